@@ -1,0 +1,90 @@
+// The Article model: what every parser produces and every extractor fills in.
+// Plain data; its JSON form is the `--extract` contract read by the evaluation
+// scorers (see docs/schema.md), so field names here follow that contract.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace newsdesk {
+
+struct Caption {
+    std::string text;
+    std::optional<std::string> credit;  // "AP", "Reuters"; without "Photo Credit:"
+    bool operator==(const Caption&) const = default;
+};
+
+struct Quote {
+    std::string text;                              // without the quotation marks
+    std::optional<std::string> speaker;            // full name when known
+    std::optional<std::string> speaker_title;
+    std::optional<std::string> institution;
+    bool operator==(const Quote&) const = default;
+};
+
+struct Expert {
+    std::string name;
+    std::optional<std::string> title;
+    std::optional<std::string> institution;
+    int quotes = 0;
+    bool operator==(const Expert&) const = default;
+};
+
+struct Institution {
+    std::string name;                    // canonical name
+    std::optional<std::string> acronym;  // "CSIS"
+    int mentions = 0;
+    bool operator==(const Institution&) const = default;
+};
+
+struct Country {
+    std::string code;  // ISO 3166-1 alpha-2, upper case
+    std::string name;  // English short name
+    int mentions = 0;
+    bool operator==(const Country&) const = default;
+};
+
+struct Person {
+    std::string name;
+    int mentions = 0;
+    bool operator==(const Person&) const = default;
+};
+
+struct Article {
+    std::string path;                  // input path, "#N" appended for the Nth item of a feed
+    std::string id;                    // stable unique id: URL if known, else path
+    std::optional<std::string> url;
+    std::optional<std::string> source; // outlet or site name ("BBC News")
+    std::string language = "en";       // BCP 47 primary subtag
+    std::string declared_language;     // what the page claims (html lang, xml:lang), a hint
+    std::string headline;
+    std::optional<std::string> date;   // "YYYY-MM-DD"
+    std::optional<std::string> datetime;  // full ISO 8601 when known ("2024-06-21T09:30:00+05:30")
+    std::vector<std::string> byline;
+    std::vector<Caption> captions;
+    std::string body;                  // paragraphs separated by "\n\n"
+
+    std::vector<Quote> quotes;
+    std::vector<Expert> experts;
+    std::vector<Person> people;
+    std::vector<Institution> institutions;
+    std::vector<Country> countries;
+
+    bool operator==(const Article&) const = default;
+};
+
+// The `--extract` JSON record (one line of JSON Lines).
+[[nodiscard]] nlohmann::json to_json(const Article& article);
+// Inverse of to_json; fields missing from `j` keep their defaults.
+[[nodiscard]] Article article_from_json(const nlohmann::json& j);
+
+// For test failure messages.
+std::ostream& operator<<(std::ostream& out, const Article& article);
+std::ostream& operator<<(std::ostream& out, const Caption& caption);
+std::ostream& operator<<(std::ostream& out, const Quote& quote);
+
+}  // namespace newsdesk

@@ -1,0 +1,46 @@
+#include "common/data_dir.h"
+
+#include <cstdlib>
+#include <string>
+#include <system_error>
+
+#include "common/error.h"
+
+namespace newsdesk {
+
+namespace {
+
+std::filesystem::path executable_dir() {
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::path() : exe.parent_path();
+}
+
+}  // namespace
+
+std::filesystem::path data_dir() {
+    static const std::filesystem::path dir = [] {
+        std::string tried;
+        if (const char* env = std::getenv("NEWSDESK_DATA"); env && *env) {
+            if (std::filesystem::is_directory(env)) return std::filesystem::path(env);
+            tried += std::string(env) + " ";
+        }
+        const auto exe = executable_dir();
+        for (const auto& candidate :
+             {exe / "../share/newsdesk", std::filesystem::path(NEWSDESK_DATA_INSTALL_DIR),
+              std::filesystem::path(NEWSDESK_SOURCE_DATA_DIR)}) {
+            if (std::filesystem::exists(candidate / "README.md")) return candidate;
+            tried += candidate.string() + " ";
+        }
+        throw Error("data directory not found (set NEWSDESK_DATA); tried: " + tried);
+    }();
+    return dir;
+}
+
+std::filesystem::path data_file(std::string_view relative) {
+    auto path = data_dir() / relative;
+    if (!std::filesystem::exists(path)) throw Error("data file missing: " + path.string());
+    return path;
+}
+
+}  // namespace newsdesk

@@ -1,0 +1,17 @@
+// Where curated data files (data/*) are found at run time.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+namespace newsdesk {
+
+// The data directory: $NEWSDESK_DATA if set; else ../share/newsdesk next to the running
+// binary (installed layout); else the source tree's data/ (build tree). Throws
+// newsdesk::Error naming the places tried when none exists.
+[[nodiscard]] std::filesystem::path data_dir();
+
+// data_dir() / relative; throws newsdesk::Error if the file is missing.
+[[nodiscard]] std::filesystem::path data_file(std::string_view relative);
+
+}  // namespace newsdesk

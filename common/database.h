@@ -1,0 +1,35 @@
+// Opening databases: the one place that knows about stub files, locks and
+// Xapian::DatabaseModifiedError.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include <xapian.h>
+
+namespace newsdesk {
+
+// The database path: `explicit_path` if non-empty, else $NEWSDESK_DB, else
+// "var/newsdesk.db" (relative to the working directory).
+[[nodiscard]] std::string resolve_db_path(const std::string& explicit_path);
+
+// Opens a database for reading (a directory, or a stub file naming one or more
+// databases, local or remote). Throws newsdesk::IndexError with a one-line message
+// naming the path when it does not exist or cannot be opened.
+[[nodiscard]] Xapian::Database open_for_reading(const std::string& path);
+
+// Opens (creating if needed) a database for writing. Throws newsdesk::IndexError
+// when locked by another writer or not writable.
+[[nodiscard]] Xapian::WritableDatabase open_for_writing(const std::string& path);
+
+// Runs `operation` against `db`; on Xapian::DatabaseModifiedError reopens the
+// database (re-resolving a stub file after a swap) and runs it again, up to
+// `attempts` times in all. Other errors pass through.
+template <typename Operation>
+auto with_retry(Xapian::Database& db, const std::string& path, Operation&& operation,
+                int attempts = 5) -> decltype(operation(db));
+
+}  // namespace newsdesk
+
+#include "common/database_impl.h"

@@ -1,0 +1,21 @@
+// Template definitions for common/database.h.
+#pragma once
+
+namespace newsdesk {
+
+void reopen_after_modification(Xapian::Database& db, const std::string& path);
+
+template <typename Operation>
+auto with_retry(Xapian::Database& db, const std::string& path, Operation&& operation, int attempts)
+    -> decltype(operation(db)) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return operation(db);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= attempts) throw;
+            reopen_after_modification(db, path);
+        }
+    }
+}
+
+}  // namespace newsdesk

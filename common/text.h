@@ -1,0 +1,48 @@
+// Text utilities shared by parsers, extractors and the searcher. All strings
+// are UTF-8; functions that take arbitrary bytes say so.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdesk {
+
+// True when `bytes` is well-formed UTF-8 (no overlong forms, no surrogates).
+[[nodiscard]] bool is_valid_utf8(std::string_view bytes);
+
+// Bytes of unknown encoding to valid UTF-8: valid UTF-8 is kept as it is; any
+// other byte is read as Windows-1252 (a superset of Latin-1 for printable text).
+[[nodiscard]] std::string to_utf8(std::string_view bytes);
+
+// Latin-1 / Windows-1252 bytes to UTF-8.
+[[nodiscard]] std::string cp1252_to_utf8(std::string_view bytes);
+
+// Collapses every run of whitespace (ASCII, NBSP, other Unicode spaces,
+// zero-width characters) into one space and trims both ends.
+[[nodiscard]] std::string collapse_whitespace(std::string_view text);
+
+// Normalises a body: each paragraph whitespace-collapsed, empty paragraphs
+// dropped, paragraphs joined with "\n\n".
+[[nodiscard]] std::string join_paragraphs(const std::vector<std::string>& paragraphs);
+
+// Splits on blank lines (the inverse of join_paragraphs).
+[[nodiscard]] std::vector<std::string> split_paragraphs(std::string_view body);
+
+[[nodiscard]] std::string_view trim(std::string_view text);
+[[nodiscard]] std::string ascii_lower(std::string_view text);
+[[nodiscard]] bool iequals_ascii(std::string_view a, std::string_view b);
+[[nodiscard]] bool istarts_with_ascii(std::string_view text, std::string_view prefix);
+
+// Decodes one UTF-8 code point at `pos` and advances `pos`; returns U+FFFD and
+// advances one byte on malformed input.
+[[nodiscard]] char32_t next_code_point(std::string_view text, std::size_t& pos);
+void append_utf8(std::string& out, char32_t cp);
+
+// Number of code points (not bytes).
+[[nodiscard]] std::size_t utf8_length(std::string_view text);
+
+// Truncates to at most `max_bytes` bytes without splitting a code point.
+[[nodiscard]] std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
+
+}  // namespace newsdesk

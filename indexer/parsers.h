@@ -1,0 +1,48 @@
+// Format detection and the input parsers: bytes in, Articles out.
+// Every parser takes the whole (already decompressed) file and its path, never
+// touches the network or the file system, and throws newsdesk::ParseError with a
+// short reason when the bytes are not an article of its format.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/article.h"
+
+namespace newsdesk {
+
+enum class Format { html, text, xml_news, feed, jsonl, unknown };
+
+[[nodiscard]] std::string_view format_name(Format format);
+
+// Decides the format from the content first (XML root element, feed roots,
+// "<html", a JSON object per line) and the file name second.
+[[nodiscard]] Format detect_format(std::string_view path, std::string_view bytes);
+
+// One article from an HTML page. Encoding: BOM, then <meta charset>, then UTF-8
+// with a Windows-1252 fallback.
+[[nodiscard]] Article parse_html(std::string_view bytes, const std::string& path);
+
+// HTML fragment (feed description, content:encoded) to body paragraphs.
+[[nodiscard]] std::string html_fragment_to_body(std::string_view html);
+
+// One article from a plain-text file (seed layout, BBC layout, PolNeAR layout).
+[[nodiscard]] Article parse_text(std::string_view bytes, const std::string& path);
+
+// NITF and IPTC NewsML-G2: usually one article, a package may hold several.
+[[nodiscard]] std::vector<Article> parse_news_xml(std::string_view bytes, const std::string& path);
+
+// RSS 2.0 / Atom: one article per item, path "FILE#N" (N from 1).
+[[nodiscard]] std::vector<Article> parse_feed(std::string_view bytes, const std::string& path);
+
+// JSON Lines: one article per non-empty line, path "FILE#N" (N = line number).
+// A malformed line is reported through `errors` ("FILE#N: reason") and skipped.
+[[nodiscard]] std::vector<Article> parse_jsonl(std::string_view bytes, const std::string& path,
+                                               std::vector<std::string>* errors = nullptr);
+
+// Detects and dispatches; fills id (url, else path) for every article.
+[[nodiscard]] std::vector<Article> parse_any(std::string_view bytes, const std::string& path,
+                                             std::vector<std::string>* errors = nullptr);
+
+}  // namespace newsdesk
