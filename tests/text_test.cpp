@@ -1,1 +1,65 @@
+// common/text.h: encoding repair, whitespace and paragraph helpers.
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/text.h"
+
+namespace newsdesk {
+namespace {
+
+TEST(ToUtf8, KeepsValidUtf8Unchanged) {
+    const std::string s = "China\xE2\x80\x99s caf\xC3\xA9";
+    EXPECT_EQ(to_utf8(s), s);
+}
+
+TEST(ToUtf8, ReadsLatin1BytesAsCharacters) {
+    // "café Münster" in ISO-8859-1
+    EXPECT_EQ(to_utf8("caf\xE9 M\xFCnster"), "caf\xC3\xA9 M\xC3\xBCnster");
+}
+
+TEST(ToUtf8, ReadsWindows1252Quotes) {
+    // 0x93/0x94 are curly double quotes in Windows-1252
+    EXPECT_EQ(to_utf8("\x93hi\x94"), "\xE2\x80\x9Chi\xE2\x80\x9D");
+}
+
+TEST(ToUtf8, RepairsInvalidBytesInsideUtf8) {
+    // a valid é followed by a stray continuation byte and a truncated sequence
+    const auto out = to_utf8("\xC3\xA9 \xA9 \xE2\x80");
+    EXPECT_TRUE(is_valid_utf8(out));
+    EXPECT_EQ(out.substr(0, 2), "\xC3\xA9");
+}
+
+TEST(IsValidUtf8, RejectsOverlongAndSurrogates) {
+    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong "/"
+    EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // U+D800
+    EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));   // U+1F600
+}
+
+TEST(CollapseWhitespace, FoldsNbspAndTrims) {
+    EXPECT_EQ(collapse_whitespace("\xC2\xA0 a\t\n b\xC2\xA0\xC2\xA0" "c \xE2\x80\x8B"), "a b c");
+}
+
+TEST(CollapseWhitespace, EmptyAndAllSpace) {
+    EXPECT_EQ(collapse_whitespace(""), "");
+    EXPECT_EQ(collapse_whitespace(" \xC2\xA0\n"), "");
+}
+
+TEST(Paragraphs, JoinDropsEmptyAndCollapses) {
+    EXPECT_EQ(join_paragraphs({"  one\n two ", "", " \xC2\xA0", "three"}), "one two\n\nthree");
+}
+
+TEST(Paragraphs, SplitIsInverseOfJoin) {
+    const std::vector<std::string> paras = {"First para.", "Second one.", "Third."};
+    EXPECT_EQ(split_paragraphs(join_paragraphs(paras)), paras);
+    EXPECT_EQ(split_paragraphs("\n\na\n\n\n\nb\n"), (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(Utf8Prefix, DoesNotSplitACodePoint) {
+    EXPECT_EQ(utf8_prefix("a\xC3\xA9", 2), "a");
+    EXPECT_EQ(utf8_length("a\xC3\xA9"), 2u);
+}
+
+}  // namespace
+}  // namespace newsdesk
