@@ -1,0 +1,69 @@
+// The index schema: every term prefix, value slot and the document data format,
+// shared by indexer and searcher. The only place either side learns a prefix.
+// Described for users in docs/schema.md; change both together.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsdesk {
+
+// Bump when the meaning of a prefix, slot or the data changes; stored in the
+// database metadata under "newsdesk:schema" so a reader can refuse an old index.
+inline constexpr std::string_view kSchemaVersion = "1";
+
+namespace prefix {
+// Unique id: "Q" + article id (URL, else path#N). Omega's convention.
+inline constexpr std::string_view id = "Q";
+// Free-text fields, indexed with positions (and also unprefixed as free text).
+inline constexpr std::string_view headline = "S";  // Omega's prefix for titles
+inline constexpr std::string_view byline = "A";    // Omega's prefix for authors
+inline constexpr std::string_view caption = "XCAP";
+inline constexpr std::string_view quote = "XQ";
+inline constexpr std::string_view body = "XB";
+// Boolean filter terms; values lower case.
+inline constexpr std::string_view language = "L";      // "Len"
+inline constexpr std::string_view source = "XSOURCE";  // normalised outlet name, see normalise_term_value
+inline constexpr std::string_view year = "Y";          // "Y2024"
+inline constexpr std::string_view month = "M";         // "M202406"
+inline constexpr std::string_view day = "D";           // "D20240621"
+// Entities (boolean, values from normalise_term_value).
+inline constexpr std::string_view expert = "XEXPERT";
+inline constexpr std::string_view person = "XPERSON";
+inline constexpr std::string_view institution = "XORG";
+inline constexpr std::string_view country = "XCOUNTRY";  // ISO 3166-1 alpha-2, lower case
+// Quoted speakers: one term per word of the speaker's name ("XSPEAKERcha"), and
+// quote words tied to the speaker's surname, "XQS" + surname + ":" + word, so that
+// quote:restraint speaker:russel means "Russel said something about restraint".
+inline constexpr std::string_view speaker = "XSPEAKER";
+inline constexpr std::string_view speaker_quote = "XQS";
+}  // namespace prefix
+
+namespace slot {
+inline constexpr Xapian::valueno date = 0;      // "YYYYMMDD"; sorting and date ranges
+inline constexpr Xapian::valueno timestamp = 1; // sortable_serialise(days since 1970-01-01); recency
+}  // namespace slot
+
+// Document data: the article's `--extract` JSON record (common/article.h to_json),
+// serialised compactly.
+
+// Weight multipliers applied through wdf at index time: a headline word counts
+// as much as this many body occurrences.
+inline constexpr Xapian::termcount kHeadlineWeight = 4;
+inline constexpr Xapian::termcount kCaptionWeight = 1;
+
+// Lower-cases ASCII, folds runs of non-alphanumerics to one space and trims, so
+// "The  Hindu", "the hindu" meet. Used for source and entity term values.
+[[nodiscard]] std::string normalise_term_value(std::string_view value);
+
+// The unique id term of an article: "Q" + id; ids too long for a Xapian term
+// keep a prefix and gain a stable 64-bit FNV-1a hash of the whole id.
+[[nodiscard]] std::string id_term(std::string_view id);
+
+// prefix + value, with ":" between them when the value starts with an upper-case
+// letter (Xapian's convention for unambiguous prefixed terms).
+[[nodiscard]] std::string make_term(std::string_view prefix, std::string_view value);
+
+}  // namespace newsdesk

@@ -1,0 +1,25 @@
+#include "indexer/index_writer.h"
+
+#include "common/database.h"
+#include "common/schema.h"
+
+namespace newsdesk {
+
+IndexWriter::IndexWriter(std::string path, std::size_t batch_size)
+    : m_path(std::move(path)), m_batch_size(batch_size ? batch_size : 1), m_db(open_for_writing(m_path)) {
+    m_db.set_metadata("newsdesk:schema", std::string(kSchemaVersion));
+}
+
+void IndexWriter::add(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents) {
+    for (std::size_t i = 0; i < articles.size() && i < documents.size(); ++i) {
+        m_db.replace_document(id_term(articles[i].id), documents[i]);
+        if (++m_pending >= m_batch_size) commit();
+    }
+}
+
+void IndexWriter::commit() {
+    m_db.commit();
+    m_pending = 0;
+}
+
+}  // namespace newsdesk
