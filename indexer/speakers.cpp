@@ -1,0 +1,279 @@
+#include "indexer/speakers.h"
+
+#include <array>
+
+namespace newsdesk {
+
+namespace {
+
+// Lower-case particles inside personal names ("Charles de Gaulle").
+bool name_particle(const Token& t) {
+    static constexpr std::array<std::string_view, 14> particles = {
+        "de", "van", "von", "der", "bin", "al", "da", "di", "du", "del", "dos", "ibn", "le", "la"};
+    if (t.kind != TokenKind::word || t.capitalised) return false;
+    for (auto w : particles)
+        if (t.key == w) return true;
+    return false;
+}
+
+bool is_punct(const Token& t, std::string_view s) {
+    return t.kind == TokenKind::punct && t.text == s;
+}
+
+bool is_dash(const Token& t) {
+    return t.kind == TokenKind::punct && (t.text == "—" || t.text == "–");
+}
+
+bool lower_word(const Token& t) {
+    return t.kind == TokenKind::word && !t.capitalised && t.quote < 0;
+}
+
+// Words after which a name following "said" has ended ("said Cha in a statement").
+bool ends_forward_name(const Token& t) {
+    static constexpr std::array<std::string_view, 18> stops = {
+        "in", "on", "at", "during", "after", "before", "to", "that", "who", "which",
+        "when", "as", "while", "because", "of", "from", "with", "about"};
+    if (!lower_word(t)) return false;
+    for (auto w : stops)
+        if (t.key == w) return true;
+    return false;
+}
+
+Attribution named(const NameRun& run) {
+    Attribution a;
+    a.kind = SpeakerKind::name;
+    a.name = run;
+    a.position = run.first;
+    return a;
+}
+
+void set_appositive(const Paragraph& p, Attribution& a, int first, int last) {
+    if (first > last) return;
+    a.appos_begin = p.tokens[first].begin;
+    a.appos_end = p.tokens[last].end;
+}
+
+// Name run ending at token `last`, no further left than `lo`.
+std::optional<NameRun> run_ending_at(const Paragraph& p, int lo, int last, const QuoteLexicon& lex) {
+    int first = last;
+    while (first - 1 >= lo && (name_word(p.tokens[first - 1], lex) || name_particle(p.tokens[first - 1])))
+        --first;
+    return clean_name(p, first, last, lex);
+}
+
+// "Jane Doe of the Brookings Institution said": the organisation run found first
+// belongs to the person before "of"/"at".
+std::optional<Attribution> person_before_affiliation(const Paragraph& p, int lo, const NameRun& org,
+                                                     int verb, const QuoteLexicon& lex) {
+    int k = org.first - 1;
+    if (k >= lo && p.tokens[k].key == "the") --k;
+    if (k - 1 < lo || !(p.tokens[k].key == "of" || p.tokens[k].key == "at")) return std::nullopt;
+    auto person = run_ending_at(p, lo, k - 1, lex);
+    if (!person || person->kind != NameKind::person) return std::nullopt;
+    Attribution a = named(*person);
+    set_appositive(p, a, k, verb - 1);
+    return a;
+}
+
+// Speaker after a verb ("said Victor Cha, senior vice president ...").
+Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLexicon& lex) {
+    Attribution none;
+    int i = verb + 1;
+    while (i < hi && is_punct(p.tokens[i], ",")) ++i;
+    if (i >= hi) return none;
+    if (const auto it = lex.pronouns.find(p.tokens[i].key);
+        lower_word(p.tokens[i]) && it != lex.pronouns.end()) {
+        Attribution a;
+        a.kind = SpeakerKind::pronoun;
+        a.pronoun = it->first;
+        a.position = i;
+        return a;
+    }
+    int j = i;
+    while (j < hi && p.tokens[j].kind == TokenKind::word && p.tokens[j].quote < 0 &&
+           !ends_forward_name(p.tokens[j]))
+        ++j;
+    int last = j - 1;
+    while (last >= i && !name_word(p.tokens[last], lex)) --last;
+    if (last < i) {
+        if (j == i) return none;
+        Attribution a;
+        a.kind = SpeakerKind::description;
+        a.position = i;
+        return a;
+    }
+    auto run = run_ending_at(p, i, last, lex);
+    if (!run) return none;
+    Attribution a = named(*run);
+    if (j < hi && (is_punct(p.tokens[j], ",") || p.tokens[j].key == "of" || p.tokens[j].key == "at")) {
+        int k = j + 1;
+        while (k < hi && !is_punct(p.tokens[k], ",") && !is_punct(p.tokens[k], ";")) ++k;
+        set_appositive(p, a, is_punct(p.tokens[j], ",") ? j + 1 : j, k - 1);
+    }
+    return a;
+}
+
+// "according to X" anywhere in [lo, hi).
+std::optional<Attribution> according_to(const Paragraph& p, int lo, int hi, const QuoteLexicon& lex) {
+    for (int k = lo; k + 1 < hi; ++k) {
+        if (p.tokens[k].key == "according" && p.tokens[k + 1].key == "to") {
+            auto a = forward_speaker(p, k + 1, hi, lex);
+            if (a.kind != SpeakerKind::none) return a;
+        }
+    }
+    return std::nullopt;
+}
+
+bool is_verb_at(const Paragraph& p, int k, const QuoteLexicon& lex) {
+    return lower_word(p.tokens[k]) && lex.is_speech_verb(p.tokens[k].key);
+}
+
+// Attribution after the closing mark: "“…,” he said", "“…,” said X".
+Attribution after_quote(const Paragraph& p, int a, int hi, const QuoteLexicon& lex) {
+    if (auto acc = according_to(p, a, std::min(hi, a + 4), lex)) return *acc;
+    for (int k = a; k < std::min(hi, a + 10); ++k) {
+        if (!is_verb_at(p, k, lex)) continue;
+        bool verb_first = true;
+        for (int m = a; m < k; ++m) verb_first = verb_first && p.tokens[m].kind != TokenKind::word;
+        if (verb_first) return forward_speaker(p, k, hi, lex);
+        auto r = subject_of(p, a, k, lex);
+        return r.kind == SpeakerKind::none ? forward_speaker(p, k, hi, lex) : r;
+    }
+    return {};
+}
+
+// Attribution before the opening mark: "X said “…”", "according to X, “…”", "X: “…”".
+Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    for (int k = open - 1; k >= lo; --k) {
+        if (!is_verb_at(p, k, lex)) continue;
+        auto r = subject_of(p, lo, k, lex);
+        if (r.kind == SpeakerKind::none) r = forward_speaker(p, k, open, lex);
+        if (r.kind != SpeakerKind::none) return r;
+    }
+    if (auto acc = according_to(p, lo, open, lex)) return *acc;
+    if (open - 2 >= lo && is_punct(p.tokens[open - 1], ":")) return subject_of(p, lo, open - 1, lex);
+    return {};
+}
+
+}  // namespace
+
+bool name_word(const Token& t, const QuoteLexicon& lex) {
+    if (t.kind != TokenKind::word || !t.capitalised || t.quote >= 0) return false;
+    return lex.honorifics.count(t.key) || !lex.not_names.count(t.key);
+}
+
+std::optional<NameRun> clean_name(const Paragraph& p, int first, int last, const QuoteLexicon& lex) {
+    const auto& toks = p.tokens;
+    while (first <= last && name_particle(toks[first])) ++first;
+    while (last >= first && name_particle(toks[last])) --last;
+    if (first > last) return std::nullopt;
+    const std::string_view tail = toks[last].text;
+    if (tail.ends_with("’s") || tail.ends_with("'s") || tail.ends_with("’")) return std::nullopt;
+    NameRun run;
+    bool org = false;
+    for (int i = first; i <= last; ++i) org = org || lex.organisation_words.count(toks[i].key);
+    if (!org) {
+        // A name is what follows the last title word and honorific.
+        for (int i = first; i <= last; ++i) {
+            if (const auto h = lex.honorifics.find(toks[i].key); h != lex.honorifics.end()) {
+                run.gender = h->second;
+                first = i + 1;
+            } else if (lex.title_words.count(toks[i].key)) {
+                first = i + 1;
+            }
+        }
+    }
+    if (first > last) return std::nullopt;
+    run.first = first;
+    run.last = last;
+    bool place = true;
+    for (int i = first; i <= last; ++i) {
+        if (!run.name.empty()) run.name += ' ';
+        run.name += toks[i].text;
+        place = place && (lex.place_words.count(toks[i].key) || name_particle(toks[i]));
+        ++run.words;
+    }
+    run.kind = org ? NameKind::organisation : place ? NameKind::place : NameKind::person;
+    return run;
+}
+
+std::vector<NameRun> name_runs(const Paragraph& p, const QuoteLexicon& lex) {
+    std::vector<NameRun> out;
+    const int n = static_cast<int>(p.tokens.size());
+    for (int i = 0; i < n;) {
+        if (!name_word(p.tokens[i], lex)) { ++i; continue; }
+        int j = i;
+        while (j + 1 < n && (name_word(p.tokens[j + 1], lex) ||
+                             (name_particle(p.tokens[j + 1]) && j + 2 < n &&
+                              name_word(p.tokens[j + 2], lex))))
+            ++j;
+        if (auto run = clean_name(p, i, j, lex)) out.push_back(std::move(*run));
+        i = j + 1;
+    }
+    return out;
+}
+
+Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon& lex) {
+    const auto& toks = p.tokens;
+    int i = verb - 1;
+    while (i >= lo && lower_word(toks[i]) && lex.is_skip_word(toks[i].key)) --i;
+    if (i < lo || toks[i].quote >= 0) return {};
+    if (const auto it = lex.pronouns.find(toks[i].key);
+        toks[i].kind == TokenKind::word && it != lex.pronouns.end()) {
+        Attribution a;
+        a.kind = SpeakerKind::pronoun;
+        a.pronoun = it->first;
+        a.position = i;
+        return a;
+    }
+    if (is_punct(toks[i], ")")) {  // "Sen. Ted Cruz (R-Texas) said"
+        while (i >= lo && !is_punct(toks[i], "(")) --i;
+        --i;
+        if (i < lo || !name_word(toks[i], lex)) return {};
+    }
+    if (is_punct(toks[i], ",") || is_dash(toks[i])) {  // "X, <appositive>, said"
+        int j = i - 1;
+        while (j >= lo && toks[j].text != toks[i].text) --j;
+        if (j - 1 < lo || !name_word(toks[j - 1], lex)) return {};
+        auto run = run_ending_at(p, lo, j - 1, lex);
+        if (!run) return {};
+        Attribution a = named(*run);
+        set_appositive(p, a, j + 1, i - 1);
+        return a;
+    }
+    if (name_word(toks[i], lex)) {
+        auto run = run_ending_at(p, lo, i, lex);
+        if (!run) return {};
+        if (run->kind == NameKind::organisation)
+            if (auto person = person_before_affiliation(p, lo, *run, verb, lex)) return *person;
+        return named(*run);
+    }
+    if (lower_word(toks[i])) {
+        Attribution a;
+        a.kind = SpeakerKind::description;
+        a.position = i;
+        return a;
+    }
+    return {};
+}
+
+Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) {
+    const QuoteSpan& span = p.quotes[q];
+    const int n = static_cast<int>(p.tokens.size());
+    if (span.close >= 0) {
+        const int a = span.close + 1;
+        int hi = a;
+        while (hi < n && p.tokens[hi].quote < 0 && !ends_sentence(p.tokens[hi])) ++hi;
+        // After a full stop inside the quote only a short "Trump said." belongs to it.
+        const char last = p.text[span.text_end - 1];
+        if (last != '.' || hi - a <= 5) {
+            auto r = after_quote(p, a, hi, lex);
+            if (r.kind != SpeakerKind::none) return r;
+        }
+    }
+    int lo = span.open - 1;
+    while (lo >= 0 && p.tokens[lo].quote < 0 && !ends_sentence(p.tokens[lo])) --lo;
+    return before_quote(p, lo + 1, span.open, lex);
+}
+
+}  // namespace newsdesk
