@@ -1,0 +1,274 @@
+#include "indexer/html_dom.h"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+
+#include "common/error.h"
+#include "common/text.h"
+
+namespace newsdesk::html {
+
+namespace {
+
+// The value of `key=` at `pos` in lower-cased `s`, unquoted, or "".
+std::string value_after(const std::string& s, std::size_t pos) {
+    while (pos < s.size() && (s[pos] == ' ' || s[pos] == '"' || s[pos] == '\'')) ++pos;
+    std::size_t end = pos;
+    while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) ||
+                              s[end] == '-' || s[end] == '_' || s[end] == '.' || s[end] == ':'))
+        ++end;
+    return s.substr(pos, end - pos);
+}
+
+// charset= inside a <meta ...> tag, or encoding= in an XML declaration.
+std::string charset_in_head(std::string_view bytes) {
+    const std::string head = ascii_lower(bytes.substr(0, std::min<std::size_t>(bytes.size(), 16384)));
+    if (head.starts_with("<?xml")) {
+        const auto close = head.find("?>");
+        const auto enc = head.find("encoding=");
+        if (enc != std::string::npos && enc < close) return value_after(head, enc + 9);
+    }
+    for (std::size_t pos = head.find("<meta"); pos != std::string::npos;
+         pos = head.find("<meta", pos + 5)) {
+        const auto close = head.find('>', pos);
+        const auto cs = head.find("charset", pos);
+        if (cs == std::string::npos || cs > close) continue;
+        auto eq = cs + 7;
+        while (eq < head.size() && head[eq] == ' ') ++eq;
+        if (eq < head.size() && head[eq] == '=') {
+            auto value = value_after(head, eq + 1);
+            if (!value.empty()) return value;
+        }
+    }
+    return "";
+}
+
+bool is_latin1_family(const std::string& enc) {
+    static const std::array<std::string_view, 11> names = {
+        "iso-8859-1", "iso8859-1", "latin1",  "latin-1", "l1",     "us-ascii",
+        "ascii",      "windows-1252", "cp1252", "x-cp1252", "iso_8859-1"};
+    return std::find(names.begin(), names.end(), enc) != names.end();
+}
+
+// iconv from `encoding` to UTF-8; an undecodable byte becomes U+FFFD. Empty
+// optional result when iconv does not know the encoding.
+bool iconv_to_utf8(std::string_view bytes, const std::string& encoding, std::string& out) {
+    iconv_t cd = iconv_open("UTF-8", encoding.c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+    std::string in(bytes);
+    char* inp = in.data();
+    std::size_t inleft = in.size();
+    std::array<char, 8192> buf{};
+    while (inleft > 0) {
+        char* outp = buf.data();
+        std::size_t outleft = buf.size();
+        const auto rc = iconv(cd, &inp, &inleft, &outp, &outleft);
+        out.append(buf.data(), buf.size() - outleft);
+        if (rc == static_cast<std::size_t>(-1) && errno != E2BIG) {
+            out += "\xEF\xBF\xBD";  // EILSEQ / EINVAL: skip one byte, mark it
+            ++inp;
+            --inleft;
+        }
+    }
+    iconv_close(cd);
+    return true;
+}
+
+bool looks_binary(std::string_view bytes) {
+    const auto sample = bytes.substr(0, std::min<std::size_t>(bytes.size(), 4096));
+    std::size_t controls = 0;
+    for (unsigned char c : sample)
+        if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) ++controls;
+    return controls * 20 > sample.size();
+}
+
+void collect_text(const xmlNode* node, std::string& out) {
+    for (const xmlNode* c = node->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (c->content) out += reinterpret_cast<const char*>(c->content);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            const auto t = tag(c);
+            if (is_invisible(t)) continue;
+            const bool block = is_block(t) || t == "br";
+            if (block) out += ' ';
+            collect_text(c, out);
+            if (block) out += ' ';
+        }
+    }
+}
+
+struct ParagraphCollector {
+    const NodePredicate& skip;
+    std::vector<std::string> out;
+    std::string current;
+
+    void flush() {
+        auto p = collapse_whitespace(current);
+        if (!p.empty()) out.push_back(std::move(p));
+        current.clear();
+    }
+    void walk(const xmlNode* node) {
+        for (const xmlNode* c = node->children; c; c = c->next) {
+            if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+                if (c->content) current += reinterpret_cast<const char*>(c->content);
+                continue;
+            }
+            if (c->type != XML_ELEMENT_NODE) continue;
+            const auto t = tag(c);
+            if (t == "br") {
+                flush();
+                continue;
+            }
+            if (is_invisible(t)) continue;
+            const bool block = is_block(t);
+            if (skip && skip(c)) {
+                if (block) flush();
+                else current += ' ';
+                continue;
+            }
+            if (block) flush();
+            walk(c);
+            if (block) flush();
+        }
+    }
+};
+
+}  // namespace
+
+std::string declared_encoding(std::string_view bytes) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) return "utf-8";
+    if (bytes.starts_with("\xFF\xFE")) return "utf-16le";
+    if (bytes.starts_with("\xFE\xFF")) return "utf-16be";
+    return charset_in_head(bytes);
+}
+
+std::string decode_to_utf8(std::string_view bytes) {
+    const auto declared = declared_encoding(bytes);
+    std::string out;
+    if (declared.starts_with("utf-16")) {
+        if (iconv_to_utf8(bytes.substr(2), declared, out)) return to_utf8(out);
+    }
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    // Valid UTF-8 wins over a declaration: saved pages are often re-encoded
+    // without updating <meta charset>, and real legacy text is almost never valid UTF-8.
+    if (is_valid_utf8(bytes)) return std::string(bytes);
+    if (declared.empty() || declared == "utf-8" || declared == "utf8") return to_utf8(bytes);
+    if (is_latin1_family(declared)) return cp1252_to_utf8(bytes);
+    if (iconv_to_utf8(bytes, declared, out)) return to_utf8(out);
+    return to_utf8(bytes);
+}
+
+DocPtr parse_document(std::string_view bytes) {
+    if (trim(bytes).empty()) throw ParseError("empty file");
+    if (looks_binary(bytes) && !bytes.starts_with("\xFF\xFE") && !bytes.starts_with("\xFE\xFF"))
+        throw ParseError("binary data, not HTML");
+    const auto utf8 = decode_to_utf8(bytes);
+    // The bytes are UTF-8 now; HTML_PARSE_IGNORE_ENC stops libxml2 from switching
+    // to a <meta charset> that described the original bytes.
+    const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC |
+                        HTML_PARSE_COMPACT;
+    DocPtr doc(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8",
+                              options));
+    if (!doc || !xmlDocGetRootElement(doc.get())) throw ParseError("not HTML");
+    return doc;
+}
+
+std::string_view tag(const xmlNode* node) {
+    if (!node || node->type != XML_ELEMENT_NODE || !node->name) return {};
+    return reinterpret_cast<const char*>(node->name);
+}
+
+std::string attr(const xmlNode* node, const char* name) {
+    if (!node || node->type != XML_ELEMENT_NODE) return {};
+    xmlChar* v = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+    if (!v) return {};
+    std::string out(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    return out;
+}
+
+bool has_attr(const xmlNode* node, const char* name) {
+    return node && node->type == XML_ELEMENT_NODE &&
+           xmlHasProp(node, reinterpret_cast<const xmlChar*>(name)) != nullptr;
+}
+
+std::string class_and_id(const xmlNode* node) {
+    return ascii_lower(attr(node, "class") + " " + attr(node, "id"));
+}
+
+bool is_block(std::string_view t) {
+    static const std::array<std::string_view, 45> blocks = {
+        "address", "article", "aside",  "blockquote", "body",   "center", "dd",      "details",
+        "dialog",  "dir",     "div",    "dl",         "dt",     "fieldset", "figcaption",
+        "figure",  "footer",  "form",   "h1",         "h2",     "h3",     "h4",      "h5",
+        "h6",      "header",  "hgroup", "hr",         "html",   "li",     "main",    "menu",
+        "nav",     "ol",      "p",      "pre",        "section", "summary", "table", "tbody",
+        "thead",   "tfoot",   "td",     "th",         "tr",     "ul"};
+    return std::find(blocks.begin(), blocks.end(), t) != blocks.end();
+}
+
+bool is_invisible(std::string_view t) {
+    static const std::array<std::string_view, 20> hidden = {
+        "script", "style",  "noscript", "template", "svg",    "math",   "iframe",
+        "object", "embed",  "canvas",   "head",     "select", "option", "button",
+        "textarea", "input", "audio",   "video",    "map",    "link"};
+    return std::find(hidden.begin(), hidden.end(), t) != hidden.end();
+}
+
+std::string text_of(const xmlNode* node) {
+    if (!node) return {};
+    std::string raw;
+    collect_text(node, raw);
+    return collapse_whitespace(raw);
+}
+
+std::size_t text_length(const xmlNode* node) { return text_of(node).size(); }
+
+std::size_t link_text_length(const xmlNode* node) {
+    std::size_t n = 0;
+    for (const xmlNode* c = node->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        n += tag(c) == "a" ? text_length(c) : link_text_length(c);
+    }
+    return n;
+}
+
+std::vector<std::string> paragraphs_of(const xmlNode* node, const NodePredicate& skip) {
+    ParagraphCollector collector{skip, {}, {}};
+    if (node) collector.walk(node);
+    collector.flush();
+    return std::move(collector.out);
+}
+
+std::vector<xmlNode*> find_all(xmlNode* root, const NodePredicate& pred) {
+    std::vector<xmlNode*> out;
+    std::function<void(xmlNode*)> walk = [&](xmlNode* n) {
+        for (; n; n = n->next) {
+            if (n->type != XML_ELEMENT_NODE) continue;
+            if (pred(n)) out.push_back(n);
+            walk(n->children);
+        }
+    };
+    if (root && root->type == XML_ELEMENT_NODE) {
+        if (pred(root)) out.push_back(root);
+        walk(root->children);
+    }
+    return out;
+}
+
+std::vector<xmlNode*> find_tags(xmlNode* root, std::string_view name) {
+    return find_all(root, [name](const xmlNode* n) { return tag(n) == name; });
+}
+
+void remove_node(xmlNode* node) {
+    xmlUnlinkNode(node);
+    xmlFreeNode(node);
+}
+
+xmlNode* root_element(xmlDoc* doc) { return xmlDocGetRootElement(doc); }
+
+}  // namespace newsdesk::html
