@@ -60,12 +60,6 @@ bool looks_like_furniture(xmlNode* node, const Scores& scores) {
     return weight >= 25 && ld > 0.5;
 }
 
-// Share bars and similar widgets carry no class Readability's patterns know.
-bool is_widget(const xmlNode* node) {
-    return contains_any(class_and_id(node), word_list("widget_patterns.txt")) &&
-           text_length(node) < 500;
-}
-
 std::string credit_of(xmlNode* caption) {
     std::string credit;
     for (xmlNode* c : find_all(caption, [caption](const xmlNode* n) {
@@ -118,6 +112,13 @@ std::string trim_separators(std::string_view s) {
 
 }  // namespace
 
+// Share bars and similar widgets carry no class Readability's patterns know.
+bool is_widget(const xmlNode* node) {
+    if (tag(node) == "body" || tag(node) == "html") return false;
+    return contains_any(class_and_id(node), word_list("widget_patterns.txt")) &&
+           text_length(node) < 500;
+}
+
 Caption split_credit(std::string_view caption) {
     const std::string text = collapse_whitespace(caption);
     const std::string lower = ascii_lower(text);
@@ -153,7 +154,14 @@ Caption split_credit(std::string_view caption) {
 bool is_boilerplate_paragraph(std::string_view paragraph) {
     auto lower = ascii_lower(trim(paragraph));
     while (!lower.empty() && std::ispunct(static_cast<unsigned char>(lower.back()))) lower.pop_back();
-    if (std::count(lower.begin(), lower.end(), ' ') > 12) return false;
+    const auto spaces = std::count(lower.begin(), lower.end(), ' ');
+    if (spaces > 12) return false;
+    const bool has_digit = std::any_of(lower.begin(), lower.end(),
+                                       [](char c) { return std::isdigit((unsigned char)c); });
+    for (const auto& prefix : word_list("dateline_prefixes.txt")) {
+        if (!lower.starts_with(prefix + " ")) continue;
+        if (has_digit || (prefix == "by" && spaces <= 5)) return true;
+    }
     for (const auto& phrase : word_list("boilerplate_phrases.txt")) {
         if (lower == phrase) return true;
         // A single word ("Share", "Print") must stand alone; "Print media..." is prose.
@@ -174,7 +182,8 @@ void clean_article(xmlNode* container, const Scores& scores) {
     auto blocks = find_all(container, [container](const xmlNode* n) {
         const auto t = tag(n);
         return n != container && (t == "table" || t == "ul" || t == "ol" || t == "div" ||
-                                  t == "section" || t == "aside" || t == "fieldset");
+                                  t == "section" || t == "aside" || t == "fieldset" ||
+                                  t == "form");
     });
     // Innermost first, so a removed block is never visited after its parent went.
     for (auto it = blocks.rbegin(); it != blocks.rend(); ++it)

@@ -20,6 +20,10 @@ using Scores = std::map<const xmlNode*, double>;
 [[nodiscard]] double link_density(const xmlNode* node);  // link text / all text
 [[nodiscard]] std::size_t count_commas(std::string_view text);
 
+// Share bars, hover cards, ad slots: widget-classed elements with little text
+// (data/html/widget_patterns.txt).
+[[nodiscard]] bool is_widget(const xmlNode* node);
+
 // Removes furniture blocks inside the chosen container: link lists, image
 // galleries, share bars, blocks with negative class weight, etc.
 void clean_article(xmlNode* container, const Scores& scores);

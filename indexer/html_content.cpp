@@ -61,8 +61,9 @@ void prune(xmlNode* node, const ContentOptions& options) {
             remove_node(c);
         } else if (c->type == XML_ELEMENT_NODE) {
             const auto t = tag(c);
-            if (is_invisible(t) || t == "form" || is_hidden(c) ||
-                (options.strip_unlikely && is_unlikely(c)))
+            // <form> is not pruned: ASP.NET pages wrap the whole page in one.
+            if (is_invisible(t) || is_hidden(c) ||
+                (options.strip_unlikely && (is_unlikely(c) || is_widget(c))))
                 remove_node(c);
             else
                 prune(c, options);
