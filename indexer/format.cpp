@@ -15,9 +15,10 @@ namespace newsdesk {
 namespace {
 
 // Roots of IPTC documents (NewsML-G2 items, packages and their fragments, NITF).
-constexpr std::array<std::string_view, 12> kNewsRoots = {
-    "nitf",        "newsmessage",   "newsitem",    "packageitem", "knowledgeitem", "conceptitem",
-    "planningitem", "catalogitem", "contentset", "contentmeta", "itemset",       "newsml"};
+constexpr std::array<std::string_view, 13> kNewsRoots = {
+    "nitf",        "newsmessage", "newsitem",   "packageitem", "knowledgeitem",
+    "conceptitem", "planningitem", "catalogitem", "contentset", "contentmeta",
+    "itemset",     "groupset",    "newsml"};
 constexpr std::array<std::string_view, 3> kFeedRoots = {"rss", "rdf", "feed"};
 constexpr std::array<std::string_view, 10> kHtmlTags = {
     "html", "head", "body", "div", "p", "meta", "title", "article", "script", "span"};
@@ -63,6 +64,11 @@ std::string first_element(std::string_view s, std::string& doctype) {
             doctype = ascii_lower(rest.substr(0, n));
         }
         if (s[1] == '!' || s[1] == '?') {
+            // A doctype's internal subset ("[ <!ENTITY ...> ]") holds '>' of its own.
+            if (s[1] == '!' && s.substr(0, 4) != "<!--") {
+                const auto bracket = s.find('['), close = s.find('>');
+                if (bracket < close) end_marker = "]>";
+            }
             const auto end = s.find(end_marker);
             if (end == std::string_view::npos) return "";
             s.remove_prefix(end + end_marker.size());
@@ -78,9 +84,11 @@ std::string first_element(std::string_view s, std::string& doctype) {
     return "";
 }
 
-// Every non-empty line (of the first 200) looks like a JSON object, and the first parses.
+// The first non-empty line parses as a JSON object and most lines (of the first
+// 200) look like one: a malformed line is the JSONL parser's to report, not a
+// reason to read the file as prose.
 bool looks_jsonl(std::string_view s) {
-    std::size_t lines = 0;
+    std::size_t lines = 0, objects = 0;
     bool first_ok = false;
     for (std::size_t pos = 0; pos < s.size() && lines < 200;) {
         auto end = s.find('\n', pos);
@@ -88,13 +96,13 @@ bool looks_jsonl(std::string_view s) {
         const auto line = trim(s.substr(pos, end - pos));
         pos = end + 1;
         if (line.empty()) continue;
-        if (line.front() != '{' || line.back() != '}') return false;
         if (lines++ == 0) {
             const auto j = nlohmann::json::parse(line, nullptr, false);
             first_ok = !j.is_discarded() && j.is_object();
         }
+        if (line.front() == '{') ++objects;
     }
-    return first_ok;
+    return first_ok && objects * 3 >= lines * 2;
 }
 
 Format from_extension(std::string_view path) {

@@ -1,1 +1,78 @@
+// The single entry point the pipeline calls: detect, dispatch, then make every
+// Article meet the model's promises (valid UTF-8, collapsed whitespace, an id).
+#include <algorithm>
+
+#include "common/error.h"
+#include "common/text.h"
 #include "indexer/parsers.h"
+
+namespace newsdesk {
+
+namespace {
+
+bool all_space(std::string_view bytes) {
+    return collapse_whitespace(to_utf8(bytes.starts_with("\xEF\xBB\xBF") ? bytes.substr(3) : bytes))
+        .empty();
+}
+
+std::string clean(const std::string& s) { return collapse_whitespace(to_utf8(s)); }
+
+std::optional<std::string> clean(const std::optional<std::string>& s) {
+    if (!s) return std::nullopt;
+    auto c = clean(*s);
+    if (c.empty()) return std::nullopt;
+    return c;
+}
+
+// Parsers already produce clean text; this is the guarantee for all of them
+// (and for parsers added later), cheap next to parsing.
+void normalise(Article& a, const std::string& path) {
+    if (a.path.empty()) a.path = path;
+    a.url = clean(a.url);
+    a.source = clean(a.source);
+    a.headline = clean(a.headline);
+    a.date = clean(a.date);
+    a.datetime = clean(a.datetime);
+    a.declared_language = clean(a.declared_language);
+    std::vector<std::string> byline;
+    for (const auto& name : a.byline) {
+        auto c = clean(name);
+        if (!c.empty() && std::find(byline.begin(), byline.end(), c) == byline.end())
+            byline.push_back(std::move(c));
+    }
+    a.byline = std::move(byline);
+    for (auto& caption : a.captions) {
+        caption.text = clean(caption.text);
+        caption.credit = clean(caption.credit);
+    }
+    std::erase_if(a.captions, [](const Caption& c) { return c.text.empty(); });
+    a.body = join_paragraphs(split_paragraphs(to_utf8(a.body)));
+    a.id = a.url ? *a.url : a.path;
+}
+
+}  // namespace
+
+std::vector<Article> parse_any(std::string_view bytes, const std::string& path,
+                               std::vector<std::string>* errors) {
+    if (bytes.empty() || all_space(bytes)) throw ParseError("empty file");
+    std::vector<Article> articles;
+    const auto errors_before = errors ? errors->size() : 0;
+    switch (detect_format(path, bytes)) {
+        case Format::html: articles.push_back(parse_html(bytes, path)); break;
+        case Format::text: articles.push_back(parse_text(bytes, path)); break;
+        case Format::xml_news: articles = parse_news_xml(bytes, path); break;
+        case Format::feed: articles = parse_feed(bytes, path); break;
+        case Format::jsonl: articles = parse_jsonl(bytes, path, errors); break;
+        case Format::unknown:
+            throw ParseError(bytes.find('\0') != std::string_view::npos || bytes.starts_with("\x1F\x8B")
+                                 ? "binary content, not a text format"
+                                 : "unrecognised format (not HTML, text, NewsML/NITF, RSS/Atom "
+                                   "or JSON Lines)");
+    }
+    if (articles.empty() && (!errors || errors->size() == errors_before))
+        throw ParseError("no article found");
+    for (auto& a : articles) normalise(a, path);
+    return articles;
+}
+
+}  // namespace newsdesk
