@@ -1,5 +1,74 @@
+// extract_entities: people, institutions and countries of one article. The
+// rules live in entity_scan.cpp, the word lists in data/ (see data/README.md).
+#include <optional>
+#include <utility>
+
+#include "common/countries.h"
+#include "common/text.h"
+#include "indexer/entity_scan.h"
 #include "indexer/extract.h"
 
 namespace newsdesk {
-void extract_entities(Article&) {}
+
+namespace {
+
+using entities::Findings;
+
+// "CHICAGO, Feb 26 - text", "LONDON 1996-08-30 - text", "MINNETONKA, Minn., March 2 -":
+// the country of the place in capitals before the dash, and the text after it.
+std::pair<std::optional<std::string>, std::string_view> split_dateline(std::string_view paragraph) {
+    const auto head = paragraph.substr(0, 120);
+    std::size_t dash = std::string_view::npos, dash_len = 0;
+    for (std::string_view mark : {" - ", " -- ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
+        const auto at = head.find(mark);
+        if (at != std::string_view::npos && at < dash) dash = at, dash_len = mark.size();
+    }
+    if (dash == std::string_view::npos) return {std::nullopt, paragraph};
+    auto prefix = paragraph.substr(0, dash);
+    prefix = prefix.substr(0, prefix.find('('));  // "WASHINGTON (Reuters)"
+    // Keep the comma-separated parts before the date: digits mark where it begins.
+    std::string place;
+    for (std::size_t start = 0; start <= prefix.size();) {
+        auto comma = std::min(prefix.find(',', start), prefix.size());
+        auto part = prefix.substr(start, comma - start);
+        const auto digit = part.find_first_of("0123456789");
+        if (digit != std::string_view::npos) part = part.substr(0, digit);
+        part = trim(part);
+        if (!part.empty()) place += (place.empty() ? "" : ", ") + std::string(part);
+        if (digit != std::string_view::npos) break;
+        start = comma + 1;
+    }
+    const auto first_part = std::string_view(place).substr(0, place.find(','));
+    if (first_part.empty() || !entities::is_shouting(first_part)) return {std::nullopt, paragraph};
+    return {CountryGazetteer::instance().dateline_place(place), paragraph.substr(dash + dash_len)};
+}
+
+}  // namespace
+
+void extract_entities(Article& article) {
+    Findings found;
+    const auto paragraphs = split_paragraphs(article.body);
+    std::vector<std::string_view> texts{article.headline};
+    for (const auto& caption : article.captions) texts.push_back(caption.text);
+    if (!paragraphs.empty()) {
+        auto [code, rest] = split_dateline(paragraphs.front());
+        if (code) found.countries.set_dateline(*code);
+        texts.push_back(rest);
+    }
+    for (std::size_t i = 1; i < paragraphs.size(); ++i) texts.push_back(paragraphs[i]);
+
+    for (const auto text : texts) entities::collect_lower_words(text, found);
+    // Texts in capitals are read last: only names already found elsewhere count there.
+    std::vector<std::string_view> shouting;
+    for (const auto text : texts) {
+        if (entities::is_shouting(text)) shouting.push_back(text);
+        else entities::scan_text(text, false, found);
+    }
+    for (const auto text : shouting) entities::scan_text(text, true, found);
+
+    article.people = found.people.people();
+    article.institutions = found.institutions.institutions();
+    article.countries = found.countries.countries();
+}
+
 }  // namespace newsdesk

@@ -1,0 +1,70 @@
+// The curated word lists the entity extractor reads from data/people and
+// data/institutions (sources in data/README.md). Loaded once, thread-safely, on
+// first use; read-only afterwards, so worker threads share it without locks.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace newsdesk::entities {
+
+// One entry of data/institutions/gazetteer.tsv.
+struct KnownInstitution {
+    std::string name;     // canonical name
+    std::string acronym;  // may be empty
+    std::string country;  // ISO code the institution speaks for ("White House" -> US); may be empty
+};
+
+// How an organisation word behaves: a head ends a name and may take "of X"
+// ("Ministry of Defence"); a suffix only ends one ("Inc", "Ltd").
+enum class OrgWord { head, suffix };
+
+class Lexicon {
+  public:
+    // Throws newsdesk::Error when a data file is missing.
+    [[nodiscard]] static const Lexicon& instance();
+
+    // All keys are lookup_key() forms.
+    [[nodiscard]] bool given_name(const std::string& key) const { return m_given.count(key) > 0; }
+    // Family names written first (Kim Jong Un, Xi Jinping): they open a name and
+    // a later "Kim" alone refers back to it.
+    [[nodiscard]] bool surname_first(const std::string& key) const { return m_surname_first.count(key) > 0; }
+    [[nodiscard]] bool honorific(const std::string& key) const { return m_honorifics.count(key) > 0; }
+    [[nodiscard]] bool title(const std::string& key) const { return m_titles.count(key) > 0; }
+    [[nodiscard]] bool not_a_name(const std::string& key) const { return m_stop.count(key) > 0; }
+    [[nodiscard]] bool particle(const std::string& key) const { return m_particles.count(key) > 0; }
+    [[nodiscard]] bool speech_verb(const std::string& key) const { return m_speech.count(key) > 0; }
+    [[nodiscard]] bool not_institution(const std::string& key) const { return m_not_org.count(key) > 0; }
+    [[nodiscard]] std::optional<OrgWord> org_word(const std::string& key) const;
+    [[nodiscard]] std::size_t max_title_words() const { return m_max_title_words; }
+
+    // Gazetteer by any of its names or aliases (lookup key); nullptr if unknown.
+    [[nodiscard]] const KnownInstitution* institution(const std::string& key) const;
+    // Gazetteer by acronym, case-sensitive ("CSIS"); nullptr if unknown.
+    [[nodiscard]] const KnownInstitution* institution_by_acronym(std::string_view acronym) const;
+    [[nodiscard]] std::size_t max_institution_words() const { return m_max_institution_words; }
+
+    // Words whose period does not end a sentence ("mr", "gen", "inc", "calif").
+    [[nodiscard]] const std::unordered_set<std::string>& abbreviations() const { return m_abbreviations; }
+
+  private:
+    Lexicon();
+    void load_words(std::string_view file, std::unordered_set<std::string>& into);
+    void load_gazetteer();
+
+    std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
+        m_particles, m_speech, m_not_org, m_abbreviations;
+    std::unordered_map<std::string, OrgWord> m_org_words;
+    std::vector<KnownInstitution> m_institutions;
+    std::unordered_map<std::string, std::size_t> m_institution_keys;
+    std::unordered_map<std::string, std::size_t> m_acronyms;
+    std::size_t m_max_title_words = 1;
+    std::size_t m_max_institution_words = 1;
+};
+
+}  // namespace newsdesk::entities

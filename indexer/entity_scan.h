@@ -1,0 +1,36 @@
+// The scan of one piece of text (headline, caption, paragraph): left to right,
+// at each capitalised word the longest reading wins, in this order: a known
+// institution, an organisation pattern ("... Center", "Ministry of ..."), a
+// country phrase, a title or honorific (a cue for the name after it), a name.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "indexer/entity_institutions.h"
+#include "indexer/entity_tokens.h"
+#include "indexer/names.h"
+
+namespace newsdesk::entities {
+
+// What the scans of one article add to.
+struct Findings {
+    PersonBook people;
+    InstitutionBook institutions;
+    CountryTally countries;
+    // Words the article also writes in lower case ("experts", "such"): at the
+    // start of a sentence their capital says nothing about a name.
+    std::unordered_set<std::string> lower_words;
+};
+
+// Scans `text` into `findings`. A shouting text (all capitals) is scanned only
+// for known institutions, countries and surnames already found elsewhere, so
+// call it after the normal texts of the article.
+void scan_text(std::string_view text, bool shouting, Findings& findings);
+
+// Adds the lower-case words of `text` to findings.lower_words.
+void collect_lower_words(std::string_view text, Findings& findings);
+
+}  // namespace newsdesk::entities

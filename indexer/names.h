@@ -1,0 +1,51 @@
+// People named in one article: full names collected while scanning, then
+// single-word mentions ("Putin", "Mr. Cha") folded into the full name they
+// refer back to.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/article.h"
+
+namespace newsdesk::entities {
+
+class PersonBook {
+  public:
+    // A name of two or more words as written ("Vladimir Putin"); `keys` are the
+    // lookup keys of its words.
+    void add_full(std::string_view name, std::vector<std::string> keys);
+    // One capitalised word that may be a surname. `cued` when a title or an
+    // honorific stood before it ("President Reagan", "Mr. Cha"): such a word is
+    // a person even when no full name explains it.
+    void add_single(std::string_view word, std::string key, bool cued);
+
+    // Full names with the mentions of their short forms added, then cued single
+    // names nobody explains; most mentioned first.
+    [[nodiscard]] std::vector<Person> people() const;
+
+  private:
+    struct Full {
+        std::string name;
+        std::vector<std::string> keys;
+        int mentions = 0;
+        std::size_t order = 0;
+    };
+    struct Single {
+        std::string word;
+        int mentions = 0;
+        int cued = 0;
+        std::size_t order = 0;
+    };
+    // Index of the full name a shorter form refers to, or -1.
+    [[nodiscard]] int resolve(const std::vector<std::string>& keys, std::size_t self) const;
+
+    std::vector<Full> m_full;
+    std::unordered_map<std::string, std::size_t> m_full_index;  // joined keys -> m_full
+    std::unordered_map<std::string, Single> m_single;           // key -> mention
+    std::size_t m_order = 0;
+};
+
+}  // namespace newsdesk::entities
