@@ -126,13 +126,13 @@ bool opens(const Paragraph& p, int i, char32_t c) {
 
 bool closes(char32_t opener, char32_t c) {
     switch (opener) {
-        case U'“': return c == U'”';
+        case U'“': return c == U'”' || c == U'"';
         case U'„': return c == U'“' || c == U'”';
         case U'«': return c == U'»';
         case U'‹': return c == U'›';
         case U'「': return c == U'」';
         case U'『': return c == U'』';
-        case U'"': return c == U'"';
+        case U'"': return c == U'"' || c == U'”';  // texts that mix straight and curly marks
         case U'‘': return c == U'’';
         case U'\'': return c == U'\'';
         default: return false;

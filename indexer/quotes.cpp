@@ -18,9 +18,10 @@ namespace newsdesk {
 
 namespace {
 
-// An unattributed quote of at most this many words is a scare quote or a title
-// ("Saturday Night Live"); longer ones are kept with an unknown speaker.
-constexpr int kScareQuoteWords = 4;
+// An unattributed quote of at most this many words written in title case is a
+// title ("Saturday Night Live"); PolNeAR counts most other short quotes (“a
+// disaster”) as said by someone, so they stay.
+constexpr int kTitleWords = 4;
 // How far back a pronoun looks for its antecedent (candidates, not tokens).
 constexpr std::size_t kPronounLookBack = 12;
 
@@ -93,6 +94,10 @@ struct Found {
     bool person = false;              // speaker is a named person (may become an expert)
     int words = 0;
     bool open_end = false;            // runs on into the next paragraph
+    bool title_case = true;           // every word capitalised
+    bool has_letter = false;
+    bool markup = false;              // an attribute value: tweet id="..."
+
     bool starts_paragraph = false;
 };
 
@@ -159,7 +164,8 @@ void QuoteFinder::scan_names(const Paragraph& p, std::size_t index) {
 }
 
 void QuoteFinder::resolve(const Paragraph& p, std::size_t index, const Attribution& a, Found& f) {
-    f.attributed = a.kind != SpeakerKind::none;
+    // A sentence subject names a speaker but is no speech cue: scare quotes stay droppable.
+    f.attributed = a.kind != SpeakerKind::none && a.cue;
     if (a.kind == SpeakerKind::name) {
         f.speaker = m_book.canonical(a.name);
         f.person = a.name.kind == NameKind::person;
@@ -227,8 +233,18 @@ void QuoteFinder::paragraph(std::string_view text, std::size_t index) {
         f.text = std::string(text.substr(span.text_begin, span.text_end - span.text_begin));
         f.open_end = span.close < 0;
         f.starts_paragraph = span.open == 0;
-        for (int k = span.open; k <= (span.close < 0 ? static_cast<int>(p.tokens.size()) - 1 : span.close); ++k)
-            f.words += p.tokens[k].kind == TokenKind::word;
+        for (int k = span.open; k <= (span.close < 0 ? static_cast<int>(p.tokens.size()) - 1 : span.close); ++k) {
+            const Token& t = p.tokens[k];
+            if (t.kind != TokenKind::word) continue;
+            ++f.words;
+            const bool digits = t.key.find_first_not_of("0123456789,.-:") == std::string::npos;
+            f.has_letter = f.has_letter || !digits;
+            f.title_case = f.title_case && (t.capitalised || digits || t.key == "of" || t.key == "the" || t.key == "and");
+        }
+        f.markup = span.open > 0 && p.tokens[span.open - 1].text == "=" &&
+                   p.tokens[span.open - 1].end == p.tokens[span.open].begin;
+        f.has_letter = f.has_letter && !f.text.starts_with('@') && !f.text.starts_with('#') &&
+                       !f.text.starts_with("http");
         resolve(p, index, attribute_quote(p, q, m_lex), f);
         m_found.push_back(std::move(f));
     }
@@ -257,6 +273,13 @@ Affiliation affiliation_of(const std::string& name, const SpeakerBook& book, con
     return out;
 }
 
+// Handles, numbers, links and markup are not speech; nor are short titles
+// nobody is said to have said.
+bool is_not_speech(const Found& f) {
+    if (!f.has_letter || f.markup) return true;
+    return !f.attributed && f.title_case && f.words <= kTitleWords;
+}
+
 }  // namespace
 
 void extract_quotes(Article& article) {
@@ -269,7 +292,7 @@ void extract_quotes(Article& article) {
     article.experts.clear();
     std::unordered_map<std::string, std::size_t> expert_index;
     for (auto& f : finder.found()) {
-        if (!f.attributed && f.words <= kScareQuoteWords) continue;
+        if (is_not_speech(f)) continue;
         Quote q{std::move(f.text), f.speaker, std::nullopt, std::nullopt};
         // Experts are people with a full name; a lone surname nobody introduced stays a speaker only.
         if (f.person && f.speaker && f.speaker->find(' ') != std::string::npos) {

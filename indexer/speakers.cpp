@@ -6,6 +6,10 @@ namespace newsdesk {
 
 namespace {
 
+// How far after a closing mark the speech verb may be: room for a name and an
+// appositive ("“…,” Terrie Rizzo, the Democratic chair of ... County, said").
+constexpr int kAfterVerbWindow = 30;
+
 // Lower-case particles inside personal names ("Charles de Gaulle").
 bool name_particle(const Token& t) {
     static constexpr std::array<std::string_view, 14> particles = {
@@ -129,9 +133,18 @@ bool is_verb_at(const Paragraph& p, int k, const QuoteLexicon& lex) {
 }
 
 // Attribution after the closing mark: "“…,” he said", "“…,” said X".
-Attribution after_quote(const Paragraph& p, int a, int hi, const QuoteLexicon& lex) {
+Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, const QuoteLexicon& lex) {
     if (auto acc = according_to(p, a, std::min(hi, a + 4), lex)) return *acc;
-    for (int k = a; k < std::min(hi, a + 10); ++k) {
+    // "“…,” Toomey fumed": a quote closed on a comma is followed by its
+    // attribution, whatever the verb.
+    if (comma && a + 1 < hi && name_word(p.tokens[a], lex)) {
+        int e = a;
+        while (e + 1 < hi && name_word(p.tokens[e + 1], lex)) ++e;
+        if (e + 1 < hi && lower_word(p.tokens[e + 1]) && !lex.is_speech_verb(p.tokens[e + 1].key) &&
+            p.tokens[e + 1].key.size() > 3 && p.tokens[e + 1].key.back() != 'y')
+            if (auto run = clean_name(p, a, e, lex)) return named(*run);
+    }
+    for (int k = a; k < std::min(hi, a + kAfterVerbWindow); ++k) {
         if (!is_verb_at(p, k, lex)) continue;
         bool verb_first = true;
         for (int m = a; m < k; ++m) verb_first = verb_first && p.tokens[m].kind != TokenKind::word;
@@ -142,17 +155,51 @@ Attribution after_quote(const Paragraph& p, int a, int hi, const QuoteLexicon& l
     return {};
 }
 
+// The person a sentence opens with ("Cruz belittled the issue, calling it a
+// “paperwork error”"): the subject of the clause that holds the quote.
+Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    int s = lo;
+    while (s < open && p.tokens[s].kind == TokenKind::word && lex.not_names.count(p.tokens[s].key) &&
+           !lex.honorifics.count(p.tokens[s].key) && !lex.pronouns.count(p.tokens[s].key))
+        ++s;  // "But", "And", "Meanwhile,"
+    while (s < open && is_punct(p.tokens[s], ",")) ++s;
+    if (s >= open || !name_word(p.tokens[s], lex)) return {};
+    int e = s;
+    while (e + 1 < open && (name_word(p.tokens[e + 1], lex) || name_particle(p.tokens[e + 1]))) ++e;
+    if (e + 1 >= open || !(is_punct(p.tokens[e + 1], ",") || is_punct(p.tokens[e + 1], "(") ||
+                           lower_word(p.tokens[e + 1])))
+        return {};
+    auto run = clean_name(p, s, e, lex);
+    if (!run || run->kind != NameKind::person) return {};
+    Attribution a = named(*run);
+    a.cue = false;
+    return a;
+}
+
 // Attribution before the opening mark: "X said “…”", "according to X, “…”", "X: “…”".
+// A verb whose subject is a description ("the official said", "and said",
+// "..., calling it") falls back to the sentence's subject when that is a name.
 Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    Attribution described;
     for (int k = open - 1; k >= lo; --k) {
         if (!is_verb_at(p, k, lex)) continue;
         auto r = subject_of(p, lo, k, lex);
         if (r.kind == SpeakerKind::none) r = forward_speaker(p, k, open, lex);
-        if (r.kind != SpeakerKind::none) return r;
+        if (r.kind == SpeakerKind::name || r.kind == SpeakerKind::pronoun) return r;
+        if (described.kind == SpeakerKind::none) described = r;
     }
     if (auto acc = according_to(p, lo, open, lex)) return *acc;
-    if (open - 2 >= lo && is_punct(p.tokens[open - 1], ":")) return subject_of(p, lo, open - 1, lex);
-    return {};
+    if (open - 2 >= lo && is_punct(p.tokens[open - 1], ":")) {
+        auto r = subject_of(p, lo, open - 1, lex);
+        if (r.kind == SpeakerKind::name || r.kind == SpeakerKind::pronoun) return r;
+        if (described.kind == SpeakerKind::none) described = r;
+        described.kind = SpeakerKind::description;
+    }
+    auto subject = sentence_subject(p, lo, open, lex);
+    if (described.kind == SpeakerKind::none) return subject;
+    if (subject.kind == SpeakerKind::none) return described;
+    subject.cue = true;  // a speech cue was there, its subject is the sentence's
+    return subject;
 }
 
 }  // namespace
@@ -216,7 +263,9 @@ std::vector<NameRun> name_runs(const Paragraph& p, const QuoteLexicon& lex) {
 Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon& lex) {
     const auto& toks = p.tokens;
     int i = verb - 1;
-    while (i >= lo && lower_word(toks[i]) && lex.is_skip_word(toks[i].key)) --i;
+    while (i >= lo && toks[i].kind == TokenKind::word && lex.is_skip_word(toks[i].key) &&
+           (!toks[i].capitalised || lex.not_names.count(toks[i].key)))
+        --i;  // "Trump also said", "Cruz on Tuesday said"
     if (i < lo || toks[i].quote >= 0) return {};
     if (const auto it = lex.pronouns.find(toks[i].key);
         toks[i].kind == TokenKind::word && it != lex.pronouns.end()) {
@@ -267,7 +316,7 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
         // After a full stop inside the quote only a short "Trump said." belongs to it.
         const char last = p.text[span.text_end - 1];
         if (last != '.' || hi - a <= 5) {
-            auto r = after_quote(p, a, hi, lex);
+            auto r = after_quote(p, a, hi, last == ',', lex);
             if (r.kind != SpeakerKind::none) return r;
         }
     }
