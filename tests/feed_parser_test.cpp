@@ -1,1 +1,78 @@
+// parse_feed on RSS 2.0, Atom and RSS 1.0 feeds written for these tests.
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "common/error.h"
+#include "indexer/parsers.h"
+
+namespace newsdesk {
+namespace {
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(NEWSDESK_FIXTURES) + "/" + name, std::ios::binary);
+    EXPECT_TRUE(in) << name;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+TEST(FeedParser, Rss2Items) {
+    const auto items = parse_feed(fixture("feed/rss2.xml"), "rss2.xml");
+    ASSERT_EQ(items.size(), 2u);
+    const auto& a = items[0];
+    EXPECT_EQ(a.path, "rss2.xml#1");
+    EXPECT_EQ(a.headline, "Bridge reopens after repairs");  // escaped markup in the title
+    EXPECT_EQ(a.url, "https://example.org/news/bridge-reopens");
+    EXPECT_EQ(a.datetime, "2024-06-21T09:30:00Z");
+    EXPECT_EQ(a.byline, std::vector<std::string>{"Maria Lopez"});
+    EXPECT_EQ(a.source, "Newsdesk Test Wire");
+    EXPECT_EQ(a.declared_language, "en-gb");
+    // content:encoded wins over the teaser description
+    EXPECT_EQ(a.body, "The old bridge reopened on Friday.\n\nTraffic was light, officials said.");
+    ASSERT_EQ(a.captions.size(), 1u);
+    EXPECT_EQ(a.captions[0], (Caption{"Cars cross the reopened bridge.", "Example Photo"}));
+
+    const auto& b = items[1];
+    EXPECT_EQ(b.path, "rss2.xml#2");
+    EXPECT_EQ(b.url, "https://example.org/news/market-hours");  // permalink guid
+    EXPECT_EQ(b.datetime, "2024-06-20T17:05:00-04:00");
+    EXPECT_EQ(b.byline, std::vector<std::string>{"Sam Okafor"});  // "email (Name)"
+    EXPECT_EQ(b.body, "The weekend market will stay open until 8 p.m.");  // escaped HTML description
+}
+
+TEST(FeedParser, AtomEntries) {
+    const auto items = parse_feed(fixture("feed/atom.xml"), "atom.xml");
+    ASSERT_EQ(items.size(), 2u);
+    const auto& a = items[0];
+    EXPECT_EQ(a.headline, "Le tramway prolong\xC3\xA9 jusqu'au port");
+    EXPECT_EQ(a.url, "https://example.fr/tram-port");  // rel=alternate, not the enclosure
+    EXPECT_EQ(a.datetime, "2024-06-21T08:15:00+02:00");  // published before updated
+    EXPECT_EQ(a.byline, std::vector<std::string>{"Claire Martin"});
+    EXPECT_EQ(a.declared_language, "fr");
+    EXPECT_EQ(a.body, "La ligne de tramway atteint d\xC3\xA9sormais le port.\n\nLes travaux ont dur\xC3\xA9 deux ans.");
+    const auto& b = items[1];
+    EXPECT_EQ(b.url, "https://example.fr/horaires");
+    EXPECT_EQ(b.date, "2024-06-20");  // only <updated>
+    EXPECT_EQ(b.body, "Les bus passent toutes les dix minutes.\n\nLe service de nuit reprend en juillet.");
+}
+
+TEST(FeedParser, Rss1Rdf) {
+    const auto items = parse_feed(fixture("feed/rss1.rdf"), "f.rdf");
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].headline, "Harvest starts early");
+    EXPECT_EQ(items[0].date, "2024-06-18");
+    EXPECT_EQ(items[0].byline, std::vector<std::string>{"Lee Park"});
+    EXPECT_EQ(items[0].url, "https://example.net/a");
+    EXPECT_EQ(items[0].source, "RDF Test Desk");
+}
+
+TEST(FeedParser, EmptyChannelAndMalformedXmlAreParseErrors) {
+    EXPECT_THROW((void)parse_feed("<rss version=\"2.0\"><channel><title>x</title></channel></rss>", "e.xml"),
+                 ParseError);
+    EXPECT_THROW((void)parse_feed("<rss><channel><item><title>x</title>", "t.xml"), ParseError);
+}
+
+}  // namespace
+}  // namespace newsdesk
