@@ -5,6 +5,7 @@
 
 #include "common/countries.h"
 #include "common/text.h"
+#include "indexer/entity_lexicon.h"
 #include "indexer/entity_scan.h"
 #include "indexer/extract.h"
 
@@ -43,10 +44,18 @@ std::pair<std::optional<std::string>, std::string_view> split_dateline(std::stri
     return {CountryGazetteer::instance().dateline_place(place), paragraph.substr(dash + dash_len)};
 }
 
+// Agency sports copy opens its headline with the sport: "SOCCER - ROTOR FANS ...".
+bool is_sports_report(std::string_view headline) {
+    const auto dash = headline.find(" - ");
+    if (dash == std::string_view::npos || dash > 30) return false;
+    return entities::Lexicon::instance().sport(lookup_key(headline.substr(0, dash)));
+}
+
 }  // namespace
 
 void extract_entities(Article& article) {
     Findings found;
+    found.sports = is_sports_report(article.headline);
     const auto paragraphs = split_paragraphs(article.body);
     std::vector<std::string_view> texts{article.headline};
     for (const auto& caption : article.captions) texts.push_back(caption.text);

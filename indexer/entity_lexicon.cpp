@@ -78,6 +78,13 @@ Lexicon::Lexicon() {
         if (key.size() > 1 && key.back() == '.') key.pop_back();
         m_org_words[key] = cells.size() > 1 && cells[1] == "suffix" ? OrgWord::suffix : OrgWord::head;
     }
+    load_words("institutions/sports.txt", m_sports);
+    load_words("institutions/result_verbs.txt", m_result_verbs);
+    for (const auto& line : lines_of("institutions/club_words.tsv")) {
+        const auto cells = split(line, '\t');
+        m_club_words[lookup_key(cells[0])] =
+            cells.size() > 1 && cells[1] == "start" ? ClubWord::start : ClubWord::end;
+    }
     load_gazetteer();
 }
 
@@ -103,6 +110,12 @@ void Lexicon::load_gazetteer() {
 std::optional<OrgWord> Lexicon::org_word(const std::string& key) const {
     const auto it = m_org_words.find(key);
     if (it == m_org_words.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<ClubWord> Lexicon::club_word(const std::string& key) const {
+    const auto it = m_club_words.find(key);
+    if (it == m_club_words.end()) return std::nullopt;
     return it->second;
 }
 

@@ -24,6 +24,9 @@ struct KnownInstitution {
 // ("Ministry of Defence"); a suffix only ends one ("Inc", "Ltd").
 enum class OrgWord { head, suffix };
 
+// Where a sports club word stands: "Manchester United" (end), "Dynamo Moscow" (start).
+enum class ClubWord { end, start };
+
 class Lexicon {
   public:
     // Throws newsdesk::Error when a data file is missing.
@@ -41,6 +44,10 @@ class Lexicon {
     [[nodiscard]] bool speech_verb(const std::string& key) const { return m_speech.count(key) > 0; }
     [[nodiscard]] bool not_institution(const std::string& key) const { return m_not_org.count(key) > 0; }
     [[nodiscard]] std::optional<OrgWord> org_word(const std::string& key) const;
+    [[nodiscard]] std::optional<ClubWord> club_word(const std::string& key) const;
+    // "soccer", "rugby union": the sport named before the dash of a sports headline.
+    [[nodiscard]] bool sport(const std::string& key) const { return m_sports.count(key) > 0; }
+    [[nodiscard]] bool result_verb(const std::string& key) const { return m_result_verbs.count(key) > 0; }
     [[nodiscard]] std::size_t max_title_words() const { return m_max_title_words; }
 
     // Gazetteer by any of its names or aliases (lookup key); nullptr if unknown.
@@ -58,7 +65,8 @@ class Lexicon {
     void load_gazetteer();
 
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
-        m_particles, m_speech, m_not_org, m_abbreviations;
+        m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs;
+    std::unordered_map<std::string, ClubWord> m_club_words;
     std::unordered_map<std::string, OrgWord> m_org_words;
     std::vector<KnownInstitution> m_institutions;
     std::unordered_map<std::string, std::size_t> m_institution_keys;

@@ -61,7 +61,8 @@ class Scanner {
                 ++k;
                 continue;
             }
-            std::size_t n = match_institution(k);
+            std::size_t n = match_team(k);
+            if (!n) n = match_institution(k);
             if (!n) n = match_org_pattern(k);
             if (!n) n = match_country(k, true);
             if (!n && m_shouting) {
@@ -99,6 +100,8 @@ class Scanner {
     std::optional<OrgWord> org_word(std::size_t k) const { return m_lex.org_word(m_words[k].key); }
 
     std::size_t match_institution(std::size_t k);
+    std::size_t match_team(std::size_t k);
+    bool team_context(std::size_t k, std::size_t e) const;
     std::size_t match_org_pattern(std::size_t k);
     std::size_t extend_of(std::size_t end) const;
     std::size_t match_country(std::size_t k, bool count);
@@ -155,6 +158,48 @@ std::size_t Scanner::match_acronym(std::size_t k) {
     return 0;
 }
 
+// In a sports report a club is a known team, a run with a club word ("Manchester
+// United", "Dynamo Moscow"), or a place-like run next to a score or a result verb
+// ("Somerset 83", "Leicestershire beat Somerset"). National sides stay countries.
+std::size_t Scanner::match_team(std::size_t k) {
+    if (!m_found.sports || m_shouting) return 0;
+    for (std::size_t n = std::min<std::size_t>(3, m_words.size() - k); n >= 1; --n) {
+        if (contiguous(k, n) && cap(k + n - 1) && m_found.teams.count(key(k, n))) {
+            m_found.institutions.add(text(k, k + n));
+            return n;
+        }
+    }
+    std::size_t e = k;
+    while (e < m_words.size() && e - k < 3 && cap(e) && (e == k || m_words[e].adjacent) &&
+           (!m_lex.not_a_name(m_words[e].key) || m_lex.club_word(m_words[e].key)))
+        ++e;
+    if (e == k) return 0;
+    const bool club = e - k >= 2 && (m_lex.club_word(m_words[e - 1].key) == ClubWord::end ||
+                                     m_lex.club_word(m_words[k].key) == ClubWord::start);
+    if (!club && !team_context(k, e)) return 0;
+    const auto phrase = key(k, e - k);
+    if (const auto* place = m_geo.find(phrase);
+        place && (place->cue == CountryCue::name || place->cue == CountryCue::demonym))
+        return 0;
+    m_found.teams.insert(phrase);
+    m_found.institutions.add(text(k, e));
+    return e - k;
+}
+
+bool Scanner::team_context(std::size_t k, std::size_t e) const {
+    const auto& first = m_words[k];
+    if (m_lex.given_name(first.key) || m_lex.title(first.key) || m_lex.honorific(first.key)) return false;
+    // "P. Simmons 4-38" is a bowler's figures, not a club's score.
+    if (k > 0 && m_words[k - 1].token.text.size() == 2 && m_words[k - 1].token.text.back() == '.')
+        return false;
+    const bool score = e < m_words.size() && m_words[e].adjacent && m_words[e].token.digit;
+    const bool verb_after = e < m_words.size() && !m_words[e].token.capitalised &&
+                            m_lex.result_verb(m_words[e].key);
+    const bool verb_before = k > 0 && first.adjacent && !m_words[k - 1].token.capitalised &&
+                             m_lex.result_verb(m_words[k - 1].key);
+    return score || verb_after || verb_before;
+}
+
 // "Ministry of Foreign Affairs", "Center for Strategic and International Studies":
 // after a head word, "of"/"for"/"on" (and "the") may bring in a capitalised run
 // that can hold "and" between capitalised words.
@@ -166,12 +211,18 @@ std::size_t Scanner::extend_of(std::size_t end) const {
             break;
         std::size_t m = end + 1;
         if (m_words[m].key == "the" && !m_words[m].token.capitalised) ++m;
-        if (m >= m_words.size() || !cap(m) || !m_words[m].adjacent) break;
-        while (m < m_words.size() && m_words[m].adjacent &&
+        if (m >= m_words.size() || !cap(m) || !m_words[m].adjacent || m_lex.not_a_name(m_words[m].key))
+            break;
+        // "Centre on Friday", "University of Michigan's August survey": a day, a
+        // month or a possessive ends the name.
+        while (m < m_words.size() && m_words[m].adjacent && !m_lex.not_a_name(m_words[m].key) &&
                (cap(m) || ((m_words[m].key == "and" || m_words[m].punct_before == "&") &&
-                           m + 1 < m_words.size() && cap(m + 1) && m_words[m + 1].adjacent)))
+                           m + 1 < m_words.size() && cap(m + 1) && m_words[m + 1].adjacent))) {
             ++m;
+            if (m_words[m - 1].raw != m_words[m - 1].key) break;
+        }
         end = m;
+        if (m_words[m - 1].raw != m_words[m - 1].key) break;
     }
     return end;
 }
@@ -196,6 +247,9 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
                             (m_words[start].token.sentence_start &&
                              m_found.lower_words.count(m_words[start].key))))
         ++start;
+    // "Moscow's Central Clinical Hospital": the owner is not part of the name.
+    for (std::size_t m = start; m < head; ++m)
+        if (m_words[m].raw != m_words[m].key) start = m + 1;
     // A lone head word ("Council", "Party") names nothing in particular.
     if (end - start == 1 || org_word(start) == OrgWord::suffix) return end - k;
     const auto name = text(start, end);

@@ -23,6 +23,9 @@ struct Findings {
     // Words the article also writes in lower case ("experts", "such"): at the
     // start of a sentence their capital says nothing about a name.
     std::unordered_set<std::string> lower_words;
+    // A sports report ("SOCCER - ..."): clubs named by place are institutions.
+    bool sports = false;
+    std::unordered_set<std::string> teams;  // lookup keys of the clubs found so far
 };
 
 // Scans `text` into `findings`. A shouting text (all capitals) is scanned only
