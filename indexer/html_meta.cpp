@@ -200,7 +200,9 @@ PageMeta read_page_meta(xmlDoc* doc) {
 
     out.date = find_page_date(root, meta, json_string(ld, "datePublished"));
     out.byline = find_byline(root, meta, json_authors(ld));
-    out.ld_body = json_string(ld, "articleBody");
+    // Raw, not collapsed: its newlines are the paragraph breaks.
+    if (ld.is_object() && ld.contains("articleBody") && ld["articleBody"].is_string())
+        out.ld_body = ld["articleBody"].get<std::string>();
     return out;
 }
 
