@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "common/text.h"
 #include "indexer/html_content.h"
@@ -129,12 +130,17 @@ Caption split_credit(std::string_view caption) {
         credit = std::string(trim(credit));
         if (!credit.empty()) return {trim_separators(std::string_view(text).substr(0, *pos)), credit};
     }
-    // "... in Seoul. (AP Photo/Ahn Young-joon)"
-    if (text.ends_with(')')) {
-        const auto open = text.rfind('(');
-        const auto inner = std::string_view(text).substr(open + 1, text.size() - open - 2);
-        if (open != std::string::npos && (names_agency(inner) || inner.find('/') != std::string::npos))
-            return {trim_separators(std::string_view(text).substr(0, open)), std::string(trim(inner))};
+    // "... in Seoul. (AP Photo/Ahn Young-joon)", "... in Kabul [File: Reuters]"
+    for (auto [open_ch, close_ch] : {std::pair{'(', ')'}, std::pair{'[', ']'}}) {
+        if (!text.ends_with(close_ch)) continue;
+        const auto open = text.rfind(open_ch);
+        if (open == std::string::npos) continue;
+        auto inner = std::string(trim(std::string_view(text).substr(open + 1, text.size() - open - 2)));
+        std::size_t label = 0;
+        if (auto at = credit_prefix_at(ascii_lower(inner), label); at && *at == 0)
+            inner = std::string(trim(std::string_view(inner).substr(label)));
+        if (!inner.empty() && (label > 0 || names_agency(inner) || inner.find('/') != std::string::npos))
+            return {trim_separators(std::string_view(text).substr(0, open)), inner};
     }
     // "... in Seoul. Jane Doe/Getty Images" or "... | Reuters": a short last segment naming an agency.
     for (std::string_view sep : {" | ", ". ", " - ", " \xE2\x80\x94 "}) {
@@ -218,7 +224,11 @@ std::vector<Caption> take_captions(xmlNode* root) {
     for (xmlNode* n : taken) {
         const auto explicit_credit = credit_of(n);
         Caption c = split_credit(text_of(n));
-        if (!explicit_credit.empty() && !c.credit) c.credit = explicit_credit;
+        if (!explicit_credit.empty() && !c.credit) {
+            // "Source: Supplied" in a credit element: the label is not the credit.
+            auto labelled = split_credit(explicit_credit);
+            c.credit = labelled.text.empty() && labelled.credit ? *labelled.credit : explicit_credit;
+        }
         if (!c.text.empty() && std::find(out.begin(), out.end(), c) == out.end())
             out.push_back(std::move(c));
     }

@@ -209,7 +209,8 @@ Content extract_content(xmlDoc* doc, std::string_view headline, const ContentOpt
     for (xmlNode* n : nodes) {
         clean_article(n, scores);
         for (auto& p : paragraphs_of(n)) {
-            if (content.paragraphs.empty() && ascii_lower(p) == squashed_headline) continue;
+            // The headline repeated near the top (after a kicker) is not body text.
+            if (content.paragraphs.size() < 3 && ascii_lower(p) == squashed_headline) continue;
             if (!is_boilerplate_paragraph(p)) content.paragraphs.push_back(std::move(p));
         }
     }
