@@ -179,14 +179,18 @@ Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLe
 // Attribution before the opening mark: "X said “…”", "according to X, “…”", "X: “…”".
 // A verb whose subject is a description ("the official said", "and said",
 // "..., calling it") falls back to the sentence's subject when that is a name.
+// Participles come last: in "Clinton claimed that statements by Trump calling
+// for a ban make him “...”" the finite verb's subject is the speaker.
 Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
     Attribution described;
-    for (int k = open - 1; k >= lo; --k) {
-        if (!is_verb_at(p, k, lex)) continue;
-        auto r = subject_of(p, lo, k, lex);
-        if (r.kind == SpeakerKind::none) r = forward_speaker(p, k, open, lex);
-        if (r.kind == SpeakerKind::name || r.kind == SpeakerKind::pronoun) return r;
-        if (described.kind == SpeakerKind::none) described = r;
+    for (const bool participles : {false, true}) {
+        for (int k = open - 1; k >= lo; --k) {
+            if (!is_verb_at(p, k, lex) || p.tokens[k].key.ends_with("ing") != participles) continue;
+            auto r = subject_of(p, lo, k, lex);
+            if (r.kind == SpeakerKind::none) r = forward_speaker(p, k, open, lex);
+            if (r.kind == SpeakerKind::name || r.kind == SpeakerKind::pronoun) return r;
+            if (described.kind == SpeakerKind::none) described = r;
+        }
     }
     if (auto acc = according_to(p, lo, open, lex)) return *acc;
     if (open - 2 >= lo && is_punct(p.tokens[open - 1], ":")) {
