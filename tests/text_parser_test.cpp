@@ -97,6 +97,21 @@ TEST(TextParser, RelatedHeadingInOtherLanguageEndsBody) {
     EXPECT_EQ(a.body, "Le corps.");
 }
 
+TEST(TextParser, BodyOnlyFileOpeningWithWireDatelineHasNoHeadline) {
+    const auto a = parse_text("WASHINGTON (CNN) \xE2\x80\x94 Not everyone makes a resolution.\n\nSecond.\n", "h.txt");
+    EXPECT_EQ(a.headline, "");
+    EXPECT_TRUE(a.body.starts_with("WASHINGTON (CNN)"));
+}
+
+TEST(TextParser, LongChineseFirstSentenceIsNotAHeadline) {
+    // 66 Han characters: a sentence; Chinese headlines run to about 30.
+    std::string sentence;
+    for (int i = 0; i < 66; ++i) sentence += "\xE4\xB8\xAD";
+    const auto a = parse_text(sentence + "\n\n" + sentence + "\n", "zh.txt");
+    EXPECT_EQ(a.headline, "");
+    EXPECT_EQ(split_paragraphs(a.body).size(), 2u);
+}
+
 TEST(TextParser, EmptyOrBlankInputIsAParseError) {
     EXPECT_THROW((void)parse_text("", "x.txt"), ParseError);
     EXPECT_THROW((void)parse_text(" \n\n \xC2\xA0\n", "x.txt"), ParseError);
