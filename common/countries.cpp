@@ -45,6 +45,12 @@ std::string upper(std::string_view s) {
     return out;
 }
 
+// Datelines write "Fla." and "Fla" alike.
+std::string without_period(std::string key) {
+    if (!key.empty() && key.back() == '.') key.pop_back();
+    return key;
+}
+
 }  // namespace
 
 std::string lookup_key(std::string_view phrase) {
@@ -121,7 +127,7 @@ CountryGazetteer::CountryGazetteer() {
     for (const auto& row : read_tsv(data_file("countries/cities.tsv")))
         if (row.size() >= 2) m_cities.try_emplace(lookup_key(row[0]), upper(row[1]));
     for (const auto& row : read_tsv(data_file("countries/subdivisions.tsv")))
-        if (row.size() >= 2) m_subdivisions.try_emplace(lookup_key(row[0]), upper(row[1]));
+        if (row.size() >= 2) m_subdivisions.try_emplace(without_period(lookup_key(row[0])), upper(row[1]));
     // zone.tab: "US<TAB>+404251-0740023<TAB>America/New_York<TAB>..." -> "new york" -> US.
     for (const auto& row : read_tsv(kZoneTab)) {
         if (row.size() < 3 || row[0].size() != 2) continue;
@@ -145,9 +151,15 @@ std::optional<std::string> CountryGazetteer::dateline_place(std::string_view pla
         start = comma + 1;
     }
     // "BIRMINGHAM, Ala." is in the US whatever the city table says about Birmingham.
+    // A part may run into the date ("Tex. March"): shorter word prefixes are tried too.
     for (std::size_t i = parts.size(); i-- > 1;) {
-        if (const auto it = m_subdivisions.find(parts[i]); it != m_subdivisions.end()) return it->second;
-        if (const auto* entry = find(parts[i]); entry && entry->cue == CountryCue::name) return entry->code;
+        for (std::string part = parts[i]; !part.empty();) {
+            if (const auto it = m_subdivisions.find(without_period(part)); it != m_subdivisions.end())
+                return it->second;
+            if (const auto* entry = find(part); entry && entry->cue == CountryCue::name) return entry->code;
+            const auto space = part.rfind(' ');
+            part.resize(space == std::string::npos ? 0 : space);
+        }
     }
     if (const auto it = m_cities.find(parts[0]); it != m_cities.end()) return it->second;
     // A dateline may name a country itself ("SINGAPORE, March 3").

@@ -24,6 +24,9 @@ std::pair<std::optional<std::string>, std::string_view> split_dateline(std::stri
         const auto at = head.find(mark);
         if (at != std::string_view::npos && at < dash) dash = at, dash_len = mark.size();
     }
+    // "INDIANAPOLIS, IND., March 4- Shares": the dash right after the date.
+    for (auto at = head.find("- "); at != std::string_view::npos && at < dash; at = head.find("- ", at + 1))
+        if (at > 0 && head[at - 1] >= '0' && head[at - 1] <= '9') dash = at, dash_len = 2;
     if (dash == std::string_view::npos) return {std::nullopt, paragraph};
     auto prefix = paragraph.substr(0, dash);
     prefix = prefix.substr(0, prefix.find('('));  // "WASHINGTON (Reuters)"
@@ -39,9 +42,13 @@ std::pair<std::optional<std::string>, std::string_view> split_dateline(std::stri
         if (digit != std::string_view::npos) break;
         start = comma + 1;
     }
+    // A dateline names its place in capitals or in title case; the place must be known.
     const auto first_part = std::string_view(place).substr(0, place.find(','));
-    if (first_part.empty() || !entities::is_shouting(first_part)) return {std::nullopt, paragraph};
-    return {CountryGazetteer::instance().dateline_place(place), paragraph.substr(dash + dash_len)};
+    if (first_part.empty() || first_part.size() > 40 || !(first_part[0] >= 'A' && first_part[0] <= 'Z'))
+        return {std::nullopt, paragraph};
+    const auto code = CountryGazetteer::instance().dateline_place(place);
+    if (!code) return {std::nullopt, paragraph};
+    return {code, paragraph.substr(dash + dash_len)};
 }
 
 // Agency sports copy opens its headline with the sport: "SOCCER - ROTOR FANS ...".

@@ -78,6 +78,7 @@ Lexicon::Lexicon() {
         if (key.size() > 1 && key.back() == '.') key.pop_back();
         m_org_words[key] = cells.size() > 1 && cells[1] == "suffix" ? OrgWord::suffix : OrgWord::head;
     }
+    load_words("countries/place_prepositions.txt", m_place_preps);
     load_words("institutions/sports.txt", m_sports);
     load_words("institutions/result_verbs.txt", m_result_verbs);
     for (const auto& line : lines_of("institutions/club_words.tsv")) {

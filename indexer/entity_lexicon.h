@@ -47,6 +47,8 @@ class Lexicon {
     [[nodiscard]] std::optional<ClubWord> club_word(const std::string& key) const;
     // "soccer", "rugby union": the sport named before the dash of a sports headline.
     [[nodiscard]] bool sport(const std::string& key) const { return m_sports.count(key) > 0; }
+    // "in", "at", "from": before a capital they make it a place, not a government.
+    [[nodiscard]] bool place_preposition(const std::string& key) const { return m_place_preps.count(key) > 0; }
     [[nodiscard]] bool result_verb(const std::string& key) const { return m_result_verbs.count(key) > 0; }
     [[nodiscard]] std::size_t max_title_words() const { return m_max_title_words; }
 
@@ -65,7 +67,8 @@ class Lexicon {
     void load_gazetteer();
 
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
-        m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs;
+        m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
+        m_place_preps;
     std::unordered_map<std::string, ClubWord> m_club_words;
     std::unordered_map<std::string, OrgWord> m_org_words;
     std::vector<KnownInstitution> m_institutions;

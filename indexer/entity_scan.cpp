@@ -106,6 +106,7 @@ class Scanner {
     std::size_t extend_of(std::size_t end) const;
     std::size_t match_country(std::size_t k, bool count);
     std::size_t match_title(std::size_t k);
+    bool place_only(std::size_t k, std::size_t n) const;
     std::size_t match_name(std::size_t k);
     std::size_t match_acronym(std::size_t k);
     bool is_person(std::size_t k, std::size_t e, bool cued) const;
@@ -189,9 +190,14 @@ std::size_t Scanner::match_team(std::size_t k) {
 bool Scanner::team_context(std::size_t k, std::size_t e) const {
     const auto& first = m_words[k];
     if (m_lex.given_name(first.key) || m_lex.title(first.key) || m_lex.honorific(first.key)) return false;
-    // "P. Simmons 4-38" is a bowler's figures, not a club's score.
-    if (k > 0 && m_words[k - 1].token.text.size() == 2 && m_words[k - 1].token.text.back() == '.')
-        return false;
+    // "P. Simmons 4-38" and "C. Lewis 80" are a player's figures, not a club's score.
+    auto initial = [&](std::size_t m) {
+        return m_words[m].token.text.size() == 2 && m_words[m].token.text.back() == '.';
+    };
+    if (initial(k) || (k > 0 && initial(k - 1))) return false;
+    // Two or three words next to a score are a player ("Nolan Henke 66") unless
+    // they name a place ("Kansas City 5").
+    if (e - k > 1 && !m_geo.dateline_place(text(k, e))) return false;
     const bool score = e < m_words.size() && m_words[e].adjacent && m_words[e].token.digit;
     const bool verb_after = e < m_words.size() && !m_words[e].token.capitalised &&
                             m_lex.result_verb(m_words[e].key);
@@ -272,10 +278,18 @@ std::size_t Scanner::match_country(std::size_t k, bool count) {
         if (n == 1 && m_lex.given_name(phrase) && k + 1 < m_words.size() && cap(k + 1) &&
             m_words[k + 1].adjacent && !m_geo.find(m_words[k + 1].key))
             return 0;
-        if (count && entry->cue != CountryCue::region) m_found.countries.add(entry->code);
+        if (count && entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)))
+            m_found.countries.add(entry->code);
         return n;
     }
     return 0;
+}
+
+// A capital stands for its government ("Beijing has rejected"), but "in London" or
+// "London-based" is only a place, which says little about what a story is about.
+bool Scanner::place_only(std::size_t k, std::size_t n) const {
+    if (k + n < m_words.size() && m_words[k + n].token.hyphen_before) return true;
+    return k > 0 && m_words[k].adjacent && m_lex.place_preposition(m_words[k - 1].key);
 }
 
 // Honorifics and titles ("Mr.", "President", "Foreign Minister"): skipped, and

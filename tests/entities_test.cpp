@@ -67,6 +67,8 @@ TEST(Countries, CapitalStandsForItsGovernment) {
     const auto a = extract("Beijing rejected the claim, and Moscow stayed silent.");
     EXPECT_TRUE(has_code(a, "CN"));
     EXPECT_TRUE(has_code(a, "RU"));
+    // A capital as a mere place is not its government.
+    EXPECT_TRUE(codes(extract("The fair was held in Moscow by a London-based firm.")).empty());
 }
 
 TEST(Countries, RegionsAreNotCountries) {
@@ -78,6 +80,8 @@ TEST(Countries, DatelineCityGivesTheCountry) {
     EXPECT_EQ(codes(extract("CHICAGO, Feb 26 - Grain futures rose.")), std::vector<std::string>{"US"});
     EXPECT_EQ(codes(extract("MINNETONKA, Minn., March 2 - The firm said.")), std::vector<std::string>{"US"});
     EXPECT_EQ(codes(extract("LONDON 1996-08-30 - Shares fell.")), std::vector<std::string>{"GB"});
+    EXPECT_EQ(codes(extract("ANGLETON, Tex. March 3 - Net rose.")), std::vector<std::string>{"US"});
+    EXPECT_EQ(codes(extract("New York, March 4- Stocks rose.")), std::vector<std::string>{"US"});
     // Without the dateline shape a city alone says nothing.
     EXPECT_TRUE(codes(extract("Traders in Chicago were busy.")).empty());
 }
@@ -141,6 +145,16 @@ TEST(People, UnexplainedSurnameNeedsACue) {
 }
 
 // --- institutions --------------------------------------------------------
+
+TEST(Institutions, ClubsInSportsReports) {
+    const auto a = extract("Kent beat Sussex by six wickets. Sussex 210 (J. Brand 55), Kent 211-4.",
+                           "CRICKET - COUNTY RESULTS");
+    EXPECT_NE(institution(a, "Kent"), nullptr) << a;
+    EXPECT_NE(institution(a, "Sussex"), nullptr) << a;
+    EXPECT_EQ(institution(a, "J. Brand"), nullptr) << a;
+    // Outside a sports report the same words are not clubs.
+    EXPECT_TRUE(extract("Kent beat Sussex by six wickets.").institutions.empty());
+}
 
 TEST(Institutions, ByHeadWordPattern) {
     const auto a = extract("A report from the Lowell Policy Institute and the Ministry of Fisheries of Peru.");
