@@ -201,7 +201,7 @@ void clean_article(xmlNode* container, const Scores& scores) {
     for (auto it = headers.rbegin(); it != headers.rend(); ++it) remove_node(*it);
 }
 
-std::vector<Caption> take_captions(xmlNode* root) {
+std::vector<Caption> take_captions(xmlNode* root, const NodePredicate& excluded) {
     const auto& classes = word_list("caption_classes.txt");
     auto nodes = find_all(root, [&classes](const xmlNode* n) {
         const auto t = tag(n);
@@ -218,7 +218,7 @@ std::vector<Caption> take_captions(xmlNode* root) {
                 if (p == t) return true;
             return false;
         });
-        if (nested) continue;
+        if (nested || excluded(n)) continue;
         taken.push_back(n);
     }
     for (xmlNode* n : taken) {

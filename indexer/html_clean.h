@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include "common/article.h"
+#include "indexer/html_dom.h"
 
 namespace newsdesk::html {
 
@@ -29,7 +30,7 @@ using Scores = std::map<const xmlNode*, double>;
 void clean_article(xmlNode* container, const Scores& scores);
 
 // Takes figcaptions and caption-classed elements out of the tree, with their
-// credits split off.
-[[nodiscard]] std::vector<Caption> take_captions(xmlNode* root);
+// credits split off; skips those for which `excluded` holds (sidebars, related lists).
+[[nodiscard]] std::vector<Caption> take_captions(xmlNode* root, const NodePredicate& excluded);
 
 }  // namespace newsdesk::html

@@ -200,9 +200,18 @@ Content extract_content(xmlDoc* doc, std::string_view headline, const ContentOpt
     xmlNode* root = root_element(doc);
     auto bodies = find_tags(root, "body");
     xmlNode* body = bodies.empty() ? root : bodies.front();
-    prune(body, options);
+    // Captions first, with only invisible parts gone: a lead photo often sits in
+    // a "banner"/"header" block that the unlikely-candidate pass removes.
+    prune(body, {.strip_unlikely = false});
     Content content;
-    content.captions = take_captions(body);
+    content.captions = take_captions(body, [](const xmlNode* n) {
+        for (const xmlNode* p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+            if (tag(p) == "article") return false;
+            if (is_unlikely(p) && tag(p) != "header") return true;
+        }
+        return false;
+    });
+    prune(body, options);
     const auto scores = score_paragraphs(body);
     const auto nodes = with_siblings(best_candidate(scores, body), scores);
     const auto squashed_headline = ascii_lower(collapse_whitespace(headline));

@@ -77,7 +77,27 @@ bool is_article_type(const json& obj) {
     return article_name(t);
 }
 
-// The first article-typed JSON-LD object, or null.
+// Yoast-style graphs name the author as {"@id": ...} and describe the person
+// elsewhere in the graph: substitute those nodes for author and publisher.
+json resolve_references(json article, const std::vector<json>& objects) {
+    auto resolve = [&objects](json& ref) {
+        if (!ref.is_object() || ref.contains("name") || !ref.contains("@id")) return;
+        for (const auto& o : objects)
+            if (o.contains("name") && o.value("@id", json()) == ref["@id"]) ref = o;
+    };
+    for (const char* key : {"author", "publisher"}) {
+        if (!article.contains(key)) continue;
+        auto& v = article[key];
+        if (v.is_array()) {
+            for (auto& e : v) resolve(e);
+        } else {
+            resolve(v);
+        }
+    }
+    return article;
+}
+
+// The first article-typed JSON-LD object (references resolved), or null.
 json json_ld_article(xmlNode* root) {
     for (xmlNode* s : find_tags(root, "script")) {
         if (ascii_lower(trim(attr(s, "type"))) != "application/ld+json") continue;
@@ -89,7 +109,7 @@ json json_ld_article(xmlNode* root) {
         std::vector<json> objects;
         flatten(*parsed, objects);
         for (const auto& o : objects)
-            if (is_article_type(o)) return o;
+            if (is_article_type(o)) return resolve_references(o, objects);
     }
     return nullptr;
 }
