@@ -148,9 +148,11 @@ Format detect_format(std::string_view path, std::string_view bytes) {
     const auto s = skip_bom_and_space(bytes);
     if (s.empty() || looks_binary(bytes)) return Format::unknown;
     if (s.front() == '<') return from_markup(s, path);
-    if (s.front() == '{') {
+    if (s.front() == '{' || s.front() == '[') {
         if (looks_jsonl(s)) return Format::jsonl;
         if (from_extension(path) == Format::jsonl) return Format::jsonl;
+        // One (pretty-printed) JSON document: metadata, not prose to index as text.
+        if (!nlohmann::json::parse(s, nullptr, false).is_discarded()) return Format::unknown;
     }
     // Text that starts with something else but is really a page ("garbage<html>").
     const auto head = ascii_lower(s.substr(0, 1024));

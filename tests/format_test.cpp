@@ -58,8 +58,10 @@ INSTANTIATE_TEST_SUITE_P(Formats, DetectFormatTable, ::testing::Values(
     Row{"a.jsonl", "{\"title\": \"a\", \"text\": \"b\"}\n{\"title\": \"c\", \"text\": \"d\"}\n", Format::jsonl},
     // JSON Lines with a malformed line and no telling name
     Row{"a", "{\"text\": \"b\"}\n{\"text\": \"unterminated\n{\"text\": \"c\"}\n", Format::jsonl},
-    // pretty-printed JSON is not JSON Lines
-    Row{"a.json", "{\n  \"title\": \"x\"\n}\n", Format::text},
+    // a pretty-printed JSON document is neither JSON Lines nor prose
+    Row{"a.json", "{\n  \"title\": \"x\"\n}\n", Format::unknown},
+    // text that merely starts with a brace is still text
+    Row{"a.txt", "{Editor's note} The council met on Monday.\n", Format::text},
     // plain text
     Row{"a.txt", "Headline\n\nBody text.\n", Format::text},
     // plain text without a name
