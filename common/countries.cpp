@@ -82,7 +82,10 @@ const CountryGazetteer& CountryGazetteer::instance() {
 void CountryGazetteer::add(std::string_view phrase, std::string code, CountryCue cue) {
     auto key = lookup_key(phrase);
     if (key.empty()) return;
-    m_max_words = std::max(m_max_words, word_count(key));
+    const auto words = word_count(key);
+    m_max_words = std::max(m_max_words, words);
+    auto& longest = m_first_words[key.substr(0, key.find(' '))];
+    longest = std::max(longest, words);
     // First writer wins: curated aliases are loaded before iso-codes names.
     m_phrases.try_emplace(std::move(key), CountryEntry{std::move(code), cue});
 }
@@ -135,6 +138,11 @@ CountryGazetteer::CountryGazetteer() {
         for (auto& c : city) c = c == '_' ? ' ' : c;
         m_cities.try_emplace(lookup_key(city), row[0]);
     }
+}
+
+std::size_t CountryGazetteer::max_words_from(const std::string& key) const {
+    const auto it = m_first_words.find(key);
+    return it == m_first_words.end() ? 0 : it->second;
 }
 
 const CountryEntry* CountryGazetteer::find(std::string_view key) const {

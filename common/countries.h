@@ -37,6 +37,9 @@ class CountryGazetteer {
     [[nodiscard]] const CountryEntry* find(std::string_view key) const;
     // The longest phrase in words, bounding a longest-match scan.
     [[nodiscard]] std::size_t max_words() const { return m_max_words; }
+    // The longest phrase (in words) that starts with the word `key`; 0 when none
+    // does, so a scan skips most words with one hash lookup.
+    [[nodiscard]] std::size_t max_words_from(const std::string& key) const;
     // The place of a dateline ("CHICAGO", "MINNETONKA, Minn.", "SALVADOR, Brazil")
     // -> code: a state, province or country after a comma decides, else the city
     // (city tables, zone.tab, capitals, country names). Any letter case.
@@ -55,6 +58,7 @@ class CountryGazetteer {
     std::unordered_map<std::string, std::string> m_subdivisions;  // "calif." -> US
     std::unordered_map<std::string, std::string> m_codes;      // "kp", "prk" -> "KP"
     std::unordered_map<std::string, std::string> m_names;      // "KP" -> display name
+    std::unordered_map<std::string, std::size_t> m_first_words;  // first word -> longest phrase
     std::size_t m_max_words = 1;
 };
 

@@ -100,7 +100,8 @@ void Lexicon::load_gazetteer() {
             if (name.empty()) return;
             const auto key = lookup_key(name);
             m_institution_keys.try_emplace(key, id);
-            m_max_institution_words = std::max(m_max_institution_words, words_in(key));
+            auto& longest = m_institution_first_words[key.substr(0, key.find(' '))];
+            longest = std::max(longest, words_in(key));
         };
         add(cells[0]);
         for (const auto& alias : split(cells[3], '|')) add(alias);
@@ -118,6 +119,11 @@ std::optional<ClubWord> Lexicon::club_word(const std::string& key) const {
     const auto it = m_club_words.find(key);
     if (it == m_club_words.end()) return std::nullopt;
     return it->second;
+}
+
+std::size_t Lexicon::max_institution_words_from(const std::string& key) const {
+    const auto it = m_institution_first_words.find(key);
+    return it == m_institution_first_words.end() ? 0 : it->second;
 }
 
 const KnownInstitution* Lexicon::institution(const std::string& key) const {

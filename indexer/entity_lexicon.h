@@ -56,7 +56,8 @@ class Lexicon {
     [[nodiscard]] const KnownInstitution* institution(const std::string& key) const;
     // Gazetteer by acronym, case-sensitive ("CSIS"); nullptr if unknown.
     [[nodiscard]] const KnownInstitution* institution_by_acronym(std::string_view acronym) const;
-    [[nodiscard]] std::size_t max_institution_words() const { return m_max_institution_words; }
+    // The longest gazetteer name (in words) starting with the word `key`; 0 if none.
+    [[nodiscard]] std::size_t max_institution_words_from(const std::string& key) const;
 
     // Words whose period does not end a sentence ("mr", "gen", "inc", "calif").
     [[nodiscard]] const std::unordered_set<std::string>& abbreviations() const { return m_abbreviations; }
@@ -75,7 +76,7 @@ class Lexicon {
     std::unordered_map<std::string, std::size_t> m_institution_keys;
     std::unordered_map<std::string, std::size_t> m_acronyms;
     std::size_t m_max_title_words = 1;
-    std::size_t m_max_institution_words = 1;
+    std::unordered_map<std::string, std::size_t> m_institution_first_words;
 };
 
 }  // namespace newsdesk::entities

@@ -134,7 +134,11 @@ std::size_t Scanner::definition_after(std::size_t last, std::string_view name) {
 }
 
 std::size_t Scanner::match_institution(std::size_t k) {
-    const std::size_t longest = std::min(m_lex.max_institution_words(), m_words.size() - k);
+    // Phrases are looked up with the first word's raw key ("people's ...") or, alone, its key.
+    const std::size_t longest = std::min(
+        std::max(m_lex.max_institution_words_from(m_words[k].raw),
+                 std::min<std::size_t>(1, m_lex.max_institution_words_from(m_words[k].key))),
+        m_words.size() - k);
     for (std::size_t n = longest; n >= 1; --n) {
         if (!contiguous(k, n) || !cap(k + n - 1)) continue;
         const auto* known = m_lex.institution(key(k, n));
@@ -265,7 +269,10 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
 }
 
 std::size_t Scanner::match_country(std::size_t k, bool count) {
-    const std::size_t longest = std::min(m_geo.max_words(), m_words.size() - k);
+    const std::size_t longest = std::min(
+        std::max(m_geo.max_words_from(m_words[k].raw),
+                 std::min<std::size_t>(1, m_geo.max_words_from(m_words[k].key))),
+        m_words.size() - k);
     for (std::size_t n = longest; n >= 1; --n) {
         if (!contiguous(k, n) || !cap(k + n - 1)) continue;
         const auto phrase = key(k, n);
