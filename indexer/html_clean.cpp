@@ -61,6 +61,20 @@ bool looks_like_furniture(xmlNode* node, const Scores& scores) {
     return weight >= 25 && ld > 0.5;
 }
 
+// No text beside it in its parent: the element renders as a paragraph of its own.
+bool stands_alone(const xmlNode* node) {
+    for (const xmlNode* s = node->parent->children; s; s = s->next) {
+        if (s == node) continue;
+        if (s->type == XML_TEXT_NODE && s->content &&
+            !trim(reinterpret_cast<const char*>(s->content)).empty())
+            return false;
+        if (s->type == XML_ELEMENT_NODE && !is_block(tag(s)) && !is_invisible(tag(s)) &&
+            tag(s) != "br" && text_length(s) > 0)
+            return false;
+    }
+    return true;
+}
+
 std::string credit_of(xmlNode* caption) {
     std::string credit;
     for (xmlNode* c : find_all(caption, [caption](const xmlNode* n) {
@@ -123,13 +137,6 @@ bool is_widget(const xmlNode* node) {
 Caption split_credit(std::string_view caption) {
     const std::string text = collapse_whitespace(caption);
     const std::string lower = ascii_lower(text);
-    std::size_t prefix_len = 0;
-    if (auto pos = credit_prefix_at(lower, prefix_len)) {
-        auto credit = trim_separators(std::string_view(text).substr(*pos + prefix_len));
-        if (credit.ends_with(')') && credit.find('(') == std::string::npos) credit.pop_back();
-        credit = std::string(trim(credit));
-        if (!credit.empty()) return {trim_separators(std::string_view(text).substr(0, *pos)), credit};
-    }
     // "... in Seoul. (AP Photo/Ahn Young-joon)", "... in Kabul [File: Reuters]"
     for (auto [open_ch, close_ch] : {std::pair{'(', ')'}, std::pair{'[', ']'}}) {
         if (!text.ends_with(close_ch)) continue;
@@ -139,8 +146,19 @@ Caption split_credit(std::string_view caption) {
         std::size_t label = 0;
         if (auto at = credit_prefix_at(ascii_lower(inner), label); at && *at == 0)
             inner = std::string(trim(std::string_view(inner).substr(label)));
+        // French and German agencies write "(Photo Jane Doe. AFP)", "(Foto: ...)".
+        for (std::string_view word : {"Photo ", "Foto "})
+            if (label == 0 && inner.starts_with(word) && names_agency(inner))
+                inner = std::string(trim(std::string_view(inner).substr(word.size())));
         if (!inner.empty() && (label > 0 || names_agency(inner) || inner.find('/') != std::string::npos))
             return {trim_separators(std::string_view(text).substr(0, open)), inner};
+    }
+    std::size_t prefix_len = 0;
+    if (auto pos = credit_prefix_at(lower, prefix_len)) {
+        auto credit = trim_separators(std::string_view(text).substr(*pos + prefix_len));
+        if (credit.ends_with(')') && credit.find('(') == std::string::npos) credit.pop_back();
+        credit = std::string(trim(credit));
+        if (!credit.empty()) return {trim_separators(std::string_view(text).substr(0, *pos)), credit};
     }
     // "... in Seoul. Jane Doe/Getty Images" or "... | Reuters": a short last segment naming an agency.
     for (std::string_view sep : {" | ", ". ", " - ", " \xE2\x80\x94 "}) {
@@ -194,6 +212,17 @@ void clean_article(xmlNode* container, const Scores& scores) {
     // Innermost first, so a removed block is never visited after its parent went.
     for (auto it = blocks.rbegin(); it != blocks.rend(); ++it)
         if (looks_like_furniture(*it, scores)) remove_node(*it);
+    // "Browse all posts", "Back to news": a short block that is nothing but a link.
+    auto link_only = find_all(container, [container](const xmlNode* n) {
+        const auto t = tag(n);
+        if (n == container || !(t == "p" || t == "div" || t == "li" ||
+                                (t == "a" && stands_alone(n))))
+            return false;
+        const auto text = text_of(n);
+        return !text.empty() && std::count(text.begin(), text.end(), ' ') < 5 &&
+               (t == "a" || link_text_length(n) >= text.size());
+    });
+    for (auto it = link_only.rbegin(); it != link_only.rend(); ++it) remove_node(*it);
     auto headers = find_all(container, [](const xmlNode* n) {
         const auto t = tag(n);
         return (t == "h1" || t == "h2") && class_weight(n) < 0;
