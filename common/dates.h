@@ -27,3 +27,11 @@ struct ParsedDate {
                                                            std::size_t max_bytes = 400);
 
 }  // namespace newsdesk
+
+namespace newsdesk {
+
+// Days since 1970-01-01 of "YYYY-MM-DD" or "YYYYMMDD" (proleptic Gregorian);
+// nullopt when malformed. Implemented in common/days.cpp.
+[[nodiscard]] std::optional<double> days_since_epoch(std::string_view date);
+
+}  // namespace newsdesk

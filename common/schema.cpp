@@ -1,5 +1,6 @@
 #include "common/schema.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -24,6 +25,19 @@ std::string normalise_term_value(std::string_view value) {
     return out;
 }
 
+std::vector<std::string> term_words(std::string_view value) {
+    std::vector<std::string> words;
+    const std::string normalised = normalise_term_value(value);
+    std::size_t pos = 0;
+    while (pos < normalised.size()) {
+        auto end = normalised.find(' ', pos);
+        if (end == std::string::npos) end = normalised.size();
+        words.push_back(normalised.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    return words;
+}
+
 std::string make_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
     if (!value.empty() && value.front() >= 'A' && value.front() <= 'Z') term += ':';
@@ -42,6 +56,30 @@ std::string id_term(std::string_view id) {
     char hex[20];
     std::snprintf(hex, sizeof hex, "#%016llx", static_cast<unsigned long long>(hash));
     return term.append(utf8_prefix(id, 200)).append(hex);
+}
+
+std::string encode_set(std::vector<std::string> values) {
+    for (auto& v : values) std::erase(v, kSetSeparator);
+    std::erase_if(values, [](const std::string& v) { return v.empty(); });
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += kSetSeparator;
+        out += v;
+    }
+    return out;
+}
+
+std::vector<std::string> decode_set(std::string_view encoded) {
+    std::vector<std::string> out;
+    while (!encoded.empty()) {
+        const auto end = encoded.find(kSetSeparator);
+        out.emplace_back(encoded.substr(0, end));
+        if (end == std::string_view::npos) break;
+        encoded.remove_prefix(end + 1);
+    }
+    return out;
 }
 
 }  // namespace newsdesk

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -42,9 +43,34 @@ inline constexpr std::string_view speaker_quote = "XQS";
 }  // namespace prefix
 
 namespace slot {
-inline constexpr Xapian::valueno date = 0;      // "YYYYMMDD"; sorting and date ranges
-inline constexpr Xapian::valueno timestamp = 1; // sortable_serialise(days since 1970-01-01); recency
+inline constexpr Xapian::valueno date = 0;      // "YYYYMMDD"; sorting, date ranges, date facet
+inline constexpr Xapian::valueno timestamp = 1; // sortable_serialise(days since 1970-01-01)
+inline constexpr Xapian::valueno collapse = 2;  // near-duplicate signature (16 hex digits); collapse key
+inline constexpr Xapian::valueno recency = 3;   // sortable_serialise(2^((days - kRecencyEpochDays) / kRecencyHalfLifeDays))
+// Facet slots. Single-valued slots hold the value; multi-valued ones the
+// article's sorted, de-duplicated set joined with kSetSeparator, counted with
+// Xapian's built-in ValueCountMatchSpy (which runs on remote shards too) and
+// decomposed into per-value counts by the searcher.
+inline constexpr Xapian::valueno language = 4;     // "en"
+inline constexpr Xapian::valueno source = 5;       // outlet display name
+inline constexpr Xapian::valueno countries = 6;    // set of ISO codes, upper case ("CN\x1fKP")
+inline constexpr Xapian::valueno experts = 7;      // set of expert display names
+inline constexpr Xapian::valueno people = 8;       // set of person display names
+inline constexpr Xapian::valueno institutions = 9; // set of canonical institution names
 }  // namespace slot
+
+inline constexpr char kSetSeparator = '\x1f';
+
+// Recency: a value that doubles every half-life, so the searcher can turn it
+// into relevance + alpha * 0.5^(age / half-life) with built-in Xapian pieces only
+// (ValueWeightPostingSource scaled by OP_SCALE_WEIGHT), which also run remotely.
+inline constexpr double kRecencyHalfLifeDays = 30.0;
+inline constexpr double kRecencyEpochDays = 10957.0;  // 2000-01-01
+
+// Joins a set of values for a multi-valued facet slot (sorts, de-duplicates,
+// drops separators inside values).
+[[nodiscard]] std::string encode_set(std::vector<std::string> values);
+[[nodiscard]] std::vector<std::string> decode_set(std::string_view encoded);
 
 // Document data: the article's `--extract` JSON record (common/article.h to_json),
 // serialised compactly.
@@ -61,6 +87,9 @@ inline constexpr Xapian::termcount kCaptionWeight = 1;
 // The unique id term of an article: "Q" + id; ids too long for a Xapian term
 // keep a prefix and gain a stable 64-bit FNV-1a hash of the whole id.
 [[nodiscard]] std::string id_term(std::string_view id);
+
+// The words of normalise_term_value(value).
+[[nodiscard]] std::vector<std::string> term_words(std::string_view value);
 
 // prefix + value, with ":" between them when the value starts with an upper-case
 // letter (Xapian's convention for unambiguous prefixed terms).

@@ -1,24 +1,54 @@
 #include "indexer/document_builder.h"
 
 #include <chrono>
+#include <cmath>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "common/dates.h"
 #include "common/language.h"
 #include "common/schema.h"
+#include "indexer/signature.h"
 
 namespace newsdesk {
 
 namespace {
 
-// Days since 1970-01-01 for "YYYY-MM-DD" (proleptic Gregorian).
-double days_since_epoch(const std::string& iso) {
-    const int y = std::stoi(iso.substr(0, 4));
-    const unsigned m = std::stoul(iso.substr(5, 2));
-    const unsigned d = std::stoul(iso.substr(8, 2));
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-    return std::chrono::sys_days{ymd}.time_since_epoch().count();
+void add_facet_values(Xapian::Document& doc, const Article& a) {
+    doc.add_value(slot::language, a.language);
+    if (a.source) doc.add_value(slot::source, *a.source);
+    std::vector<std::string> values;
+    auto add_set = [&](Xapian::valueno slot) {
+        const auto encoded = encode_set(std::move(values));
+        if (!encoded.empty()) doc.add_value(slot, encoded);
+        values.clear();
+    };
+    for (const auto& c : a.countries) values.push_back(c.code);
+    add_set(slot::countries);
+    for (const auto& e : a.experts) values.push_back(e.name);
+    add_set(slot::experts);
+    for (const auto& p : a.people) values.push_back(p.name);
+    add_set(slot::people);
+    for (const auto& i : a.institutions) values.push_back(i.name);
+    add_set(slot::institutions);
+}
+
+// speaker:cha finds articles quoting Cha: one term per word of each speaker's
+// name. Quote words are also indexed per speaker word ("XQScha:option", stemmed),
+// so that quote:option speaker:cha means Cha said it, not someone else.
+void add_speaker_terms(Xapian::Document& doc, const Article& a) {
+    const Xapian::Stem stem = stemmer_for(a.language);
+    for (const auto& q : a.quotes) {
+        if (!q.speaker) continue;
+        const auto speaker_words = term_words(*q.speaker);
+        const auto quote_words = term_words(q.text);
+        for (const auto& sw : speaker_words) {
+            doc.add_boolean_term(make_term(prefix::speaker, sw));
+            for (const auto& qw : quote_words)
+                doc.add_term(make_term(prefix::speaker_quote, sw + ":" + stem(qw)));
+        }
+    }
 }
 
 }  // namespace
@@ -60,8 +90,15 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         doc.add_boolean_term(make_term(prefix::month, ymd.substr(0, 6)));
         doc.add_boolean_term(make_term(prefix::day, ymd));
         doc.add_value(slot::date, ymd);
-        doc.add_value(slot::timestamp, Xapian::sortable_serialise(days_since_epoch(*a.date)));
+        const double days = days_since_epoch(*a.date).value_or(0.0);
+        doc.add_value(slot::timestamp, Xapian::sortable_serialise(days));
+        doc.add_value(slot::recency,
+                      Xapian::sortable_serialise(std::exp2((days - kRecencyEpochDays) / kRecencyHalfLifeDays)));
     }
+    add_facet_values(doc, a);
+    add_speaker_terms(doc, a);
+    if (const auto signature = near_duplicate_signature(a.body); !signature.empty())
+        doc.add_value(slot::collapse, signature);
     for (const auto& e : a.experts) doc.add_boolean_term(make_term(prefix::expert, normalise_term_value(e.name)));
     for (const auto& p : a.people) doc.add_boolean_term(make_term(prefix::person, normalise_term_value(p.name)));
     for (const auto& i : a.institutions) {

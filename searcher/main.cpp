@@ -1,4 +1,4 @@
-// newsdesk-search: ranked, fielded search of a newsdesk database.
+// newsdesk-search: ranked, fielded, faceted search of a newsdesk database.
 #include <unistd.h>
 
 #include <iostream>
@@ -7,6 +7,7 @@
 
 #include "common/database.h"
 #include "common/error.h"
+#include "searcher/cli_request.h"
 #include "searcher/render.h"
 #include "searcher/searcher.h"
 
@@ -22,60 +23,51 @@ Query syntax:
   diplom*                   trailing wildcard
   headline:pact             a word in the headline; also caption: quote: body: byline:
   source:"the hindu"        articles from one outlet; lang:en
+  country:KP                about a country (ISO code or name: country:"north korea")
+  expert:"Victor Cha"       quoting an expert; person: institution: (org:) likewise
+  speaker:cha               quoting Cha; quote:restraint speaker:russel = Russel said it
   date:2024-06              a year, month or day; date:2024-06-01..2024-06-30 a range
-A headline match weighs more than a body match.
+A headline match weighs more than a body match. Filters of one kind OR
+together (country:KP country:RU), different kinds AND; they never change the
+ranking.
+
+Facets: --facets country,expert,... prints the values of the whole match with
+their counts. Counts are exact over every matching article, not just the page
+shown, and an article counts once per value. --filter NAME=VALUE narrows to a
+value (repeat it; values of one facet OR, different facets AND).
+Dates are bucketed by day, month or year from the span of the match, or as
+--date-histogram says.
+
+Also:
+  --quotes QUERY     the quotes that match, with speakers (what did experts say)
+  --experts QUERY    the experts quoted in matching articles, most quoted first
+  --like ID          articles like the one with this id (URL or path)
+Near-identical copies of one wire story fold into one hit (--no-collapse shows all).
+--sort recency blends relevance with age: a hit's score gains the best match's
+score times 0.5^(age/30 days), age counted back from the newest article.
 
 Examples:
   newsdesk-search north korea china
-  newsdesk-search --sort date --limit 20 'headline:pact date:2024'
-  newsdesk-search --json 'quote:restraint' | jq '.hits[].headline'
+  newsdesk-search --facets country,expert --filter country=KP sanctions
+  newsdesk-search --quotes 'sanctions country:KP'
+  newsdesk-search --experts 'russia north korea pact'
+  newsdesk-search --json --sort date 'headline:pact date:2024' | jq '.hits[].headline'
 
 Database: --db, else $NEWSDESK_DB, else var/newsdesk.db.
 Exit status: 0 success (also when nothing matched), 1 failure (no database),
 2 usage or query syntax error.)";
-
-int run(const cxxopts::ParseResult& args) {
-    std::string query;
-    if (args.count("query"))
-        for (const auto& word : args["query"].as<std::vector<std::string>>()) query += (query.empty() ? "" : " ") + word;
-
-    newsdesk::SearchRequest request;
-    request.query = query;
-    request.limit = args["limit"].as<unsigned>();
-    request.offset = args["offset"].as<unsigned>();
-    const auto sort = args["sort"].as<std::string>();
-    if (sort == "relevance") request.sort = newsdesk::SortOrder::relevance;
-    else if (sort == "date") request.sort = newsdesk::SortOrder::date;
-    else throw newsdesk::UsageError("--sort must be relevance or date, not '" + sort + "'");
-    if (request.limit > 10000) throw newsdesk::UsageError("--limit must be at most 10000");
-
-    const bool json = args.count("json") > 0;
-    newsdesk::HighlightMarkers markers;
-    if (!json && isatty(STDOUT_FILENO)) markers = {"\033[1m", "\033[0m"};
-
-    newsdesk::Searcher searcher(newsdesk::resolve_db_path(args["db"].as<std::string>()));
-    const auto result = searcher.run(request, markers);
-    if (json) std::cout << newsdesk::render_json(result).dump(2) << '\n';
-    else newsdesk::render_text(result, std::cout);
-    if (args.count("explain")) std::cerr << "query: " << result.query_description << '\n';
-    return 0;
-}
 
 }  // namespace
 
 int main(int argc, char** argv) {
     cxxopts::Options opts("newsdesk-search", kDescription);
     opts.positional_help("QUERY...");
+    newsdesk::add_search_options(opts);
     opts.add_options()
         ("db", "database directory or stub file", cxxopts::value<std::string>()->default_value(""), "DIR")
-        ("limit", "hits to show", cxxopts::value<unsigned>()->default_value("10"), "N")
-        ("offset", "hits to skip (for paging)", cxxopts::value<unsigned>()->default_value("0"), "N")
-        ("sort", "relevance or date (newest first)", cxxopts::value<std::string>()->default_value("relevance"), "ORDER")
-        ("json", "print one JSON object (estimate and hits) for scripts")
+        ("json", "print one JSON object for scripts")
         ("explain", "print the parsed Xapian query on stderr")
-        ("h,help", "show this help")
-        ("query", "query words", cxxopts::value<std::vector<std::string>>());
-    opts.parse_positional({"query"});
+        ("h,help", "show this help");
     cxxopts::ParseResult args;
     try {
         args = opts.parse(argc, argv);
@@ -88,7 +80,30 @@ int main(int argc, char** argv) {
         return 0;
     }
     try {
-        return run(args);
+        const auto cli = newsdesk::request_from_options(args);
+        const bool json = args.count("json") > 0;
+        newsdesk::HighlightMarkers markers;
+        if (!json && isatty(STDOUT_FILENO)) markers = {"\033[1m", "\033[0m", false};
+        newsdesk::Searcher searcher(newsdesk::resolve_db_path(args["db"].as<std::string>()));
+        std::string description;
+        if (cli.mode == newsdesk::CliMode::quotes) {
+            const auto result = searcher.quotes(cli.request, markers);
+            description = result.articles.query_description;
+            if (json) std::cout << newsdesk::render_json(result).dump(2) << '\n';
+            else newsdesk::render_text(result, std::cout);
+        } else if (cli.mode == newsdesk::CliMode::experts) {
+            const auto result = searcher.experts(cli.request);
+            description = result.articles.query_description;
+            if (json) std::cout << newsdesk::render_json(result).dump(2) << '\n';
+            else newsdesk::render_text(result, std::cout);
+        } else {
+            const auto result = searcher.run(cli.request, markers);
+            description = result.query_description;
+            if (json) std::cout << newsdesk::render_json(result).dump(2) << '\n';
+            else newsdesk::render_text(result, std::cout);
+        }
+        if (args.count("explain")) std::cerr << "query: " << description << '\n';
+        return 0;
     } catch (const newsdesk::UsageError& e) {
         std::cerr << "newsdesk-search: " << e.what() << '\n';
         return 2;

@@ -1,45 +1,85 @@
 #include "searcher/query_builder.h"
 
+#include <regex>
+
 #include "common/error.h"
 #include "common/language.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/facets.h"
 
 namespace newsdesk {
 
 namespace {
 
-// "source:" and similar filters: the value normalised like the indexed term.
-class NormalisedFilter : public Xapian::FieldProcessor {
+// A boolean filter prefix handled by the facet that owns it (country names to
+// codes, names normalised as at index time, dates to Y/M/D terms).
+class FacetFieldProcessor : public Xapian::FieldProcessor {
   public:
-    explicit NormalisedFilter(std::string_view prefix) : m_prefix(prefix) {}
+    explicit FacetFieldProcessor(std::string facet) : m_facet(std::move(facet)) {}
     Xapian::Query operator()(const std::string& value) override {
-        return Xapian::Query(make_term(m_prefix, normalise_term_value(value)));
+        return facet_filter(m_facet, value);
     }
 
   private:
-    std::string m_prefix;
+    std::string m_facet;
 };
 
-// "date:2024", "date:2024-06", "date:2024-06-21": the year, month or day term.
-class DateFilter : public Xapian::FieldProcessor {
+// speaker:NAME — one term per word of the name, all required.
+class SpeakerFieldProcessor : public Xapian::FieldProcessor {
   public:
     Xapian::Query operator()(const std::string& value) override {
-        std::string digits;
-        for (char c : value)
-            if (c >= '0' && c <= '9') digits += c;
-            else if (c != '-' && c != '/') throw UsageError("date: expects YYYY, YYYY-MM, YYYY-MM-DD or A..B, not '" + value + "'");
-        switch (digits.size()) {
-            case 4: return Xapian::Query(make_term(prefix::year, digits));
-            case 6: return Xapian::Query(make_term(prefix::month, digits));
-            case 8: return Xapian::Query(make_term(prefix::day, digits));
-            default: throw UsageError("date: expects YYYY, YYYY-MM, YYYY-MM-DD or A..B, not '" + value + "'");
-        }
+        std::vector<Xapian::Query> words;
+        for (const auto& w : term_words(value)) words.emplace_back(make_term(prefix::speaker, w));
+        if (words.empty()) throw UsageError("speaker: needs a name");
+        return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
     }
 };
 
+// quote:WORDS. With speaker: in the same query, the words must have been said
+// by that speaker (XQS terms, see common/schema.h); otherwise any quote.
+class QuoteFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    QuoteFieldProcessor(std::vector<std::string> speaker_words, unsigned flags)
+        : m_speaker_words(std::move(speaker_words)), m_flags(flags) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        if (m_speaker_words.empty()) {
+            Xapian::QueryParser qp;
+            qp.set_stemmer(query_stemmer());
+            qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+            qp.set_default_op(Xapian::Query::OP_AND);
+            return qp.parse_query(value, m_flags & ~Xapian::QueryParser::FLAG_WILDCARD, std::string(prefix::quote));
+        }
+        const Xapian::Stem stem = query_stemmer();
+        std::vector<Xapian::Query> all_words;
+        for (const auto& word : term_words(value)) {
+            std::vector<Xapian::Query> by_speaker;
+            for (const auto& sw : m_speaker_words)
+                by_speaker.emplace_back(make_term(prefix::speaker_quote, sw + ":" + stem(word)));
+            all_words.emplace_back(Xapian::Query::OP_OR, by_speaker.begin(), by_speaker.end());
+        }
+        return Xapian::Query(Xapian::Query::OP_AND, all_words.begin(), all_words.end());
+    }
+
+  private:
+    std::vector<std::string> m_speaker_words;
+    unsigned m_flags;
+};
+
+// The words of every speaker:NAME or speaker:"A NAME" in the query text.
+std::vector<std::string> speaker_words_in(const std::string& text) {
+    static const std::regex speaker(R"re((?:^|[\s(+])speaker:(?:"([^"]*)"|([^\s()"]+)))re");
+    std::vector<std::string> words;
+    for (std::sregex_iterator it(text.begin(), text.end(), speaker), end; it != end; ++it) {
+        for (auto& w : term_words((*it)[1].matched ? (*it)[1].str() : (*it)[2].str())) words.push_back(std::move(w));
+    }
+    return words;
+}
+
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE;
+                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
+                            Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 
 // Limits what one wildcard may expand to, so "a*" cannot ask for the whole lexicon.
 constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
@@ -48,8 +88,8 @@ constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 
 Xapian::Stem query_stemmer() { return stemmer_for("en"); }
 
-Xapian::Query build_query(const std::string& text, const Xapian::Database& db) {
-    if (trim(text).empty()) return Xapian::Query::MatchAll;
+ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db) {
+    if (trim(text).empty()) return {Xapian::Query::MatchAll, {}};
     if (!is_valid_utf8(text)) throw UsageError("query is not valid UTF-8");
     Xapian::QueryParser qp;
     qp.set_database(db);
@@ -60,18 +100,27 @@ Xapian::Query build_query(const std::string& text, const Xapian::Database& db) {
     qp.add_prefix("headline", std::string(prefix::headline));
     qp.add_prefix("title", std::string(prefix::headline));
     qp.add_prefix("caption", std::string(prefix::caption));
-    qp.add_prefix("quote", std::string(prefix::quote));
+    qp.add_prefix("quote", new QuoteFieldProcessor(speaker_words_in(text), kFlags));
     qp.add_prefix("body", std::string(prefix::body));
     qp.add_prefix("byline", std::string(prefix::byline));
-    qp.add_boolean_prefix("source", new NormalisedFilter(prefix::source));
-    qp.add_boolean_prefix("lang", new NormalisedFilter(prefix::language));
+    for (const char* facet : {"source", "country", "expert", "person", "institution"})
+        qp.add_boolean_prefix(facet, new FacetFieldProcessor(facet));
+    const std::string institution_group = "institution";
+    qp.add_boolean_prefix("org", new FacetFieldProcessor("institution"), &institution_group);
+    qp.add_boolean_prefix("lang", new FacetFieldProcessor("language"));
+    qp.add_boolean_prefix("speaker", new SpeakerFieldProcessor);
     qp.add_rangeprocessor(new Xapian::DateRangeProcessor(slot::date, "date:"));
-    qp.add_boolean_prefix("date", new DateFilter);
+    qp.add_boolean_prefix("date", new FacetFieldProcessor("date"));
     try {
-        return qp.parse_query(text, kFlags);
+        ParsedQuery parsed{qp.parse_query(text, kFlags), qp.get_corrected_query_string()};
+        return parsed;
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError("query syntax error: " + e.get_msg());
     }
+}
+
+Xapian::Query build_query(const std::string& text, const Xapian::Database& db) {
+    return parse_user_query(text, db).query;
 }
 
 }  // namespace newsdesk

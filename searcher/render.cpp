@@ -8,45 +8,165 @@ nlohmann::json opt(const std::optional<std::string>& value) {
     return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
-}  // namespace
+nlohmann::json hit_json(const Hit& hit) {
+    const nlohmann::json record = to_json(hit.article);
+    nlohmann::json j = {{"id", hit.id},
+                        {"score", hit.score},
+                        {"percent", hit.percent},
+                        {"headline", hit.article.headline},
+                        {"date", opt(hit.article.date)},
+                        {"url", opt(hit.article.url)},
+                        {"source", opt(hit.article.source)},
+                        {"path", hit.article.path},
+                        {"language", hit.article.language},
+                        {"snippet", hit.snippet},
+                        {"collapsed", hit.collapsed}};
+    for (const char* key : {"byline", "quotes", "experts", "people", "institutions", "countries"}) j[key] = record[key];
+    return j;
+}
 
-void render_text(const SearchResult& result, std::ostream& out) {
-    if (result.hits.empty()) {
-        out << (result.offset ? "No more matches" : "No matches") << " (about " << result.estimate
-            << " in all).\n";
-        return;
+nlohmann::json common_json(const SearchResult& result) {
+    nlohmann::json j = {{"query", result.query_description},
+                        {"estimate", result.estimate},
+                        {"exact", result.exact},
+                        {"offset", result.offset}};
+    if (result.exact) j["total"] = result.estimate;
+    j["filters"] = nlohmann::json::array();
+    for (const auto& [facet, value] : result.filters) j["filters"].push_back({{"facet", facet}, {"value", value}});
+    if (!result.facets.empty()) {
+        j["facets"] = nlohmann::json::object();
+        for (const auto& facet : result.facets) {
+            auto& values = j["facets"][facet.name] = nlohmann::json::array();
+            for (const auto& v : facet.values)
+                values.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
+        }
     }
-    out << "About " << result.estimate << " matches; showing " << result.offset + 1 << "-"
-        << result.offset + result.hits.size() << ".\n\n";
-    Xapian::doccount rank = result.offset;
-    for (const auto& hit : result.hits) {
-        out << ++rank << ". " << (hit.headline.empty() ? "(no headline)" : hit.headline) << '\n';
-        out << "   " << hit.date.value_or("undated");
-        if (hit.source) out << " · " << *hit.source;
-        out << " · " << hit.language << " · " << hit.percent << "%\n";
-        out << "   " << hit.url.value_or(hit.path) << '\n';
-        if (!hit.snippet.empty()) out << "   " << hit.snippet << '\n';
+    j["did_you_mean"] = result.corrected_query.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.corrected_query);
+    return j;
+}
+
+void text_header(const SearchResult& result, std::ostream& out) {
+    if (!result.filters.empty()) {
+        out << "Filters:";
+        for (const auto& [facet, value] : result.filters) out << ' ' << facet << '=' << value;
+        out << '\n';
+    }
+    if (!result.corrected_query.empty()) out << "Did you mean: " << result.corrected_query << '\n';
+}
+
+void text_facets(const SearchResult& result, std::ostream& out) {
+    for (const auto& facet : result.facets) {
+        if (facet.values.empty()) continue;
+        out << facet.name << (facet.bucket.empty() ? "" : " (by " + facet.bucket + ")") << ":";
+        for (const auto& v : facet.values) {
+            out << "  " << v.label;
+            if (v.label != v.value) out << " [" << v.value << "]";
+            out << " (" << v.count << ")";
+        }
         out << '\n';
     }
 }
 
+}  // namespace
+
+void render_text(const SearchResult& result, std::ostream& out) {
+    text_header(result, out);
+    if (result.hits.empty()) {
+        out << (result.offset ? "No more matches" : "No matches") << " (" << (result.exact ? "" : "about ")
+            << result.estimate << " in all).\n";
+        return;
+    }
+    out << (result.exact ? "" : "About ") << result.estimate << (result.exact ? " matching articles" : " matches")
+        << "; showing " << result.offset + 1 << "-" << result.offset + result.hits.size() << ".\n\n";
+    Xapian::doccount rank = result.offset;
+    for (const auto& hit : result.hits) {
+        const Article& a = hit.article;
+        out << ++rank << ". " << (a.headline.empty() ? "(no headline)" : a.headline) << '\n';
+        out << "   " << a.date.value_or("undated");
+        if (a.source) out << " · " << *a.source;
+        out << " · " << a.language << " · " << hit.percent << "%";
+        if (hit.collapsed) out << " · +" << hit.collapsed << " similar cop" << (hit.collapsed == 1 ? "y" : "ies");
+        out << "\n   " << a.url.value_or(a.path) << '\n';
+        if (!hit.snippet.empty()) out << "   " << hit.snippet << '\n';
+        out << '\n';
+    }
+    text_facets(result, out);
+}
+
+void render_text(const QuoteResult& result, std::ostream& out) {
+    text_header(result.articles, out);
+    if (result.quotes.empty()) {
+        out << "No matching quotes.\n";
+        return;
+    }
+    for (const auto& q : result.quotes) {
+        const Article& a = result.articles.hits[q.article].article;
+        out << "“" << q.highlighted << "”\n   — " << q.quote.speaker.value_or("unattributed");
+        if (q.quote.speaker_title) out << ", " << *q.quote.speaker_title;
+        if (q.quote.institution) out << " (" << *q.quote.institution << ")";
+        out << "\n   " << a.headline << " · " << a.date.value_or("undated") << " · " << a.url.value_or(a.path)
+            << "\n\n";
+    }
+    text_facets(result.articles, out);
+}
+
+void render_text(const ExpertResult& result, std::ostream& out) {
+    text_header(result.articles, out);
+    if (result.experts.empty()) {
+        out << "No experts quoted in the matching articles.\n";
+        return;
+    }
+    int rank = 0;
+    for (const auto& e : result.experts) {
+        out << ++rank << ". " << e.name;
+        if (e.title) out << ", " << *e.title;
+        if (e.institution) out << " (" << *e.institution << ")";
+        out << "\n   " << e.quotes << " quote" << (e.quotes == 1 ? "" : "s") << " in " << e.articles << " article"
+            << (e.articles == 1 ? "" : "s");
+        if (!e.first_date.empty()) out << ", " << e.first_date << " to " << e.last_date;
+        out << '\n';
+    }
+    out << "\n(from the " << result.articles_examined << " best matching articles)\n";
+}
+
 nlohmann::json render_json(const SearchResult& result) {
-    nlohmann::json hits = nlohmann::json::array();
-    for (const auto& hit : result.hits)
-        hits.push_back({{"id", hit.id},
-                        {"score", hit.score},
-                        {"percent", hit.percent},
-                        {"headline", hit.headline},
-                        {"date", opt(hit.date)},
-                        {"url", opt(hit.url)},
-                        {"source", opt(hit.source)},
-                        {"path", hit.path},
-                        {"language", hit.language},
-                        {"snippet", hit.snippet}});
-    return {{"query", result.query_description},
-            {"estimate", result.estimate},
-            {"offset", result.offset},
-            {"hits", std::move(hits)}};
+    nlohmann::json j = common_json(result);
+    j["hits"] = nlohmann::json::array();
+    for (const auto& hit : result.hits) j["hits"].push_back(hit_json(hit));
+    return j;
+}
+
+nlohmann::json render_json(const QuoteResult& result) {
+    nlohmann::json j = common_json(result.articles);
+    j["quotes"] = nlohmann::json::array();
+    for (const auto& q : result.quotes) {
+        const Article& a = result.articles.hits[q.article].article;
+        j["quotes"].push_back({{"text", q.quote.text},
+                               {"highlighted", q.highlighted},
+                               {"speaker", opt(q.quote.speaker)},
+                               {"speaker_title", opt(q.quote.speaker_title)},
+                               {"institution", opt(q.quote.institution)},
+                               {"score", q.score},
+                               {"article", {{"id", a.id}, {"headline", a.headline}, {"date", opt(a.date)},
+                                            {"url", opt(a.url)}}}});
+    }
+    return j;
+}
+
+nlohmann::json render_json(const ExpertResult& result) {
+    nlohmann::json j = common_json(result.articles);
+    j["articles_examined"] = result.articles_examined;
+    j["experts"] = nlohmann::json::array();
+    for (const auto& e : result.experts)
+        j["experts"].push_back({{"name", e.name},
+                                {"title", opt(e.title)},
+                                {"institution", opt(e.institution)},
+                                {"articles", e.articles},
+                                {"quotes", e.quotes},
+                                {"first_date", e.first_date.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.first_date)},
+                                {"last_date", e.last_date.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.last_date)},
+                                {"score", e.score}});
+    return j;
 }
 
 }  // namespace newsdesk

@@ -1,4 +1,4 @@
-// SearchResult -> what a user or a script reads.
+// Results -> what a user or a script reads.
 #pragma once
 
 #include <ostream>
@@ -9,12 +9,18 @@
 
 namespace newsdesk {
 
-// Human-readable hits: rank, headline, date, source, URL or path, snippet.
-// Says so when nothing matched.
+// Human-readable hits: rank, headline, date, source, URL or path, snippet,
+// then the facets. Says so when nothing matched, and suggests a spelling.
 void render_text(const SearchResult& result, std::ostream& out);
+void render_text(const QuoteResult& result, std::ostream& out);
+void render_text(const ExpertResult& result, std::ostream& out);
 
-// {"query", "estimate", "offset", "hits": [{id, score, percent, headline, date,
-// url, source, path, language, snippet}]}
+// {"query", "estimate", "exact", "total" (when exact), "offset", "filters",
+//  "facets": {name: [{value, label, count}]}, "did_you_mean", "hits": [{id,
+//  score, percent, headline, date, url, source, path, language, snippet,
+//  collapsed, quotes, experts, people, institutions, countries}]}
 [[nodiscard]] nlohmann::json render_json(const SearchResult& result);
+[[nodiscard]] nlohmann::json render_json(const QuoteResult& result);
+[[nodiscard]] nlohmann::json render_json(const ExpertResult& result);
 
 }  // namespace newsdesk

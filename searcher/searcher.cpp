@@ -1,14 +1,33 @@
 #include "searcher/searcher.h"
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
-#include "common/article.h"
 #include "common/database.h"
+#include "common/dates.h"
+#include "common/error.h"
 #include "common/schema.h"
 #include "searcher/query_builder.h"
 #include "searcher/snippet.h"
 
 namespace newsdesk {
+
+namespace {
+
+// Few enough matches that a spelling suggestion is worth showing.
+constexpr Xapian::doccount kSuggestBelow = 3;
+
+// More like this: the article's most informative unprefixed terms.
+class FreeTextTerms : public Xapian::ExpandDecider {
+  public:
+    bool operator()(const std::string& term) const override {
+        const unsigned char c = term[0];
+        return !(c >= 'A' && c <= 'Z') && term.size() > 2;
+    }
+};
+
+}  // namespace
 
 Searcher::Searcher(std::string db_path) : m_path(std::move(db_path)), m_db(open_for_reading(m_path)) {}
 
@@ -18,31 +37,80 @@ SearchResult Searcher::run(const SearchRequest& request, const HighlightMarkers&
     return with_retry(m_db, m_path, [&](Xapian::Database&) { return run_once(request, markers); });
 }
 
+Xapian::Query Searcher::full_query(const SearchRequest& request, std::string* corrected) {
+    Xapian::Query query;
+    if (request.like) {
+        Xapian::PostingIterator p = m_db.postlist_begin(id_term(*request.like));
+        if (p == m_db.postlist_end(id_term(*request.like)))
+            throw UsageError("--like: no article with id '" + *request.like + "'");
+        Xapian::RSet rset;
+        rset.add_document(*p);
+        Xapian::Enquire expand(m_db);
+        FreeTextTerms decider;
+        const Xapian::ESet eset = expand.get_eset(30, rset, &decider);
+        query = Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end());
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(id_term(*request.like)));
+        if (!request.query.empty())
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, build_query(request.query, m_db));
+    } else {
+        auto parsed = parse_user_query(request.query, m_db);
+        query = parsed.query;
+        if (corrected) *corrected = parsed.corrected;
+    }
+    if (!request.filters.empty())
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine_filters(request.filters));
+    if (request.sort == SortOrder::recency) {
+        // relevance + alpha * 0.5^(age / half-life), age counted back from the
+        // newest article; alpha is the best plain relevance weight, so a fresh
+        // article gains as much as the best match scores.
+        Xapian::Enquire probe(m_db);
+        probe.set_query(query);
+        const double alpha = std::max(probe.get_mset(0, 1).get_max_attained(), 1.0);
+        const double newest = days_since_epoch(m_db.get_value_upper_bound(slot::date)).value_or(kRecencyEpochDays);
+        const double factor = alpha * std::exp2((kRecencyEpochDays - newest) / kRecencyHalfLifeDays);
+        // OP_SCALE_WEIGHT takes a finite factor; far past the epoch it underflows to 0.
+        if (std::isfinite(factor) && factor > 0) {
+            Xapian::Query boost(new Xapian::ValueWeightPostingSource(slot::recency));
+            query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                                  Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost, factor));
+        }
+    }
+    return query;
+}
+
 SearchResult Searcher::run_once(const SearchRequest& request, const HighlightMarkers& markers) {
-    const Xapian::Query query = build_query(request.query, m_db);
+    SearchResult result;
+    const Xapian::Query query = full_query(request, &result.corrected_query);
     Xapian::Enquire enquire(m_db);
     enquire.set_query(query);
     if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(slot::date, true);
+    if (request.collapse) enquire.set_collapse_key(slot::collapse);
 
-    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
-    SearchResult result;
+    std::optional<FacetCollector> facets;
+    Xapian::doccount check_at_least = 0;
+    if (!request.facets.empty()) {
+        facets.emplace(request.facets, request.facet_size, request.date_bucket);
+        facets->register_spies(enquire);
+        check_at_least = m_db.get_doccount();  // count the whole match, not a sample
+    }
+    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
     result.query_description = query.get_description();
     result.estimate = mset.get_matches_estimated();
+    result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     result.offset = request.offset;
+    result.filters = request.filters;
+    if (facets) result.facets = facets->result();
+    if (result.estimate >= kSuggestBelow) result.corrected_query.clear();
+
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const Article article = article_from_json(nlohmann::json::parse(it.get_document().get_data(), nullptr, false));
         Hit hit;
+        hit.article = article_from_json(nlohmann::json::parse(it.get_document().get_data(), nullptr, false));
         hit.docid = *it;
-        hit.id = article.id;
+        hit.id = hit.article.id;
         hit.score = it.get_weight();
         hit.percent = it.get_percent();
-        hit.headline = article.headline;
-        hit.date = article.date;
-        hit.url = article.url;
-        hit.source = article.source;
-        hit.path = article.path;
-        hit.language = article.language;
-        hit.snippet = make_snippet(mset, article, markers.start, markers.end);
+        hit.collapsed = request.collapse ? it.get_collapse_count() : 0;
+        hit.snippet = make_snippet(mset, hit.article, markers.start, markers.end, markers.html);
         result.hits.push_back(std::move(hit));
     }
     return result;

@@ -1,4 +1,4 @@
-// Runs a SearchRequest against a database and gathers the hits.
+// Runs requests against a database: article hits with facets, quotes, experts.
 #pragma once
 
 #include <string>
@@ -12,6 +12,7 @@ namespace newsdesk {
 struct HighlightMarkers {
     std::string start = "**";
     std::string end = "**";
+    bool html = false;  // snippets stay HTML-escaped (for the web page)
 };
 
 class Searcher {
@@ -22,12 +23,26 @@ class Searcher {
     // For tests: an already open database (e.g. in-memory).
     Searcher(Xapian::Database db, std::string label);
 
-    // Throws UsageError for a bad query. A writer committing meanwhile is
-    // survived: the database is reopened and the whole search retried.
+    // Article hits, ranked; facets with exact counts over the whole match when
+    // request.facets is not empty. Throws UsageError for a bad query or filter.
+    // A writer committing meanwhile is survived: the database is reopened and
+    // the whole operation retried (this holds for quotes() and experts() too).
     [[nodiscard]] SearchResult run(const SearchRequest& request, const HighlightMarkers& markers = {});
+
+    // The quotes of matching articles that contain query words (all quotes when
+    // the query has no words), best first: article relevance times words matched.
+    [[nodiscard]] QuoteResult quotes(const SearchRequest& request, const HighlightMarkers& markers = {});
+
+    // The experts quoted in the best `kExpertArticles` matching articles, ranked by
+    // quotes weighted by recency (half-life one year before the newest article).
+    [[nodiscard]] ExpertResult experts(const SearchRequest& request);
+
+    static constexpr Xapian::doccount kExpertArticles = 2000;
+    static constexpr Xapian::doccount kQuoteArticles = 200;
 
   private:
     SearchResult run_once(const SearchRequest& request, const HighlightMarkers& markers);
+    Xapian::Query full_query(const SearchRequest& request, std::string* corrected);
 
     std::string m_path;
     Xapian::Database m_db;

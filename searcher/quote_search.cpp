@@ -1,0 +1,154 @@
+// Searcher::quotes and Searcher::experts: results made of the quotes and
+// experts stored with the matching articles.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "common/database.h"
+#include "common/dates.h"
+#include "common/text.h"
+#include "searcher/query_builder.h"
+#include "searcher/searcher.h"
+
+namespace newsdesk {
+
+namespace {
+
+// The stems a query looks for, whatever field prefix they carry: "ZXQrestraint"
+// and "XQSrussel:restraint" both give "restraint".
+std::set<std::string> query_stems(const Xapian::Query& query, const Xapian::Stem& stem) {
+    std::set<std::string> stems;
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+        std::string term = *t;
+        const bool stemmed = !term.empty() && term[0] == 'Z';
+        if (stemmed) term.erase(0, 1);
+        if (const auto colon = term.find(':'); term.rfind("XQS", 0) == 0 && colon != std::string::npos) {
+            stems.insert(term.substr(colon + 1));
+            continue;
+        }
+        if (!term.empty() && term[0] == 'X') {  // multi-letter prefix: X + upper case
+            std::size_t i = 1;
+            while (i < term.size() && term[i] >= 'A' && term[i] <= 'Z') ++i;
+            term.erase(0, i);
+        } else if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') {
+            term.erase(0, 1);
+        }
+        if (!term.empty()) stems.insert(stemmed ? term : stem(term));
+    }
+    return stems;
+}
+
+// Wraps each word of `text` whose stem is in `stems`; counts distinct stems hit.
+std::string highlight(const std::string& text, const std::set<std::string>& stems, const Xapian::Stem& stem,
+                      const HighlightMarkers& markers, std::size_t* matched) {
+    std::string out;
+    std::set<std::string> seen;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = pos;
+        while (end < text.size()) {
+            const unsigned char c = text[end];
+            if (!(std::isalnum(c) || c >= 0x80 || c == '\'')) break;
+            ++end;
+        }
+        if (end == pos) {
+            out += text[pos++];
+            continue;
+        }
+        const std::string word = text.substr(pos, end - pos);
+        const std::string s = stem(ascii_lower(word));
+        if (stems.count(s)) {
+            seen.insert(s);
+            out += markers.start + word + markers.end;
+        } else {
+            out += word;
+        }
+        pos = end;
+    }
+    if (matched) *matched = seen.size();
+    return out;
+}
+
+}  // namespace
+
+QuoteResult Searcher::quotes(const SearchRequest& request, const HighlightMarkers& markers) {
+    return with_retry(m_db, m_path, [&](Xapian::Database&) {
+        QuoteResult result;
+        SearchRequest articles = request;
+        articles.offset = 0;
+        articles.limit = kQuoteArticles;
+        result.articles = run_once(articles, markers);
+        const Xapian::Stem stem = query_stemmer();
+        const auto stems = query_stems(build_query(request.query, m_db), stem);
+        for (std::size_t i = 0; i < result.articles.hits.size(); ++i) {
+            const Hit& hit = result.articles.hits[i];
+            for (const auto& quote : hit.article.quotes) {
+                std::size_t matched = 0;
+                QuoteHit q{quote, highlight(quote.text, stems, stem, markers, &matched), 0, i};
+                if (!stems.empty() && matched == 0) continue;
+                q.score = hit.score * double(1 + matched) + (quote.speaker ? 0.01 : 0);
+                result.quotes.push_back(std::move(q));
+            }
+        }
+        std::stable_sort(result.quotes.begin(), result.quotes.end(),
+                         [](const QuoteHit& a, const QuoteHit& b) { return a.score > b.score; });
+        const auto from = std::min<std::size_t>(request.offset, result.quotes.size());
+        const auto to = std::min<std::size_t>(from + request.limit, result.quotes.size());
+        result.quotes = std::vector<QuoteHit>(result.quotes.begin() + from, result.quotes.begin() + to);
+        return result;
+    });
+}
+
+ExpertResult Searcher::experts(const SearchRequest& request) {
+    return with_retry(m_db, m_path, [&](Xapian::Database&) {
+        ExpertResult result;
+        SearchRequest articles = request;
+        articles.offset = 0;
+        articles.limit = kExpertArticles;
+        articles.sort = SortOrder::relevance;
+        result.articles = run_once(articles, {});
+        result.articles_examined = result.articles.hits.size();
+
+        std::string newest;
+        for (const auto& hit : result.articles.hits) newest = std::max(newest, hit.article.date.value_or(""));
+        const auto days = [](const std::string& iso) { return days_since_epoch(iso).value_or(0.0); };
+        const double newest_days = days(newest);
+
+        std::map<std::string, ExpertHit> by_name;
+        for (const auto& hit : result.articles.hits) {
+            const std::string date = hit.article.date.value_or("");
+            const double age_years = date.empty() ? 1.0 : (newest_days - days(date)) / 365.0;
+            for (const auto& e : hit.article.experts) {
+                auto& x = by_name[e.name];
+                if (x.name.empty()) x.name = e.name;
+                // The most recent article's title and institution describe them now.
+                if (!date.empty() && date >= x.last_date) {
+                    if (e.title) x.title = e.title;
+                    if (e.institution) x.institution = e.institution;
+                } else {
+                    if (!x.title) x.title = e.title;
+                    if (!x.institution) x.institution = e.institution;
+                }
+                ++x.articles;
+                x.quotes += e.quotes;
+                if (!date.empty()) {
+                    if (x.first_date.empty() || date < x.first_date) x.first_date = date;
+                    if (date > x.last_date) x.last_date = date;
+                }
+                x.score += std::max(1, e.quotes) * std::exp2(-age_years);
+            }
+        }
+        for (auto& [name, hit] : by_name) result.experts.push_back(std::move(hit));
+        std::stable_sort(result.experts.begin(), result.experts.end(),
+                         [](const ExpertHit& a, const ExpertHit& b) { return a.score > b.score; });
+        const auto from = std::min<std::size_t>(request.offset, result.experts.size());
+        const auto to = std::min<std::size_t>(from + request.limit, result.experts.size());
+        result.experts = std::vector<ExpertHit>(result.experts.begin() + from, result.experts.begin() + to);
+        return result;
+    });
+}
+
+}  // namespace newsdesk
