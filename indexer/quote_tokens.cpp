@@ -59,7 +59,8 @@ std::size_t scan_word(std::string_view s, std::size_t pos, const QuoteLexicon& l
             continue;
         }
         if (c == '.') {
-            if (is_word_cp(after) && after < 0x80 && !(after >= '0' && after <= '9')) {
+            // "U.S.", "1.6": a period inside a word or a number.
+            if (is_word_cp(after) && after < 0x80) {
                 has_dot = true;
                 pos = next;
                 continue;

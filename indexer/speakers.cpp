@@ -313,20 +313,25 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
 Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) {
     const QuoteSpan& span = p.quotes[q];
     const int n = static_cast<int>(p.tokens.size());
+    Attribution after;
     if (span.close >= 0) {
         const int a = span.close + 1;
         int hi = a;
         while (hi < n && p.tokens[hi].quote < 0 && !ends_sentence(p.tokens[hi])) ++hi;
         // After a full stop inside the quote only a short "Trump said." belongs to it.
         const char last = p.text[span.text_end - 1];
-        if (last != '.' || hi - a <= 5) {
-            auto r = after_quote(p, a, hi, last == ',', lex);
-            if (r.kind != SpeakerKind::none) return r;
-        }
+        if (last != '.' || hi - a <= 5) after = after_quote(p, a, hi, last == ',', lex);
+        if (after.kind == SpeakerKind::name || after.kind == SpeakerKind::pronoun) return after;
     }
     int lo = span.open - 1;
     while (lo >= 0 && p.tokens[lo].quote < 0 && !ends_sentence(p.tokens[lo])) --lo;
-    return before_quote(p, lo + 1, span.open, lex);
+    auto before = before_quote(p, lo + 1, span.open, lex);
+    // "“…” and accusing him": a described subject after the quote does not
+    // outweigh a name before it.
+    if (after.kind == SpeakerKind::description &&
+        !(before.kind == SpeakerKind::name || before.kind == SpeakerKind::pronoun))
+        return after;
+    return before;
 }
 
 }  // namespace newsdesk
