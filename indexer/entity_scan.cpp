@@ -102,6 +102,7 @@ class Scanner {
     std::size_t match_institution(std::size_t k);
     std::size_t match_team(std::size_t k);
     bool team_context(std::size_t k, std::size_t e) const;
+    bool nickname_after_place(std::size_t k, std::size_t e) const;
     std::size_t match_org_pattern(std::size_t k);
     std::size_t extend_of(std::size_t end) const;
     std::size_t match_country(std::size_t k, bool count);
@@ -175,12 +176,16 @@ std::size_t Scanner::match_team(std::size_t k) {
         }
     }
     std::size_t e = k;
-    while (e < m_words.size() && e - k < 3 && cap(e) && (e == k || m_words[e].adjacent) &&
+    while (e < m_words.size() && e - k < 3 && cap(e) &&
+           (e == k || (m_words[e].adjacent && m_words[e - 1].raw == m_words[e - 1].key)) &&
            (!m_lex.not_a_name(m_words[e].key) || m_lex.club_word(m_words[e].key)))
         ++e;
     if (e == k) return 0;
+    // "Manchester United", "Dynamo Moscow", and a city with a nickname ("Chicago White
+    // Sox", "Los Angeles Dodgers").
     const bool club = e - k >= 2 && (m_lex.club_word(m_words[e - 1].key) == ClubWord::end ||
-                                     m_lex.club_word(m_words[k].key) == ClubWord::start);
+                                     m_lex.club_word(m_words[k].key) == ClubWord::start ||
+                                     nickname_after_place(k, e));
     if (!club && !team_context(k, e)) return 0;
     const auto phrase = key(k, e - k);
     if (const auto* place = m_geo.find(phrase);
@@ -189,6 +194,15 @@ std::size_t Scanner::match_team(std::size_t k) {
     m_found.teams.insert(phrase);
     m_found.institutions.add(text(k, e));
     return e - k;
+}
+
+bool Scanner::nickname_after_place(std::size_t k, std::size_t e) const {
+    if (m_lex.given_name(m_words[k].key)) return false;
+    for (std::size_t split = k + 1; split < e; ++split)
+        if (m_geo.dateline_place(text(k, split)) && !m_geo.dateline_place(text(split, e)) &&
+            !m_lex.given_name(m_words[split].key))
+            return true;
+    return false;
 }
 
 bool Scanner::team_context(std::size_t k, std::size_t e) const {
@@ -336,7 +350,9 @@ std::size_t Scanner::match_name(std::size_t k) {
     if (first.token.sentence_start && m_found.lower_words.count(first.key) && !m_lex.given_name(first.key))
         return 1;
     std::size_t e = k + 1, parts = 1;
-    while (e < m_words.size() && parts < 4 && m_words[e].adjacent) {
+    // "Atlanta's Tom Glavine": a possessive closes the owner's name.
+    while (e < m_words.size() && parts < 4 && m_words[e].adjacent &&
+           m_words[e - 1].raw == m_words[e - 1].key) {
         const auto& w = m_words[e];
         const bool particle = m_lex.particle(w.key) && !w.token.capitalised && e + 1 < m_words.size() &&
                               cap(e + 1) && m_words[e + 1].adjacent;

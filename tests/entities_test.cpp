@@ -152,6 +152,9 @@ TEST(Institutions, ClubsInSportsReports) {
     EXPECT_NE(institution(a, "Kent"), nullptr) << a;
     EXPECT_NE(institution(a, "Sussex"), nullptr) << a;
     EXPECT_EQ(institution(a, "J. Brand"), nullptr) << a;
+    const auto b = extract("Atlanta's Tom Glavine beat the Chicago White Sox.", "BASEBALL - RESULTS");
+    EXPECT_NE(person(b, "Tom Glavine"), nullptr) << b;
+    EXPECT_NE(institution(b, "Chicago White Sox"), nullptr) << b;
     // Outside a sports report the same words are not clubs.
     EXPECT_TRUE(extract("Kent beat Sussex by six wickets.").institutions.empty());
 }
