@@ -164,12 +164,23 @@ Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLe
         ++s;  // "But", "And", "Meanwhile,"
     while (s < open && is_punct(p.tokens[s], ",")) ++s;
     if (s >= open || !name_word(p.tokens[s], lex)) return {};
-    int e = s;
-    while (e + 1 < open && (name_word(p.tokens[e + 1], lex) || name_particle(p.tokens[e + 1]))) ++e;
+    // "Democratic presidential candidate Bernie Sanders is ...": titles and
+    // descriptors may come before the name; the name is the last run.
+    int e = s, first = s;
+    while (e + 1 < open) {
+        const Token& t = p.tokens[e + 1];
+        if (name_word(t, lex) || name_particle(t)) {
+            if (!name_word(p.tokens[e], lex) && !name_particle(p.tokens[e])) first = e + 1;
+        } else if (!(lower_word(t) && lex.title_words.count(t.key))) {
+            break;
+        }
+        ++e;
+    }
+    if (!name_word(p.tokens[e], lex)) return {};
     if (e + 1 >= open || !(is_punct(p.tokens[e + 1], ",") || is_punct(p.tokens[e + 1], "(") ||
                            lower_word(p.tokens[e + 1])))
         return {};
-    auto run = clean_name(p, s, e, lex);
+    auto run = clean_name(p, first, e, lex);
     if (!run || run->kind != NameKind::person) return {};
     Attribution a = named(*run);
     a.cue = false;
