@@ -239,7 +239,8 @@ std::size_t Scanner::extend_of(std::size_t end) const {
             break;
         // "Centre on Friday", "University of Michigan's August survey": a day, a
         // month or a possessive ends the name.
-        while (m < m_words.size() && m_words[m].adjacent && !m_lex.not_a_name(m_words[m].key) &&
+        while (m < m_words.size() && m_words[m].adjacent &&
+               !(cap(m) && m_lex.not_a_name(m_words[m].key)) &&
                (cap(m) || ((m_words[m].key == "and" || m_words[m].punct_before == "&") &&
                            m + 1 < m_words.size() && cap(m + 1) && m_words[m + 1].adjacent))) {
             ++m;
@@ -345,7 +346,8 @@ bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
 
 std::size_t Scanner::match_name(std::size_t k) {
     const auto& first = m_words[k];
-    const bool cued = m_cue_at == k;
+    // A cue does not reach into the next sentence ('..., she said. Further talks').
+    const bool cued = m_cue_at == k && !first.token.sentence_start;
     if (m_lex.not_a_name(first.key) || first.token.upper) return 1;
     if (first.token.sentence_start && m_found.lower_words.count(first.key) && !m_lex.given_name(first.key))
         return 1;
@@ -363,6 +365,11 @@ std::size_t Scanner::match_name(std::size_t k) {
             break;
         ++e, ++parts;
     }
+    // "Deputy Emergency Situations Minister Alexander Chupriyan": words before a
+    // title belong to the title, the name comes after it.
+    if (e < m_words.size() && m_words[e].adjacent && m_words[e].token.capitalised &&
+        m_lex.title(m_words[e].key))
+        return e - k;
     if (parts == 1 && e == k + 1) {
         m_found.people.add_single(text(k, e), first.key, cued);
         return 1;

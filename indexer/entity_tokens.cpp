@@ -45,8 +45,12 @@ char32_t peek(std::string_view text, std::size_t pos) {
 void describe(Token& token) {
     int letters = 0, uppers = 0;
     bool first = true;
-    for (std::size_t pos = 0; pos < token.text.size();) {
-        const char32_t cp = next_code_point(token.text, pos);
+    // "GMTV's" is still an acronym: the possessive does not count.
+    auto text = token.text;
+    if (text.ends_with("'s")) text.remove_suffix(2);
+    else if (text.ends_with("\xE2\x80\x99s")) text.remove_suffix(4);
+    for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t cp = next_code_point(text, pos);
         if (cp >= '0' && cp <= '9') token.digit = true;
         if (!is_upper_cp(cp) && !is_lower_cp(cp)) continue;
         ++letters;
