@@ -1,14 +1,14 @@
 // RSS 2.0, RSS 1.0 (RDF) and Atom: one Article per item / entry.
 // Elements are matched by local name, so namespaced extensions (dc:creator,
 // content:encoded, media:description) need no prefix bookkeeping. The whole
-// feed is parsed as a tree: feeds are small (tens of items), and the tree keeps
-// the per-item code simple; xmlReader streaming can replace it if huge feed
-// archives show up. Same safety flags as the NewsML reader: XML_PARSE_NONET,
-// no entity substitution, no DTD loading.
+// feed is streamed with xmlTextReader and each item expanded to a small tree,
+// so the per-item code stays simple while memory stays at one item. Same safety
+// flags as the NewsML reader: XML_PARSE_NONET, no entity substitution, no DTD loading.
 #include <memory>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 
 #include "common/dates.h"
 #include "common/error.h"
@@ -18,8 +18,6 @@
 namespace newsdesk {
 
 namespace {
-
-using DocPtr = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
 
 bool is(const xmlNode* n, std::string_view name) {
     return n && n->type == XML_ELEMENT_NODE && name == reinterpret_cast<const char*>(n->name);
@@ -169,44 +167,88 @@ Article read_item(const xmlNode* item, const std::string& source, const std::str
     return a;
 }
 
-DocPtr read_xml(std::string_view bytes) {
-    std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> ctxt(xmlNewParserCtxt(),
-                                                                     xmlFreeParserCtxt);
-    if (!ctxt) throw ParseError("cannot create XML parser");
-    DocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr,
-                                 nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-               xmlFreeDoc);
-    if (!doc || !ctxt->wellFormed) {
-        const auto* err = xmlCtxtGetLastError(ctxt.get());
-        std::string msg = err && err->message ? collapse_whitespace(err->message) : "unknown error";
-        throw ParseError("malformed feed XML: " + msg);
+struct ReaderFree {
+    void operator()(xmlTextReader* r) const { xmlFreeTextReader(r); }
+};
+
+std::string_view local_name(xmlTextReader* r) {
+    const auto* name = xmlTextReaderConstLocalName(r);
+    return name ? reinterpret_cast<const char*>(name) : "";
+}
+
+// Where the reader is: which kind of feed, and the channel-level fields that
+// every item inherits.
+struct FeedState {
+    bool atom = false;
+    int channel_depth = -1;
+    std::string source;
+    std::string lang;
+};
+
+// Root and channel elements; returns true when the element's subtree was consumed.
+bool read_feed_level(xmlTextReader* r, std::string_view name, int depth, FeedState& st) {
+    if (depth == 0) {
+        if (name != "rss" && name != "RDF" && name != "feed") throw ParseError("not an RSS or Atom feed");
+        st.atom = name == "feed";
+        if (st.atom) st.channel_depth = 0;
+        if (const auto* lang = xmlTextReaderConstXmlLang(r)) st.lang = reinterpret_cast<const char*>(lang);
+        return false;
     }
-    return doc;
+    if (name == "channel") {
+        st.channel_depth = depth;
+        return false;
+    }
+    if (depth != st.channel_depth + 1 || (name != "title" && name != "language")) return false;
+    const auto value = text_of(xmlTextReaderExpand(r));
+    if (name == "title" && st.source.empty()) st.source = value;
+    if (name == "language" && !value.empty()) st.lang = value;
+    return true;
 }
 
 }  // namespace
 
+// Streams the feed with xmlTextReader: only one item's subtree is in memory at
+// a time, so a large feed archive costs its articles, not a whole DOM.
 std::vector<Article> parse_feed(std::string_view bytes, const std::string& path) {
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw ParseError("feed too large");
-    const auto doc = read_xml(bytes);
-    const xmlNode* root = xmlDocGetRootElement(doc.get());
-    // RSS 2.0: rss/channel/item; RSS 1.0: rdf:RDF/item beside channel; Atom: feed/entry.
-    const xmlNode* channel = is(root, "rss") ? child(root, "channel") : root;
-    const auto* meta = is(root, "RDF") ? child(root, "channel") : channel;
-    if (!channel || !(is(root, "rss") || is(root, "RDF") || is(root, "feed")))
-        throw ParseError("not an RSS or Atom feed");
-    const auto source = text_of(child(meta, "title"));
-    auto lang = text_of(child(meta, "language"));
-    if (lang.empty()) lang = attr(root, "lang");
-
+    xmlResetLastError();
+    std::unique_ptr<xmlTextReader, ReaderFree> reader(
+        xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+    if (!reader) throw ParseError("cannot create XML reader");
+    auto* r = reader.get();
+    FeedState st;
     std::vector<Article> out;
-    for (auto* c = channel->children; c; c = c->next) {
-        if (!is(c, "item") && !is(c, "entry")) continue;
-        auto a = read_item(c, source, lang);
-        a.path = path + "#" + std::to_string(out.size() + 1);
-        out.push_back(std::move(a));
+    int rc = xmlTextReaderRead(r);
+    while (rc == 1) {
+        if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT) {
+            const auto name = local_name(r);
+            const int depth = xmlTextReaderDepth(r);
+            if (name == "item" || name == "entry") {
+                const xmlNode* node = xmlTextReaderExpand(r);
+                if (!node) break;
+                auto a = read_item(node, st.source, st.lang);
+                a.path = path + "#" + std::to_string(out.size() + 1);
+                out.push_back(std::move(a));
+                rc = xmlTextReaderNext(r);
+                continue;
+            }
+            if (read_feed_level(r, name, depth, st)) {
+                rc = xmlTextReaderNext(r);
+                continue;
+            }
+        }
+        rc = xmlTextReaderRead(r);
+    }
+    if (rc != 0) {
+        const auto* err = xmlGetLastError();
+        throw ParseError("malformed feed XML: " + (err && err->message ? collapse_whitespace(err->message)
+                                                                      : std::string("unknown error")));
     }
     if (out.empty()) throw ParseError("feed has no items");
+    // A channel title after the items (legal, rare) still names their source.
+    for (auto& a : out)
+        if (!a.source && !st.source.empty()) a.source = st.source;
     return out;
 }
 

@@ -68,10 +68,34 @@ TEST(FeedParser, Rss1Rdf) {
     EXPECT_EQ(items[0].source, "RDF Test Desk");
 }
 
+TEST(FeedParser, ManyItemsStreamInOrderAndLateChannelTitleStillNamesSource) {
+    std::string feed = "<rss version=\"2.0\"><channel>";
+    for (int i = 1; i <= 500; ++i)
+        feed += "<item><title>Item " + std::to_string(i) + "</title><description>Text " +
+                std::to_string(i) + ".</description></item>";
+    feed += "<title>Late Title</title></channel></rss>";
+    const auto items = parse_feed(feed, "big.xml");
+    ASSERT_EQ(items.size(), 500u);
+    EXPECT_EQ(items[499].path, "big.xml#500");
+    EXPECT_EQ(items[499].headline, "Item 500");
+    EXPECT_EQ(items[499].body, "Text 500.");
+    EXPECT_EQ(items[0].source, "Late Title");
+}
+
+TEST(FeedParser, ExternalEntitiesAreNeverResolved) {
+    const auto items = parse_feed(
+        "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+        "<rss><channel><item><title>T</title><description>a &x; b</description></item></channel></rss>",
+        "x.xml");
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].body, "a b");
+}
+
 TEST(FeedParser, EmptyChannelAndMalformedXmlAreParseErrors) {
     EXPECT_THROW((void)parse_feed("<rss version=\"2.0\"><channel><title>x</title></channel></rss>", "e.xml"),
                  ParseError);
     EXPECT_THROW((void)parse_feed("<rss><channel><item><title>x</title>", "t.xml"), ParseError);
+    EXPECT_THROW((void)parse_feed("<nitf><body/></nitf>", "n.xml"), ParseError);
 }
 
 }  // namespace
