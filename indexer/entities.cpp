@@ -68,7 +68,7 @@ void extract_entities(Article& article) {
     for (const auto& caption : article.captions) texts.push_back(caption.text);
     if (!paragraphs.empty()) {
         auto [code, rest] = split_dateline(paragraphs.front());
-        if (code) found.countries.set_dateline(*code);
+        if (code) found.countries.add(*code);  // a story filed from Chicago is about the US
         texts.push_back(rest);
     }
     for (std::size_t i = 1; i < paragraphs.size(); ++i) texts.push_back(paragraphs[i]);

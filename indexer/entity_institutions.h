@@ -42,15 +42,14 @@ class InstitutionBook {
 class CountryTally {
   public:
     void add(const std::string& code, int mentions = 1);
-    // Every country mentioned at least `min_mentions` times, and the dateline
-    // country whatever its count; most mentioned first.
+    // Every country mentioned, most mentioned first (ties in order of first
+    // mention). Nothing is dropped: a country named once in a long story may be
+    // noise for a topic label, but consumers choose by `mentions`.
     [[nodiscard]] std::vector<Country> countries() const;
-    void set_dateline(const std::string& code) { m_dateline = code; add(code); }
 
   private:
     std::vector<Country> m_countries;
     std::unordered_map<std::string, std::size_t> m_index;
-    std::string m_dateline;
 };
 
 }  // namespace newsdesk::entities
