@@ -9,6 +9,7 @@
 //   June 21, 2024 / Jun. 21 2024 / June 21st, 2024 [time]
 //   21 June 2024 / 21-FEB-1987 / 21st of June, 2024 / Fri, 21 Jun 2024 09:30:00 GMT
 //   21/06/2024, 21.06.2024, 06/21/2024
+//   2024年6月21日, 2024년 6월 21일
 // Numeric d/m/y: the first number is the day when it is > 12, the month when the
 // second is > 12; when both are <= 12 the day comes first, because outside the
 // US (the majority of international news) day-first is the convention, and US
@@ -179,6 +180,24 @@ std::optional<std::string> zone(Cursor& c) {
     return named;
 }
 
+// "am", "PM", "a.m.", "p.m." after a time: true for pm; the cursor moves past it.
+std::optional<bool> meridiem(Cursor& c) {
+    Cursor t = c;
+    t.spaces();
+    std::string_view w;
+    if (!t.word(w)) return std::nullopt;
+    auto l = ascii_lower(w);
+    if ((l == "a" || l == "p") && t.literal('.')) {
+        std::string_view m;
+        if (!t.word(m) || !iequals_ascii(m, "m")) return std::nullopt;
+        t.literal('.');
+        l += "m";
+    }
+    if (l != "am" && l != "pm") return std::nullopt;
+    c = t;
+    return l == "pm";
+}
+
 // HH:MM[:SS[.frac]] [am|pm] [zone], after a separator ("T", spaces, ",", "at").
 // Returns "HH:MM:SS" plus the zone if any.
 std::optional<std::string> time_of_day(Cursor& c) {
@@ -202,18 +221,7 @@ std::optional<std::string> time_of_day(Cursor& c) {
             while (is_digit(t.peek())) ++t.pos;
         }
     }
-    {
-        Cursor u = t;
-        u.spaces();
-        std::string_view w;
-        if (u.word(w)) {
-            const auto l = ascii_lower(w);
-            if ((l == "am" || l == "pm") && hh >= 1 && hh <= 12) {
-                hh = hh % 12 + (l == "pm" ? 12 : 0);
-                t = u;
-            }
-        }
-    }
+    if (auto pm = meridiem(t); pm && hh >= 1 && hh <= 12) hh = hh % 12 + (*pm ? 12 : 0);
     if (hh > 23 || mm > 59 || ss > 60) return std::nullopt;
     char buf[16];
     std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", hh, mm, ss);
@@ -287,6 +295,29 @@ std::optional<ParsedDate> day_month_year(Cursor c) {
     return make(c, y, m, d);
 }
 
+// 2024年6月21日 (Chinese, Japanese) and 2024년 6월 21일 (Korean).
+std::optional<ParsedDate> cjk_year_first(Cursor c) {
+    static const std::array<std::array<std::string_view, 3>, 2> markers = {{
+        {"\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5"},    // 年 月 日
+        {"\xEB\x85\x84", "\xEC\x9B\x94", "\xEC\x9D\xBC"}}};  // 년 월 일
+    const auto unit = [&c](std::string_view marker) {
+        c.spaces();
+        if (c.s.substr(c.pos, marker.size()) != marker) return false;
+        c.pos += marker.size();
+        c.spaces();
+        return true;
+    };
+    int y = 0, m = 0, d = 0;
+    if (!c.number(4, 4, y)) return std::nullopt;
+    for (const auto& mk : markers) {
+        Cursor start = c;
+        if (unit(mk[0]) && c.number(1, 2, m) && unit(mk[1]) && c.number(1, 2, d) && unit(mk[2]))
+            return make(c, y, m, d);
+        c = start;
+    }
+    return std::nullopt;
+}
+
 // 20240621 or 20240621T093000[zone]; the caller decides whether the context is ISO enough.
 std::optional<ParsedDate> compact(Cursor c) {
     int ymd = 0;
@@ -310,7 +341,7 @@ std::optional<ParsedDate> scan(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (!is_alnum(text[i]) || (i > 0 && is_alnum(text[i - 1]))) continue;
         const Cursor c{text, i};
-        for (auto shape : {year_first, numeric_dmy, month_day_year, day_month_year}) {
+        for (auto shape : {year_first, cjk_year_first, numeric_dmy, month_day_year, day_month_year}) {
             if (auto found = shape(c)) return found;
         }
     }

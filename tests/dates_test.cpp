@@ -83,6 +83,13 @@ INSTANTIATE_TEST_SUITE_P(Dates, ParseDateTable, ::testing::Values(
     Row{"Published: 21 June 2024", "2024-06-21", nullptr},
     // noise: label and 12-hour clock
     Row{"Updated: June 21, 2024 at 9:30 pm", "2024-06-21", "2024-06-21T21:30:00"},
+    // US newspaper style "p.m." with a zone name
+    Row{"June 21, 2024, 9:30 p.m. EDT", "2024-06-21", "2024-06-21T21:30:00-04:00"},
+    // Chinese / Japanese
+    Row{"\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xB6\xE9\x97\xB4\xEF\xBC\x9A" "2024\xE5\xB9\xB4" "6\xE6\x9C\x88" "21\xE6\x97\xA5 09:30",
+        "2024-06-21", "2024-06-21T09:30:00"},
+    // Korean, with spaces
+    Row{"2024\xEB\x85\x84 6\xEC\x9B\x94 21\xEC\x9D\xBC", "2024-06-21", nullptr},
     // leap day in a leap year
     Row{"February 29, 2024", "2024-02-29", nullptr},
     // invalid: February 30
