@@ -134,7 +134,8 @@ bool is_verb_at(const Paragraph& p, int k, const QuoteLexicon& lex) {
 
 // Attribution after the closing mark: "“…,” he said", "“…,” said X".
 Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, const QuoteLexicon& lex) {
-    if (auto acc = according_to(p, a, std::min(hi, a + 4), lex)) return *acc;
+    // "“…,” the judge said, according to the Post": the source cited wins.
+    if (auto acc = according_to(p, a, hi, lex)) return *acc;
     // "“…,” Toomey fumed": a quote closed on a comma is followed by its
     // attribution, whatever the verb.
     if (comma && a + 1 < hi && name_word(p.tokens[a], lex)) {
@@ -197,6 +198,12 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
     for (const bool participles : {false, true}) {
         for (int k = open - 1; k >= lo; --k) {
             if (!is_verb_at(p, k, lex) || p.tokens[k].key.ends_with("ing") != participles) continue;
+            // "Bush also attacked Trump, calling him a “loser”": after a comma a
+            // participle's subject is the sentence's, not the nearest name.
+            if (participles && k > lo && is_punct(p.tokens[k - 1], ",")) {
+                auto subject = sentence_subject(p, lo, open, lex);
+                if (subject.kind != SpeakerKind::none) { subject.cue = true; return subject; }
+            }
             auto r = subject_of(p, lo, k, lex);
             if (r.kind == SpeakerKind::none) r = forward_speaker(p, k, open, lex);
             if (r.kind == SpeakerKind::name || r.kind == SpeakerKind::pronoun) return r;
@@ -205,10 +212,13 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
     }
     if (auto acc = according_to(p, lo, open, lex)) return *acc;
     if (open - 2 >= lo && is_punct(p.tokens[open - 1], ":")) {
+        // "Cruz: “…”" when the name is all there is before the colon; else
+        // ("McConnell delivered a message to Trump: “…”") the sentence's subject.
         auto r = subject_of(p, lo, open - 1, lex);
-        if (r.kind == SpeakerKind::name || r.kind == SpeakerKind::pronoun) return r;
+        const bool whole = r.kind == SpeakerKind::name && r.name.first <= lo + 2;
+        if (whole || r.kind == SpeakerKind::pronoun) return r;
+        r.kind = SpeakerKind::description;
         if (described.kind == SpeakerKind::none) described = r;
-        described.kind = SpeakerKind::description;
     }
     auto subject = sentence_subject(p, lo, open, lex);
     if (described.kind == SpeakerKind::none) return subject;
@@ -232,19 +242,21 @@ std::optional<NameRun> clean_name(const Paragraph& p, int first, int last, const
     const std::string_view tail = toks[last].text;
     if (tail.ends_with("’s") || tail.ends_with("'s") || tail.ends_with("’")) return std::nullopt;
     NameRun run;
-    bool org = false;
-    for (int i = first; i <= last; ++i) org = org || lex.organisation_words.count(toks[i].key);
-    if (!org) {
-        // A name is what follows the last title word and honorific.
-        for (int i = first; i <= last; ++i) {
-            if (const auto h = lex.honorifics.find(toks[i].key); h != lex.honorifics.end()) {
-                run.gender = h->second;
-                first = i + 1;
-            } else if (lex.title_words.count(toks[i].key)) {
-                first = i + 1;
-            }
+    // A name is what follows the last title word and honorific ("Senate
+    // Majority Leader Mitch McConnell"); an organisation keeps its whole run
+    // ("Republican National Committee").
+    int name_first = first;
+    for (int i = first; i <= last; ++i) {
+        if (const auto h = lex.honorifics.find(toks[i].key); h != lex.honorifics.end()) {
+            run.gender = h->second;
+            name_first = i + 1;
+        } else if (lex.title_words.count(toks[i].key)) {
+            name_first = i + 1;
         }
     }
+    bool org = false;
+    for (int i = name_first; i <= last; ++i) org = org || lex.organisation_words.count(toks[i].key);
+    if (!org) first = name_first;
     if (first > last) return std::nullopt;
     run.first = first;
     run.last = last;
@@ -331,7 +343,8 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
         while (hi < n && p.tokens[hi].quote < 0 && !ends_sentence(p.tokens[hi])) ++hi;
         // After a full stop inside the quote only a short "Trump said." belongs to it.
         const char last = p.text[span.text_end - 1];
-        if (last != '.' || hi - a <= 5) after = after_quote(p, a, hi, last == ',', lex);
+        const bool continues = last == ',' || last == '?' || last == '!';
+        if (last != '.' || hi - a <= 5) after = after_quote(p, a, hi, continues, lex);
         if (after.kind == SpeakerKind::name || after.kind == SpeakerKind::pronoun) return after;
     }
     int lo = span.open - 1;
