@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
+#include "indexer/format_sniff.h"
 #include "indexer/parsers.h"
 
 namespace newsdesk {
@@ -34,17 +35,6 @@ std::string_view skip_bom_and_space(std::string_view s) {
     if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
     return s;
-}
-
-// NUL bytes or mostly control characters in the first 8 KiB: not text.
-bool looks_binary(std::string_view s) {
-    const auto head = s.substr(0, 8192);
-    std::size_t control = 0;
-    for (unsigned char c : head) {
-        if (c == 0) return true;
-        if (c < 0x20 && !is_space(static_cast<char>(c)) && c != 0x1B) ++control;
-    }
-    return control * 10 > head.size();
 }
 
 // Skips the XML declaration, comments, processing instructions and doctype;
@@ -132,6 +122,17 @@ Format from_markup(std::string_view s, std::string_view path) {
 
 }  // namespace
 
+bool detail::looks_binary(std::string_view s) {
+    if (s.starts_with("\x1F\x8B")) return true;
+    const auto head = s.substr(0, 8192);
+    std::size_t control = 0;
+    for (unsigned char c : head) {
+        if (c == 0) return true;
+        if (c < 0x20 && !is_space(static_cast<char>(c)) && c != 0x1B) ++control;
+    }
+    return control * 10 > head.size();
+}
+
 std::string_view format_name(Format format) {
     switch (format) {
         case Format::html: return "html";
@@ -146,7 +147,7 @@ std::string_view format_name(Format format) {
 
 Format detect_format(std::string_view path, std::string_view bytes) {
     const auto s = skip_bom_and_space(bytes);
-    if (s.empty() || looks_binary(bytes)) return Format::unknown;
+    if (s.empty() || detail::looks_binary(bytes)) return Format::unknown;
     if (s.front() == '<') return from_markup(s, path);
     if (s.front() == '{' || s.front() == '[') {
         if (looks_jsonl(s)) return Format::jsonl;

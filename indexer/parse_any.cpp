@@ -4,15 +4,20 @@
 
 #include "common/error.h"
 #include "common/text.h"
+#include "indexer/format_sniff.h"
 #include "indexer/parsers.h"
 
 namespace newsdesk {
 
 namespace {
 
+// Whitespace only (ASCII, or Unicode spaces within the first 64 KiB; a larger
+// file of nothing but NBSPs is not worth a full scan).
 bool all_space(std::string_view bytes) {
-    return collapse_whitespace(to_utf8(bytes.starts_with("\xEF\xBB\xBF") ? bytes.substr(3) : bytes))
-        .empty();
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    const auto first = bytes.find_first_not_of(" \t\r\n\f\v");
+    if (first == std::string_view::npos) return true;
+    return bytes.size() <= 65536 && collapse_whitespace(to_utf8(bytes.substr(first))).empty();
 }
 
 std::string clean(const std::string& s) { return collapse_whitespace(to_utf8(s)); }
@@ -64,7 +69,7 @@ std::vector<Article> parse_any(std::string_view bytes, const std::string& path,
         case Format::feed: articles = parse_feed(bytes, path); break;
         case Format::jsonl: articles = parse_jsonl(bytes, path, errors); break;
         case Format::unknown:
-            throw ParseError(bytes.find('\0') != std::string_view::npos || bytes.starts_with("\x1F\x8B")
+            throw ParseError(detail::looks_binary(bytes)
                                  ? "binary content, not a text format"
                                  : "unrecognised format (not HTML, text, NewsML/NITF, RSS/Atom "
                                    "or JSON Lines)");

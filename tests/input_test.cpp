@@ -110,6 +110,11 @@ TEST(ParseAny, BrokenInputsGiveClearReasons) {
     EXPECT_EQ(error_of([&] { (void)parse_any(load("broken/empty.txt"), "e"); }), "empty file");
     EXPECT_EQ(error_of([&] { (void)parse_any(load("broken/binary.bin"), "b"); }),
               "binary content, not a text format");
+    EXPECT_EQ(error_of([&] { (void)parse_any("\x01\x02\x03\x04\x05\x06" "abc", "c"); }),
+              "binary content, not a text format");
+    EXPECT_EQ(error_of([&] { (void)parse_any(" \xC2\xA0\n\t", "s"); }), "empty file");
+    EXPECT_EQ(error_of([&] { (void)parse_any("{\n \"a\": 1\n}", "m.json"); }),
+              "unrecognised format (not HTML, text, NewsML/NITF, RSS/Atom or JSON Lines)");
     EXPECT_TRUE(error_of([&] { (void)parse_any(load("broken/truncated.xml"), "t"); })
                     .starts_with("malformed XML"));
 }
