@@ -96,12 +96,19 @@ void Lexicon::load_gazetteer() {
         cells.resize(4);
         const std::size_t id = m_institutions.size();
         m_institutions.push_back({cells[0], cells[1], cells[2]});
-        auto add = [&](const std::string& name) {
-            if (name.empty()) return;
-            const auto key = lookup_key(name);
+        auto add_key = [&](const std::string& key) {
             m_institution_keys.try_emplace(key, id);
             auto& longest = m_institution_first_words[key.substr(0, key.find(' '))];
             longest = std::max(longest, words_in(key));
+        };
+        auto add = [&](const std::string& name) {
+            if (name.empty()) return;
+            const auto key = lookup_key(name);
+            add_key(key);
+            // "US Treasury" is written as often as "U.S. Treasury".
+            auto dotless = key;
+            std::erase(dotless, '.');
+            if (dotless != key && key.find(' ') != std::string::npos) add_key(dotless);
         };
         add(cells[0]);
         for (const auto& alias : split(cells[3], '|')) add(alias);

@@ -180,6 +180,8 @@ TEST(Institutions, GazetteerAcronymAndAliases) {
     const auto* unsc = institution(a, "United Nations Security Council");
     ASSERT_NE(unsc, nullptr) << a;
     EXPECT_EQ(unsc->mentions, 2);
+    // Dotted and undotted abbreviations name the same body.
+    EXPECT_NE(institution(extract("The US Treasury said so."), "Treasury Department"), nullptr);
 }
 
 TEST(Institutions, DemonymOrganisationAlsoCountsTheCountry) {
