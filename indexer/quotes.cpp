@@ -113,6 +113,7 @@ struct Found {
     bool markup = false;              // an attribute value: tweet id="..."
 
     bool starts_paragraph = false;
+    bool coordinated = false;         // its verb shares an earlier clause's subject
 };
 
 class QuoteFinder {
@@ -197,6 +198,7 @@ void QuoteFinder::scan_names(const Paragraph& p, std::size_t index) {
 void QuoteFinder::resolve(const Paragraph& p, std::size_t index, const Attribution& a, Found& f) {
     // A sentence subject names a speaker but is no speech cue: scare quotes stay droppable.
     f.attributed = a.kind != SpeakerKind::none && a.cue;
+    f.coordinated = a.coordinated;
     if (a.kind == SpeakerKind::name) {
         f.speaker = m_book.canonical(a.name);
         f.person = a.name.kind == NameKind::person;
@@ -218,6 +220,11 @@ void QuoteFinder::resolve(const Paragraph& p, std::size_t index, const Attributi
 // paragraph neighbour's, the previous one first.
 void QuoteFinder::share_within(std::size_t first) {
     for (std::size_t i = first; i < m_found.size(); ++i) {
+        if (m_found[i].coordinated && !m_found[i].speaker && i > first && m_found[i - 1].speaker) {
+            m_found[i].speaker = m_found[i - 1].speaker;  // "Kasich says ... “A” and tells ... “B”"
+            m_found[i].person = m_found[i - 1].person;
+            continue;
+        }
         if (m_found[i].attributed) continue;
         for (std::size_t d = 1; d < m_found.size() - first; ++d) {
             const Found* src = nullptr;

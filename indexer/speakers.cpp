@@ -328,6 +328,7 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
         Attribution a;
         a.kind = SpeakerKind::description;
         a.position = i;
+        a.coordinated = toks[i].key == "and" || toks[i].key == "but";
         return a;
     }
     return {};

@@ -35,6 +35,7 @@ struct Attribution {
     std::string pronoun;       // kind == pronoun: "he"
     int position = -1;         // token index of the speaker (ordering, pronoun look-back)
     bool cue = true;           // false: only the sentence's subject, no speech verb or colon
+    bool coordinated = false;  // "... and tells the crowd": the subject is an earlier clause's
     // Byte range of an appositive next to the name ("Victor Cha, <senior ...>,").
     std::size_t appos_begin = 0, appos_end = 0;
 };
