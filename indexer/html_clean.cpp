@@ -56,7 +56,10 @@ bool looks_like_furniture(xmlNode* node, const Scores& scores) {
     if (!is_list && heading_density < 0.9 && text.size() < 25 && (img == 0 || img > 2) &&
         !in_figure)
         return true;
-    if (!is_list && weight < 25 && ld > 0.2) return true;
+    // Prose with a few inline links (over 100 characters outside links) is kept
+    // up to a higher link density than a block of navigation.
+    const bool prose = text.size() * (1.0 - ld) > 100;
+    if (!is_list && weight < 25 && ld > (prose ? 0.5 : 0.2)) return true;
     if (is_list && ld > 0.5) return true;  // "Related" / "Most read" link lists
     return weight >= 25 && ld > 0.5;
 }

@@ -137,6 +137,21 @@ xmlNode* best_candidate(const Scores& scores, xmlNode* body) {
     return top;
 }
 
+// A <p>, or a <div> that only wraps paragraphs (<div class="secondPar"><p>...):
+// such siblings are judged as prose, not as containers.
+bool is_paragraph_like(const xmlNode* node) {
+    const auto t = tag(node);
+    if (t == "p") return true;
+    if (t != "div" && t != "section") return false;
+    bool has_p = false;
+    for (const xmlNode* c = node->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (tag(c) == "p") has_p = true;
+        else if (is_block(tag(c))) return false;
+    }
+    return has_p;
+}
+
 // The top candidate and those siblings that look like more of the same article.
 std::vector<xmlNode*> with_siblings(xmlNode* top, const Scores& scores) {
     if (!top->parent || top->parent->type != XML_ELEMENT_NODE) return {top};
@@ -154,7 +169,7 @@ std::vector<xmlNode*> with_siblings(xmlNode* top, const Scores& scores) {
         auto it = scores.find(s);
         if (it != scores.end() && it->second + bonus >= threshold) {
             out.push_back(s);
-        } else if (tag(s) == "p") {
+        } else if (is_paragraph_like(s)) {
             const auto text = text_of(s);
             const double ld = link_density(s);
             if ((text.size() > 80 && ld < 0.25) ||
