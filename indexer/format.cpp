@@ -21,8 +21,9 @@ constexpr std::array<std::string_view, 13> kNewsRoots = {
     "conceptitem", "planningitem", "catalogitem", "contentset", "contentmeta",
     "itemset",     "groupset",    "newsml"};
 constexpr std::array<std::string_view, 3> kFeedRoots = {"rss", "rdf", "feed"};
-constexpr std::array<std::string_view, 10> kHtmlTags = {
-    "html", "head", "body", "div", "p", "meta", "title", "article", "script", "span"};
+constexpr std::array<std::string_view, 20> kHtmlTags = {
+    "html",  "head",   "body",    "div",  "p",      "meta",  "title",  "article", "script", "span",
+    "link",  "style",  "section", "main", "header", "table", "center", "font",    "h1",     "form"};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view value) {

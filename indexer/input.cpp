@@ -38,7 +38,8 @@ void walk(const fs::path& dir, std::vector<fs::path>& out, std::vector<std::stri
     if (ec && errors) errors->push_back(dir.string() + ": " + ec.message());
     std::sort(entries.begin(), entries.end());
     for (const auto& entry : entries) {
-        if (fs::is_directory(entry, ec)) walk(entry, out, errors);
+        // Symlinked directories are not followed: a link back up the tree would loop.
+        if (fs::is_directory(entry, ec) && !fs::is_symlink(entry, ec)) walk(entry, out, errors);
         else if (fs::is_regular_file(entry, ec)) out.push_back(entry);
     }
 }

@@ -25,7 +25,8 @@ inline constexpr std::size_t kDefaultMaxInputBytes = 64 * 1024 * 1024;
 
 // Expands the command-line arguments into the files to index: files are kept
 // as given, directories are walked recursively in sorted order (hidden files and
-// directories, names starting with ".", are skipped). Nonexistent or unreadable
+// directories, names starting with ".", are skipped; symlinked directories inside
+// the walk are not followed, symlinked files are). Nonexistent or unreadable
 // paths are reported as "PATH: reason" in `errors` (if not null) and skipped.
 // Duplicates are removed, keeping the first occurrence.
 [[nodiscard]] std::vector<std::filesystem::path> collect_inputs(

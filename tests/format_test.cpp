@@ -33,6 +33,8 @@ INSTANTIATE_TEST_SUITE_P(Formats, DetectFormatTable, ::testing::Values(
     Row{"a.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0\"><html>", Format::html},
     // a fragment of common tags, no doctype
     Row{"frag", "<div class=\"story\"><p>Text</p></div>", Format::html},
+    // a page whose markup opens with a stylesheet link
+    Row{"x", "<link rel=\"stylesheet\" href=\"a.css\"><h1>Title</h1>", Format::html},
     // a page saved as .php is still HTML
     Row{"page.php", "<html lang=\"en\"><head>", Format::html},
     // junk before <html>

@@ -105,6 +105,15 @@ TEST(CollectInputs, WalksDirectoriesSortedAndSkipsHidden) {
     EXPECT_EQ(errors[0], (dir.path() / "nope").string() + ": no such file or directory");
 }
 
+TEST(CollectInputs, DoesNotFollowASymlinkLoop) {
+    TempDir dir;
+    dir.write("d/a.txt", "x");
+    fs::create_directory_symlink(dir.path() / "d", dir.path() / "d" / "loop");
+    const auto files = collect_inputs({dir.path().string()});
+    ASSERT_EQ(files.size(), 1u);
+    EXPECT_EQ(files[0], dir.path() / "d" / "a.txt");
+}
+
 TEST(ParseAny, BrokenInputsGiveClearReasons) {
     const auto load = [](const char* name) { return load_file(kFixtures / name); };
     EXPECT_EQ(error_of([&] { (void)parse_any(load("broken/empty.txt"), "e"); }), "empty file");
