@@ -126,7 +126,7 @@ class QuoteFinder {
     const SpeakerBook& book() const { return m_book; }
 
   private:
-    void scan_names(const Paragraph& p, std::size_t index);
+    std::optional<std::string> scan_names(const Paragraph& p, std::size_t index);
     void resolve(const Paragraph& p, std::size_t index, const Attribution& a, Found& f);
     void share_within(std::size_t first);
     void carry_over(std::size_t first, bool prev_open);
@@ -170,8 +170,11 @@ void record_appositive(const Paragraph& p, const NameRun& run, const std::string
     book.appositive(name, std::string(p.text.substr(t.begin, p.tokens[e - 1].end - t.begin)));
 }
 
-void QuoteFinder::scan_names(const Paragraph& p, std::size_t index) {
-    int sentence_start = 0;
+// Registers the paragraph's names; returns the person whose statement ("X said
+// that ...") is the paragraph's last sentence, if any.
+std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size_t index) {
+    int sentence_start = 0, previous_start = 0, statement_start = -1;
+    std::optional<std::string> statement;
     auto runs = name_runs(p, m_lex);
     std::size_t r = 0;
     for (int k = 0; k < static_cast<int>(p.tokens.size()); ++k) {
@@ -188,11 +191,21 @@ void QuoteFinder::scan_names(const Paragraph& p, std::size_t index) {
         }
         if (t.quote < 0 && t.kind == TokenKind::word && !t.capitalised && m_lex.is_speech_verb(t.key)) {
             const auto a = subject_of(p, sentence_start, k, m_lex);
-            if (a.kind == SpeakerKind::name && a.name.kind == NameKind::person)
-                m_book.candidate(order_of(index, a.position), m_book.canonical(a.name));
+            if (a.kind == SpeakerKind::name && a.name.kind == NameKind::person) {
+                statement = m_book.canonical(a.name);
+                statement_start = sentence_start;
+                m_book.candidate(order_of(index, a.position), *statement);
+            }
         }
-        if (ends_sentence(t) || t.quote >= 0) sentence_start = k + 1;
+        if (ends_sentence(t) || t.quote >= 0) {
+            previous_start = sentence_start;
+            sentence_start = k + 1;
+        }
     }
+    const int last_start =
+        sentence_start >= static_cast<int>(p.tokens.size()) ? previous_start : sentence_start;
+    if (statement_start != last_start) statement.reset();
+    return statement;
 }
 
 void QuoteFinder::resolve(const Paragraph& p, std::size_t index, const Attribution& a, Found& f) {
@@ -263,7 +276,7 @@ void QuoteFinder::carry_over(std::size_t first, bool prev_open) {
 void QuoteFinder::paragraph(std::string_view text, std::size_t index) {
     Paragraph p = analyse_paragraph(text, m_lex);
     uncapitalise_sentence_starts(p);
-    scan_names(p, index);
+    const auto statement = scan_names(p, index);
     const bool prev_open = !m_found.empty() && m_found.back().open_end;
     const std::size_t first = m_found.size();
     for (int q = 0; q < static_cast<int>(p.quotes.size()); ++q) {
@@ -294,7 +307,8 @@ void QuoteFinder::paragraph(std::string_view text, std::size_t index) {
         m_prev_speaker = last.person ? last.speaker : std::nullopt;
         m_prev_person = last.person;
     } else {
-        m_prev_speaker.reset();
+        m_prev_speaker = statement;  // "X said that ..." then a paragraph of quotes
+        m_prev_person = statement.has_value();
     }
 }
 

@@ -141,6 +141,26 @@ TEST(Quotes, UnattributedParagraphContinuesThePreviousSpeaker) {
     EXPECT_EQ(speaker_of(a, "The ruling ignores the contract and the law."), "Omar Diaz");
 }
 
+TEST(Quotes, QuoteParagraphAfterANamedStatementContinuesIt) {
+    const auto a = quotes_of({"Mia Holt said on Friday that the talks had failed.",
+                              "“We will not return to the table this year.”"});
+    EXPECT_EQ(speaker_of(a, "We will not return to the table this year."), "Mia Holt");
+}
+
+TEST(Quotes, NoCarryOverWhenTheStatementIsNotTheLastSentence) {
+    const auto a = quotes_of({"Mia Holt said on Friday that the talks had failed. The rain went on.",
+                              "“We will not return to the table this year.”"});
+    ASSERT_EQ(a.quotes.size(), 1u);
+    EXPECT_FALSE(a.quotes[0].speaker.has_value()) << a;
+}
+
+TEST(Quotes, CoordinatedVerbKeepsTheSpeaker) {
+    const auto a = quotes_of({"Ben Ortiz says he will call it “a fair deal” and tells the crowd it is "
+                              "“the first step.”"});
+    EXPECT_EQ(speaker_of(a, "a fair deal"), "Ben Ortiz");
+    EXPECT_EQ(speaker_of(a, "the first step."), "Ben Ortiz");
+}
+
 TEST(Quotes, NestedQuotesStayInsideTheOuterQuote) {
     const auto a = quotes_of({"“He told me ‘never again’ and left,” said Lena Fischer."});
     ASSERT_EQ(a.quotes.size(), 1u);
