@@ -149,12 +149,14 @@ void read_header(const std::vector<std::string>& lines, std::size_t& i, Article&
     for (; i < lines.size(); ++i) {
         const auto& line = lines[i];
         if (line.empty() || is_drop_line(line)) continue;
-        if (!article.date) {
-            if (auto d = date_line(line)) {
+        // "Published: ..." then "Updated: ...": the first date is the publication date,
+        // and neither line is a headline.
+        if (auto d = date_line(line)) {
+            if (!article.date) {
                 article.date = d->date;
                 article.datetime = d->datetime;
-                continue;
             }
+            continue;
         }
         if (article.headline.empty() && headline_like(line)) {
             article.headline = line;

@@ -118,6 +118,18 @@ TEST(NewsXml, NewsMessageYieldsOneArticlePerTextItem) {
     EXPECT_EQ(articles[1].date, "2024-06-19");
 }
 
+TEST(NewsXml, NewsMl1EnvelopeWithNitfContent) {
+    // NewsML 1.x (the older envelope many agencies still send) wraps NITF in DataContent.
+    const auto articles = parse_news_xml(
+        "<NewsML><NewsItem><NewsComponent><ContentItem><DataContent>"
+        "<nitf><body><body.head><hedline><hl1>Port strike ends</hl1></hedline></body.head>"
+        "<body.content><p>Dock workers returned on Monday.</p></body.content></body></nitf>"
+        "</DataContent></ContentItem></NewsComponent></NewsItem></NewsML>", "n1.xml");
+    ASSERT_EQ(articles.size(), 1u);
+    EXPECT_EQ(articles[0].headline, "Port strike ends");
+    EXPECT_EQ(articles[0].body, "Dock workers returned on Monday.");
+}
+
 TEST(NewsXml, ExternalEntitiesAreNeverResolved) {
     const auto a = only_article("broken/xxe.xml");
     EXPECT_EQ(a.body, "Before after end.");

@@ -112,6 +112,15 @@ TEST(TextParser, LongChineseFirstSentenceIsNotAHeadline) {
     EXPECT_EQ(split_paragraphs(a.body).size(), 2u);
 }
 
+TEST(TextParser, PublishedAndUpdatedLinesAreNotHeadlines) {
+    const auto a = parse_text("Published: June 20, 2024 10:00 GMT\nUpdated: June 21, 2024\n\nCouncil "
+                              "approves budget\n\nThe council approved it.\n", "u.txt");
+    EXPECT_EQ(a.date, "2024-06-20");
+    EXPECT_EQ(a.datetime, "2024-06-20T10:00:00Z");
+    EXPECT_EQ(a.headline, "Council approves budget");
+    EXPECT_EQ(a.body, "The council approved it.");
+}
+
 TEST(TextParser, EmptyOrBlankInputIsAParseError) {
     EXPECT_THROW((void)parse_text("", "x.txt"), ParseError);
     EXPECT_THROW((void)parse_text(" \n\n \xC2\xA0\n", "x.txt"), ParseError);
