@@ -304,6 +304,15 @@ std::size_t Scanner::match_country(std::size_t k, bool count) {
             m_found.countries.add(entry->code);
         return n;
     }
+    // "Iraqis", "Kenyans": plural demonyms.
+    const auto& word = m_words[k].key;
+    if (word.size() > 4 && word.back() == 's') {
+        const auto* entry = m_geo.find(std::string_view(word).substr(0, word.size() - 1));
+        if (entry && entry->cue == CountryCue::demonym) {
+            if (count) m_found.countries.add(entry->code);
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -335,6 +344,8 @@ std::size_t Scanner::match_title(std::size_t k) {
 // writes any of them in lower case (so they are not ordinary words).
 bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
     const auto& first = m_words[k].key;
+    // "Los Angeles", "Tel Aviv", "Texas": known places are never people.
+    if (m_geo.dateline_place(text(k, e))) return false;
     if (cued || m_lex.given_name(first) || m_lex.surname_first(first)) return true;
     if (e < m_words.size() && m_lex.speech_verb(m_words[e].key) && !m_words[e].token.capitalised)
         return true;
@@ -371,7 +382,7 @@ std::size_t Scanner::match_name(std::size_t k) {
         m_lex.title(m_words[e].key))
         return e - k;
     if (parts == 1 && e == k + 1) {
-        m_found.people.add_single(text(k, e), first.key, cued);
+        if (!m_geo.dateline_place(text(k, e))) m_found.people.add_single(text(k, e), first.key, cued);
         return 1;
     }
     if (is_person(k, e, cued)) {

@@ -61,6 +61,7 @@ TEST(Countries, ByDemonymAndFormerStates) {
     EXPECT_EQ(codes(extract("A North Korean delegation arrived.")), std::vector<std::string>{"KP"});
     EXPECT_EQ(codes(extract("A West German bank lent the money.")), std::vector<std::string>{"DE"});
     EXPECT_EQ(codes(extract("The Soviet grain purchases rose.")), std::vector<std::string>{"RU"});
+    EXPECT_EQ(codes(extract("Many Iraqis voted.")), std::vector<std::string>{"IQ"});
 }
 
 TEST(Countries, CapitalStandsForItsGovernment) {
@@ -137,6 +138,14 @@ TEST(People, FamilyNameFirst) {
 TEST(People, PlacesOrganisationsAndMonthsAreNotPeople) {
     const auto a = extract("In June the Stimson Center wrote to Beijing. On Monday Tokyo replied.");
     EXPECT_TRUE(a.people.empty()) << a;
+    const auto b = extract("Crowds filled streets in Tel Aviv while Los Angeles slept.");
+    EXPECT_TRUE(b.people.empty()) << b;
+}
+
+TEST(People, MilitaryRanksAreTitles) {
+    const auto a = extract("The plan was drawn up by Major General Ivan Petrov.");
+    EXPECT_NE(person(a, "Ivan Petrov"), nullptr) << a;
+    EXPECT_EQ(person(a, "Major General Ivan Petrov"), nullptr) << a;
 }
 
 TEST(People, UnexplainedSurnameNeedsACue) {
