@@ -86,6 +86,10 @@ std::vector<Segment> split_title(std::string_view title) {
         std::size_t len = 0;
         for (auto sep : seps)
             if (title.substr(pos).starts_with(sep)) len = std::max(len, sep.size());
+        // Chinese titles glue the site on with a bare hyphen ("...需求-新华网");
+        // in Latin text a bare hyphen is part of a word ("Covid-19").
+        if (len == 0 && title[pos] == '-' && pos >= 3 && has_cjk(title.substr(pos - 3, 3)))
+            len = 1;
         if (len == 0) {
             ++pos;
             continue;

@@ -83,6 +83,9 @@ INSTANTIATE_TEST_SUITE_P(
         SuffixCase{R"(<title>Reuters | Oil prices rise after OPEC cut</title>
                       <link rel="canonical" href="https://www.reuters.com/x">)",
                    "Oil prices rise after OPEC cut"},
+        // a bare hyphen after Chinese text is a separator
+        SuffixCase{"<title>短缺药品保供稳价 全力保障临床用药需求-新华网</title>",
+                   "短缺药品保供稳价 全力保障临床用药需求"},
         // hyphens inside words are not separators
         SuffixCase{"<title>Covid-19 vaccine roll-out speeds up</title>",
                    "Covid-19 vaccine roll-out speeds up"},
@@ -272,6 +275,31 @@ TEST(HtmlBody, FurnitureRemoved) {
          {"Home", "cookies", "Share on Facebook", "Advertisement", "Sign up", "Related posts",
           "Bus fares", "Great article", "Most popular", "Copyright", "tracking", "color"})
         EXPECT_EQ(a.body.find(furniture), std::string::npos) << furniture << "\n" << a.body;
+}
+
+TEST(HtmlBody, ProseWithInlineLinksIsKept) {
+    // Over a fifth of this paragraph is link text, but it is prose, not a link list.
+    const std::string linked =
+        R"(<div class="para"><p>In comments likely to be seen as a <a href="/a">further vindication
+        of their sweeping reforms of the exams</a>, the prime minister said the system would let
+        results be distorted by teachers helping teenagers with coursework.</p></div>)";
+    auto a = parse_html(page("", "<div class=\"story\">" + kProse + linked + kProse + "</div>"), "x");
+    EXPECT_NE(a.body.find("distorted by teachers"), std::string::npos) << a.body;
+}
+
+TEST(HtmlBody, DivWrappedParagraphSiblingsJoinTheArticle) {
+    // Telegraph style: the first paragraphs each in their own div, the rest in one container.
+    std::string body = "<div id=\"main\">";
+    for (const char* p : {"Margaret Thatcher tried to put off the new exams, fearing lower standards, "
+                          "newly released files show, according to the archive.",
+                          "Previously unseen papers show she warned six months before the change, "
+                          "in 1986, that she did not like the sound of it."})
+        body += std::string("<div class=\"par\"><p>") + p + "</p></div>";
+    body += "<div class=\"body\">" + kProse + kProse + "</div></div>";
+    auto a = parse_html(page("", body), "x.html");
+    EXPECT_NE(a.body.find("Margaret Thatcher tried"), std::string::npos) << a.body;
+    EXPECT_NE(a.body.find("Previously unseen papers"), std::string::npos) << a.body;
+    EXPECT_NE(a.body.find("The city council voted"), std::string::npos) << a.body;
 }
 
 TEST(HtmlBody, JsonLdArticleBodyPreferredOverTeaser) {
