@@ -124,7 +124,8 @@ std::string trim_separators(std::string_view s) {
     while (!s.empty() && (s.back() == '|' || s.back() == '-' || s.back() == '(' ||
                           s.back() == ':' || s.back() == '/'))
         s = trim(s.substr(0, s.size() - 1));
-    while (s.ends_with("\xE2\x80\x94") || s.ends_with("\xE2\x80\x93")) s = trim(s.substr(0, s.size() - 3));
+    while (s.ends_with("\xE2\x80\x94") || s.ends_with("\xE2\x80\x93"))
+        s = trim(s.substr(0, s.size() - 3));
     return std::string(s);
 }
 
@@ -145,7 +146,8 @@ Caption split_credit(std::string_view caption) {
         if (!text.ends_with(close_ch)) continue;
         const auto open = text.rfind(open_ch);
         if (open == std::string::npos) continue;
-        auto inner = std::string(trim(std::string_view(text).substr(open + 1, text.size() - open - 2)));
+        auto inner =
+            std::string(trim(std::string_view(text).substr(open + 1, text.size() - open - 2)));
         std::size_t label = 0;
         if (auto at = credit_prefix_at(ascii_lower(inner), label); at && *at == 0)
             inner = std::string(trim(std::string_view(inner).substr(label)));
@@ -153,7 +155,8 @@ Caption split_credit(std::string_view caption) {
         for (std::string_view word : {"Photo ", "Foto "})
             if (label == 0 && inner.starts_with(word) && names_agency(inner))
                 inner = std::string(trim(std::string_view(inner).substr(word.size())));
-        if (!inner.empty() && (label > 0 || names_agency(inner) || inner.find('/') != std::string::npos))
+        if (!inner.empty() &&
+            (label > 0 || names_agency(inner) || inner.find('/') != std::string::npos))
             return {trim_separators(std::string_view(text).substr(0, open)), inner};
     }
     std::size_t prefix_len = 0;
@@ -161,16 +164,19 @@ Caption split_credit(std::string_view caption) {
         auto credit = trim_separators(std::string_view(text).substr(*pos + prefix_len));
         if (credit.ends_with(')') && credit.find('(') == std::string::npos) credit.pop_back();
         credit = std::string(trim(credit));
-        if (!credit.empty()) return {trim_separators(std::string_view(text).substr(0, *pos)), credit};
+        if (!credit.empty())
+            return {trim_separators(std::string_view(text).substr(0, *pos)), credit};
     }
-    // "... in Seoul. Jane Doe/Getty Images" or "... | Reuters": a short last segment naming an agency.
+    // "... in Seoul. Jane Doe/Getty Images" or "... | Reuters": a short last segment naming an
+    // agency.
     for (std::string_view sep : {" | ", ". ", " - ", " \xE2\x80\x94 "}) {
         const auto pos = text.rfind(sep);
         if (pos == std::string::npos) continue;
         const auto tail = trim(std::string_view(text).substr(pos + sep.size()));
         std::size_t words = std::count(tail.begin(), tail.end(), ' ') + 1;
         if (!tail.empty() && words <= 6 && names_agency(tail)) {
-            auto head = std::string(trim(std::string_view(text).substr(0, pos + (sep == ". " ? 1 : 0))));
+            auto head =
+                std::string(trim(std::string_view(text).substr(0, pos + (sep == ". " ? 1 : 0))));
             return {trim_separators(head), std::string(tail)};
         }
     }
@@ -180,7 +186,8 @@ Caption split_credit(std::string_view caption) {
 
 bool is_boilerplate_paragraph(std::string_view paragraph) {
     auto lower = ascii_lower(trim(paragraph));
-    while (!lower.empty() && std::ispunct(static_cast<unsigned char>(lower.back()))) lower.pop_back();
+    while (!lower.empty() && std::ispunct(static_cast<unsigned char>(lower.back())))
+        lower.pop_back();
     const auto spaces = std::count(lower.begin(), lower.end(), ' ');
     if (spaces > 12) return false;
     const bool has_digit = std::any_of(lower.begin(), lower.end(),
@@ -202,15 +209,13 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
 }
 
 void clean_article(xmlNode* container, const Scores& scores) {
-    auto widgets = find_all(container, [container](const xmlNode* n) {
-        return n != container && is_widget(n);
-    });
+    auto widgets = find_all(
+        container, [container](const xmlNode* n) { return n != container && is_widget(n); });
     for (auto it = widgets.rbegin(); it != widgets.rend(); ++it) remove_node(*it);
     auto blocks = find_all(container, [container](const xmlNode* n) {
         const auto t = tag(n);
         return n != container && (t == "table" || t == "ul" || t == "ol" || t == "div" ||
-                                  t == "section" || t == "aside" || t == "fieldset" ||
-                                  t == "form");
+                                  t == "section" || t == "aside" || t == "fieldset" || t == "form");
     });
     // Innermost first, so a removed block is never visited after its parent went.
     for (auto it = blocks.rbegin(); it != blocks.rend(); ++it)
@@ -218,8 +223,8 @@ void clean_article(xmlNode* container, const Scores& scores) {
     // "Browse all posts", "Back to news": a short block that is nothing but a link.
     auto link_only = find_all(container, [container](const xmlNode* n) {
         const auto t = tag(n);
-        if (n == container || !(t == "p" || t == "div" || t == "li" ||
-                                (t == "a" && stands_alone(n))))
+        if (n == container ||
+            !(t == "p" || t == "div" || t == "li" || (t == "a" && stands_alone(n))))
             return false;
         const auto text = text_of(n);
         return !text.empty() && std::count(text.begin(), text.end(), ' ') < 5 &&
@@ -259,7 +264,8 @@ std::vector<Caption> take_captions(xmlNode* root, const NodePredicate& excluded)
         if (!explicit_credit.empty() && !c.credit) {
             // "Source: Supplied" in a credit element: the label is not the credit.
             auto labelled = split_credit(explicit_credit);
-            c.credit = labelled.text.empty() && labelled.credit ? *labelled.credit : explicit_credit;
+            c.credit =
+                labelled.text.empty() && labelled.credit ? *labelled.credit : explicit_credit;
         }
         if (!c.text.empty() && std::find(out.begin(), out.end(), c) == out.end())
             out.push_back(std::move(c));

@@ -2,11 +2,11 @@
 // scoring (cleaning the chosen container, taking captions out).
 #pragma once
 
+#include <libxml/tree.h>
+
 #include <map>
 #include <string_view>
 #include <vector>
-
-#include <libxml/tree.h>
 
 #include "common/article.h"
 #include "indexer/html_dom.h"
@@ -17,7 +17,7 @@ namespace newsdesk::html {
 using Scores = std::map<const xmlNode*, double>;
 
 // Shared scoring signals (html_content.cpp).
-[[nodiscard]] int class_weight(const xmlNode* node);  // +-25 each for class and id
+[[nodiscard]] int class_weight(const xmlNode* node);     // +-25 each for class and id
 [[nodiscard]] double link_density(const xmlNode* node);  // link text / all text
 [[nodiscard]] std::size_t count_commas(std::string_view text);
 

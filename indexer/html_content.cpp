@@ -24,8 +24,10 @@ bool is_heading(std::string_view t) {
 double initial_score(const xmlNode* node) {
     const auto t = tag(node);
     double score = class_weight(node);
-    if (t == "div" || t == "article") score += 5;
-    else if (t == "pre" || t == "td" || t == "blockquote") score += 3;
+    if (t == "div" || t == "article")
+        score += 5;
+    else if (t == "pre" || t == "td" || t == "blockquote")
+        score += 3;
     else if (t == "address" || t == "ol" || t == "ul" || t == "dl" || t == "dd" || t == "dt" ||
              t == "li" || t == "form")
         score -= 3;
@@ -146,8 +148,10 @@ bool is_paragraph_like(const xmlNode* node) {
     bool has_p = false;
     for (const xmlNode* c = node->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
-        if (tag(c) == "p") has_p = true;
-        else if (is_block(tag(c))) return false;
+        if (tag(c) == "p")
+            has_p = true;
+        else if (is_block(tag(c)))
+            return false;
     }
     return has_p;
 }
@@ -188,7 +192,8 @@ std::size_t count_commas(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == ',') ++n;
         // Fullwidth and ideographic commas (，、) count too: CJK pages use them.
-        if (text.substr(i).starts_with("\xEF\xBC\x8C") || text.substr(i).starts_with("\xE3\x80\x81"))
+        if (text.substr(i).starts_with("\xEF\xBC\x8C") ||
+            text.substr(i).starts_with("\xE3\x80\x81"))
             ++n;
     }
     return n;

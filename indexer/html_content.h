@@ -2,11 +2,11 @@
 // photo captions (kept out of the body).
 #pragma once
 
+#include <libxml/tree.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <libxml/tree.h>
 
 #include "common/article.h"
 

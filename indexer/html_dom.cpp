@@ -17,15 +17,16 @@ namespace {
 std::string value_after(const std::string& s, std::size_t pos) {
     while (pos < s.size() && (s[pos] == ' ' || s[pos] == '"' || s[pos] == '\'')) ++pos;
     std::size_t end = pos;
-    while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) ||
-                              s[end] == '-' || s[end] == '_' || s[end] == '.' || s[end] == ':'))
+    while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '-' ||
+                              s[end] == '_' || s[end] == '.' || s[end] == ':'))
         ++end;
     return s.substr(pos, end - pos);
 }
 
 // charset= inside a <meta ...> tag, or encoding= in an XML declaration.
 std::string charset_in_head(std::string_view bytes) {
-    const std::string head = ascii_lower(bytes.substr(0, std::min<std::size_t>(bytes.size(), 16384)));
+    const std::string head =
+        ascii_lower(bytes.substr(0, std::min<std::size_t>(bytes.size(), 16384)));
     if (head.starts_with("<?xml")) {
         const auto close = head.find("?>");
         const auto enc = head.find("encoding=");
@@ -48,7 +49,7 @@ std::string charset_in_head(std::string_view bytes) {
 
 bool is_latin1_family(const std::string& enc) {
     static const std::array<std::string_view, 11> names = {
-        "iso-8859-1", "iso8859-1", "latin1",  "latin-1", "l1",     "us-ascii",
+        "iso-8859-1", "iso8859-1",    "latin1", "latin-1",  "l1",        "us-ascii",
         "ascii",      "windows-1252", "cp1252", "x-cp1252", "iso_8859-1"};
     return std::find(names.begin(), names.end(), enc) != names.end();
 }
@@ -125,8 +126,10 @@ struct ParagraphCollector {
             if (is_invisible(t)) continue;
             const bool block = is_block(t);
             if (skip && skip(c)) {
-                if (block) flush();
-                else current += ' ';
+                if (block)
+                    flush();
+                else
+                    current += ' ';
                 continue;
             }
             if (block) flush();
@@ -171,8 +174,8 @@ DocPtr parse_document(std::string_view bytes) {
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                         HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC |
                         HTML_PARSE_COMPACT;
-    DocPtr doc(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8",
-                              options));
+    DocPtr doc(
+        htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options));
     if (!doc || !xmlDocGetRootElement(doc.get())) throw ParseError("not HTML");
     return doc;
 }
@@ -202,20 +205,20 @@ std::string class_and_id(const xmlNode* node) {
 
 bool is_block(std::string_view t) {
     static const std::array<std::string_view, 45> blocks = {
-        "address", "article", "aside",  "blockquote", "body",   "center", "dd",      "details",
-        "dialog",  "dir",     "div",    "dl",         "dt",     "fieldset", "figcaption",
-        "figure",  "footer",  "form",   "h1",         "h2",     "h3",     "h4",      "h5",
-        "h6",      "header",  "hgroup", "hr",         "html",   "li",     "main",    "menu",
-        "nav",     "ol",      "p",      "pre",        "section", "summary", "table", "tbody",
-        "thead",   "tfoot",   "td",     "th",         "tr",     "ul"};
+        "address", "article", "aside", "blockquote", "body",    "center",   "dd",         "details",
+        "dialog",  "dir",     "div",   "dl",         "dt",      "fieldset", "figcaption", "figure",
+        "footer",  "form",    "h1",    "h2",         "h3",      "h4",       "h5",         "h6",
+        "header",  "hgroup",  "hr",    "html",       "li",      "main",     "menu",       "nav",
+        "ol",      "p",       "pre",   "section",    "summary", "table",    "tbody",      "thead",
+        "tfoot",   "td",      "th",    "tr",         "ul"};
     return std::find(blocks.begin(), blocks.end(), t) != blocks.end();
 }
 
 bool is_invisible(std::string_view t) {
     static const std::array<std::string_view, 20> hidden = {
-        "script", "style",  "noscript", "template", "svg",    "math",   "iframe",
-        "object", "embed",  "canvas",   "head",     "select", "option", "button",
-        "textarea", "input", "audio",   "video",    "map",    "link"};
+        "script",   "style", "noscript", "template", "svg",    "math",   "iframe",
+        "object",   "embed", "canvas",   "head",     "select", "option", "button",
+        "textarea", "input", "audio",    "video",    "map",    "link"};
     return std::find(hidden.begin(), hidden.end(), t) != hidden.end();
 }
 
@@ -226,7 +229,9 @@ std::string text_of(const xmlNode* node) {
     return collapse_whitespace(raw);
 }
 
-std::size_t text_length(const xmlNode* node) { return text_of(node).size(); }
+std::size_t text_length(const xmlNode* node) {
+    return text_of(node).size();
+}
 
 std::size_t link_text_length(const xmlNode* node) {
     std::size_t n = 0;
@@ -269,6 +274,8 @@ void remove_node(xmlNode* node) {
     xmlFreeNode(node);
 }
 
-xmlNode* root_element(xmlDoc* doc) { return xmlDocGetRootElement(doc); }
+xmlNode* root_element(xmlDoc* doc) {
+    return xmlDocGetRootElement(doc);
+}
 
 }  // namespace newsdesk::html

@@ -3,13 +3,13 @@
 // (block elements separate paragraphs, inline elements do not).
 #pragma once
 
+#include <libxml/HTMLparser.h>
+
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <libxml/HTMLparser.h>
 
 namespace newsdesk::html {
 

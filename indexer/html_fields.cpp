@@ -78,8 +78,9 @@ struct Segment {
 
 std::vector<Segment> split_title(std::string_view title) {
     static const std::vector<std::string_view> seps = {
-        " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ",
-        " \xC2\xBB ", " \xC2\xAB ", "_",  "\xEF\xBD\x9C", " \xEF\xBD\x9C "};
+        " | ",        " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+        " :: ",       " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xBB ",
+        " \xC2\xAB ", "_",          "\xEF\xBD\x9C",   " \xEF\xBD\x9C "};
     std::vector<Segment> out;
     std::size_t start = 0, pos = 0;
     while (pos < title.size()) {
@@ -88,8 +89,7 @@ std::vector<Segment> split_title(std::string_view title) {
             if (title.substr(pos).starts_with(sep)) len = std::max(len, sep.size());
         // Chinese titles glue the site on with a bare hyphen ("...需求-新华网");
         // in Latin text a bare hyphen is part of a word ("Covid-19").
-        if (len == 0 && title[pos] == '-' && pos >= 3 && has_cjk(title.substr(pos - 3, 3)))
-            len = 1;
+        if (len == 0 && title[pos] == '-' && pos >= 3 && has_cjk(title.substr(pos - 3, 3))) len = 1;
         if (len == 0) {
             ++pos;
             continue;
@@ -111,7 +111,8 @@ std::string_view dehyphen_by(std::string_view s) {
 
 bool is_name_part(std::string_view part) {
     if (part.empty() || word_count(part) > 5 || !is_upper_start(part)) return false;
-    if (std::any_of(part.begin(), part.end(), [](char c) { return std::isdigit((unsigned char)c); }))
+    if (std::any_of(part.begin(), part.end(),
+                    [](char c) { return std::isdigit((unsigned char)c); }))
         return false;
     if (part.find("://") != std::string_view::npos || part.find('@') != std::string_view::npos ||
         part.find(".com") != std::string_view::npos || part.find('/') != std::string_view::npos)
@@ -168,9 +169,10 @@ std::string strip_site_name(std::string_view title, const std::vector<std::strin
         return std::string(trim(title.substr(segs[a].begin, segs[b - 1].end - segs[a].begin)));
     };
     for (int dropped = 0; dropped < 3 && last - first > 1; ++dropped) {
-        const auto tail = trim(title.substr(segs[last - 1].begin,
-                                            segs[last - 1].end - segs[last - 1].begin));
-        const auto head = trim(title.substr(segs[first].begin, segs[first].end - segs[first].begin));
+        const auto tail =
+            trim(title.substr(segs[last - 1].begin, segs[last - 1].end - segs[last - 1].begin));
+        const auto head =
+            trim(title.substr(segs[first].begin, segs[first].end - segs[first].begin));
         const auto without_tail = text(first, last - 1);
         const auto without_head = text(first + 1, last);
         if ((matches_site(tail, sites) || short_like_site(tail)) && enough_left(without_tail)) {
@@ -189,8 +191,8 @@ std::vector<std::string> byline_names(std::string_view raw) {
     std::vector<std::string> out;
     // Conjunctions and list punctuation all become one separator, then split.
     static const std::vector<std::string_view> seps = {
-        " and ", " And ", " & ", " und ", " y ", " et ", " e ", ";", "|", "\xE2\x80\xA2",
-        "\xC2\xB7", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+        " and ", " And ", " & ",          " und ",    " y ", " et ",           " e ",
+        ";",     "|",     "\xE2\x80\xA2", "\xC2\xB7", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
     std::string s;
     for (std::size_t i = 0; i < text.size();) {
         std::size_t len = 0;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
@@ -133,7 +132,8 @@ std::vector<std::string> json_authors(const json& article) {
     if (!article.is_object() || !article.contains("author")) return raw;
     const auto& a = article["author"];
     auto add = [&raw](const json& v) {
-        if (v.is_string()) raw.push_back(v.get<std::string>());
+        if (v.is_string())
+            raw.push_back(v.get<std::string>());
         else if (v.is_object() && v.contains("name") && v["name"].is_string())
             raw.push_back(v["name"].get<std::string>());
     };

@@ -2,13 +2,13 @@
 // visible page (h1, <time>, bylines), in that order of trust.
 #pragma once
 
+#include <libxml/tree.h>
+
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <libxml/tree.h>
 
 #include "common/dates.h"
 

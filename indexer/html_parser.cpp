@@ -27,8 +27,8 @@ std::size_t total_size(const std::vector<std::string>& paragraphs) {
 std::string primary_subtag(std::string_view tag) {
     auto lower = ascii_lower(trim(tag));
     lower = lower.substr(0, lower.find('-'));
-    const bool letters = std::all_of(lower.begin(), lower.end(),
-                                     [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool letters =
+        std::all_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     return letters && (lower.size() == 2 || lower.size() == 3) ? lower : std::string();
 }
 
@@ -37,7 +37,8 @@ std::string primary_subtag(std::string_view tag) {
 std::vector<std::string> prefer_ld_body(const std::string& ld_body,
                                         std::vector<std::string> dom_paragraphs) {
     const auto ld = collapse_whitespace(ld_body);
-    if (ld.size() < 200 || ld.ends_with("...") || ld.ends_with("\xE2\x80\xA6")) return dom_paragraphs;
+    if (ld.size() < 200 || ld.ends_with("...") || ld.ends_with("\xE2\x80\xA6"))
+        return dom_paragraphs;
     if (ld.size() < total_size(dom_paragraphs) * 9 / 10) return dom_paragraphs;
     // Keep the DOM's paragraph breaks when the DOM text is the same text.
     if (ld.find(dom_paragraphs.empty() ? std::string("\x01") : dom_paragraphs.front()) !=
@@ -68,7 +69,8 @@ Article parse_html(std::string_view bytes, const std::string& path) {
     if (total_size(content.paragraphs) < kMinBodyBytes) {
         auto again = html::parse_document(bytes);
         auto retry = html::extract_content(again.get(), meta.headline, {.strip_unlikely = false});
-        if (total_size(retry.paragraphs) > total_size(content.paragraphs) * 2) content = std::move(retry);
+        if (total_size(retry.paragraphs) > total_size(content.paragraphs) * 2)
+            content = std::move(retry);
     }
     Article a;
     a.path = path;

@@ -3,15 +3,13 @@
 // by hand against the page: headline, date, byline, captions, and phrases the
 // body must and must not contain.
 #include <gtest/gtest.h>
-
 #include <zlib.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "indexer/parsers.h"
 
@@ -49,16 +47,20 @@ TEST_P(HtmlGolden, MatchesHandCheckedFacts) {
     const auto article = parse_html(read_gz(kDir / (name + ".html.gz")), name + ".html");
 
     EXPECT_EQ(article.headline, expected.at("headline").get<std::string>());
-    if (expected.at("date").is_null()) EXPECT_FALSE(article.date) << *article.date;
-    else EXPECT_EQ(article.date.value_or("(none)"), expected.at("date").get<std::string>());
+    if (expected.at("date").is_null())
+        EXPECT_FALSE(article.date) << *article.date;
+    else
+        EXPECT_EQ(article.date.value_or("(none)"), expected.at("date").get<std::string>());
     EXPECT_EQ(article.byline, expected.at("byline").get<std::vector<std::string>>());
     for (const auto& c : expected.at("captions")) {
         const auto text = c.at("text").get<std::string>();
         auto it = std::find_if(article.captions.begin(), article.captions.end(),
                                [&](const Caption& got) { return got.text == text; });
         ASSERT_NE(it, article.captions.end()) << "caption missing: " << text;
-        if (c.at("credit").is_null()) EXPECT_FALSE(it->credit) << *it->credit;
-        else EXPECT_EQ(it->credit.value_or("(none)"), c.at("credit").get<std::string>());
+        if (c.at("credit").is_null())
+            EXPECT_FALSE(it->credit) << *it->credit;
+        else
+            EXPECT_EQ(it->credit.value_or("(none)"), c.at("credit").get<std::string>());
     }
     for (const auto& phrase : expected.at("body_must_contain"))
         EXPECT_NE(article.body.find(phrase.get<std::string>()), std::string::npos)
@@ -71,9 +73,9 @@ TEST_P(HtmlGolden, MatchesHandCheckedFacts) {
 INSTANTIATE_TEST_SUITE_P(Pages, HtmlGolden, ::testing::ValuesIn(fixture_names()),
                          [](const auto& info) {
                              std::string n = info.param;
-                             std::replace_if(n.begin(), n.end(),
-                                             [](char c) { return !std::isalnum((unsigned char)c); },
-                                             '_');
+                             std::replace_if(
+                                 n.begin(), n.end(),
+                                 [](char c) { return !std::isalnum((unsigned char)c); }, '_');
                              return n;
                          });
 

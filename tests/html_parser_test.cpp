@@ -38,19 +38,22 @@ TEST(HtmlHeadline, JsonLdHeadlineWinsOverOgTitleAndTitle) {
 }
 
 TEST(HtmlHeadline, JsonLdInsideGraphArray) {
-    auto a = parse(R"(<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Daily"},
+    auto a =
+        parse(R"(<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Daily"},
         {"@type":["NewsArticle"],"headline":"Graph headline here"}]}</script>)");
     EXPECT_EQ(a.headline, "Graph headline here");
 }
 
 TEST(HtmlHeadline, BrokenJsonLdWithRawNewlineIsRepaired) {
-    auto a = parse("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
-                   "\"Line one\nline two\"};</script>");
+    auto a = parse(
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+        "\"Line one\nline two\"};</script>");
     EXPECT_EQ(a.headline, "Line one line two");
 }
 
 TEST(HtmlHeadline, UnparseableJsonLdFallsBackToOgTitle) {
-    auto a = parse(R"(<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
+    auto a =
+        parse(R"(<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
         <meta property="og:title" content="Council backs trams">)");
     EXPECT_EQ(a.headline, "Council backs trams");
 }
@@ -131,12 +134,15 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"", "<p>WASHINGTON, June 14, 2024 - Lawmakers met again.</p>", "2024-06-14"}));
 
 TEST(HtmlDate, FullDatetimeKept) {
-    auto a = parse(R"(<meta property="article:published_time" content="2024-06-21T09:30:00+05:30">)");
+    auto a =
+        parse(R"(<meta property="article:published_time" content="2024-06-21T09:30:00+05:30">)");
     ASSERT_TRUE(a.datetime.has_value());
     EXPECT_TRUE(a.datetime->starts_with("2024-06-21T09:30")) << *a.datetime;
 }
 
-TEST(HtmlDate, NoDateAnywhere) { EXPECT_FALSE(parse("<title>No date at all today</title>").date); }
+TEST(HtmlDate, NoDateAnywhere) {
+    EXPECT_FALSE(parse("<title>No date at all today</title>").date);
+}
 
 // --- byline ---------------------------------------------------------------
 
@@ -159,7 +165,8 @@ TEST(HtmlByline, MetaAuthorUrlIsDropped) {
 }
 
 TEST(HtmlByline, RelAuthorLink) {
-    auto a = parse("", R"(<p class="meta">by <a rel="author" href="/p/jd">Jane Doe</a></p>)" + kProse);
+    auto a =
+        parse("", R"(<p class="meta">by <a rel="author" href="/p/jd">Jane Doe</a></p>)" + kProse);
     EXPECT_EQ(a.byline, (std::vector<std::string>{"Jane Doe"}));
 }
 
@@ -194,7 +201,8 @@ TEST(HtmlMeta, OgLocaleWhenNoLangAttribute) {
 
 TEST(HtmlCaptions, FigcaptionWithCreditLabelOutOfBody) {
     auto a = parse("", R"(<figure><img src="x.jpg"><figcaption>A TV screen in Seoul shows
-        the summit. | Photo Credit: AP</figcaption></figure>)" + kProse);
+        the summit. | Photo Credit: AP</figcaption></figure>)" +
+                           kProse);
     ASSERT_EQ(a.captions.size(), 1u);
     EXPECT_EQ(a.captions[0].text, "A TV screen in Seoul shows the summit.");
     EXPECT_EQ(a.captions[0].credit, "AP");
@@ -226,7 +234,8 @@ TEST(HtmlCaptions, CreditForms) {
 
 TEST(HtmlCaptions, CaptionClassAndCreditElement) {
     auto a = parse("", R"(<div class="image-caption">Firefighters at the scene.
-        <span class="credit">Jane Doe/Reuters</span></div>)" + kProse);
+        <span class="credit">Jane Doe/Reuters</span></div>)" +
+                           kProse);
     ASSERT_EQ(a.captions.size(), 1u);
     EXPECT_EQ(a.captions[0].text, "Firefighters at the scene.");
     EXPECT_EQ(a.captions[0].credit, "Jane Doe/Reuters");
@@ -242,13 +251,15 @@ TEST(HtmlCaptions, CaptionWithoutCredit) {
 // --- body and boilerplate ---------------------------------------------------
 
 TEST(HtmlBody, ParagraphsKeptInlineElementsJoined) {
-    auto a = parse_html(page("", "<main><p>First <b>bold</b> words of the story, which runs long "
-                                 "enough to count, as stories do.</p><div>Second block, also "
-                                 "long enough to be scored as text, with commas.</div></main>"),
+    auto a = parse_html(page("",
+                             "<main><p>First <b>bold</b> words of the story, which runs long "
+                             "enough to count, as stories do.</p><div>Second block, also "
+                             "long enough to be scored as text, with commas.</div></main>"),
                         "x.html");
-    EXPECT_EQ(a.body, "First bold words of the story, which runs long enough to count, as "
-                      "stories do.\n\nSecond block, also long enough to be scored as text, "
-                      "with commas.");
+    EXPECT_EQ(a.body,
+              "First bold words of the story, which runs long enough to count, as "
+              "stories do.\n\nSecond block, also long enough to be scored as text, "
+              "with commas.");
 }
 
 TEST(HtmlBody, FurnitureRemoved) {
@@ -283,17 +294,19 @@ TEST(HtmlBody, ProseWithInlineLinksIsKept) {
         R"(<div class="para"><p>In comments likely to be seen as a <a href="/a">further vindication
         of their sweeping reforms of the exams</a>, the prime minister said the system would let
         results be distorted by teachers helping teenagers with coursework.</p></div>)";
-    auto a = parse_html(page("", "<div class=\"story\">" + kProse + linked + kProse + "</div>"), "x");
+    auto a =
+        parse_html(page("", "<div class=\"story\">" + kProse + linked + kProse + "</div>"), "x");
     EXPECT_NE(a.body.find("distorted by teachers"), std::string::npos) << a.body;
 }
 
 TEST(HtmlBody, DivWrappedParagraphSiblingsJoinTheArticle) {
     // Telegraph style: the first paragraphs each in their own div, the rest in one container.
     std::string body = "<div id=\"main\">";
-    for (const char* p : {"Margaret Thatcher tried to put off the new exams, fearing lower standards, "
-                          "newly released files show, according to the archive.",
-                          "Previously unseen papers show she warned six months before the change, "
-                          "in 1986, that she did not like the sound of it."})
+    for (const char* p :
+         {"Margaret Thatcher tried to put off the new exams, fearing lower standards, "
+          "newly released files show, according to the archive.",
+          "Previously unseen papers show she warned six months before the change, "
+          "in 1986, that she did not like the sound of it."})
         body += std::string("<div class=\"par\"><p>") + p + "</p></div>";
     body += "<div class=\"body\">" + kProse + kProse + "</div></div>";
     auto a = parse_html(page("", body), "x.html");
@@ -308,12 +321,14 @@ TEST(HtmlBody, JsonLdArticleBodyPreferredOverTeaser) {
         "Supporters said it would cut commuting times, reduce traffic and lower emissions. "
         "Opponents said the cost, 400 million euros, was too high for a city of this size.\n"
         "A final decision on the route is expected in the spring, officials said.";
-    const std::string ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
-                           "\"articleBody\":\"" +
-                           std::string(full.substr(0, full.find('\n'))) + "\\n" +
-                           full.substr(full.find('\n') + 1) + "\"}</script>";
-    auto a = parse_html(page(ld, "<article><p>The council voted on Tuesday, after years of "
-                                 "debate, to expand the tram network.</p></article>"),
+    const std::string ld =
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"articleBody\":\"" +
+        std::string(full.substr(0, full.find('\n'))) + "\\n" + full.substr(full.find('\n') + 1) +
+        "\"}</script>";
+    auto a = parse_html(page(ld,
+                             "<article><p>The council voted on Tuesday, after years of "
+                             "debate, to expand the tram network.</p></article>"),
                         "x.html");
     EXPECT_NE(a.body.find("expected in the spring"), std::string::npos) << a.body;
     EXPECT_EQ(split_paragraphs(a.body).size(), 2u) << a.body;
@@ -323,11 +338,15 @@ TEST(HtmlBody, JsonLdArticleBodyPreferredOverTeaser) {
 
 TEST(HtmlEncoding, Windows1252Declared) {
     // 0x93/0x94 are curly quotes and 0xE9 is é in Windows-1252; none is valid UTF-8 here.
-    const std::string bytes = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
-                              "charset=windows-1252\"><title>Caf\xE9 owners \x93" "angry\x94 about "
-                              "rates</title></head><body><p>x</p></body></html>";
+    const std::string bytes =
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+        "charset=windows-1252\"><title>Caf\xE9 owners \x93"
+        "angry\x94 about "
+        "rates</title></head><body><p>x</p></body></html>";
     auto a = parse_html(bytes, "w.html");
-    EXPECT_EQ(a.headline, "Caf\xC3\xA9 owners \xE2\x80\x9C" "angry\xE2\x80\x9D about rates");
+    EXPECT_EQ(a.headline,
+              "Caf\xC3\xA9 owners \xE2\x80\x9C"
+              "angry\xE2\x80\x9D about rates");
 }
 
 TEST(HtmlEncoding, UndeclaredInvalidUtf8FallsBackTo1252) {
@@ -337,18 +356,20 @@ TEST(HtmlEncoding, UndeclaredInvalidUtf8FallsBackTo1252) {
 
 TEST(HtmlEncoding, DeclaredGbkIsDecoded) {
     // "中文新闻报道今天发布" in GBK
-    const std::string gbk = "\xD6\xD0\xCE\xC4\xD0\xC2\xCE\xC5\xB1\xA8\xB5\xC0\xBD\xF1\xCC\xEC"
-                            "\xB7\xA2\xB2\xBC";
-    auto a = parse_html("<html><head><meta charset=\"gbk\"><title>" + gbk + "</title></head></html>",
-                        "g.html");
+    const std::string gbk =
+        "\xD6\xD0\xCE\xC4\xD0\xC2\xCE\xC5\xB1\xA8\xB5\xC0\xBD\xF1\xCC\xEC"
+        "\xB7\xA2\xB2\xBC";
+    auto a = parse_html(
+        "<html><head><meta charset=\"gbk\"><title>" + gbk + "</title></head></html>", "g.html");
     EXPECT_EQ(a.headline, "中文新闻报道今天发布");
 }
 
 TEST(HtmlEncoding, Utf8BomAndMetaThatLies) {
     // Saved pages keep <meta charset=iso-8859-1> after being re-encoded as UTF-8.
-    auto a = parse_html("\xEF\xBB\xBF<html><head><meta charset=\"iso-8859-1\"><title>M\xC3\xBCnchen "
-                        "feiert heute</title></head></html>",
-                        "b.html");
+    auto a = parse_html(
+        "\xEF\xBB\xBF<html><head><meta charset=\"iso-8859-1\"><title>M\xC3\xBCnchen "
+        "feiert heute</title></head></html>",
+        "b.html");
     EXPECT_EQ(a.headline, "M\xC3\xBCnchen feiert heute");
     EXPECT_TRUE(is_valid_utf8(a.body));
 }
@@ -360,7 +381,8 @@ TEST(HtmlErrors, EmptyWhitespaceAndBinaryThrow) {
     EXPECT_THROW((void)parse_html(" \n\t ", "e.html"), ParseError);
     const char png[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10";
     EXPECT_THROW((void)parse_html(std::string(png, sizeof png - 1), "p.png"), ParseError);
-    EXPECT_THROW((void)parse_html("<html><body><script>x()</script></body></html>", "s"), ParseError);
+    EXPECT_THROW((void)parse_html("<html><body><script>x()</script></body></html>", "s"),
+                 ParseError);
 }
 
 // --- fragments ------------------------------------------------------------
