@@ -146,6 +146,11 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, const Quo
             if (auto run = clean_name(p, a, e, lex)) return named(*run);
     }
     for (int k = a; k < std::min(hi, a + kAfterVerbWindow); ++k) {
+        // "“…,” for instance, and Trump vowed ...": a new clause, a new speaker.
+        if (k > a && (is_punct(p.tokens[k], ";") || (lower_word(p.tokens[k]) &&
+                      (p.tokens[k].key == "and" || p.tokens[k].key == "but" ||
+                       p.tokens[k].key == "while" || p.tokens[k].key == "whereas"))))
+            break;
         if (!is_verb_at(p, k, lex)) continue;
         bool verb_first = true;
         for (int m = a; m < k; ++m) verb_first = verb_first && p.tokens[m].kind != TokenKind::word;
@@ -156,9 +161,25 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, const Quo
     return {};
 }
 
+Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon& lex);
+
+// "But a few days later, Trump reversed himself": the subject follows an
+// introductory phrase closed by a comma.
+Attribution subject_after_intro(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    for (int k = lo; k < std::min(open, lo + 8); ++k)
+        if (is_punct(p.tokens[k], ",")) return subject_at(p, k + 1, open, lex);
+    return {};
+}
+
 // The person a sentence opens with ("Cruz belittled the issue, calling it a
 // “paperwork error”"): the subject of the clause that holds the quote.
 Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    auto a = subject_at(p, lo, open, lex);
+    return a.kind != SpeakerKind::none ? a : subject_after_intro(p, lo, open, lex);
+}
+
+// The name run opening tokens [lo, open), followed by a verb-like word or an appositive.
+Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
     int s = lo;
     while (s < open && p.tokens[s].kind == TokenKind::word && lex.not_names.count(p.tokens[s].key) &&
            !lex.honorifics.count(p.tokens[s].key) && !lex.pronouns.count(p.tokens[s].key))
