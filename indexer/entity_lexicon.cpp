@@ -79,7 +79,10 @@ Lexicon::Lexicon() {
         m_org_words[key] = cells.size() > 1 && cells[1] == "suffix" ? OrgWord::suffix : OrgWord::head;
     }
     load_words("countries/place_prepositions.txt", m_place_preps);
-    load_words("institutions/sports.txt", m_sports);
+    for (const auto& line : lines_of("institutions/sports.txt")) {
+        const auto cells = split(line, '\t');
+        if (cells.size() < 2 || cells[1] != "individual") m_sports.insert(lookup_key(cells[0]));
+    }
     load_words("institutions/result_verbs.txt", m_result_verbs);
     for (const auto& line : lines_of("institutions/club_words.tsv")) {
         const auto cells = split(line, '\t');

@@ -45,7 +45,8 @@ class Lexicon {
     [[nodiscard]] bool not_institution(const std::string& key) const { return m_not_org.count(key) > 0; }
     [[nodiscard]] std::optional<OrgWord> org_word(const std::string& key) const;
     [[nodiscard]] std::optional<ClubWord> club_word(const std::string& key) const;
-    // "soccer", "rugby union": the sport named before the dash of a sports headline.
+    // "soccer", "rugby union": a team sport named before the dash of a sports
+    // headline (sports between individuals are not listed here).
     [[nodiscard]] bool sport(const std::string& key) const { return m_sports.count(key) > 0; }
     // "in", "at", "from": before a capital they make it a place, not a government.
     [[nodiscard]] bool place_preposition(const std::string& key) const { return m_place_preps.count(key) > 0; }
