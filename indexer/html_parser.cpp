@@ -32,19 +32,17 @@ std::string primary_subtag(std::string_view tag) {
     return letters && (lower.size() == 2 || lower.size() == 3) ? lower : std::string();
 }
 
-// JSON-LD articleBody is the publisher's own statement of the text; prefer it
-// when it is at least as complete as what the scorer found and not a teaser.
+// JSON-LD articleBody is the publisher's own statement of the text: a strong
+// fallback when the scorer found much less of it, unless it is a teaser.
 std::vector<std::string> prefer_ld_body(const std::string& ld_body,
                                         std::vector<std::string> dom_paragraphs) {
     const auto ld = collapse_whitespace(ld_body);
     if (ld.size() < 200 || ld.ends_with("...") || ld.ends_with("\xE2\x80\xA6"))
         return dom_paragraphs;
-    if (ld.size() < total_size(dom_paragraphs) * 9 / 10) return dom_paragraphs;
-    // Keep the DOM's paragraph breaks when the DOM text is the same text.
-    if (ld.find(dom_paragraphs.empty() ? std::string("\x01") : dom_paragraphs.front()) !=
-            std::string::npos &&
-        ld.size() < total_size(dom_paragraphs) * 11 / 10)
-        return dom_paragraphs;
+    // The scorer's text is cleaner (articleBody often carries captions and
+    // "About us" blurbs), so the publisher's text wins only when the scorer
+    // clearly missed part of the article.
+    if (total_size(dom_paragraphs) * 10 >= ld.size() * 7) return dom_paragraphs;
     std::vector<std::string> out;
     for (auto& p : split_paragraphs(ld_body)) {
         std::size_t start = 0;
