@@ -156,6 +156,10 @@ std::size_t Scanner::match_acronym(std::size_t k) {
     if (!t.upper || m_shouting) return 0;
     const auto word = m_text.substr(t.begin, m_words[k].end - t.begin);
     if (m_found.institutions.add_defined_acronym(word)) return 1;
+    // Inside a run of capitals ("AS IS BASIS") a short word is just shouting.
+    const bool shouted = (k > 0 && m_words[k - 1].token.upper && m_words[k].adjacent) ||
+                         (k + 1 < m_words.size() && m_words[k + 1].token.upper && m_words[k + 1].adjacent);
+    if (shouted) return 0;
     if (const auto* known = m_lex.institution_by_acronym(word)) {
         m_found.institutions.add(known->name);
         if (!known->country.empty()) m_found.countries.add(known->country);
