@@ -122,10 +122,19 @@ void ordinal_suffix(Cursor& c) {
 
 // Named zones seen in news feeds; anything else leaves the datetime zoneless.
 std::optional<std::string> zone_from_word(std::string_view w) {
-    static const std::array<std::pair<std::string_view, std::string_view>, 12> zones = {{
-        {"gmt", "Z"}, {"utc", "Z"}, {"ut", "Z"}, {"z", "Z"},
-        {"est", "-05:00"}, {"edt", "-04:00"}, {"cst", "-06:00"}, {"cdt", "-05:00"},
-        {"mst", "-07:00"}, {"mdt", "-06:00"}, {"pst", "-08:00"}, {"pdt", "-07:00"}}};
+    static const std::array<std::pair<std::string_view, std::string_view>, 12> zones = {
+        {{"gmt", "Z"},
+         {"utc", "Z"},
+         {"ut", "Z"},
+         {"z", "Z"},
+         {"est", "-05:00"},
+         {"edt", "-04:00"},
+         {"cst", "-06:00"},
+         {"cdt", "-05:00"},
+         {"mst", "-07:00"},
+         {"mdt", "-06:00"},
+         {"pst", "-08:00"},
+         {"pdt", "-07:00"}}};
     const auto lower = ascii_lower(w);
     for (const auto& [name, offset] : zones)
         if (lower == name) return std::string(offset);
@@ -297,9 +306,9 @@ std::optional<ParsedDate> day_month_year(Cursor c) {
 
 // 2024年6月21日 (Chinese, Japanese) and 2024년 6월 21일 (Korean).
 std::optional<ParsedDate> cjk_year_first(Cursor c) {
-    static const std::array<std::array<std::string_view, 3>, 2> markers = {{
-        {"\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5"},    // 年 月 日
-        {"\xEB\x85\x84", "\xEC\x9B\x94", "\xEC\x9D\xBC"}}};  // 년 월 일
+    static const std::array<std::array<std::string_view, 3>, 2> markers = {
+        {{"\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5"},    // 年 月 日
+         {"\xEB\x85\x84", "\xEC\x9B\x94", "\xEC\x9D\xBC"}}};  // 년 월 일
     const auto unit = [&c](std::string_view marker) {
         c.spaces();
         if (c.s.substr(c.pos, marker.size()) != marker) return false;
@@ -341,7 +350,8 @@ std::optional<ParsedDate> scan(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (!is_alnum(text[i]) || (i > 0 && is_alnum(text[i - 1]))) continue;
         const Cursor c{text, i};
-        for (auto shape : {year_first, cjk_year_first, numeric_dmy, month_day_year, day_month_year}) {
+        for (auto shape :
+             {year_first, cjk_year_first, numeric_dmy, month_day_year, day_month_year}) {
             if (auto found = shape(c)) return found;
         }
     }
@@ -358,8 +368,8 @@ std::optional<ParsedDate> parse_date(std::string_view text) {
         Cursor c{t, 0};
         if (auto found = compact(c)) {
             std::size_t end = 8;
-            while (end < t.size() && (is_alnum(t[end]) || t[end] == '+' || t[end] == '-' ||
-                                      t[end] == ':'))
+            while (end < t.size() &&
+                   (is_alnum(t[end]) || t[end] == '+' || t[end] == '-' || t[end] == ':'))
                 ++end;
             if (end == t.size()) return found;
         }

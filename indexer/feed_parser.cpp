@@ -4,11 +4,11 @@
 // feed is streamed with xmlTextReader and each item expanded to a small tree,
 // so the per-item code stays simple while memory stays at one item. Same safety
 // flags as the NewsML reader: XML_PARSE_NONET, no entity substitution, no DTD loading.
-#include <memory>
-
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
+
+#include <memory>
 
 #include "common/dates.h"
 #include "common/error.h"
@@ -76,7 +76,8 @@ std::string body_from(const xmlNode* n) {
 std::string author_name(std::string s) {
     s = collapse_whitespace(s);
     const auto open = s.find('(');
-    if (open != std::string::npos && s.back() == ')') return collapse_whitespace(s.substr(open + 1, s.size() - open - 2));
+    if (open != std::string::npos && s.back() == ')')
+        return collapse_whitespace(s.substr(open + 1, s.size() - open - 2));
     return s.find('@') != std::string::npos && s.find(' ') == std::string::npos ? "" : s;
 }
 
@@ -93,7 +94,8 @@ void read_dates(const xmlNode* item, Article& a) {
 void read_people(const xmlNode* item, Article& a) {
     for (auto* author : children(item, "author")) {
         // Atom: <author><name>; RSS: text "email (Name)".
-        auto name = child(author, "name") ? text_of(child(author, "name")) : author_name(raw_text(author));
+        auto name =
+            child(author, "name") ? text_of(child(author, "name")) : author_name(raw_text(author));
         if (!name.empty()) a.byline.push_back(name);
     }
     for (auto* creator : children(item, "creator"))
@@ -120,8 +122,8 @@ std::optional<std::string> read_link(const xmlNode* item) {
 // ("content", "description"), so it is told apart by namespace.
 bool is_media(const xmlNode* n) {
     return n->ns && n->ns->href &&
-           std::string_view(reinterpret_cast<const char*>(n->ns->href)).find("search.yahoo.com/mrss") !=
-               std::string_view::npos;
+           std::string_view(reinterpret_cast<const char*>(n->ns->href))
+                   .find("search.yahoo.com/mrss") != std::string_view::npos;
 }
 
 // The first child named `name` outside the Media RSS namespace.
@@ -139,7 +141,8 @@ void read_media(const xmlNode* item, Article& a) {
         const auto caption = text_of(child(m, "description"));
         if (caption.empty()) continue;
         const auto credit = text_of(child(m, "credit"));
-        a.captions.push_back(Caption{caption, credit.empty() ? std::nullopt : std::optional(credit)});
+        a.captions.push_back(
+            Caption{caption, credit.empty() ? std::nullopt : std::optional(credit)});
     }
 }
 
@@ -147,9 +150,8 @@ Article read_item(const xmlNode* item, const std::string& source, const std::str
     Article a;
     // Titles are plain text, but some feeds put escaped markup in them.
     const auto title = raw_text(core_child(item, "title"));
-    a.headline = collapse_whitespace(title.find_first_of("<&") == std::string::npos
-                                         ? title
-                                         : html_fragment_to_body(title));
+    a.headline = collapse_whitespace(
+        title.find_first_of("<&") == std::string::npos ? title : html_fragment_to_body(title));
     a.url = read_link(item);
     if (!source.empty()) a.source = source;
     a.declared_language = lang;
@@ -188,10 +190,12 @@ struct FeedState {
 // Root and channel elements; returns true when the element's subtree was consumed.
 bool read_feed_level(xmlTextReader* r, std::string_view name, int depth, FeedState& st) {
     if (depth == 0) {
-        if (name != "rss" && name != "RDF" && name != "feed") throw ParseError("not an RSS or Atom feed");
+        if (name != "rss" && name != "RDF" && name != "feed")
+            throw ParseError("not an RSS or Atom feed");
         st.atom = name == "feed";
         if (st.atom) st.channel_depth = 0;
-        if (const auto* lang = xmlTextReaderConstXmlLang(r)) st.lang = reinterpret_cast<const char*>(lang);
+        if (const auto* lang = xmlTextReaderConstXmlLang(r))
+            st.lang = reinterpret_cast<const char*>(lang);
         return false;
     }
     if (name == "channel") {
@@ -242,8 +246,9 @@ std::vector<Article> parse_feed(std::string_view bytes, const std::string& path)
     }
     if (rc != 0) {
         const auto* err = xmlGetLastError();
-        throw ParseError("malformed feed XML: " + (err && err->message ? collapse_whitespace(err->message)
-                                                                      : std::string("unknown error")));
+        throw ParseError("malformed feed XML: " + (err && err->message
+                                                       ? collapse_whitespace(err->message)
+                                                       : std::string("unknown error")));
     }
     if (out.empty()) throw ParseError("feed has no items");
     // A channel title after the items (legal, rare) still names their source.

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
@@ -17,13 +16,13 @@ namespace {
 
 // Roots of IPTC documents (NewsML-G2 items, packages and their fragments, NITF).
 constexpr std::array<std::string_view, 13> kNewsRoots = {
-    "nitf",        "newsmessage", "newsitem",   "packageitem", "knowledgeitem",
-    "conceptitem", "planningitem", "catalogitem", "contentset", "contentmeta",
-    "itemset",     "groupset",    "newsml"};
+    "nitf",        "newsmessage",  "newsitem",    "packageitem", "knowledgeitem",
+    "conceptitem", "planningitem", "catalogitem", "contentset",  "contentmeta",
+    "itemset",     "groupset",     "newsml"};
 constexpr std::array<std::string_view, 3> kFeedRoots = {"rss", "rdf", "feed"};
 constexpr std::array<std::string_view, 20> kHtmlTags = {
-    "html",  "head",   "body",    "div",  "p",      "meta",  "title",  "article", "script", "span",
-    "link",  "style",  "section", "main", "header", "table", "center", "font",    "h1",     "form"};
+    "html", "head",  "body",    "div",  "p",      "meta",  "title",  "article", "script", "span",
+    "link", "style", "section", "main", "header", "table", "center", "font",    "h1",     "form"};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view value) {
@@ -46,8 +45,10 @@ std::string first_element(std::string_view s, std::string& doctype) {
         s = skip_bom_and_space(s);
         if (s.empty() || s.front() != '<') return "";
         std::string_view end_marker = ">";
-        if (s.substr(0, 4) == "<!--") end_marker = "-->";
-        else if (s.substr(0, 2) == "<?") end_marker = "?>";
+        if (s.substr(0, 4) == "<!--")
+            end_marker = "-->";
+        else if (s.substr(0, 2) == "<?")
+            end_marker = "?>";
         if (istarts_with_ascii(s, "<!doctype")) {
             auto rest = skip_bom_and_space(s.substr(9));
             std::size_t n = 0;
@@ -136,12 +137,18 @@ bool detail::looks_binary(std::string_view s) {
 
 std::string_view format_name(Format format) {
     switch (format) {
-        case Format::html: return "html";
-        case Format::text: return "text";
-        case Format::xml_news: return "xml_news";
-        case Format::feed: return "feed";
-        case Format::jsonl: return "jsonl";
-        case Format::unknown: break;
+        case Format::html:
+            return "html";
+        case Format::text:
+            return "text";
+        case Format::xml_news:
+            return "xml_news";
+        case Format::feed:
+            return "feed";
+        case Format::jsonl:
+            return "jsonl";
+        case Format::unknown:
+            break;
     }
     return "unknown";
 }

@@ -1,11 +1,11 @@
 #include "indexer/input.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <fstream>
 #include <set>
 #include <system_error>
-
-#include <zlib.h>
 
 #include "common/error.h"
 
@@ -39,8 +39,10 @@ void walk(const fs::path& dir, std::vector<fs::path>& out, std::vector<std::stri
     std::sort(entries.begin(), entries.end());
     for (const auto& entry : entries) {
         // Symlinked directories are not followed: a link back up the tree would loop.
-        if (fs::is_directory(entry, ec) && !fs::is_symlink(entry, ec)) walk(entry, out, errors);
-        else if (fs::is_regular_file(entry, ec)) out.push_back(entry);
+        if (fs::is_directory(entry, ec) && !fs::is_symlink(entry, ec))
+            walk(entry, out, errors);
+        else if (fs::is_regular_file(entry, ec))
+            out.push_back(entry);
     }
 }
 
@@ -92,7 +94,8 @@ std::string load_file(const fs::path& path, std::size_t max_bytes) {
     }
     if (in.bad()) throw ParseError("read error");
     if (is_gzip(bytes)) return gunzip(bytes, max_bytes);
-    if (path.extension() == ".gz" && !bytes.empty()) throw ParseError("not gzip data despite .gz name");
+    if (path.extension() == ".gz" && !bytes.empty())
+        throw ParseError("not gzip data despite .gz name");
     return bytes;
 }
 
@@ -112,7 +115,8 @@ std::vector<fs::path> collect_inputs(const std::vector<std::string>& args,
         }
     }
     std::set<fs::path> seen;
-    std::erase_if(out, [&](const fs::path& p) { return !seen.insert(p.lexically_normal()).second; });
+    std::erase_if(out,
+                  [&](const fs::path& p) { return !seen.insert(p.lexically_normal()).second; });
     return out;
 }
 

@@ -30,15 +30,18 @@ std::optional<std::string> string_field(const json& j, std::initializer_list<con
 std::vector<std::string> names_field(const json& j) {
     std::vector<std::string> out;
     const auto add = [&](const json& v) {
-        if (v.is_string()) out.push_back(collapse_whitespace(to_utf8(v.get<std::string>())));
+        if (v.is_string())
+            out.push_back(collapse_whitespace(to_utf8(v.get<std::string>())));
         else if (v.is_object() && v.contains("name") && v["name"].is_string())
             out.push_back(collapse_whitespace(to_utf8(v["name"].get<std::string>())));
     };
     for (const char* name : {"byline", "author", "authors", "creator"}) {
         const auto it = j.find(name);
         if (it == j.end()) continue;
-        if (it->is_array()) for (const auto& v : *it) add(v);
-        else add(*it);
+        if (it->is_array())
+            for (const auto& v : *it) add(v);
+        else
+            add(*it);
         if (!out.empty()) break;
     }
     std::erase_if(out, [](const std::string& s) { return s.empty(); });

@@ -16,10 +16,10 @@
 // concept / knowledge / planning / catalog items, and newsItems with neither
 // text nor headline+description: ParseError("no article text") when nothing
 // in the file qualifies.
-#include <memory>
-
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+
+#include <memory>
 
 #include "common/dates.h"
 #include "common/error.h"
@@ -52,8 +52,10 @@ const xmlNode* descendant(const xmlNode* n, std::string_view name) {
 
 void descendants(const xmlNode* n, std::string_view name, std::vector<const xmlNode*>& out) {
     for (auto* c = n ? n->children : nullptr; c; c = c->next) {
-        if (is(c, name)) out.push_back(c);
-        else descendants(c, name, out);
+        if (is(c, name))
+            out.push_back(c);
+        else
+            descendants(c, name, out);
     }
 }
 
@@ -111,8 +113,8 @@ void read_blocks(const xmlNode* n, std::vector<std::string>& paragraphs, Article
             auto caption = text_of(descendant(c, "media-caption"));
             auto credit = text_of(descendant(c, "media-producer"));
             if (!caption.empty())
-                a.captions.push_back(Caption{caption, credit.empty() ? std::nullopt
-                                                                     : std::optional(credit)});
+                a.captions.push_back(
+                    Caption{caption, credit.empty() ? std::nullopt : std::optional(credit)});
         } else if (!is(c, "table") && !is(c, "hedline") && !is(c, "abstract")) {
             read_blocks(c, paragraphs, a);
         }
@@ -145,7 +147,8 @@ void read_g2_meta(const xmlNode* item, Article& a) {
     const auto* item_meta = child(item, "itemMeta");
     a.headline = text_of(child(meta, "headline"));
     for (auto name : {"contentCreated", "firstCreated"}) set_date(a, text_of(child(meta, name)));
-    for (auto name : {"firstCreated", "versionCreated"}) set_date(a, text_of(child(item_meta, name)));
+    for (auto name : {"firstCreated", "versionCreated"})
+        set_date(a, text_of(child(item_meta, name)));
     set_date(a, text_of(child(meta, "dateline")));
     for (auto* c = meta ? meta->children : nullptr; c; c = c->next)
         if (is(c, "creator") && !text_of(child(c, "name")).empty())
@@ -197,7 +200,8 @@ void use_description(const xmlNode* item, Article& a) {
                         item_class.ends_with("video") || attr(desc, "role").ends_with("caption");
     if (!visual) return;
     const auto credit = text_of(child(meta, "creditline"));
-    a.captions.push_back(Caption{description, credit.empty() ? std::nullopt : std::optional(credit)});
+    a.captions.push_back(
+        Caption{description, credit.empty() ? std::nullopt : std::optional(credit)});
 }
 
 std::optional<Article> read_item(const xmlNode* item) {
@@ -215,11 +219,12 @@ std::optional<Article> read_item(const xmlNode* item) {
 
 DocPtr read_xml(std::string_view bytes) {
     std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> ctxt(xmlNewParserCtxt(),
-                                                                     xmlFreeParserCtxt);
+                                                                      xmlFreeParserCtxt);
     if (!ctxt) throw ParseError("cannot create XML parser");
-    DocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr,
-                                 nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-               xmlFreeDoc);
+    DocPtr doc(
+        xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr,
+                          nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+        xmlFreeDoc);
     if (!doc || !ctxt->wellFormed) {
         const auto* err = xmlCtxtGetLastError(ctxt.get());
         std::string msg = err && err->message ? collapse_whitespace(err->message) : "unknown error";
@@ -237,21 +242,27 @@ std::vector<Article> parse_news_xml(std::string_view bytes, const std::string& p
     if (!root) throw ParseError("no XML root element");
 
     std::vector<const xmlNode*> items;
-    if (is(root, "newsItem")) items.push_back(root);
-    else descendants(root, "newsItem", items);
+    if (is(root, "newsItem"))
+        items.push_back(root);
+    else
+        descendants(root, "newsItem", items);
     if (items.empty() && !is(root, "packageItem")) {
-        if (is(root, "nitf")) items.push_back(root);
-        else descendants(root, "nitf", items);
+        if (is(root, "nitf"))
+            items.push_back(root);
+        else
+            descendants(root, "nitf", items);
         // A fragment (contentSet, contentMeta) is read as one item.
-        if (items.empty() && (is(root, "contentSet") || is(root, "contentMeta"))) items.push_back(root);
+        if (items.empty() && (is(root, "contentSet") || is(root, "contentMeta")))
+            items.push_back(root);
     }
 
     std::vector<Article> out;
     for (const auto* item : items)
         if (auto a = read_item(item)) out.push_back(std::move(*a));
     if (out.empty())
-        throw ParseError("no article text in " + std::string(reinterpret_cast<const char*>(root->name)) +
-                         (items.empty() ? "" : " (" + std::to_string(items.size()) + " item(s) without text)"));
+        throw ParseError(
+            "no article text in " + std::string(reinterpret_cast<const char*>(root->name)) +
+            (items.empty() ? "" : " (" + std::to_string(items.size()) + " item(s) without text)"));
     for (std::size_t i = 0; i < out.size(); ++i) {
         out[i].path = out.size() == 1 ? path : path + "#" + std::to_string(i + 1);
         for (auto* s : {&out[i].headline, &out[i].body}) *s = to_utf8(*s);

@@ -63,11 +63,21 @@ std::vector<Article> parse_any(std::string_view bytes, const std::string& path,
     std::vector<Article> articles;
     const auto errors_before = errors ? errors->size() : 0;
     switch (detect_format(path, bytes)) {
-        case Format::html: articles.push_back(parse_html(bytes, path)); break;
-        case Format::text: articles.push_back(parse_text(bytes, path)); break;
-        case Format::xml_news: articles = parse_news_xml(bytes, path); break;
-        case Format::feed: articles = parse_feed(bytes, path); break;
-        case Format::jsonl: articles = parse_jsonl(bytes, path, errors); break;
+        case Format::html:
+            articles.push_back(parse_html(bytes, path));
+            break;
+        case Format::text:
+            articles.push_back(parse_text(bytes, path));
+            break;
+        case Format::xml_news:
+            articles = parse_news_xml(bytes, path);
+            break;
+        case Format::feed:
+            articles = parse_feed(bytes, path);
+            break;
+        case Format::jsonl:
+            articles = parse_jsonl(bytes, path, errors);
+            break;
         case Format::unknown:
             throw ParseError(detail::looks_binary(bytes)
                                  ? "binary content, not a text format"

@@ -23,7 +23,7 @@ namespace newsdesk {
 namespace {
 
 struct WordLists {
-    std::set<std::string> end_markers;   // keys, see line_key
+    std::set<std::string> end_markers;  // keys, see line_key
     std::set<std::string> drop_lines;
     std::vector<std::string> credit_labels;  // lower-cased, longest first
 };
@@ -60,8 +60,12 @@ const WordLists& word_lists() {
     return lists;
 }
 
-bool is_end_marker(std::string_view line) { return word_lists().end_markers.count(line_key(line)) > 0; }
-bool is_drop_line(std::string_view line) { return word_lists().drop_lines.count(line_key(line)) > 0; }
+bool is_end_marker(std::string_view line) {
+    return word_lists().end_markers.count(line_key(line)) > 0;
+}
+bool is_drop_line(std::string_view line) {
+    return word_lists().drop_lines.count(line_key(line)) > 0;
+}
 
 // "| Photo Credit: AP" or "Photo: Reuters" -> "AP" / "Reuters".
 std::optional<std::string> credit_of(std::string_view line) {
@@ -136,7 +140,8 @@ std::vector<std::string> lines_of(std::string_view bytes) {
         auto end = text.find('\n', pos);
         if (end == std::string::npos) end = text.size();
         auto line = collapse_whitespace(std::string_view(text).substr(pos, end - pos));
-        if (!line.empty() || (!lines.empty() && !lines.back().empty())) lines.push_back(std::move(line));
+        if (!line.empty() || (!lines.empty() && !lines.back().empty()))
+            lines.push_back(std::move(line));
         pos = end + 1;
     }
     while (!lines.empty() && lines.back().empty()) lines.pop_back();

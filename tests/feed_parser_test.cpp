@@ -39,7 +39,8 @@ TEST(FeedParser, Rss2Items) {
     EXPECT_EQ(b.url, "https://example.org/news/market-hours");  // permalink guid
     EXPECT_EQ(b.datetime, "2024-06-20T17:05:00-04:00");
     EXPECT_EQ(b.byline, std::vector<std::string>{"Sam Okafor"});  // "email (Name)"
-    EXPECT_EQ(b.body, "The weekend market will stay open until 8 p.m.");  // escaped HTML description
+    EXPECT_EQ(b.body,
+              "The weekend market will stay open until 8 p.m.");  // escaped HTML description
 }
 
 TEST(FeedParser, AtomEntries) {
@@ -47,15 +48,18 @@ TEST(FeedParser, AtomEntries) {
     ASSERT_EQ(items.size(), 2u);
     const auto& a = items[0];
     EXPECT_EQ(a.headline, "Le tramway prolong\xC3\xA9 jusqu'au port");
-    EXPECT_EQ(a.url, "https://example.fr/tram-port");  // rel=alternate, not the enclosure
+    EXPECT_EQ(a.url, "https://example.fr/tram-port");    // rel=alternate, not the enclosure
     EXPECT_EQ(a.datetime, "2024-06-21T08:15:00+02:00");  // published before updated
     EXPECT_EQ(a.byline, std::vector<std::string>{"Claire Martin"});
     EXPECT_EQ(a.declared_language, "fr");
-    EXPECT_EQ(a.body, "La ligne de tramway atteint d\xC3\xA9sormais le port.\n\nLes travaux ont dur\xC3\xA9 deux ans.");
+    EXPECT_EQ(a.body,
+              "La ligne de tramway atteint d\xC3\xA9sormais le port.\n\nLes travaux ont "
+              "dur\xC3\xA9 deux ans.");
     const auto& b = items[1];
     EXPECT_EQ(b.url, "https://example.fr/horaires");
     EXPECT_EQ(b.date, "2024-06-20");  // only <updated>
-    EXPECT_EQ(b.body, "Les bus passent toutes les dix minutes.\n\nLe service de nuit reprend en juillet.");
+    EXPECT_EQ(b.body,
+              "Les bus passent toutes les dix minutes.\n\nLe service de nuit reprend en juillet.");
 }
 
 TEST(FeedParser, Rss1Rdf) {
@@ -85,15 +89,17 @@ TEST(FeedParser, ManyItemsStreamInOrderAndLateChannelTitleStillNamesSource) {
 TEST(FeedParser, ExternalEntitiesAreNeverResolved) {
     const auto items = parse_feed(
         "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
-        "<rss><channel><item><title>T</title><description>a &x; b</description></item></channel></rss>",
+        "<rss><channel><item><title>T</title><description>a &x; "
+        "b</description></item></channel></rss>",
         "x.xml");
     ASSERT_EQ(items.size(), 1u);
     EXPECT_EQ(items[0].body, "a b");
 }
 
 TEST(FeedParser, EmptyChannelAndMalformedXmlAreParseErrors) {
-    EXPECT_THROW((void)parse_feed("<rss version=\"2.0\"><channel><title>x</title></channel></rss>", "e.xml"),
-                 ParseError);
+    EXPECT_THROW(
+        (void)parse_feed("<rss version=\"2.0\"><channel><title>x</title></channel></rss>", "e.xml"),
+        ParseError);
     EXPECT_THROW((void)parse_feed("<rss><channel><item><title>x</title>", "t.xml"), ParseError);
     EXPECT_THROW((void)parse_feed("<nitf><body/></nitf>", "n.xml"), ParseError);
 }

@@ -1,15 +1,15 @@
 // load_file / collect_inputs and parse_any on broken and compressed inputs.
+#include "indexer/input.h"
+
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <fstream>
 #include <functional>
 #include <random>
 
-#include <zlib.h>
-
 #include "common/error.h"
 #include "common/text.h"
-#include "indexer/input.h"
 #include "indexer/parsers.h"
 
 namespace newsdesk {
@@ -95,8 +95,9 @@ TEST(CollectInputs, WalksDirectoriesSortedAndSkipsHidden) {
     dir.write(".hidden/3.txt", "x");
     dir.write("b/.secret.txt", "x");
     std::vector<std::string> errors;
-    const auto files = collect_inputs({dir.path().string(), (dir.path() / "nope").string(),
-                                       (dir.path() / "a.txt").string()}, &errors);
+    const auto files = collect_inputs(
+        {dir.path().string(), (dir.path() / "nope").string(), (dir.path() / "a.txt").string()},
+        &errors);
     ASSERT_EQ(files.size(), 3u);  // a.txt given twice is kept once
     EXPECT_EQ(files[0].filename(), "a.txt");
     EXPECT_EQ(files[1], dir.path() / "b" / "1.txt");
@@ -119,13 +120,19 @@ TEST(ParseAny, BrokenInputsGiveClearReasons) {
     EXPECT_EQ(error_of([&] { (void)parse_any(load("broken/empty.txt"), "e"); }), "empty file");
     EXPECT_EQ(error_of([&] { (void)parse_any(load("broken/binary.bin"), "b"); }),
               "binary content, not a text format");
-    EXPECT_EQ(error_of([&] { (void)parse_any("\x01\x02\x03\x04\x05\x06" "abc", "c"); }),
+    EXPECT_EQ(error_of([&] {
+                  (void)parse_any(
+                      "\x01\x02\x03\x04\x05\x06"
+                      "abc",
+                      "c");
+              }),
               "binary content, not a text format");
     EXPECT_EQ(error_of([&] { (void)parse_any(" \xC2\xA0\n\t", "s"); }), "empty file");
     EXPECT_EQ(error_of([&] { (void)parse_any("{\n \"a\": 1\n}", "m.json"); }),
               "unrecognised format (not HTML, text, NewsML/NITF, RSS/Atom or JSON Lines)");
-    EXPECT_TRUE(error_of([&] { (void)parse_any(load("broken/truncated.xml"), "t"); })
-                    .starts_with("malformed XML"));
+    EXPECT_TRUE(error_of([&] {
+                    (void)parse_any(load("broken/truncated.xml"), "t");
+                }).starts_with("malformed XML"));
 }
 
 TEST(ParseAny, InvalidUtf8BecomesValidText) {

@@ -25,12 +25,15 @@ TEST(JsonlParser, WikinewsLines) {
     ASSERT_EQ(items.size(), 4u);
     const auto& a = items[0];
     EXPECT_EQ(a.path, "w.jsonl#1");
-    EXPECT_EQ(a.url, "https://en.wikinews.org//wiki/Escape_room_fire_kills_five_teen_girls_in_Koszalin,_Poland");
+    EXPECT_EQ(
+        a.url,
+        "https://en.wikinews.org//wiki/Escape_room_fire_kills_five_teen_girls_in_Koszalin,_Poland");
     EXPECT_EQ(a.headline, "Escape room fire kills five teen girls in Koszalin, Poland");
     EXPECT_EQ(a.date, "2019-01-05");
     EXPECT_EQ(a.source, "Wikinews");
     // the "Saturday, January 5, 2019" dateline is metadata, not body
-    EXPECT_TRUE(a.body.starts_with("A fire yesterday afternoon killed five girls")) << a.body.substr(0, 60);
+    EXPECT_TRUE(a.body.starts_with("A fire yesterday afternoon killed five girls"))
+        << a.body.substr(0, 60);
     EXPECT_GE(split_paragraphs(a.body).size(), 3u);
     EXPECT_EQ(items[3].path, "w.jsonl#4");
     EXPECT_EQ(items[3].date, "2019-01-12");
@@ -55,7 +58,8 @@ TEST(JsonlParser, MalformedLinesAreReportedAndSkipped) {
 }
 
 TEST(JsonlParser, Latin1LineIsRepaired) {
-    const auto items = parse_jsonl("{\"title\": \"Caf\xE9\", \"text\": \"M\xFCnster\"}\n", "l.jsonl");
+    const auto items =
+        parse_jsonl("{\"title\": \"Caf\xE9\", \"text\": \"M\xFCnster\"}\n", "l.jsonl");
     ASSERT_EQ(items.size(), 1u);
     EXPECT_EQ(items[0].headline, "Caf\xC3\xA9");
     EXPECT_EQ(items[0].body, "M\xC3\xBCnster");

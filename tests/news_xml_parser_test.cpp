@@ -35,7 +35,8 @@ TEST(NewsXml, G2TextItemWithInlineNitf) {
     EXPECT_EQ(a.headline, "Fed to halt QE to avert \"bubble\"");
     EXPECT_EQ(a.date, "2016-11-21");  // contentCreated, not versionCreated (2018)
     EXPECT_EQ(a.datetime, "2016-11-21T15:21:06-05:00");
-    EXPECT_EQ(a.byline, std::vector<std::string>{"Meredith Jameson"});  // without "By" and the title
+    EXPECT_EQ(a.byline,
+              std::vector<std::string>{"Meredith Jameson"});  // without "By" and the title
     EXPECT_EQ(a.source, "Associated Press");
     EXPECT_EQ(a.declared_language, "en-US");
     const auto paras = split_paragraphs(a.body);
@@ -50,19 +51,23 @@ TEST(NewsXml, SportsStoryKeepsAllParagraphsButNotTheAbstract) {
     EXPECT_EQ(a.date, "2016-10-19");
     EXPECT_EQ(split_paragraphs(a.body).size(), 6u);
     EXPECT_TRUE(contains(a.body, "Right-hander Freddy Garcia takes the hill"));
-    EXPECT_EQ(a.byline, std::vector<std::string>{"Sports Network"});  // NITF byttl, only credit given
+    EXPECT_EQ(a.byline,
+              std::vector<std::string>{"Sports Network"});  // NITF byttl, only credit given
 }
 
 TEST(NewsXml, NitfFragmentInContentSet) {
-    const auto a = only_article("xml/LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml");
-    EXPECT_EQ(a.headline, "Arizona Diamondbacks (29-23) at Philadelphia Phillies (26-24), 7:05p.m.");
+    const auto a =
+        only_article("xml/LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml");
+    EXPECT_EQ(a.headline,
+              "Arizona Diamondbacks (29-23) at Philadelphia Phillies (26-24), 7:05p.m.");
     EXPECT_TRUE(a.body.starts_with("(Sports Network) - With the Philadelphia Phillies"));
     EXPECT_FALSE(contains(a.body, "A pair of teams"));  // the abstract
     EXPECT_FALSE(a.date.has_value());
 }
 
 TEST(NewsXml, PhotoItemIsIndexedByItsCaption) {
-    const auto a = only_article("xml/LISTING_26_Embedded_photo_metadata_fields_mapped_to_NewsML-G2.xml");
+    const auto a =
+        only_article("xml/LISTING_26_Embedded_photo_metadata_fields_mapped_to_NewsML-G2.xml");
     EXPECT_TRUE(a.headline.starts_with("A firefighter walks past the remains of a military jet"));
     ASSERT_EQ(a.captions.size(), 1u);
     EXPECT_TRUE(a.captions[0].text.starts_with("A firefighter in a flameproof suit"));
@@ -80,10 +85,11 @@ TEST(NewsXml, TextItemWithOnlyAnAbstractHasNoCaption) {
 }
 
 TEST(NewsXml, ItemsWithoutTextAreParseErrors) {
-    for (const char* name : {"xml/LISTING_6_Simple_NewsML-G2_Package.xml",
-                             "xml/LISTING_24_News_Message_conveying_a_complete_News_Package.xml",
-                             "xml/LISTING_28_Illustrating_Located_Subject_and_Dateline.xml",
-                             "xml/LISTING_10_Abstract_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml"}) {
+    for (const char* name :
+         {"xml/LISTING_6_Simple_NewsML-G2_Package.xml",
+          "xml/LISTING_24_News_Message_conveying_a_complete_News_Package.xml",
+          "xml/LISTING_28_Illustrating_Located_Subject_and_Dateline.xml",
+          "xml/LISTING_10_Abstract_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml"}) {
         try {
             (void)parse_news_xml(fixture(name), name);
             ADD_FAILURE() << name << " parsed";
@@ -99,9 +105,11 @@ TEST(NewsXml, StandaloneNitfWithMediaCaptionAndDocdata) {
     EXPECT_EQ(a.datetime, "2024-06-21T09:30:00+02:00");  // date.issue beats date.publication
     EXPECT_EQ(a.byline, std::vector<std::string>{"Ana Ribeiro"});
     ASSERT_EQ(a.captions.size(), 1u);
-    EXPECT_EQ(a.captions[0], (Caption{"The ferry leaves the north pier on Friday morning.", "Newsdesk Photo"}));
-    EXPECT_EQ(a.body, "The harbour ferry returned to service on Friday & commuters lined up early.\n\n"
-                      "Repairs took six weeks\n\nEngineers replaced the damaged ramp, the operator said.");
+    EXPECT_EQ(a.captions[0],
+              (Caption{"The ferry leaves the north pier on Friday morning.", "Newsdesk Photo"}));
+    EXPECT_EQ(a.body,
+              "The harbour ferry returned to service on Friday & commuters lined up early.\n\n"
+              "Repairs took six weeks\n\nEngineers replaced the damaged ramp, the operator said.");
 }
 
 TEST(NewsXml, NewsMessageYieldsOneArticlePerTextItem) {
@@ -110,11 +118,13 @@ TEST(NewsXml, NewsMessageYieldsOneArticlePerTextItem) {
     EXPECT_EQ(articles[0].path, "m.xml#1");
     EXPECT_EQ(articles[0].headline, "Library opens late on weekdays");
     EXPECT_EQ(articles[0].byline, std::vector<std::string>{"Tomas Novak"});
-    EXPECT_EQ(articles[0].body, "The city library will stay open until 10 p.m. on weekdays.\n\n"
-                                "Staff said evening visits had doubled.");
+    EXPECT_EQ(articles[0].body,
+              "The city library will stay open until 10 p.m. on weekdays.\n\n"
+              "Staff said evening visits had doubled.");
     EXPECT_EQ(articles[0].date, "2024-06-20");
     EXPECT_EQ(articles[1].path, "m.xml#2");
-    EXPECT_EQ(articles[1].body, "Unions called off Monday's rail strike.\n\nTalks will resume next week.");
+    EXPECT_EQ(articles[1].body,
+              "Unions called off Monday's rail strike.\n\nTalks will resume next week.");
     EXPECT_EQ(articles[1].date, "2024-06-19");
 }
 
@@ -124,7 +134,8 @@ TEST(NewsXml, NewsMl1EnvelopeWithNitfContent) {
         "<NewsML><NewsItem><NewsComponent><ContentItem><DataContent>"
         "<nitf><body><body.head><hedline><hl1>Port strike ends</hl1></hedline></body.head>"
         "<body.content><p>Dock workers returned on Monday.</p></body.content></body></nitf>"
-        "</DataContent></ContentItem></NewsComponent></NewsItem></NewsML>", "n1.xml");
+        "</DataContent></ContentItem></NewsComponent></NewsItem></NewsML>",
+        "n1.xml");
     ASSERT_EQ(articles.size(), 1u);
     EXPECT_EQ(articles[0].headline, "Port strike ends");
     EXPECT_EQ(articles[0].body, "Dock workers returned on Monday.");

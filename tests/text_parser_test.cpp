@@ -3,9 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "common/error.h"
 #include "common/text.h"
@@ -60,33 +59,43 @@ TEST(TextParser, Latin1FileIsReadAsUtf8) {
     EXPECT_EQ(a.headline, "Caf\xC3\xA9 owners in M\xC3\xBCnster welcome new rules");
     EXPECT_TRUE(is_valid_utf8(a.body));
     EXPECT_NE(a.body.find("\xC2\xABsensible\xC2\xBB"), std::string::npos);
-    EXPECT_NE(a.body.find("\xE2\x80\x9C" "fair compromise\xE2\x80\x9D"), std::string::npos);
+    EXPECT_NE(a.body.find("\xE2\x80\x9C"
+                          "fair compromise\xE2\x80\x9D"),
+              std::string::npos);
     EXPECT_FALSE(a.date.has_value());
 }
 
 TEST(TextParser, HeadlineThenBlankThenBody) {
-    const auto a = parse_text("Chelsea sack Mutu\n\nChelsea have sacked Adrian Mutu.\n\nHe failed "
-                              "a drugs test.\n", "b.txt");
+    const auto a = parse_text(
+        "Chelsea sack Mutu\n\nChelsea have sacked Adrian Mutu.\n\nHe failed "
+        "a drugs test.\n",
+        "b.txt");
     EXPECT_EQ(a.headline, "Chelsea sack Mutu");
     EXPECT_EQ(a.body, "Chelsea have sacked Adrian Mutu.\n\nHe failed a drugs test.");
 }
 
 TEST(TextParser, CrLfAndHardWrappedLines) {
-    const auto a = parse_text("Title here\r\n\r\nThe first paragraph is\r\nwrapped over\r\nthree "
-                              "lines.\r\n\r\nSecond.\r\n", "c.txt");
+    const auto a = parse_text(
+        "Title here\r\n\r\nThe first paragraph is\r\nwrapped over\r\nthree "
+        "lines.\r\n\r\nSecond.\r\n",
+        "c.txt");
     EXPECT_EQ(a.body, "The first paragraph is wrapped over three lines.\n\nSecond.");
 }
 
 TEST(TextParser, DatelineAtBodyStartGivesDate) {
-    const auto a = parse_text("Senate passes bill\n\nWASHINGTON, June 21, 2024 - The Senate voted "
-                              "on Friday.\n", "d.txt");
+    const auto a = parse_text(
+        "Senate passes bill\n\nWASHINGTON, June 21, 2024 - The Senate voted "
+        "on Friday.\n",
+        "d.txt");
     EXPECT_EQ(a.date, "2024-06-21");
     EXPECT_TRUE(a.body.starts_with("WASHINGTON, June 21, 2024 - The Senate"));
 }
 
 TEST(TextParser, StandaloneCreditTakesPreviousParagraphAsCaption) {
-    const auto a = parse_text("Title\n\nBody text one.\n\nA man walks a dog.\n\nPhoto: Reuters\n\n"
-                              "Body text two.\n", "e.txt");
+    const auto a = parse_text(
+        "Title\n\nBody text one.\n\nA man walks a dog.\n\nPhoto: Reuters\n\n"
+        "Body text two.\n",
+        "e.txt");
     ASSERT_EQ(a.captions.size(), 1u);
     EXPECT_EQ(a.captions[0], (Caption{"A man walks a dog.", "Reuters"}));
     EXPECT_EQ(a.body, "Body text one.\n\nBody text two.");
@@ -98,7 +107,8 @@ TEST(TextParser, RelatedHeadingInOtherLanguageEndsBody) {
 }
 
 TEST(TextParser, BodyOnlyFileOpeningWithWireDatelineHasNoHeadline) {
-    const auto a = parse_text("WASHINGTON (CNN) \xE2\x80\x94 Not everyone makes a resolution.\n\nSecond.\n", "h.txt");
+    const auto a = parse_text(
+        "WASHINGTON (CNN) \xE2\x80\x94 Not everyone makes a resolution.\n\nSecond.\n", "h.txt");
     EXPECT_EQ(a.headline, "");
     EXPECT_TRUE(a.body.starts_with("WASHINGTON (CNN)"));
 }
@@ -113,8 +123,10 @@ TEST(TextParser, LongChineseFirstSentenceIsNotAHeadline) {
 }
 
 TEST(TextParser, PublishedAndUpdatedLinesAreNotHeadlines) {
-    const auto a = parse_text("Published: June 20, 2024 10:00 GMT\nUpdated: June 21, 2024\n\nCouncil "
-                              "approves budget\n\nThe council approved it.\n", "u.txt");
+    const auto a = parse_text(
+        "Published: June 20, 2024 10:00 GMT\nUpdated: June 21, 2024\n\nCouncil "
+        "approves budget\n\nThe council approved it.\n",
+        "u.txt");
     EXPECT_EQ(a.date, "2024-06-20");
     EXPECT_EQ(a.datetime, "2024-06-20T10:00:00Z");
     EXPECT_EQ(a.headline, "Council approves budget");

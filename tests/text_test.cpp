@@ -1,10 +1,10 @@
 // common/text.h: encoding repair, whitespace and paragraph helpers.
+#include "common/text.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include "common/text.h"
 
 namespace newsdesk {
 namespace {
@@ -32,13 +32,15 @@ TEST(ToUtf8, RepairsInvalidBytesInsideUtf8) {
 }
 
 TEST(IsValidUtf8, RejectsOverlongAndSurrogates) {
-    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong "/"
-    EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // U+D800
-    EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));   // U+1F600
+    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));         // overlong "/"
+    EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));     // U+D800
+    EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));  // U+1F600
 }
 
 TEST(CollapseWhitespace, FoldsNbspAndTrims) {
-    EXPECT_EQ(collapse_whitespace("\xC2\xA0 a\t\n b\xC2\xA0\xC2\xA0" "c \xE2\x80\x8B"), "a b c");
+    EXPECT_EQ(collapse_whitespace("\xC2\xA0 a\t\n b\xC2\xA0\xC2\xA0"
+                                  "c \xE2\x80\x8B"),
+              "a b c");
 }
 
 TEST(CollapseWhitespace, EmptyAndAllSpace) {
