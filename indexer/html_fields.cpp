@@ -126,6 +126,28 @@ bool is_name_part(std::string_view part) {
     return !parse_date(part).has_value();
 }
 
+// Pages without date markup usually print it in the line under the headline:
+// the few short elements that follow the first <h1> (or its wrapper).
+std::optional<ParsedDate> date_near_headline(xmlNode* root) {
+    auto h1s = find_tags(root, "h1");
+    if (h1s.size() > 3) h1s.resize(3);  // desktop and mobile headers may both have one
+    for (const xmlNode* h1 : h1s) {
+        for (const xmlNode* from = h1; from && from->type == XML_ELEMENT_NODE;
+             from = from->parent) {
+            int seen = 0;
+            for (const xmlNode* s = from->next; s && seen < 3; s = s->next) {
+                if (s->type != XML_ELEMENT_NODE || is_invisible(tag(s))) continue;
+                ++seen;
+                const auto t = text_of(s);
+                if (t.size() > 200) break;  // reached the article text
+                if (auto d = find_date_in_text(t)) return d;
+            }
+            if (seen > 0) break;
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<ParsedDate> date_from_elements(xmlNode* root) {
     auto times = find_tags(root, "time");
     std::stable_partition(times.begin(), times.end(), [](const xmlNode* t) {
@@ -151,7 +173,7 @@ std::optional<ParsedDate> date_from_elements(xmlNode* root) {
         if (t.size() > 120) continue;
         if (auto d = find_date_in_text(t)) return d;
     }
-    return std::nullopt;
+    return date_near_headline(root);
 }
 
 void add_names(std::vector<std::string>& out, std::string_view raw) {

@@ -133,6 +133,14 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"", R"(<time datetime="2024-06-15T07:00:00Z">June 15</time>)", "2024-06-15"},
         DateCase{"", "<p>WASHINGTON, June 14, 2024 - Lawmakers met again.</p>", "2024-06-14"}));
 
+TEST(HtmlDate, PrintedUnderTheHeadline) {
+    auto a = parse_html(page("", R"(<div class="top"><h1><span>Drug supplies secured</span></h1>
+        <div class="info">2023-11-17 20:52:15 <span>Source: Xinhua</span></div></div>)" +
+                                     kProse),
+                        "x.html");
+    EXPECT_EQ(a.date, "2023-11-17");
+}
+
 TEST(HtmlDate, FullDatetimeKept) {
     auto a =
         parse(R"(<meta property="article:published_time" content="2024-06-21T09:30:00+05:30">)");
