@@ -9,6 +9,7 @@
 // caption credits pulled out and trailing boilerplate cut off. The word lists
 // live in data/text/ (see data/README.md).
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 
@@ -84,10 +85,36 @@ std::optional<std::string> credit_of(std::string_view line) {
     return std::nullopt;
 }
 
-// A line that is only a date, with a little noise ("• June 21, 2024", "Updated: ...").
+// Words a date line may hold besides the date's own: English month and weekday
+// names (other languages come with ICU), clock and zone words.
+bool date_word(std::string_view word) {
+    static const std::set<std::string> words = {
+        "january",   "february", "march",     "april",    "may",    "june",     "july",   "august",
+        "september", "october",  "november",  "december", "jan",    "feb",      "mar",    "apr",
+        "jun",       "jul",      "aug",       "sep",      "sept",   "oct",      "nov",    "dec",
+        "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue",       "wed",      "thu",       "fri",      "sat",    "sun",      "am",     "pm",
+        "a",         "p",        "m",         "st",       "nd",     "rd",       "th",     "of",
+        "gmt",       "utc",      "ist",       "est",      "edt",    "cst",      "cdt",    "pst",
+        "pdt",       "bst",      "cet",       "cest",     "et",     "pt"};
+    return words.count(ascii_lower(word)) > 0;
+}
+
+// A line that is only a date, with a little noise ("• June 21, 2024", "Updated: ...",
+// "Last updated on"): at most two other words, so a headline such as "Markets rally
+// on June 21, 2024" is not mistaken for a date line.
 std::optional<ParsedDate> date_line(std::string_view line) {
-    const auto words = std::count(line.begin(), line.end(), ' ') + 1;
-    if (line.size() > 80 || words > 8) return std::nullopt;
+    if (line.size() > 80) return std::nullopt;
+    int other_words = 0;
+    for (std::size_t pos = 0; pos < line.size();) {
+        const auto start = pos;
+        while (pos < line.size() && std::isalpha(static_cast<unsigned char>(line[pos]))) ++pos;
+        if (pos == start) {
+            ++pos;
+            continue;
+        }
+        if (!date_word(line.substr(start, pos - start)) && ++other_words > 2) return std::nullopt;
+    }
     return parse_date(line);
 }
 

@@ -133,6 +133,13 @@ TEST(TextParser, PublishedAndUpdatedLinesAreNotHeadlines) {
     EXPECT_EQ(a.body, "The council approved it.");
 }
 
+TEST(TextParser, HeadlineContainingADateIsStillTheHeadline) {
+    const auto a = parse_text("Markets rally on June 21, 2024\n\nShares rose.\n", "m.txt");
+    EXPECT_EQ(a.headline, "Markets rally on June 21, 2024");
+    EXPECT_FALSE(a.date.has_value());
+    EXPECT_EQ(a.body, "Shares rose.");
+}
+
 TEST(TextParser, EmptyOrBlankInputIsAParseError) {
     EXPECT_THROW((void)parse_text("", "x.txt"), ParseError);
     EXPECT_THROW((void)parse_text(" \n\n \xC2\xA0\n", "x.txt"), ParseError);
