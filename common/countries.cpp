@@ -175,6 +175,12 @@ std::optional<std::string> CountryGazetteer::dateline_place(std::string_view pla
     return std::nullopt;
 }
 
+bool CountryGazetteer::known_place(const std::string& key) const {
+    if (m_cities.count(key) || m_subdivisions.count(without_period(key))) return true;
+    const auto* entry = find(key);
+    return entry && entry->cue == CountryCue::name;
+}
+
 std::optional<std::string> CountryGazetteer::code_for(std::string_view name_or_code) const {
     const auto key = lookup_key(name_or_code);
     if (const auto it = m_codes.find(key); it != m_codes.end()) return it->second;

@@ -45,6 +45,9 @@ class CountryGazetteer {
     // (city tables, zone.tab, capitals, country names). Any letter case.
     // nullopt when unknown.
     [[nodiscard]] std::optional<std::string> dateline_place(std::string_view place) const;
+    // True when `key` (a lookup key) names a known city, state, province or
+    // country: such words are places, not people.
+    [[nodiscard]] bool known_place(const std::string& key) const;
     [[nodiscard]] std::optional<std::string> code_for(std::string_view name_or_code) const;
     [[nodiscard]] std::string name(std::string_view code) const;
 

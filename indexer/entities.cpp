@@ -73,14 +73,20 @@ void extract_entities(Article& article) {
     }
     for (std::size_t i = 1; i < paragraphs.size(); ++i) texts.push_back(paragraphs[i]);
 
-    for (const auto text : texts) entities::collect_lower_words(text, found);
-    // Texts in capitals are read last: only names already found elsewhere count there.
-    std::vector<std::string_view> shouting;
+    // Each text is tokenised once; its lower-case words are known before any scan.
+    const auto& abbreviations = entities::Lexicon::instance().abbreviations();
+    std::vector<std::vector<entities::Token>> tokens;
     for (const auto text : texts) {
-        if (entities::is_shouting(text)) shouting.push_back(text);
-        else entities::scan_text(text, false, found);
+        tokens.push_back(entities::tokenize(text, abbreviations));
+        entities::collect_lower_words(tokens.back(), found);
     }
-    for (const auto text : shouting) entities::scan_text(text, true, found);
+    // Texts in capitals are read last: only names already found elsewhere count there.
+    std::vector<std::size_t> shouting;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (entities::is_shouting(texts[i])) shouting.push_back(i);
+        else entities::scan_text(texts[i], tokens[i], false, found);
+    }
+    for (const auto i : shouting) entities::scan_text(texts[i], tokens[i], true, found);
 
     article.people = found.people.people();
     article.institutions = found.institutions.institutions();

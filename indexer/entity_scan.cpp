@@ -48,10 +48,9 @@ std::vector<Word> words_of(const std::vector<Token>& tokens) {
 
 class Scanner {
   public:
-    Scanner(std::string_view text, bool shouting, Findings& findings)
+    Scanner(std::string_view text, const std::vector<Token>& tokens, bool shouting, Findings& findings)
         : m_text(text), m_shouting(shouting), m_found(findings), m_lex(Lexicon::instance()),
-          m_geo(CountryGazetteer::instance()), m_tokens(tokenize(text, m_lex.abbreviations())),
-          m_words(words_of(m_tokens)) {}
+          m_geo(CountryGazetteer::instance()), m_tokens(tokens), m_words(words_of(m_tokens)) {}
 
     void run() {
         for (std::size_t k = 0; k < m_words.size();) {
@@ -118,7 +117,7 @@ class Scanner {
     Findings& m_found;
     const Lexicon& m_lex;
     const CountryGazetteer& m_geo;
-    std::vector<Token> m_tokens;
+    const std::vector<Token>& m_tokens;
     std::vector<Word> m_words;
     std::size_t m_cue_at = npos;
 };
@@ -349,7 +348,7 @@ std::size_t Scanner::match_title(std::size_t k) {
 bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
     const auto& first = m_words[k].key;
     // "Los Angeles", "Tel Aviv", "Texas": known places are never people.
-    if (m_geo.dateline_place(text(k, e))) return false;
+    if (m_geo.known_place(key(k, e - k))) return false;
     if (cued || m_lex.given_name(first) || m_lex.surname_first(first)) return true;
     if (e < m_words.size() && m_lex.speech_verb(m_words[e].key) && !m_words[e].token.capitalised)
         return true;
@@ -386,7 +385,7 @@ std::size_t Scanner::match_name(std::size_t k) {
         m_lex.title(m_words[e].key))
         return e - k;
     if (parts == 1 && e == k + 1) {
-        if (!m_geo.dateline_place(text(k, e))) m_found.people.add_single(text(k, e), first.key, cued);
+        if (!m_geo.known_place(first.key)) m_found.people.add_single(text(k, e), first.key, cued);
         return 1;
     }
     if (is_person(k, e, cued)) {
@@ -399,12 +398,13 @@ std::size_t Scanner::match_name(std::size_t k) {
 
 }  // namespace
 
-void scan_text(std::string_view text, bool shouting, Findings& findings) {
-    Scanner(text, shouting, findings).run();
+void scan_text(std::string_view text, const std::vector<Token>& tokens, bool shouting,
+               Findings& findings) {
+    Scanner(text, tokens, shouting, findings).run();
 }
 
-void collect_lower_words(std::string_view text, Findings& findings) {
-    for (const auto& t : tokenize(text, Lexicon::instance().abbreviations()))
+void collect_lower_words(const std::vector<Token>& tokens, Findings& findings) {
+    for (const auto& t : tokens)
         if (t.word && !t.capitalised && !t.digit) findings.lower_words.insert(lookup_key(t.text));
 }
 

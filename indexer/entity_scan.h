@@ -28,12 +28,13 @@ struct Findings {
     std::unordered_set<std::string> teams;  // lookup keys of the clubs found so far
 };
 
-// Scans `text` into `findings`. A shouting text (all capitals) is scanned only
-// for known institutions, countries and surnames already found elsewhere, so
-// call it after the normal texts of the article.
-void scan_text(std::string_view text, bool shouting, Findings& findings);
+// Scans `text`, tokenised as `tokens`, into `findings`. A shouting text (all
+// capitals) is scanned only for known institutions, countries and surnames
+// already found elsewhere, so call it after the normal texts of the article.
+void scan_text(std::string_view text, const std::vector<Token>& tokens, bool shouting,
+               Findings& findings);
 
-// Adds the lower-case words of `text` to findings.lower_words.
-void collect_lower_words(std::string_view text, Findings& findings);
+// Adds the lower-case words among `tokens` to findings.lower_words.
+void collect_lower_words(const std::vector<Token>& tokens, Findings& findings);
 
 }  // namespace newsdesk::entities
