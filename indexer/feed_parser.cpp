@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
 
+#include <cstdint>
 #include <memory>
 
 #include "common/dates.h"
