@@ -68,6 +68,7 @@ std::string lookup_key(std::string_view phrase) {
         if (cp >= 'A' && cp <= 'Z') cp += 32;
         // Latin-1 capitals À..Þ (not ×) and Latin Extended-A pairs (even = capital).
         else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 32;
+        else if (cp == 0x130) cp = 'i';  // Turkish dotted capital I: "İstanbul"
         else if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0 && cp != 0x138) cp += 1;
         append_utf8(out, cp);
     }
