@@ -54,7 +54,8 @@ std::string text_of(const Paragraph& p, int s, int e) {
 // First token after "a", "the", "now", "who was" and the like.
 int skip_lead(const Paragraph& p, int s, int e) {
     while (s < e && any_of(p.tokens[s], {"a", "an", "the", "now", "currently", "who", "is", "was",
-                                         "has", "had", "been", "serves", "served", "as"}))
+                                         "has", "had", "been", "serves", "served", "as", "heads",
+                                         "leads"}))
         ++s;
     return s;
 }
@@ -93,6 +94,10 @@ Affiliation parse_appositive(std::string_view appositive, const QuoteLexicon& le
     const Paragraph p = analyse_paragraph(appositive, lex);
     int e = static_cast<int>(p.tokens.size());
     while (e > 0 && p.tokens[e - 1].kind != TokenKind::word) --e;
+    // "who stepped down from ..." is a clause about the person, not a title.
+    if (e > 1 && (word_is(p.tokens[0], "who") || word_is(p.tokens[0], "which")) &&
+        !any_of(p.tokens[1], {"is", "was", "has", "had", "serves", "served", "now", "heads", "leads"}))
+        return {};
     int s = skip_lead(p, 0, e);
     if (s >= e || e > kMaxAppositiveTokens || !p.quotes.empty()) return {};
     bool lower = false;

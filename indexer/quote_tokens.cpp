@@ -113,6 +113,10 @@ bool word_after(const Paragraph& p, int i) {
            p.tokens[i + 1].begin == p.tokens[i].end;
 }
 
+bool touches_before(const Paragraph& p, int i) {
+    return i > 0 && p.tokens[i - 1].end == p.tokens[i].begin;
+}
+
 // Whether mark `c` at token i may open a top-level quote.
 bool opens(const Paragraph& p, int i, char32_t c) {
     switch (c) {
@@ -159,6 +163,10 @@ void find_quotes(Paragraph& p) {
         const char32_t c = mark_of(p.tokens[i]);
         if (open < 0) {
             if (opens(p, i, c)) { open = i; opener = c; depth = 0; }
+        } else if (opener == U'"' && c == U'"' && !touches_before(p, i) && word_after(p, i)) {
+            // `potential. "It is` opens a new quote: the open one was never closed.
+            add_span(p, open, i);
+            open = i;
         } else if (closes(opener, c) && (opener != U'‘' || !word_after(p, i))) {
             if (depth == 0) { add_span(p, open, i); open = -1; }
             else --depth;

@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "common/text.h"
@@ -88,19 +87,6 @@ class SpeakerBook {
     std::unordered_map<std::string, std::vector<std::string>> m_appositives;
 };
 
-// Words the article writes in lower case somewhere ("like", "early").
-std::unordered_set<std::string> lower_case_words(std::string_view body) {
-    std::unordered_set<std::string> out;
-    for (std::size_t i = 0; i < body.size();) {
-        const bool start = body[i] >= 'a' && body[i] <= 'z' && (i == 0 || body[i - 1] == ' ');
-        std::size_t j = i + 1;
-        while (j < body.size() && ((body[j] | 0x20) >= 'a' && (body[j] | 0x20) <= 'z')) ++j;
-        if (start) out.emplace(body.substr(i, j - i));
-        i = j;
-    }
-    return out;
-}
-
 struct Found {
     std::string text;
     bool attributed = false;          // some attribution (even "the official") was found
@@ -119,7 +105,7 @@ struct Found {
 class QuoteFinder {
   public:
     QuoteFinder(const Article& a, const QuoteLexicon& lex)
-        : m_lex(lex), m_book(a.people), m_lower_words(lower_case_words(a.body)) {}
+        : m_lex(lex), m_book(a.people) {}
 
     void paragraph(std::string_view text, std::size_t index);
     std::vector<Found>& found() { return m_found; }
@@ -131,28 +117,12 @@ class QuoteFinder {
     void share_within(std::size_t first);
     void carry_over(std::size_t first, bool prev_open);
 
-    void uncapitalise_sentence_starts(Paragraph& p) const;
-
     const QuoteLexicon& m_lex;
     SpeakerBook m_book;
-    std::unordered_set<std::string> m_lower_words;
     std::vector<Found> m_found;
     std::optional<std::string> m_prev_speaker;  // named speaker of the previous paragraph's last quote
     bool m_prev_person = false;
 };
-
-// "Like Corker, Menendez ...", "Early in his campaign": a capitalised word
-// opening a sentence that the article also writes in lower case is no name.
-void QuoteFinder::uncapitalise_sentence_starts(Paragraph& p) const {
-    bool start = true;
-    for (Token& t : p.tokens) {
-        if (start && t.kind == TokenKind::word && t.capitalised && m_lower_words.count(t.key) &&
-            !m_lex.honorifics.count(t.key) && !m_lex.title_words.count(t.key))
-            t.capitalised = false;
-        if (t.kind == TokenKind::word) start = false;
-        if (ends_sentence(t) || t.kind == TokenKind::mark) start = true;
-    }
-}
 
 // Appositive after a person's name: ", a spokesperson for ...," up to the next comma.
 void record_appositive(const Paragraph& p, const NameRun& run, const std::string& name,
@@ -274,8 +244,7 @@ void QuoteFinder::carry_over(std::size_t first, bool prev_open) {
 }
 
 void QuoteFinder::paragraph(std::string_view text, std::size_t index) {
-    Paragraph p = analyse_paragraph(text, m_lex);
-    uncapitalise_sentence_starts(p);
+    const Paragraph p = analyse_paragraph(text, m_lex);
     const auto statement = scan_names(p, index);
     const bool prev_open = !m_found.empty() && m_found.back().open_end;
     const std::size_t first = m_found.size();

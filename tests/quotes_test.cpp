@@ -184,6 +184,23 @@ TEST(Quotes, OtherQuotationMarks) {
     EXPECT_EQ(speaker_of(a, "Straight marks work too,"), "Ida Long");
 }
 
+TEST(Quotes, StraightQuoteReopenedWithoutClosing) {
+    // Some sources restart a quotation with a new opening mark and never close the first.
+    const auto a = quotes_of({"\"We lost the vote today. \"We will try again next year,\" said Ida Long."});
+    ASSERT_EQ(a.quotes.size(), 2u) << a;
+    EXPECT_EQ(a.quotes[0].text, "We lost the vote today.");
+    EXPECT_EQ(a.quotes[1].text, "We will try again next year,");
+    EXPECT_EQ(a.quotes[0].speaker, "Ida Long");
+    EXPECT_EQ(a.quotes[1].speaker, "Ida Long");
+}
+
+TEST(Quotes, RelativeClauseWithAVerbIsNoTitle) {
+    const auto a = quotes_of({"“We move on,” said Carl Bay, who stepped down from the board in May."});
+    const Expert* e = find_expert(a, "Carl Bay");
+    ASSERT_NE(e, nullptr);
+    EXPECT_FALSE(e->title.has_value()) << *e->title;
+}
+
 TEST(Quotes, ScareQuotesAndTitlesAreDropped) {
     const auto a = quotes_of({"The show “Evening Lights” returns in June on channel two.",
                               "Fans posted the tag “@eveninglights” and the code “2024-06”."});
