@@ -36,7 +36,8 @@ inline constexpr std::string_view person = "XPERSON";
 inline constexpr std::string_view institution = "XORG";
 inline constexpr std::string_view country = "XCOUNTRY";  // ISO 3166-1 alpha-2, lower case
 // Quoted speakers: one term per word of the speaker's name ("XSPEAKERcha"), and
-// quote words tied to the speaker's surname, "XQS" + surname + ":" + word, so that
+// quote words tied to the speaker's surname (last word of the name),
+// "XQS" + surname + ":" + stemmed word, so that
 // quote:restraint speaker:russel means "Russel said something about restraint".
 inline constexpr std::string_view speaker = "XSPEAKER";
 inline constexpr std::string_view speaker_quote = "XQS";
@@ -44,7 +45,7 @@ inline constexpr std::string_view speaker_quote = "XQS";
 
 namespace slot {
 inline constexpr Xapian::valueno date = 0;      // "YYYYMMDD"; sorting, date ranges, date facet
-inline constexpr Xapian::valueno timestamp = 1; // sortable_serialise(days since 1970-01-01)
+// slot 1 is unused (was days since 1970; recency and dates cover it).
 inline constexpr Xapian::valueno collapse = 2;  // near-duplicate signature (16 hex digits); collapse key
 inline constexpr Xapian::valueno recency = 3;   // sortable_serialise(2^((days - kRecencyEpochDays) / kRecencyHalfLifeDays))
 // Facet slots. Single-valued slots hold the value; multi-valued ones the

@@ -35,19 +35,17 @@ void add_facet_values(Xapian::Document& doc, const Article& a) {
 }
 
 // speaker:cha finds articles quoting Cha: one term per word of each speaker's
-// name. Quote words are also indexed per speaker word ("XQScha:option", stemmed),
-// so that quote:option speaker:cha means Cha said it, not someone else.
+// name. Quote words are also indexed per speaker surname ("XQScha:option",
+// stemmed), so that quote:option speaker:cha means Cha said it, not someone else.
 void add_speaker_terms(Xapian::Document& doc, const Article& a) {
     const Xapian::Stem stem = stemmer_for(a.language);
     for (const auto& q : a.quotes) {
         if (!q.speaker) continue;
         const auto speaker_words = term_words(*q.speaker);
-        const auto quote_words = term_words(q.text);
-        for (const auto& sw : speaker_words) {
-            doc.add_boolean_term(make_term(prefix::speaker, sw));
-            for (const auto& qw : quote_words)
-                doc.add_term(make_term(prefix::speaker_quote, sw + ":" + stem(qw)));
-        }
+        if (speaker_words.empty()) continue;
+        for (const auto& sw : speaker_words) doc.add_boolean_term(make_term(prefix::speaker, sw));
+        const std::string tie = std::string(prefix::speaker_quote) + speaker_words.back() + ":";
+        for (const auto& qw : term_words(q.text)) doc.add_term(tie + stem(qw));
     }
 }
 
@@ -59,9 +57,10 @@ DocumentBuilder::DocumentBuilder() {
 
 void DocumentBuilder::index_field(std::string_view text, std::string_view prefix, Xapian::termcount weight) {
     if (text.empty()) return;
+    // Each field once, under its prefix; plain words search all free-text
+    // prefixes at query time (searcher/query_builder.cpp), which halves the
+    // postings and positions an article costs.
     m_termgen.index_text(std::string(text), weight, std::string(prefix));
-    m_termgen.increase_termpos();
-    m_termgen.index_text(std::string(text), weight);
     m_termgen.increase_termpos();
 }
 
@@ -75,7 +74,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     for (const auto& caption : a.captions) index_field(caption.text, prefix::caption, kCaptionWeight);
     for (const auto& quote : a.quotes) m_termgen.index_text(quote.text, 1, std::string(prefix::quote));
     m_termgen.increase_termpos();
-    // Quote text is part of the body, so the unprefixed free text comes from the body.
+    // Quote text is also part of the body, which is what plain words search.
     index_field(a.body, prefix::body, 1);
 
     doc.add_boolean_term(id_term(a.id));
@@ -91,7 +90,6 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         doc.add_boolean_term(make_term(prefix::day, ymd));
         doc.add_value(slot::date, ymd);
         const double days = days_since_epoch(*a.date).value_or(0.0);
-        doc.add_value(slot::timestamp, Xapian::sortable_serialise(days));
         doc.add_value(slot::recency,
                       Xapian::sortable_serialise(std::exp2((days - kRecencyEpochDays) / kRecencyHalfLifeDays)));
     }

@@ -12,23 +12,30 @@ IndexWriter::IndexWriter(std::string path, std::size_t batch_size)
 
 namespace {
 
-// Words worth suggesting in "did you mean": the unprefixed, unstemmed terms
-// (Xapian prefixes are upper case, stems start with Z), without digits.
-bool spelling_word(const std::string& term) {
-    if (term.size() < 3 || term.size() > 40) return false;
-    const unsigned char first = term[0];
-    if (first >= 'A' && first <= 'Z') return false;
-    for (unsigned char c : term)
-        if (c >= '0' && c <= '9') return false;
-    return true;
+// Words worth suggesting in "did you mean": the unstemmed words of the headline
+// and body (prefix followed by a lower-case or non-ASCII byte), without digits.
+std::string_view spelling_word(std::string_view term) {
+    for (std::string_view field : {prefix::body, prefix::headline}) {
+        if (term.size() < field.size() + 3 || term.size() > field.size() + 40 || term.substr(0, field.size()) != field)
+            continue;
+        const std::string_view word = term.substr(field.size());
+        const unsigned char first = word[0];
+        if (first >= 'A' && first <= 'Z') return {};
+        for (unsigned char c : word)
+            if (c >= '0' && c <= '9') return {};
+        return word;
+    }
+    return {};
 }
 
 }  // namespace
 
 void IndexWriter::add(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents) {
     for (std::size_t i = 0; i < articles.size() && i < documents.size(); ++i) {
-        for (auto t = documents[i].termlist_begin(); t != documents[i].termlist_end(); ++t)
-            if (spelling_word(*t)) m_db.add_spelling(*t);
+        for (auto t = documents[i].termlist_begin(); t != documents[i].termlist_end(); ++t) {
+            const std::string term = *t;
+            if (const auto word = spelling_word(term); !word.empty()) m_db.add_spelling(std::string(word));
+        }
         m_db.replace_document(id_term(articles[i].id), documents[i]);
         if (++m_pending >= m_batch_size) commit();
     }

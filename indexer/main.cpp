@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
         ("extract", "print each article as JSON Lines on stdout; write no database")
         ("no-entities", "skip quote and entity extraction (faster; for benchmarks)")
         ("threads", "worker threads (0 = one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
-        ("batch", "commit every N articles", cxxopts::value<std::size_t>()->default_value("2000"), "N")
+        ("batch", "commit every N articles", cxxopts::value<std::size_t>()->default_value("10000"), "N")
         ("max-file-size", "fail files larger than this (after decompression)",
          cxxopts::value<std::size_t>()->default_value("64"), "MB")
         ("q,quiet", "no progress line and no summary; errors are still printed")

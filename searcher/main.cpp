@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
     try {
         const auto cli = newsdesk::request_from_options(args);
         const bool json = args.count("json") > 0;
-        newsdesk::HighlightMarkers markers;
+        newsdesk::Markers markers;
         if (!json && isatty(STDOUT_FILENO)) markers = {"\033[1m", "\033[0m", false};
         newsdesk::Searcher searcher(newsdesk::resolve_db_path(args["db"].as<std::string>()));
         std::string description;

@@ -97,6 +97,10 @@ ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);
     qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    // Plain words search every free-text field (each is indexed once, under its
+    // own prefix); quotes are searched through the body that contains them.
+    for (const auto field : {prefix::headline, prefix::body, prefix::caption, prefix::byline})
+        qp.add_prefix("", std::string(field));
     qp.add_prefix("headline", std::string(prefix::headline));
     qp.add_prefix("title", std::string(prefix::headline));
     qp.add_prefix("caption", std::string(prefix::caption));

@@ -12,69 +12,11 @@
 #include "common/text.h"
 #include "searcher/query_builder.h"
 #include "searcher/searcher.h"
+#include "searcher/snippet.h"
 
 namespace newsdesk {
 
-namespace {
-
-// The stems a query looks for, whatever field prefix they carry: "ZXQrestraint"
-// and "XQSrussel:restraint" both give "restraint".
-std::set<std::string> query_stems(const Xapian::Query& query, const Xapian::Stem& stem) {
-    std::set<std::string> stems;
-    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
-        std::string term = *t;
-        const bool stemmed = !term.empty() && term[0] == 'Z';
-        if (stemmed) term.erase(0, 1);
-        if (const auto colon = term.find(':'); term.rfind("XQS", 0) == 0 && colon != std::string::npos) {
-            stems.insert(term.substr(colon + 1));
-            continue;
-        }
-        if (!term.empty() && term[0] == 'X') {  // multi-letter prefix: X + upper case
-            std::size_t i = 1;
-            while (i < term.size() && term[i] >= 'A' && term[i] <= 'Z') ++i;
-            term.erase(0, i);
-        } else if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') {
-            term.erase(0, 1);
-        }
-        if (!term.empty()) stems.insert(stemmed ? term : stem(term));
-    }
-    return stems;
-}
-
-// Wraps each word of `text` whose stem is in `stems`; counts distinct stems hit.
-std::string highlight(const std::string& text, const std::set<std::string>& stems, const Xapian::Stem& stem,
-                      const HighlightMarkers& markers, std::size_t* matched) {
-    std::string out;
-    std::set<std::string> seen;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = pos;
-        while (end < text.size()) {
-            const unsigned char c = text[end];
-            if (!(std::isalnum(c) || c >= 0x80 || c == '\'')) break;
-            ++end;
-        }
-        if (end == pos) {
-            out += text[pos++];
-            continue;
-        }
-        const std::string word = text.substr(pos, end - pos);
-        const std::string s = stem(ascii_lower(word));
-        if (stems.count(s)) {
-            seen.insert(s);
-            out += markers.start + word + markers.end;
-        } else {
-            out += word;
-        }
-        pos = end;
-    }
-    if (matched) *matched = seen.size();
-    return out;
-}
-
-}  // namespace
-
-QuoteResult Searcher::quotes(const SearchRequest& request, const HighlightMarkers& markers) {
+QuoteResult Searcher::quotes(const SearchRequest& request, const Markers& markers) {
     return with_retry(m_db, m_path, [&](Xapian::Database&) {
         QuoteResult result;
         SearchRequest articles = request;

@@ -18,12 +18,14 @@ namespace {
 // Few enough matches that a spelling suggestion is worth showing.
 constexpr Xapian::doccount kSuggestBelow = 3;
 
-// More like this: the article's most informative unprefixed terms.
-class FreeTextTerms : public Xapian::ExpandDecider {
+// More like this: the article's most informative unstemmed body words.
+class BodyWords : public Xapian::ExpandDecider {
   public:
     bool operator()(const std::string& term) const override {
-        const unsigned char c = term[0];
-        return !(c >= 'A' && c <= 'Z') && term.size() > 2;
+        if (term.size() < prefix::body.size() + 3 || term.compare(0, prefix::body.size(), prefix::body) != 0)
+            return false;
+        const unsigned char c = term[prefix::body.size()];
+        return !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9');
     }
 };
 
@@ -33,7 +35,7 @@ Searcher::Searcher(std::string db_path) : m_path(std::move(db_path)), m_db(open_
 
 Searcher::Searcher(Xapian::Database db, std::string label) : m_path(std::move(label)), m_db(std::move(db)) {}
 
-SearchResult Searcher::run(const SearchRequest& request, const HighlightMarkers& markers) {
+SearchResult Searcher::run(const SearchRequest& request, const Markers& markers) {
     return with_retry(m_db, m_path, [&](Xapian::Database&) { return run_once(request, markers); });
 }
 
@@ -46,7 +48,7 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, std::string* co
         Xapian::RSet rset;
         rset.add_document(*p);
         Xapian::Enquire expand(m_db);
-        FreeTextTerms decider;
+        BodyWords decider;
         const Xapian::ESet eset = expand.get_eset(30, rset, &decider);
         query = Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end());
         query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(id_term(*request.like)));
@@ -78,7 +80,7 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, std::string* co
     return query;
 }
 
-SearchResult Searcher::run_once(const SearchRequest& request, const HighlightMarkers& markers) {
+SearchResult Searcher::run_once(const SearchRequest& request, const Markers& markers) {
     SearchResult result;
     const Xapian::Query query = full_query(request, &result.corrected_query);
     Xapian::Enquire enquire(m_db);
@@ -102,6 +104,8 @@ SearchResult Searcher::run_once(const SearchRequest& request, const HighlightMar
     if (facets) result.facets = facets->result();
     if (result.estimate >= kSuggestBelow) result.corrected_query.clear();
 
+    const Xapian::Stem stem = query_stemmer();
+    const auto stems = query_stems(query, stem);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.article = article_from_json(nlohmann::json::parse(it.get_document().get_data(), nullptr, false));
@@ -110,7 +114,7 @@ SearchResult Searcher::run_once(const SearchRequest& request, const HighlightMar
         hit.score = it.get_weight();
         hit.percent = it.get_percent();
         hit.collapsed = request.collapse ? it.get_collapse_count() : 0;
-        hit.snippet = make_snippet(mset, hit.article, markers.start, markers.end, markers.html);
+        hit.snippet = make_snippet(hit.article, stems, stem, markers);
         result.hits.push_back(std::move(hit));
     }
     return result;

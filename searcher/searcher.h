@@ -6,14 +6,9 @@
 #include <xapian.h>
 
 #include "searcher/search_request.h"
+#include "searcher/snippet.h"
 
 namespace newsdesk {
-
-struct HighlightMarkers {
-    std::string start = "**";
-    std::string end = "**";
-    bool html = false;  // snippets stay HTML-escaped (for the web page)
-};
 
 class Searcher {
   public:
@@ -27,11 +22,11 @@ class Searcher {
     // request.facets is not empty. Throws UsageError for a bad query or filter.
     // A writer committing meanwhile is survived: the database is reopened and
     // the whole operation retried (this holds for quotes() and experts() too).
-    [[nodiscard]] SearchResult run(const SearchRequest& request, const HighlightMarkers& markers = {});
+    [[nodiscard]] SearchResult run(const SearchRequest& request, const Markers& markers = {});
 
     // The quotes of matching articles that contain query words (all quotes when
     // the query has no words), best first: article relevance times words matched.
-    [[nodiscard]] QuoteResult quotes(const SearchRequest& request, const HighlightMarkers& markers = {});
+    [[nodiscard]] QuoteResult quotes(const SearchRequest& request, const Markers& markers = {});
 
     // The experts quoted in the best `kExpertArticles` matching articles, ranked by
     // quotes weighted by recency (half-life one year before the newest article).
@@ -41,7 +36,7 @@ class Searcher {
     static constexpr Xapian::doccount kQuoteArticles = 200;
 
   private:
-    SearchResult run_once(const SearchRequest& request, const HighlightMarkers& markers);
+    SearchResult run_once(const SearchRequest& request, const Markers& markers);
     Xapian::Query full_query(const SearchRequest& request, std::string* corrected);
 
     std::string m_path;

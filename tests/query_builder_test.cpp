@@ -9,9 +9,16 @@
 namespace {
 
 struct Row {
-    const char* query;
-    const char* description;
+    std::string query;
+    std::string description;
 };
+
+// A plain word searches every free-text field: headline S, body XB, caption
+// XCAP and byline A, each indexed once under its own prefix.
+std::string any_field(const std::string& stem, int pos) {
+    const std::string p = "@" + std::to_string(pos);
+    return "(ZS" + stem + p + " OR ZXB" + stem + p + " OR ZXCAP" + stem + p + " OR ZA" + stem + p + ")";
+}
 
 class QueryBuilderTest : public ::testing::Test {
   protected:
@@ -20,19 +27,22 @@ class QueryBuilderTest : public ::testing::Test {
     void SetUp() override {
         // Terms for wildcard expansion.
         Xapian::Document doc;
-        for (const char* term : {"diplomat", "diplomacy", "diplomatic", "Sdiplomat"}) doc.add_term(term);
+        for (const char* term : {"XBdiplomat", "XBdiplomacy", "XBdiplomatic", "Sdiplomat"}) doc.add_term(term);
         db.add_document(doc);
     }
 };
 
 const Row kRows[] = {
     // Words AND together by default and are stemmed (Z prefix = stemmed form).
-    {"north korea", "Query((Znorth@1 AND Zkorea@2))"},
-    {"sanctions OR embargo", "Query((Zsanction@1 OR Zembargo@2))"},
-    {"kim NOT putin", "Query((Zkim@1 AND_NOT Zputin@2))"},
-    {"+kim -putin", "Query((Zkim@1 AND_NOT Zputin@2))"},
-    // Phrases keep positions and are not stemmed.
-    {"\"security pact\"", "Query((security@1 PHRASE 2 pact@2))"},
+    {"north korea", "Query((" + any_field("north", 1) + " AND " + any_field("korea", 2) + "))"},
+    {"sanctions OR embargo", "Query((ZSsanction@1 OR ZXBsanction@1 OR ZXCAPsanction@1 OR ZAsanction@1 OR " +
+                                 any_field("embargo", 2) + "))"},
+    {"kim NOT putin", "Query((" + any_field("kim", 1) + " AND_NOT " + any_field("putin", 2) + "))"},
+    {"+kim -putin", "Query((" + any_field("kim", 1) + " AND_NOT " + any_field("putin", 2) + "))"},
+    // Phrases keep positions, are not stemmed, and match within one field.
+    {"\"security pact\"",
+     "Query(((Ssecurity@1 PHRASE 2 Spact@2) OR (XBsecurity@1 PHRASE 2 XBpact@2) OR "
+     "(XCAPsecurity@1 PHRASE 2 XCAPpact@2) OR (Asecurity@1 PHRASE 2 Apact@2)))"},
     // Field prefixes from common/schema.h.
     {"headline:pact", "Query(ZSpact@1)"},
     {"title:pact", "Query(ZSpact@1)"},
@@ -42,15 +52,25 @@ const Row kRows[] = {
     {"byline:smith", "Query(ZAsmith@1)"},
     {"headline:\"security pact\"", "Query((Ssecurity@1 PHRASE 2 Spact@2))"},
     // Boolean filters do not change the ranking.
-    {"pact source:\"The Hindu\"", "Query((Zpact@1 FILTER XSOURCEthe hindu))"},
-    {"pact lang:EN", "Query((Zpact@1 FILTER Len))"},
-    {"pact date:2024", "Query((Zpact@1 FILTER Y2024))"},
-    {"pact date:2024-06", "Query((Zpact@1 FILTER M202406))"},
-    {"pact date:2024-06-21", "Query((Zpact@1 FILTER D20240621))"},
+    {"pact source:\"The Hindu\"", "Query((" + any_field("pact", 1) + " FILTER XSOURCEthe hindu))"},
+    {"pact lang:EN", "Query((" + any_field("pact", 1) + " FILTER Len))"},
+    {"pact date:2024", "Query((" + any_field("pact", 1) + " FILTER Y2024))"},
+    {"pact date:2024-06", "Query((" + any_field("pact", 1) + " FILTER M202406))"},
+    {"pact date:2024-06-21", "Query((" + any_field("pact", 1) + " FILTER D20240621))"},
     // Date ranges run over the sortable date value in slot 0.
-    {"pact date:2024-06-01..2024-06-30", "Query((Zpact@1 FILTER VALUE_RANGE 0 20240601 20240630))"},
-    // A trailing wildcard expands over the lexicon.
-    {"diplom*", "Query(WILDCARD SYNONYM diplom)"},
+    {"pact date:2024-06-01..2024-06-30", "Query((" + any_field("pact", 1) + " FILTER VALUE_RANGE 0 20240601 20240630))"},
+    // Entity filters: countries by code or name, names normalised as indexed;
+    // one kind ORs, institution: and org: are one kind.
+    {"country:KP", "Query(0 * XCOUNTRYkp)"},
+    {"country:\"north korea\" country:RU", "Query(0 * (XCOUNTRYkp OR XCOUNTRYru))"},
+    {"expert:\"Victor Cha\"", "Query(0 * XEXPERTvictor cha)"},
+    {"org:CSIS institution:\"Stimson Center\"", "Query(0 * (XORGcsis OR XORGstimson center))"},
+    {"speaker:cha", "Query(0 * XSPEAKERcha)"},
+    // quote: with speaker: means the speaker said those words.
+    {"quote:restraint speaker:russel", "Query((XQSrussel:restraint FILTER XSPEAKERrussel))"},
+    // A trailing wildcard expands over the lexicon, in every free-text field.
+    {"diplom*", "Query((WILDCARD OR Sdiplom SYNONYM WILDCARD OR XBdiplom SYNONYM WILDCARD OR XCAPdiplom SYNONYM "
+                "WILDCARD OR Adiplom))"},
     // An empty query matches every article (browse by date).
     {"", "Query(<alldocuments>)"},
 };
