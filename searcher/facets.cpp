@@ -89,6 +89,10 @@ FacetCollector::FacetCollector(const std::vector<std::string>& names, std::size_
     }
 }
 
+Xapian::doccount FacetCollector::documents_seen() const {
+    return m_entries.empty() ? 0 : m_entries.front().spy->get_total();
+}
+
 void FacetCollector::register_spies(Xapian::Enquire& enquire) {
     for (auto& entry : m_entries) enquire.add_matchspy(entry.spy.get());
 }

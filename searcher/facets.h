@@ -60,6 +60,9 @@ class FacetCollector {
     FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket);
     void register_spies(Xapian::Enquire& enquire);
     [[nodiscard]] std::vector<Facet> result() const;
+    // How many documents the spies saw: every matching article, exactly, even
+    // where collapsing leaves Xapian's own bounds apart.
+    [[nodiscard]] Xapian::doccount documents_seen() const;
 
   private:
     struct Entry {

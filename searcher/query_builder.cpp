@@ -78,11 +78,49 @@ std::vector<std::string> speaker_words_in(const std::string& text) {
 }
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
-                            Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE;
 
 // Limits what one wildcard may expand to, so "a*" cannot ask for the whole lexicon.
 constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
+
+// Xapian's QueryParser corrects only unprefixed terms, and every free-text word
+// here is prefixed, so plain words are checked here: a word found in no
+// headline or body is replaced by the index's spelling suggestion, if any.
+std::string spelling_correction(const std::string& text, const Xapian::Database& db) {
+    std::string corrected;
+    bool changed = false;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto start = text.find_first_not_of(" \t", pos);
+        if (start == std::string::npos) {
+            corrected.append(text, pos);
+            break;
+        }
+        corrected.append(text, pos, start - pos);
+        auto end = text.find_first_of(" \t", start);
+        if (end == std::string::npos) end = text.size();
+        std::string token = text.substr(start, end - start);
+        std::size_t lead = 0;
+        while (lead < token.size() && (token[lead] == '+' || token[lead] == '-' || token[lead] == '(' || token[lead] == '"'))
+            ++lead;
+        std::size_t trail = token.size();
+        while (trail > lead && (token[trail - 1] == ')' || token[trail - 1] == '"')) --trail;
+        const std::string word = ascii_lower(token.substr(lead, trail - lead));
+        const bool plain = word.size() > 2 && word.find_first_of(":*") == std::string::npos && word != "and" &&
+                           word != "or" && word != "not";
+        if (plain && !db.term_exists(std::string(prefix::body) + word) &&
+            !db.term_exists(std::string(prefix::headline) + word)) {
+            const std::string suggestion = db.get_spelling_suggestion(word);
+            if (!suggestion.empty()) {
+                token = token.substr(0, lead) + suggestion + token.substr(trail);
+                changed = true;
+            }
+        }
+        corrected += token;
+        pos = end;
+    }
+    return changed ? corrected : std::string();
+}
 
 }  // namespace
 
@@ -116,7 +154,7 @@ ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db
     qp.add_rangeprocessor(new Xapian::DateRangeProcessor(slot::date, "date:"));
     qp.add_boolean_prefix("date", new FacetFieldProcessor("date"));
     try {
-        ParsedQuery parsed{qp.parse_query(text, kFlags), qp.get_corrected_query_string()};
+        ParsedQuery parsed{qp.parse_query(text, kFlags), spelling_correction(text, db)};
         return parsed;
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError("query syntax error: " + e.get_msg());

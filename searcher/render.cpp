@@ -30,7 +30,7 @@ nlohmann::json common_json(const SearchResult& result) {
                         {"estimate", result.estimate},
                         {"exact", result.exact},
                         {"offset", result.offset}};
-    if (result.exact) j["total"] = result.estimate;
+    if (result.exact) j["total"] = result.total;
     j["filters"] = nlohmann::json::array();
     for (const auto& [facet, value] : result.filters) j["filters"].push_back({{"facet", facet}, {"value", value}});
     if (!result.facets.empty()) {
@@ -73,11 +73,12 @@ void render_text(const SearchResult& result, std::ostream& out) {
     text_header(result, out);
     if (result.hits.empty()) {
         out << (result.offset ? "No more matches" : "No matches") << " (" << (result.exact ? "" : "about ")
-            << result.estimate << " in all).\n";
+            << result.total << " in all).\n";
         return;
     }
-    out << (result.exact ? "" : "About ") << result.estimate << (result.exact ? " matching articles" : " matches")
-        << "; showing " << result.offset + 1 << "-" << result.offset + result.hits.size() << ".\n\n";
+    out << (result.exact ? "" : "About ") << result.total << " matching articles";
+    if (result.estimate < result.total) out << " (" << (result.exact ? "" : "about ") << result.estimate << " after folding copies)";
+    out << "; showing " << result.offset + 1 << "-" << result.offset + result.hits.size() << ".\n\n";
     Xapian::doccount rank = result.offset;
     for (const auto& hit : result.hits) {
         const Article& a = hit.article;

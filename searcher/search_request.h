@@ -41,8 +41,9 @@ struct Hit {
 
 struct SearchResult {
     std::string query_description;  // Xapian::Query::get_description(), for --explain
-    Xapian::doccount estimate = 0;  // matching articles (after collapsing copies)
-    bool exact = false;             // estimate is exact (always when facets were computed)
+    Xapian::doccount estimate = 0;  // hits: matching articles after folding wire copies (an estimate)
+    Xapian::doccount total = 0;     // matching articles, copies included (what facets count)
+    bool exact = false;             // total is exact (always when facets were computed)
     Xapian::doccount offset = 0;
     std::vector<Hit> hits;
     std::vector<Facet> facets;

@@ -98,10 +98,16 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
     const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
     result.query_description = query.get_description();
     result.estimate = mset.get_matches_estimated();
-    result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    result.total = mset.get_uncollapsed_matches_estimated();
+    result.exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
     result.offset = request.offset;
     result.filters = request.filters;
-    if (facets) result.facets = facets->result();
+    if (facets) {
+        result.facets = facets->result();
+        result.total = facets->documents_seen();
+        result.exact = true;
+        result.estimate = std::min(result.estimate, result.total);
+    }
     if (result.estimate >= kSuggestBelow) result.corrected_query.clear();
 
     const Xapian::Stem stem = query_stemmer();
