@@ -5,8 +5,9 @@
 
 namespace newsdesk {
 
-IndexWriter::IndexWriter(std::string path, std::size_t batch_size)
-    : m_path(std::move(path)), m_batch_size(batch_size ? batch_size : 1), m_db(open_for_writing(m_path)) {
+IndexWriter::IndexWriter(std::string path, std::size_t batch_size, bool spelling)
+    : m_path(std::move(path)), m_batch_size(batch_size ? batch_size : 1), m_spelling(spelling),
+      m_db(open_for_writing(m_path)) {
     m_db.set_metadata("newsdesk:schema", std::string(kSchemaVersion));
 }
 
@@ -32,7 +33,7 @@ std::string_view spelling_word(std::string_view term) {
 
 void IndexWriter::add(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents) {
     for (std::size_t i = 0; i < articles.size() && i < documents.size(); ++i) {
-        for (auto t = documents[i].termlist_begin(); t != documents[i].termlist_end(); ++t) {
+        for (auto t = documents[i].termlist_begin(); m_spelling && t != documents[i].termlist_end(); ++t) {
             const std::string term = *t;
             if (const auto word = spelling_word(term); !word.empty()) m_db.add_spelling(std::string(word));
         }

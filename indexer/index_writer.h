@@ -16,8 +16,9 @@ namespace newsdesk {
 class IndexWriter {
   public:
     // Opens or creates the database at `path`; throws IndexError if it is locked
-    // or cannot be written.
-    IndexWriter(std::string path, std::size_t batch_size);
+    // or cannot be written. With `spelling`, headline and body words feed the
+    // "did you mean" data.
+    IndexWriter(std::string path, std::size_t batch_size, bool spelling = true);
 
     // Adds (or replaces, by id term) each article's document.
     void add(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents);
@@ -31,6 +32,7 @@ class IndexWriter {
   private:
     std::string m_path;
     std::size_t m_batch_size;
+    bool m_spelling;
     std::size_t m_pending = 0;
     Xapian::WritableDatabase m_db;
 };

@@ -80,7 +80,7 @@ int run(const cxxopts::ParseResult& args) {
 
     std::optional<newsdesk::IndexWriter> writer;
     if (!extract) writer.emplace(newsdesk::resolve_db_path(args["db"].as<std::string>()),
-                                 args["batch"].as<std::size_t>());
+                                 args["batch"].as<std::size_t>(), args.count("no-spelling") == 0);
 
     Progress progress(files.size(), !quiet && isatty(STDERR_FILENO));
     std::size_t done = 0;
@@ -127,6 +127,7 @@ int main(int argc, char** argv) {
         ("db", "database directory", cxxopts::value<std::string>()->default_value(""), "DIR")
         ("extract", "print each article as JSON Lines on stdout; write no database")
         ("no-entities", "skip quote and entity extraction (faster; for benchmarks)")
+        ("no-spelling", "build no spelling data (no \"did you mean\" suggestions; smaller, faster)")
         ("threads", "worker threads (0 = one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
         ("batch", "commit every N articles", cxxopts::value<std::size_t>()->default_value("10000"), "N")
         ("max-file-size", "fail files larger than this (after decompression)",
