@@ -55,6 +55,10 @@ bool is_space_cp(char32_t cp) {
 
 bool is_valid_utf8(std::string_view bytes) {
     for (std::size_t pos = 0; pos < bytes.size();) {
+        if (static_cast<unsigned char>(bytes[pos]) < 0x80) {  // ASCII fast path
+            ++pos;
+            continue;
+        }
         const auto len = valid_sequence_length(bytes, pos);
         if (len == 0) return false;
         pos += len;
@@ -87,6 +91,10 @@ std::string to_utf8(std::string_view bytes) {
 }
 
 char32_t next_code_point(std::string_view text, std::size_t& pos) {
+    if (const auto b = static_cast<unsigned char>(text[pos]); b < 0x80) {
+        ++pos;
+        return b;
+    }
     const auto len = valid_sequence_length(text, pos);
     if (len == 0) {
         ++pos;
@@ -122,6 +130,18 @@ std::string collapse_whitespace(std::string_view text) {
     out.reserve(text.size());
     bool pending_space = false;
     for (std::size_t pos = 0; pos < text.size();) {
+        // ASCII (most text) needs no decoding.
+        if (const auto b = static_cast<unsigned char>(text[pos]); b < 0x80) {
+            ++pos;
+            if (b == ' ' || (b >= '\t' && b <= '\r')) {
+                pending_space = !out.empty();
+                continue;
+            }
+            if (pending_space) out += ' ';
+            pending_space = false;
+            out += static_cast<char>(b);
+            continue;
+        }
         const auto start = pos;
         const char32_t cp = next_code_point(text, pos);
         if (is_space_cp(cp)) {
