@@ -6,6 +6,8 @@
 
 #include <xapian/unicode.h>
 
+#include "common/text.h"
+
 namespace newsdesk {
 
 namespace {
@@ -111,8 +113,7 @@ std::string highlight(std::string_view text, const std::set<std::string>& stems,
 
 std::string make_snippet(const Article& article, const std::set<std::string>& stems, const Xapian::Stem& stem,
                          const Markers& markers, std::size_t length) {
-    std::string text = article.body.empty() ? article.headline : article.body;
-    std::replace(text.begin(), text.end(), '\n', ' ');
+    const std::string text = collapse_whitespace(article.body.empty() ? article.headline : article.body);
     const auto words = words_of(text, stem);
     if (words.empty()) return {};
 
