@@ -100,7 +100,9 @@ void run_pipeline(const std::vector<std::filesystem::path>& files, const Pipelin
         for (const auto& path : files) consume(process_file(path, options));
         return;
     }
-    OrderedWindow window(files.size(), threads * 8);
+    // A few files per worker in flight keeps every core busy; a larger window
+    // only holds more parsed articles (a JSON Lines file may carry thousands).
+    OrderedWindow window(files.size(), threads * 2);
     window.init();
     std::vector<std::jthread> workers;
     for (unsigned t = 0; t < threads; ++t)
