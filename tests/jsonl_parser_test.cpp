@@ -6,17 +6,12 @@
 
 #include "common/text.h"
 #include "indexer/parsers.h"
+#include "tests/fixture.h"
 
 namespace newsdesk {
 namespace {
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(NEWSDESK_FIXTURES) + "/" + name, std::ios::binary);
-    EXPECT_TRUE(in) << name;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using newsdesk::test::fixture;
 
 TEST(JsonlParser, WikinewsLines) {
     std::vector<std::string> errors;

@@ -8,17 +8,12 @@
 #include "common/error.h"
 #include "common/text.h"
 #include "indexer/parsers.h"
+#include "tests/fixture.h"
 
 namespace newsdesk {
 namespace {
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(NEWSDESK_FIXTURES) + "/" + name, std::ios::binary);
-    EXPECT_TRUE(in) << name;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using newsdesk::test::fixture;
 
 Article only_article(const std::string& name) {
     auto articles = parse_news_xml(fixture(name), name);

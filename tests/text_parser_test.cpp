@@ -9,17 +9,12 @@
 #include "common/error.h"
 #include "common/text.h"
 #include "indexer/parsers.h"
+#include "tests/fixture.h"
 
 namespace newsdesk {
 namespace {
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(NEWSDESK_FIXTURES) + "/" + name, std::ios::binary);
-    EXPECT_TRUE(in) << name;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using newsdesk::test::fixture;
 
 TEST(TextParser, SeedMeetsItsGold) {
     const auto gold = nlohmann::json::parse(fixture("text/pact-china-influence.gold.json"));
