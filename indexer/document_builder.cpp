@@ -37,8 +37,7 @@ void add_facet_values(Xapian::Document& doc, const Article& a) {
 // speaker:cha finds articles quoting Cha: one term per word of each speaker's
 // name. Quote words are also indexed per speaker surname ("XQScha:option",
 // stemmed), so that quote:option speaker:cha means Cha said it, not someone else.
-void add_speaker_terms(Xapian::Document& doc, const Article& a) {
-    const Xapian::Stem stem = stemmer_for(a.language);
+void add_speaker_terms(Xapian::Document& doc, const Article& a, const Xapian::Stem& stem) {
     for (const auto& q : a.quotes) {
         if (!q.speaker) continue;
         const auto speaker_words = term_words(*q.speaker);
@@ -67,7 +66,8 @@ void DocumentBuilder::index_field(std::string_view text, std::string_view prefix
 Xapian::Document DocumentBuilder::build(const Article& a) {
     Xapian::Document doc;
     m_termgen.set_document(doc);
-    m_termgen.set_stemmer(stemmer_for(a.language));
+    const Xapian::Stem stem = stemmer_for(a.language);
+    m_termgen.set_stemmer(stem);
 
     index_field(a.headline, prefix::headline, kHeadlineWeight);
     for (const auto& name : a.byline) index_field(name, prefix::byline, 1);
@@ -94,7 +94,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
                       Xapian::sortable_serialise(std::exp2((days - kRecencyEpochDays) / kRecencyHalfLifeDays)));
     }
     add_facet_values(doc, a);
-    add_speaker_terms(doc, a);
+    add_speaker_terms(doc, a, stem);
     if (const auto signature = near_duplicate_signature(a.body); !signature.empty())
         doc.add_value(slot::collapse, signature);
     for (const auto& e : a.experts) doc.add_boolean_term(make_term(prefix::expert, normalise_term_value(e.name)));

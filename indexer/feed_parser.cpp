@@ -15,38 +15,17 @@
 #include "common/error.h"
 #include "common/text.h"
 #include "indexer/parsers.h"
+#include "indexer/xml_nodes.h"
 
 namespace newsdesk {
 
 namespace {
 
-bool is(const xmlNode* n, std::string_view name) {
-    return n && n->type == XML_ELEMENT_NODE && name == reinterpret_cast<const char*>(n->name);
-}
-
-const xmlNode* child(const xmlNode* n, std::string_view name) {
-    for (auto* c = n ? n->children : nullptr; c; c = c->next)
-        if (is(c, name)) return c;
-    return nullptr;
-}
-
-std::vector<const xmlNode*> children(const xmlNode* n, std::string_view name) {
-    std::vector<const xmlNode*> out;
-    for (auto* c = n ? n->children : nullptr; c; c = c->next)
-        if (is(c, name)) out.push_back(c);
-    return out;
-}
-
-// Raw text content (entities decoded, CDATA included), not collapsed: it may be HTML.
-std::string raw_text(const xmlNode* n) {
-    if (!n) return "";
-    xmlChar* raw = xmlNodeGetContent(n);
-    std::string out = raw ? reinterpret_cast<const char*>(raw) : "";
-    xmlFree(raw);
-    return out;
-}
-
-std::string text_of(const xmlNode* n) { return collapse_whitespace(raw_text(n)); }
+using xml::child;
+using xml::children;
+using xml::is;
+using xml::raw_text;
+using xml::text_of;
 
 std::string attr(const xmlNode* n, const char* name) {
     if (!n) return "";

@@ -26,6 +26,7 @@
 #include "common/error.h"
 #include "common/text.h"
 #include "indexer/parsers.h"
+#include "indexer/xml_nodes.h"
 
 namespace newsdesk {
 
@@ -33,15 +34,9 @@ namespace {
 
 using DocPtr = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
 
-bool is(const xmlNode* n, std::string_view name) {
-    return n && n->type == XML_ELEMENT_NODE && name == reinterpret_cast<const char*>(n->name);
-}
-
-const xmlNode* child(const xmlNode* n, std::string_view name) {
-    for (auto* c = n ? n->children : nullptr; c; c = c->next)
-        if (is(c, name)) return c;
-    return nullptr;
-}
+using xml::child;
+using xml::is;
+using xml::text_of;
 
 const xmlNode* descendant(const xmlNode* n, std::string_view name) {
     for (auto* c = n ? n->children : nullptr; c; c = c->next) {
@@ -60,13 +55,6 @@ void descendants(const xmlNode* n, std::string_view name, std::vector<const xmlN
     }
 }
 
-std::string text_of(const xmlNode* n) {
-    if (!n) return "";
-    xmlChar* raw = xmlNodeGetContent(n);
-    std::string out = raw ? collapse_whitespace(reinterpret_cast<const char*>(raw)) : "";
-    xmlFree(raw);
-    return out;
-}
 
 std::string attr(const xmlNode* n, const char* name) {
     if (!n) return "";

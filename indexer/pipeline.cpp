@@ -45,7 +45,7 @@ namespace {
 // consumer in index order.
 class OrderedWindow {
   public:
-    OrderedWindow(std::size_t total, std::size_t window) : m_total(total), m_window(window) {}
+    OrderedWindow(std::size_t total, std::size_t window) : m_done(window), m_total(total), m_window(window) {}
 
     // Next file index for a worker, or nullopt when all are taken. Blocks while
     // the window is full so memory stays bounded.
@@ -74,8 +74,6 @@ class OrderedWindow {
         return result;
     }
 
-    void init() { m_done.resize(m_window); }
-
     // Hands out no more work: workers finish the file in hand and stop.
     void cancel() {
         std::lock_guard lock(m_mutex);
@@ -103,7 +101,6 @@ void run_pipeline(const std::vector<std::filesystem::path>& files, const Pipelin
     // A few files per worker in flight keeps every core busy; a larger window
     // only holds more parsed articles (a JSON Lines file may carry thousands).
     OrderedWindow window(files.size(), threads * 2);
-    window.init();
     std::vector<std::jthread> workers;
     for (unsigned t = 0; t < threads; ++t)
         workers.emplace_back([&] {

@@ -15,17 +15,13 @@ using newsdesk::test::run;
 using newsdesk::test::TempDir;
 using newsdesk::test::write_file;
 
-const std::string kIndex = NEWSDESK_INDEX_BIN;
-const std::string kSearch = NEWSDESK_SEARCH_BIN;
-const std::string kCorpus = std::string(NEWSDESK_SOURCE_DIR) + "/corpus";
-const std::string kSeed = kCorpus + "/seed/pact-china-influence.txt";
+using newsdesk::test::kCorpus;
+using newsdesk::test::kIndex;
+using newsdesk::test::kSearch;
+using newsdesk::test::kSeed;
 
-nlohmann::json search(const std::string& db, std::vector<std::string> args) {
-    std::vector<std::string> argv{kSearch, "--db", db, "--json"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    const auto r = run(argv);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return r.exit_code == 0 ? nlohmann::json::parse(r.out) : nlohmann::json::object();
+nlohmann::json search(const std::string& db, const std::vector<std::string>& args) {
+    return newsdesk::test::search_json(db, args);
 }
 
 std::vector<std::string> headlines(const nlohmann::json& result) {
@@ -37,16 +33,14 @@ std::vector<std::string> headlines(const nlohmann::json& result) {
 const std::string kSeedHeadline =
     "Russia-North Korea pact could dent China’s influence, but Beijing still holds sway over both";
 
+// The bundled corpus, indexed once per run (shared with e2e_test.cpp).
 class Corpus : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
-        dir = new TempDir;
-        db = (dir->path() / "db").string();
-        const auto r = run({kIndex, "--quiet", "--db", db, kCorpus});
-        ASSERT_EQ(r.exit_code, 0) << r.err;
+        const auto& corpus = newsdesk::test::indexed_corpus();
+        ASSERT_EQ(corpus.run.exit_code, 0) << corpus.run.err;
+        db = corpus.db;
     }
-    static void TearDownTestSuite() { delete dir; }
-    static inline TempDir* dir = nullptr;
     static inline std::string db;
 };
 

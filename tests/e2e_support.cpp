@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <gtest/gtest.h>
+
 extern char** environ;
 
 namespace newsdesk::test {
@@ -63,6 +65,25 @@ Run run(const std::vector<std::string>& argv, const std::vector<std::string>& en
     result.out = read_file(out_path);
     result.err = read_file(err_path);
     return result;
+}
+
+nlohmann::json search_json(const std::string& db, const std::vector<std::string>& args) {
+    std::vector<std::string> argv{kSearch, "--db", db, "--json"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const auto r = run(argv);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.exit_code == 0 ? nlohmann::json::parse(r.out) : nlohmann::json::object();
+}
+
+const IndexedCorpus& indexed_corpus() {
+    static TempDir dir;
+    static const IndexedCorpus corpus = [] {
+        IndexedCorpus c;
+        c.db = (dir.path() / "db").string();
+        c.run = run({kIndex, "--db", c.db, kCorpus});
+        return c;
+    }();
+    return corpus;
 }
 
 }  // namespace newsdesk::test

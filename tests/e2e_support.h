@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace newsdesk::test {
 
 struct Run {
@@ -33,6 +35,25 @@ class TempDir {
 [[nodiscard]] Run run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
 
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);
+
+// The programs under test and the repository's bundled corpus.
+inline const std::string kIndex = NEWSDESK_INDEX_BIN;
+inline const std::string kSearch = NEWSDESK_SEARCH_BIN;
+inline const std::string kCorpus = std::string(NEWSDESK_SOURCE_DIR) + "/corpus";
+inline const std::string kSeed = kCorpus + "/seed/pact-china-influence.txt";
+
+// newsdesk-search --db DB --json ARGS... (the query last); a non-zero exit fails
+// the calling test and gives an empty object.
+[[nodiscard]] nlohmann::json search_json(const std::string& db, const std::vector<std::string>& args);
+
+struct IndexedCorpus {
+    std::string db;
+    Run run;  // how newsdesk-index went
+};
+
+// corpus/ indexed by newsdesk-index once per test binary, into a temporary
+// directory removed at exit; for tests that only read it.
+[[nodiscard]] const IndexedCorpus& indexed_corpus();
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 
 }  // namespace newsdesk::test

@@ -12,19 +12,11 @@ using newsdesk::test::run;
 using newsdesk::test::TempDir;
 using newsdesk::test::write_file;
 
-const std::string kIndex = NEWSDESK_INDEX_BIN;
-const std::string kSearch = NEWSDESK_SEARCH_BIN;
-const std::string kCorpus = std::string(NEWSDESK_SOURCE_DIR) + "/corpus";
-const std::string kSeed = kCorpus + "/seed/pact-china-influence.txt";
-
-nlohmann::json search_json(const std::string& db, const std::string& query, std::vector<std::string> extra = {}) {
-    std::vector<std::string> argv{kSearch, "--db", db, "--json"};
-    argv.insert(argv.end(), extra.begin(), extra.end());
-    argv.push_back(query);
-    const auto r = run(argv);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return nlohmann::json::parse(r.out);
-}
+using newsdesk::test::kCorpus;
+using newsdesk::test::kIndex;
+using newsdesk::test::kSearch;
+using newsdesk::test::kSeed;
+using newsdesk::test::search_json;
 
 std::vector<std::string> hit_ids(const nlohmann::json& result) {
     std::vector<std::string> ids;
@@ -32,30 +24,27 @@ std::vector<std::string> hit_ids(const nlohmann::json& result) {
     return ids;
 }
 
-// The corpus indexed once for the read-only tests below.
+// The bundled corpus, indexed once per run, for the read-only tests below.
 class IndexedCorpus : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
-        dir = new TempDir;
-        db = (dir->path() / "db").string();
-        const auto r = run({kIndex, "--db", db, kCorpus});
-        ASSERT_EQ(r.exit_code, 0) << r.err;
-        index_stderr = r.err;
+        const auto& corpus = newsdesk::test::indexed_corpus();
+        ASSERT_EQ(corpus.run.exit_code, 0) << corpus.run.err;
+        db = corpus.db;
+        index_stderr = corpus.run.err;
     }
-    static void TearDownTestSuite() { delete dir; }
-    static inline TempDir* dir = nullptr;
     static inline std::string db, index_stderr;
 };
 
 TEST_F(IndexedCorpus, SummaryCountsFilesAndArticles) {
     EXPECT_NE(index_stderr.find("0 failed"), std::string::npos) << index_stderr;
     // 295 Wikinews articles in two JSONL files, the seed, and the IPTC stories.
-    const auto all = search_json(db, "", {"--limit", "0"});
+    const auto all = search_json(db, {"--limit", "0", ""});
     EXPECT_GE(all["estimate"].get<int>(), 297);
 }
 
 TEST_F(IndexedCorpus, SeedArticleIsFoundByItsSubjectAndRanksFirstForItsHeadline) {
-    const auto result = search_json(db, "headline:pact china influence");
+    const auto result = search_json(db, {"headline:pact china influence"});
     ASSERT_FALSE(result["hits"].empty());
     EXPECT_EQ(result["hits"][0]["date"], "2024-06-21");
     EXPECT_EQ(result["hits"][0]["headline"],
@@ -63,7 +52,7 @@ TEST_F(IndexedCorpus, SeedArticleIsFoundByItsSubjectAndRanksFirstForItsHeadline)
 }
 
 TEST_F(IndexedCorpus, WikinewsArticlesKeepTheirUrlAsId) {
-    const auto result = search_json(db, "magnitogorsk");
+    const auto result = search_json(db, {"magnitogorsk"});
     ASSERT_FALSE(result["hits"].empty());
     const std::string url = result["hits"][0]["url"];
     EXPECT_EQ(url.rfind("https://en.wikinews.org/wiki/Magnitogorsk", 0), 0u) << url;
@@ -71,7 +60,7 @@ TEST_F(IndexedCorpus, WikinewsArticlesKeepTheirUrlAsId) {
 }
 
 TEST_F(IndexedCorpus, DateRangeKeepsOnlyArticlesInsideIt) {
-    const auto result = search_json(db, "date:2019-01-01..2019-01-31", {"--limit", "100"});
+    const auto result = search_json(db, {"--limit", "100", "date:2019-01-01..2019-01-31"});
     ASSERT_FALSE(result["hits"].empty());
     for (const auto& hit : result["hits"]) {
         const std::string date = hit["date"];
@@ -80,7 +69,7 @@ TEST_F(IndexedCorpus, DateRangeKeepsOnlyArticlesInsideIt) {
 }
 
 TEST_F(IndexedCorpus, SortByDatePutsNewestFirst) {
-    const auto result = search_json(db, "president", {"--sort", "date", "--limit", "20"});
+    const auto result = search_json(db, {"--sort", "date", "--limit", "20", "president"});
     ASSERT_GE(result["hits"].size(), 2u);
     for (std::size_t i = 1; i < result["hits"].size(); ++i)
         EXPECT_GE(result["hits"][i - 1]["date"].get<std::string>(), result["hits"][i]["date"].get<std::string>());
@@ -134,8 +123,8 @@ TEST(Index, BadFilesAreReportedSkippedAndDoNotLoseIndexedArticles) {
         EXPECT_NE(r.err.find((in / name).string() + ": "), std::string::npos) << name << "\n" << r.err;
     EXPECT_NE(r.err.find("3 failed"), std::string::npos) << r.err;
 
-    EXPECT_EQ(hit_ids(search_json(db, "harbour")).size(), 1u);
-    EXPECT_EQ(hit_ids(search_json(db, "restraint")).size(), 1u);  // the seed is still there
+    EXPECT_EQ(hit_ids(search_json(db, {"harbour"})).size(), 1u);
+    EXPECT_EQ(hit_ids(search_json(db, {"restraint"})).size(), 1u);  // the seed is still there
 }
 
 TEST(Index, ExtractPrintsJsonLinesAndWritesNoDatabase) {
