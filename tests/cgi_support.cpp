@@ -1,0 +1,134 @@
+#include "tests/cgi_support.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <libxml/HTMLparser.h>
+#include <stdexcept>
+
+#include "tests/e2e_support.h"
+
+namespace newsdesk::test {
+
+std::string CgiRun::header(const std::string& lower_name) const {
+    const auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string() : it->second;
+}
+
+CgiRun run_cgi(const std::vector<std::string>& env, const std::string& body) {
+    TempDir capture;
+    const auto in_path = capture / "in", out_path = capture / "out", err_path = capture / "err";
+    write_file(in_path, body);
+    std::vector<std::string> environment = env;
+    environment.push_back(std::string("NEWSDESK_DATA=") + NEWSDESK_SOURCE_DIR + "/data");
+    environment.push_back(std::string("NEWSDESK_WEB=") + NEWSDESK_SOURCE_DIR + "/web");
+    const pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        const int in = open(in_path.c_str(), O_RDONLY);
+        const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (in < 0 || out < 0 || err < 0) _exit(127);
+        dup2(in, 0);
+        dup2(out, 1);
+        dup2(err, 2);
+        std::vector<char*> envp;
+        for (auto& e : environment) envp.push_back(e.data());
+        envp.push_back(nullptr);
+        char* argv[] = {const_cast<char*>(kCgi.c_str()), nullptr};
+        execve(argv[0], argv, envp.data());
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CgiRun r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.err = read_file(err_path);
+    const std::string out = read_file(out_path);
+    const auto end = out.find("\r\n\r\n");
+    if (end == std::string::npos) return r;
+    r.body = out.substr(end + 4);
+    std::size_t pos = 0;
+    while (pos < end) {
+        auto eol = out.find("\r\n", pos);
+        if (eol == std::string::npos || eol > end) eol = end;
+        const std::string line = out.substr(pos, eol - pos);
+        const auto colon = line.find(':');
+        if (colon != std::string::npos) {
+            std::string name = line.substr(0, colon);
+            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            const auto value = line.substr(line.find_first_not_of(' ', colon + 1));
+            if (name == "status") {
+                r.status_line = line;
+                r.status = std::stoi(value);
+            }
+            r.headers.emplace(name, value);
+        }
+        pos = eol + 2;
+    }
+    return r;
+}
+
+CgiRun get(const std::string& db, const std::string& query_string) {
+    return run_cgi({"REQUEST_METHOD=GET", "QUERY_STRING=" + query_string, "NEWSDESK_DB=" + db});
+}
+
+std::string encode(const std::string& text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::string text_of(xmlNode* node) {
+    xmlChar* content = xmlNodeGetContent(node);
+    std::string text = content ? reinterpret_cast<const char*>(content) : "";
+    xmlFree(content);
+    return text;
+}
+
+void collect(xmlNode* node, std::vector<std::string>& classes, std::vector<Element>& out) {
+    for (; node; node = node->next) {
+        if (node->type != XML_ELEMENT_NODE) continue;
+        Element e;
+        e.name = reinterpret_cast<const char*>(node->name);
+        for (xmlAttr* a = node->properties; a; a = a->next) {
+            xmlChar* value = xmlNodeListGetString(node->doc, a->children, 1);
+            e.attributes[reinterpret_cast<const char*>(a->name)] = value ? reinterpret_cast<const char*>(value) : "";
+            xmlFree(value);
+        }
+        e.text = text_of(node);
+        e.classes_of_ancestors = classes;
+        out.push_back(e);
+        const auto cls = e.attributes.find("class");
+        classes.push_back(cls == e.attributes.end() ? std::string() : cls->second);
+        collect(node->children, classes, out);
+        classes.pop_back();
+    }
+}
+
+}  // namespace
+
+std::vector<Element> parse_html(const std::string& html) {
+    htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "utf-8",
+                                    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    std::vector<Element> out;
+    if (!doc) return out;
+    std::vector<std::string> classes;
+    collect(xmlDocGetRootElement(doc), classes, out);
+    xmlFreeDoc(doc);
+    return out;
+}
+
+}  // namespace newsdesk::test
