@@ -1,13 +1,21 @@
 #include "common/countries.h"
 
+#include <algorithm>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <unicode/locdspnm.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uloc.h>
+#include <unicode/unistr.h>
 
 #include "common/data_dir.h"
 #include "common/error.h"
+#include "common/gettext_catalog.h"
 #include "common/text.h"
 
 namespace newsdesk {
@@ -18,6 +26,9 @@ namespace {
 constexpr const char* kIsoFile = "/usr/share/iso-codes/json/iso_3166-1.json";
 // tzdata: one country code per zone, zone names carry a major city ("America/New_York").
 constexpr const char* kZoneTab = "/usr/share/zoneinfo/zone.tab";
+// iso-codes' translations of its English names, one gettext catalogue per language.
+constexpr const char* kLocaleDir = "/usr/share/locale";
+constexpr const char* kCatalogue = "iso_3166-1.mo";
 
 std::vector<std::vector<std::string>> read_tsv(const std::filesystem::path& path) {
     std::ifstream in(path);
@@ -106,6 +117,7 @@ void CountryGazetteer::load_iso() {
         m_names.try_emplace(code, common.empty() ? name : common);
         for (const char* field : {"common_name", "name", "official_name"}) {
             const std::string value = entry.value(field, "");
+            if (!value.empty()) m_english.try_emplace(value, code);
             // "Korea, Republic of" is a catalogue form nobody writes in running text.
             if (!value.empty() && value.find(", ") == std::string::npos) add(value, code, CountryCue::name);
         }
@@ -119,6 +131,8 @@ CountryGazetteer::CountryGazetteer() {
     for (const auto& row : read_tsv(data_file("countries/aliases.tsv")))
         if (row.size() >= 2) add(row[0], upper(row[1]), CountryCue::name);
     load_iso();
+    for (const auto& row : read_tsv(data_file("countries/script_languages.tsv")))
+        if (row.size() >= 2) m_scripts.try_emplace(row[0], row[1]);
     for (const auto& row : read_tsv(data_file("countries/demonyms.tsv")))
         if (row.size() >= 2) add(row[0], upper(row[1]), CountryCue::demonym);
     for (const auto& row : read_tsv(data_file("countries/capitals.tsv"))) {
@@ -188,12 +202,202 @@ std::optional<std::string> CountryGazetteer::code_for(std::string_view name_or_c
     if (const auto* entry = find(key);
         entry && (entry->cue == CountryCue::name || entry->cue == CountryCue::demonym))
         return entry->code;
+    // A name in another language ("Россия", "Deutschland"): every catalogue
+    // language is loaded once, on the first such query.
+    const auto key_intl = intl_key(name_or_code);
+    for (const auto& language : catalogue_languages())
+        if (const auto* code = this->language(language).find(key_intl)) return *code;
     return std::nullopt;
 }
 
 std::string CountryGazetteer::name(std::string_view code) const {
     const auto it = m_names.find(upper(code));
     return it == m_names.end() ? std::string() : it->second;
+}
+
+std::string intl_key(std::string_view phrase) {
+    auto key = lookup_key(phrase);
+    bool ascii = true;
+    for (unsigned char c : key) ascii = ascii && c < 0x80;
+    if (ascii) return key;
+    auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), static_cast<int32_t>(key.size())));
+    text.foldCase();
+    UErrorCode status = U_ZERO_ERROR;
+    const auto* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_SUCCESS(status)) {
+        auto normal = nfc->normalize(text, status);
+        if (U_SUCCESS(status)) text = std::move(normal);
+    }
+    std::string folded;
+    text.toUTF8String(folded);
+    std::string out;
+    out.reserve(folded.size());
+    for (std::size_t pos = 0; pos < folded.size();) {
+        char32_t cp = next_code_point(folded, pos);
+        if (cp == 0x093C || cp == 0x200C || cp == 0x200D || cp == 0x0640 || (cp >= 0x064B && cp <= 0x0652))
+            continue;
+        if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622) cp = 0x0627;
+        append_utf8(out, cp);
+    }
+    return out;
+}
+
+const std::string* LanguageCountries::find(const std::string& key) const {
+    const auto it = names.find(key);
+    return it == names.end() || it->second == "-" ? nullptr : &it->second;
+}
+
+const std::string* LanguageCountries::entry(const std::string& key) const {
+    const auto it = names.find(key);
+    return it == names.end() ? nullptr : &it->second;
+}
+
+const std::string* LanguageCountries::find_inflected(const std::string& key) const {
+    if (const auto* code = entry(key)) return code;
+    for (const auto& affix : affixes) {
+        if (key.size() <= affix.text.size()) continue;
+        std::string base;
+        if (affix.prefix) {
+            if (!key.starts_with(affix.text)) continue;
+            base = affix.name + key.substr(affix.text.size());
+        } else {
+            if (!key.ends_with(affix.text)) continue;
+            base = key.substr(0, key.size() - affix.text.size()) + affix.name;
+        }
+        if (utf8_length(base) < 2) continue;
+        if (const auto* code = entry(base)) return code;
+    }
+    return nullptr;
+}
+
+namespace {
+
+std::string primary_language(std::string_view tag) {
+    const auto end = tag.find_first_of("-_@.");
+    return ascii_lower(tag.substr(0, end));
+}
+
+// Catalogue folders of one language: "zh" -> zh_CN, zh_TW, zh_HK...; "de" -> de, de_CH.
+std::vector<std::string> catalogue_variants(const std::string& language) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto& dir : std::filesystem::directory_iterator(kLocaleDir, ec)) {
+        const auto name = dir.path().filename().string();
+        if (primary_language(name) != language) continue;
+        if (std::filesystem::exists(dir.path() / "LC_MESSAGES" / kCatalogue, ec)) out.push_back(name);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void add_name(LanguageCountries& table, std::string_view phrase, const std::string& code) {
+    auto key = intl_key(phrase);
+    if (key.empty()) return;
+    std::size_t words = 1;
+    for (char c : key) words += c == ' ';
+    table.max_words = std::max(table.max_words, words);
+    table.max_chars = std::max(table.max_chars, utf8_length(key));
+    auto& longest = table.first_words[key.substr(0, key.find(' '))];
+    longest = std::max(longest, words);
+    table.names.try_emplace(std::move(key), code);  // first writer wins: aliases come first
+}
+
+// True when ICU has locale data of `language` itself; otherwise display names
+// would come from the fallback (default) locale.
+bool icu_knows(const std::string& language) {
+    for (int32_t i = 0, n = uloc_countAvailable(); i < n; ++i)
+        if (primary_language(uloc_getAvailable(i)) == language) return true;
+    return false;
+}
+
+// "Korea, Republic of" and its translations ("Korea, Republik") are catalogue
+// forms nobody writes in running text.
+bool catalogue_form(std::string_view name) {
+    return name.find(',') != std::string_view::npos || name.find("\xD8\x8C") != std::string_view::npos ||
+           name.find("\xEF\xBC\x8C") != std::string_view::npos || name.find('(') != std::string_view::npos;
+}
+
+}  // namespace
+
+std::unique_ptr<LanguageCountries> CountryGazetteer::load_language(const std::string& language) const {
+    auto table = std::make_unique<LanguageCountries>();
+    table->language = language;
+    const auto dir = data_dir() / "countries";
+    // Curated aliases first: they win over catalogue and CLDR names, and can block them.
+    if (const auto aliases = dir / "aliases" / (language + ".tsv"); std::filesystem::exists(aliases))
+        for (const auto& row : read_tsv(aliases))
+            if (row.size() >= 2) add_name(*table, row[0], row[1] == "-" ? "-" : upper(row[1]));
+    const auto variants = catalogue_variants(language);
+    // CLDR short names ("Russland", "Südkorea") before the catalogue's formal ones.
+    std::vector<std::string> locales;
+    if (icu_knows(language)) {
+        locales.push_back(language);
+        locales.insert(locales.end(), variants.begin(), variants.end());
+    }
+    for (const auto& locale_name : locales) {
+        const icu::Locale locale(locale_name.c_str());
+        if (locale.isBogus() || primary_language(locale.getLanguage()) != language) continue;
+        // The short form where CLDR has one ("USA", "अमेरिका") beside the standard name.
+        UDisplayContext short_form[] = {UDISPCTX_LENGTH_SHORT};
+        const std::unique_ptr<icu::LocaleDisplayNames> short_names(
+            icu::LocaleDisplayNames::createInstance(locale, short_form, 1));
+        for (const auto& [code, english] : m_names) {
+            icu::UnicodeString standard, brief;
+            icu::Locale("", code.c_str()).getDisplayCountry(locale, standard);
+            if (short_names) short_names->regionDisplayName(code.c_str(), brief);
+            for (const auto* display : {&brief, &standard}) {
+                std::string name;
+                display->toUTF8String(name);
+                if (name.empty() || name == code || catalogue_form(name)) continue;
+                add_name(*table, name, code);
+            }
+        }
+    }
+    for (const auto& variant : variants) {
+        const auto path = std::filesystem::path(kLocaleDir) / variant / "LC_MESSAGES" / kCatalogue;
+        try {
+            for (const auto& [english, translated] : read_gettext_catalog(path)) {
+                const auto it = m_english.find(english);
+                if (it == m_english.end() || catalogue_form(translated)) continue;
+                add_name(*table, translated, it->second);
+            }
+        } catch (const Error& e) {
+            std::cerr << "newsdesk: " << e.what() << " (skipped)\n";
+        }
+    }
+    if (const auto rules = dir / "inflections.tsv"; std::filesystem::exists(rules))
+        for (const auto& row : read_tsv(rules)) {
+            if (row.size() < 3 || row[0] != language) continue;
+            const bool prefix = row[1] == "prefix";
+            table->affixes.push_back(CountryAffix{intl_key(row[2]), row.size() > 3 ? intl_key(row[3]) : "", prefix});
+        }
+    return table;
+}
+
+const LanguageCountries& CountryGazetteer::language(std::string_view tag) const {
+    const auto language = primary_language(tag);
+    std::lock_guard lock(m_languages_mutex);
+    auto& slot = m_languages[language];
+    if (!slot) slot = load_language(language);
+    return *slot;
+}
+
+std::string CountryGazetteer::script_language(std::string_view script) const {
+    const auto it = m_scripts.find(std::string(script));
+    return it == m_scripts.end() ? std::string() : it->second;
+}
+
+std::vector<std::string> CountryGazetteer::catalogue_languages() const {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto& dir : std::filesystem::directory_iterator(kLocaleDir, ec)) {
+        const auto language = primary_language(dir.path().filename().string());
+        if (language.size() < 2 || language.size() > 3) continue;
+        if (std::filesystem::exists(dir.path() / "LC_MESSAGES" / kCatalogue, ec)) out.push_back(language);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 std::optional<std::string> country_code_for(std::string_view name_or_code) {

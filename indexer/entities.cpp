@@ -5,6 +5,7 @@
 
 #include "common/countries.h"
 #include "common/text.h"
+#include "indexer/entity_countries_intl.h"
 #include "indexer/entity_lexicon.h"
 #include "indexer/entity_scan.h"
 #include "indexer/extract.h"
@@ -87,6 +88,12 @@ void extract_entities(Article& article) {
         else entities::scan_text(texts[i], tokens[i], false, found);
     }
     for (const auto i : shouting) entities::scan_text(texts[i], tokens[i], true, found);
+    // Countries named in the article's other languages ("रूस", "Russlands", "中国").
+    for (const auto& language : entities::country_languages(article)) {
+        const auto& names = CountryGazetteer::instance().language(language);
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            entities::scan_countries(texts[i], tokens[i], names, found.countries);
+    }
 
     article.people = found.people.people();
     article.institutions = found.institutions.institutions();
