@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/error.h"
+#include "common/language_detect.h"
 #include "common/text.h"
 #include "indexer/format_sniff.h"
 #include "indexer/parsers.h"
@@ -52,6 +53,7 @@ void normalise(Article& a, const std::string& path) {
     }
     std::erase_if(a.captions, [](const Caption& c) { return c.text.empty(); });
     a.body = join_paragraphs(split_paragraphs(to_utf8(a.body)));
+    a.language = detect_language(a.body, a.headline, a.declared_language);
     a.id = a.url ? *a.url : a.path;
 }
 
