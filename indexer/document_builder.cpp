@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -50,8 +51,17 @@ void add_speaker_terms(Xapian::Document& doc, const Article& a, const Xapian::St
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder() {
+DocumentBuilder::DocumentBuilder() : m_stemming(!no_stemming_requested()) {
     m_termgen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    // Chinese, Japanese and Korean runs become single characters and pairs
+    // (Xapian's CJK n-gram mode); other text is indexed as before, so one mode
+    // serves every document, and CJK words inside other languages are found too.
+    m_termgen.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+bool DocumentBuilder::no_stemming_requested() {
+    const char* value = std::getenv("NEWSDESK_NO_STEM");
+    return value && *value && std::string_view(value) != "0";
 }
 
 void DocumentBuilder::index_field(std::string_view text, std::string_view prefix, Xapian::termcount weight) {
@@ -66,7 +76,9 @@ void DocumentBuilder::index_field(std::string_view text, std::string_view prefix
 Xapian::Document DocumentBuilder::build(const Article& a) {
     Xapian::Document doc;
     m_termgen.set_document(doc);
-    const Xapian::Stem stem = stemmer_for(a.language);
+    // A new stemmer per document: stemmers keep state and this builder is one
+    // thread's (libstemmer's especially, see common/snowball_stem.h).
+    const Xapian::Stem stem = m_stemming ? stemmer_for(a.language) : Xapian::Stem("none");
     m_termgen.set_stemmer(stem);
 
     index_field(a.headline, prefix::headline, kHeadlineWeight);

@@ -7,7 +7,11 @@
 
 namespace newsdesk {
 
-// Builds documents; one per thread (it owns a TermGenerator).
+// Builds documents; one per thread (it owns a TermGenerator). Free text is
+// stemmed with the article language's stemmer (common/language.h) and CJK text
+// indexed as n-grams. With the environment variable NEWSDESK_NO_STEM set (not
+// empty, not "0") no stemmed terms are written: for measuring what stemming
+// gains (scripts/bench-hindi-stemming); such an index answers only exact forms.
 class DocumentBuilder {
   public:
     DocumentBuilder();
@@ -19,7 +23,10 @@ class DocumentBuilder {
   private:
     void index_field(std::string_view text, std::string_view prefix, Xapian::termcount weight);
 
+    [[nodiscard]] static bool no_stemming_requested();
+
     Xapian::TermGenerator m_termgen;
+    bool m_stemming;
 };
 
 }  // namespace newsdesk

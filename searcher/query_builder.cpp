@@ -1,6 +1,8 @@
 #include "searcher/query_builder.h"
 
+#include <algorithm>
 #include <regex>
+#include <set>
 
 #include "common/error.h"
 #include "common/language.h"
@@ -40,23 +42,22 @@ class SpeakerFieldProcessor : public Xapian::FieldProcessor {
 // by that speaker (XQS terms, see common/schema.h); otherwise any quote.
 class QuoteFieldProcessor : public Xapian::FieldProcessor {
   public:
-    QuoteFieldProcessor(std::vector<std::string> speaker_words, unsigned flags)
-        : m_speaker_words(std::move(speaker_words)), m_flags(flags) {}
+    QuoteFieldProcessor(std::vector<std::string> speaker_words, unsigned flags, Xapian::Stem stem)
+        : m_speaker_words(std::move(speaker_words)), m_flags(flags), m_stem(std::move(stem)) {}
 
     Xapian::Query operator()(const std::string& value) override {
         if (m_speaker_words.empty()) {
             Xapian::QueryParser qp;
-            qp.set_stemmer(query_stemmer());
+            qp.set_stemmer(m_stem);
             qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
             qp.set_default_op(Xapian::Query::OP_AND);
             return qp.parse_query(value, m_flags & ~Xapian::QueryParser::FLAG_WILDCARD, std::string(prefix::quote));
         }
-        const Xapian::Stem stem = query_stemmer();
         std::vector<Xapian::Query> all_words;
         for (const auto& word : term_words(value)) {
             std::vector<Xapian::Query> by_speaker;
             for (const auto& sw : m_speaker_words)
-                by_speaker.emplace_back(make_term(prefix::speaker_quote, sw + ":" + stem(word)));
+                by_speaker.emplace_back(make_term(prefix::speaker_quote, sw + ":" + m_stem(word)));
             all_words.emplace_back(Xapian::Query::OP_OR, by_speaker.begin(), by_speaker.end());
         }
         return Xapian::Query(Xapian::Query::OP_AND, all_words.begin(), all_words.end());
@@ -65,6 +66,7 @@ class QuoteFieldProcessor : public Xapian::FieldProcessor {
   private:
     std::vector<std::string> m_speaker_words;
     unsigned m_flags;
+    Xapian::Stem m_stem;
 };
 
 // The words of every speaker:NAME or speaker:"A NAME" in the query text.
@@ -77,11 +79,51 @@ std::vector<std::string> speaker_words_in(const std::string& text) {
     return words;
 }
 
+// The language codes of every lang:CODE in the query text that is not negated
+// (-lang:de, NOT lang:de).
+std::vector<std::string> lang_values_in(const std::string& text) {
+    static const std::regex lang(R"re((^|[\s(+])lang:(?:"([^"]*)"|([^\s()"]+)))re");
+    static const std::regex negated(R"re((^|[\s(])not\s+$)re", std::regex::icase);
+    std::vector<std::string> codes;
+    for (std::sregex_iterator it(text.begin(), text.end(), lang), end; it != end; ++it) {
+        if (std::regex_search(it->prefix().str() + (*it)[1].str(), negated)) continue;
+        const auto code = primary_language(normalise_term_value((*it)[2].matched ? (*it)[2].str() : (*it)[3].str()));
+        if (!code.empty()) codes.push_back(code);
+    }
+    return codes;
+}
+
+// The language codes of the index's articles (their L terms). An index without
+// any is taken as English, the model's default (common/article.h).
+std::vector<std::string> index_languages(const Xapian::Database& db) {
+    std::vector<std::string> codes;
+    const std::string p(prefix::language);
+    for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) codes.push_back((*t).substr(p.size()));
+    if (codes.empty()) codes.emplace_back("en");
+    return codes;
+}
+
+// The scripts of the free-text words of `query`.
+std::set<std::string> word_scripts(const Xapian::Query& query) {
+    std::set<std::string> scripts;
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+        if (auto script = script_of(free_text_word(*t)); !script.empty()) scripts.insert(std::move(script));
+    }
+    return scripts;
+}
+
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE;
+                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
+                            Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 // Limits what one wildcard may expand to, so "a*" cannot ask for the whole lexicon.
 constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
+
+bool has_cjk(const std::string& word) {
+    for (Xapian::Utf8Iterator it(word), end; it != end; ++it)
+        if (is_cjk(*it)) return true;
+    return false;
+}
 
 // Xapian's QueryParser corrects only unprefixed terms, and every free-text word
 // here is prefixed, so plain words are checked here: a word found in no
@@ -106,8 +148,9 @@ std::string spelling_correction(const std::string& text, const Xapian::Database&
         std::size_t trail = token.size();
         while (trail > lead && (token[trail - 1] == ')' || token[trail - 1] == '"')) --trail;
         const std::string word = ascii_lower(token.substr(lead, trail - lead));
+        // CJK text is indexed as n-grams, so a CJK word is never a term to correct.
         const bool plain = word.size() > 2 && word.find_first_of(":*") == std::string::npos && word != "and" &&
-                           word != "or" && word != "not";
+                           word != "or" && word != "not" && !has_cjk(word);
         if (plain && !db.term_exists(std::string(prefix::body) + word) &&
             !db.term_exists(std::string(prefix::headline) + word)) {
             const std::string suggestion = db.get_spelling_suggestion(word);
@@ -122,16 +165,11 @@ std::string spelling_correction(const std::string& text, const Xapian::Database&
     return changed ? corrected : std::string();
 }
 
-}  // namespace
-
-Xapian::Stem query_stemmer() { return stemmer_for("en"); }
-
-ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db) {
-    if (trim(text).empty()) return {Xapian::Query::MatchAll, {}};
-    if (!is_valid_utf8(text)) throw UsageError("query is not valid UTF-8");
+// The query as read with one stemmer.
+Xapian::Query parse_with(const std::string& text, const Xapian::Database& db, const Xapian::Stem& stem) {
     Xapian::QueryParser qp;
     qp.set_database(db);
-    qp.set_stemmer(query_stemmer());
+    qp.set_stemmer(stem);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);
     qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -142,7 +180,7 @@ ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db
     qp.add_prefix("headline", std::string(prefix::headline));
     qp.add_prefix("title", std::string(prefix::headline));
     qp.add_prefix("caption", std::string(prefix::caption));
-    qp.add_prefix("quote", new QuoteFieldProcessor(speaker_words_in(text), kFlags));
+    qp.add_prefix("quote", new QuoteFieldProcessor(speaker_words_in(text), kFlags, stem));
     qp.add_prefix("body", std::string(prefix::body));
     qp.add_prefix("byline", std::string(prefix::byline));
     for (const char* facet : {"source", "country", "expert", "person", "institution"})
@@ -153,8 +191,107 @@ ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db
     qp.add_boolean_prefix("speaker", new SpeakerFieldProcessor);
     qp.add_rangeprocessor(new Xapian::DateRangeProcessor(slot::date, "date:"));
     qp.add_boolean_prefix("date", new FacetFieldProcessor("date"));
+    return qp.parse_query(text, kFlags);
+}
+
+// The branches of docs/schema.md, "Languages at query time": one per stemmer
+// of a language whose script fits a query word, one for exact forms.
+std::vector<QueryBranch> read_in_languages(const std::string& text, const Xapian::Database& db,
+                                           const std::vector<std::string>& languages) {
+    const Xapian::Stem none("none");
+    QueryBranch exact{{}, none, parse_with(text, db, none)};
+    const auto scripts = word_scripts(exact.query);
+    std::vector<QueryBranch> branches;
+    for (const auto& code : languages) {
+        Xapian::Stem stem = stemmer_for(code);
+        const bool fits = std::any_of(scripts.begin(), scripts.end(),
+                                      [&](const std::string& script) { return script_fits(script, code); });
+        if (!fits || stem.get_description() == none.get_description()) {
+            exact.languages.push_back(code);
+            continue;
+        }
+        auto same = std::find_if(branches.begin(), branches.end(), [&](const QueryBranch& b) {
+            return b.stem.get_description() == stem.get_description();
+        });
+        if (same != branches.end()) {
+            same->languages.push_back(code);
+            continue;
+        }
+        Xapian::Query query = parse_with(text, db, stem);
+        branches.push_back({{code}, std::move(stem), std::move(query)});
+    }
+    if (!exact.languages.empty() || branches.empty()) branches.push_back(std::move(exact));
+    return branches;
+}
+
+// The branches ORed, each restricted to its languages' articles (branches that
+// read the query alike share one restriction); the query itself when all read
+// it alike.
+Xapian::Query combine(const std::vector<QueryBranch>& branches) {
+    std::vector<std::pair<Xapian::Query, std::vector<Xapian::Query>>> readings;  // query, its L terms
+    std::vector<std::string> descriptions;
+    for (const auto& b : branches) {
+        const auto description = b.query.get_description();
+        auto same = std::find(descriptions.begin(), descriptions.end(), description);
+        if (same == descriptions.end()) {
+            descriptions.push_back(description);
+            readings.push_back({b.query, {}});
+            same = descriptions.end() - 1;
+        }
+        auto& terms = readings[static_cast<std::size_t>(same - descriptions.begin())].second;
+        for (const auto& code : b.languages) terms.emplace_back(make_term(prefix::language, code));
+    }
+    if (readings.size() == 1) return readings.front().first;
+    std::vector<Xapian::Query> restricted;
+    for (const auto& [query, terms] : readings)
+        restricted.emplace_back(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    return Xapian::Query(Xapian::Query::OP_OR, restricted.begin(), restricted.end());
+}
+
+}  // namespace
+
+std::string free_text_word(std::string_view term) {
+    if (term.starts_with('Z')) term.remove_prefix(1);
+    if (term.starts_with(prefix::speaker_quote)) {
+        const auto colon = term.find(':');
+        return colon == std::string_view::npos ? std::string() : std::string(term.substr(colon + 1));
+    }
+    for (const auto p : {prefix::caption, prefix::quote, prefix::body, prefix::headline, prefix::byline}) {
+        if (!term.starts_with(p)) continue;
+        // Free-text values are lower case; an upper-case letter means a longer prefix.
+        const auto rest = term.substr(p.size());
+        if (!rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z') continue;
+        return std::string(rest);
+    }
+    return {};
+}
+
+const QueryBranch& ParsedQuery::branch_for(std::string_view language) const {
+    const QueryBranch* exact = nullptr;
+    for (const auto& b : branches) {
+        if (std::find(b.languages.begin(), b.languages.end(), language) != b.languages.end()) return b;
+        if (b.stem.get_description() == Xapian::Stem("none").get_description()) exact = &b;
+    }
+    return exact ? *exact : branches.front();
+}
+
+ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db,
+                             const std::vector<std::string>& languages) {
+    if (trim(text).empty()) return {Xapian::Query::MatchAll, {}, {{{}, Xapian::Stem("none"), Xapian::Query::MatchAll}}};
+    if (!is_valid_utf8(text)) throw UsageError("query is not valid UTF-8");
+    // A language filter decides the stemmer; otherwise the index's languages do.
+    std::vector<std::string> codes;
+    for (const auto& l : languages)
+        if (auto code = primary_language(l); !code.empty()) codes.push_back(std::move(code));
+    for (auto& code : lang_values_in(text)) codes.push_back(std::move(code));
+    if (codes.empty()) codes = index_languages(db);
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     try {
-        ParsedQuery parsed{qp.parse_query(text, kFlags), spelling_correction(text, db)};
+        ParsedQuery parsed;
+        parsed.branches = read_in_languages(text, db, codes);
+        parsed.query = combine(parsed.branches);
+        parsed.corrected = spelling_correction(text, db);
         return parsed;
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError("query syntax error: " + e.get_msg());

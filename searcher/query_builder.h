@@ -2,14 +2,30 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
 namespace newsdesk {
 
+// The query as one stemmer reads it, and the index languages it serves.
+struct QueryBranch {
+    std::vector<std::string> languages;  // index languages (codes of their L terms) this branch matches in
+    Xapian::Stem stem;                   // "none" for the exact-form branch
+    Xapian::Query query;                 // parsed with `stem`, without the language restriction
+};
+
 struct ParsedQuery {
     Xapian::Query query;
     std::string corrected;  // "did you mean" from the index's spelling data; empty if none
+    // One per stemmer the query is read with; never empty. Highlighting an
+    // article uses the branch of its language (branch_for).
+    std::vector<QueryBranch> branches;
+
+    // The branch that matched an article in `language`: the one listing it, else
+    // the exact-form one, else the first.
+    [[nodiscard]] const QueryBranch& branch_for(std::string_view language) const;
 };
 
 // Parses `text` against `db` (used for wildcard expansion and spelling). Syntax:
@@ -20,12 +36,25 @@ struct ParsedQuery {
 // different kinds AND, and filters do not change the ranking. quote:WORDS with
 // speaker:NAME matches words that NAME said. An empty query matches everything.
 // Throws newsdesk::UsageError with a one-line message on a syntax error.
-[[nodiscard]] ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db);
+//
+// Stemming (docs/schema.md, "Languages at query time"): with lang: filters in
+// the text or `languages` given (the request's language filters), the words are
+// stemmed with those languages' stemmers. Otherwise each language of the index
+// (its L terms; an index without any counts as English) whose writing script
+// fits a word of the query reads the query with its own stemmer, restricted to
+// its articles; the other languages, and those without a stemmer, match the
+// exact forms. The branches are ORed; each article matches in one branch only,
+// so its BM25 weight is that of its language's reading. When every branch reads
+// the query alike, it is not split. Chinese, Japanese and Korean words are
+// matched as character n-grams, as indexed.
+[[nodiscard]] ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db,
+                                           const std::vector<std::string>& languages = {});
+
+// The word of a free-text term ("ZXBsanction" -> "sanction",
+// "XQSrussel:restraint" -> "restraint"); empty for a filter term ("Len").
+[[nodiscard]] std::string free_text_word(std::string_view term);
 
 // parse_user_query(text, db).query
 [[nodiscard]] Xapian::Query build_query(const std::string& text, const Xapian::Database& db);
-
-// The stemmer build_query uses (highlighting needs the same).
-[[nodiscard]] Xapian::Stem query_stemmer();
 
 }  // namespace newsdesk

@@ -22,15 +22,16 @@ QuoteResult Searcher::quotes(const SearchRequest& request, const Markers& marker
         SearchRequest articles = request;
         articles.offset = 0;
         articles.limit = kQuoteArticles;
-        result.articles = run_once(articles, markers);
-        const Xapian::Stem stem = query_stemmer();
-        const auto stems = query_stems(build_query(request.query, m_db), stem);
+        std::optional<Highlighter> highlighter;
+        result.articles = run_once(articles, markers, &highlighter);
         for (std::size_t i = 0; i < result.articles.hits.size(); ++i) {
             const Hit& hit = result.articles.hits[i];
+            // Quotes are highlighted as their article was: the stemmer of its language's reading.
+            const Reading& reading = highlighter->reading(hit.article.language);
             for (const auto& quote : hit.article.quotes) {
                 std::size_t matched = 0;
-                QuoteHit q{quote, highlight(quote.text, stems, stem, markers, &matched), 0, i};
-                if (!stems.empty() && matched == 0) continue;
+                QuoteHit q{quote, highlight(quote.text, reading.stems, reading.stem, markers, &matched), 0, i};
+                if (!reading.stems.empty() && matched == 0) continue;
                 q.score = hit.score * double(1 + matched) + (quote.speaker ? 0.01 : 0);
                 result.quotes.push_back(std::move(q));
             }

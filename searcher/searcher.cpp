@@ -39,7 +39,19 @@ SearchResult Searcher::run(const SearchRequest& request, const Markers& markers)
     return with_retry(m_db, m_path, [&](Xapian::Database&) { return run_once(request, markers); });
 }
 
-Xapian::Query Searcher::full_query(const SearchRequest& request, std::string* corrected) {
+namespace {
+
+// The language codes of the request's language filters (--filter lang=de).
+std::vector<std::string> filter_languages(const SearchRequest& request) {
+    std::vector<std::string> codes;
+    for (const auto& [name, value] : request.filters)
+        if (name == "language" || name == "lang") codes.push_back(value);
+    return codes;
+}
+
+}  // namespace
+
+Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& parsed) {
     Xapian::Query query;
     if (request.like) {
         Xapian::PostingIterator p = m_db.postlist_begin(id_term(*request.like));
@@ -55,9 +67,8 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, std::string* co
         if (!request.query.empty())
             query = Xapian::Query(Xapian::Query::OP_FILTER, query, build_query(request.query, m_db));
     } else {
-        auto parsed = parse_user_query(request.query, m_db);
+        parsed = parse_user_query(request.query, m_db, filter_languages(request));
         query = parsed.query;
-        if (corrected) *corrected = parsed.corrected;
     }
     if (!request.filters.empty())
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine_filters(request.filters));
@@ -80,9 +91,12 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, std::string* co
     return query;
 }
 
-SearchResult Searcher::run_once(const SearchRequest& request, const Markers& markers) {
+SearchResult Searcher::run_once(const SearchRequest& request, const Markers& markers,
+                                std::optional<Highlighter>* highlighter) {
     SearchResult result;
-    const Xapian::Query query = full_query(request, &result.corrected_query);
+    ParsedQuery parsed;
+    const Xapian::Query query = full_query(request, parsed);
+    result.corrected_query = parsed.corrected;
     Xapian::Enquire enquire(m_db);
     enquire.set_query(query);
     if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(slot::date, true);
@@ -110,8 +124,9 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
     }
     if (result.estimate >= kSuggestBelow) result.corrected_query.clear();
 
-    const Xapian::Stem stem = query_stemmer();
-    const auto stems = query_stems(query, stem);
+    // Each hit is highlighted with the stemmer that read the query for its language.
+    Highlighter local(std::move(parsed), query);
+    Highlighter& highlight = highlighter ? highlighter->emplace(std::move(local)) : local;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.article = article_from_json(nlohmann::json::parse(it.get_document().get_data(), nullptr, false));
@@ -120,7 +135,8 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
         hit.score = it.get_weight();
         hit.percent = it.get_percent();
         hit.collapsed = request.collapse ? it.get_collapse_count() : 0;
-        hit.snippet = make_snippet(hit.article, stems, stem, markers);
+        const Reading& reading = highlight.reading(hit.article.language);
+        hit.snippet = make_snippet(hit.article, reading.stems, reading.stem, markers);
         result.hits.push_back(std::move(hit));
     }
     return result;

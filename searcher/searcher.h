@@ -1,6 +1,7 @@
 // Runs requests against a database: article hits with facets, quotes, experts.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <xapian.h>
@@ -36,8 +37,12 @@ class Searcher {
     static constexpr Xapian::doccount kQuoteArticles = 200;
 
   private:
-    SearchResult run_once(const SearchRequest& request, const Markers& markers);
-    Xapian::Query full_query(const SearchRequest& request, std::string* corrected);
+    // `highlighter` (if given) receives how the hits were highlighted, for quotes.
+    SearchResult run_once(const SearchRequest& request, const Markers& markers,
+                          std::optional<Highlighter>* highlighter = nullptr);
+    // The whole query; `parsed` receives the parsed query text (no branches for
+    // more like this).
+    Xapian::Query full_query(const SearchRequest& request, ParsedQuery& parsed);
 
     std::string m_path;
     Xapian::Database m_db;

@@ -6,6 +6,8 @@
 
 #include <xapian/unicode.h>
 
+#include "common/language.h"
+#include "common/schema.h"
 #include "common/text.h"
 
 namespace newsdesk {
@@ -14,26 +16,69 @@ namespace {
 
 struct Word {
     std::size_t begin, end;
-    std::string stem;
+    std::string stem;  // the stem of a word; the character itself for a CJK character
+    bool cjk = false;
 };
 
-bool word_byte(unsigned char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
+// Words as Xapian's TermGenerator splits them (word characters, combining marks
+// included), except that each Chinese, Japanese or Korean character is a word
+// of its own, as the n-gram mode indexes it.
 std::vector<Word> words_of(std::string_view text, const Xapian::Stem& stem) {
     std::vector<Word> words;
-    for (std::size_t pos = 0; pos < text.size();) {
-        if (!word_byte(text[pos])) {
-            ++pos;
+    std::size_t open = std::string_view::npos;  // start of the non-CJK word being read
+    auto close = [&](std::size_t at) {
+        if (open == std::string_view::npos) return;
+        words.push_back({open, at, stem(Xapian::Unicode::tolower(std::string(text.substr(open, at - open))))});
+        open = std::string_view::npos;
+    };
+    for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end;) {
+        const std::size_t at = static_cast<std::size_t>(it.raw() - text.data());
+        const unsigned ch = *it;
+        ++it;
+        const std::size_t next = it == end ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
+        if (is_cjk(ch)) {
+            close(at);
+            words.push_back({at, next, std::string(text.substr(at, next - at)), true});
+        } else if (Xapian::Unicode::is_wordchar(ch)) {
+            if (open == std::string_view::npos) open = at;
+        } else {
+            close(at);
+        }
+    }
+    close(text.size());
+    return words;
+}
+
+// Whether CJK character `ch` (UTF-8) occurs in a longer query n-gram.
+bool in_longer_ngram(const std::string& ch, const std::set<std::string>& stems) {
+    return std::any_of(stems.begin(), stems.end(), [&](const std::string& s) {
+        return s.size() > ch.size() && s.find(ch) != std::string::npos;
+    });
+}
+
+// What each word matches of the query ("" for nothing): its stem when that is a
+// query stem. A CJK character matches when it is half of a query bigram found
+// here (the pair is the key), or is a query character that belongs to no query
+// bigram (a one-character query word).
+std::vector<std::string> match_keys(const std::vector<Word>& words, const std::set<std::string>& stems) {
+    std::vector<std::string> keys(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!words[i].cjk) {
+            if (stems.count(words[i].stem)) keys[i] = words[i].stem;
             continue;
         }
-        std::size_t end = pos;
-        while (end < text.size() && word_byte(text[end])) ++end;
-        words.push_back({pos, end, stem(Xapian::Unicode::tolower(std::string(text.substr(pos, end - pos))))});
-        pos = end;
+        if (i + 1 < words.size() && words[i + 1].cjk && words[i + 1].begin == words[i].end) {
+            const std::string pair = words[i].stem + words[i + 1].stem;
+            if (stems.count(pair)) {
+                keys[i] = pair;
+                keys[i + 1] = pair;
+                continue;
+            }
+        }
+        if (keys[i].empty() && stems.count(words[i].stem) && !in_longer_ngram(words[i].stem, stems))
+            keys[i] = words[i].stem;
     }
-    return words;
+    return keys;
 }
 
 void append_text(std::string& out, std::string_view text, bool html) {
@@ -53,20 +98,21 @@ void append_text(std::string& out, std::string_view text, bool html) {
     }
 }
 
+// Words first..last-1 with the text between them; runs of matched words that
+// touch (the characters of a CJK match) share one pair of markers.
 std::string render(std::string_view text, const std::vector<Word>& words, std::size_t first, std::size_t last,
-                   const std::set<std::string>& stems, const Markers& markers) {
+                   const std::vector<std::string>& keys, const Markers& markers) {
     std::string out;
     std::size_t pos = first < words.size() ? words[first].begin : 0;
     for (std::size_t i = first; i < last; ++i) {
         append_text(out, text.substr(pos, words[i].begin - pos), markers.html);
         const auto word = text.substr(words[i].begin, words[i].end - words[i].begin);
-        if (stems.count(words[i].stem)) {
-            out += markers.start;
-            append_text(out, word, markers.html);
-            out += markers.end;
-        } else {
-            append_text(out, word, markers.html);
-        }
+        const bool marked = !keys[i].empty();
+        const bool joins_previous = marked && i > first && !keys[i - 1].empty() && words[i - 1].end == words[i].begin;
+        const bool joins_next = marked && i + 1 < last && !keys[i + 1].empty() && words[i].end == words[i + 1].begin;
+        if (marked && !joins_previous) out += markers.start;
+        append_text(out, word, markers.html);
+        if (marked && !joins_next) out += markers.end;
         pos = words[i].end;
     }
     return out;
@@ -77,35 +123,44 @@ std::string render(std::string_view text, const std::vector<Word>& words, std::s
 std::set<std::string> query_stems(const Xapian::Query& query, const Xapian::Stem& stem) {
     std::set<std::string> stems;
     for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
-        std::string term = *t;
-        const bool stemmed = !term.empty() && term[0] == 'Z';
-        if (stemmed) term.erase(0, 1);
-        if (const auto colon = term.find(':'); term.rfind("XQS", 0) == 0 && colon != std::string::npos) {
-            stems.insert(term.substr(colon + 1));
-            continue;
-        }
-        if (!term.empty() && term[0] == 'X') {  // multi-letter prefix: X + upper case
-            std::size_t i = 1;
-            while (i < term.size() && term[i] >= 'A' && term[i] <= 'Z') ++i;
-            term.erase(0, i);
-        } else if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') {
-            term.erase(0, 1);
-        }
-        if (!term.empty()) stems.insert(stemmed ? term : stem(term));
+        const std::string& term = *t;
+        const std::string word = free_text_word(term);
+        if (word.empty()) continue;
+        // Z terms are stems; so are the quote words tied to a speaker (XQS).
+        const bool stemmed = term[0] == 'Z' || term.starts_with(prefix::speaker_quote);
+        stems.insert(stemmed ? word : stem(word));
     }
     return stems;
+}
+
+Highlighter::Highlighter(ParsedQuery parsed, Xapian::Query query)
+    : m_parsed(std::move(parsed)), m_query(std::move(query)) {}
+
+const Reading& Highlighter::reading(const std::string& language) {
+    if (auto it = m_readings.find(language); it != m_readings.end()) return it->second;
+    Reading r;
+    if (m_parsed.branches.empty()) {
+        r.stem = stemmer_for(language);
+        r.stems = query_stems(m_query, r.stem);
+    } else {
+        const QueryBranch& branch = m_parsed.branch_for(language);
+        r.stem = branch.stem;
+        r.stems = query_stems(branch.query, branch.stem);
+    }
+    return m_readings.emplace(language, std::move(r)).first->second;
 }
 
 std::string highlight(std::string_view text, const std::set<std::string>& stems, const Xapian::Stem& stem,
                       const Markers& markers, std::size_t* matched) {
     const auto words = words_of(text, stem);
-    std::string out = render(text, words, 0, words.size(), stems, markers);
+    const auto keys = match_keys(words, stems);
+    std::string out = render(text, words, 0, words.size(), keys, markers);
     if (!words.empty()) append_text(out, text.substr(words.back().end), markers.html);
     else append_text(out, text, markers.html);
     if (matched) {
         std::set<std::string> seen;
-        for (const auto& w : words)
-            if (stems.count(w.stem)) seen.insert(w.stem);
+        for (const auto& k : keys)
+            if (!k.empty()) seen.insert(k);
         *matched = seen.size();
     }
     return out;
@@ -116,6 +171,7 @@ std::string make_snippet(const Article& article, const std::set<std::string>& st
     const std::string text = collapse_whitespace(article.body.empty() ? article.headline : article.body);
     const auto words = words_of(text, stem);
     if (words.empty()) return {};
+    const auto keys = match_keys(words, stems);
 
     // Slide a window of about `length` bytes; keep the one with the most distinct
     // query stems (the earliest on ties, so the lead paragraph wins).
@@ -124,7 +180,7 @@ std::string make_snippet(const Article& article, const std::set<std::string>& st
     std::size_t last = 0;
     for (std::size_t first = 0; first < words.size(); ++first) {
         while (last < words.size() && words[last].end - words[first].begin <= length) {
-            if (stems.count(words[last].stem)) ++in_window[words[last].stem];
+            if (!keys[last].empty()) ++in_window[keys[last]];
             ++last;
         }
         if (in_window.size() > best_score || first == 0) {
@@ -132,20 +188,20 @@ std::string make_snippet(const Article& article, const std::set<std::string>& st
             best_first = first;
             best_last = last;
         }
-        if (stems.count(words[first].stem) && --in_window[words[first].stem] == 0) in_window.erase(words[first].stem);
+        if (!keys[first].empty() && --in_window[keys[first]] == 0) in_window.erase(keys[first]);
         if (last == words.size()) break;
     }
     // Start a little before the first match so it is read in context.
     if (best_score > 0) {
         std::size_t first_match = best_first;
-        while (first_match < best_last && !stems.count(words[first_match].stem)) ++first_match;
+        while (first_match < best_last && keys[first_match].empty()) ++first_match;
         const std::size_t lead = std::min<std::size_t>(first_match, 8);
         best_first = first_match - lead;
         while (best_last < words.size() && words[best_last].end - words[best_first].begin <= length) ++best_last;
         while (best_last > best_first + 1 && words[best_last - 1].end - words[best_first].begin > length) --best_last;
     }
     std::string out = best_first > 0 ? "…" : "";
-    out += render(text, words, best_first, best_last, stems, markers);
+    out += render(text, words, best_first, best_last, keys, markers);
     if (best_last < words.size()) out += "…";
     else append_text(out, std::string_view(text).substr(words.back().end), markers.html);
     return out;

@@ -3,12 +3,15 @@
 // the query gave them, with the same stemmer as the query.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
 #include "common/article.h"
+#include "searcher/query_builder.h"
 
 namespace newsdesk {
 
@@ -19,8 +22,31 @@ struct Markers {
 };
 
 // The stems a query looks for: "ZXBsanction", "ZSpact", "XQSrussel:restraint"
-// give "sanction", "pact", "restraint"; unstemmed terms are stemmed.
+// give "sanction", "pact", "restraint"; unstemmed free-text terms are stemmed
+// with `stem`; filter terms ("Len", "XCOUNTRYkp") give nothing.
 [[nodiscard]] std::set<std::string> query_stems(const Xapian::Query& query, const Xapian::Stem& stem);
+
+// How an article is highlighted: with the stemmer that read the query for its
+// language, and the stems that reading looks for.
+struct Reading {
+    Xapian::Stem stem;
+    std::set<std::string> stems;
+};
+
+// The reading for each article language, from the query's branches
+// (query_builder.h), so highlighting uses the stemmer the article was matched
+// with. Without branches (more like this), `query` is read with each article
+// language's own stemmer.
+class Highlighter {
+  public:
+    Highlighter(ParsedQuery parsed, Xapian::Query query);
+    [[nodiscard]] const Reading& reading(const std::string& language);
+
+  private:
+    ParsedQuery m_parsed;
+    Xapian::Query m_query;
+    std::map<std::string, Reading> m_readings;
+};
 
 // `text` with every word whose stem is in `stems` wrapped in the markers;
 // `matched` (if given) receives the number of distinct stems found.
