@@ -3,41 +3,27 @@
 // (searcher/cgi_config.h), never from the request.
 #include <unistd.h>
 
-#include <csignal>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "common/error.h"
 #include "searcher/cgi_app.h"
 
 namespace {
 
-volatile std::sig_atomic_t g_writing = 0;
-std::string g_timeout;  // the response the time limit sends, prepared before the search
-
-// The match has run over the configured time: answer 503 and stop. Only
-// async-signal-safe calls; the real response has not begun (output is written
-// in one piece at the end), or it is left to finish.
-extern "C" void on_time_limit(int) {
-    if (g_writing) return;
-    static const char kLog[] = "newsdesk.cgi: time limit reached\n";
-    (void)!write(STDERR_FILENO, kLog, sizeof kLog - 1);
-    std::size_t done = 0;
-    while (done < g_timeout.size()) {
-        const ssize_t n = write(STDOUT_FILENO, g_timeout.data() + done, g_timeout.size() - done);
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    _exit(0);
-}
-
 std::optional<std::string> env(const char* name) {
     const char* value = std::getenv(name);
     return value ? std::optional<std::string>(value) : std::nullopt;
 }
 
+std::atomic<bool> g_writing{false};
+
 void write_all(const std::string& text) {
-    g_writing = 1;
     std::size_t done = 0;
     while (done < text.size()) {
         const ssize_t n = write(STDOUT_FILENO, text.data() + done, text.size() - done);
@@ -46,27 +32,60 @@ void write_all(const std::string& text) {
     }
 }
 
+// The time limit on a whole request: the match runs inside Searcher, so rather
+// than Enquire::set_time_limit a watchdog thread answers 503 and ends the
+// process when the limit passes before the response has begun.
+class Watchdog {
+  public:
+    Watchdog(unsigned seconds, newsdesk::CgiConfig config, bool head)
+        : m_thread([this, seconds, config = std::move(config), head] {
+              std::unique_lock lock(m_mutex);
+              if (m_done.wait_for(lock, std::chrono::seconds(seconds), [this] { return m_finished; })) return;
+              if (g_writing.exchange(true)) return;
+              std::cerr << "newsdesk.cgi: time limit of " << seconds << " s reached\n";
+              auto response = newsdesk::error_response(503, "The search took too long. Please try a narrower query.", config);
+              response.head = head;
+              write_all(newsdesk::serialize(response));
+              _exit(0);
+          }) {}
+    ~Watchdog() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_finished = true;
+        }
+        m_done.notify_one();
+        m_thread.join();
+    }
+
+  private:
+    std::mutex m_mutex;
+    std::condition_variable m_done;
+    bool m_finished = false;
+    std::thread m_thread;  // last: starts once the members above exist
+};
+
 }  // namespace
 
 int main() {
     std::ios::sync_with_stdio(false);
     const newsdesk::CgiInput input{env("REQUEST_METHOD"), env("QUERY_STRING"), env("CONTENT_TYPE")};
+    const bool head = input.method == "HEAD";
     newsdesk::CgiConfig config;
     try {
         config = newsdesk::load_cgi_config();
     } catch (const std::exception& e) {
         std::cerr << "newsdesk.cgi: " << e.what() << '\n';
         auto response = newsdesk::error_response(500, "The search page is not configured correctly.");
-        response.head = input.method == "HEAD";
+        response.head = head;
         write_all(newsdesk::serialize(response));
         return 0;
     }
-    auto timeout = newsdesk::error_response(503, "The search took too long. Please try a narrower query.", config);
-    timeout.head = input.method == "HEAD";
-    g_timeout = newsdesk::serialize(timeout);
-    std::signal(SIGALRM, on_time_limit);
-    alarm(config.time_limit);
-    const auto response = newsdesk::handle_cgi(input, env("CONTENT_LENGTH"), std::cin, config);
-    write_all(newsdesk::serialize(response));
+    std::string out;
+    {
+        Watchdog watchdog(config.time_limit, config, head);
+        out = newsdesk::serialize(newsdesk::handle_cgi(input, env("CONTENT_LENGTH"), std::cin, config));
+        if (g_writing.exchange(true)) return 0;  // the watchdog is answering
+    }
+    write_all(out);
     return 0;
 }
