@@ -1,13 +1,32 @@
 #include "indexer/index_writer.h"
 
+#include <cstdlib>
+
 #include "common/database.h"
 #include "common/schema.h"
 
 namespace newsdesk {
 
-IndexWriter::IndexWriter(std::string path, std::size_t batch_size, bool spelling)
-    : m_path(std::move(path)), m_batch_size(batch_size ? batch_size : 1), m_spelling(spelling),
-      m_db(open_for_writing(m_path)) {
+namespace {
+
+// Xapian commits by itself every XAPIAN_FLUSH_THRESHOLD documents (read when
+// the database is opened); above our own batch size it never fires first.
+Xapian::WritableDatabase open_with_limits(const std::string& path, const BatchLimits& limits) {
+    if (!std::getenv("XAPIAN_FLUSH_THRESHOLD"))
+        setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(limits.documents + 1).c_str(), 0);
+    return open_for_writing(path);
+}
+
+// Rough bytes a document costs Xapian until the next commit (the inverter's
+// posting, position and termlist entries, and the data).
+constexpr std::size_t kTermOverhead = 48, kPositionBytes = 4, kSpellingWordOverhead = 64;
+
+}  // namespace
+
+IndexWriter::IndexWriter(std::string path, BatchLimits limits, bool spelling)
+    : m_path(std::move(path)), m_limits(limits), m_spelling(spelling),
+      m_db(open_with_limits(m_path, m_limits)) {
+    if (m_limits.documents == 0) m_limits.documents = 1;
     m_db.set_metadata("newsdesk:schema", std::string(kSchemaVersion));
 }
 
@@ -33,18 +52,31 @@ std::string_view spelling_word(std::string_view term) {
 
 void IndexWriter::add(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents) {
     for (std::size_t i = 0; i < articles.size() && i < documents.size(); ++i) {
-        for (auto t = documents[i].termlist_begin(); m_spelling && t != documents[i].termlist_end(); ++t) {
+        auto& document = documents[i];
+        std::size_t bytes = document.get_data().size();
+        for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
             const std::string term = *t;
-            if (const auto word = spelling_word(term); !word.empty()) m_db.add_spelling(std::string(word));
+            bytes += term.size() + kTermOverhead + kPositionBytes * t.positionlist_count();
+            if (!m_spelling) continue;
+            if (const auto word = spelling_word(term); !word.empty()) {
+                auto [it, added] = m_spelling_words.try_emplace(std::string(word), 0);
+                ++it->second;  // one per document and field, as add_spelling(word) was
+                if (added) bytes += word.size() + kSpellingWordOverhead;
+            }
         }
-        m_db.replace_document(id_term(articles[i].id), documents[i]);
-        if (++m_pending >= m_batch_size) commit();
+        m_db.replace_document(id_term(articles[i].id), document);
+        m_pending_bytes += bytes;
+        if (++m_pending >= m_limits.documents || m_pending_bytes >= m_limits.bytes) commit();
     }
 }
 
 void IndexWriter::commit() {
+    for (const auto& [word, count] : m_spelling_words) m_db.add_spelling(word, count);
+    m_spelling_words.clear();
     m_db.commit();
     m_pending = 0;
+    m_pending_bytes = 0;
+    ++m_commits;
 }
 
 }  // namespace newsdesk

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -13,27 +14,44 @@
 
 namespace newsdesk {
 
+// When to commit: after `documents` documents or once the changes held in
+// memory since the last commit reach about `bytes` (estimated from each
+// document's data, terms and positions, and the pending spelling words),
+// whichever comes first.
+struct BatchLimits {
+    std::size_t documents = 10000;
+    std::size_t bytes = 64u << 20;
+};
+
 class IndexWriter {
   public:
     // Opens or creates the database at `path`; throws IndexError if it is locked
     // or cannot be written. With `spelling`, headline and body words feed the
-    // "did you mean" data.
-    IndexWriter(std::string path, std::size_t batch_size, bool spelling = true);
+    // "did you mean" data. Xapian's own document-count flush
+    // (XAPIAN_FLUSH_THRESHOLD, default 10000) is set just above
+    // `limits.documents` unless the environment sets it, so the limits here
+    // decide when to commit.
+    IndexWriter(std::string path, BatchLimits limits, bool spelling = true);
 
-    // Adds (or replaces, by id term) each article's document.
+    // Adds (or replaces, by id term) each article's document; commits whenever
+    // a batch limit is reached.
     void add(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents);
 
-    // Commits what is pending. Called by add() every `batch_size` documents.
+    // Writes the pending spelling words and commits what is pending.
     void commit();
 
     [[nodiscard]] const std::string& path() const { return m_path; }
     [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }
+    [[nodiscard]] std::size_t commits() const { return m_commits; }
 
   private:
     std::string m_path;
-    std::size_t m_batch_size;
+    BatchLimits m_limits;
     bool m_spelling;
-    std::size_t m_pending = 0;
+    std::size_t m_pending = 0, m_pending_bytes = 0, m_commits = 0;
+    // Spelling words of the batch with their counts: one add_spelling() call per
+    // distinct word and batch instead of one per occurrence.
+    std::unordered_map<std::string, Xapian::termcount> m_spelling_words;
     Xapian::WritableDatabase m_db;
 };
 

@@ -81,21 +81,151 @@ std::string gunzip(std::string_view bytes, std::size_t max_bytes) {
     return out;
 }
 
-std::string load_file(const fs::path& path, std::size_t max_bytes) {
+struct InputStream::Inflater {
+    z_stream zs{};
+    bool member_ended = false;  // the last inflate() finished a gzip member
+    ~Inflater() { inflateEnd(&zs); }
+};
+
+InputStream::InputStream(const fs::path& path) : m_path(path) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw ParseError("is a directory");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError("cannot open file");
-    std::string bytes;
-    char buffer[64 * 1024];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() > max_bytes) throw ParseError("file size exceeds " + megabytes(max_bytes));
+    m_in.open(path, std::ios::binary);
+    if (!m_in) throw ParseError("cannot open file");
+}
+
+InputStream::~InputStream() = default;
+
+bool InputStream::fill() {
+    if (m_eof) return false;
+    m_raw.resize(64 * 1024);
+    m_in.read(m_raw.data(), static_cast<std::streamsize>(m_raw.size()));
+    if (m_in.bad()) throw ParseError("read error");
+    const auto got = static_cast<std::size_t>(m_in.gcount());
+    if (got < m_raw.size()) m_eof = true;
+    m_raw.resize(got);
+    m_raw_pos = 0;
+    return got > 0;
+}
+
+bool InputStream::read(std::string& out, std::size_t n) {
+    if (m_done) return false;
+    if (!m_started) {
+        m_started = true;
+        fill();
+        if (is_gzip(m_raw)) {
+            m_zs = std::make_unique<Inflater>();
+            // 15 + 32: zlib or gzip header, detected automatically.
+            if (inflateInit2(&m_zs->zs, 15 + 32) != Z_OK) throw ParseError("cannot initialise zlib");
+            m_zs->zs.next_in = reinterpret_cast<Bytef*>(m_raw.data());
+            m_zs->zs.avail_in = static_cast<uInt>(m_raw.size());
+        } else if (m_path.extension() == ".gz" && !m_raw.empty()) {
+            throw ParseError("not gzip data despite .gz name");
+        }
     }
-    if (in.bad()) throw ParseError("read error");
-    if (is_gzip(bytes)) return gunzip(bytes, max_bytes);
-    if (path.extension() == ".gz" && !bytes.empty())
-        throw ParseError("not gzip data despite .gz name");
+    const std::size_t target = out.size() + std::max<std::size_t>(n, 1);
+    if (!m_zs) {
+        const auto take = std::min(m_raw.size() - m_raw_pos, target - out.size());
+        out.append(m_raw, m_raw_pos, take);
+        m_raw_pos += take;
+        if (m_raw_pos == m_raw.size()) {
+            m_raw.clear();
+            m_raw_pos = 0;
+        }
+        while (out.size() < target && !m_eof) {
+            const auto old = out.size();
+            const auto want = target - old;
+            out.resize(old + want);
+            m_in.read(out.data() + old, static_cast<std::streamsize>(want));
+            if (m_in.bad()) throw ParseError("read error");
+            const auto got = static_cast<std::size_t>(m_in.gcount());
+            out.resize(old + got);
+            if (got < want) m_eof = true;
+        }
+        m_done = m_eof && m_raw.empty();
+        return !m_done;
+    }
+    auto& zs = m_zs->zs;
+    char buffer[64 * 1024];
+    while (out.size() < target) {
+        if (zs.avail_in == 0) {
+            if (!fill()) {
+                if (!m_zs->member_ended) throw ParseError("corrupt or truncated gzip data");
+                m_done = true;
+                return false;
+            }
+            zs.next_in = reinterpret_cast<Bytef*>(m_raw.data());
+            zs.avail_in = static_cast<uInt>(m_raw.size());
+        }
+        // Concatenated gzip members (what `cat a.gz b.gz` makes) are one file.
+        if (m_zs->member_ended) {
+            if (inflateReset(&zs) != Z_OK) throw ParseError("corrupt or truncated gzip data");
+            m_zs->member_ended = false;
+        }
+        zs.next_out = reinterpret_cast<Bytef*>(buffer);
+        const auto room = std::min(sizeof buffer, target - out.size());
+        zs.avail_out = static_cast<uInt>(room);
+        const int rc = inflate(&zs, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END && !(rc == Z_BUF_ERROR && zs.avail_in == 0))
+            throw ParseError("corrupt or truncated gzip data");
+        out.append(buffer, room - zs.avail_out);
+        if (rc == Z_STREAM_END) m_zs->member_ended = true;
+    }
+    return true;
+}
+
+LineChunker::LineChunker(std::unique_ptr<InputStream> stream, std::string head,
+                         std::size_t chunk_bytes, std::size_t max_lines, std::size_t max_line_bytes)
+    : m_stream(std::move(stream)), m_pending(std::move(head)), m_chunk_bytes(std::max<std::size_t>(chunk_bytes, 1)),
+      m_max_lines(std::max<std::size_t>(max_lines, 1)), m_max_line_bytes(max_line_bytes) {}
+
+std::optional<LineChunk> LineChunker::next() {
+    while (m_more && m_pending.size() < m_chunk_bytes)
+        m_more = m_stream->read(m_pending, m_chunk_bytes - m_pending.size());
+    if (m_pending.empty()) return std::nullopt;
+    // Whole lines within the first chunk_bytes (at most max_lines of them).
+    std::size_t cut = 0, lines = 0;
+    const std::size_t limit = std::min(m_pending.size(), m_chunk_bytes);
+    while (lines < m_max_lines) {
+        const auto nl = m_pending.find('\n', cut);
+        if (nl == std::string::npos || nl >= limit) break;
+        cut = nl + 1;
+        ++lines;
+    }
+    if (cut == 0) {
+        // The first line is longer than a chunk: read on to its end.
+        std::size_t scanned = 0, nl;
+        while ((nl = m_pending.find('\n', scanned)) == std::string::npos && m_more) {
+            if (m_pending.size() > m_max_line_bytes) break;
+            scanned = m_pending.size();
+            m_more = m_stream->read(m_pending, m_chunk_bytes);
+        }
+        cut = nl == std::string::npos ? m_pending.size() : nl + 1;
+        if (cut > m_max_line_bytes + 1)
+            throw ParseError("line " + std::to_string(m_next_line) + " longer than " +
+                             megabytes(m_max_line_bytes));
+        lines = 1;
+    } else if (!m_more && lines < m_max_lines && m_pending.size() <= m_chunk_bytes &&
+               m_pending.find('\n', cut) == std::string::npos) {
+        cut = m_pending.size();  // the last line, without a final newline
+        if (m_pending.back() != '\n') ++lines;
+    }
+    LineChunk chunk{m_pending.substr(0, cut), m_next_line};
+    m_pending.erase(0, cut);
+    m_next_line += lines;
+    return chunk;
+}
+
+std::string load_file(const fs::path& path, std::size_t max_bytes) {
+    InputStream in(path);
+    std::string bytes;
+    bool more = true;
+    while (more) {
+        more = in.read(bytes, 64 * 1024);
+        if (bytes.size() > max_bytes)
+            throw ParseError((in.gzipped() ? "decompressed size exceeds " : "file size exceeds ") +
+                             megabytes(max_bytes));
+    }
     return bytes;
 }
 

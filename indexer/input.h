@@ -3,6 +3,9 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +25,62 @@ inline constexpr std::size_t kDefaultMaxInputBytes = 64 * 1024 * 1024;
 // Gunzips `bytes` (gzip or zlib stream, concatenated members allowed) with the same
 // limit; throws ParseError. Exposed for tests and for callers holding bytes already.
 [[nodiscard]] std::string gunzip(std::string_view bytes, std::size_t max_bytes);
+
+// A file read front to back in pieces, gunzipped on the fly (gzip magic or a
+// ".gz" name), so a large file never has to be in memory whole.
+class InputStream {
+  public:
+    // Throws ParseError "is a directory" / "cannot open file".
+    explicit InputStream(const std::filesystem::path& path);
+    ~InputStream();
+    InputStream(const InputStream&) = delete;
+    InputStream& operator=(const InputStream&) = delete;
+
+    // Appends (decompressed) bytes to `out` until it has grown by at least `n`
+    // bytes or the file ends; returns false once the file is exhausted. Throws
+    // ParseError on a read error, corrupt or truncated gzip data, or a ".gz"
+    // file that is not gzip.
+    bool read(std::string& out, std::size_t n);
+
+    // Whether the bytes are being gunzipped (known after the first read).
+    [[nodiscard]] bool gzipped() const { return m_zs != nullptr; }
+
+  private:
+    bool fill();  // raw bytes into m_raw; false at end of file
+
+    std::filesystem::path m_path;
+    std::ifstream m_in;
+    std::string m_raw;       // compressed bytes not yet inflated
+    std::size_t m_raw_pos = 0;
+    bool m_started = false, m_eof = false, m_done = false;
+    struct Inflater;
+    std::unique_ptr<Inflater> m_zs;
+};
+
+// One piece of a JSON Lines file: whole lines, and the number of the first.
+struct LineChunk {
+    std::string bytes;
+    std::size_t first_line = 1;  // 1-based, as in "PATH#N"
+};
+
+// Cuts a stream into chunks of whole lines of about `chunk_bytes` each (at most
+// `max_lines` lines), numbering lines exactly as a whole-file read would.
+class LineChunker {
+  public:
+    // `head` is what was already read from `stream` (the format probe).
+    LineChunker(std::unique_ptr<InputStream> stream, std::string head, std::size_t chunk_bytes,
+                std::size_t max_lines, std::size_t max_line_bytes);
+
+    // The next chunk, or nullopt at the end. Throws ParseError as InputStream
+    // does, and "line N longer than M MB" for a line over `max_line_bytes`.
+    std::optional<LineChunk> next();
+
+  private:
+    std::unique_ptr<InputStream> m_stream;
+    std::string m_pending;
+    std::size_t m_chunk_bytes, m_max_lines, m_max_line_bytes, m_next_line = 1;
+    bool m_more = true;
+};
 
 // Expands the command-line arguments into the files to index: files are kept
 // as given, directories are walked recursively in sorted order (hidden files and

@@ -101,9 +101,9 @@ Article article_from_line(const json& j, const std::string& path) {
 }  // namespace
 
 std::vector<Article> parse_jsonl(std::string_view bytes, const std::string& path,
-                                 std::vector<std::string>* errors) {
+                                 std::vector<std::string>* errors, std::size_t first_line) {
     std::vector<Article> out;
-    std::size_t line_no = 0;
+    std::size_t line_no = first_line - 1;
     for (std::size_t pos = 0; pos < bytes.size();) {
         auto end = bytes.find('\n', pos);
         if (end == std::string_view::npos) end = bytes.size();

@@ -25,6 +25,9 @@ RSS/Atom feeds (one article per item), JSON Lines (one article per line with
 url, title, date, text). Files ending in .gz are decompressed.
 
 Re-indexing a file replaces its articles (the id is the URL, else PATH#N).
+Large JSON Lines files are read in chunks, and the database is committed every
+--batch articles or --batch-mb of pending changes, so memory stays bounded
+whatever the input size.
 A file that cannot be read is reported as "PATH: reason" and skipped.
 
 Examples:
@@ -79,18 +82,26 @@ int run(const cxxopts::ParseResult& args) {
     summary.files = files.size() + input_errors.size();
 
     std::optional<newsdesk::IndexWriter> writer;
-    if (!extract) writer.emplace(newsdesk::resolve_db_path(args["db"].as<std::string>()),
-                                 args["batch"].as<std::size_t>(), args.count("no-spelling") == 0);
+    if (!extract) {
+        newsdesk::BatchLimits limits;
+        limits.documents = args["batch"].as<std::size_t>();
+        limits.bytes = args["batch-mb"].as<std::size_t>() << 20;
+        writer.emplace(newsdesk::resolve_db_path(args["db"].as<std::string>()), limits,
+                       args.count("no-spelling") == 0);
+    }
 
     Progress progress(files.size(), !quiet && isatty(STDERR_FILENO));
     std::size_t done = 0;
+    bool file_failed = false;  // some chunk of the current (streamed) file failed
     newsdesk::run_pipeline(files, options, [&](newsdesk::FileResult&& result) {
         for (const auto& e : result.errors) std::cerr << e << '\n';
-        if (result.failed) {
-            ++summary.failed;
-        } else {
+        file_failed = file_failed || result.failed;
+        if (!result.more) {
+            ++(file_failed ? summary.failed : summary.indexed);
+            file_failed = false;
+        }
+        if (!result.failed) {
             summary.item_errors += result.errors.size();
-            ++summary.indexed;
             summary.articles += result.articles.size();
             if (extract) {
                 for (const auto& article : result.articles)
@@ -101,7 +112,8 @@ int run(const cxxopts::ParseResult& args) {
                 writer->add(result.articles, std::move(result.documents));
             }
         }
-        progress.update(++done, summary.articles);
+        if (!result.more) ++done;
+        progress.update(done, summary.articles);
     });
     if (writer) writer->commit();
     std::cout.flush();
@@ -129,8 +141,12 @@ int main(int argc, char** argv) {
         ("no-entities", "skip quote and entity extraction (faster; for benchmarks)")
         ("no-spelling", "build no spelling data (no \"did you mean\" suggestions; smaller, faster)")
         ("threads", "worker threads (0 = one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
-        ("batch", "commit every N articles", cxxopts::value<std::size_t>()->default_value("10000"), "N")
-        ("max-file-size", "fail files larger than this (after decompression)",
+        ("batch", "commit every N articles (or sooner, see --batch-mb)",
+         cxxopts::value<std::size_t>()->default_value("10000"), "N")
+        ("batch-mb", "commit once the uncommitted changes reach about this much memory",
+         cxxopts::value<std::size_t>()->default_value("64"), "MB")
+        ("max-file-size", "fail files larger than this (after decompression); JSON Lines "
+         "files are streamed, so for them it limits one line",
          cxxopts::value<std::size_t>()->default_value("64"), "MB")
         ("q,quiet", "no progress line and no summary; errors are still printed")
         ("h,help", "show this help")

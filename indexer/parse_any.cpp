@@ -92,4 +92,12 @@ std::vector<Article> parse_any(std::string_view bytes, const std::string& path,
     return articles;
 }
 
+// Streamed JSON Lines (pipeline): the same per-article clean-up as parse_any.
+std::vector<Article> parse_jsonl_chunk(std::string_view bytes, const std::string& path,
+                                       std::size_t first_line, std::vector<std::string>* errors) {
+    auto articles = parse_jsonl(bytes, path, errors, first_line);
+    for (auto& a : articles) normalise(a, path);
+    return articles;
+}
+
 }  // namespace newsdesk

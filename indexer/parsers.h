@@ -38,11 +38,21 @@ enum class Format { html, text, xml_news, feed, jsonl, unknown };
 
 // JSON Lines: one article per non-empty line, path "FILE#N" (N = line number).
 // A malformed line is reported through `errors` ("FILE#N: reason") and skipped.
+// `first_line` is the number of the first line of `bytes` (a later chunk of a
+// streamed file).
 [[nodiscard]] std::vector<Article> parse_jsonl(std::string_view bytes, const std::string& path,
-                                               std::vector<std::string>* errors = nullptr);
+                                               std::vector<std::string>* errors = nullptr,
+                                               std::size_t first_line = 1);
 
 // Detects and dispatches; fills id (url, else path) for every article.
 [[nodiscard]] std::vector<Article> parse_any(std::string_view bytes, const std::string& path,
                                              std::vector<std::string>* errors = nullptr);
+
+// A chunk of whole lines of a JSON Lines file, starting at line `first_line`:
+// the articles parse_any would give for those lines of the whole file (same
+// paths, ids and clean-up). Unlike parse_any, a chunk without articles is no error.
+[[nodiscard]] std::vector<Article> parse_jsonl_chunk(std::string_view bytes, const std::string& path,
+                                                     std::size_t first_line,
+                                                     std::vector<std::string>* errors = nullptr);
 
 }  // namespace newsdesk

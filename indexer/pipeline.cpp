@@ -1,9 +1,9 @@
 #include "indexer/pipeline.h"
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -16,56 +16,213 @@
 
 namespace newsdesk {
 
-FileResult process_file(const std::filesystem::path& path, const PipelineOptions& options) {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Extraction and documents for what a parser gave (worker side).
+void finish(FileResult& result, const PipelineOptions& options) {
+    if (options.extract_entities)
+        for (auto& article : result.articles) extract_all(article);
+    if (options.build_documents) {
+        thread_local DocumentBuilder builder;
+        result.documents.reserve(result.articles.size());
+        for (const auto& article : result.articles) result.documents.push_back(builder.build(article));
+    }
+}
+
+void fail(FileResult& result, const std::string& reason) {
+    result.failed = true;
+    result.articles.clear();
+    result.documents.clear();
+    result.errors.push_back(result.path.string() + ": " + reason);
+}
+
+FileResult process_bytes(const fs::path& path, std::string_view bytes, const PipelineOptions& options) {
     FileResult result;
     result.path = path;
     try {
-        const std::string bytes = load_file(path, options.max_file_bytes);
         result.articles = parse_any(bytes, path.string(), &result.errors);
-        if (result.articles.empty() && result.errors.empty())
-            throw ParseError("no article found");
-        if (options.extract_entities)
-            for (auto& article : result.articles) extract_all(article);
-        if (options.build_documents) {
-            thread_local DocumentBuilder builder;
-            for (const auto& article : result.articles) result.documents.push_back(builder.build(article));
-        }
+        if (result.articles.empty() && result.errors.empty()) throw ParseError("no article found");
+        finish(result, options);
     } catch (const std::exception& e) {
-        result.failed = true;
-        result.articles.clear();
-        result.documents.clear();
-        result.errors.push_back(path.string() + ": " + e.what());
+        fail(result, e.what());
     }
     return result;
 }
 
+}  // namespace
+
+FileResult process_file(const fs::path& path, const PipelineOptions& options) {
+    try {
+        return process_bytes(path, load_file(path, options.max_file_bytes), options);
+    } catch (const std::exception& e) {
+        FileResult result;
+        result.path = path;
+        fail(result, e.what());
+        return result;
+    }
+}
+
 namespace {
 
+// One piece of work: a file for the worker to load, a small file the probe
+// already read, a chunk of lines of a streamed file, or a read error.
+struct WorkUnit {
+    enum class Kind { load, bytes, lines, error };
+    std::size_t file = 0;
+    Kind kind = Kind::load;
+    std::string bytes;  // file bytes, lines, or the error's reason
+    std::size_t first_line = 1;
+    bool more = false;  // another chunk of the same file follows
+};
+
+FileResult process_unit(const fs::path& path, WorkUnit&& unit, const PipelineOptions& options) {
+    FileResult result;
+    switch (unit.kind) {
+        case WorkUnit::Kind::load:
+            result = process_file(path, options);
+            break;
+        case WorkUnit::Kind::bytes:
+            result = process_bytes(path, unit.bytes, options);
+            break;
+        case WorkUnit::Kind::lines:
+            result.path = path;
+            try {
+                result.articles =
+                    parse_jsonl_chunk(unit.bytes, path.string(), unit.first_line, &result.errors);
+                finish(result, options);
+            } catch (const std::exception& e) {
+                fail(result, e.what());
+            }
+            break;
+        case WorkUnit::Kind::error:
+            result.path = path;
+            fail(result, unit.bytes);
+            break;
+    }
+    result.more = unit.more;
+    return result;
+}
+
+// Hands out the work in input order: one unit per file, or the chunks of a
+// streamed JSON Lines file. Reading happens here, in one thread at a time
+// (the caller serialises next()); parsing happens in the workers.
+class InputCursor {
+  public:
+    InputCursor(const std::vector<fs::path>& files, const PipelineOptions& options)
+        : m_files(files), m_options(options) {}
+
+    // The next unit, or nullopt when every file has been handed out. Never throws.
+    std::optional<WorkUnit> next() {
+        if (m_chunker || m_stream_error) return next_chunk();
+        while (m_next_file < m_files.size()) {
+            const std::size_t index = m_next_file++;
+            try {
+                if (auto unit = open(index)) return unit;
+                return next_chunk();
+            } catch (const std::exception& e) {
+                m_chunker.reset();
+                return WorkUnit{index, WorkUnit::Kind::error, e.what()};
+            }
+        }
+        return std::nullopt;
+    }
+
+  private:
+    // A unit for the file, or nullopt when it is now being streamed.
+    std::optional<WorkUnit> open(std::size_t index) {
+        const auto& path = m_files[index];
+        std::error_code ec;
+        const auto size = fs::file_size(path, ec);
+        const bool gz = path.extension() == ".gz";
+        if (ec || (size <= m_options.chunk_bytes && !gz)) return WorkUnit{index, WorkUnit::Kind::load, {}};
+        // Probe: read the first chunk; only JSON Lines are streamed.
+        auto stream = std::make_unique<InputStream>(path);
+        std::string head;
+        bool more = stream->read(head, m_options.chunk_bytes);
+        // At least one whole line, to tell JSON Lines from the rest.
+        while (more && head.find('\n') == std::string::npos && head.size() <= m_options.max_file_bytes)
+            more = stream->read(head, m_options.chunk_bytes);
+        if (!more) {
+            if (head.size() > m_options.max_file_bytes) return WorkUnit{index, WorkUnit::Kind::load, {}};
+            return WorkUnit{index, WorkUnit::Kind::bytes, std::move(head)};
+        }
+        const auto last_newline = head.rfind('\n');
+        if (last_newline == std::string::npos ||
+            detect_format(path.string(), std::string_view(head).substr(0, last_newline + 1)) !=
+                Format::jsonl)
+            return WorkUnit{index, WorkUnit::Kind::load, {}};
+        m_streaming = index;
+        m_chunker = std::make_unique<LineChunker>(std::move(stream), std::move(head), m_options.chunk_bytes,
+                                                  m_options.chunk_lines, m_options.max_file_bytes);
+        m_lookahead = m_chunker->next();
+        return std::nullopt;
+    }
+
+    // The chunk read ahead, reading the one after it to know whether more follow.
+    WorkUnit next_chunk() {
+        if (!m_lookahead) {
+            WorkUnit unit{m_streaming, WorkUnit::Kind::error, std::move(*m_stream_error)};
+            m_stream_error.reset();
+            m_chunker.reset();
+            return unit;
+        }
+        WorkUnit unit{m_streaming, WorkUnit::Kind::lines, std::move(m_lookahead->bytes),
+                      m_lookahead->first_line};
+        try {
+            m_lookahead = m_chunker->next();
+        } catch (const std::exception& e) {
+            m_lookahead.reset();
+            m_stream_error = e.what();
+        }
+        unit.more = m_lookahead || m_stream_error;
+        if (!unit.more) m_chunker.reset();
+        return unit;
+    }
+
+    const std::vector<fs::path>& m_files;
+    const PipelineOptions& m_options;
+    std::size_t m_next_file = 0, m_streaming = 0;
+    std::unique_ptr<LineChunker> m_chunker;
+    std::optional<LineChunk> m_lookahead;
+    std::optional<std::string> m_stream_error;
+};
+
 // A bounded window of slots, filled by workers in any order and drained by the
-// consumer in index order.
+// consumer in sequence order.
 class OrderedWindow {
   public:
-    OrderedWindow(std::size_t total, std::size_t window) : m_done(window), m_total(total), m_window(window) {}
+    OrderedWindow(InputCursor& cursor, std::size_t window)
+        : m_cursor(cursor), m_done(window), m_window(window) {}
 
-    // Next file index for a worker, or nullopt when all are taken. Blocks while
-    // the window is full so memory stays bounded.
-    std::optional<std::size_t> take() {
+    // The next unit and its sequence number, or nullopt when all are taken.
+    // Blocks while the window is full so memory stays bounded.
+    std::optional<std::pair<std::size_t, WorkUnit>> take() {
         std::unique_lock lock(m_mutex);
-        m_space.wait(lock, [&] { return m_next < m_total ? m_next < m_drained + m_window : true; });
-        if (m_next >= m_total) return std::nullopt;
-        return m_next++;
+        m_space.wait(lock, [&] { return m_finished || m_next < m_drained + m_window; });
+        if (m_finished) return std::nullopt;
+        auto unit = m_cursor.next();
+        if (!unit) {
+            m_finished = true;
+            m_space.notify_all();
+            m_ready.notify_all();
+            return std::nullopt;
+        }
+        return std::pair{m_next++, std::move(*unit)};
     }
 
     void put(std::size_t index, FileResult&& result) {
         std::lock_guard lock(m_mutex);
         m_done[index - m_drained] = std::move(result);
-        m_ready.notify_one();
+        m_ready.notify_all();
     }
 
-    // The next result in order; blocks until it is ready.
-    FileResult next() {
+    // The next result in order (blocks until it is ready), or nullopt at the end.
+    std::optional<FileResult> next() {
         std::unique_lock lock(m_mutex);
-        m_ready.wait(lock, [&] { return m_done.front().has_value(); });
+        m_ready.wait(lock, [&] { return m_done.front().has_value() || (m_finished && m_drained == m_next); });
+        if (!m_done.front()) return std::nullopt;
         FileResult result = std::move(*m_done.front());
         m_done.pop_front();
         m_done.emplace_back();
@@ -74,40 +231,58 @@ class OrderedWindow {
         return result;
     }
 
-    // Hands out no more work: workers finish the file in hand and stop.
+    // Hands out no more work: workers finish the unit in hand and stop.
     void cancel() {
         std::lock_guard lock(m_mutex);
-        m_next = m_total;
+        m_finished = true;
         m_space.notify_all();
     }
 
   private:
+    InputCursor& m_cursor;
     std::mutex m_mutex;
     std::condition_variable m_space, m_ready;
     std::deque<std::optional<FileResult>> m_done;
-    std::size_t m_total, m_window, m_next = 0, m_drained = 0;
+    std::size_t m_window, m_next = 0, m_drained = 0;
+    bool m_finished = false;
 };
 
 }  // namespace
 
-void run_pipeline(const std::vector<std::filesystem::path>& files, const PipelineOptions& options,
+void run_pipeline(const std::vector<fs::path>& files, const PipelineOptions& options,
                   const FileConsumer& consume) {
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1));
+    // A streamed file is one file for "no article found" (whole files get that
+    // from process_file).
+    std::size_t file_articles = 0, file_errors = 0;
+    const auto deliver = [&](FileResult&& result) {
+        file_articles += result.articles.size();
+        file_errors += result.errors.size();
+        if (!result.more) {
+            if (!result.failed && file_articles == 0 && file_errors == 0) fail(result, "no article found");
+            file_articles = file_errors = 0;
+        }
+        consume(std::move(result));
+    };
+    InputCursor cursor(files, options);
+    const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     if (threads <= 1) {
-        for (const auto& path : files) consume(process_file(path, options));
+        while (auto unit = cursor.next()) {
+            const auto& path = files[unit->file];
+            deliver(process_unit(path, std::move(*unit), options));
+        }
         return;
     }
-    // A few files per worker in flight keeps every core busy; a larger window
-    // only holds more parsed articles (a JSON Lines file may carry thousands).
-    OrderedWindow window(files.size(), threads * 2);
+    // Two units per worker in flight keeps every core busy; a larger window
+    // only holds more parsed articles.
+    OrderedWindow window(cursor, threads * 2);
     std::vector<std::jthread> workers;
     for (unsigned t = 0; t < threads; ++t)
         workers.emplace_back([&] {
-            while (auto index = window.take()) window.put(*index, process_file(files[*index], options));
+            while (auto work = window.take())
+                window.put(work->first, process_unit(files[work->second.file], std::move(work->second), options));
         });
     try {
-        for (std::size_t i = 0; i < files.size(); ++i) consume(window.next());
+        while (auto result = window.next()) deliver(std::move(*result));
     } catch (...) {
         window.cancel();
         throw;

@@ -1,6 +1,8 @@
 // The indexing pipeline: files are loaded, parsed, extracted and turned into
 // documents on worker threads, and handed to one consumer in input order, so
 // output and database contents are deterministic whatever the thread count.
+// A large JSON Lines file is read as a stream and handed on in chunks of whole
+// lines, so memory follows the chunk size, not the file size.
 #pragma once
 
 #include <cstddef>
@@ -19,26 +21,37 @@ struct PipelineOptions {
     unsigned threads = 0;                         // 0: one per core
     bool extract_entities = true;                 // run extract_all on each article
     bool build_documents = true;                  // false for --extract
-    std::size_t max_file_bytes = 64u << 20;       // larger files fail with a message
+    // Larger files fail with a message, except JSON Lines, which are streamed
+    // (there the limit applies to one line).
+    std::size_t max_file_bytes = 64u << 20;
+    // Files larger than this (and every .gz file) are probed; JSON Lines among
+    // them are streamed in chunks of about this many bytes of whole lines.
+    std::size_t chunk_bytes = 256u << 10;
+    std::size_t chunk_lines = 1000;               // at most this many lines a chunk
 };
 
-// What one input file gave.
+// What one input file, or one chunk of a streamed file, gave.
 struct FileResult {
     std::filesystem::path path;
     std::vector<Article> articles;
     std::vector<Xapian::Document> documents;  // parallel to articles when built
     std::vector<std::string> errors;          // "PATH: reason" lines (also for bad feed items)
-    bool failed = false;                      // nothing usable came out of the file
+    bool failed = false;                      // nothing (more) usable came out of the file
+    bool more = false;                        // another chunk of the same file follows
 };
 
 using FileConsumer = std::function<void(FileResult&&)>;
 
 // Processes `files` with `options.threads` workers, calling `consume` once per
-// file in the order of `files`, always from the calling thread.
+// file, or once per chunk of a streamed file (all but the last with `more`
+// set), in the order of `files` and lines, always from the calling thread.
+// A streamed file that breaks off (read error, corrupt gzip) ends with a failed
+// result; the chunks before it were already handed on.
 void run_pipeline(const std::vector<std::filesystem::path>& files, const PipelineOptions& options,
                   const FileConsumer& consume);
 
-// Loads, parses and extracts one file (what a worker does), never throws.
+// Loads, parses and extracts one whole file (what a worker does for a file
+// that is not streamed), never throws.
 [[nodiscard]] FileResult process_file(const std::filesystem::path& path, const PipelineOptions& options);
 
 }  // namespace newsdesk

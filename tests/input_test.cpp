@@ -1,4 +1,6 @@
-// load_file / collect_inputs and parse_any on broken and compressed inputs.
+// load_file / collect_inputs and parse_any on broken and compressed inputs;
+// streamed JSON Lines (InputStream, LineChunker, the pipeline's chunks, the
+// writer's batches) against whole-file reads.
 #include "indexer/input.h"
 
 #include <gtest/gtest.h>
@@ -8,9 +10,14 @@
 #include <functional>
 #include <random>
 
+#include <nlohmann/json.hpp>
+
 #include "common/error.h"
+#include "common/schema.h"
 #include "common/text.h"
+#include "indexer/index_writer.h"
 #include "indexer/parsers.h"
+#include "indexer/pipeline.h"
 
 namespace newsdesk {
 namespace {
@@ -156,6 +163,205 @@ TEST(ParseAny, DispatchesAndFillsIdFromUrl) {
     EXPECT_EQ(text.at(0).headline, "Caf\xC3\xA9 owners in M\xC3\xBCnster welcome new rules");
     const auto xml = parse_any(load_file(kFixtures / "xml/own-nitf-media.xml"), "n.xml");
     EXPECT_EQ(xml.at(0).byline, std::vector<std::string>{"Ana Ribeiro"});
+}
+
+// --- Streaming -------------------------------------------------------------
+
+// Everything the pipeline hands on for `files`, with the given chunk size.
+struct Delivered {
+    std::vector<FileResult> results;
+    std::vector<Article> articles() const {
+        std::vector<Article> out;
+        for (const auto& r : results) out.insert(out.end(), r.articles.begin(), r.articles.end());
+        return out;
+    }
+    std::vector<std::string> errors() const {
+        std::vector<std::string> out;
+        for (const auto& r : results) out.insert(out.end(), r.errors.begin(), r.errors.end());
+        return out;
+    }
+};
+
+Delivered run(const std::vector<fs::path>& files, std::size_t chunk_bytes, std::size_t chunk_lines,
+              unsigned threads) {
+    PipelineOptions options;
+    options.threads = threads;
+    options.extract_entities = false;
+    options.build_documents = false;
+    options.chunk_bytes = chunk_bytes;
+    options.chunk_lines = chunk_lines;
+    Delivered out;
+    run_pipeline(files, options, [&](FileResult&& r) { out.results.push_back(std::move(r)); });
+    return out;
+}
+
+TEST(InputStream, ReadsPlainAndConcatenatedGzipInPieces) {
+    TempDir dir;
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += "line " + std::to_string(i) + "\n";
+    const auto plain = dir.write("a.txt", text);
+    const auto gz = dir.write("a.txt.gz", gzip(text.substr(0, 1000)) + gzip(text.substr(1000)));
+    for (const auto& path : {plain, gz}) {
+        InputStream in(path);
+        std::string out;
+        std::size_t reads = 0;
+        while (in.read(out, 4096)) ++reads;
+        EXPECT_EQ(out, text) << path;
+        EXPECT_GT(reads, 10u) << path;
+        EXPECT_EQ(in.gzipped(), path == gz);
+        EXPECT_FALSE(in.read(out, 4096));  // stays at the end
+    }
+}
+
+TEST(LineChunker, WholeLinesNumberedAsInTheFile) {
+    // Blank lines, a line longer than a chunk, and no final newline.
+    const std::string text = "a\n\nbb\n" + std::string(300, 'x') + "\nc\n\n\nddd\neee";
+    TempDir dir;
+    const auto path = dir.write("t.txt", text);
+    auto stream = std::make_unique<InputStream>(path);
+    std::string head;
+    ASSERT_TRUE(stream->read(head, 5));
+    LineChunker chunker(std::move(stream), head, 16, 3, 1u << 20);
+    std::string joined;
+    std::vector<std::size_t> firsts;
+    while (auto chunk = chunker.next()) {
+        joined += chunk->bytes;
+        firsts.push_back(chunk->first_line);
+        EXPECT_TRUE(chunk->bytes.ends_with('\n') || joined == text) << chunk->bytes;
+    }
+    EXPECT_EQ(joined, text);
+    // "a\n\nbb\n" (3 lines), the long line 4, "c\n\n\n" lines 5-7, "ddd\neee" lines 8-9.
+    EXPECT_EQ(firsts, (std::vector<std::size_t>{1, 4, 5, 8}));
+}
+
+TEST(LineChunker, OverlongLineIsAParseError) {
+    TempDir dir;
+    const auto path = dir.write("t.jsonl", "{}\n" + std::string(5000, 'y') + "\n{}\n");
+    LineChunker chunker(std::make_unique<InputStream>(path), "", 100, 10, 1000);
+    EXPECT_EQ(chunker.next()->bytes, "{}\n");
+    EXPECT_EQ(error_of([&] { (void)chunker.next(); }), "line 2 longer than 1 MB");
+}
+
+TEST(Streaming, ChunksGiveTheSameArticlesAsTheWholeFile) {
+    TempDir dir;
+    for (const char* name : {"jsonl/wikinews.jsonl", "jsonl/mixed.jsonl"}) {
+        const auto bytes = load_file(kFixtures / name);
+        const auto plain = dir.write(fs::path(name).filename().string(), bytes);
+        const auto gz = dir.write(fs::path(name).filename().string() + ".gz", gzip(bytes));
+        for (const auto& path : {plain, gz}) {
+            std::vector<std::string> whole_errors;
+            const auto whole = parse_any(bytes, path.string(), &whole_errors);
+            // Chunks of one line and of a few, one thread and three.
+            for (const auto& [chunk_bytes, threads] :
+                 std::vector<std::pair<std::size_t, unsigned>>{{64, 1}, {64, 3}, {700, 3}}) {
+                const auto got = run({path}, chunk_bytes, 1000, threads);
+                if (chunk_bytes < bytes.size()) {
+                    EXPECT_GT(got.results.size(), 1u) << path << ": not streamed";
+                }
+                EXPECT_EQ(got.articles(), whole) << path << " chunk " << chunk_bytes;
+                EXPECT_EQ(got.errors(), whole_errors) << path;
+                for (std::size_t i = 0; i < got.results.size(); ++i) {
+                    EXPECT_EQ(got.results[i].more, i + 1 < got.results.size());
+                    EXPECT_FALSE(got.results[i].failed);
+                }
+            }
+        }
+    }
+}
+
+TEST(Streaming, SmallFilesAndOtherFormatsAreReadWhole) {
+    TempDir dir;
+    const auto feed = dir.write("feed.xml", load_file(kFixtures / "feed/rss2.xml"));
+    const auto lines = dir.write("m.jsonl", load_file(kFixtures / "jsonl/mixed.jsonl"));
+    const auto empty = dir.write("e.jsonl.gz", gzip(std::string(1000, '\n')));
+    // Large chunks: each file is one result.
+    const auto got = run({feed, lines, empty}, 1u << 20, 1000, 2);
+    ASSERT_EQ(got.results.size(), 3u);
+    EXPECT_EQ(got.results[0].articles.size(), 2u);
+    EXPECT_EQ(got.results[1].articles.size(), 2u);
+    EXPECT_TRUE(got.results[2].failed);
+    EXPECT_EQ(got.results[2].errors, std::vector<std::string>{empty.string() + ": empty file"});
+    // A feed larger than a chunk is still read whole: one result, both items.
+    const auto feed_small_chunks = run({feed}, 64, 1000, 2);
+    ASSERT_EQ(feed_small_chunks.results.size(), 1u);
+    EXPECT_EQ(feed_small_chunks.results[0].articles.size(), 2u);
+}
+
+TEST(Streaming, TruncatedGzipEndsTheFileWithAFailure) {
+    TempDir dir;
+    std::string text;
+    for (int i = 1; i <= 3000; ++i)
+        text += "{\"title\": \"T" + std::to_string(i) + "\", \"text\": \"Body number " +
+                std::to_string(i * 7919 % 10007) + " of the set.\"}\n";
+    const auto packed = gzip(text);
+    const auto path = dir.write("cut.jsonl.gz", packed.substr(0, packed.size() * 2 / 3));
+    const auto got = run({path}, 4096, 1000, 2);
+    ASSERT_GT(got.results.size(), 2u);
+    const auto& last = got.results.back();
+    EXPECT_TRUE(last.failed);
+    EXPECT_FALSE(last.more);
+    EXPECT_EQ(last.errors, std::vector<std::string>{path.string() + ": corrupt or truncated gzip data"});
+    const auto articles = got.articles();
+    ASSERT_GT(articles.size(), 1000u);
+    EXPECT_LT(articles.size(), 3000u);
+    for (std::size_t i = 0; i < articles.size(); ++i)
+        ASSERT_EQ(articles[i].path, path.string() + "#" + std::to_string(i + 1));
+}
+
+// 50,000 short articles in one file: every line is in the database once, with
+// its path#N and id, after many chunks and several commits.
+TEST(Streaming, LargeJsonlIsIndexedWithoutLossOrDuplicates) {
+    TempDir dir;
+    constexpr int kLines = 50000;
+    std::string text;
+    for (int i = 1; i <= kLines; ++i) {
+        if (i % 1000 == 0) {
+            text += "{\"title\": \"broken\n";  // a malformed line every 1000
+            continue;
+        }
+        text += "{";
+        if (i % 3 == 0) text += "\"url\": \"https://example.org/n/" + std::to_string(i) + "\", ";
+        text += "\"title\": \"Report " + std::to_string(i) + "\", \"text\": \"Harbour crews counted " +
+                std::to_string(i) + " crates on pier " + std::to_string(i % 97) + ".\"}\n";
+    }
+    const auto path = dir.write("big.jsonl", text);
+    const auto db_path = (dir.path() / "db").string();
+    PipelineOptions options;
+    options.threads = 2;
+    options.extract_entities = false;
+    std::size_t failed = 0, errors = 0, results = 0;
+    std::size_t commits = 0;
+    {
+        IndexWriter writer(db_path, BatchLimits{20000, 2u << 20});
+        run_pipeline({path}, options, [&](FileResult&& r) {
+            ++results;
+            failed += r.failed;
+            errors += r.errors.size();
+            writer.add(r.articles, std::move(r.documents));
+        });
+        writer.commit();
+        commits = writer.commits();
+    }
+    EXPECT_GT(results, 10u);  // streamed in chunks
+    EXPECT_GT(commits, 2u);   // the byte budget cut batches before 20000 documents
+    EXPECT_EQ(failed, 0u);
+    EXPECT_EQ(errors, static_cast<std::size_t>(kLines / 1000));
+    Xapian::Database db(db_path);
+    ASSERT_EQ(db.get_doccount(), static_cast<Xapian::doccount>(kLines - kLines / 1000));
+    std::size_t checked = 0;
+    for (int i = 1; i <= kLines; ++i) {
+        if (i % 1000 == 0) continue;
+        const auto item = path.string() + "#" + std::to_string(i);
+        const auto id = i % 3 == 0 ? "https://example.org/n/" + std::to_string(i) : item;
+        const auto term = id_term(id);
+        ASSERT_EQ(db.get_termfreq(term), 1u) << id;
+        const auto record = nlohmann::json::parse(db.get_document(*db.postlist_begin(term)).get_data());
+        ASSERT_EQ(record.at("path"), item);
+        ASSERT_EQ(record.at("id"), id);
+        ASSERT_EQ(record.at("headline"), "Report " + std::to_string(i));
+        ++checked;
+    }
+    EXPECT_EQ(checked, db.get_doccount());
 }
 
 }  // namespace
