@@ -142,6 +142,10 @@ TEST(CountryNames, InflectedForms) {
     // blocked phrase stays blocked ("中非合作" is China-Africa cooperation).
     EXPECT_EQ(geo.language("de").find_inflected(intl_key("Chinasa")), nullptr);
     EXPECT_EQ(geo.language("zh").find(intl_key("中非合作")), nullptr);
+    // Common words that are also a name: माली (gardener; Mali), Того (of that; Togo).
+    EXPECT_EQ(geo.language("hi").find(intl_key("माली")), nullptr);
+    EXPECT_EQ(geo.language("ru").find(intl_key("Того")), nullptr);
+    EXPECT_EQ(*geo.language("fr").find(intl_key("île Maurice")), "MU");
 }
 
 TEST(CountryNames, UnknownLanguageIsEmpty) {
