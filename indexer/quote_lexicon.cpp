@@ -52,6 +52,14 @@ QuoteLexicon load() {
     lex.organisation_words = read_set("organisation_words.txt");
     lex.place_words = read_set("place_words.txt");
     lex.skip_words = read_set("skip_words.txt");
+    read_lines("according_to.txt", [&](const auto& words) {
+        const std::string& kind = words.size() > 1 ? words[1] : std::string();
+        if (kind == "after") lex.according_to_after.insert(words[0]);
+        else if (kind == "after_quote") lex.after_quote_cues.insert(words[0]);
+        else lex.according_to.insert(words[0]);
+    });
+    lex.subject_markers = read_set("subject_markers.txt");
+    lex.function_words = read_set("function_words.txt");
     return lex;
 }
 

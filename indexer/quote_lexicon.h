@@ -9,7 +9,9 @@
 
 namespace newsdesk {
 
-// Gender a pronoun or honorific implies: 'm', 'f', or 'x' (unknown / plural).
+// Gender a pronoun or honorific implies: 'm', 'f', 'x' (unknown / plural: never
+// resolved), or 'a' (any one person: Hindi उन्होंने is he or she, resolved to the
+// latest speaker whatever the gender).
 using Gender = char;
 
 struct QuoteLexicon {
@@ -21,7 +23,17 @@ struct QuoteLexicon {
     std::unordered_set<std::string> not_names;           // "the", "monday"
     std::unordered_set<std::string> organisation_words;  // "ministry", "center"
     std::unordered_set<std::string> place_words;         // "korea", "states"
-    std::unordered_set<std::string> skip_words;          // "also", "has"
+    std::unordered_set<std::string> skip_words;          // "also", "has", "a" (a déclaré)
+    // Single words that cite a source like "according to": "selon", "laut", "según".
+    std::unordered_set<std::string> according_to;
+    // Postpositions after the source they cite, Hindi "X के मुताबिक": "मुताबिक".
+    std::unordered_set<std::string> according_to_after;
+    // Words that cite the speaker right after a German-marked quote: „…“, so X.
+    std::unordered_set<std::string> after_quote_cues;
+    // Postpositions marking the speaker before a verb in Hindi: "X ने कहा".
+    std::unordered_set<std::string> subject_markers;
+    // Words that end a name in scripts without capitals (Hindi postpositions).
+    std::unordered_set<std::string> function_words;
 
     // All queries take a lower-case word without a final period.
     [[nodiscard]] bool is_speech_verb(std::string_view w) const;

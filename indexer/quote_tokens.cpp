@@ -10,7 +10,7 @@ bool is_mark_cp(char32_t c) {
     switch (c) {
         case U'“': case U'”': case U'„': case U'‟': case U'«': case U'»': case U'‹':
         case U'›': case U'「': case U'」': case U'『': case U'』': case U'"': case U'‘':
-        case U'’': case U'\'':
+        case U'’': case U'\'': case U'‚':
             return true;
         default:
             return false;
@@ -30,6 +30,9 @@ bool is_word_cp(char32_t c) {
     if (c >= 0x2000 && c <= 0x206F) return false;  // dashes, ellipsis, bullets
     if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
     if (c >= 0xFF00 && c <= 0xFF0F) return false;
+    if (c >= 0xFF1A && c <= 0xFF1F) return false;  // full-width ：；＜＝＞？
+    if (c == 0x0964 || c == 0x0965) return false;  // Devanagari danda ।, double danda ॥
+    if (c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4) return false;  // Arabic ، ؛ ؟ ۔
     return c != 0xA1 && c != 0xBF && c != 0xB7 && c != 0xA7;
 }
 
@@ -117,11 +120,15 @@ bool touches_before(const Paragraph& p, int i) {
     return i > 0 && p.tokens[i - 1].end == p.tokens[i].begin;
 }
 
-// Whether mark `c` at token i may open a top-level quote.
+// Whether mark `c` at token i may open a top-level quote. German also quotes
+// »so« and ›so‹ (the French marks reversed, touching the words inside), and
+// ‚so‘ inside „…“.
 bool opens(const Paragraph& p, int i, char32_t c) {
     switch (c) {
         case U'“': case U'„': case U'«': case U'‹': case U'「': case U'『': case U'"':
             return true;
+        case U'»': case U'›': case U'‚':
+            return !word_before(p, i) && word_after(p, i);
         case U'‘':
             return !word_before(p, i) && word_after(p, i);  // not a possessive apostrophe
         default:
@@ -135,6 +142,9 @@ bool closes(char32_t opener, char32_t c) {
         case U'„': return c == U'“' || c == U'”';
         case U'«': return c == U'»';
         case U'‹': return c == U'›';
+        case U'»': return c == U'«' || c == U'»';  // German »…«, Swedish and Finnish »…»
+        case U'›': return c == U'‹';
+        case U'‚': return c == U'‘' || c == U'’';
         case U'「': return c == U'」';
         case U'『': return c == U'』';
         case U'"': return c == U'"' || c == U'”';  // texts that mix straight and curly marks
@@ -147,8 +157,19 @@ bool closes(char32_t opener, char32_t c) {
 void add_span(Paragraph& p, int open, int close) {
     QuoteSpan q{open, close, p.tokens[open].end,
                 close >= 0 ? p.tokens[close].begin : p.text.size()};
-    while (q.text_begin < q.text_end && p.text[q.text_begin] == ' ') ++q.text_begin;
-    while (q.text_end > q.text_begin && p.text[q.text_end - 1] == ' ') --q.text_end;
+    // French « … » keeps a (no-break, often narrow) space inside each mark.
+    for (std::size_t next = q.text_begin; q.text_begin < q.text_end; q.text_begin = next) {
+        next = q.text_begin;
+        if (!is_space_cp(next_code_point(p.text, next))) break;
+    }
+    while (q.text_end > q.text_begin) {
+        std::size_t start = q.text_end - 1;
+        while (start > q.text_begin && (static_cast<unsigned char>(p.text[start]) & 0xC0) == 0x80)
+            --start;
+        std::size_t next = start;
+        if (!is_space_cp(next_code_point(p.text, next))) break;
+        q.text_end = start;
+    }
     if (q.text_begin >= q.text_end) return;
     const int last = close >= 0 ? close : static_cast<int>(p.tokens.size()) - 1;
     for (int i = open; i <= last; ++i) p.tokens[i].quote = static_cast<int>(p.quotes.size());
@@ -181,7 +202,8 @@ void find_quotes(Paragraph& p) {
 
 bool ends_sentence(const Token& t) {
     return t.kind == TokenKind::punct && t.quote < 0 &&
-           (t.text == "." || t.text == "!" || t.text == "?");
+           (t.text == "." || t.text == "!" || t.text == "?" || t.text == "\u0964" ||
+            t.text == "\u3002" || t.text == "\uFF01" || t.text == "\uFF1F" || t.text == "\u061F");
 }
 
 Paragraph analyse_paragraph(std::string_view text, const QuoteLexicon& lex) {

@@ -1,5 +1,6 @@
 // One paragraph cut into word and punctuation tokens, with the direct
-// quotations in it found from their marks: “…”, "…", ‘…’, «…», „…“, 「…」, ‹…›.
+// quotations in it found from their marks: “…”, "…", ‘…’, «…», „…“, »…«, 「…」, 『…』,
+// ‹…›, ‚…‘.
 // Quote detection works on tokens so that apostrophes inside words ("don’t")
 // are never taken for closing marks.
 #pragma once

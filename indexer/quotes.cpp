@@ -65,6 +65,7 @@ class SpeakerBook {
         for (auto it = m_candidates.rbegin(); it != m_candidates.rend() && seen < kPronounLookBack; ++it) {
             if (it->first >= order) continue;
             ++seen;
+            if (g == 'a') return it->second;  // Hindi उन्होंने: he or she
             const auto known = m_gender.find(it->second);
             if (known != m_gender.end() && known->second != g) continue;
             m_gender[it->second] = g;  // "she said" after Sun Yun: Sun Yun is she
@@ -192,7 +193,7 @@ void QuoteFinder::resolve(const Paragraph& p, std::size_t index, const Attributi
         }
     } else if (a.kind == SpeakerKind::pronoun) {
         const Gender g = m_lex.pronouns.at(a.pronoun);
-        if (g == 'm' || g == 'f') {
+        if (g == 'm' || g == 'f' || g == 'a') {
             f.speaker = m_book.antecedent(order_of(index, a.position), g);
             f.person = f.speaker.has_value();
         }

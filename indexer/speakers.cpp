@@ -1,6 +1,9 @@
 #include "indexer/speakers.h"
 
+#include <algorithm>
 #include <array>
+
+#include "common/text.h"
 
 namespace newsdesk {
 
@@ -32,15 +35,46 @@ bool lower_word(const Token& t) {
     return t.kind == TokenKind::word && !t.capitalised && t.quote < 0;
 }
 
-// Words after which a name following "said" has ended ("said Cha in a statement").
+// Words after which a name following "said" has ended ("said Cha in a statement",
+// "sagte Merkel am Montag", "a déclaré Macron lors de", "dijo Sánchez en").
 bool ends_forward_name(const Token& t) {
-    static constexpr std::array<std::string_view, 18> stops = {
+    static constexpr std::array<std::string_view, 33> stops = {
         "in", "on", "at", "during", "after", "before", "to", "that", "who", "which",
-        "when", "as", "while", "because", "of", "from", "with", "about"};
+        "when", "as", "while", "because", "of", "from", "with", "about",
+        "am", "im", "bei", "auf", "vor", "nach", "gegenüber", "dans", "lors", "devant",
+        "pendant", "en", "durante", "ante", "tras"};
     if (!lower_word(t)) return false;
     for (auto w : stops)
         if (t.key == w) return true;
     return false;
+}
+
+// Scripts without capitals (Hebrew, Arabic, Indic, Thai, CJK) cannot mark names by
+// case; there a speaker is found from the postposition after it (Hindi "ने").
+bool caseless_word(const Token& t) {
+    if (t.kind != TokenKind::word || t.quote >= 0) return false;
+    std::size_t pos = 0;
+    return next_code_point(t.text, pos) >= 0x0590;
+}
+
+// "प्रधानमंत्री नरेंद्र मोदी ने": up to four caseless words before token `marker`,
+// stopping at a function word; titles are dropped by clean_name.
+std::optional<NameRun> caseless_run_before(const Paragraph& p, int lo, int marker,
+                                           const QuoteLexicon& lex) {
+    int first = marker;
+    while (first - 1 >= lo && marker - first < 4 && caseless_word(p.tokens[first - 1]) &&
+           !lex.function_words.count(p.tokens[first - 1].key))
+        --first;
+    if (first == marker) return std::nullopt;
+    return clean_name(p, first, marker - 1, lex);
+}
+
+Attribution pronoun_at(const std::string& pronoun, int position) {
+    Attribution a;
+    a.kind = SpeakerKind::pronoun;
+    a.pronoun = pronoun;
+    a.position = position;
+    return a;
 }
 
 Attribution named(const NameRun& run) {
@@ -108,6 +142,17 @@ Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLex
     }
     auto run = run_ending_at(p, i, last, lex);
     if (!run) return none;
+    // "selon le ministère des Affaires étrangères": a lower-case organisation word
+    // before the capitals heads the name.
+    for (int k = i; k < run->first; ++k) {
+        if (!lower_word(p.tokens[k]) || !lex.organisation_words.count(p.tokens[k].key)) continue;
+        run->last = std::max(run->last, j - 1);  // "… Affaires étrangères"
+        run->name = std::string(p.text.substr(p.tokens[k].begin, p.tokens[run->last].end - p.tokens[k].begin));
+        run->first = k;
+        run->words = run->last - k + 1;
+        run->kind = NameKind::organisation;
+        break;
+    }
     Attribution a = named(*run);
     if (j < hi && (is_punct(p.tokens[j], ",") || p.tokens[j].key == "of" || p.tokens[j].key == "at")) {
         int k = j + 1;
@@ -117,25 +162,60 @@ Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLex
     return a;
 }
 
-// "according to X" anywhere in [lo, hi).
-std::optional<Attribution> according_to(const Paragraph& p, int lo, int hi, const QuoteLexicon& lex) {
-    for (int k = lo; k + 1 < hi; ++k) {
-        if (p.tokens[k].key == "according" && p.tokens[k + 1].key == "to") {
-            auto a = forward_speaker(p, k + 1, hi, lex);
-            if (a.kind != SpeakerKind::none) return a;
-        }
-    }
-    return std::nullopt;
-}
-
 bool is_verb_at(const Paragraph& p, int k, const QuoteLexicon& lex) {
     return lower_word(p.tokens[k]) && lex.is_speech_verb(p.tokens[k].key);
 }
 
-// Attribution after the closing mark: "“…,” he said", "“…,” said X".
-Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, const QuoteLexicon& lex) {
+// "according to X", "selon X", "laut X", "según X", Hindi "X के मुताबिक" anywhere in [lo, hi).
+std::optional<Attribution> according_to(const Paragraph& p, int lo, int hi, const QuoteLexicon& lex) {
+    for (int k = lo; k < hi; ++k) {
+        const Token& t = p.tokens[k];
+        if (t.quote >= 0 || t.kind != TokenKind::word) continue;
+        int cue = -1;
+        if (k + 1 < hi && t.key == "according" && p.tokens[k + 1].key == "to") cue = k + 1;
+        else if (!t.capitalised || k == lo) cue = lex.according_to.count(t.key) ? k : -1;
+        if (cue >= 0) {
+            auto a = forward_speaker(p, cue, hi, lex);
+            if (a.kind != SpeakerKind::none) return a;
+        }
+        if (lex.according_to_after.count(t.key) && k - 1 > lo &&
+            lex.function_words.count(p.tokens[k - 1].key))
+            if (auto run = caseless_run_before(p, lo, k - 1, lex)) return named(*run);
+    }
+    return std::nullopt;
+}
+
+// French inversion after a quote: "dit-il", "estime-t-elle", "a-t-il déclaré".
+std::optional<Attribution> inverted_speaker(const Paragraph& p, int k, int hi,
+                                            const QuoteLexicon& lex) {
+    const Token& t = p.tokens[k];
+    if (!lower_word(t)) return std::nullopt;
+    const auto dash = t.key.rfind('-');
+    if (dash == std::string::npos || dash == 0) return std::nullopt;
+    const std::string pronoun = t.key.substr(dash + 1);
+    if (!lex.pronouns.count(pronoun)) return std::nullopt;
+    std::string verb = t.key.substr(0, dash);
+    if (verb.ends_with("-t")) verb.resize(verb.size() - 2);
+    const bool speech = lex.is_speech_verb(verb) ||
+                        (lex.is_skip_word(verb) && k + 1 < hi && is_verb_at(p, k + 1, lex));
+    if (!speech) return std::nullopt;
+    return pronoun_at(pronoun, k);
+}
+
+// Attribution after the closing mark: "“…,” he said", "“…,” said X", "« … », dit-il",
+// "„…“, so X" (`german`: the quote was in German marks).
+Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool german,
+                        const QuoteLexicon& lex) {
     // "“…,” the judge said, according to the Post": the source cited wins.
     if (auto acc = according_to(p, a, hi, lex)) return *acc;
+    if (german) {
+        int k = a;
+        while (k < hi && p.tokens[k].kind == TokenKind::punct) ++k;
+        if (k < hi && lower_word(p.tokens[k]) && lex.after_quote_cues.count(p.tokens[k].key)) {
+            auto r = forward_speaker(p, k, hi, lex);
+            if (r.kind != SpeakerKind::none) return r;
+        }
+    }
     // "“…,” Toomey fumed": a quote closed on a comma is followed by its
     // attribution, whatever the verb.
     if (comma && a + 1 < hi && name_word(p.tokens[a], lex)) {
@@ -151,6 +231,7 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, const Quo
                       (p.tokens[k].key == "and" || p.tokens[k].key == "but" ||
                        p.tokens[k].key == "while" || p.tokens[k].key == "whereas"))))
             break;
+        if (auto inv = inverted_speaker(p, k, hi, lex)) return *inv;
         if (!is_verb_at(p, k, lex)) continue;
         bool verb_first = true;
         for (int m = a; m < k; ++m) verb_first = verb_first && p.tokens[m].kind != TokenKind::word;
@@ -315,6 +396,11 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
            (!toks[i].capitalised || lex.not_names.count(toks[i].key)))
         --i;  // "Trump also said", "Cruz on Tuesday said"
     if (i < lo || toks[i].quote >= 0) return {};
+    if (toks[i].kind == TokenKind::word && lex.subject_markers.count(toks[i].key)) {
+        // Hindi "मोदी ने कहा": the speaker stands before the postposition.
+        if (auto run = caseless_run_before(p, lo, i, lex)) return named(*run);
+        return {};
+    }
     if (const auto it = lex.pronouns.find(toks[i].key);
         toks[i].kind == TokenKind::word && it != lex.pronouns.end()) {
         Attribution a;
@@ -366,7 +452,10 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
         // After a full stop inside the quote only a short "Trump said." belongs to it.
         const char last = p.text[span.text_end - 1];
         const bool continues = last == ',' || last == '?' || last == '!';
-        if (last != '.' || hi - a <= 5) after = after_quote(p, a, hi, continues, lex);
+        std::size_t mark = 0;
+        const char32_t opener = next_code_point(p.tokens[span.open].text, mark);
+        const bool german = opener == U'„' || opener == U'»' || opener == U'‚';
+        if (last != '.' || hi - a <= 5) after = after_quote(p, a, hi, continues, german, lex);
         if (after.kind == SpeakerKind::name || after.kind == SpeakerKind::pronoun) return after;
     }
     int lo = span.open - 1;

@@ -252,6 +252,98 @@ std::string fold(std::string s) {
     return s;
 }
 
+// --- other languages (issue 5): marks, speech verbs and attribution patterns ----
+
+TEST(QuotesIntl, FrenchGuillemetsWithNoBreakSpacesAndAColon) {
+    // « » with the no-break (U+00A0) and narrow no-break (U+202F) spaces of French typography.
+    const auto a = quotes_of({"Mardi, le président Emmanuel Macron a déclaré :\u00A0«\u202FNous ne "
+                              "céderons rien aux terroristes.\u202F»"});
+    EXPECT_EQ(speaker_of(a, "Nous ne céderons rien aux terroristes."), "Emmanuel Macron");
+}
+
+TEST(QuotesIntl, FrenchAfterTheQuoteInversionAndSelon) {
+    const auto a = quotes_of({"« Nous allons continuer le travail », a déclaré Jean Dupont, le maire "
+                              "de Lyon.",
+                              "« La situation est grave », estime-t-il.",
+                              "« Personne ne nous a prévenus », selon Marie Lenoir."});
+    EXPECT_EQ(speaker_of(a, "Nous allons continuer le travail"), "Jean Dupont");
+    EXPECT_EQ(speaker_of(a, "La situation est grave"), "Jean Dupont");  // il -> Jean Dupont
+    EXPECT_EQ(speaker_of(a, "Personne ne nous a prévenus"), "Marie Lenoir");
+    ASSERT_NE(find_expert(a, "Jean Dupont"), nullptr);
+    EXPECT_EQ(find_expert(a, "Jean Dupont")->quotes, 2);
+}
+
+TEST(QuotesIntl, FrenchRealSentencesFromLiberation) {
+    // tests/fixtures/html/readability-liberation-1 (Libération, 30 April 2015).
+    const auto a = quotes_of(
+        {"Les autorités françaises sont toujours sans nouvelles «d’encore plus de 200» personnes. "
+         "«Pour certains d’entre eux on est très interrogatif», a ajouté Laurent Fabius.",
+         "Il devait lui aussi ramener des Français, «les plus éprouvés» par la catastrophe et les "
+         "«plus vulnérables (blessés, familles avec enfants)», selon le ministère des Affaires "
+         "étrangères."});
+    EXPECT_EQ(speaker_of(a, "Pour certains d’entre eux on est très interrogatif"), "Laurent Fabius");
+    EXPECT_EQ(speaker_of(a, "plus vulnérables (blessés, familles avec enfants)"),
+              "ministère des Affaires étrangères");
+    EXPECT_EQ(find_expert(a, "ministère des Affaires étrangères"), nullptr);  // no person
+}
+
+TEST(QuotesIntl, GermanMarksSagteSoAndColon) {
+    const auto a = quotes_of({"„Wir schaffen das“, sagte Bundeskanzlerin Angela Merkel am Montag in "
+                              "Berlin.",
+                              "„Die Lage ist ernst“, so Olaf Scholz.",
+                              "Olaf Scholz erklärte: „Wir werden helfen.“",
+                              "»Das ist ein Fehler«, sagte Robert Habeck."});
+    EXPECT_EQ(speaker_of(a, "Wir schaffen das"), "Angela Merkel");
+    EXPECT_EQ(speaker_of(a, "Die Lage ist ernst"), "Olaf Scholz");
+    EXPECT_EQ(speaker_of(a, "Wir werden helfen."), "Olaf Scholz");
+    EXPECT_EQ(speaker_of(a, "Das ist ein Fehler"), "Robert Habeck");  // »…« German alternate marks
+}
+
+TEST(QuotesIntl, SoCitesOnlyAfterGermanMarks) {
+    // In English "so" after a quote starts a clause; it names no speaker.
+    const auto a = quotes_of({"Tom Reyes arrived late.", "“We lost the match,” so Anna Berg left."});
+    EXPECT_NE(speaker_of(a, "We lost the match,"), "Anna Berg");
+}
+
+TEST(QuotesIntl, SpanishDijoSegunAndRealSentences) {
+    const auto a = quotes_of(
+        {"«La economía crecerá este año», dijo el ministro Carlos Cuerpo.",
+         "Según Pedro Sánchez, «no habrá elecciones anticipadas».",
+         "El juez José Castro llegó a los juzgados.",
+         // tests/fixtures/intl/newspaper4k-spanish_article (Ultima Hora, January 2014)
+         "«No lo sé», manifestó Castro, que al ser preguntado por la presentación de recursos "
+         "contra la imputación, declaró: «No estoy en la intención de ellos», en alusión a las "
+         "partes."});
+    EXPECT_EQ(speaker_of(a, "La economía crecerá este año"), "Carlos Cuerpo");
+    EXPECT_EQ(speaker_of(a, "no habrá elecciones anticipadas"), "Pedro Sánchez");
+    EXPECT_EQ(speaker_of(a, "No lo sé"), "José Castro");
+    EXPECT_EQ(speaker_of(a, "No estoy en la intención de ellos"), "José Castro");
+}
+
+TEST(QuotesIntl, HindiNeKahaKeMutabikAndUnhonne) {
+    const auto a = quotes_of({
+        // प्रधानमंत्री नरेंद्र मोदी ने कहा, "भारत शांति चाहता है।"
+        "प्रधानमंत्री नरेंद्र मोदी ने कहा, \"भारत शांति चाहता है।\"",
+        // "हम इस फ़ैसले का स्वागत करते हैं," विदेश मंत्री एस जयशंकर ने कहा।
+        "\"हम इस फ़ैसले का स्वागत करते हैं,\" विदेश मंत्री एस जयशंकर ने कहा।",
+        // उन्होंने कहा, "बातचीत जारी रहेगी।"  (he/she said: the latest speaker)
+        "उन्होंने कहा, \"बातचीत जारी रहेगी।\"",
+        // पुलिस के मुताबिक, "हमलावर फ़रार है।"  (according to the police)
+        "पुलिस के मुताबिक, \"हमलावर फ़रार है।\""});
+    EXPECT_EQ(speaker_of(a, "भारत शांति चाहता है।"), "नरेंद्र मोदी");  // the title is dropped
+    EXPECT_EQ(speaker_of(a, "हम इस फ़ैसले का स्वागत करते हैं,"), "एस जयशंकर");
+    EXPECT_EQ(speaker_of(a, "बातचीत जारी रहेगी।"), "एस जयशंकर");
+    EXPECT_EQ(speaker_of(a, "हमलावर फ़रार है।"), "पुलिस");
+    EXPECT_NE(find_expert(a, "नरेंद्र मोदी"), nullptr);
+    EXPECT_EQ(find_expert(a, "पुलिस"), nullptr);  // an organisation is no expert
+}
+
+TEST(QuotesIntl, CjkCornerBrackets) {
+    const auto a = quotes_of({"他说：「我们会继续合作。」"});
+    ASSERT_EQ(a.quotes.size(), 1u);
+    EXPECT_EQ(a.quotes[0].text, "我们会继续合作。");
+}
+
 class SeedQuotes : public ::testing::Test {
   protected:
     void SetUp() override {
