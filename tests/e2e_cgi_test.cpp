@@ -193,6 +193,8 @@ TEST_F(Cgi, JsonIsWhatNewsdeskSearchPrints) {
         {"q=headline%3Apact+date%3A2024-06", {"headline:pact date:2024-06"}},
         {"q=&size=3&page=2", {"--limit", "3", "--offset", "3", ""}},
         {"q=china&copies=all&sort=recency", {"--no-collapse", "--sort", "recency", "china"}},
+        {"q=korea&from=2020-01-01&to=2020-12-31", {"(korea) date:2020-01-01..2020-12-31"}},
+        {"from=2024-06-01", {"date:2024-06-01.."}},
     };
     for (const auto& row : rows) {
         const auto r = get(db, row.query_string + "&format=json");
@@ -373,6 +375,25 @@ TEST_F(Cgi, HostileArticlesComeOutInert) {
     ASSERT_EQ(hits(page.body).size(), 1u);
     EXPECT_NE(hits(page.body)[0].text.find("<script>alert('headline')</script> Zanzibar"), std::string::npos)
         << "shown as text";
+}
+
+TEST_F(Cgi, WireCopiesAreFoldedAndNoted) {
+    TempDir dir;
+    std::string lines;  // one wire story (over the 40 words a signature needs) from three outlets
+    for (const char* outlet : {"alpha", "beta", "gamma"})
+        lines += std::string(R"({"url": "https://)") + outlet + R"(.example/quolldom", "title": "Quolldom harbour reopens", "source": ")" +
+                 outlet + R"(", "date": "2024-06-01", "body": "The harbour of Quolldom reopened on Monday after the storm, port officials said. Ferries resumed their timetable and fishing boats returned to the quays by noon. The storm had closed the port for three days, stranding travellers and delaying deliveries of fuel and food to the islands, and engineers will inspect the breakwater again next week."})" + "\n";
+    write_file(dir / "copies.jsonl", lines);
+    const std::string copies_db = (dir / "db").string();
+    const auto indexed = newsdesk::test::run({newsdesk::test::kIndex, "--db", copies_db, (dir / "copies.jsonl").string()});
+    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+    const auto folded = get(copies_db, "q=quolldom");
+    ASSERT_EQ(hits(folded.body).size(), 1u) << folded.body;
+    std::string copies_href;
+    for (const auto& a : elements(folded.body, "a"))
+        if (a.text == "+2 similar copies") copies_href = a.attributes.at("href");
+    ASSERT_EQ(copies_href, "?q=quolldom&copies=all");
+    EXPECT_EQ(hits(follow(copies_db, copies_href).body).size(), 3u);
 }
 
 TEST_F(Cgi, FacetLinkAddsAChipAndTheChipRemovesIt) {
