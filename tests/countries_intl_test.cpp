@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -146,6 +147,18 @@ TEST(CountryNames, InflectedForms) {
     EXPECT_EQ(geo.language("hi").find(intl_key("माली")), nullptr);
     EXPECT_EQ(geo.language("ru").find(intl_key("Того")), nullptr);
     EXPECT_EQ(*geo.language("fr").find(intl_key("île Maurice")), "MU");
+}
+
+TEST(CountryNames, LoadedOncePerLanguageFromAnyThread) {
+    const auto& geo = CountryGazetteer::instance();
+    std::vector<const LanguageCountries*> seen(8);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        threads.emplace_back([&, i] { seen[i] = &geo.language(i % 2 ? "de-AT" : "de"); });
+    for (auto& t : threads) t.join();
+    // One table for the language, whatever region subtag asked for it.
+    for (const auto* table : seen) EXPECT_EQ(table, &geo.language("de"));
+    EXPECT_EQ(geo.language("de").language, "de");
 }
 
 TEST(CountryNames, UnknownLanguageIsEmpty) {
