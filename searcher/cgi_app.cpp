@@ -134,7 +134,12 @@ CgiResponse handle_cgi(const CgiInput& input, const std::optional<std::string>& 
         const std::string body = input.method == "POST" ? read_body(content_length, in) : std::string();
         request = parse_web_request(input, body);
     } catch (const BadRequest& e) {
-        response = error_response(e.status(), e.what(), config);
+        // A script asking for JSON gets its error as JSON, though the rest of the request was not understood.
+        const std::string fields = "&" + input.query_string.value_or("") + "&";
+        if (fields.find("&format=json&") != std::string::npos)
+            response = respond(e.status(), "application/json; charset=utf-8", dump({{"error", e.what()}}));
+        else
+            response = error_response(e.status(), e.what(), config);
         response.head = input.method == "HEAD";
         return response;
     }

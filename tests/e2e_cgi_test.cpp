@@ -264,6 +264,11 @@ TEST_F(Cgi, BadParametersAre400WithAnEscapedMessage) {
         EXPECT_NE(r.body.find(row.message), std::string::npos) << row.query_string << "\n" << r.body;
         EXPECT_TRUE(hits(r.body).empty());
     }
+    // Scripts asking for JSON get the message as JSON.
+    const auto json = get(db, "q=korea&page=0&format=json");
+    EXPECT_EQ(json.status, 400);
+    expect_page_headers(json, "application/json; charset=utf-8");
+    EXPECT_EQ(nlohmann::json::parse(json.body)["error"], "page must be a whole number from 1 to 500");
 }
 
 TEST_F(Cgi, QuerySyntaxErrorIsThePageWithTheMessage) {
