@@ -92,7 +92,7 @@ void extract_entities(Article& article) {
     for (const auto& language : entities::country_languages(article)) {
         const auto& names = CountryGazetteer::instance().language(language);
         for (std::size_t i = 0; i < texts.size(); ++i)
-            entities::scan_countries(texts[i], tokens[i], names, found.countries);
+            entities::scan_countries(texts[i], tokens[i], names, found.country_phrases, found.countries);
     }
 
     article.people = found.people.people();

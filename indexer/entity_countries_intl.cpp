@@ -108,7 +108,8 @@ std::vector<std::string> country_languages(const Article& article) {
 }
 
 void scan_countries(std::string_view text, const std::vector<Token>& tokens,
-                    const LanguageCountries& names, CountryTally& countries) {
+                    const LanguageCountries& names,
+                    const std::unordered_set<const char*>& main_scan, CountryTally& countries) {
     if (names.names.empty()) return;
     const auto& geo = CountryGazetteer::instance();
     const auto words = words_of(tokens);
@@ -149,9 +150,11 @@ void scan_countries(std::string_view text, const std::vector<Token>& tokens,
             if (!code) continue;
             matched = n;
             if (*code == "-") continue;
-            // The main scan already counted what the English gazetteer knows.
+            // What the English gazetteer knows is the main scan's where it read it.
             const auto& last = *words[k + n - 1].token;
-            if (geo.find(lookup_key(std::string_view(text).substr(t.begin, last.end - t.begin)))) continue;
+            if (main_scan.count(text.data() + t.begin) &&
+                geo.find(lookup_key(text.substr(t.begin, last.end - t.begin))))
+                continue;
             countries.add(*code);
         }
         k += std::max<std::size_t>(matched, 1);

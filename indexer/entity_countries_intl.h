@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "common/article.h"
@@ -27,9 +28,12 @@ namespace newsdesk::entities {
 //   data/countries/inflections.tsv ("Russlands", "России", "والصين");
 // - in scripts written without spaces (Han, kana, Thai) a name of two or more
 //   characters counts anywhere inside a word, longest first ("在中国的" -> CN);
-// - a phrase the English gazetteer knows ("China" in German text) is skipped, as
-//   the main scan counts it already.
+// - a phrase the English gazetteer knows ("China" in German text) is left to the
+//   main scan where it read it (`main_scan`: Findings::country_phrases), and
+//   counted where that scan took the words for something else ("Staatspräsidenten
+//   der Ukraine" read as a name).
 void scan_countries(std::string_view text, const std::vector<Token>& tokens,
-                    const LanguageCountries& names, CountryTally& countries);
+                    const LanguageCountries& names,
+                    const std::unordered_set<const char*>& main_scan, CountryTally& countries);
 
 }  // namespace newsdesk::entities

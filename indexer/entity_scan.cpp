@@ -305,6 +305,7 @@ std::size_t Scanner::match_country(std::size_t k, bool count) {
             return 0;
         if (count && entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)))
             m_found.countries.add(entry->code);
+        m_found.country_phrases.insert(m_text.data() + t.begin);
         return n;
     }
     // "Iraqis", "Kenyans": plural demonyms.
@@ -313,6 +314,7 @@ std::size_t Scanner::match_country(std::size_t k, bool count) {
         const auto* entry = m_geo.find(std::string_view(word).substr(0, word.size() - 1));
         if (entry && entry->cue == CountryCue::demonym) {
             if (count) m_found.countries.add(entry->code);
+            m_found.country_phrases.insert(m_text.data() + m_words[k].token.begin);
             return 1;
         }
     }

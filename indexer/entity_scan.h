@@ -26,6 +26,10 @@ struct Findings {
     // A sports report ("SOCCER - ..."): clubs named by place are institutions.
     bool sports = false;
     std::unordered_set<std::string> teams;  // lookup keys of the clubs found so far
+    // Where this scan read a country phrase (counted, a region, or a capital as a
+    // mere place): the first byte of its first word. The scan of other languages'
+    // names (entity_countries_intl) leaves these to it.
+    std::unordered_set<const char*> country_phrases;
 };
 
 // Scans `text`, tokenised as `tokens`, into `findings`. A shouting text (all

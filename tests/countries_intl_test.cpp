@@ -188,6 +188,13 @@ TEST(CountriesInText, GermanGenitiveAndCapitalisation) {
     EXPECT_EQ(b.countries[0].name, country_name("CN"));
 }
 
+TEST(CountriesInText, EnglishNameTheMainScanReadAsSomethingElse) {
+    // "Staatspräsidenten der Ukraine" looks like a name with a particle to the
+    // English rules; the German reading still finds the country.
+    const auto a = extract("de", "1994 nahm er an der Wahl des Staatspräsidenten der Ukraine teil.");
+    EXPECT_EQ(codes(a), (std::vector<std::string>{"UA"}));
+}
+
 TEST(CountriesInText, RussianCases) {
     const auto a = extract("ru", "Переговоры России и Украины прошли в Китае. США промолчали.");
     EXPECT_EQ(codes(a), (std::vector<std::string>{"RU", "UA", "CN", "US"}));
