@@ -194,6 +194,12 @@ Xapian::Query parse_with(const std::string& text, const Xapian::Database& db, co
     return qp.parse_query(text, kFlags);
 }
 
+// Xapian's QueryParser leaves a word with a capital letter unstemmed, taking it
+// for a proper noun. German writes every noun with a capital, so its reading
+// lower-cases the query first ("Regierungen" is stemmed like "regierungen");
+// filter values and operators are case-insensitive anyway.
+bool capitalises_nouns(std::string_view language) { return language == "de"; }
+
 // The branches of docs/schema.md, "Languages at query time": one per stemmer
 // of a language whose script fits a query word, one for exact forms.
 std::vector<QueryBranch> read_in_languages(const std::string& text, const Xapian::Database& db,
@@ -217,7 +223,7 @@ std::vector<QueryBranch> read_in_languages(const std::string& text, const Xapian
             same->languages.push_back(code);
             continue;
         }
-        Xapian::Query query = parse_with(text, db, stem);
+        Xapian::Query query = parse_with(capitalises_nouns(code) ? Xapian::Unicode::tolower(text) : text, db, stem);
         branches.push_back({{code}, std::move(stem), std::move(query)});
     }
     if (!exact.languages.empty() || branches.empty()) branches.push_back(std::move(exact));

@@ -75,6 +75,8 @@ TEST_F(Stemming, GermanInflectedFormFindsTheGermanArticle) {
     const auto h = hit("passwortmanagern", kGerman);
     ASSERT_FALSE(h.is_null());
     EXPECT_NE(h["snippet"].get<std::string>().find("**Passwortmanager"), std::string::npos) << h["snippet"];
+    // Written as German writes nouns, with a capital, it is stemmed all the same.
+    EXPECT_FALSE(hit("Passwortmanagern", kGerman).is_null());
 }
 
 TEST_F(Stemming, FrenchInflectedFormsFindTheFrenchArticle) {

@@ -63,8 +63,11 @@ const Row kRows[] = {
     {"会談", {},
      "Query(((S会@1 AND S会談@1 AND S談@1) OR (XB会@1 AND XB会談@1 AND XB談@1) OR (XCAP会@1 AND XCAP会談@1 AND "
      "XCAP談@1) OR (A会@1 AND A会談@1 AND A談@1)))"},
-    // A capitalised word is not stemmed (Xapian's STEM_SOME): every language reads it alike.
-    {"Berlin", {}, "Query(" + exact("berlin") + ")"},
+    // A capitalised word is not stemmed (Xapian's STEM_SOME takes it for a name),
+    // except in German, which capitalises every noun.
+    {"Regierungen", {}, "Query(((" + stemmed("regier") + " FILTER Lde) OR (" + exact("regierungen") +
+                            " FILTER (Len OR Lar OR Lhi OR Lzh))))"},
+    {"Berlin lang:en", {}, "Query((" + exact("berlin") + " FILTER Len))"},
     // Filters alone have no words to stem.
     {"country:KP", {}, "Query(0 * XCOUNTRYkp)"},
 };
