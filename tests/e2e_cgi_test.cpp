@@ -303,6 +303,31 @@ TEST_F(Cgi, MissingDatabaseIs503WithARetryHintAndNoPath) {
     EXPECT_EQ(junk.body.find("Xapian"), junk.body.rfind("Xapian")) << "only the footer names Xapian";
 }
 
+TEST_F(Cgi, TimeLimitAnswers503WhenTheSearchDoesNotFinish) {
+    // The database is a remote one (a stub file) whose server accepts the
+    // connection and never speaks: Xapian waits 10 s for it, the limit is 1 s.
+    const int listener = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(listen(listener, 4), 0);
+    socklen_t len = sizeof addr;
+    getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len);
+    TempDir dir;
+    write_file(dir / "stuck.stub", "remote 127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "\n");
+    write_file(dir / "newsdesk.conf", "db = " + (dir / "stuck.stub").string() + "\ntime_limit = 1\n");
+    const auto r = run_cgi({"REQUEST_METHOD=GET", "QUERY_STRING=q=korea",
+                            "NEWSDESK_CGI_CONFIG=" + (dir / "newsdesk.conf").string()});
+    close(listener);
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.status_line, "Status: 503 Service Unavailable");
+    EXPECT_EQ(r.header("retry-after"), "30");
+    expect_page_headers(r, "text/html; charset=utf-8");
+    EXPECT_NE(r.body.find("The search took too long"), std::string::npos) << r.body;
+    EXPECT_NE(r.err.find("time limit of 1 s reached"), std::string::npos) << r.err;
+}
+
 TEST_F(Cgi, CollectionsComeFromTheConfigurationOnly) {
     TempDir dir;
     write_file(dir / "newsdesk.conf", "db = " + (dir / "missing.db").string() + "\ncollection corpus = " + db + "\n");
