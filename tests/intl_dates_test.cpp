@@ -3,6 +3,7 @@
 // page's visible text, in the page's language, and nowhere in its metadata.
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 
 #include "indexer/input.h"
@@ -32,6 +33,45 @@ TEST(IntlPageDates, SpanishTimeElementWithAWeekday) {
     EXPECT_EQ(a.date.value_or(""), "2014-01-09");
     EXPECT_EQ(a.datetime.value_or(""), "2014-01-09T10:21:00");
 }
+
+// Every dated page of tests/fixtures/intl/, each date from a source independent of
+// newsdesk: readability's expected metadata, newspaper4k's, or the page's own text.
+struct PageRow {
+    const char* fixture;
+    const char* date;
+};
+
+void PrintTo(const PageRow& row, std::ostream* os) { *os << row.fixture; }
+
+class IntlPageTable : public ::testing::TestWithParam<PageRow> {};
+
+TEST_P(IntlPageTable, DateOfThePage) {
+    const auto a = page(std::string("intl/") + GetParam().fixture);
+    EXPECT_EQ(a.date.value_or("(none)"), GetParam().date);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Pages, IntlPageTable,
+    ::testing::Values(
+        // readability publishedTime 2021-11-01T10:52:50+0100
+        PageRow{"readability-aktualne.html.gz", "2021-11-01"},
+        // readability publishedTime; the text says "21.dez.2018 às 12h55"
+        PageRow{"readability-folha.html.gz", "2018-12-21"},
+        // the text says "Le Monde | 04.05.2015 à 13h36"
+        PageRow{"readability-lemonde-1.html.gz", "2015-05-04"},
+        // the text says "2016年10月14日07:17"
+        PageRow{"readability-qq.html.gz", "2016-10-14"},
+        // newspaper4k publish_date 2023-11-17
+        PageRow{"newspaper4k-chinese_article_001.html.gz", "2023-11-17"},
+        PageRow{"newspaper4k-chinese_article_002.html.gz", "2023-11-17"},
+        // newspaper4k publish_date 2018-06-19T05:50:00+09:00
+        PageRow{"newspaper4k-japanese_article.html.gz", "2018-06-19"},
+        // the page says "Submitted on Mon, 2019-01-21 13:49"
+        PageRow{"newspaper4k-thai_article.html.gz", "2019-01-21"},
+        // the text under the headline: "الأربعاء، 28 آب/اغسطس 2013"
+        PageRow{"newspaper4k-arabic_article.html.gz", "2013-08-28"},
+        // <time datetime="jueves, 09 enero 2014 10:21">
+        PageRow{"newspaper4k-spanish_article.html.gz", "2014-01-09"}));
 
 TEST(IntlPageDates, HindiDatesInTheFixtureText) {
     // The IL-NER sentences carry dates in running text, not a publication date:
