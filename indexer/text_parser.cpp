@@ -16,6 +16,7 @@
 #include "common/data_dir.h"
 #include "common/dates.h"
 #include "common/error.h"
+#include "common/month_names.h"
 #include "common/text.h"
 #include "indexer/parsers.h"
 
@@ -85,30 +86,34 @@ std::optional<std::string> credit_of(std::string_view line) {
     return std::nullopt;
 }
 
-// Words a date line may hold besides the date's own: English month and weekday
-// names (other languages come with ICU), clock and zone words.
+// Words a date line may hold besides the date's own: month and weekday names in
+// any language (ICU), and the clock, zone and connective words of data/text/date_line_words.txt.
 bool date_word(std::string_view word) {
-    static const std::set<std::string> words = {
-        "january",   "february", "march",     "april",    "may",    "june",     "july",   "august",
-        "september", "october",  "november",  "december", "jan",    "feb",      "mar",    "apr",
-        "jun",       "jul",      "aug",       "sep",      "sept",   "oct",      "nov",    "dec",
-        "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-        "tue",       "wed",      "thu",       "fri",      "sat",    "sun",      "am",     "pm",
-        "a",         "p",        "m",         "st",       "nd",     "rd",       "th",     "of",
-        "gmt",       "utc",      "ist",       "est",      "edt",    "cst",      "cdt",    "pst",
-        "pdt",       "bst",      "cet",       "cest",     "et",     "pt"};
-    return words.count(ascii_lower(word)) > 0;
+    static const std::set<std::string> words = [] {
+        std::set<std::string> w;
+        for (const auto& line : read_list("text/date_line_words.txt")) w.insert(calendar_key(line));
+        return w;
+    }();
+    if (month_word(word) || weekday_word(word) > 0) return true;
+    return words.count(calendar_key(word)) > 0;
 }
+
+bool word_byte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
 
 // A line that is only a date, with a little noise ("• June 21, 2024", "Updated: ...",
 // "Last updated on"): at most two other words, so a headline such as "Markets rally
-// on June 21, 2024" is not mistaken for a date line.
+// on June 21, 2024" is not mistaken for a date line. Words are runs of letters in any
+// script, joined by inner hyphens ("sexta-feira").
 std::optional<ParsedDate> date_line(std::string_view line) {
-    if (line.size() > 80) return std::nullopt;
+    if (utf8_length(line) > 80) return std::nullopt;
     int other_words = 0;
     for (std::size_t pos = 0; pos < line.size();) {
         const auto start = pos;
-        while (pos < line.size() && std::isalpha(static_cast<unsigned char>(line[pos]))) ++pos;
+        while (pos < line.size() &&
+               (word_byte(static_cast<unsigned char>(line[pos])) ||
+                (line[pos] == '-' && pos > start && pos + 1 < line.size() &&
+                 word_byte(static_cast<unsigned char>(line[pos + 1])))))
+            ++pos;
         if (pos == start) {
             ++pos;
             continue;

@@ -146,5 +146,37 @@ TEST(TextParser, SingleLongParagraphIsBodyNotHeadline) {
     EXPECT_EQ(a.headline, "");
 }
 
+// Date lines in other languages: month and weekday names come from ICU, and a
+// headline that merely contains a date in any language stays the headline.
+TEST(TextParser, DateLinesInOtherLanguages) {
+    const struct {
+        const char* line;
+        const char* date;
+    } rows[] = {
+        {"vendredi 21 juin 2024", "2024-06-21"},
+        {"Freitag, 21. Juni 2024, 10:00 Uhr", "2024-06-21"},
+        {"viernes, 21 de junio de 2024", "2024-06-21"},
+        {"sexta-feira, 21 de junho de 2024", "2024-06-21"},
+        {"pátek 21. června 2024", "2024-06-21"},
+        {"शुक्रवार, 21 जून 2024", "2024-06-21"},
+        {"2024年6月21日", "2024-06-21"},
+    };
+    for (const auto& row : rows) {
+        const auto a = parse_text(std::string(row.line) + "\n\nHeadline words here\n\nBody text.\n", "d.txt");
+        EXPECT_EQ(a.date, row.date) << row.line;
+        EXPECT_EQ(a.headline, "Headline words here") << row.line;
+    }
+}
+
+TEST(TextParser, HeadlineContainingADateInAnotherLanguageIsStillTheHeadline) {
+    for (const char* headline : {"Les marchés montent fortement le vendredi 21 juin 2024",
+                                 "Die Börsen steigen kräftig am 21. Juni 2024",
+                                 "शेयर बाज़ार में भारी तेज़ी 21 जून 2024 को दर्ज की गई"}) {
+        const auto a = parse_text(std::string(headline) + "\n\nBody text.\n", "h.txt");
+        EXPECT_EQ(a.headline, headline);
+        EXPECT_FALSE(a.date.has_value()) << headline;
+    }
+}
+
 }  // namespace
 }  // namespace newsdesk
