@@ -48,14 +48,23 @@ std::string make_term(std::string_view prefix, std::string_view value) {
     return term;
 }
 
-std::string id_term(std::string_view id) {
-    std::string term(prefix::id);
+namespace {
+
+std::string long_term(std::string term, std::string_view id) {
     if (id.size() + term.size() <= 240) return term.append(id);
     std::uint64_t hash = 14695981039346656037ull;
     for (unsigned char c : id) hash = (hash ^ c) * 1099511628211ull;
     char hex[20];
     std::snprintf(hex, sizeof hex, "#%016llx", static_cast<unsigned long long>(hash));
     return term.append(utf8_prefix(id, 200)).append(hex);
+}
+
+}  // namespace
+
+std::string id_term(std::string_view id) { return long_term(std::string(prefix::id), id); }
+
+std::string file_term(std::string_view path) {
+    return long_term(std::string(prefix::source_file), path);
 }
 
 std::string encode_set(std::vector<std::string> values) {

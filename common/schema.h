@@ -18,6 +18,10 @@ inline constexpr std::string_view kSchemaVersion = "1";
 namespace prefix {
 // Unique id: "Q" + article id (URL, else path#N). Omega's convention.
 inline constexpr std::string_view id = "Q";
+// Source file (written by `newsdesk-index --update`): "XFILE" + input path as
+// given (long paths hashed as id terms are), so the articles of a file that is
+// gone are deleted with one delete_document(term).
+inline constexpr std::string_view source_file = "XFILE";
 // Free-text fields, indexed with positions (and also unprefixed as free text).
 inline constexpr std::string_view headline = "S";  // Omega's prefix for titles
 inline constexpr std::string_view byline = "A";    // Omega's prefix for authors
@@ -88,6 +92,9 @@ inline constexpr Xapian::termcount kCaptionWeight = 1;
 // The unique id term of an article: "Q" + id; ids too long for a Xapian term
 // keep a prefix and gain a stable 64-bit FNV-1a hash of the whole id.
 [[nodiscard]] std::string id_term(std::string_view id);
+
+// The source-file term of an input path: "XFILE" + path, shortened as id_term does.
+[[nodiscard]] std::string file_term(std::string_view path);
 
 // The words of normalise_term_value(value).
 [[nodiscard]] std::vector<std::string> term_words(std::string_view value);

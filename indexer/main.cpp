@@ -14,6 +14,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/input.h"
 #include "indexer/pipeline.h"
+#include "indexer/update.h"
 
 namespace {
 
@@ -133,11 +134,14 @@ int run(const cxxopts::ParseResult& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        if (std::string_view(argv[i]) == "--update") return newsdesk::update_main(argc, argv);
     cxxopts::Options opts("newsdesk-index", kDescription);
     opts.positional_help("PATH...");
     opts.add_options()
         ("db", "database directory", cxxopts::value<std::string>()->default_value(""), "DIR")
         ("extract", "print each article as JSON Lines on stdout; write no database")
+        ("update", "incremental update; see newsdesk-index --update --help")
         ("no-entities", "skip quote and entity extraction (faster; for benchmarks)")
         ("no-spelling", "build no spelling data (no \"did you mean\" suggestions; smaller, faster)")
         ("threads", "worker threads (0 = one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")

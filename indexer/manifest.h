@@ -1,0 +1,54 @@
+// The manifest of `newsdesk-index --update`: what was indexed from each input
+// file, kept in the database's own metadata so it commits atomically with the
+// documents (after a crash, manifest and documents always agree). Format in
+// docs/schema.md.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace newsdesk {
+
+// 64-bit FNV-1a, continuing from `hash` (pass the previous result to chain).
+inline constexpr std::uint64_t kFnvOffset = 14695981039346656037ull;
+[[nodiscard]] std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = kFnvOffset);
+
+// FNV-1a of a file's raw bytes (not gunzipped), read in blocks. Throws
+// std::runtime_error "cannot read file" on a read error.
+[[nodiscard]] std::uint64_t hash_file(const std::filesystem::path& path);
+
+struct ManifestItem {
+    std::uint64_t id = 0;    // fnv1a(id term)
+    std::uint64_t item = 0;  // fnv1a(the JSON record without "path")
+    bool operator==(const ManifestItem&) const = default;
+};
+
+struct ManifestEntry {
+    std::string path;  // as given on the command line (or found by walking a directory)
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t hash = 0;  // hash_file
+    std::vector<ManifestItem> items;
+    bool operator==(const ManifestEntry&) const = default;
+};
+
+inline constexpr std::string_view kManifestKeyPrefix = "file:";
+
+// The metadata key of a path: "file:" + path, long paths shortened with a hash.
+[[nodiscard]] std::string manifest_key(std::string_view path);
+
+[[nodiscard]] std::string encode_manifest(const ManifestEntry& entry);
+// nullopt when `value` is not a manifest entry (wrong magic, truncated).
+[[nodiscard]] std::optional<ManifestEntry> decode_manifest(std::string_view value);
+
+// Size and mtime (ns) of a file, following symlinks; nullopt if it is gone or
+// not a regular file.
+[[nodiscard]] std::optional<std::pair<std::uint64_t, std::int64_t>> stat_file(
+    const std::filesystem::path& path);
+
+}  // namespace newsdesk

@@ -1,0 +1,307 @@
+#include "indexer/update.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+#include "common/schema.h"
+#include "indexer/input.h"
+#include "indexer/manifest.h"
+#include "indexer/writer_lock.h"
+
+namespace newsdesk {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Opens the database for writing, waiting for Xapian's own lock (held by a
+// plain newsdesk-index run, which takes no flock) until `deadline`.
+Xapian::WritableDatabase open_writable(const std::string& path, const BatchLimits& limits,
+                                       std::chrono::steady_clock::time_point deadline) {
+    // As IndexWriter does: our batch limits decide when to commit.
+    if (!std::getenv("XAPIAN_FLUSH_THRESHOLD"))
+        setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(limits.documents + 1).c_str(), 0);
+    std::error_code ec;
+    const auto parent = fs::path(path).parent_path();
+    if (!parent.empty()) fs::create_directories(parent, ec);
+    for (;;) {
+        try {
+            return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        } catch (const Xapian::DatabaseLockError&) {
+            if (std::chrono::steady_clock::now() >= deadline)
+                throw LockBusy(path + ": database is locked by another writer; try again later or "
+                                      "pass --wait SECONDS");
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        } catch (const Xapian::DatabaseError& e) {
+            throw IndexError(path + ": cannot open database for writing: " + e.get_msg());
+        }
+    }
+}
+
+// The unstemmed headline and body words worth suggesting (as IndexWriter picks them).
+std::string_view spelling_word(std::string_view term) {
+    for (std::string_view field : {prefix::body, prefix::headline}) {
+        if (term.size() < field.size() + 3 || term.size() > field.size() + 40 ||
+            term.substr(0, field.size()) != field)
+            continue;
+        const std::string_view word = term.substr(field.size());
+        const unsigned char first = word[0];
+        if (first >= 'A' && first <= 'Z') return {};
+        for (unsigned char c : word)
+            if (c >= '0' && c <= '9') return {};
+        return word;
+    }
+    return {};
+}
+
+// Whether `path` lies under the input `root` (a file or directory as given).
+bool under(const std::string& path, const std::string& root) {
+    if (path == root) return true;
+    if (path.size() <= root.size() || path.compare(0, root.size(), root) != 0) return false;
+    return root.back() == '/' || path[root.size()] == '/';
+}
+
+std::string trim_slashes(std::string s) {
+    while (s.size() > 1 && s.back() == '/') s.pop_back();
+    return s;
+}
+
+std::uint64_t item_hash(const Article& article) {
+    auto record = to_json(article);
+    record.erase("path");  // a feed item keeps its hash when items before it come or go
+    return fnv1a(record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// Writes documents and manifest entries, committing in batches.
+class UpdateWriter {
+  public:
+    UpdateWriter(Xapian::WritableDatabase db, BatchLimits limits, bool spelling)
+        : m_db(std::move(db)), m_limits(limits), m_spelling(spelling) {
+        if (m_limits.documents == 0) m_limits.documents = 1;
+        m_db.set_metadata("newsdesk:schema", std::string(kSchemaVersion));
+    }
+
+    Xapian::WritableDatabase& db() { return m_db; }
+
+    void replace(const std::string& id_term, Xapian::Document& document) {
+        std::size_t bytes = document.get_data().size();
+        for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
+            const std::string term = *t;
+            bytes += term.size() + 48 + 4 * t.positionlist_count();
+            if (!m_spelling) continue;
+            if (const auto word = spelling_word(term); !word.empty()) {
+                auto [it, added] = m_spelling_words.try_emplace(std::string(word), 0);
+                ++it->second;
+                if (added) bytes += word.size() + 64;
+            }
+        }
+        m_db.replace_document(id_term, document);
+        m_pending_bytes += bytes;
+        ++m_pending;
+    }
+
+    void deleted(std::size_t n) { m_pending += n; }
+
+    // Commits if a batch limit is reached.
+    void maybe_commit() {
+        if (m_pending >= m_limits.documents || m_pending_bytes >= m_limits.bytes) commit();
+    }
+
+    void commit() {
+        for (const auto& [word, count] : m_spelling_words) m_db.add_spelling(word, count);
+        m_spelling_words.clear();
+        m_db.commit();
+        m_pending = m_pending_bytes = 0;
+        ++m_commits;
+    }
+
+    [[nodiscard]] std::size_t commits() const { return m_commits; }
+
+  private:
+    Xapian::WritableDatabase m_db;
+    BatchLimits m_limits;
+    bool m_spelling;
+    std::size_t m_pending = 0, m_pending_bytes = 0, m_commits = 0;
+    std::unordered_map<std::string, Xapian::termcount> m_spelling_words;
+};
+
+// Deletes the documents carrying `file_term` whose id hash is not in `keep`;
+// returns how many.
+std::size_t delete_vanished(Xapian::WritableDatabase& db, const std::string& file_term,
+                            const std::unordered_set<std::uint64_t>& keep) {
+    if (db.get_termfreq(file_term) == 0) return 0;
+    std::vector<Xapian::docid> doomed;
+    for (auto p = db.postlist_begin(file_term); p != db.postlist_end(file_term); ++p) {
+        auto t = db.termlist_begin(*p);
+        t.skip_to(std::string(prefix::id));
+        if (t == db.termlist_end(*p)) continue;
+        const std::string term = *t;
+        if (term.compare(0, prefix::id.size(), prefix::id) != 0) continue;
+        if (!keep.count(fnv1a(term))) doomed.push_back(*p);
+    }
+    for (auto id : doomed) db.delete_document(id);
+    return doomed.size();
+}
+
+struct Pending {
+    fs::path path;
+    ManifestEntry entry;                      // new stat and hash; items filled while indexing
+    std::optional<ManifestEntry> old;         // what the manifest said
+};
+
+}  // namespace
+
+UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOptions& options,
+                         std::ostream& errors) {
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(options.wait_seconds));
+    WriterLock lock(options.db, options.wait_seconds);
+    UpdateWriter writer(open_writable(options.db, options.limits, deadline), options.limits,
+                        options.spelling);
+    auto& db = writer.db();
+    UpdateSummary summary;
+
+    // The manifest: path -> entry.
+    std::map<std::string, ManifestEntry> manifest;
+    const std::string key_prefix(kManifestKeyPrefix);
+    for (auto k = db.metadata_keys_begin(key_prefix); k != db.metadata_keys_end(key_prefix); ++k) {
+        if (auto entry = decode_manifest(db.get_metadata(*k))) manifest.emplace(entry->path, *entry);
+    }
+
+    // Inputs that exist; the recorded files of a missing input are left alone.
+    std::vector<std::string> roots;
+    for (const auto& input : inputs) {
+        std::error_code ec;
+        if (fs::exists(input, ec)) roots.push_back(trim_slashes(input));
+    }
+    std::vector<std::string> input_errors;
+    const auto files = collect_inputs(inputs, &input_errors);
+    for (const auto& e : input_errors) errors << e << '\n';
+    summary.failed += input_errors.size();
+
+    // A stat per file; a hash only when size or mtime moved.
+    std::vector<Pending> work;
+    std::unordered_set<std::string> present;
+    for (const auto& file : files) {
+        const std::string path = file.string();
+        const auto st = stat_file(file);
+        if (!st) continue;  // vanished since the walk: deleted below if recorded
+        present.insert(path);
+        const auto it = manifest.find(path);
+        if (it != manifest.end() && it->second.size == st->first && it->second.mtime_ns == st->second) {
+            ++summary.unchanged;
+            continue;
+        }
+        Pending p{file, ManifestEntry{path, st->first, st->second, 0, {}}, std::nullopt};
+        try {
+            p.entry.hash = hash_file(file);
+        } catch (const std::exception& e) {
+            errors << path << ": " << e.what() << '\n';
+            ++summary.failed;
+            continue;
+        }
+        if (it != manifest.end()) {
+            if (it->second.hash == p.entry.hash) {  // touched, not changed: record the new stat
+                ++summary.unchanged;
+                ManifestEntry touched = it->second;
+                touched.size = st->first;
+                touched.mtime_ns = st->second;
+                db.set_metadata(manifest_key(path), encode_manifest(touched));
+                continue;
+            }
+            p.old = it->second;
+        }
+        work.push_back(std::move(p));
+    }
+
+    // Files gone from under an input that is still there.
+    for (const auto& [path, entry] : manifest) {
+        if (present.count(path)) continue;
+        bool in_scope = false;
+        for (const auto& root : roots) in_scope = in_scope || under(path, root);
+        if (!in_scope) continue;
+        const std::string term = file_term(path);
+        const std::size_t n = db.get_termfreq(term);
+        db.delete_document(term);
+        db.set_metadata(manifest_key(path), "");
+        summary.deleted_articles += n;
+        ++summary.deleted;
+        writer.deleted(n + 1);
+        writer.maybe_commit();
+    }
+
+    // Parse and write the new and changed files.
+    std::vector<fs::path> to_parse;
+    to_parse.reserve(work.size());
+    for (const auto& p : work) to_parse.push_back(p.path);
+    std::size_t current = 0;
+    bool file_failed = false;
+    std::unordered_map<std::uint64_t, std::uint64_t> old_items;  // of the current file
+    std::unordered_set<std::uint64_t> seen_ids;
+    bool started = false;
+    run_pipeline(to_parse, options.pipeline, [&](FileResult&& result) {
+        Pending& p = work.at(current);
+        if (!started) {
+            started = true;
+            old_items.clear();
+            seen_ids.clear();
+            if (p.old)
+                for (const auto& item : p.old->items) old_items.emplace(item.id, item.item);
+        }
+        for (const auto& e : result.errors) errors << e << '\n';
+        file_failed = file_failed || result.failed;
+        if (!result.failed) summary.bad_items += result.errors.size();
+        const std::string fterm = file_term(p.entry.path);
+        if (!result.failed) {
+            for (std::size_t i = 0; i < result.articles.size() && i < result.documents.size(); ++i) {
+                const std::string idterm = id_term(result.articles[i].id);
+                const ManifestItem item{fnv1a(idterm), item_hash(result.articles[i])};
+                if (!seen_ids.insert(item.id).second) continue;  // same id twice in one file
+                p.entry.items.push_back(item);
+                const auto old = old_items.find(item.id);
+                if (old != old_items.end() && old->second == item.item && db.term_exists(idterm)) {
+                    ++summary.kept_articles;
+                    continue;
+                }
+                auto& document = result.documents[i];
+                document.add_boolean_term(fterm);
+                writer.replace(idterm, document);
+                ++summary.written_articles;
+                writer.maybe_commit();
+            }
+        }
+        if (result.more) return;
+        // The file is done. A failed one keeps its old manifest entry, so the next
+        // run tries it again; its articles written so far stay.
+        if (file_failed) {
+            ++summary.failed;
+        } else {
+            const std::size_t n = delete_vanished(db, fterm, seen_ids);
+            summary.deleted_articles += n;
+            writer.deleted(n);
+            db.set_metadata(manifest_key(p.entry.path), encode_manifest(p.entry));
+            ++(p.old ? summary.updated : summary.added);
+            writer.maybe_commit();
+        }
+        p.entry.items = {};
+        file_failed = false;
+        started = false;
+        ++current;
+    });
+    writer.commit();
+    summary.commits = writer.commits();
+    summary.doc_count = db.get_doccount();
+    return summary;
+}
+
+}  // namespace newsdesk

@@ -1,0 +1,55 @@
+// `newsdesk-index --update`: brings a database up to date with its input files
+// at the cost of a stat per unchanged file. New and changed files (size and
+// mtime differ, and a hash of the bytes confirms it) are parsed; within them
+// only articles that are new or different are written; articles of vanished
+// items and of files that are gone are deleted. The per-file manifest lives in
+// the database metadata (indexer/manifest.h) and is committed with the
+// documents, so a run killed at any point leaves a consistent index and the
+// next run finishes the job without duplicates.
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "indexer/index_writer.h"
+#include "indexer/pipeline.h"
+
+namespace newsdesk {
+
+struct UpdateOptions {
+    std::string db;              // the database (directory, or stub file naming one database)
+    PipelineOptions pipeline;
+    BatchLimits limits;          // commit every this many articles / bytes of changes
+    bool spelling = true;        // feed "did you mean" with the words of written articles
+    double wait_seconds = 0;     // wait this long for another writer to finish (0: fail at once)
+};
+
+// Counts of files, except the *_articles counts.
+struct UpdateSummary {
+    std::size_t added = 0;      // new files indexed
+    std::size_t updated = 0;    // changed files re-indexed
+    std::size_t deleted = 0;    // files gone; their articles deleted
+    std::size_t unchanged = 0;  // skipped after a stat (or a stat and a hash)
+    std::size_t failed = 0;     // unreadable files, missing inputs
+    std::size_t bad_items = 0;  // feed or JSON Lines items skipped (their file still counts as read)
+    std::size_t written_articles = 0, deleted_articles = 0, kept_articles = 0;
+    std::size_t commits = 0;
+    std::size_t doc_count = 0;
+};
+
+// Updates `options.db` from `inputs` (files and directories, as for a full
+// index). Files recorded in the manifest under one of `inputs` but no longer
+// there are deleted; an input that does not exist at all counts as failed and
+// its recorded files are kept (an unmounted disk must not empty the index).
+// "PATH: reason" lines go to `errors`. Throws LockBusy when another writer holds
+// the lock, IndexError when the database cannot be opened or written.
+UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOptions& options,
+                         std::ostream& errors);
+
+// The command line of `newsdesk-index --update ...`; returns the exit status
+// (0 all went in, 1 something failed, 2 usage error, kExitLocked = 75 locked).
+int update_main(int argc, char** argv);
+
+}  // namespace newsdesk

@@ -1,0 +1,111 @@
+// The command line of `newsdesk-index --update`.
+#include <iostream>
+
+#include <cxxopts.hpp>
+#include <xapian.h>
+
+#include "common/database.h"
+#include "common/error.h"
+#include "indexer/update.h"
+#include "indexer/writer_lock.h"
+
+namespace newsdesk {
+
+namespace {
+
+constexpr const char* kDescription = R"(Brings a database up to date with its input files (newsdesk-index --update).
+
+Unchanged files cost a stat: only files whose size or mtime moved are read, and
+of those only the ones whose bytes changed (a 64-bit hash) are parsed. Of a
+changed feed or JSON Lines file only new or different items are written.
+Articles of files that are gone from an input directory are deleted; an input
+that does not exist at all is an error and its articles are kept. What was
+indexed from each file is recorded in the database itself and committed with
+the documents every --batch articles, so a run killed at any point leaves a
+searchable index and the next run completes it without duplicates.
+
+One writer at a time: the run holds an flock on DB.lock beside the database.
+
+Examples:
+  newsdesk-index --update --db /srv/news.db /srv/archive/ /srv/feeds/wire.xml
+  newsdesk-index --update --wait 600 --quiet archive/     (from cron)
+
+Summary (stderr): files added, updated, deleted, unchanged, failed.
+Exit status: 0 all went in, 1 some input failed or the database could not be
+written, 2 usage error, 75 another run holds the lock (after --wait).)";
+
+}  // namespace
+
+int update_main(int argc, char** argv) {
+    cxxopts::Options opts("newsdesk-index --update", kDescription);
+    opts.positional_help("PATH...");
+    opts.add_options()
+        ("update", "incremental update (this mode)")
+        ("db", "database directory or stub file", cxxopts::value<std::string>()->default_value(""), "DB")
+        ("wait", "wait up to this long for another writer to finish",
+         cxxopts::value<double>()->default_value("0"), "SECONDS")
+        ("no-entities", "skip quote and entity extraction")
+        ("no-spelling", "feed no \"did you mean\" data")
+        ("threads", "worker threads (0 = one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
+        ("batch", "commit every N changed articles (or sooner, see --batch-mb)",
+         cxxopts::value<std::size_t>()->default_value("10000"), "N")
+        ("batch-mb", "commit once the uncommitted changes reach about this much memory",
+         cxxopts::value<std::size_t>()->default_value("64"), "MB")
+        ("max-file-size", "fail files larger than this (JSON Lines: one line)",
+         cxxopts::value<std::size_t>()->default_value("64"), "MB")
+        ("q,quiet", "no summary line; errors are still printed")
+        ("h,help", "show this help")
+        ("paths", "files or directories", cxxopts::value<std::vector<std::string>>());
+    opts.parse_positional({"paths"});
+    cxxopts::ParseResult args;
+    try {
+        args = opts.parse(argc, argv);
+    } catch (const cxxopts::exceptions::exception& e) {
+        std::cerr << "newsdesk-index: " << e.what() << "\nTry 'newsdesk-index --update --help'.\n";
+        return 2;
+    }
+    if (args.count("help")) {
+        std::cout << opts.help() << '\n';
+        return 0;
+    }
+    if (!args.count("paths")) {
+        std::cerr << "newsdesk-index: --update needs the input files or directories\n"
+                     "Try 'newsdesk-index --update --help'.\n";
+        return 2;
+    }
+    UpdateOptions options;
+    options.db = resolve_db_path(args["db"].as<std::string>());
+    options.wait_seconds = args["wait"].as<double>();
+    options.spelling = args.count("no-spelling") == 0;
+    options.pipeline.threads = args["threads"].as<unsigned>();
+    options.pipeline.extract_entities = args.count("no-entities") == 0;
+    options.pipeline.max_file_bytes = args["max-file-size"].as<std::size_t>() << 20;
+    options.limits.documents = args["batch"].as<std::size_t>();
+    options.limits.bytes = args["batch-mb"].as<std::size_t>() << 20;
+    try {
+        const auto s = run_update(args["paths"].as<std::vector<std::string>>(), options, std::cerr);
+        if (!args.count("quiet"))
+            std::cerr << "newsdesk-index: update " << options.db << ": " << s.added << " added, "
+                      << s.updated << " updated, " << s.deleted << " deleted, " << s.unchanged
+                      << " unchanged, " << s.failed << " failed files"
+                      << (s.bad_items ? ", " + std::to_string(s.bad_items) + " bad items" : "")
+                      << "; " << s.written_articles << " articles written, " << s.deleted_articles
+                      << " deleted, " << s.kept_articles << " kept; " << s.doc_count
+                      << " articles in the database\n";
+        return s.failed || s.bad_items ? 1 : 0;
+    } catch (const LockBusy& e) {
+        std::cerr << "newsdesk-index: " << e.what() << '\n';
+        return kExitLocked;
+    } catch (const Error& e) {
+        std::cerr << "newsdesk-index: " << e.what() << '\n';
+        return 1;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "newsdesk-index: " << options.db << ": " << e.get_description() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "newsdesk-index: " << e.what() << '\n';
+        return 1;
+    }
+}
+
+}  // namespace newsdesk
