@@ -81,7 +81,8 @@ bool stands_alone(const xmlNode* node) {
 std::string credit_of(xmlNode* caption) {
     std::string credit;
     for (xmlNode* c : find_all(caption, [caption](const xmlNode* n) {
-             return n != caption && contains_any(class_and_id(n), word_list("credit_classes.txt"));
+             static const auto& classes = word_list("credit_classes.txt");
+        return n != caption && contains_any(class_and_id(n), classes);
          })) {
         if (credit.empty()) credit = text_of(c);
         xmlUnlinkNode(c);
@@ -132,10 +133,14 @@ std::string trim_separators(std::string_view s) {
 }  // namespace
 
 // Share bars and similar widgets carry no class Readability's patterns know.
-bool is_widget(const xmlNode* node) {
+bool is_widget(const xmlNode* node, std::string_view ci) {
+    static const auto& widgets = word_list("widget_patterns.txt");
     if (tag(node) == "body" || tag(node) == "html") return false;
-    return contains_any(class_and_id(node), word_list("widget_patterns.txt")) &&
-           text_length(node) < 500;
+    return contains_any(ci, widgets) && text_length(node) < 500;
+}
+
+bool is_widget(const xmlNode* node) {
+    return is_widget(node, class_and_id(node));
 }
 
 Caption split_credit(std::string_view caption) {

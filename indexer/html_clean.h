@@ -24,6 +24,8 @@ using Scores = std::map<const xmlNode*, double>;
 // Share bars, hover cards, ad slots: widget-classed elements with little text
 // (data/html/widget_patterns.txt).
 [[nodiscard]] bool is_widget(const xmlNode* node);
+// The same with `ci` = class_and_id(node) already computed.
+[[nodiscard]] bool is_widget(const xmlNode* node, std::string_view ci);
 
 // Removes furniture blocks inside the chosen container: link lists, image
 // galleries, share bars, blocks with negative class weight, etc.

@@ -37,6 +37,7 @@ double initial_score(const xmlNode* node) {
 }
 
 bool is_hidden(const xmlNode* node) {
+    if (!node->properties) return false;
     const auto style = ascii_lower(attr(node, "style"));
     if (style.find("display:none") != std::string::npos ||
         style.find("display: none") != std::string::npos ||
@@ -45,14 +46,21 @@ bool is_hidden(const xmlNode* node) {
     return has_attr(node, "hidden") || attr(node, "aria-hidden") == "true";
 }
 
-bool is_unlikely(const xmlNode* node) {
+// `ci` is class_and_id(node).
+bool is_unlikely(const xmlNode* node, std::string_view ci) {
+    static const auto& roles = word_list("unlikely_roles.txt");
+    static const auto& unlikely = word_list("unlikely_candidates.txt");
+    static const auto& maybe = word_list("maybe_candidates.txt");
     const auto t = tag(node);
     if (t == "body" || t == "html" || t == "article" || t == "main" || t == "a") return false;
-    if (contains_any(ascii_lower(attr(node, "role")), word_list("unlikely_roles.txt"))) return true;
-    const auto ci = class_and_id(node);
+    if (has_attr(node, "role") && contains_any(ascii_lower(attr(node, "role")), roles))
+        return true;
     if (t == "nav" || t == "footer" || t == "aside") return true;
-    return contains_any(ci, word_list("unlikely_candidates.txt")) &&
-           !contains_any(ci, word_list("maybe_candidates.txt"));
+    return contains_any(ci, unlikely) && !contains_any(ci, maybe);
+}
+
+bool is_unlikely(const xmlNode* node) {
+    return is_unlikely(node, class_and_id(node));
 }
 
 // Removes what is never article text, depth first so a removed subtree is not visited.
@@ -64,8 +72,12 @@ void prune(xmlNode* node, const ContentOptions& options) {
         } else if (c->type == XML_ELEMENT_NODE) {
             const auto t = tag(c);
             // <form> is not pruned: ASP.NET pages wrap the whole page in one.
-            if (is_invisible(t) || is_hidden(c) ||
-                (options.strip_unlikely && (is_unlikely(c) || is_widget(c))))
+            bool drop = is_invisible(t) || is_hidden(c);
+            if (!drop && options.strip_unlikely) {
+                const auto ci = class_and_id(c);
+                drop = is_unlikely(c, ci) || is_widget(c, ci);
+            }
+            if (drop)
                 remove_node(c);
             else
                 prune(c, options);
@@ -206,12 +218,14 @@ double link_density(const xmlNode* node) {
 
 // +25 / -25 for each of class and id that looks like content / furniture.
 int class_weight(const xmlNode* node) {
+    static const auto& negative = word_list("negative_patterns.txt");
+    static const auto& positive = word_list("positive_patterns.txt");
     int weight = 0;
     for (const char* a : {"class", "id"}) {
         const auto value = ascii_lower(attr(node, a));
         if (value.empty()) continue;
-        if (contains_any(value, word_list("negative_patterns.txt"))) weight -= 25;
-        if (contains_any(value, word_list("positive_patterns.txt"))) weight += 25;
+        if (contains_any(value, negative)) weight -= 25;
+        if (contains_any(value, positive)) weight += 25;
     }
     return weight;
 }

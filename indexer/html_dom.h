@@ -26,6 +26,12 @@ using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
 // is read as Windows-1252, as browsers do); else Windows-1252. Never throws.
 [[nodiscard]] std::string decode_to_utf8(std::string_view bytes);
 
+// `html` with the bodies of <script> and <style> emptied (scripts whose open tag
+// mentions "json", i.e. JSON-LD, keep theirs), delimited as libxml2 delimits them;
+// where the scan is unsure (odd comments, unterminated quotes) the rest stays as it was.
+// parse_document uses it: libxml2 copies those bodies character by character.
+[[nodiscard]] std::string strip_raw_text(std::string_view html);
+
 // Parses a whole page (any encoding, see decode_to_utf8) without touching the
 // network. Throws ParseError when the bytes are empty or binary.
 [[nodiscard]] DocPtr parse_document(std::string_view bytes);
@@ -56,7 +62,30 @@ using NodePredicate = std::function<bool(const xmlNode*)>;
                                                      const NodePredicate& skip = {});
 
 // Every element below (and including) `root` for which `pred` holds, in document order.
-[[nodiscard]] std::vector<xmlNode*> find_all(xmlNode* root, const NodePredicate& pred);
+// A template: the predicate is called for every element, std::function costs too much.
+template <class Pred>
+[[nodiscard]] std::vector<xmlNode*> find_all(xmlNode* root, Pred&& pred) {
+    std::vector<xmlNode*> out;
+    if (!root || root->type != XML_ELEMENT_NODE) return out;
+    if (pred(static_cast<const xmlNode*>(root))) out.push_back(root);
+    // Iterative pre-order walk of root's descendants.
+    xmlNode* n = root->children;
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE) {
+            if (pred(static_cast<const xmlNode*>(n))) out.push_back(n);
+            if (n->children) {
+                n = n->children;
+                continue;
+            }
+        }
+        while (n && !n->next) {
+            n = n->parent;
+            if (n == root) return out;
+        }
+        if (n) n = n->next;
+    }
+    return out;
+}
 [[nodiscard]] std::vector<xmlNode*> find_tags(xmlNode* root, std::string_view name);
 
 // Unlinks and frees the subtree.
