@@ -64,20 +64,18 @@ std::string read_body(const std::optional<std::string>& content_length, std::ist
     return body;
 }
 
-// The query's words, for the quotes a hit shows. Parsed without a database:
-// the searcher has accepted the query already, and wildcards give no words.
-Xapian::Query words_of(const std::string& query) {
-    try {
-        return build_query(query, Xapian::Database());
-    } catch (const std::exception&) {
-        return {};
-    }
+// The match's own time limit: half the request's, so a slow match ends inside
+// Xapian with the best hits found so far and the page still has time to be
+// written; the watchdog (cgi_main.cpp) stays the hard stop for the whole request.
+SearchRequest limited(SearchRequest request, const CgiConfig& config) {
+    request.time_limit = config.time_limit / 2.0;
+    return request;
 }
 
 CgiResponse run_search(const WebRequest& r, const CgiConfig& config) {
     Searcher searcher(database_for(config, r.collection));
     if (r.format == WebFormat::json) {
-        const SearchRequest request = r.search_request(page_facets());
+        const SearchRequest request = limited(r.search_request(page_facets()), config);
         std::string body;
         if (r.tab == WebTab::quotes) body = dump(render_json(searcher.quotes(request)));
         else if (r.tab == WebTab::experts) body = dump(render_json(searcher.experts(request)));
@@ -85,11 +83,11 @@ CgiResponse run_search(const WebRequest& r, const CgiConfig& config) {
         return respond(200, "application/json; charset=utf-8", std::move(body));
     }
     if (r.format == WebFormat::atom) {
-        SearchRequest request = r.search_request({});
+        SearchRequest request = limited(r.search_request({}), config);
         request.sort = SortOrder::date;
         return respond(200, "application/atom+xml; charset=utf-8", render_atom(r, searcher.run(request, kPlainMarkers)));
     }
-    const SearchRequest request = r.search_request(page_facets());
+    const SearchRequest request = limited(r.search_request(page_facets()), config);
     PageContent content;
     std::string body;
     if (r.tab == WebTab::quotes) {
@@ -101,9 +99,10 @@ CgiResponse run_search(const WebRequest& r, const CgiConfig& config) {
         content.experts = &result;
         body = render_page(&r, content, config);
     } else {
-        const SearchResult result = searcher.run(request, kHtmlMarkers);
+        std::optional<Highlighter> highlighter;
+        const SearchResult result = searcher.run(request, kHtmlMarkers, &highlighter);
         content.articles = &result;
-        content.words = words_of(request.query);
+        if (highlighter) content.highlighter = &*highlighter;
         body = render_page(&r, content, config);
     }
     return respond(200, kHtml, std::move(body));

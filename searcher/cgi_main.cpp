@@ -32,9 +32,11 @@ void write_all(const std::string& text) {
     }
 }
 
-// The time limit on a whole request: the match runs inside Searcher, so rather
-// than Enquire::set_time_limit a watchdog thread answers 503 and ends the
-// process when the limit passes before the response has begun.
+// The time limit on a whole request. The match itself stops at half the limit
+// (Enquire::set_time_limit, cgi_app.cpp); this watchdog thread is the hard
+// stop for everything else (a database that never answers, a slow open): it
+// answers 503 and ends the process when the limit passes before the response
+// has begun.
 class Watchdog {
   public:
     Watchdog(unsigned seconds, newsdesk::CgiConfig config, bool head)

@@ -262,10 +262,8 @@ void article_fields(m::data& d, const Article& a) {
     d.set("language", a.language);
 }
 
-m::data hits_data(const WebRequest& r, const SearchResult& result, const Xapian::Query& words) {
+m::data hits_data(const WebRequest& r, const SearchResult& result, Highlighter* highlighter) {
     m::data hits{m::data::type::list};
-    // The query's stems in each article language, as that language's stemmer reads them.
-    std::map<std::string, std::pair<Xapian::Stem, std::set<std::string>>> readings;
     Xapian::doccount rank = result.offset;
     for (const auto& hit : result.hits) {
         const Article& a = hit.article;
@@ -279,17 +277,12 @@ m::data hits_data(const WebRequest& r, const SearchResult& result, const Xapian:
         all.all_copies = true;
         h.set("copies_href", href(all));
         m::data quotes{m::data::type::list};
-        auto reading = readings.find(a.language);
-        if (reading == readings.end()) {
-            Xapian::Stem stem = stemmer_for(a.language);
-            auto stems = query_stems(words, stem);
-            reading = readings.emplace(a.language, std::pair{stem, std::move(stems)}).first;
-        }
-        const auto& [stem, stems] = reading->second;
-        if (!stems.empty()) {
+        // The quotes are marked as the snippet was: with the reading of the query for the article's language.
+        const Reading* reading = highlighter ? &highlighter->reading(a.language) : nullptr;
+        if (reading && !reading->stems.empty()) {
             for (const auto& quote : a.quotes) {
                 std::size_t matched = 0;
-                std::string html = highlight(quote.text, stems, stem, kHtmlMarkers, &matched);
+                std::string html = highlight(quote.text, reading->stems, reading->stem, kHtmlMarkers, &matched);
                 if (matched == 0) continue;
                 quotes.push_back(quote_data(r, quote, html));
                 if (quotes.list_value().size() == kQuotesPerHit) break;
@@ -449,7 +442,7 @@ std::string render_page(const WebRequest* request, const PageContent& content, c
     }
     if (content.articles) {
         page.set("summary", summary(r, *content.articles, content.articles->hits.size()));
-        page.set("hits", hits_data(r, *content.articles, content.words));
+        page.set("hits", hits_data(r, *content.articles, content.highlighter));
         page.set("has_hits", !content.articles->hits.empty());
         page.set("pagination", pagination_data(r, *content.articles));
     } else if (content.quotes) {

@@ -12,6 +12,7 @@
 #include "searcher/cgi_config.h"
 #include "searcher/cgi_request.h"
 #include "searcher/search_request.h"
+#include "searcher/snippet.h"
 
 namespace newsdesk {
 
@@ -21,7 +22,9 @@ struct PageContent {
     const SearchResult* articles = nullptr;
     const QuoteResult* quotes = nullptr;
     const ExpertResult* experts = nullptr;
-    Xapian::Query words;            // the parsed query, to pick the quotes a hit shows
+    // How the hits were highlighted (Searcher::run): each article language's
+    // reading of the query, to pick and mark the quotes a hit shows.
+    Highlighter* highlighter = nullptr;
     std::string error;              // a whole-page error (400, 503, 500): shown instead of results
     std::string syntax_error;       // the query could not be parsed: shown above the form's results
 };

@@ -27,6 +27,10 @@ struct SearchRequest {
     DateBucket date_bucket = DateBucket::automatic;
     bool collapse = true;             // fold near-duplicate wire copies
     std::optional<std::string> like;  // article id: more like this one
+    // Seconds the match may take (Xapian::Enquire::set_time_limit); 0: no limit.
+    // When it passes, the match stops early: the hits are the best found so far
+    // and the counts (facets too) are lower bounds, marked not exact.
+    double time_limit = 0;
 };
 
 struct Hit {

@@ -1,5 +1,6 @@
 #include "searcher/searcher.h"
 
+#include <chrono>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -35,8 +36,9 @@ Searcher::Searcher(std::string db_path) : m_path(std::move(db_path)), m_db(open_
 
 Searcher::Searcher(Xapian::Database db, std::string label) : m_path(std::move(label)), m_db(std::move(db)) {}
 
-SearchResult Searcher::run(const SearchRequest& request, const Markers& markers) {
-    return with_retry(m_db, m_path, [&](Xapian::Database&) { return run_once(request, markers); });
+SearchResult Searcher::run(const SearchRequest& request, const Markers& markers,
+                           std::optional<Highlighter>* highlighter) {
+    return with_retry(m_db, m_path, [&](Xapian::Database&) { return run_once(request, markers, highlighter); });
 }
 
 namespace {
@@ -78,6 +80,7 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
         // article gains as much as the best match scores.
         Xapian::Enquire probe(m_db);
         probe.set_query(query);
+        if (request.time_limit > 0) probe.set_time_limit(request.time_limit);
         const double alpha = std::max(probe.get_mset(0, 1).get_max_attained(), 1.0);
         const double newest = days_since_epoch(m_db.get_value_upper_bound(slot::date)).value_or(kRecencyEpochDays);
         const double factor = alpha * std::exp2((kRecencyEpochDays - newest) / kRecencyHalfLifeDays);
@@ -109,7 +112,14 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
         facets->register_spies(enquire);
         check_at_least = m_db.get_doccount();  // count the whole match, not a sample
     }
+    if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
+    const auto started = std::chrono::steady_clock::now();
     const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    // Xapian does not say whether the limit cut the match short; a match that took
+    // at least the limit may have been, so its counts are not claimed exact.
+    const bool cut_short =
+        request.time_limit > 0 &&
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= request.time_limit;
     result.query_description = query.get_description();
     result.estimate = mset.get_matches_estimated();
     result.total = mset.get_uncollapsed_matches_estimated();
@@ -118,8 +128,8 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
     result.filters = request.filters;
     if (facets) {
         result.facets = facets->result();
-        result.total = facets->documents_seen();
-        result.exact = true;
+        result.total = std::max<Xapian::doccount>(facets->documents_seen(), cut_short ? result.total : 0);
+        result.exact = !cut_short;
         result.estimate = std::min(result.estimate, result.total);
     }
     if (result.estimate >= kSuggestBelow) result.corrected_query.clear();

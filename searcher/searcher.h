@@ -23,7 +23,10 @@ class Searcher {
     // request.facets is not empty. Throws UsageError for a bad query or filter.
     // A writer committing meanwhile is survived: the database is reopened and
     // the whole operation retried (this holds for quotes() and experts() too).
-    [[nodiscard]] SearchResult run(const SearchRequest& request, const Markers& markers = {});
+    // `highlighter` (if given) receives how the hits were highlighted: the
+    // stemmer and stems of each article language's reading, for quotes.
+    [[nodiscard]] SearchResult run(const SearchRequest& request, const Markers& markers = {},
+                                   std::optional<Highlighter>* highlighter = nullptr);
 
     // The quotes of matching articles that contain query words (all quotes when
     // the query has no words), best first: article relevance times words matched.

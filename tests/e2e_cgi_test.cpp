@@ -515,6 +515,44 @@ TEST_F(Cgi, DidYouMeanLinksToTheCorrectedQuery) {
     EXPECT_FALSE(hits(follow(db, href).body).empty());
 }
 
+// The quotes under a hit are marked as its snippet is: with the article
+// language's reading of the query. A Spanish article (newspaper4k's test page)
+// next to the English seed, so the query is read by both stemmers.
+class CgiLanguages : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        dir = new TempDir;
+        db = (dir->path() / "db").string();
+        const auto r = newsdesk::test::run(
+            {newsdesk::test::kIndex, "--db", db,
+             std::string(NEWSDESK_SOURCE_DIR) + "/tests/fixtures/intl/newspaper4k-spanish_article.html.gz",
+             newsdesk::test::kSeed});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    static void TearDownTestSuite() { delete dir; }
+    static inline TempDir* dir = nullptr;
+    static inline std::string db;
+};
+
+TEST_F(CgiLanguages, QuoteIsHighlightedWithTheArticleLanguagesStemmer) {
+    // The article has "conjeturas" (in a quote) and never the singular, so only
+    // Spanish stemming ("conjetura" and "conjeturas" -> "conjetur") can find and mark it;
+    // English stemming leaves "conjetura" as it is.
+    const auto exact = get(db, "q=" + encode("\"conjetura\"") + "&format=json");
+    ASSERT_EQ(exact.status, 200);
+    EXPECT_TRUE(nlohmann::json::parse(exact.body)["hits"].empty());
+    const auto r = get(db, "q=conjetura");
+    ASSERT_EQ(r.status, 200);
+    ASSERT_EQ(hits(r.body).size(), 1U);
+    std::vector<std::string> marked;
+    for (const auto& e : elements(r.body, "mark"))
+        if (inside(e, "quotes")) marked.push_back(e.text);
+    EXPECT_EQ(marked, std::vector<std::string>{"conjeturas"}) << r.body;
+    const auto quotes = elements(r.body, "q");
+    ASSERT_EQ(quotes.size(), 1U);
+    EXPECT_EQ(quotes[0].text, "Las meras conjeturas o sospechas no constituyen elementos válidos de imputación");
+}
+
 // lighttpd on a free loopback port, started by scripts/serve, in front of the CGI.
 class Server : public Cgi {
   protected:
