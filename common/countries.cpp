@@ -404,6 +404,35 @@ std::optional<std::string> country_code_for(std::string_view name_or_code) {
     return CountryGazetteer::instance().code_for(name_or_code);
 }
 
-std::string country_name(std::string_view code) { return CountryGazetteer::instance().name(code); }
+namespace {
+
+// The display names alone (what country_name needs): data/countries/display_names.tsv,
+// then iso-codes' common or short names, as the gazetteer's own table. A page that
+// labels its country facet needs only these, not the whole gazetteer (aliases,
+// demonyms, capitals, cities, regions, tzdata).
+std::unordered_map<std::string, std::string> load_display_names() {
+    std::unordered_map<std::string, std::string> names;
+    for (const auto& row : read_tsv(data_file("countries/display_names.tsv")))
+        if (row.size() >= 2) names[upper(row[0])] = row[1];
+    std::ifstream in(kIsoFile);
+    if (!in) throw Error(std::string("cannot read ") + kIsoFile + " (Debian package iso-codes)");
+    const auto json = nlohmann::json::parse(in, nullptr, false);
+    if (json.is_discarded() || !json.contains("3166-1")) throw Error(std::string("malformed ") + kIsoFile);
+    for (const auto& entry : json["3166-1"]) {
+        const std::string code = entry.value("alpha_2", "");
+        if (code.size() != 2) continue;
+        const std::string common = entry.value("common_name", "");
+        names.try_emplace(code, common.empty() ? entry.value("name", "") : common);
+    }
+    return names;
+}
+
+}  // namespace
+
+std::string country_name(std::string_view code) {
+    static const auto names = load_display_names();  // once, thread-safely
+    const auto it = names.find(upper(code));
+    return it == names.end() ? std::string() : it->second;
+}
 
 }  // namespace newsdesk

@@ -128,7 +128,9 @@ class CountryGazetteer {
 [[nodiscard]] std::optional<std::string> country_code_for(std::string_view name_or_code);
 
 // "KP" -> "North Korea" (readable English short name; any case of the code is
-// accepted); empty string for an unknown code.
+// accepted); empty string for an unknown code. The same names as
+// CountryGazetteer::name, without loading the gazetteer: only the display names
+// and the iso-codes file are read.
 [[nodiscard]] std::string country_name(std::string_view code);
 
 }  // namespace newsdesk

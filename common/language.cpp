@@ -72,6 +72,9 @@ bool script_fits(std::string_view script, std::string_view language) {
 }
 
 bool is_cjk(char32_t c) {
+    // Hangul Jamo (U+1100) is the first of these scripts: what comes before is
+    // answered without ICU (the snippet code asks for every character of a body).
+    if (c < 0x1100) return false;
     UErrorCode error = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &error);
     return U_SUCCESS(error) &&

@@ -33,7 +33,7 @@ std::vector<std::string> default_facets() { return {"country", "expert", "instit
 
 std::string facet_label(std::string_view facet, std::string_view value) {
     if (facet == "country") {
-        auto name = CountryGazetteer::instance().name(value);
+        auto name = country_name(value);  // the names alone: the gazetteer is not loaded for a label
         return name.empty() ? std::string(value) : name;
     }
     return std::string(value);

@@ -71,6 +71,8 @@ class QuoteFieldProcessor : public Xapian::FieldProcessor {
 
 // The words of every speaker:NAME or speaker:"A NAME" in the query text.
 std::vector<std::string> speaker_words_in(const std::string& text) {
+    // Compiling the pattern costs more than parsing a whole query: only when it can match.
+    if (text.find("speaker:") == std::string::npos) return {};
     static const std::regex speaker(R"re((?:^|[\s(+])speaker:(?:"([^"]*)"|([^\s()"]+)))re");
     std::vector<std::string> words;
     for (std::sregex_iterator it(text.begin(), text.end(), speaker), end; it != end; ++it) {
@@ -82,6 +84,7 @@ std::vector<std::string> speaker_words_in(const std::string& text) {
 // The language codes of every lang:CODE in the query text that is not negated
 // (-lang:de, NOT lang:de).
 std::vector<std::string> lang_values_in(const std::string& text) {
+    if (text.find("lang:") == std::string::npos) return {};
     static const std::regex lang(R"re((^|[\s(+])lang:(?:"([^"]*)"|([^\s()"]+)))re");
     static const std::regex negated(R"re((^|[\s(])not\s+$)re", std::regex::icase);
     std::vector<std::string> codes;

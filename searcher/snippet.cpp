@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian/unicode.h>
@@ -20,15 +21,31 @@ struct Word {
     bool cjk = false;
 };
 
+// Each distinct word stemmed once: a body repeats most of its words.
+class StemCache {
+  public:
+    explicit StemCache(const Xapian::Stem& stem) : m_stem(stem) {}
+    const std::string& operator()(std::string_view word) {
+        auto [known, fresh] = m_stems.try_emplace(Xapian::Unicode::tolower(std::string(word)));
+        if (fresh) known->second = m_stem(known->first);
+        return known->second;
+    }
+
+  private:
+    const Xapian::Stem& m_stem;
+    std::unordered_map<std::string, std::string> m_stems;
+};
+
 // Words as Xapian's TermGenerator splits them (word characters, combining marks
 // included), except that each Chinese, Japanese or Korean character is a word
-// of its own, as the n-gram mode indexes it.
-std::vector<Word> words_of(std::string_view text, const Xapian::Stem& stem) {
+// of its own, as the n-gram mode indexes it. Only CJK characters get their
+// `stem` here (the character); the others are stemmed by stem_words.
+std::vector<Word> split_words(std::string_view text) {
     std::vector<Word> words;
     std::size_t open = std::string_view::npos;  // start of the non-CJK word being read
     auto close = [&](std::size_t at) {
         if (open == std::string_view::npos) return;
-        words.push_back({open, at, stem(Xapian::Unicode::tolower(std::string(text.substr(open, at - open))))});
+        words.push_back({open, at, {}});
         open = std::string_view::npos;
     };
     for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end;) {
@@ -49,6 +66,20 @@ std::vector<Word> words_of(std::string_view text, const Xapian::Stem& stem) {
     return words;
 }
 
+// Stems words [from, to) of `text` that are not CJK characters.
+void stem_words(std::string_view text, std::vector<Word>& words, std::size_t from, std::size_t to, StemCache& stem) {
+    for (std::size_t i = from; i < to; ++i)
+        if (!words[i].cjk) words[i].stem = stem(text.substr(words[i].begin, words[i].end - words[i].begin));
+}
+
+// split_words with every word stemmed.
+std::vector<Word> words_of(std::string_view text, const Xapian::Stem& stem) {
+    auto words = split_words(text);
+    StemCache cache(stem);
+    stem_words(text, words, 0, words.size(), cache);
+    return words;
+}
+
 // Whether CJK character `ch` (UTF-8) occurs in a longer query n-gram.
 bool in_longer_ngram(const std::string& ch, const std::set<std::string>& stems) {
     return std::any_of(stems.begin(), stems.end(), [&](const std::string& s) {
@@ -60,24 +91,29 @@ bool in_longer_ngram(const std::string& ch, const std::set<std::string>& stems) 
 // query stem. A CJK character matches when it is half of a query bigram found
 // here (the pair is the key), or is a query character that belongs to no query
 // bigram (a one-character query word).
+// Step i of match_keys: keys[i] is final after it (it may also set keys[i + 1],
+// which step i + 1 may change); it reads the stems of words i and i + 1.
+void match_key(const std::vector<Word>& words, const std::set<std::string>& stems, std::vector<std::string>& keys,
+               std::size_t i) {
+    if (!words[i].cjk) {
+        if (stems.count(words[i].stem)) keys[i] = words[i].stem;
+        return;
+    }
+    if (i + 1 < words.size() && words[i + 1].cjk && words[i + 1].begin == words[i].end) {
+        const std::string pair = words[i].stem + words[i + 1].stem;
+        if (stems.count(pair)) {
+            keys[i] = pair;
+            keys[i + 1] = pair;
+            return;
+        }
+    }
+    if (keys[i].empty() && stems.count(words[i].stem) && !in_longer_ngram(words[i].stem, stems))
+        keys[i] = words[i].stem;
+}
+
 std::vector<std::string> match_keys(const std::vector<Word>& words, const std::set<std::string>& stems) {
     std::vector<std::string> keys(words.size());
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (!words[i].cjk) {
-            if (stems.count(words[i].stem)) keys[i] = words[i].stem;
-            continue;
-        }
-        if (i + 1 < words.size() && words[i + 1].cjk && words[i + 1].begin == words[i].end) {
-            const std::string pair = words[i].stem + words[i + 1].stem;
-            if (stems.count(pair)) {
-                keys[i] = pair;
-                keys[i + 1] = pair;
-                continue;
-            }
-        }
-        if (keys[i].empty() && stems.count(words[i].stem) && !in_longer_ngram(words[i].stem, stems))
-            keys[i] = words[i].stem;
-    }
+    for (std::size_t i = 0; i < words.size(); ++i) match_key(words, stems, keys, i);
     return keys;
 }
 
@@ -169,9 +205,20 @@ std::string highlight(std::string_view text, const std::set<std::string>& stems,
 std::string make_snippet(const Article& article, const std::set<std::string>& stems, const Xapian::Stem& stem,
                          const Markers& markers, std::size_t length) {
     const std::string text = collapse_whitespace(article.body.empty() ? article.headline : article.body);
-    const auto words = words_of(text, stem);
+    auto words = split_words(text);
     if (words.empty()) return {};
-    const auto keys = match_keys(words, stems);
+    // Words are stemmed and matched only as far as the window search reads them:
+    // it stops at the first window holding every query stem, usually near the top.
+    StemCache cache(stem);
+    std::vector<std::string> keys(words.size());
+    std::size_t stemmed = 0, keyed = 0;
+    const auto ensure_keys = [&](std::size_t n) {  // keys[0, n) final
+        n = std::min(n, words.size());
+        if (keyed >= n) return;
+        const std::size_t need = std::min(n + 1, words.size());
+        if (stemmed < need) stem_words(text, words, stemmed, need, cache), stemmed = need;
+        for (; keyed < n; ++keyed) match_key(words, stems, keys, keyed);
+    };
 
     // Slide a window of about `length` bytes; keep the one with the most distinct
     // query stems (the earliest on ties, so the lead paragraph wins).
@@ -180,6 +227,7 @@ std::string make_snippet(const Article& article, const std::set<std::string>& st
     std::size_t last = 0;
     for (std::size_t first = 0; first < words.size(); ++first) {
         while (last < words.size() && words[last].end - words[first].begin <= length) {
+            ensure_keys(last + 1);
             if (!keys[last].empty()) ++in_window[keys[last]];
             ++last;
         }
@@ -188,6 +236,9 @@ std::string make_snippet(const Article& article, const std::set<std::string>& st
             best_first = first;
             best_last = last;
         }
+        // Every key is a query stem: no later window can hold more (ties keep the earliest).
+        if (best_score == stems.size()) break;
+        ensure_keys(first + 1);
         if (!keys[first].empty() && --in_window[keys[first]] == 0) in_window.erase(keys[first]);
         if (last == words.size()) break;
     }
@@ -200,6 +251,7 @@ std::string make_snippet(const Article& article, const std::set<std::string>& st
         while (best_last < words.size() && words[best_last].end - words[best_first].begin <= length) ++best_last;
         while (best_last > best_first + 1 && words[best_last - 1].end - words[best_first].begin > length) --best_last;
     }
+    ensure_keys(best_last);
     std::string out = best_first > 0 ? "…" : "";
     out += render(text, words, best_first, best_last, keys, markers);
     if (best_last < words.size()) out += "…";
