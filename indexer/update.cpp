@@ -134,21 +134,83 @@ class UpdateWriter {
     std::unordered_map<std::string, Xapian::termcount> m_spelling_words;
 };
 
-// Deletes the documents carrying `file_term` whose id hash is not in `keep`;
-// returns how many.
-std::size_t delete_vanished(Xapian::WritableDatabase& db, const std::string& file_term,
-                            const std::unordered_set<std::uint64_t>& keep) {
-    if (db.get_termfreq(file_term) == 0) return 0;
+// Which manifest files list each article id: the same article (same URL) may
+// come from two files, and the document must outlive either one alone.
+class Claims {
+  public:
+    explicit Claims(const std::map<std::string, ManifestEntry>& manifest) : m_manifest(manifest) {
+        for (const auto& [path, entry] : manifest)
+            for (const auto& item : entry.items) ++m_count[item.id];
+    }
+
+    // A file other than `self` (and not dropped) that lists `id`, or nullptr.
+    const std::string* other(std::uint64_t id, const std::string& self) {
+        const auto it = m_count.find(id);
+        if (it == m_count.end() || it->second < 1 + own_ids(self).count(id)) return nullptr;
+        for (const auto& [path, entry] : m_manifest) {
+            if (path == self || m_dropped.count(path)) continue;
+            for (const auto& item : entry.items)
+                if (item.id == id) return &path;
+        }
+        return nullptr;
+    }
+
+    // `path` no longer claims its recorded items (it is gone).
+    void drop(const std::string& path) {
+        if (!m_dropped.insert(path).second) return;
+        m_own_path.clear();
+        if (const auto it = m_manifest.find(path); it != m_manifest.end())
+            for (const auto& item : it->second.items) --m_count[item.id];
+    }
+
+  private:
+    // The ids `path` itself still claims (cached for the file being processed).
+    const std::unordered_set<std::uint64_t>& own_ids(const std::string& path) {
+        if (path != m_own_path) {
+            m_own_path = path;
+            m_own.clear();
+            const auto it = m_manifest.find(path);
+            if (it != m_manifest.end() && !m_dropped.count(path))
+                for (const auto& item : it->second.items) m_own.insert(item.id);
+        }
+        return m_own;
+    }
+
+    const std::map<std::string, ManifestEntry>& m_manifest;
+    std::unordered_map<std::uint64_t, std::size_t> m_count;
+    std::string m_own_path;
+    std::unordered_set<std::uint64_t> m_own;
+    std::unordered_set<std::string> m_dropped;
+};
+
+// Deletes the documents carrying the file term of `path` whose id hash is not in
+// `keep`, except those another file lists: they stay, moved to that file's term.
+// Returns how many were deleted.
+std::size_t delete_file_documents(Xapian::WritableDatabase& db, const std::string& path,
+                                  const std::unordered_set<std::uint64_t>& keep, Claims& claims) {
+    const std::string fterm = file_term(path);
+    if (db.get_termfreq(fterm) == 0) return 0;
     std::vector<Xapian::docid> doomed;
-    for (auto p = db.postlist_begin(file_term); p != db.postlist_end(file_term); ++p) {
+    std::vector<std::pair<Xapian::docid, const std::string*>> moved;
+    for (auto p = db.postlist_begin(fterm); p != db.postlist_end(fterm); ++p) {
         auto t = db.termlist_begin(*p);
         t.skip_to(std::string(prefix::id));
-        if (t == db.termlist_end(*p)) continue;
-        const std::string term = *t;
-        if (term.compare(0, prefix::id.size(), prefix::id) != 0) continue;
-        if (!keep.count(fnv1a(term))) doomed.push_back(*p);
+        std::uint64_t id = 0;
+        if (t != db.termlist_end(*p)) {
+            const std::string term = *t;
+            if (term.compare(0, prefix::id.size(), prefix::id) == 0) id = fnv1a(term);
+        }
+        if (id && keep.count(id)) continue;
+        if (const std::string* other = id ? claims.other(id, path) : nullptr) moved.emplace_back(*p, other);
+        else doomed.push_back(*p);
     }
-    for (auto id : doomed) db.delete_document(id);
+    for (auto did : doomed) db.delete_document(did);
+    for (const auto& [did, other] : moved) {
+        auto document = db.get_document(did);
+        document.remove_term(fterm);
+        document.add_boolean_term(file_term(*other));
+        db.replace_document(did, document);
+    }
     return doomed.size();
 }
 
@@ -225,14 +287,15 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
     }
 
     // Files gone from under an input that is still there.
+    Claims claims(manifest);
+    const std::unordered_set<std::uint64_t> keep_none;
     for (const auto& [path, entry] : manifest) {
         if (present.count(path)) continue;
         bool in_scope = false;
         for (const auto& root : roots) in_scope = in_scope || under(path, root);
         if (!in_scope) continue;
-        const std::string term = file_term(path);
-        const std::size_t n = db.get_termfreq(term);
-        db.delete_document(term);
+        claims.drop(path);
+        const std::size_t n = delete_file_documents(db, path, keep_none, claims);
         db.set_metadata(manifest_key(path), "");
         summary.deleted_articles += n;
         ++summary.deleted;
@@ -286,7 +349,7 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
         if (file_failed) {
             ++summary.failed;
         } else {
-            const std::size_t n = delete_vanished(db, fterm, seen_ids);
+            const std::size_t n = delete_file_documents(db, p.entry.path, seen_ids, claims);
             summary.deleted_articles += n;
             writer.deleted(n);
             db.set_metadata(manifest_key(p.entry.path), encode_manifest(p.entry));

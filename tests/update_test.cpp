@@ -164,6 +164,30 @@ TEST(Update, ReindexesChangedDeletesGoneAddsOnlyNewItems) {
     EXPECT_EQ(hits(db, "ferry"), 1u);
 }
 
+TEST(Update, ArticleInTwoFilesStaysUntilBothAreGone) {
+    TempDir dir;
+    const auto src = dir / "src";
+    fs::create_directories(src);
+    const auto shared = jsonl("https://example.org/s", "Orchard festival returns", article_text("the orchard festival"));
+    write_file(src / "feed1.jsonl", shared + jsonl("https://example.org/x", "Ferry timetable changes", article_text("the ferry timetable")));
+    write_file(src / "feed2.jsonl", shared);
+    const std::string db = (dir / "db").string();
+    ASSERT_EQ(update(db, {src.string()}).exit_code, 0);
+    EXPECT_EQ(hits(db, "orchard"), 1u);
+
+    fs::remove(src / "feed2.jsonl");
+    auto r = update(db, {src.string()});
+    EXPECT_NE(r.err.find("1 deleted, 1 unchanged, 0 failed files; 0 articles written, 0 deleted"), std::string::npos) << r.err;
+    EXPECT_EQ(hits(db, "orchard"), 1u);
+
+    // Now the article belongs to feed1 alone: dropping it there deletes it.
+    write_file(src / "feed1.jsonl", jsonl("https://example.org/x", "Ferry timetable changes", article_text("the ferry timetable")));
+    r = update(db, {src.string()});
+    EXPECT_NE(r.err.find("1 updated, 0 deleted, 0 unchanged, 0 failed files; 0 articles written, 1 deleted, 1 kept"), std::string::npos) << r.err;
+    EXPECT_EQ(hits(db, "orchard"), 0u);
+    EXPECT_EQ(hits(db, "ferry"), 1u);
+}
+
 TEST(Update, MissingInputFailsAndKeepsItsArticles) {
     TempDir dir;
     const auto src = dir / "src";

@@ -1,0 +1,188 @@
+// scripts/newsdesk-nightly end to end: first run, update, rebuild swap,
+// rollback, a failed check, the lock, and searches running throughout a
+// rebuild swap and an update without a single failure.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e_support.h"
+
+namespace newsdesk::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kNightly = std::string(NEWSDESK_SOURCE_DIR) + "/scripts/newsdesk-nightly";
+
+// A temporary installation: sources (the Wikinews corpus), binaries, a config.
+class Nightly : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        fs::create_directories(m_dir / "src");
+        fs::copy(kCorpus + "/wikinews", m_dir / "src" / "wikinews", fs::copy_options::recursive);
+        fs::create_directories(m_dir / "bin");
+        fs::create_symlink(kIndex, m_dir / "bin" / "newsdesk-index");
+        fs::create_symlink(kSearch, m_dir / "bin" / "newsdesk-search");
+        write_config("said");
+    }
+
+    void write_config(const std::string& check_query) {
+        write_file(m_dir / "nightly.conf", "# test config\n"
+                                           "database = " + db() + "\n"
+                                           "source = " + (m_dir / "src").string() + "\n"
+                                           "log = " + log().string() + "\n"
+                                           "keep = 1\n"
+                                           "check_query = " + check_query + "\n"
+                                           "bin_dir = " + (m_dir / "bin").string() + "\n"
+                                           "options = --no-entities\n");
+    }
+
+    newsdesk::test::Run nightly(const std::vector<std::string>& args = {}) {
+        std::vector<std::string> argv{"/bin/bash", kNightly, "--config", (m_dir / "nightly.conf").string()};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return run(argv);
+    }
+
+    [[nodiscard]] std::string db() const { return (m_dir / "live" / "news.db").string(); }
+    [[nodiscard]] fs::path log() const { return m_dir / "log" / "nightly.log"; }
+    [[nodiscard]] std::string stub() const { return read_file(db()); }
+    [[nodiscard]] std::size_t generations() const {
+        std::size_t n = 0;
+        for (const auto& e : fs::directory_iterator(db() + ".d"))
+            n += e.is_directory() && e.path().filename().string().rfind("gen-", 0) == 0;
+        return n;
+    }
+    [[nodiscard]] std::string last_log_line() const {
+        std::ifstream in(log());
+        std::string line, last;
+        while (std::getline(in, line)) last = line;
+        return last;
+    }
+
+    std::size_t count(const std::string& query) {
+        return search_json(db(), {"--limit", "1000", query}).value("hits", nlohmann::json::array()).size();
+    }
+
+    TempDir m_dir;
+};
+
+TEST_F(Nightly, FirstRunBuildsAGenerationThenUpdatesRebuildsAndRollsBack) {
+    auto r = nightly();
+    ASSERT_EQ(r.exit_code, 0) << r.err << read_file(log());
+    EXPECT_EQ(stub().rfind("auto news.db.d/gen-", 0), 0u) << stub();
+    EXPECT_NE(last_log_line().find("summary: exit=0"), std::string::npos) << last_log_line();
+    EXPECT_GT(count("said"), 10u);
+    const std::string first = stub();
+
+    write_file(m_dir / "src" / "extra.jsonl",
+               nlohmann::json{{"url", "https://example.org/gryphonwort"}, {"title", "Gryphonwort crossing repainted"},
+                              {"date", "2024-06-21"}, {"text", "The gryphonwort crossing on the high street was repainted."}}
+                       .dump() + "\n");
+    r = nightly();
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    EXPECT_NE(last_log_line().find("status=ok 1 added, 0 updated, 0 deleted, 3 unchanged"), std::string::npos)
+        << last_log_line();
+    EXPECT_EQ(count("gryphonwort"), 1u);
+    EXPECT_EQ(stub(), first);  // an update writes through the stub
+
+    r = nightly({"--rebuild"});
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    const std::string second = stub();
+    EXPECT_NE(second, first);
+    EXPECT_EQ(count("gryphonwort"), 1u);
+    EXPECT_EQ(generations(), 2u);
+
+    r = nightly({"--rebuild"});
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    EXPECT_EQ(generations(), 2u);  // keep = 1: the live one and one before it
+    EXPECT_FALSE(fs::exists(db() + ".d/" + first.substr(first.find("gen-"), first.size() - first.find("gen-") - 1)));
+
+    r = nightly({"--rollback"});
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    EXPECT_EQ(stub(), second);
+    EXPECT_EQ(count("gryphonwort"), 1u);
+}
+
+TEST_F(Nightly, FailedCheckLeavesTheLiveIndexUntouched) {
+    ASSERT_EQ(nightly().exit_code, 0) << read_file(log());
+    const std::string live = stub();
+    write_config("qqzzxxnowordlikethis");
+    const auto r = nightly({"--rebuild"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(last_log_line().find("status=failed (check query found nothing; live index untouched)"),
+              std::string::npos) << last_log_line();
+    EXPECT_EQ(stub(), live);
+    EXPECT_EQ(generations(), 1u);
+    EXPECT_GT(count("said"), 10u);
+}
+
+TEST_F(Nightly, SecondRunWhileLockedExits75) {
+    ASSERT_EQ(nightly().exit_code, 0) << read_file(log());
+    const int fd = ::open((db() + ".lock").c_str(), O_RDWR | O_CREAT, 0644);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
+    EXPECT_EQ(nightly().exit_code, 75);
+    EXPECT_NE(last_log_line().find("status=locked"), std::string::npos) << last_log_line();
+    EXPECT_EQ(nightly({"--rebuild"}).exit_code, 75);
+    ::close(fd);
+    EXPECT_EQ(nightly().exit_code, 0) << read_file(log());
+}
+
+// The nightly script runs in a child (an update, then a rebuild) while the test
+// searches the live database in a loop, as the CGI would; no search may fail.
+TEST_F(Nightly, SearchesNeverFailDuringAnUpdateOrARebuildSwap) {
+    ASSERT_EQ(nightly().exit_code, 0) << read_file(log());
+    // Something for the update to do: 300 new articles.
+    fs::create_directories(m_dir / "src" / "more");
+    for (int i = 0; i < 300; ++i)
+        write_file(m_dir / "src" / "more" / ("n" + std::to_string(i) + ".jsonl"),
+                   nlohmann::json{{"url", "https://example.org/n" + std::to_string(i)},
+                                  {"title", "Council bulletin " + std::to_string(i)},
+                                  {"text", "The council said bulletin " + std::to_string(i) + " about the quillfeather scheme was posted today."}}
+                           .dump() + "\n");
+    for (const std::vector<std::string> mode : {std::vector<std::string>{}, std::vector<std::string>{"--rebuild"}}) {
+        const std::string before = stub();
+        const pid_t pid = fork();
+        ASSERT_GE(pid, 0);
+        if (pid == 0) {
+            const int null = ::open("/dev/null", O_WRONLY);
+            dup2(null, 1);
+            dup2(null, 2);
+            std::vector<std::string> argv{"/bin/bash", kNightly, "--config", (m_dir / "nightly.conf").string()};
+            argv.insert(argv.end(), mode.begin(), mode.end());
+            std::vector<char*> cargs;
+            for (auto& a : argv) cargs.push_back(a.data());
+            cargs.push_back(nullptr);
+            execv(cargs[0], cargs.data());
+            _exit(127);
+        }
+        std::size_t searches = 0, failures = 0;
+        int status = 0;
+        while (waitpid(pid, &status, WNOHANG) == 0) {
+            const auto r = run({kSearch, "--db", db(), "--json", "--limit", "3", "said"});
+            ++searches;
+            if (r.exit_code != 0 || nlohmann::json::parse(r.out, nullptr, false).value("hits", nlohmann::json::array()).empty()) {
+                ++failures;
+                ADD_FAILURE() << "search failed during " << (mode.empty() ? "update" : "rebuild") << ": " << r.err;
+            }
+        }
+        ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_file(log());
+        std::cerr << searches << " searches during the " << (mode.empty() ? "update" : "rebuild") << '\n';
+        EXPECT_GT(searches, 0u);
+        EXPECT_EQ(failures, 0u);
+        if (!mode.empty()) EXPECT_NE(stub(), before);  // the swap happened while searching
+        EXPECT_EQ(count("quillfeather"), 300u);
+    }
+}
+
+}  // namespace
+}  // namespace newsdesk::test
