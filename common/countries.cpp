@@ -406,6 +406,52 @@ std::optional<std::string> country_code_for(std::string_view name_or_code) {
 
 namespace {
 
+// iso_3166-1.json's {"3166-1": [{"alpha_2": ..., "name": ..., "common_name": ...}, ...]}
+// as (code, common name or else name) pairs, in file order.
+struct IsoNames : nlohmann::json_sax<nlohmann::json> {
+    std::vector<std::pair<std::string, std::string>> names;
+    bool seen_list = false;
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool string(string_t& value) override {
+        if (m_depth != 3) return true;  // fields of an entry of the list
+        if (m_key == "alpha_2") m_code = value;
+        else if (m_key == "name") m_name = value;
+        else if (m_key == "common_name") m_common = value;
+        return true;
+    }
+    bool start_object(std::size_t) override {
+        if (++m_depth == 3) m_code.clear(), m_name.clear(), m_common.clear();
+        return true;
+    }
+    bool end_object() override {
+        if (m_depth-- == 3 && m_code.size() == 2) names.emplace_back(m_code, m_common.empty() ? m_name : m_common);
+        return true;
+    }
+    bool start_array(std::size_t) override {
+        if (++m_depth == 2 && m_key == "3166-1") seen_list = true;
+        return true;
+    }
+    bool end_array() override {
+        --m_depth;
+        return true;
+    }
+    bool key(string_t& value) override {
+        m_key = value;
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+  private:
+    int m_depth = 0;  // 1: the top object, 2: the list, 3: an entry
+    std::string m_key, m_code, m_name, m_common;
+};
+
 // The display names alone (what country_name needs): data/countries/display_names.tsv,
 // then iso-codes' common or short names, as the gazetteer's own table. A page that
 // labels its country facet needs only these, not the whole gazetteer (aliases,
@@ -416,14 +462,12 @@ std::unordered_map<std::string, std::string> load_display_names() {
         if (row.size() >= 2) names[upper(row[0])] = row[1];
     std::ifstream in(kIsoFile);
     if (!in) throw Error(std::string("cannot read ") + kIsoFile + " (Debian package iso-codes)");
-    const auto json = nlohmann::json::parse(in, nullptr, false);
-    if (json.is_discarded() || !json.contains("3166-1")) throw Error(std::string("malformed ") + kIsoFile);
-    for (const auto& entry : json["3166-1"]) {
-        const std::string code = entry.value("alpha_2", "");
-        if (code.size() != 2) continue;
-        const std::string common = entry.value("common_name", "");
-        names.try_emplace(code, common.empty() ? entry.value("name", "") : common);
-    }
+    // Read as events, keeping three string fields of each entry: building the
+    // whole document costs more than the rest of a search page's facets.
+    IsoNames reader;
+    if (!nlohmann::json::sax_parse(in, &reader) || !reader.seen_list)
+        throw Error(std::string("malformed ") + kIsoFile);
+    for (auto& [code, name] : reader.names) names.try_emplace(code, std::move(name));
     return names;
 }
 

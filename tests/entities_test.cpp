@@ -110,6 +110,21 @@ TEST(CountryLookup, NamesAndCodes) {
     EXPECT_EQ(country_name("ZZ"), "");
 }
 
+// country_name reads only the display names (for the search page's facet
+// labels); every code of iso-codes gets the gazetteer's own name.
+TEST(CountryLookup, NamesAloneAreTheGazetteersNames) {
+    std::ifstream in("/usr/share/iso-codes/json/iso_3166-1.json");
+    const auto iso = nlohmann::json::parse(in);
+    std::size_t codes = 0;
+    for (const auto& entry : iso["3166-1"]) {
+        const std::string code = entry["alpha_2"];
+        EXPECT_FALSE(country_name(code).empty()) << code;
+        EXPECT_EQ(country_name(code), newsdesk::CountryGazetteer::instance().name(code)) << code;
+        ++codes;
+    }
+    EXPECT_GT(codes, 240U);
+}
+
 // --- people --------------------------------------------------------------
 
 TEST(People, FullNameAndSurnameMerged) {
