@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/cgi_support.h"
 #include "tests/e2e_support.h"
 
 namespace newsdesk::test {
@@ -165,14 +166,29 @@ TEST_F(Nightly, SearchesNeverFailDuringAnUpdateOrARebuildSwap) {
             execv(cargs[0], cargs.data());
             _exit(127);
         }
+        // The command line and the CGI in turn, each a fresh process as in production.
         std::size_t searches = 0, failures = 0;
         int status = 0;
         while (waitpid(pid, &status, WNOHANG) == 0) {
-            const auto r = run({kSearch, "--db", db(), "--json", "--limit", "3", "said"});
+            std::string out, err;
+            bool ok = false;
+            if (searches % 2 == 0) {
+                const auto r = run({kSearch, "--db", db(), "--json", "--limit", "3", "said"});
+                ok = r.exit_code == 0;
+                out = r.out;
+                err = r.err;
+            } else {
+                const auto r = get(db(), "q=said&format=json");
+                ok = r.exit_code == 0 && r.status == 200;
+                out = r.body;
+                err = r.status_line + " " + r.err;
+            }
             ++searches;
-            if (r.exit_code != 0 || nlohmann::json::parse(r.out, nullptr, false).value("hits", nlohmann::json::array()).empty()) {
+            const auto hits = nlohmann::json::parse(out, nullptr, false).value("hits", nlohmann::json::array());
+            if (!ok || hits.empty()) {
                 ++failures;
-                ADD_FAILURE() << "search failed during " << (mode.empty() ? "update" : "rebuild") << ": " << r.err;
+                ADD_FAILURE() << (searches % 2 ? "CLI" : "CGI") << " search failed during "
+                              << (mode.empty() ? "update" : "rebuild") << ": " << err << out.substr(0, 300);
             }
         }
         ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_file(log());

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <set>
@@ -201,6 +202,16 @@ TEST(Update, MissingInputFailsAndKeepsItsArticles) {
     EXPECT_NE(r.err.find(src.string() + ": no such file or directory"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("0 deleted"), std::string::npos) << r.err;
     EXPECT_EQ(hits(db, "bridge"), 1u);
+}
+
+TEST(Update, UnwritableDatabaseFailsWithOneLine) {
+    TempDir dir;
+    write_file(dir / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved", article_text("bridge repairs")));
+    write_file(dir / "plain-file", "not a directory\n");
+    const auto r = update((dir / "plain-file" / "db").string(), {(dir / "a.jsonl").string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(r.err.rfind("newsdesk-index: " + (dir / "plain-file" / "db").string(), 0), 0u) << r.err;
 }
 
 TEST(Update, SecondWriterExitsWithTempfail) {
