@@ -454,29 +454,68 @@ struct IsoNames : nlohmann::json_sax<nlohmann::json> {
 
 // The display names alone (what country_name needs): data/countries/display_names.tsv,
 // then iso-codes' common or short names, as the gazetteer's own table. A page that
-// labels its country facet needs only these, not the whole gazetteer (aliases,
-// demonyms, capitals, cities, regions, tzdata).
-std::unordered_map<std::string, std::string> load_display_names() {
-    std::unordered_map<std::string, std::string> names;
-    for (const auto& row : read_tsv(data_file("countries/display_names.tsv")))
-        if (row.size() >= 2) names[upper(row[0])] = row[1];
-    std::ifstream in(kIsoFile);
-    if (!in) throw Error(std::string("cannot read ") + kIsoFile + " (Debian package iso-codes)");
-    // Read as events, keeping three string fields of each entry: building the
-    // whole document costs more than the rest of a search page's facets.
-    IsoNames reader;
-    if (!nlohmann::json::sax_parse(in, &reader) || !reader.seen_list)
-        throw Error(std::string("malformed ") + kIsoFile);
-    for (auto& [code, name] : reader.names) names.try_emplace(code, std::move(name));
-    return names;
-}
+// labels its country facet needs only a few names, not the whole gazetteer
+// (aliases, demonyms, capitals, cities, regions, tzdata), so a code's iso-codes
+// entry is found in the file's text and only that entry parsed; the whole file
+// is read as SAX events only if an entry cannot be found that way.
+class DisplayNames {
+  public:
+    DisplayNames() {
+        for (const auto& row : read_tsv(data_file("countries/display_names.tsv")))
+            if (row.size() >= 2) m_names[upper(row[0])] = row[1];
+        std::ifstream in(kIsoFile);
+        if (!in) throw Error(std::string("cannot read ") + kIsoFile + " (Debian package iso-codes)");
+        std::ostringstream text;
+        text << in.rdbuf();
+        m_iso = text.str();
+    }
+
+    std::string name(std::string_view code) {
+        const std::string key = upper(code);
+        std::lock_guard lock(m_mutex);
+        if (const auto it = m_names.find(key); it != m_names.end()) return it->second;
+        if (key.size() != 2 || m_all_read) return {};
+        if (auto entry = entry_name(key)) return m_names.emplace(key, std::move(*entry)).first->second;
+        read_all();
+        const auto it = m_names.find(key);
+        return it == m_names.end() ? std::string() : it->second;
+    }
+
+  private:
+    // The name in the entry whose alpha_2 is `code`, as the file is laid out
+    // ("alpha_2": "KP" inside a flat object); nullopt when not found so.
+    std::optional<std::string> entry_name(const std::string& code) const {
+        const auto at = m_iso.find("\"alpha_2\": \"" + code + "\"");
+        if (at == std::string::npos) return std::nullopt;
+        const auto open = m_iso.rfind('{', at);
+        const auto close = m_iso.find('}', at);
+        if (open == std::string::npos || close == std::string::npos) return std::nullopt;
+        const auto entry = nlohmann::json::parse(m_iso.begin() + static_cast<std::ptrdiff_t>(open),
+                                                 m_iso.begin() + static_cast<std::ptrdiff_t>(close) + 1, nullptr, false);
+        if (!entry.is_object() || entry.value("alpha_2", "") != code) return std::nullopt;
+        const std::string common = entry.value("common_name", "");
+        return common.empty() ? entry.value("name", "") : common;
+    }
+
+    void read_all() {
+        IsoNames reader;
+        if (!nlohmann::json::sax_parse(m_iso, &reader) || !reader.seen_list)
+            throw Error(std::string("malformed ") + kIsoFile);
+        for (auto& [code, name] : reader.names) m_names.try_emplace(code, std::move(name));
+        m_all_read = true;
+    }
+
+    std::mutex m_mutex;
+    std::unordered_map<std::string, std::string> m_names;  // display names, then names looked up
+    std::string m_iso;                                       // the iso-codes file
+    bool m_all_read = false;
+};
 
 }  // namespace
 
 std::string country_name(std::string_view code) {
-    static const auto names = load_display_names();  // once, thread-safely
-    const auto it = names.find(upper(code));
-    return it == names.end() ? std::string() : it->second;
+    static DisplayNames names;  // once, thread-safely
+    return names.name(code);
 }
 
 }  // namespace newsdesk
