@@ -207,6 +207,12 @@ m::data timeline_data(const WebRequest& r, const SearchResult& result) {
     m::data bars{m::data::type::list};
     int x = 0;
     for (const auto& [key, count] : months) {
+        // A month without matches keeps its slot but draws nothing (the template shows
+        // only bars with matches), so it needs no entry.
+        if (count == 0) {
+            x += kBar + kGap;
+            continue;
+        }
         const int height = count ? std::max(2, static_cast<int>(kHeight * static_cast<double>(count) / most)) : 0;
         m::data bar;
         bar.set("x", std::to_string(x));
