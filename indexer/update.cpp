@@ -38,8 +38,9 @@ Xapian::WritableDatabase open_writable(const std::string& path, const BatchLimit
             return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
         } catch (const Xapian::DatabaseLockError&) {
             if (std::chrono::steady_clock::now() >= deadline)
-                throw LockBusy(path + ": database is locked by another writer; try again later or "
-                                      "pass --wait SECONDS");
+                throw LockBusy(path +
+                               ": database is locked by another writer; try again later or "
+                               "pass --wait SECONDS");
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         } catch (const Xapian::DatabaseError& e) {
             throw IndexError(path + ": cannot open database for writing: " + e.get_msg());
@@ -201,8 +202,10 @@ std::size_t delete_file_documents(Xapian::WritableDatabase& db, const std::strin
             if (term.compare(0, prefix::id.size(), prefix::id) == 0) id = fnv1a(term);
         }
         if (id && keep.count(id)) continue;
-        if (const std::string* other = id ? claims.other(id, path) : nullptr) moved.emplace_back(*p, other);
-        else doomed.push_back(*p);
+        if (const std::string* other = id ? claims.other(id, path) : nullptr)
+            moved.emplace_back(*p, other);
+        else
+            doomed.push_back(*p);
     }
     for (auto did : doomed) db.delete_document(did);
     for (const auto& [did, other] : moved) {
@@ -216,8 +219,8 @@ std::size_t delete_file_documents(Xapian::WritableDatabase& db, const std::strin
 
 struct Pending {
     fs::path path;
-    ManifestEntry entry;                      // new stat and hash; items filled while indexing
-    std::optional<ManifestEntry> old;         // what the manifest said
+    ManifestEntry entry;               // new stat and hash; items filled while indexing
+    std::optional<ManifestEntry> old;  // what the manifest said
 };
 
 }  // namespace
@@ -237,7 +240,8 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
     std::map<std::string, ManifestEntry> manifest;
     const std::string key_prefix(kManifestKeyPrefix);
     for (auto k = db.metadata_keys_begin(key_prefix); k != db.metadata_keys_end(key_prefix); ++k) {
-        if (auto entry = decode_manifest(db.get_metadata(*k))) manifest.emplace(entry->path, *entry);
+        if (auto entry = decode_manifest(db.get_metadata(*k)))
+            manifest.emplace(entry->path, *entry);
     }
 
     // Inputs that exist; the recorded files of a missing input are left alone.
@@ -260,7 +264,8 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
         if (!st) continue;  // vanished since the walk: deleted below if recorded
         present.insert(path);
         const auto it = manifest.find(path);
-        if (it != manifest.end() && it->second.size == st->first && it->second.mtime_ns == st->second) {
+        if (it != manifest.end() && it->second.size == st->first &&
+            it->second.mtime_ns == st->second) {
             ++summary.unchanged;
             continue;
         }
@@ -326,7 +331,8 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
         if (!result.failed) summary.bad_items += result.errors.size();
         const std::string fterm = file_term(p.entry.path);
         if (!result.failed) {
-            for (std::size_t i = 0; i < result.articles.size() && i < result.documents.size(); ++i) {
+            for (std::size_t i = 0; i < result.articles.size() && i < result.documents.size();
+                 ++i) {
                 const std::string idterm = id_term(result.articles[i].id);
                 const ManifestItem item{fnv1a(idterm), item_hash(result.articles[i])};
                 if (!seen_ids.insert(item.id).second) continue;  // same id twice in one file

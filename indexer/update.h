@@ -19,11 +19,11 @@
 namespace newsdesk {
 
 struct UpdateOptions {
-    std::string db;              // the database (directory, or stub file naming one database)
+    std::string db;  // the database (directory, or stub file naming one database)
     PipelineOptions pipeline;
-    BatchLimits limits;          // commit every this many articles / bytes of changes
-    bool spelling = true;        // feed "did you mean" with the words of written articles
-    double wait_seconds = 0;     // wait this long for another writer to finish (0: fail at once)
+    BatchLimits limits;       // commit every this many articles / bytes of changes
+    bool spelling = true;     // feed "did you mean" with the words of written articles
+    double wait_seconds = 0;  // wait this long for another writer to finish (0: fail at once)
 };
 
 // Counts of files, except the *_articles counts.
@@ -33,7 +33,7 @@ struct UpdateSummary {
     std::size_t deleted = 0;    // files gone; their articles deleted
     std::size_t unchanged = 0;  // skipped after a stat (or a stat and a hash)
     std::size_t failed = 0;     // unreadable files, missing inputs
-    std::size_t bad_items = 0;  // feed or JSON Lines items skipped (their file still counts as read)
+    std::size_t bad_items = 0;  // feed or JSON Lines items skipped (their file counts as read)
     std::size_t written_articles = 0, deleted_articles = 0, kept_articles = 0;
     std::size_t commits = 0;
     std::size_t doc_count = 0;

@@ -13,7 +13,8 @@ namespace newsdesk {
 
 namespace {
 
-constexpr const char* kDescription = R"(Brings a database up to date with its input files (newsdesk-index --update).
+constexpr const char* kDescription =
+    R"(Brings a database up to date with its input files (newsdesk-index --update).
 
 Unchanged files cost a stat: only files whose size or mtime moved are read, and
 of those only the ones whose bytes changed (a 64-bit hash) are parsed. Of a
@@ -39,6 +40,7 @@ written, 2 usage error, 75 another run holds the lock (after --wait).)";
 int update_main(int argc, char** argv) {
     cxxopts::Options opts("newsdesk-index --update", kDescription);
     opts.positional_help("PATH...");
+    // clang-format off
     opts.add_options()
         ("update", "incremental update (this mode)")
         ("db", "database directory or stub file", cxxopts::value<std::string>()->default_value(""), "DB")
@@ -56,6 +58,7 @@ int update_main(int argc, char** argv) {
         ("q,quiet", "no summary line; errors are still printed")
         ("h,help", "show this help")
         ("paths", "files or directories", cxxopts::value<std::vector<std::string>>());
+    // clang-format on
     opts.parse_positional({"paths"});
     cxxopts::ParseResult args;
     try {

@@ -37,18 +37,30 @@ class Nightly : public ::testing::Test {
     }
 
     void write_config(const std::string& check_query) {
-        write_file(m_dir / "nightly.conf", "# test config\n"
-                                           "database = " + db() + "\n"
-                                           "source = " + (m_dir / "src").string() + "\n"
-                                           "log = " + log().string() + "\n"
-                                           "keep = 1\n"
-                                           "check_query = " + check_query + "\n"
-                                           "bin_dir = " + (m_dir / "bin").string() + "\n"
-                                           "options = --no-entities\n");
+        write_file(m_dir / "nightly.conf",
+                   "# test config\n"
+                   "database = " +
+                       db() +
+                       "\n"
+                       "source = " +
+                       (m_dir / "src").string() +
+                       "\n"
+                       "log = " +
+                       log().string() +
+                       "\n"
+                       "keep = 1\n"
+                       "check_query = " +
+                       check_query +
+                       "\n"
+                       "bin_dir = " +
+                       (m_dir / "bin").string() +
+                       "\n"
+                       "options = --no-entities\n");
     }
 
     newsdesk::test::Run nightly(const std::vector<std::string>& args = {}) {
-        std::vector<std::string> argv{"/bin/bash", kNightly, "--config", (m_dir / "nightly.conf").string()};
+        std::vector<std::string> argv{"/bin/bash", kNightly, "--config",
+                                      (m_dir / "nightly.conf").string()};
         argv.insert(argv.end(), args.begin(), args.end());
         return run(argv);
     }
@@ -70,7 +82,9 @@ class Nightly : public ::testing::Test {
     }
 
     std::size_t count(const std::string& query) {
-        return search_json(db(), {"--limit", "1000", query}).value("hits", nlohmann::json::array()).size();
+        return search_json(db(), {"--limit", "1000", query})
+            .value("hits", nlohmann::json::array())
+            .size();
     }
 
     TempDir m_dir;
@@ -84,13 +98,18 @@ TEST_F(Nightly, FirstRunBuildsAGenerationThenUpdatesRebuildsAndRollsBack) {
     EXPECT_GT(count("said"), 10u);
     const std::string first = stub();
 
-    write_file(m_dir / "src" / "extra.jsonl",
-               nlohmann::json{{"url", "https://example.org/gryphonwort"}, {"title", "Gryphonwort crossing repainted"},
-                              {"date", "2024-06-21"}, {"text", "The gryphonwort crossing on the high street was repainted."}}
-                       .dump() + "\n");
+    write_file(
+        m_dir / "src" / "extra.jsonl",
+        nlohmann::json{{"url", "https://example.org/gryphonwort"},
+                       {"title", "Gryphonwort crossing repainted"},
+                       {"date", "2024-06-21"},
+                       {"text", "The gryphonwort crossing on the high street was repainted."}}
+                .dump() +
+            "\n");
     r = nightly();
     ASSERT_EQ(r.exit_code, 0) << read_file(log());
-    EXPECT_NE(last_log_line().find("status=ok 1 added, 0 updated, 0 deleted, 3 unchanged"), std::string::npos)
+    EXPECT_NE(last_log_line().find("status=ok 1 added, 0 updated, 0 deleted, 3 unchanged"),
+              std::string::npos)
         << last_log_line();
     EXPECT_EQ(count("gryphonwort"), 1u);
     EXPECT_EQ(stub(), first);  // an update writes through the stub
@@ -105,7 +124,8 @@ TEST_F(Nightly, FirstRunBuildsAGenerationThenUpdatesRebuildsAndRollsBack) {
     r = nightly({"--rebuild"});
     ASSERT_EQ(r.exit_code, 0) << read_file(log());
     EXPECT_EQ(generations(), 2u);  // keep = 1: the live one and one before it
-    EXPECT_FALSE(fs::exists(db() + ".d/" + first.substr(first.find("gen-"), first.size() - first.find("gen-") - 1)));
+    EXPECT_FALSE(fs::exists(
+        db() + ".d/" + first.substr(first.find("gen-"), first.size() - first.find("gen-") - 1)));
 
     r = nightly({"--rollback"});
     ASSERT_EQ(r.exit_code, 0) << read_file(log());
@@ -119,8 +139,10 @@ TEST_F(Nightly, FailedCheckLeavesTheLiveIndexUntouched) {
     write_config("qqzzxxnowordlikethis");
     const auto r = nightly({"--rebuild"});
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_NE(last_log_line().find("status=failed (check query found nothing; live index untouched)"),
-              std::string::npos) << last_log_line();
+    EXPECT_NE(
+        last_log_line().find("status=failed (check query found nothing; live index untouched)"),
+        std::string::npos)
+        << last_log_line();
     EXPECT_EQ(stub(), live);
     EXPECT_EQ(generations(), 1u);
     EXPECT_GT(count("said"), 10u);
@@ -148,9 +170,12 @@ TEST_F(Nightly, SearchesNeverFailDuringAnUpdateOrARebuildSwap) {
         write_file(m_dir / "src" / "more" / ("n" + std::to_string(i) + ".jsonl"),
                    nlohmann::json{{"url", "https://example.org/n" + std::to_string(i)},
                                   {"title", "Council bulletin " + std::to_string(i)},
-                                  {"text", "The council said bulletin " + std::to_string(i) + " about the quillfeather scheme was posted today."}}
-                           .dump() + "\n");
-    for (const std::vector<std::string> mode : {std::vector<std::string>{}, std::vector<std::string>{"--rebuild"}}) {
+                                  {"text", "The council said bulletin " + std::to_string(i) +
+                                               " about the quillfeather scheme was posted today."}}
+                           .dump() +
+                       "\n");
+    for (const std::vector<std::string>& mode :
+         {std::vector<std::string>{}, std::vector<std::string>{"--rebuild"}}) {
         const std::string before = stub();
         const pid_t pid = fork();
         ASSERT_GE(pid, 0);
@@ -158,7 +183,8 @@ TEST_F(Nightly, SearchesNeverFailDuringAnUpdateOrARebuildSwap) {
             const int null = ::open("/dev/null", O_WRONLY);
             dup2(null, 1);
             dup2(null, 2);
-            std::vector<std::string> argv{"/bin/bash", kNightly, "--config", (m_dir / "nightly.conf").string()};
+            std::vector<std::string> argv{"/bin/bash", kNightly, "--config",
+                                          (m_dir / "nightly.conf").string()};
             argv.insert(argv.end(), mode.begin(), mode.end());
             std::vector<char*> cargs;
             for (auto& a : argv) cargs.push_back(a.data());
@@ -184,18 +210,23 @@ TEST_F(Nightly, SearchesNeverFailDuringAnUpdateOrARebuildSwap) {
                 err = r.status_line + " " + r.err;
             }
             ++searches;
-            const auto hits = nlohmann::json::parse(out, nullptr, false).value("hits", nlohmann::json::array());
+            const auto hits =
+                nlohmann::json::parse(out, nullptr, false).value("hits", nlohmann::json::array());
             if (!ok || hits.empty()) {
                 ++failures;
                 ADD_FAILURE() << (searches % 2 ? "CLI" : "CGI") << " search failed during "
-                              << (mode.empty() ? "update" : "rebuild") << ": " << err << out.substr(0, 300);
+                              << (mode.empty() ? "update" : "rebuild") << ": " << err
+                              << out.substr(0, 300);
             }
         }
         ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_file(log());
-        std::cerr << searches << " searches during the " << (mode.empty() ? "update" : "rebuild") << '\n';
+        std::cerr << searches << " searches during the " << (mode.empty() ? "update" : "rebuild")
+                  << '\n';
         EXPECT_GT(searches, 0u);
         EXPECT_EQ(failures, 0u);
-        if (!mode.empty()) EXPECT_NE(stub(), before);  // the swap happened while searching
+        if (!mode.empty()) {
+            EXPECT_NE(stub(), before);  // the swap happened while searching
+        }
         EXPECT_EQ(count("quillfeather"), 300u);
     }
 }

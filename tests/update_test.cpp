@@ -66,13 +66,15 @@ std::size_t generate_archive(const fs::path& dir, int copies) {
         for (std::size_t i = 0; i < records.size(); ++i) {
             const auto sub = dir / ("d" + std::to_string(files / 100));
             fs::create_directories(sub);
-            write_file(sub / ("a" + std::to_string(files) + ".jsonl"), variant(records[i], k).dump() + "\n");
+            write_file(sub / ("a" + std::to_string(files) + ".jsonl"),
+                       variant(records[i], k).dump() + "\n");
             ++files;
         }
     fs::create_directories(dir / "multi");
     for (int f = 0; f < 10; ++f) {
         std::string lines;
-        for (int j = 0; j < 5; ++j) lines += variant(records[(f * 5 + j) % records.size()], 100 + f).dump() + "\n";
+        for (int j = 0; j < 5; ++j)
+            lines += variant(records[(f * 5 + j) % records.size()], 100 + f).dump() + "\n";
         write_file(dir / "multi" / ("m" + std::to_string(f) + ".jsonl"), lines);
         ++files;
     }
@@ -80,7 +82,9 @@ std::size_t generate_archive(const fs::path& dir, int copies) {
 }
 
 std::string jsonl(const std::string& url, const std::string& title, const std::string& text) {
-    return nlohmann::json{{"url", url}, {"title", title}, {"date", "2024-06-21"}, {"text", text}}.dump() + "\n";
+    return nlohmann::json{{"url", url}, {"title", title}, {"date", "2024-06-21"}, {"text", text}}
+               .dump() +
+           "\n";
 }
 
 std::string article_text(const std::string& topic) {
@@ -107,48 +111,66 @@ TEST(Update, IndexesThenSkipsUnchangedFiles) {
     TempDir dir;
     const auto src = dir / "src";
     fs::create_directories(src / "sub");
-    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved", article_text("bridge repairs")));
-    write_file(src / "sub" / "b.jsonl", jsonl("https://example.org/b", "Library hours extended", article_text("library hours")));
+    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
+                                      article_text("bridge repairs")));
+    write_file(src / "sub" / "b.jsonl", jsonl("https://example.org/b", "Library hours extended",
+                                              article_text("library hours")));
     const std::string db = (dir / "db").string();
 
     auto r = update(db, {src.string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.err.find("2 added, 0 updated, 0 deleted, 0 unchanged, 0 failed files"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("2 added, 0 updated, 0 deleted, 0 unchanged, 0 failed files"),
+              std::string::npos)
+        << r.err;
     EXPECT_EQ(hits(db, "bridge"), 1u);
 
     r = update(db, {src.string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.err.find("0 added, 0 updated, 0 deleted, 2 unchanged, 0 failed files; 0 articles written"),
-              std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(
+                  "0 added, 0 updated, 0 deleted, 2 unchanged, 0 failed files; 0 articles written"),
+              std::string::npos)
+        << r.err;
 
     // A new mtime with the same bytes: confirmed unchanged by the hash.
     fs::last_write_time(src / "a.jsonl", fs::file_time_type::clock::now() + std::chrono::hours(1));
     r = update(db, {src.string()});
-    EXPECT_NE(r.err.find("2 unchanged, 0 failed files; 0 articles written"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("2 unchanged, 0 failed files; 0 articles written"), std::string::npos)
+        << r.err;
 }
 
 TEST(Update, ReindexesChangedDeletesGoneAddsOnlyNewItems) {
     TempDir dir;
     const auto src = dir / "src";
     fs::create_directories(src);
-    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved", article_text("bridge repairs")));
-    write_file(src / "b.jsonl", jsonl("https://example.org/b", "Library hours extended", article_text("library hours")));
-    write_file(src / "feed.jsonl", jsonl("https://example.org/f1", "Harbour dredging begins", article_text("harbour dredging")) +
-                                       jsonl("https://example.org/f2", "Tram line extended", article_text("the tram line")));
+    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
+                                      article_text("bridge repairs")));
+    write_file(src / "b.jsonl", jsonl("https://example.org/b", "Library hours extended",
+                                      article_text("library hours")));
+    write_file(src / "feed.jsonl", jsonl("https://example.org/f1", "Harbour dredging begins",
+                                         article_text("harbour dredging")) +
+                                       jsonl("https://example.org/f2", "Tram line extended",
+                                             article_text("the tram line")));
     const std::string db = (dir / "db").string();
     ASSERT_EQ(update(db, {src.string()}).exit_code, 0);
 
-    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs postponed", article_text("bridge repairs")));
+    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs postponed",
+                                      article_text("bridge repairs")));
     fs::remove(src / "b.jsonl");
-    write_file(src / "c.jsonl", jsonl("https://example.org/c", "Orchard festival returns", article_text("the orchard festival")));
+    write_file(src / "c.jsonl", jsonl("https://example.org/c", "Orchard festival returns",
+                                      article_text("the orchard festival")));
     // The feed gains an item at the top: the two old items are kept, not rewritten.
-    write_file(src / "feed.jsonl", jsonl("https://example.org/f3", "Ferry timetable changes", article_text("the ferry timetable")) +
-                                       jsonl("https://example.org/f1", "Harbour dredging begins", article_text("harbour dredging")) +
-                                       jsonl("https://example.org/f2", "Tram line extended", article_text("the tram line")));
+    write_file(src / "feed.jsonl", jsonl("https://example.org/f3", "Ferry timetable changes",
+                                         article_text("the ferry timetable")) +
+                                       jsonl("https://example.org/f1", "Harbour dredging begins",
+                                             article_text("harbour dredging")) +
+                                       jsonl("https://example.org/f2", "Tram line extended",
+                                             article_text("the tram line")));
     const auto r = update(db, {src.string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.err.find("1 added, 2 updated, 1 deleted, 0 unchanged, 0 failed files; 3 articles written, 1 deleted, 2 kept; 5 articles"),
-              std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("1 added, 2 updated, 1 deleted, 0 unchanged, 0 failed files; 3 articles "
+                         "written, 1 deleted, 2 kept; 5 articles"),
+              std::string::npos)
+        << r.err;
     EXPECT_EQ(hits(db, "headline:postponed"), 1u);
     EXPECT_EQ(hits(db, "headline:approved"), 0u);
     EXPECT_EQ(hits(db, "library"), 0u);
@@ -157,10 +179,13 @@ TEST(Update, ReindexesChangedDeletesGoneAddsOnlyNewItems) {
     EXPECT_EQ(hits(db, "tram"), 1u);
 
     // Items dropped from the feed go; the one left stays untouched.
-    write_file(src / "feed.jsonl", jsonl("https://example.org/f3", "Ferry timetable changes", article_text("the ferry timetable")));
+    write_file(src / "feed.jsonl", jsonl("https://example.org/f3", "Ferry timetable changes",
+                                         article_text("the ferry timetable")));
     const auto r2 = update(db, {src.string()});
-    EXPECT_NE(r2.err.find("0 added, 1 updated, 0 deleted, 2 unchanged, 0 failed files; 0 articles written, 2 deleted, 1 kept; 3 articles"),
-              std::string::npos) << r2.err;
+    EXPECT_NE(r2.err.find("0 added, 1 updated, 0 deleted, 2 unchanged, 0 failed files; 0 articles "
+                          "written, 2 deleted, 1 kept; 3 articles"),
+              std::string::npos)
+        << r2.err;
     EXPECT_EQ(hits(db, "tram"), 0u);
     EXPECT_EQ(hits(db, "ferry"), 1u);
 }
@@ -169,8 +194,11 @@ TEST(Update, ArticleInTwoFilesStaysUntilBothAreGone) {
     TempDir dir;
     const auto src = dir / "src";
     fs::create_directories(src);
-    const auto shared = jsonl("https://example.org/s", "Orchard festival returns", article_text("the orchard festival"));
-    write_file(src / "feed1.jsonl", shared + jsonl("https://example.org/x", "Ferry timetable changes", article_text("the ferry timetable")));
+    const auto shared = jsonl("https://example.org/s", "Orchard festival returns",
+                              article_text("the orchard festival"));
+    write_file(src / "feed1.jsonl",
+               shared + jsonl("https://example.org/x", "Ferry timetable changes",
+                              article_text("the ferry timetable")));
     write_file(src / "feed2.jsonl", shared);
     const std::string db = (dir / "db").string();
     ASSERT_EQ(update(db, {src.string()}).exit_code, 0);
@@ -178,13 +206,19 @@ TEST(Update, ArticleInTwoFilesStaysUntilBothAreGone) {
 
     fs::remove(src / "feed2.jsonl");
     auto r = update(db, {src.string()});
-    EXPECT_NE(r.err.find("1 deleted, 1 unchanged, 0 failed files; 0 articles written, 0 deleted"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("1 deleted, 1 unchanged, 0 failed files; 0 articles written, 0 deleted"),
+              std::string::npos)
+        << r.err;
     EXPECT_EQ(hits(db, "orchard"), 1u);
 
     // Now the article belongs to feed1 alone: dropping it there deletes it.
-    write_file(src / "feed1.jsonl", jsonl("https://example.org/x", "Ferry timetable changes", article_text("the ferry timetable")));
+    write_file(src / "feed1.jsonl", jsonl("https://example.org/x", "Ferry timetable changes",
+                                          article_text("the ferry timetable")));
     r = update(db, {src.string()});
-    EXPECT_NE(r.err.find("1 updated, 0 deleted, 0 unchanged, 0 failed files; 0 articles written, 1 deleted, 1 kept"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("1 updated, 0 deleted, 0 unchanged, 0 failed files; 0 articles written, 1 "
+                         "deleted, 1 kept"),
+              std::string::npos)
+        << r.err;
     EXPECT_EQ(hits(db, "orchard"), 0u);
     EXPECT_EQ(hits(db, "ferry"), 1u);
 }
@@ -193,7 +227,8 @@ TEST(Update, MissingInputFailsAndKeepsItsArticles) {
     TempDir dir;
     const auto src = dir / "src";
     fs::create_directories(src);
-    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved", article_text("bridge repairs")));
+    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
+                                      article_text("bridge repairs")));
     const std::string db = (dir / "db").string();
     ASSERT_EQ(update(db, {src.string()}).exit_code, 0);
     fs::rename(src, dir / "elsewhere");  // an unmounted disk looks like this
@@ -206,26 +241,30 @@ TEST(Update, MissingInputFailsAndKeepsItsArticles) {
 
 TEST(Update, UnwritableDatabaseFailsWithOneLine) {
     TempDir dir;
-    write_file(dir / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved", article_text("bridge repairs")));
+    write_file(dir / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
+                                      article_text("bridge repairs")));
     write_file(dir / "plain-file", "not a directory\n");
     const auto r = update((dir / "plain-file" / "db").string(), {(dir / "a.jsonl").string()});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-    EXPECT_EQ(r.err.rfind("newsdesk-index: " + (dir / "plain-file" / "db").string(), 0), 0u) << r.err;
+    EXPECT_EQ(r.err.rfind("newsdesk-index: " + (dir / "plain-file" / "db").string(), 0), 0u)
+        << r.err;
 }
 
 TEST(Update, SecondWriterExitsWithTempfail) {
     TempDir dir;
     const auto src = dir / "src";
     fs::create_directories(src);
-    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved", article_text("bridge repairs")));
+    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
+                                      article_text("bridge repairs")));
     const std::string db = (dir / "db").string();
     const int fd = ::open((db + ".lock").c_str(), O_RDWR | O_CREAT, 0644);
     ASSERT_GE(fd, 0);
     ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
     auto r = update(db, {src.string()});
     EXPECT_EQ(r.exit_code, 75) << r.err;
-    EXPECT_NE(r.err.find("another newsdesk-index run is writing this database"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("another newsdesk-index run is writing this database"), std::string::npos)
+        << r.err;
     r = update(db, {src.string()}, {"--wait", "0.3"});
     EXPECT_EQ(r.exit_code, 75) << r.err;
     ::close(fd);
@@ -267,8 +306,8 @@ TEST(Update, KilledRunLeavesSearchableIndexAndRerunCompletesIt) {
         const int null = ::open("/dev/null", O_WRONLY);
         dup2(null, 1);
         dup2(null, 2);
-        execl(kIndex.c_str(), kIndex.c_str(), "--update", "--no-entities", "--threads", "1", "--batch", "25",
-              "--db", db.c_str(), src.c_str(), static_cast<char*>(nullptr));
+        execl(kIndex.c_str(), kIndex.c_str(), "--update", "--no-entities", "--threads", "1",
+              "--batch", "25", "--db", db.c_str(), src.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
     Xapian::doccount at_kill = 0;
@@ -308,13 +347,18 @@ TEST(Update, KilledRunLeavesSearchableIndexAndRerunCompletesIt) {
     EXPECT_EQ(ids.size(), finished.get_doccount());
     EXPECT_EQ(ids, reference_ids);
     std::size_t n = 0;
-    for (const auto& id : reference_ids)
-        if (n++ % 97 == 0) EXPECT_EQ(record_without_path(finished, id), record_without_path(reference, id)) << id;
+    for (const auto& id : reference_ids) {
+        if (n++ % 97 == 0) {
+            EXPECT_EQ(record_without_path(finished, id), record_without_path(reference, id)) << id;
+        }
+    }
 
     // A third run finds nothing to do.
     const auto again = update(db, {src.string()});
-    EXPECT_NE(again.err.find("0 added, 0 updated, 0 deleted, " + std::to_string(files) + " unchanged"),
-              std::string::npos) << again.err;
+    EXPECT_NE(
+        again.err.find("0 added, 0 updated, 0 deleted, " + std::to_string(files) + " unchanged"),
+        std::string::npos)
+        << again.err;
 }
 
 }  // namespace
