@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 #include <unicode/locdspnm.h>
 #include <unicode/locid.h>
-#include <unicode/normalizer2.h>
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
 
@@ -17,6 +16,7 @@
 #include "common/error.h"
 #include "common/gettext_catalog.h"
 #include "common/text.h"
+#include "common/unicode_fold.h"
 
 namespace newsdesk {
 
@@ -220,16 +220,7 @@ std::string intl_key(std::string_view phrase) {
     bool ascii = true;
     for (unsigned char c : key) ascii = ascii && c < 0x80;
     if (ascii) return key;
-    auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), static_cast<int32_t>(key.size())));
-    text.foldCase();
-    UErrorCode status = U_ZERO_ERROR;
-    const auto* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_SUCCESS(status)) {
-        auto normal = nfc->normalize(text, status);
-        if (U_SUCCESS(status)) text = std::move(normal);
-    }
-    std::string folded;
-    text.toUTF8String(folded);
+    const std::string folded = fold_and_compose(key);
     std::string out;
     out.reserve(folded.size());
     for (std::size_t pos = 0; pos < folded.size();) {

@@ -6,7 +6,6 @@
 
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -18,6 +17,7 @@
 
 #include "common/data_dir.h"
 #include "common/text.h"
+#include "common/unicode_fold.h"
 
 namespace newsdesk {
 
@@ -62,17 +62,7 @@ char32_t canonical(char32_t c) {
 }
 
 std::string unicode_key(std::string_view word) {
-    auto text = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-    text.foldCase();
-    UErrorCode status = U_ZERO_ERROR;
-    const auto* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_SUCCESS(status)) {
-        auto normal = nfc->normalize(text, status);
-        if (U_SUCCESS(status)) text = std::move(normal);
-    }
-    std::string folded;
-    text.toUTF8String(folded);
+    const std::string folded = fold_and_compose(word);
     std::string out;
     out.reserve(folded.size());
     bool space = false;
