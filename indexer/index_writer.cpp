@@ -50,20 +50,25 @@ std::string_view spelling_word(std::string_view term) {
 
 }  // namespace
 
+std::size_t account_document(const Xapian::Document& document, SpellingWords* words) {
+    std::size_t bytes = document.get_data().size();
+    for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
+        const std::string term = *t;
+        bytes += term.size() + kTermOverhead + kPositionBytes * t.positionlist_count();
+        if (!words) continue;
+        if (const auto word = spelling_word(term); !word.empty()) {
+            auto [it, added] = words->try_emplace(std::string(word), 0);
+            ++it->second;  // one per document and field, as add_spelling(word) was
+            if (added) bytes += word.size() + kSpellingWordOverhead;
+        }
+    }
+    return bytes;
+}
+
 void IndexWriter::add(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents) {
     for (std::size_t i = 0; i < articles.size() && i < documents.size(); ++i) {
         auto& document = documents[i];
-        std::size_t bytes = document.get_data().size();
-        for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
-            const std::string term = *t;
-            bytes += term.size() + kTermOverhead + kPositionBytes * t.positionlist_count();
-            if (!m_spelling) continue;
-            if (const auto word = spelling_word(term); !word.empty()) {
-                auto [it, added] = m_spelling_words.try_emplace(std::string(word), 0);
-                ++it->second;  // one per document and field, as add_spelling(word) was
-                if (added) bytes += word.size() + kSpellingWordOverhead;
-            }
-        }
+        const std::size_t bytes = account_document(document, m_spelling ? &m_spelling_words : nullptr);
         m_db.replace_document(id_term(articles[i].id), document);
         m_pending_bytes += bytes;
         if (++m_pending >= m_limits.documents || m_pending_bytes >= m_limits.bytes) commit();

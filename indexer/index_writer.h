@@ -23,6 +23,15 @@ struct BatchLimits {
     std::size_t bytes = 64u << 20;
 };
 
+// Spelling words of a batch with their counts: one add_spelling() call per
+// distinct word and batch instead of one per occurrence.
+using SpellingWords = std::unordered_map<std::string, Xapian::termcount>;
+
+// What `document` adds to the uncommitted batch, in estimated bytes (data, terms,
+// positions, new spelling words); counts its spelling words into `words` unless null.
+// Shared by IndexWriter and the --update writer (indexer/update.cpp).
+[[nodiscard]] std::size_t account_document(const Xapian::Document& document, SpellingWords* words);
+
 class IndexWriter {
   public:
     // Opens or creates the database at `path`; throws IndexError if it is locked
@@ -49,9 +58,7 @@ class IndexWriter {
     BatchLimits m_limits;
     bool m_spelling;
     std::size_t m_pending = 0, m_pending_bytes = 0, m_commits = 0;
-    // Spelling words of the batch with their counts: one add_spelling() call per
-    // distinct word and batch instead of one per occurrence.
-    std::unordered_map<std::string, Xapian::termcount> m_spelling_words;
+    SpellingWords m_spelling_words;
     Xapian::WritableDatabase m_db;
 };
 

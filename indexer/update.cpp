@@ -48,22 +48,6 @@ Xapian::WritableDatabase open_writable(const std::string& path, const BatchLimit
     }
 }
 
-// The unstemmed headline and body words worth suggesting (as IndexWriter picks them).
-std::string_view spelling_word(std::string_view term) {
-    for (std::string_view field : {prefix::body, prefix::headline}) {
-        if (term.size() < field.size() + 3 || term.size() > field.size() + 40 ||
-            term.substr(0, field.size()) != field)
-            continue;
-        const std::string_view word = term.substr(field.size());
-        const unsigned char first = word[0];
-        if (first >= 'A' && first <= 'Z') return {};
-        for (unsigned char c : word)
-            if (c >= '0' && c <= '9') return {};
-        return word;
-    }
-    return {};
-}
-
 // Whether `path` lies under the input `root` (a file or directory as given).
 bool under(const std::string& path, const std::string& root) {
     if (path == root) return true;
@@ -94,17 +78,7 @@ class UpdateWriter {
     Xapian::WritableDatabase& db() { return m_db; }
 
     void replace(const std::string& id_term, Xapian::Document& document) {
-        std::size_t bytes = document.get_data().size();
-        for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
-            const std::string term = *t;
-            bytes += term.size() + 48 + 4 * t.positionlist_count();
-            if (!m_spelling) continue;
-            if (const auto word = spelling_word(term); !word.empty()) {
-                auto [it, added] = m_spelling_words.try_emplace(std::string(word), 0);
-                ++it->second;
-                if (added) bytes += word.size() + 64;
-            }
-        }
+        const std::size_t bytes = account_document(document, m_spelling ? &m_spelling_words : nullptr);
         m_db.replace_document(id_term, document);
         m_pending_bytes += bytes;
         ++m_pending;
@@ -132,7 +106,7 @@ class UpdateWriter {
     BatchLimits m_limits;
     bool m_spelling;
     std::size_t m_pending = 0, m_pending_bytes = 0, m_commits = 0;
-    std::unordered_map<std::string, Xapian::termcount> m_spelling_words;
+    SpellingWords m_spelling_words;
 };
 
 // Which manifest files list each article id: the same article (same URL) may
