@@ -1,5 +1,6 @@
 #include "indexer/index_writer.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "common/database.h"
@@ -71,6 +72,25 @@ void IndexWriter::add(const std::vector<Article>& articles, std::vector<Xapian::
         const std::size_t bytes = account_document(document, m_spelling ? &m_spelling_words : nullptr);
         m_db.replace_document(id_term(articles[i].id), document);
         m_pending_bytes += bytes;
+        if (++m_pending >= m_limits.documents || m_pending_bytes >= m_limits.bytes) commit();
+    }
+}
+
+void IndexWriter::add_accounted(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents,
+                                std::size_t bytes, const SpellingWords& words) {
+    if (m_spelling) {
+        for (const auto& [word, count] : words) {
+            auto [it, added] = m_spelling_words.try_emplace(word, 0);
+            it->second += count;
+            if (!added) bytes -= std::min(bytes, word.size() + kSpellingWordOverhead);
+        }
+    }
+    // Each document carries an equal share of the bytes, so both limits are
+    // checked per document as in add().
+    const std::size_t n = std::min(articles.size(), documents.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        m_db.replace_document(id_term(articles[i].id), documents[i]);
+        m_pending_bytes += bytes / n + (i == 0 ? bytes % n : 0);
         if (++m_pending >= m_limits.documents || m_pending_bytes >= m_limits.bytes) commit();
     }
 }

@@ -46,6 +46,12 @@ class IndexWriter {
     // a batch limit is reached.
     void add(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents);
 
+    // The same for documents already accounted by account_document (on a worker
+    // thread): `bytes` is their sum and `words` their spelling words. The batch
+    // limits are checked once, after all of them.
+    void add_accounted(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents,
+                       std::size_t bytes, const SpellingWords& words);
+
     // Writes the pending spelling words and commits what is pending.
     void commit();
 

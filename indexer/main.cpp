@@ -110,7 +110,8 @@ int run(const cxxopts::ParseResult& args) {
                                                                  nlohmann::json::error_handler_t::replace)
                               << '\n';
             } else {
-                writer->add(result.articles, std::move(result.documents));
+                writer->add_accounted(result.articles, std::move(result.documents), result.document_bytes,
+                                      result.spelling_words);
             }
         }
         if (!result.more) ++done;

@@ -27,7 +27,10 @@ void finish(FileResult& result, const PipelineOptions& options) {
     if (options.build_documents) {
         thread_local DocumentBuilder builder;
         result.documents.reserve(result.articles.size());
-        for (const auto& article : result.articles) result.documents.push_back(builder.build(article));
+        for (const auto& article : result.articles) {
+            result.documents.push_back(builder.build(article));
+            result.document_bytes += account_document(result.documents.back(), &result.spelling_words);
+        }
     }
 }
 

@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include "common/article.h"
+#include "indexer/index_writer.h"
 
 namespace newsdesk {
 
@@ -35,6 +36,10 @@ struct FileResult {
     std::filesystem::path path;
     std::vector<Article> articles;
     std::vector<Xapian::Document> documents;  // parallel to articles when built
+    // The writer's accounting of those documents, done here on the worker so the
+    // one writer thread only merges it (see account_document in index_writer.h).
+    std::size_t document_bytes = 0;
+    SpellingWords spelling_words;
     std::vector<std::string> errors;          // "PATH: reason" lines (also for bad feed items)
     bool failed = false;                      // nothing (more) usable came out of the file
     bool more = false;                        // another chunk of the same file follows
