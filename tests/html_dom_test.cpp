@@ -4,11 +4,11 @@
 // tests/fixtures/html (provenance in tests/fixtures/README.md).
 #include <gtest/gtest.h>
 #include <libxml/HTMLparser.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <string>
 
+#include "indexer/input.h"
 #include "indexer/html_dom.h"
 
 namespace newsdesk::html {
@@ -76,15 +76,6 @@ std::string tree_without_raw_text(xmlNode* node) {
     return out;
 }
 
-std::string read_gz(const std::filesystem::path& path) {
-    gzFile f = gzopen(path.c_str(), "rb");
-    if (!f) throw std::runtime_error("cannot open " + path.string());
-    std::string out;
-    char buf[65536];
-    for (int n; (n = gzread(f, buf, sizeof buf)) > 0;) out.append(buf, static_cast<std::size_t>(n));
-    gzclose(f);
-    return out;
-}
 
 TEST(StripRawText, RealPagesParseToTheSameTree) {
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
@@ -94,7 +85,7 @@ TEST(StripRawText, RealPagesParseToTheSameTree) {
     for (const auto& e : std::filesystem::directory_iterator(
              std::filesystem::path(NEWSDESK_FIXTURES) / "html")) {
         if (!e.path().string().ends_with(".html.gz")) continue;
-        const auto utf8 = decode_to_utf8(read_gz(e.path()));
+        const auto utf8 = decode_to_utf8(load_file(e.path()));
         const auto stripped = strip_raw_text(utf8);
         removed += utf8.size() - stripped.size();
         DocPtr a(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8",

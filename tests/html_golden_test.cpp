@@ -3,7 +3,6 @@
 // by hand against the page: headline, date, byline, captions, and phrases the
 // body must and must not contain.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -11,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "indexer/input.h"
 #include "indexer/parsers.h"
 
 namespace newsdesk {
@@ -18,15 +18,6 @@ namespace {
 
 const std::filesystem::path kDir = std::filesystem::path(NEWSDESK_FIXTURES) / "html";
 
-std::string read_gz(const std::filesystem::path& path) {
-    gzFile f = gzopen(path.c_str(), "rb");
-    if (!f) throw std::runtime_error("cannot open " + path.string());
-    std::string out;
-    char buf[65536];
-    for (int n; (n = gzread(f, buf, sizeof buf)) > 0;) out.append(buf, static_cast<std::size_t>(n));
-    gzclose(f);
-    return out;
-}
 
 std::vector<std::string> fixture_names() {
     std::vector<std::string> names;
@@ -44,7 +35,7 @@ TEST_P(HtmlGolden, MatchesHandCheckedFacts) {
     const auto name = GetParam();
     std::ifstream in(kDir / (name + ".expected.json"));
     const auto expected = nlohmann::json::parse(in);
-    const auto article = parse_html(read_gz(kDir / (name + ".html.gz")), name + ".html");
+    const auto article = parse_html(load_file(kDir / (name + ".html.gz")), name + ".html");
 
     EXPECT_EQ(article.headline, expected.at("headline").get<std::string>());
     if (expected.at("date").is_null())
