@@ -95,15 +95,7 @@ void expect_inert(const std::string& html, const std::string& context) {
     for (const char* raw : {"<script", "<svg onload", "<img"}) EXPECT_EQ(html.find(raw), std::string::npos) << context;
 }
 
-class Cgi : public ::testing::Test {
-  protected:
-    static void SetUpTestSuite() {
-        const auto& corpus = newsdesk::test::indexed_corpus();
-        ASSERT_EQ(corpus.run.exit_code, 0) << corpus.run.err;
-        db = corpus.db;
-    }
-    static inline std::string db;
-};
+class Cgi : public newsdesk::test::CorpusTest {};
 
 TEST_F(Cgi, SearchPageShowsHighlightedHitsFacetsAndTimeline) {
     const auto r = get(db, "q=north+korea");

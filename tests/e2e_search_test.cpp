@@ -34,15 +34,7 @@ const std::string kSeedHeadline =
     "Russia-North Korea pact could dent China’s influence, but Beijing still holds sway over both";
 
 // The bundled corpus, indexed once per run (shared with e2e_test.cpp).
-class Corpus : public ::testing::Test {
-  protected:
-    static void SetUpTestSuite() {
-        const auto& corpus = newsdesk::test::indexed_corpus();
-        ASSERT_EQ(corpus.run.exit_code, 0) << corpus.run.err;
-        db = corpus.db;
-    }
-    static inline std::string db;
-};
+class Corpus : public newsdesk::test::CorpusTest {};
 
 TEST_F(Corpus, SpeakerFindsArticlesQuotingThatPerson) {
     EXPECT_EQ(headlines(search(db, {"speaker:cha"})), std::vector<std::string>{kSeedHeadline});

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 namespace newsdesk::test {
@@ -54,6 +55,19 @@ struct IndexedCorpus {
 // corpus/ indexed by newsdesk-index once per test binary, into a temporary
 // directory removed at exit; for tests that only read it.
 [[nodiscard]] const IndexedCorpus& indexed_corpus();
+
+// Base of the read-only suites over indexed_corpus(): `db` is its path and
+// `index_stderr` what newsdesk-index said; a failed indexing fails the suite.
+class CorpusTest : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        const auto& corpus = indexed_corpus();
+        ASSERT_EQ(corpus.run.exit_code, 0) << corpus.run.err;
+        db = corpus.db;
+        index_stderr = corpus.run.err;
+    }
+    static inline std::string db, index_stderr;
+};
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 
 }  // namespace newsdesk::test

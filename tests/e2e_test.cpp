@@ -25,16 +25,7 @@ std::vector<std::string> hit_ids(const nlohmann::json& result) {
 }
 
 // The bundled corpus, indexed once per run, for the read-only tests below.
-class IndexedCorpus : public ::testing::Test {
-  protected:
-    static void SetUpTestSuite() {
-        const auto& corpus = newsdesk::test::indexed_corpus();
-        ASSERT_EQ(corpus.run.exit_code, 0) << corpus.run.err;
-        db = corpus.db;
-        index_stderr = corpus.run.err;
-    }
-    static inline std::string db, index_stderr;
-};
+class IndexedCorpus : public newsdesk::test::CorpusTest {};
 
 TEST_F(IndexedCorpus, SummaryCountsFilesAndArticles) {
     EXPECT_NE(index_stderr.find("0 failed"), std::string::npos) << index_stderr;
