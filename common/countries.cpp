@@ -1,6 +1,7 @@
 #include "common/countries.h"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -476,8 +477,12 @@ class DisplayNames {
     // The name in the entry whose alpha_2 is `code`, as the file is laid out
     // ("alpha_2": "KP" inside a flat object); nullopt when not found so.
     std::optional<std::string> entry_name(const std::string& code) const {
-        const auto at = m_iso.find("\"alpha_2\": \"" + code + "\"");
-        if (at == std::string::npos) return std::nullopt;
+        // memmem, not string::find: find scans for the pattern's first character, a quote
+        // mark, which a JSON file is full of.
+        const std::string pattern = "\"alpha_2\": \"" + code + "\"";
+        const void* hit = memmem(m_iso.data(), m_iso.size(), pattern.data(), pattern.size());
+        if (!hit) return std::nullopt;
+        const auto at = static_cast<std::size_t>(static_cast<const char*>(hit) - m_iso.data());
         const auto open = m_iso.rfind('{', at);
         const auto close = m_iso.find('}', at);
         if (open == std::string::npos || close == std::string::npos) return std::nullopt;

@@ -28,16 +28,36 @@ constexpr std::size_t kTimelineMonths = 120;
 std::string render_template(std::string_view name, const m::data& data) {
     m::mustache tmpl(read_web_file("templates/" + std::string(name)));
     if (!tmpl.is_valid()) throw Error("template " + std::string(name) + ": " + tmpl.error_message());
-    std::string out = tmpl.render(data);
+    std::string out;
+    out.reserve(32 * 1024);
+    tmpl.render(data, [&out](const std::string& text) { out += text; });  // no stringstream
     if (!tmpl.is_valid()) throw Error("template " + std::string(name) + ": " + tmpl.error_message());
     return out;
 }
 
+// kainjow's data API copies: set() and push_back() take copies of what they
+// are given, deep ones for nested objects and lists, and a list's vector copies
+// its items again as it grows (basic_data's move is not noexcept). A page built
+// that way copied each hit three or four times. These move values into place.
+void put(m::data& d, const std::string& key, m::data value) { d[key] = std::move(value); }
+
+// The vector kainjow keeps for a list: it hands it out only as const, but owns
+// it as a plain (non-const) member, so it may be filled in place.
+m::list& items(const m::data& list) { return const_cast<m::list&>(list.list_value()); }
+
+m::data make_list(std::size_t size) {
+    m::data list{m::data::type::list};
+    items(list).reserve(size);
+    return list;
+}
+
+void append(m::data& list, m::data item) { items(list).push_back(std::move(item)); }
+
 // A value shown only when present: kainjow's sections treat every string,
 // even an empty one, as true, so an empty value is set as false.
 void set_opt(m::data& d, const std::string& key, const std::string& value) {
-    if (value.empty()) d.set(key, false);
-    else d.set(key, value);
+    if (value.empty()) put(d, key, false);
+    else put(d, key, value);
 }
 
 std::string href(const WebRequest& r) {
@@ -89,93 +109,93 @@ std::string facet_singular(const std::string& name) {
 
 m::data form_data(const WebRequest& r, const CgiConfig& config) {
     m::data form;
-    form.set("q", r.query);
-    form.set("from", r.from);
-    form.set("to", r.to);
-    m::data sorts{m::data::type::list};
+    put(form, "q", r.query);
+    put(form, "from", r.from);
+    put(form, "to", r.to);
+    m::data sorts = make_list(3);
     for (const auto& [value, label] : {std::pair{"relevance", "Relevance"}, std::pair{"newest", "Newest first"},
                                        std::pair{"recency", "Relevance and recency"}}) {
         m::data option;
-        option.set("value", value);
-        option.set("label", label);
-        option.set("selected", r.sort == value);
-        sorts.push_back(option);
+        put(option, "value", value);
+        put(option, "label", label);
+        put(option, "selected", r.sort == value);
+        append(sorts, std::move(option));
     }
-    form.set("sorts", sorts);
+    put(form, "sorts", std::move(sorts));
     // Hidden fields carry the state a new query keeps: filters, tab, copies, size.
-    m::data hidden{m::data::type::list};
+    m::data hidden = make_list(r.filters.size() + 3);
     const auto keep = [&hidden](const std::string& name, const std::string& value) {
         m::data field;
-        field.set("name", name);
-        field.set("value", value);
-        hidden.push_back(field);
+        put(field, "name", name);
+        put(field, "value", value);
+        append(hidden, std::move(field));
     };
     for (const auto& [facet, value] : r.filters) keep(facet, value);
     if (r.tab == WebTab::quotes) keep("tab", "quotes");
     if (r.tab == WebTab::experts) keep("tab", "experts");
     if (r.all_copies) keep("copies", "all");
     if (r.size != 10) keep("size", std::to_string(r.size));
-    form.set("hidden", hidden);
-    m::data collections{m::data::type::list};
+    put(form, "hidden", std::move(hidden));
+    m::data collections = make_list(config.collections.size());
     for (const auto& [name, path] : config.collections) {
         m::data c;
-        c.set("name", name);
-        c.set("selected", name == r.collection);
-        collections.push_back(c);
+        put(c, "name", name);
+        put(c, "selected", name == r.collection);
+        append(collections, std::move(c));
     }
-    form.set("has_collections", !config.collections.empty());
-    form.set("collections", collections);
+    put(form, "has_collections", !config.collections.empty());
+    put(form, "collections", std::move(collections));
     return form;
 }
 
 m::data tabs_data(const WebRequest& r) {
-    m::data tabs{m::data::type::list};
+    m::data tabs = make_list(3);
     for (const auto& [tab, label] : {std::pair{WebTab::articles, "Articles"}, std::pair{WebTab::quotes, "Quotes"},
                                      std::pair{WebTab::experts, "Experts"}}) {
         WebRequest next = r;
         next.tab = tab;
         next.page = 1;
         m::data t;
-        t.set("label", label);
-        t.set("href", href(next));
-        t.set("current", r.tab == tab);
-        tabs.push_back(t);
+        put(t, "label", label);
+        put(t, "href", href(next));
+        put(t, "current", r.tab == tab);
+        append(tabs, std::move(t));
     }
     return tabs;
 }
 
 m::data chips_data(const WebRequest& r) {
-    m::data chips{m::data::type::list};
+    m::data chips = make_list(r.filters.size());
     for (const auto& [facet, value] : r.filters) {
         m::data chip;
-        chip.set("facet", facet_singular(facet));
-        chip.set("label", facet_label(facet, value));
-        chip.set("href", href(without_filter(r, facet, value)));
-        chips.push_back(chip);
+        put(chip, "facet", facet_singular(facet));
+        put(chip, "label", facet_label(facet, value));
+        put(chip, "href", href(without_filter(r, facet, value)));
+        append(chips, std::move(chip));
     }
     return chips;
 }
 
 m::data facets_data(const WebRequest& r, const SearchResult& result) {
-    m::data facets{m::data::type::list};
+    m::data facets = make_list(result.facets.size());
     for (const auto& facet : result.facets) {
         if (facet.name == "date" || facet.values.empty()) continue;
         m::data f;
-        f.set("name", facet.name);
-        f.set("title", facet_title(facet.name));
-        m::data values{m::data::type::list};
+        put(f, "name", facet.name);
+        put(f, "title", facet_title(facet.name));
+        m::data values = make_list(facet.values.size());
         for (const auto& v : facet.values) {
             const bool active = has_filter(r, facet.name, v.value);
             m::data value;
-            value.set("label", v.label);
-            value.set("count", std::to_string(v.count));
-            value.set("active", active);
-            value.set("href", href(active ? without_filter(r, facet.name, v.value)
+            put(value, "label", v.label);
+            put(value, "count", std::to_string(v.count));
+            put(value, "active", active);
+            put(value, "href", href(active ? without_filter(r, facet.name, v.value)
                                           : with_filter(r, facet.name, v.value)));
-            values.push_back(value);
+            append(values, std::move(value));
         }
-        f.set("values", values);
-        facets.push_back(f);
+        put(f, "values", std::move(values));
+        append(facets, std::move(f));
     }
     return facets;
 }
@@ -204,7 +224,7 @@ m::data timeline_data(const WebRequest& r, const SearchResult& result) {
     Xapian::doccount most = 1;
     for (const auto& [key, count] : months) most = std::max(most, count);
     constexpr int kBar = 12, kGap = 2, kHeight = 60;
-    m::data bars{m::data::type::list};
+    m::data bars = make_list(months.size());
     int x = 0;
     for (const auto& [key, count] : months) {
         // A month without matches keeps its slot but draws nothing (the template shows
@@ -215,74 +235,74 @@ m::data timeline_data(const WebRequest& r, const SearchResult& result) {
         }
         const int height = count ? std::max(2, static_cast<int>(kHeight * static_cast<double>(count) / most)) : 0;
         m::data bar;
-        bar.set("x", std::to_string(x));
-        bar.set("y", std::to_string(kHeight - height));
-        bar.set("width", std::to_string(kBar));
-        bar.set("height", std::to_string(height));
-        bar.set("slot_height", std::to_string(kHeight));
-        bar.set("month", key);
-        bar.set("count", std::to_string(count));
-        bar.set("active", has_filter(r, "date", key));
-        bar.set("has_matches", count > 0);
-        bar.set("href", href(with_filter(r, "date", key)));
-        bars.push_back(bar);
+        put(bar, "x", std::to_string(x));
+        put(bar, "y", std::to_string(kHeight - height));
+        put(bar, "width", std::to_string(kBar));
+        put(bar, "height", std::to_string(height));
+        put(bar, "slot_height", std::to_string(kHeight));
+        put(bar, "month", key);
+        put(bar, "count", std::to_string(count));
+        put(bar, "active", has_filter(r, "date", key));
+        put(bar, "has_matches", count > 0);
+        put(bar, "href", href(with_filter(r, "date", key)));
+        append(bars, std::move(bar));
         x += kBar + kGap;
     }
-    timeline.set("bars", bars);
-    timeline.set("width", std::to_string(std::max(x - kGap, 1)));
-    timeline.set("height", std::to_string(kHeight));
-    timeline.set("first", months.front().first);
-    timeline.set("last", months.back().first);
+    put(timeline, "bars", std::move(bars));
+    put(timeline, "width", std::to_string(std::max(x - kGap, 1)));
+    put(timeline, "height", std::to_string(kHeight));
+    put(timeline, "first", months.front().first);
+    put(timeline, "last", months.back().first);
     return timeline;
 }
 
 m::data links_of(const WebRequest& r, const std::string& facet, const std::vector<std::pair<std::string, std::string>>& values) {
-    m::data list{m::data::type::list};
+    m::data list = make_list(values.size());
     for (const auto& [value, label] : values) {
         m::data link;
-        link.set("label", label);
-        link.set("href", href(with_filter(r, facet, value)));
-        list.push_back(link);
+        put(link, "label", label);
+        put(link, "href", href(with_filter(r, facet, value)));
+        append(list, std::move(link));
     }
     return list;
 }
 
 m::data quote_data(const WebRequest& r, const Quote& quote, const std::string& html) {
     m::data q;
-    q.set("html", html);
-    q.set("has_speaker", quote.speaker.has_value());
-    q.set("speaker", quote.speaker.value_or(""));
-    q.set("speaker_href", quote.speaker ? href(with_filter(r, "expert", *quote.speaker)) : std::string());
+    put(q, "html", html);
+    put(q, "has_speaker", quote.speaker.has_value());
+    put(q, "speaker", quote.speaker.value_or(""));
+    put(q, "speaker_href", quote.speaker ? href(with_filter(r, "expert", *quote.speaker)) : std::string());
     set_opt(q, "speaker_title", quote.speaker_title.value_or(""));
     set_opt(q, "institution", quote.institution.value_or(""));
     return q;
 }
 
 void article_fields(m::data& d, const Article& a) {
-    d.set("headline", a.headline.empty() ? std::string("(no headline)") : a.headline);
+    put(d, "headline", a.headline.empty() ? std::string("(no headline)") : a.headline);
     const std::string link = a.url ? safe_link(*a.url) : std::string();
-    d.set("link", link);
-    d.set("has_link", !link.empty());
+    put(d, "link", link);
+    put(d, "has_link", !link.empty());
     set_opt(d, "date", a.date.value_or(""));
     set_opt(d, "source", a.source.value_or(""));
-    d.set("language", a.language);
+    put(d, "language", a.language);
 }
 
 m::data hits_data(const WebRequest& r, const SearchResult& result, Highlighter* highlighter) {
-    m::data hits{m::data::type::list};
+    m::data hits = make_list(result.hits.size());
     Xapian::doccount rank = result.offset;
     for (const auto& hit : result.hits) {
         const Article& a = hit.article;
         m::data h;
-        h.set("rank", std::to_string(++rank));
+        put(h, "rank", std::to_string(++rank));
         article_fields(h, a);
-        h.set("snippet", hit.snippet);
-        h.set("collapsed", hit.collapsed > 0);
-        h.set("copies", std::to_string(hit.collapsed) + (hit.collapsed == 1 ? " similar copy" : " similar copies"));
+        put(h, "snippet", hit.snippet);
+        put(h, "collapsed", hit.collapsed > 0);
+        put(h, "copies", std::to_string(hit.collapsed) + (hit.collapsed == 1 ? " similar copy" : " similar copies"));
         WebRequest all = r;
         all.all_copies = true;
-        h.set("copies_href", href(all));
-        m::data quotes{m::data::type::list};
+        put(h, "copies_href", href(all));
+        m::data quotes = make_list(kQuotesPerHit);
         // The quotes are marked as the snippet was: with the reading of the query for the article's language.
         const Reading* reading = highlighter ? &highlighter->reading(a.language) : nullptr;
         if (reading && !reading->stems.empty()) {
@@ -290,48 +310,48 @@ m::data hits_data(const WebRequest& r, const SearchResult& result, Highlighter* 
                 std::size_t matched = 0;
                 std::string html = highlight(quote.text, reading->stems, reading->stem, kHtmlMarkers, &matched);
                 if (matched == 0) continue;
-                quotes.push_back(quote_data(r, quote, html));
+                append(quotes, quote_data(r, quote, html));
                 if (quotes.list_value().size() == kQuotesPerHit) break;
             }
         }
-        h.set("has_quotes", !quotes.list_value().empty());
-        h.set("quotes", quotes);
+        put(h, "has_quotes", !quotes.list_value().empty());
+        put(h, "quotes", std::move(quotes));
         std::vector<std::pair<std::string, std::string>> experts, countries;
         for (const auto& e : a.experts) experts.emplace_back(e.name, e.name);
         for (const auto& c : a.countries) countries.emplace_back(c.code, c.name.empty() ? c.code : c.name);
-        h.set("has_experts", !experts.empty());
-        h.set("experts", links_of(r, "expert", experts));
-        h.set("has_countries", !countries.empty());
-        h.set("countries", links_of(r, "country", countries));
-        hits.push_back(h);
+        put(h, "has_experts", !experts.empty());
+        put(h, "experts", links_of(r, "expert", experts));
+        put(h, "has_countries", !countries.empty());
+        put(h, "countries", links_of(r, "country", countries));
+        append(hits, std::move(h));
     }
     return hits;
 }
 
 m::data quote_hits_data(const WebRequest& r, const QuoteResult& result) {
-    m::data quotes{m::data::type::list};
+    m::data quotes = make_list(result.quotes.size());
     for (const auto& q : result.quotes) {
         m::data d = quote_data(r, q.quote, q.highlighted);
         article_fields(d, result.articles.hits[q.article].article);
-        quotes.push_back(d);
+        append(quotes, std::move(d));
     }
     return quotes;
 }
 
 m::data experts_data(const WebRequest& r, const ExpertResult& result) {
-    m::data experts{m::data::type::list};
+    m::data experts = make_list(result.experts.size());
     int rank = 0;
     for (const auto& e : result.experts) {
         m::data d;
-        d.set("rank", std::to_string(++rank));
-        d.set("name", e.name);
-        d.set("href", href(with_filter(r, "expert", e.name)));
+        put(d, "rank", std::to_string(++rank));
+        put(d, "name", e.name);
+        put(d, "href", href(with_filter(r, "expert", e.name)));
         set_opt(d, "title", e.title.value_or(""));
         set_opt(d, "institution", e.institution.value_or(""));
-        d.set("quotes", std::to_string(e.quotes) + (e.quotes == 1 ? " quote" : " quotes"));
-        d.set("articles", std::to_string(e.articles) + (e.articles == 1 ? " article" : " articles"));
+        put(d, "quotes", std::to_string(e.quotes) + (e.quotes == 1 ? " quote" : " quotes"));
+        put(d, "articles", std::to_string(e.articles) + (e.articles == 1 ? " article" : " articles"));
         set_opt(d, "span", e.first_date.empty() ? std::string() : e.first_date + " to " + e.last_date);
-        experts.push_back(d);
+        append(experts, std::move(d));
     }
     return experts;
 }
@@ -345,22 +365,22 @@ m::data pagination_data(const WebRequest& r, const SearchResult& result) {
         next.page = page;
         return href(next);
     };
-    pages.set("has_prev", r.page > 1);
-    pages.set("prev_href", r.page > 1 ? page_href(r.page - 1) : std::string());
+    put(pages, "has_prev", r.page > 1);
+    put(pages, "prev_href", r.page > 1 ? page_href(r.page - 1) : std::string());
     const bool more = r.page < last && r.page < cgi_limit::last_page;
-    pages.set("has_next", more);
-    pages.set("next_href", more ? page_href(r.page + 1) : std::string());
-    m::data numbers{m::data::type::list};
+    put(pages, "has_next", more);
+    put(pages, "next_href", more ? page_href(r.page + 1) : std::string());
+    m::data numbers = make_list(7);
     const Xapian::doccount first = r.page > 3 ? r.page - 3 : 1;
     for (Xapian::doccount p = first; p <= std::min(last, first + 6); ++p) {
         m::data n;
-        n.set("number", std::to_string(p));
-        n.set("href", page_href(p));
-        n.set("current", p == r.page);
-        numbers.push_back(n);
+        put(n, "number", std::to_string(p));
+        put(n, "href", page_href(p));
+        put(n, "current", p == r.page);
+        append(numbers, std::move(n));
     }
-    pages.set("numbers", numbers);
-    pages.set("show", last > 1 || r.page > 1);
+    put(pages, "numbers", std::move(numbers));
+    put(pages, "show", last > 1 || r.page > 1);
     return pages;
 }
 
@@ -409,95 +429,95 @@ std::string render_page(const WebRequest* request, const PageContent& content, c
     const WebRequest empty;
     const WebRequest& r = request ? *request : empty;
     m::data page;
-    page.set("static_url", config.static_url);
-    page.set("title", r.query.empty() ? std::string("newsdesk search") : r.query + " — newsdesk search");
-    page.set("form", form_data(r, config));
-    page.set("tabs", tabs_data(r));
-    page.set("has_error", !content.error.empty());
-    page.set("error", content.error);
-    page.set("has_syntax_error", !content.syntax_error.empty());
-    page.set("syntax_error", content.syntax_error);
-    page.set("chips", chips_data(r));
-    page.set("has_chips", !r.filters.empty());
+    put(page, "static_url", config.static_url);
+    put(page, "title", r.query.empty() ? std::string("newsdesk search") : r.query + " — newsdesk search");
+    put(page, "form", form_data(r, config));
+    put(page, "tabs", tabs_data(r));
+    put(page, "has_error", !content.error.empty());
+    put(page, "error", content.error);
+    put(page, "has_syntax_error", !content.syntax_error.empty());
+    put(page, "syntax_error", content.syntax_error);
+    put(page, "chips", chips_data(r));
+    put(page, "has_chips", !r.filters.empty());
 
     const SearchResult* base = content.articles   ? content.articles
                                : content.quotes   ? &content.quotes->articles
                                : content.experts  ? &content.experts->articles
                                                   : nullptr;
-    page.set("has_results", base != nullptr);
-    page.set("articles_tab", content.articles != nullptr);
-    page.set("quotes_tab", content.quotes != nullptr);
-    page.set("experts_tab", content.experts != nullptr);
+    put(page, "has_results", base != nullptr);
+    put(page, "articles_tab", content.articles != nullptr);
+    put(page, "quotes_tab", content.quotes != nullptr);
+    put(page, "experts_tab", content.experts != nullptr);
     if (base) {
-        page.set("facets", facets_data(r, *base));
-        page.set("timeline", timeline_data(r, *base));
-        page.set("has_did_you_mean", !base->corrected_query.empty());
+        put(page, "facets", facets_data(r, *base));
+        put(page, "timeline", timeline_data(r, *base));
+        put(page, "has_did_you_mean", !base->corrected_query.empty());
         WebRequest corrected = r;
         corrected.query = base->corrected_query;
         corrected.page = 1;
-        page.set("did_you_mean", base->corrected_query);
-        page.set("did_you_mean_href", href(corrected));
+        put(page, "did_you_mean", base->corrected_query);
+        put(page, "did_you_mean_href", href(corrected));
         WebRequest json = r, atom = r;
         json.format = WebFormat::json;
         atom.format = WebFormat::atom;
         atom.tab = WebTab::articles;
         atom.page = 1;
         atom.sort = "newest";
-        page.set("json_href", href(json));
-        page.set("atom_href", href(atom));
+        put(page, "json_href", href(json));
+        put(page, "atom_href", href(atom));
     }
     if (content.articles) {
-        page.set("summary", summary(r, *content.articles, content.articles->hits.size()));
-        page.set("hits", hits_data(r, *content.articles, content.highlighter));
-        page.set("has_hits", !content.articles->hits.empty());
-        page.set("pagination", pagination_data(r, *content.articles));
+        put(page, "summary", summary(r, *content.articles, content.articles->hits.size()));
+        put(page, "hits", hits_data(r, *content.articles, content.highlighter));
+        put(page, "has_hits", !content.articles->hits.empty());
+        put(page, "pagination", pagination_data(r, *content.articles));
     } else if (content.quotes) {
-        page.set("summary", content.quotes->quotes.empty() ? std::string("No matching quotes.")
+        put(page, "summary", content.quotes->quotes.empty() ? std::string("No matching quotes.")
                                                            : std::to_string(content.quotes->quotes.size()) +
                                                                  " quotes from the best matching articles.");
-        page.set("quote_hits", quote_hits_data(r, *content.quotes));
-        page.set("has_quote_hits", !content.quotes->quotes.empty());
+        put(page, "quote_hits", quote_hits_data(r, *content.quotes));
+        put(page, "has_quote_hits", !content.quotes->quotes.empty());
     } else if (content.experts) {
-        page.set("summary", content.experts->experts.empty()
+        put(page, "summary", content.experts->experts.empty()
                                 ? std::string("No experts quoted in the matching articles.")
                                 : "Experts quoted in the " + std::to_string(content.experts->articles_examined) +
                                       " best matching articles, most quoted first.");
-        page.set("expert_hits", experts_data(r, *content.experts));
-        page.set("has_expert_hits", !content.experts->experts.empty());
+        put(page, "expert_hits", experts_data(r, *content.experts));
+        put(page, "has_expert_hits", !content.experts->experts.empty());
     }
     return render_template("page.mustache", page);
 }
 
 std::string render_atom(const WebRequest& request, const SearchResult& result) {
     m::data feed;
-    feed.set("title", request.query.empty() ? std::string("newsdesk: newest articles")
+    put(feed, "title", request.query.empty() ? std::string("newsdesk: newest articles")
                                             : "newsdesk: " + request.query);
     WebRequest html = request;
     html.format = WebFormat::html;
     WebRequest self = request;
     self.format = WebFormat::atom;
-    feed.set("self_href", href(self));
-    feed.set("html_href", href(html));
-    feed.set("id", "tag:newsdesk,2024:search?" + request.link());
+    put(feed, "self_href", href(self));
+    put(feed, "html_href", href(html));
+    put(feed, "id", "tag:newsdesk,2024:search?" + request.link());
     std::string updated = "1970-01-01T00:00:00Z";
-    m::data entries{m::data::type::list};
+    m::data entries = make_list(result.hits.size());
     for (const auto& hit : result.hits) {
         const Article& a = hit.article;
         const std::string when = rfc3339(a);
         if (a.date && when > updated) updated = when;
         m::data e;
-        e.set("title", a.headline.empty() ? std::string("(no headline)") : a.headline);
-        e.set("id", "tag:newsdesk,2024:article:" + url_encode(a.id));
+        put(e, "title", a.headline.empty() ? std::string("(no headline)") : a.headline);
+        put(e, "id", "tag:newsdesk,2024:article:" + url_encode(a.id));
         const std::string link = a.url ? safe_link(*a.url) : std::string();
-        e.set("has_link", !link.empty());
-        e.set("link", link);
-        e.set("updated", when);
+        put(e, "has_link", !link.empty());
+        put(e, "link", link);
+        put(e, "updated", when);
         set_opt(e, "source", a.source.value_or(""));
-        e.set("summary", hit.snippet);
-        entries.push_back(e);
+        put(e, "summary", hit.snippet);
+        append(entries, std::move(e));
     }
-    feed.set("updated", updated);
-    feed.set("entries", entries);
+    put(feed, "updated", updated);
+    put(feed, "entries", std::move(entries));
     return render_template("atom.mustache", feed);
 }
 

@@ -1,6 +1,7 @@
 #include "searcher/facets.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "common/countries.h"
 #include "common/error.h"
@@ -73,10 +74,40 @@ Xapian::Query combine_filters(const std::vector<std::pair<std::string, std::stri
     return anded.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_AND, anded.begin(), anded.end());
 }
 
+namespace {
+
+// A spy's values with their counts, each multi-valued set split into its values
+// (as decode_set splits it) and each value's counts summed: views into `sets`,
+// which holds the spy's own strings. No ordered map and no string per value: a
+// page counts thousands of people and experts to show ten of each.
+std::unordered_map<std::string_view, Xapian::doccount> count_values(
+    const Xapian::ValueCountMatchSpy& spy, bool multi_valued,
+    std::vector<std::pair<std::string, Xapian::doccount>>& sets) {
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) sets.emplace_back(*it, it.get_termfreq());
+    std::unordered_map<std::string_view, Xapian::doccount> counts;
+    counts.reserve(sets.size() * (multi_valued ? 4 : 1));
+    for (const auto& [set, count] : sets) {
+        if (!multi_valued) {
+            counts[set] += count;
+            continue;
+        }
+        std::string_view rest = set;
+        while (!rest.empty()) {
+            const auto end = rest.find(kSetSeparator);
+            counts[rest.substr(0, end)] += count;
+            if (end == std::string_view::npos) break;
+            rest.remove_prefix(end + 1);
+        }
+    }
+    return counts;
+}
+
+}  // namespace
+
 std::map<std::string, Xapian::doccount> decompose_set_counts(const Xapian::ValueCountMatchSpy& spy) {
+    std::vector<std::pair<std::string, Xapian::doccount>> sets;
     std::map<std::string, Xapian::doccount> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-        for (const auto& value : decode_set(*it)) counts[value] += it.get_termfreq();
+    for (const auto& [value, count] : count_values(spy, true, sets)) counts.emplace(value, count);
     return counts;
 }
 
@@ -133,16 +164,18 @@ std::vector<Facet> FacetCollector::result() const {
             facets.push_back(date_facet(*entry.spy, m_bucket));
             continue;
         }
-        std::map<std::string, Xapian::doccount> counts;
-        if (entry.spec->multi_valued) counts = decompose_set_counts(*entry.spy);
-        else
-            for (auto it = entry.spy->values_begin(); it != entry.spy->values_end(); ++it)
-                counts[*it] += it.get_termfreq();
+        std::vector<std::pair<std::string, Xapian::doccount>> sets;
+        const auto counts = count_values(*entry.spy, entry.spec->multi_valued, sets);
+        // Most frequent first, equal counts in value order; only the first m_size are kept.
+        std::vector<std::pair<std::string_view, Xapian::doccount>> ranked(counts.begin(), counts.end());
+        const auto before = [](const auto& a, const auto& b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        };
+        const auto keep = ranked.begin() + static_cast<std::ptrdiff_t>(std::min(m_size, ranked.size()));
+        std::partial_sort(ranked.begin(), keep, ranked.end(), before);
         Facet facet{std::string(entry.spec->name), {}, {}};
-        for (const auto& [value, count] : counts) facet.values.push_back({value, {}, count});
-        std::stable_sort(facet.values.begin(), facet.values.end(),
-                         [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-        if (facet.values.size() > m_size) facet.values.resize(m_size);
+        facet.values.reserve(static_cast<std::size_t>(keep - ranked.begin()));
+        for (auto it = ranked.begin(); it != keep; ++it) facet.values.push_back({std::string(it->first), {}, it->second});
         for (auto& v : facet.values) v.label = facet_label(facet.name, v.value);
         facets.push_back(std::move(facet));
     }

@@ -11,6 +11,7 @@
 #include "common/schema.h"
 #include "searcher/query_builder.h"
 #include "searcher/snippet.h"
+#include "searcher/stored_article.h"
 
 namespace newsdesk {
 
@@ -139,7 +140,7 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
     Highlighter& highlight = highlighter ? highlighter->emplace(std::move(local)) : local;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
-        hit.article = article_from_json(nlohmann::json::parse(it.get_document().get_data(), nullptr, false));
+        hit.article = read_stored_article(it.get_document().get_data());
         hit.docid = *it;
         hit.id = hit.article.id;
         hit.score = it.get_weight();

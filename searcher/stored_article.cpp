@@ -1,0 +1,375 @@
+#include "searcher/stored_article.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace newsdesk {
+
+namespace {
+
+// A JSON reader over one record. Every method returns false when the text is
+// not what nlohmann-json would accept (or takes differently); the caller then
+// falls back to nlohmann-json, so nothing here needs to explain an error.
+class Reader {
+  public:
+    explicit Reader(std::string_view text) : m_text(text) {}
+
+    bool at_end() {
+        space();
+        return m_pos == m_text.size();
+    }
+
+    // The next non-space character (0 at the end), not consumed.
+    char peek() {
+        space();
+        return m_pos < m_text.size() ? m_text[m_pos] : '\0';
+    }
+
+    bool consume(char c) {
+        if (peek() != c) return false;
+        ++m_pos;
+        return true;
+    }
+
+    bool string(std::string& out) {
+        out.clear();
+        if (!consume('"')) return false;
+        while (m_pos < m_text.size()) {
+            // Plain ASCII runs are copied in one piece.
+            std::size_t run = m_pos;
+            while (run < m_text.size()) {
+                const auto c = static_cast<unsigned char>(m_text[run]);
+                if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+                ++run;
+            }
+            out.append(m_text.substr(m_pos, run - m_pos));
+            m_pos = run;
+            if (m_pos == m_text.size()) return false;
+            const auto c = static_cast<unsigned char>(m_text[m_pos]);
+            if (c == '"') {
+                ++m_pos;
+                return true;
+            }
+            if (c < 0x20) return false;  // raw control characters are not JSON
+            if (c == '\\') {
+                if (!escape(out)) return false;
+                continue;
+            }
+            const std::size_t length = utf8_length(m_pos);
+            if (length == 0) return false;
+            out.append(m_text.substr(m_pos, length));
+            m_pos += length;
+        }
+        return false;
+    }
+
+    // A string, or nothing for any other value (as opt_string reads it).
+    bool optional_string(std::optional<std::string>& out) {
+        if (peek() != '"') {
+            out.reset();
+            return skip();
+        }
+        std::string text;
+        if (!string(text)) return false;
+        out = std::move(text);
+        return true;
+    }
+
+    // A string, or `fallback` for any other value (as string_or reads it).
+    bool string_or(std::string& out, const char* fallback = "") {
+        if (peek() != '"') {
+            out = fallback;
+            return skip();
+        }
+        return string(out);
+    }
+
+    // A small integer, or nothing for any other value (int_or gives 0 for it).
+    bool optional_int(std::optional<int>& out) {
+        out.reset();
+        const char c = peek();
+        if (c != '-' && (c < '0' || c > '9')) return skip();
+        const std::size_t start = m_pos;
+        if (!number()) return false;
+        const std::string_view digits = m_text.substr(start, m_pos - start);
+        if (digits.find_first_of(".eE") != std::string_view::npos) return true;  // a float: not an integer
+        // nlohmann-json reads longer numbers as 64-bit (or floats); leave those to it.
+        if (digits.size() > 9 + (digits[0] == '-')) return false;
+        int value = 0;
+        for (const char d : digits)
+            if (d != '-') value = value * 10 + (d - '0');
+        out = digits[0] == '-' ? -value : value;
+        return true;
+    }
+
+    // Calls `element` for each element of an array (a non-array is skipped, as
+    // article_from_json skips it).
+    template <typename Element>
+    bool array(Element element) {
+        if (peek() != '[') return skip();
+        ++m_pos;
+        if (consume(']')) return true;
+        do {
+            if (!element()) return false;
+        } while (consume(','));
+        return consume(']');
+    }
+
+    // Calls `member(key)` for each member of an object, the reader at its value.
+    // A non-object gives no members (and is skipped).
+    template <typename Member>
+    bool object(Member member) {
+        if (peek() != '{') return skip();
+        ++m_pos;
+        if (consume('}')) return true;
+        std::string key;
+        do {
+            if (!string(key) || !consume(':') || !member(key)) return false;
+        } while (consume(','));
+        return consume('}');
+    }
+
+    // Any value, read and dropped.
+    bool skip(int depth = 0) {
+        if (depth > 64) return false;
+        const char c = peek();
+        if (c == '"') {
+            std::string ignored;
+            return string(ignored);
+        }
+        if (c == '{') return object([&](const std::string&) { return skip(depth + 1); });
+        if (c == '[') return array([&] { return skip(depth + 1); });
+        if (c == '-' || (c >= '0' && c <= '9')) return number();
+        for (const std::string_view word : {"true", "false", "null"})
+            if (m_text.substr(m_pos, word.size()) == word) {
+                m_pos += word.size();
+                return true;
+            }
+        return false;
+    }
+
+  private:
+    void space() {
+        while (m_pos < m_text.size() &&
+               (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' || m_text[m_pos] == '\t'))
+            ++m_pos;
+    }
+
+    bool digit() const { return m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9'; }
+
+    // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    bool number() {
+        if (m_pos < m_text.size() && m_text[m_pos] == '-') ++m_pos;
+        if (!digit()) return false;
+        if (m_text[m_pos] == '0') ++m_pos;
+        else
+            while (digit()) ++m_pos;
+        if (m_pos < m_text.size() && m_text[m_pos] == '.') {
+            ++m_pos;
+            if (!digit()) return false;
+            while (digit()) ++m_pos;
+        }
+        if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
+            ++m_pos;
+            if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-')) ++m_pos;
+            if (!digit()) return false;
+            while (digit()) ++m_pos;
+        }
+        return true;
+    }
+
+    // The length of the well-formed UTF-8 sequence at `at` (RFC 3629, as
+    // nlohmann-json checks it), 0 if there is none.
+    std::size_t utf8_length(std::size_t at) const {
+        const auto byte = [&](std::size_t i) -> unsigned {
+            return at + i < m_text.size() ? static_cast<unsigned char>(m_text[at + i]) : 0u;
+        };
+        const auto in = [&](std::size_t i, unsigned low, unsigned high) { return byte(i) >= low && byte(i) <= high; };
+        const unsigned b = byte(0);
+        if (b >= 0xC2 && b <= 0xDF) return in(1, 0x80, 0xBF) ? 2 : 0;
+        if (b == 0xE0) return in(1, 0xA0, 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
+        if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) return in(1, 0x80, 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
+        if (b == 0xED) return in(1, 0x80, 0x9F) && in(2, 0x80, 0xBF) ? 3 : 0;
+        if (b == 0xF0) return in(1, 0x90, 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+        if (b >= 0xF1 && b <= 0xF3) return in(1, 0x80, 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+        if (b == 0xF4) return in(1, 0x80, 0x8F) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+        return 0;
+    }
+
+    bool hex4(unsigned& value) {
+        if (m_pos + 4 > m_text.size()) return false;
+        value = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char c = m_text[m_pos++];
+            value <<= 4;
+            if (c >= '0' && c <= '9') value |= static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f') value |= static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F') value |= static_cast<unsigned>(c - 'A' + 10);
+            else return false;
+        }
+        return true;
+    }
+
+    bool escape(std::string& out) {
+        ++m_pos;  // the backslash
+        if (m_pos == m_text.size()) return false;
+        const char c = m_text[m_pos++];
+        switch (c) {
+            case '"': out += '"'; return true;
+            case '\\': out += '\\'; return true;
+            case '/': out += '/'; return true;
+            case 'b': out += '\b'; return true;
+            case 'f': out += '\f'; return true;
+            case 'n': out += '\n'; return true;
+            case 'r': out += '\r'; return true;
+            case 't': out += '\t'; return true;
+            case 'u': break;
+            default: return false;
+        }
+        unsigned cp = 0;
+        if (!hex4(cp)) return false;
+        if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate alone
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned low = 0;
+            if (m_text.substr(m_pos, 2) != "\\u") return false;
+            m_pos += 2;
+            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        }
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        return true;
+    }
+
+    std::string_view m_text;
+    std::size_t m_pos = 0;
+};
+
+// Each element of an array of objects becomes one T, whatever it holds (a
+// non-object element gives a T with defaults, as article_from_json makes one).
+template <typename T, typename Member>
+bool objects(Reader& in, std::vector<T>& out, Member member) {
+    out.clear();
+    return in.array([&] {
+        T& item = out.emplace_back();
+        return in.object([&](const std::string& key) { return member(item, key); });
+    });
+}
+
+}  // namespace
+
+bool read_stored_article_fast(std::string_view record, Article& a) {
+    a = Article{};
+    Reader in(record);
+    if (in.peek() != '{') return false;  // not an object: the general path
+    std::vector<std::optional<std::string>> people;
+    std::vector<std::optional<int>> mentions;
+    const bool ok = in.object([&](const std::string& key) {
+        if (key == "body") return in.string_or(a.body);
+        if (key == "path") return in.string_or(a.path);
+        if (key == "id") return in.string_or(a.id);
+        if (key == "url") return in.optional_string(a.url);
+        if (key == "source") return in.optional_string(a.source);
+        if (key == "language") return in.string_or(a.language, "en");
+        if (key == "headline") return in.string_or(a.headline);
+        if (key == "date") return in.optional_string(a.date);
+        if (key == "datetime") return in.optional_string(a.datetime);
+        if (key == "byline") {
+            a.byline.clear();
+            return in.array([&] {
+                std::optional<std::string> name;
+                if (!in.optional_string(name)) return false;
+                if (name) a.byline.push_back(std::move(*name));
+                return true;
+            });
+        }
+        if (key == "captions")
+            return objects(in, a.captions, [&](Caption& c, const std::string& k) {
+                if (k == "text") return in.string_or(c.text);
+                if (k == "credit") return in.optional_string(c.credit);
+                return in.skip();
+            });
+        if (key == "quotes")
+            return objects(in, a.quotes, [&](Quote& q, const std::string& k) {
+                if (k == "text") return in.string_or(q.text);
+                if (k == "speaker") return in.optional_string(q.speaker);
+                if (k == "speaker_title") return in.optional_string(q.speaker_title);
+                if (k == "institution") return in.optional_string(q.institution);
+                return in.skip();
+            });
+        if (key == "experts")
+            return objects(in, a.experts, [&](Expert& e, const std::string& k) {
+                if (k == "name") return in.string_or(e.name);
+                if (k == "title") return in.optional_string(e.title);
+                if (k == "institution") return in.optional_string(e.institution);
+                if (k == "quotes") {
+                    std::optional<int> n;
+                    if (!in.optional_int(n)) return false;
+                    e.quotes = n.value_or(0);
+                    return true;
+                }
+                return in.skip();
+            });
+        if (key == "institutions")
+            return objects(in, a.institutions, [&](Institution& i, const std::string& k) {
+                if (k == "name") return in.string_or(i.name);
+                if (k == "acronym") return in.optional_string(i.acronym);
+                if (k == "mentions") {
+                    std::optional<int> n;
+                    if (!in.optional_int(n)) return false;
+                    i.mentions = n.value_or(0);
+                    return true;
+                }
+                return in.skip();
+            });
+        if (key == "countries")
+            return objects(in, a.countries, [&](Country& c, const std::string& k) {
+                if (k == "code") return in.string_or(c.code);
+                if (k == "name") return in.string_or(c.name);
+                if (k == "mentions") {
+                    std::optional<int> n;
+                    if (!in.optional_int(n)) return false;
+                    c.mentions = n.value_or(0);
+                    return true;
+                }
+                return in.skip();
+            });
+        if (key == "people") {
+            people.clear();
+            return in.array([&] { return in.optional_string(people.emplace_back()); });
+        }
+        if (key == "people_mentions") {
+            mentions.clear();
+            return in.array([&] { return in.optional_int(mentions.emplace_back()); });
+        }
+        return in.skip();
+    });
+    if (!ok || !in.at_end()) return false;
+    for (std::size_t n = 0; n < people.size(); ++n)
+        if (people[n]) a.people.push_back({std::move(*people[n]), n < mentions.size() ? mentions[n].value_or(0) : 0});
+    return true;
+}
+
+Article read_stored_article(std::string_view record) {
+    Article article;
+    if (read_stored_article_fast(record, article)) return article;
+    return article_from_json(nlohmann::json::parse(record, nullptr, false));
+}
+
+}  // namespace newsdesk
