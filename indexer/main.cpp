@@ -15,6 +15,7 @@
 #include "indexer/input.h"
 #include "indexer/pipeline.h"
 #include "indexer/update.h"
+#include "indexer/writer_lock.h"
 
 namespace {
 
@@ -36,9 +37,11 @@ Examples:
   newsdesk-index --db /srv/news.db feeds/*.xml
   newsdesk-index --extract article.html       print fields and entities as JSON
 
-Database: --db, else $NEWSDESK_DB, else var/newsdesk.db.
+Database: --db, else $NEWSDESK_DB, else var/newsdesk.db. One writer at a time:
+the run holds the flock on DB.lock that --update and scripts/newsdesk-nightly
+take, and a second writer exits with status 75 (or waits up to --wait SECONDS).
 Exit status: 0 all files indexed, 1 some file failed or the database could not
-be written, 2 usage error.)";
+be written, 2 usage error, 75 another run holds the lock (after --wait).)";
 
 struct Summary {
     std::size_t files = 0, indexed = 0, articles = 0, failed = 0, item_errors = 0;
@@ -82,13 +85,15 @@ int run(const cxxopts::ParseResult& args) {
     summary.failed += input_errors.size();
     summary.files = files.size() + input_errors.size();
 
+    std::optional<newsdesk::WriterLock> lock;
     std::optional<newsdesk::IndexWriter> writer;
     if (!extract) {
+        const auto db = newsdesk::resolve_db_path(args["db"].as<std::string>());
+        lock.emplace(db, args["wait"].as<double>());
         newsdesk::BatchLimits limits;
         limits.documents = args["batch"].as<std::size_t>();
         limits.bytes = args["batch-mb"].as<std::size_t>() << 20;
-        writer.emplace(newsdesk::resolve_db_path(args["db"].as<std::string>()), limits,
-                       args.count("no-spelling") == 0);
+        writer.emplace(db, limits, args.count("no-spelling") == 0);
     }
 
     Progress progress(files.size(), !quiet && isatty(STDERR_FILENO));
@@ -143,6 +148,8 @@ int main(int argc, char** argv) {
         ("db", "database directory", cxxopts::value<std::string>()->default_value(""), "DIR")
         ("extract", "print each article as JSON Lines on stdout; write no database")
         ("update", "incremental update; see newsdesk-index --update --help")
+        ("wait", "wait up to this long for another writer to finish",
+         cxxopts::value<double>()->default_value("0"), "SECONDS")
         ("no-entities", "skip quote and entity extraction (faster; for benchmarks)")
         ("no-spelling", "build no spelling data (no \"did you mean\" suggestions; smaller, faster)")
         ("threads", "worker threads (0 = one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
@@ -174,6 +181,9 @@ int main(int argc, char** argv) {
     }
     try {
         return run(args);
+    } catch (const newsdesk::LockBusy& e) {
+        std::cerr << "newsdesk-index: " << e.what() << '\n';
+        return newsdesk::kExitLocked;
     } catch (const newsdesk::Error& e) {
         std::cerr << "newsdesk-index: " << e.what() << '\n';
         return 1;
