@@ -66,6 +66,13 @@ std::size_t account_document(const Xapian::Document& document, SpellingWords* wo
     return bytes;
 }
 
+void count_spelling_words(const Xapian::Document& document, SpellingWords& words) {
+    for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
+        const std::string term = *t;
+        if (const auto word = spelling_word(term); !word.empty()) ++words[std::string(word)];
+    }
+}
+
 void IndexWriter::add(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents) {
     for (std::size_t i = 0; i < articles.size() && i < documents.size(); ++i) {
         auto& document = documents[i];

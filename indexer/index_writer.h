@@ -32,6 +32,12 @@ using SpellingWords = std::unordered_map<std::string, Xapian::termcount>;
 // Shared by IndexWriter and the --update writer (indexer/update.cpp).
 [[nodiscard]] std::size_t account_document(const Xapian::Document& document, SpellingWords* words);
 
+// Counts into `words` the spelling words `document` (e.g. one read back from the
+// database) added when it was written: the same words and counts as
+// account_document, so an update that deletes or replaces it can take them back
+// out with remove_spelling (indexer/update.cpp).
+void count_spelling_words(const Xapian::Document& document, SpellingWords& words);
+
 class IndexWriter {
   public:
     // Opens or creates the database at `path`; throws IndexError if it is locked

@@ -1,5 +1,6 @@
 #include "indexer/update.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -23,8 +24,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Opens the database for writing, waiting for Xapian's own lock (held by a
-// plain newsdesk-index run, which takes no flock) until `deadline`.
+// Opens the database for writing, waiting for Xapian's own lock until
+// `deadline`: newsdesk's writers all take the flock first (indexer/writer_lock.h),
+// but another Xapian tool (xapian-compact, a copy of omindex) takes only this one.
 Xapian::WritableDatabase open_writable(const std::string& path, const BatchLimits& limits,
                                        std::chrono::steady_clock::time_point deadline) {
     // As IndexWriter does: our batch limits decide when to commit.
@@ -66,7 +68,10 @@ std::uint64_t item_hash(const Article& article) {
     return fnv1a(record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-// Writes documents and manifest entries, committing in batches.
+// Writes documents and manifest entries, committing in batches. The spelling
+// ("did you mean") frequencies follow the documents: a written document adds its
+// words, a deleted or replaced one takes its words back out, so a word found
+// only in deleted articles stops being suggested.
 class UpdateWriter {
   public:
     UpdateWriter(Xapian::WritableDatabase db, BatchLimits limits, bool spelling)
@@ -78,10 +83,21 @@ class UpdateWriter {
     Xapian::WritableDatabase& db() { return m_db; }
 
     void replace(const std::string& id_term, Xapian::Document& document) {
-        const std::size_t bytes = account_document(document, m_spelling ? &m_spelling_words : nullptr);
+        const std::size_t bytes =
+            account_document(document, m_spelling ? &m_spelling_words : nullptr);
+        if (m_spelling) {
+            const auto old = m_db.postlist_begin(id_term);
+            if (old != m_db.postlist_end(id_term)) forget_spelling(m_db.get_document(*old));
+        }
         m_db.replace_document(id_term, document);
         m_pending_bytes += bytes;
         ++m_pending;
+    }
+
+    // Deletes a document (counted by deleted()).
+    void remove(Xapian::docid did) {
+        if (m_spelling) forget_spelling(m_db.get_document(did));
+        m_db.delete_document(did);
     }
 
     void deleted(std::size_t n) { m_pending += n; }
@@ -92,8 +108,20 @@ class UpdateWriter {
     }
 
     void commit() {
-        for (const auto& [word, count] : m_spelling_words) m_db.add_spelling(word, count);
+        // The batch's net change per word: a word both added and taken out
+        // (a replaced article that kept it) costs no call.
+        for (auto& [word, decrease] : m_removed_words) {
+            if (const auto it = m_spelling_words.find(word); it != m_spelling_words.end()) {
+                const auto both = std::min(it->second, decrease);
+                it->second -= both;
+                decrease -= both;
+            }
+            if (decrease) m_db.remove_spelling(word, decrease);
+        }
+        for (const auto& [word, count] : m_spelling_words)
+            if (count) m_db.add_spelling(word, count);
         m_spelling_words.clear();
+        m_removed_words.clear();
         m_db.commit();
         m_pending = m_pending_bytes = 0;
         ++m_commits;
@@ -102,11 +130,19 @@ class UpdateWriter {
     [[nodiscard]] std::size_t commits() const { return m_commits; }
 
   private:
+    // Counts the spelling words `old` added when it was written, to take out at commit.
+    void forget_spelling(const Xapian::Document& old) {
+        const std::size_t before = m_removed_words.size();
+        count_spelling_words(old, m_removed_words);
+        m_pending_bytes += (m_removed_words.size() - before) * kRemovedWordBytes;
+    }
+
+    static constexpr std::size_t kRemovedWordBytes = 64;  // a map entry, roughly
     Xapian::WritableDatabase m_db;
     BatchLimits m_limits;
     bool m_spelling;
     std::size_t m_pending = 0, m_pending_bytes = 0, m_commits = 0;
-    SpellingWords m_spelling_words;
+    SpellingWords m_spelling_words, m_removed_words;
 };
 
 // Which manifest files list each article id: the same article (same URL) may
@@ -161,8 +197,9 @@ class Claims {
 // Deletes the documents carrying the file term of `path` whose id hash is not in
 // `keep`, except those another file lists: they stay, moved to that file's term.
 // Returns how many were deleted.
-std::size_t delete_file_documents(Xapian::WritableDatabase& db, const std::string& path,
+std::size_t delete_file_documents(UpdateWriter& writer, const std::string& path,
                                   const std::unordered_set<std::uint64_t>& keep, Claims& claims) {
+    auto& db = writer.db();
     const std::string fterm = file_term(path);
     if (db.get_termfreq(fterm) == 0) return 0;
     std::vector<Xapian::docid> doomed;
@@ -181,7 +218,7 @@ std::size_t delete_file_documents(Xapian::WritableDatabase& db, const std::strin
         else
             doomed.push_back(*p);
     }
-    for (auto did : doomed) db.delete_document(did);
+    for (auto did : doomed) writer.remove(did);
     for (const auto& [did, other] : moved) {
         auto document = db.get_document(did);
         document.remove_term(fterm);
@@ -274,7 +311,7 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
         for (const auto& root : roots) in_scope = in_scope || under(path, root);
         if (!in_scope) continue;
         claims.drop(path);
-        const std::size_t n = delete_file_documents(db, path, keep_none, claims);
+        const std::size_t n = delete_file_documents(writer, path, keep_none, claims);
         db.set_metadata(manifest_key(path), "");
         summary.deleted_articles += n;
         ++summary.deleted;
@@ -329,7 +366,7 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
         if (file_failed) {
             ++summary.failed;
         } else {
-            const std::size_t n = delete_file_documents(db, p.entry.path, seen_ids, claims);
+            const std::size_t n = delete_file_documents(writer, p.entry.path, seen_ids, claims);
             summary.deleted_articles += n;
             writer.deleted(n);
             db.set_metadata(manifest_key(p.entry.path), encode_manifest(p.entry));

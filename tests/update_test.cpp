@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -188,6 +189,58 @@ TEST(Update, ReindexesChangedDeletesGoneAddsOnlyNewItems) {
         << r2.err;
     EXPECT_EQ(hits(db, "tram"), 0u);
     EXPECT_EQ(hits(db, "ferry"), 1u);
+}
+
+// The "did you mean" table: word -> frequency.
+std::map<std::string, Xapian::termcount> spellings(const std::string& db) {
+    const Xapian::Database database(db);
+    std::map<std::string, Xapian::termcount> out;
+    for (auto w = database.spellings_begin(); w != database.spellings_end(); ++w)
+        out.emplace(*w, w.get_termfreq());
+    return out;
+}
+
+nlohmann::json did_you_mean(const std::string& db, const std::string& query) {
+    return search_json(db, {query}).value("did_you_mean", nlohmann::json());
+}
+
+TEST(Update, DeletedAndReplacedArticlesTakeTheirWordsOutOfTheSpellingTable) {
+    TempDir dir;
+    const auto src = dir / "src";
+    fs::create_directories(src);
+    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Zephyrine lanterns lit",
+                                      article_text("the zephyrine lanterns")));
+    write_file(src / "b.jsonl", jsonl("https://example.org/b", "Library hours extended",
+                                      article_text("library hours")));
+    write_file(src / "c.jsonl", jsonl("https://example.org/c", "Quillwort meadow restored",
+                                      article_text("the quillwort meadow")));
+    const std::string db = (dir / "db").string();
+    ASSERT_EQ(update(db, {src.string()}).exit_code, 0);
+    auto words = spellings(db);
+    EXPECT_EQ(words["zephyrine"], 2u) << "headline and body";
+    EXPECT_EQ(words["quillwort"], 2u);
+    EXPECT_EQ(words["council"], 3u);
+    EXPECT_EQ(did_you_mean(db, "zephyrene"), "zephyrine");
+
+    // a.jsonl goes, c.jsonl's article is replaced by one without its rare word.
+    fs::remove(src / "a.jsonl");
+    write_file(src / "c.jsonl", jsonl("https://example.org/c", "Meadow restored",
+                                      article_text("the wildflower meadow")));
+    const auto r = update(db, {src.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("0 added, 1 updated, 1 deleted, 1 unchanged"), std::string::npos) << r.err;
+    words = spellings(db);
+    EXPECT_EQ(words.count("zephyrine"), 0u);
+    EXPECT_EQ(words.count("quillwort"), 0u);
+    EXPECT_EQ(words["council"], 2u);
+    EXPECT_EQ(words["wildflower"], 1u);  // the body only
+    EXPECT_TRUE(did_you_mean(db, "zephyrene").is_null()) << did_you_mean(db, "zephyrene");
+
+    // Word for word what a clean full index of the same files holds.
+    const std::string clean = (dir / "clean").string();
+    const auto full = run({kIndex, "--no-entities", "--quiet", "--db", clean, src.string()});
+    ASSERT_EQ(full.exit_code, 0) << full.err;
+    EXPECT_EQ(spellings(db), spellings(clean));
 }
 
 TEST(Update, ArticleInTwoFilesStaysUntilBothAreGone) {
