@@ -38,7 +38,11 @@ Xapian::WritableDatabase open_writable(const std::string& path, const BatchLimit
     for (;;) {
         try {
             return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-        } catch (const Xapian::DatabaseLockError&) {
+        } catch (const Xapian::DatabaseLockError& e) {
+            // "... already locked" is another writer; "Couldn't open lockfile:
+            // Permission denied" is a database we may not write at all.
+            if (!e.get_msg().ends_with(": already locked"))
+                throw IndexError(path + ": cannot open database for writing: " + e.get_msg());
             if (std::chrono::steady_clock::now() >= deadline)
                 throw LockBusy(path +
                                ": database is locked by another writer; try again later or "

@@ -25,7 +25,11 @@ indexed from each file is recorded in the database itself and committed with
 the documents every --batch articles, so a run killed at any point leaves a
 searchable index and the next run completes it without duplicates.
 
-One writer at a time: the run holds an flock on DB.lock beside the database.
+One writer at a time: the run holds an flock on DB.lock beside the database,
+as a full newsdesk-index run does. The "did you mean" word frequencies follow
+the articles: deleted and replaced articles take their words back out.
+A database that cannot be written (disk full, read-only) fails the run with one
+line; what was committed before stays searchable.
 
 Examples:
   newsdesk-index --update --db /srv/news.db /srv/archive/ /srv/feeds/wire.xml
@@ -103,7 +107,10 @@ int update_main(int argc, char** argv) {
         std::cerr << "newsdesk-index: " << e.what() << '\n';
         return 1;
     } catch (const Xapian::Error& e) {
-        std::cerr << "newsdesk-index: " << options.db << ": " << e.get_description() << '\n';
+        // A full disk or a file size limit ("Error writing block 8 (No space left on
+        // device)"): Xapian's commit is atomic, so readers keep the last commit.
+        std::cerr << "newsdesk-index: " << options.db << ": cannot write the database ("
+                  << e.get_description() << "); it keeps its last commit\n";
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "newsdesk-index: " << e.what() << '\n';
