@@ -1,18 +1,20 @@
 // newsdesk.cgi: the search page as a CGI/1.1 program (GET, HEAD, POST). The
 // web server sets the environment; the database comes from the configuration
 // (searcher/cgi_config.h), never from the request.
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
-#include <chrono>
-#include <condition_variable>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
-#include <mutex>
-#include <thread>
+#include <string>
+#include <vector>
 
 #include "common/error.h"
 #include "searcher/cgi_app.h"
+
+extern char** environ;
 
 namespace {
 
@@ -20,8 +22,6 @@ std::optional<std::string> env(const char* name) {
     const char* value = std::getenv(name);
     return value ? std::optional<std::string>(value) : std::nullopt;
 }
-
-std::atomic<bool> g_writing{false};
 
 void write_all(const std::string& text) {
     std::size_t done = 0;
@@ -32,43 +32,47 @@ void write_all(const std::string& text) {
     }
 }
 
-// The time limit on a whole request. The match itself stops at half the limit
-// (Enquire::set_time_limit, cgi_app.cpp); this watchdog thread is the hard
-// stop for everything else (a database that never answers, a slow open): it
-// answers 503 and ends the process when the limit passes before the response
-// has begun.
-class Watchdog {
-  public:
-    Watchdog(unsigned seconds, newsdesk::CgiConfig config, bool head)
-        : m_thread([this, seconds, config = std::move(config), head] {
-              std::unique_lock lock(m_mutex);
-              if (m_done.wait_for(lock, std::chrono::seconds(seconds), [this] { return m_finished; })) return;
-              if (g_writing.exchange(true)) return;
-              std::cerr << "newsdesk.cgi: time limit of " << seconds << " s reached\n";
-              auto response = newsdesk::error_response(503, "The search took too long. Please try a narrower query.", config);
-              response.head = head;
-              write_all(newsdesk::serialize(response));
-              _exit(0);
-          }) {}
-    ~Watchdog() {
-        {
-            std::lock_guard lock(m_mutex);
-            m_finished = true;
-        }
-        m_done.notify_one();
-        m_thread.join();
-    }
+// The time limit on a whole request. The match itself stops counting at half
+// the limit (Enquire::set_time_limit, cgi_app.cpp); this is the hard stop for
+// everything else (a database that never answers, a slow open). When the limit
+// passes before the response has begun, SIGALRM's handler replaces the process
+// (execve is async-signal-safe) with a fresh newsdesk.cgi that finds kTimedOut
+// in its environment and answers 503. No watchdog thread: a thread is started
+// and joined on every request, and the join waits for the scheduler to run it.
+constexpr const char* kTimedOut = "NEWSDESK_CGI_TIMED_OUT";
 
-  private:
-    std::mutex m_mutex;
-    std::condition_variable m_done;
-    bool m_finished = false;
-    std::thread m_thread;  // last: starts once the members above exist
-};
+std::atomic<bool> g_writing{false};  // the response has begun (lock-free: safe in a signal handler)
+static_assert(std::atomic<bool>::is_always_lock_free);
+char** g_argv = nullptr;
+std::vector<char*> g_timeout_environment;  // environ + kTimedOut=SECONDS, built before the alarm
+
+extern "C" void on_time_limit(int) {
+    if (g_writing.exchange(true)) return;  // the response is being written: let it finish
+    execve("/proc/self/exe", g_argv, g_timeout_environment.data());
+    // No /proc: a bare answer, still without anything from the request.
+    static const char bare[] =
+        "Status: 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 30\r\n"
+        "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\r\n"
+        "The search took too long. Please try a narrower query.\n";
+    [[maybe_unused]] const auto n = write(STDOUT_FILENO, bare, sizeof bare - 1);
+    _exit(0);
+}
+
+void start_time_limit(unsigned seconds, std::string& marker) {
+    marker = std::string(kTimedOut) + "=" + std::to_string(seconds);
+    for (char** e = environ; *e; ++e) g_timeout_environment.push_back(*e);
+    g_timeout_environment.push_back(marker.data());
+    g_timeout_environment.push_back(nullptr);
+    struct sigaction action {};
+    action.sa_handler = on_time_limit;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGALRM, &action, nullptr);
+    alarm(seconds);
+}
 
 }  // namespace
 
-int main() {
+int main(int, char** argv) {
     std::ios::sync_with_stdio(false);
     const newsdesk::CgiInput input{env("REQUEST_METHOD"), env("QUERY_STRING"), env("CONTENT_TYPE")};
     const bool head = input.method == "HEAD";
@@ -82,12 +86,19 @@ int main() {
         write_all(newsdesk::serialize(response));
         return 0;
     }
-    std::string out;
-    {
-        Watchdog watchdog(config.time_limit, config, head);
-        out = newsdesk::serialize(newsdesk::handle_cgi(input, env("CONTENT_LENGTH"), std::cin, config));
-        if (g_writing.exchange(true)) return 0;  // the watchdog is answering
+    if (const auto timed_out = env(kTimedOut)) {  // started by on_time_limit
+        std::cerr << "newsdesk.cgi: time limit of " << *timed_out << " s reached\n";
+        auto response = newsdesk::error_response(503, "The search took too long. Please try a narrower query.", config);
+        response.head = head;
+        write_all(newsdesk::serialize(response));
+        return 0;
     }
+    g_argv = argv;
+    std::string marker;  // outlives the alarm
+    start_time_limit(config.time_limit, marker);
+    const std::string out = newsdesk::serialize(newsdesk::handle_cgi(input, env("CONTENT_LENGTH"), std::cin, config));
+    g_writing = true;  // the response is ours now: an alarm from here on lets it finish
+    alarm(0);
     write_all(out);
     return 0;
 }

@@ -308,7 +308,7 @@ m::data hits_data(const WebRequest& r, const SearchResult& result, Highlighter* 
         if (reading && !reading->stems.empty()) {
             for (const auto& quote : a.quotes) {
                 std::size_t matched = 0;
-                std::string html = highlight(quote.text, reading->stems, reading->stem, kHtmlMarkers, &matched);
+                std::string html = highlight(quote.text, *reading, kHtmlMarkers, &matched);
                 if (matched == 0) continue;
                 append(quotes, quote_data(r, quote, html));
                 if (quotes.list_value().size() == kQuotesPerHit) break;

@@ -30,7 +30,7 @@ QuoteResult Searcher::quotes(const SearchRequest& request, const Markers& marker
             const Reading& reading = highlighter->reading(hit.article.language);
             for (const auto& quote : hit.article.quotes) {
                 std::size_t matched = 0;
-                QuoteHit q{quote, highlight(quote.text, reading.stems, reading.stem, markers, &matched), 0, i};
+                QuoteHit q{quote, highlight(quote.text, reading, markers, &matched), 0, i};
                 if (!reading.stems.empty() && matched == 0) continue;
                 q.score = hit.score * double(1 + matched) + (quote.speaker ? 0.01 : 0);
                 result.quotes.push_back(std::move(q));

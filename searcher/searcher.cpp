@@ -147,7 +147,7 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
         hit.percent = it.get_percent();
         hit.collapsed = request.collapse ? it.get_collapse_count() : 0;
         const Reading& reading = highlight.reading(hit.article.language);
-        hit.snippet = make_snippet(hit.article, reading.stems, reading.stem, markers);
+        hit.snippet = make_snippet(hit.article, reading, markers);
         result.hits.push_back(std::move(hit));
     }
     return result;

@@ -1,6 +1,7 @@
 #include "searcher/snippet.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <unordered_map>
 #include <vector>
@@ -21,38 +22,42 @@ struct Word {
     bool cjk = false;
 };
 
-// Each distinct word stemmed once: a body repeats most of its words.
-class StemCache {
-  public:
-    explicit StemCache(const Xapian::Stem& stem) : m_stem(stem) {}
-    const std::string& operator()(std::string_view word) {
-        auto [known, fresh] = m_stems.try_emplace(Xapian::Unicode::tolower(std::string(word)));
-        if (fresh) known->second = m_stem(known->first);
-        return known->second;
-    }
+// Xapian::Unicode::is_wordchar for each ASCII character, asked once: text is
+// mostly ASCII, which needs no decoding.
+const std::array<bool, 128>& ascii_wordchars() {
+    static const std::array<bool, 128> table = [] {
+        std::array<bool, 128> t{};
+        for (unsigned c = 0; c < 128; ++c) t[c] = Xapian::Unicode::is_wordchar(c);
+        return t;
+    }();
+    return table;
+}
 
-  private:
-    const Xapian::Stem& m_stem;
-    std::unordered_map<std::string, std::string> m_stems;
-};
-
-// Words as Xapian's TermGenerator splits them (word characters, combining marks
-// included), except that each Chinese, Japanese or Korean character is a word
-// of its own, as the n-gram mode indexes it. Only CJK characters get their
-// `stem` here (the character); the others are stemmed by stem_words.
-std::vector<Word> split_words(std::string_view text) {
-    std::vector<Word> words;
+// Appends the words of text[from, end) as Xapian's TermGenerator splits them
+// (word characters, combining marks included), except that each Chinese,
+// Japanese or Korean character is a word of its own, as the n-gram mode indexes
+// it. Only CJK characters get their `stem` here (the character); the others
+// are stemmed by stem_words. `from` must not be inside a word.
+void split_words(std::string_view text, std::size_t from, std::vector<Word>& words) {
+    const auto& ascii = ascii_wordchars();
     std::size_t open = std::string_view::npos;  // start of the non-CJK word being read
     auto close = [&](std::size_t at) {
         if (open == std::string_view::npos) return;
         words.push_back({open, at, {}});
         open = std::string_view::npos;
     };
-    for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end;) {
-        const std::size_t at = static_cast<std::size_t>(it.raw() - text.data());
+    for (std::size_t at = from; at < text.size();) {
+        if (const auto b = static_cast<unsigned char>(text[at]); b < 0x80) {  // never CJK
+            if (!ascii[b]) close(at);
+            else if (open == std::string_view::npos) open = at;
+            ++at;
+            continue;
+        }
+        Xapian::Utf8Iterator it(text.data() + at, text.size() - at);
         const unsigned ch = *it;
         ++it;
-        const std::size_t next = it == end ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
+        const std::size_t next =
+            it == Xapian::Utf8Iterator() ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
         if (is_cjk(ch)) {
             close(at);
             words.push_back({at, next, std::string(text.substr(at, next - at)), true});
@@ -61,8 +66,14 @@ std::vector<Word> split_words(std::string_view text) {
         } else {
             close(at);
         }
+        at = next;
     }
     close(text.size());
+}
+
+std::vector<Word> split_words(std::string_view text) {
+    std::vector<Word> words;
+    split_words(text, 0, words);
     return words;
 }
 
@@ -73,12 +84,49 @@ void stem_words(std::string_view text, std::vector<Word>& words, std::size_t fro
 }
 
 // split_words with every word stemmed.
-std::vector<Word> words_of(std::string_view text, const Xapian::Stem& stem) {
+std::vector<Word> words_of(std::string_view text, StemCache& stem) {
     auto words = split_words(text);
-    StemCache cache(stem);
-    stem_words(text, words, 0, words.size(), cache);
+    stem_words(text, words, 0, words.size(), stem);
     return words;
 }
+
+// A body with its whitespace collapsed (collapse_whitespace) and split into
+// words, both done a piece at a time as far as the window search asks: it
+// stops at the first window holding every query stem, usually near the top.
+// Pieces end at an ASCII space or line break, where collapsing and splitting
+// piece by piece give what they give for the whole text.
+class LazyWords {
+  public:
+    explicit LazyWords(std::string_view source) : m_source(source) {}
+
+    // Whether word `i` exists, reading on as far as needed.
+    bool has(std::size_t i) {
+        while (i >= m_words.size() && m_read < m_source.size()) read_piece();
+        return i < m_words.size();
+    }
+    std::vector<Word>& words() { return m_words; }  // those read so far
+    std::string_view text() const { return m_text; }  // the collapsed text read so far
+
+  private:
+    static constexpr std::size_t kPiece = 2048;
+
+    void read_piece() {
+        std::size_t end = std::min(m_source.size(), m_read + kPiece);
+        while (end < m_source.size() && m_source[end] != ' ' && m_source[end] != '\n') ++end;
+        const std::string piece = collapse_whitespace(m_source.substr(m_read, end - m_read));
+        m_read = end;
+        if (piece.empty()) return;
+        if (!m_text.empty()) m_text += ' ';  // the whitespace between the pieces
+        const std::size_t from = m_text.size();
+        m_text += piece;
+        split_words(m_text, from, m_words);
+    }
+
+    std::string_view m_source;
+    std::size_t m_read = 0;
+    std::string m_text;
+    std::vector<Word> m_words;
+};
 
 // Whether CJK character `ch` (UTF-8) occurs in a longer query n-gram.
 bool in_longer_ngram(const std::string& ch, const std::set<std::string>& stems) {
@@ -183,11 +231,14 @@ const Reading& Highlighter::reading(const std::string& language) {
         r.stem = branch.stem;
         r.stems = query_stems(branch.query, branch.stem);
     }
+    r.cache = std::make_shared<StemCache>(r.stem);
     return m_readings.emplace(language, std::move(r)).first->second;
 }
 
-std::string highlight(std::string_view text, const std::set<std::string>& stems, const Xapian::Stem& stem,
-                      const Markers& markers, std::size_t* matched) {
+namespace {
+
+std::string highlight_with(std::string_view text, const std::set<std::string>& stems, StemCache& stem,
+                           const Markers& markers, std::size_t* matched) {
     const auto words = words_of(text, stem);
     const auto keys = match_keys(words, stems);
     std::string out = render(text, words, 0, words.size(), keys, markers);
@@ -202,21 +253,21 @@ std::string highlight(std::string_view text, const std::set<std::string>& stems,
     return out;
 }
 
-std::string make_snippet(const Article& article, const std::set<std::string>& stems, const Xapian::Stem& stem,
+std::string snippet_with(const Article& article, const std::set<std::string>& stems, StemCache& cache,
                          const Markers& markers, std::size_t length) {
-    const std::string text = collapse_whitespace(article.body.empty() ? article.headline : article.body);
-    auto words = split_words(text);
-    if (words.empty()) return {};
-    // Words are stemmed and matched only as far as the window search reads them:
-    // it stops at the first window holding every query stem, usually near the top.
-    StemCache cache(stem);
-    std::vector<std::string> keys(words.size());
+    LazyWords lazy(article.body.empty() ? article.headline : article.body);
+    if (!lazy.has(0)) return {};
+    std::vector<Word>& words = lazy.words();  // grows as lazy.has reads on
+    // Words are stemmed and matched only as far as the window search reads them.
+    std::vector<std::string> keys;
     std::size_t stemmed = 0, keyed = 0;
     const auto ensure_keys = [&](std::size_t n) {  // keys[0, n) final
+        lazy.has(n);                               // the key of word n - 1 reads word n (CJK pairs)
         n = std::min(n, words.size());
         if (keyed >= n) return;
         const std::size_t need = std::min(n + 1, words.size());
-        if (stemmed < need) stem_words(text, words, stemmed, need, cache), stemmed = need;
+        if (stemmed < need) stem_words(lazy.text(), words, stemmed, need, cache), stemmed = need;
+        if (keys.size() < words.size()) keys.resize(words.size());
         for (; keyed < n; ++keyed) match_key(words, stems, keys, keyed);
     };
 
@@ -225,8 +276,8 @@ std::string make_snippet(const Article& article, const std::set<std::string>& st
     std::size_t best_first = 0, best_last = 0, best_score = 0;
     std::map<std::string, int> in_window;
     std::size_t last = 0;
-    for (std::size_t first = 0; first < words.size(); ++first) {
-        while (last < words.size() && words[last].end - words[first].begin <= length) {
+    for (std::size_t first = 0; lazy.has(first); ++first) {
+        while (lazy.has(last) && words[last].end - words[first].begin <= length) {
             ensure_keys(last + 1);
             if (!keys[last].empty()) ++in_window[keys[last]];
             ++last;
@@ -240,7 +291,7 @@ std::string make_snippet(const Article& article, const std::set<std::string>& st
         if (best_score == stems.size()) break;
         ensure_keys(first + 1);
         if (!keys[first].empty() && --in_window[keys[first]] == 0) in_window.erase(keys[first]);
-        if (last == words.size()) break;
+        if (!lazy.has(last)) break;
     }
     // Start a little before the first match so it is read in context.
     if (best_score > 0) {
@@ -248,15 +299,52 @@ std::string make_snippet(const Article& article, const std::set<std::string>& st
         while (first_match < best_last && keys[first_match].empty()) ++first_match;
         const std::size_t lead = std::min<std::size_t>(first_match, 8);
         best_first = first_match - lead;
-        while (best_last < words.size() && words[best_last].end - words[best_first].begin <= length) ++best_last;
+        while (lazy.has(best_last) && words[best_last].end - words[best_first].begin <= length) ++best_last;
         while (best_last > best_first + 1 && words[best_last - 1].end - words[best_first].begin > length) --best_last;
     }
     ensure_keys(best_last);
     std::string out = best_first > 0 ? "…" : "";
-    out += render(text, words, best_first, best_last, keys, markers);
-    if (best_last < words.size()) out += "…";
-    else append_text(out, std::string_view(text).substr(words.back().end), markers.html);
+    out += render(lazy.text(), words, best_first, best_last, keys, markers);
+    if (lazy.has(best_last)) out += "…";
+    else append_text(out, lazy.text().substr(words.back().end), markers.html);
     return out;
+}
+
+}  // namespace
+
+const std::string& StemCache::operator()(std::string_view word) {
+    std::string key(word);
+    if (std::all_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        for (char& c : key)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    } else {
+        key = Xapian::Unicode::tolower(key);
+    }
+    auto [known, fresh] = m_stems.try_emplace(std::move(key));
+    if (fresh) known->second = m_stem(known->first);
+    return known->second;
+}
+
+std::string highlight(std::string_view text, const std::set<std::string>& stems, const Xapian::Stem& stem,
+                      const Markers& markers, std::size_t* matched) {
+    StemCache cache(stem);
+    return highlight_with(text, stems, cache, markers, matched);
+}
+
+std::string highlight(std::string_view text, const Reading& reading, const Markers& markers, std::size_t* matched) {
+    if (!reading.cache) return highlight(text, reading.stems, reading.stem, markers, matched);
+    return highlight_with(text, reading.stems, *reading.cache, markers, matched);
+}
+
+std::string make_snippet(const Article& article, const std::set<std::string>& stems, const Xapian::Stem& stem,
+                         const Markers& markers, std::size_t length) {
+    StemCache cache(stem);
+    return snippet_with(article, stems, cache, markers, length);
+}
+
+std::string make_snippet(const Article& article, const Reading& reading, const Markers& markers, std::size_t length) {
+    if (!reading.cache) return make_snippet(article, reading.stems, reading.stem, markers, length);
+    return snippet_with(article, reading.stems, *reading.cache, markers, length);
 }
 
 }  // namespace newsdesk

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -26,11 +29,25 @@ struct Markers {
 // with `stem`; filter terms ("Len", "XCOUNTRYkp") give nothing.
 [[nodiscard]] std::set<std::string> query_stems(const Xapian::Query& query, const Xapian::Stem& stem);
 
+// Each distinct word's stem, computed once for every text it is asked for
+// (a page's snippets and quotes in one language repeat most of their words).
+class StemCache {
+  public:
+    explicit StemCache(Xapian::Stem stem) : m_stem(std::move(stem)) {}
+    // The stem of `word`, lower-cased first as the TermGenerator does.
+    const std::string& operator()(std::string_view word);
+
+  private:
+    Xapian::Stem m_stem;
+    std::unordered_map<std::string, std::string> m_stems;
+};
+
 // How an article is highlighted: with the stemmer that read the query for its
 // language, and the stems that reading looks for.
 struct Reading {
     Xapian::Stem stem;
     std::set<std::string> stems;
+    std::shared_ptr<StemCache> cache;  // `stem`'s, shared by the texts this reading highlights
 };
 
 // The reading for each article language, from the query's branches
@@ -54,11 +71,17 @@ class Highlighter {
                                     const Xapian::Stem& stem, const Markers& markers,
                                     std::size_t* matched = nullptr);
 
+// The same with `reading`'s stems, stemmer and cache.
+[[nodiscard]] std::string highlight(std::string_view text, const Reading& reading, const Markers& markers,
+                                    std::size_t* matched = nullptr);
+
 // About `length` bytes of the body (or the headline when there is no body): the
 // window holding the most distinct query stems, cut at word boundaries with
 // "…" where text was left out, highlighted. Paragraph breaks become spaces.
 [[nodiscard]] std::string make_snippet(const Article& article, const std::set<std::string>& stems,
                                        const Xapian::Stem& stem, const Markers& markers,
+                                       std::size_t length = 300);
+[[nodiscard]] std::string make_snippet(const Article& article, const Reading& reading, const Markers& markers,
                                        std::size_t length = 300);
 
 }  // namespace newsdesk
