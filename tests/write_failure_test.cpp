@@ -175,6 +175,19 @@ TEST_F(NightlyWriteFailure, RebuildOnAFullDiskFailsAndKeepsTheLiveIndex) {
     expect_live_index_untouched();
 }
 
+TEST_F(NightlyWriteFailure, UpdateOnAFullDiskFailsAndKeepsTheLiveIndex) {
+    const auto r = nightly({"--fsize", "65536"}, {});
+    EXPECT_EQ(r.exit_code, 1) << r.err << read_file(m_dir / "log" / "nightly.log");
+    EXPECT_EQ(lines(r.err), 1u) << r.err;
+    EXPECT_EQ(r.err.rfind("newsdesk-nightly: status=failed (newsdesk-index: " + db() +
+                              ": cannot write the database (",
+                          0),
+              0u)
+        << r.err;
+    EXPECT_NE(r.err.find(db() + " keeps its last commit)"), std::string::npos) << r.err;
+    expect_live_index_untouched();
+}
+
 TEST_F(NightlyWriteFailure, RebuildBesideAReadOnlyDatabaseFailsAndKeepsTheLiveIndex) {
     set_writable(db() + ".d", false);
     const auto r = nightly({"--no-dac-override"}, {"--rebuild"});
