@@ -72,35 +72,49 @@ SearchRequest limited(SearchRequest request, const CgiConfig& config) {
     return request;
 }
 
+// The page is rendered once the database is closed and the article bodies
+// (read for the snippets, not shown) are dropped, so that rendering reuses
+// their memory rather than growing the heap: fresh pages are a good part of
+// what a CGI process costs.
+void drop_bodies(SearchResult& result) {
+    for (auto& hit : result.hits) std::string().swap(hit.article.body);
+}
+
 CgiResponse run_search(const WebRequest& r, const CgiConfig& config) {
-    Searcher searcher(database_for(config, r.collection));
+    std::optional<Searcher> searcher(std::in_place, database_for(config, r.collection));
     if (r.format == WebFormat::json) {
         const SearchRequest request = limited(r.search_request(page_facets()), config);
         std::string body;
-        if (r.tab == WebTab::quotes) body = dump(render_json(searcher.quotes(request)));
-        else if (r.tab == WebTab::experts) body = dump(render_json(searcher.experts(request)));
-        else body = dump(render_json(searcher.run(request)));
+        if (r.tab == WebTab::quotes) body = dump(render_json(searcher->quotes(request)));
+        else if (r.tab == WebTab::experts) body = dump(render_json(searcher->experts(request)));
+        else body = dump(render_json(searcher->run(request)));
         return respond(200, "application/json; charset=utf-8", std::move(body));
     }
     if (r.format == WebFormat::atom) {
         SearchRequest request = limited(r.search_request({}), config);
         request.sort = SortOrder::date;
-        return respond(200, "application/atom+xml; charset=utf-8", render_atom(r, searcher.run(request, kPlainMarkers)));
+        return respond(200, "application/atom+xml; charset=utf-8", render_atom(r, searcher->run(request, kPlainMarkers)));
     }
     const SearchRequest request = limited(r.search_request(page_facets()), config);
     PageContent content;
     std::string body;
     if (r.tab == WebTab::quotes) {
-        const QuoteResult result = searcher.quotes(request, kHtmlMarkers);
+        QuoteResult result = searcher->quotes(request, kHtmlMarkers);
+        searcher.reset();
+        drop_bodies(result.articles);
         content.quotes = &result;
         body = render_page(&r, content, config);
     } else if (r.tab == WebTab::experts) {
-        const ExpertResult result = searcher.experts(request);
+        ExpertResult result = searcher->experts(request);
+        searcher.reset();
+        drop_bodies(result.articles);
         content.experts = &result;
         body = render_page(&r, content, config);
     } else {
         std::optional<Highlighter> highlighter;
-        const SearchResult result = searcher.run(request, kHtmlMarkers, &highlighter);
+        SearchResult result = searcher->run(request, kHtmlMarkers, &highlighter);
+        searcher.reset();
+        drop_bodies(result);
         content.articles = &result;
         if (highlighter) content.highlighter = &*highlighter;
         body = render_page(&r, content, config);

@@ -73,7 +73,6 @@ void start_time_limit(unsigned seconds, std::string& marker) {
 }  // namespace
 
 int main(int, char** argv) {
-    std::ios::sync_with_stdio(false);
     const newsdesk::CgiInput input{env("REQUEST_METHOD"), env("QUERY_STRING"), env("CONTENT_TYPE")};
     const bool head = input.method == "HEAD";
     newsdesk::CgiConfig config;
