@@ -455,11 +455,13 @@ class DisplayNames {
     DisplayNames() {
         for (const auto& row : read_tsv(data_file("countries/display_names.tsv")))
             if (row.size() >= 2) m_names[upper(row[0])] = row[1];
-        std::ifstream in(kIsoFile);
+        std::ifstream in(kIsoFile, std::ios::binary | std::ios::ate);
         if (!in) throw Error(std::string("cannot read ") + kIsoFile + " (Debian package iso-codes)");
-        std::ostringstream text;
-        text << in.rdbuf();
-        m_iso = text.str();
+        const auto size = in.tellg();
+        if (size < 0) throw Error(std::string("cannot read ") + kIsoFile);
+        m_iso.resize(static_cast<std::size_t>(size));  // read once, in place: a page asks for this per request
+        in.seekg(0);
+        in.read(m_iso.data(), static_cast<std::streamsize>(m_iso.size()));
     }
 
     std::string name(std::string_view code) {

@@ -476,6 +476,10 @@ std::string render_page(const WebRequest* request, const PageContent& content, c
                                                            : std::to_string(content.quotes->quotes.size()) +
                                                                  " quotes from the best matching articles.");
         put(page, "quote_hits", quote_hits_data(r, *content.quotes));
+        // The quotes and experts tabs have their markup in partials of their own,
+        // read and parsed only for their tab: a template's parse tree is the
+        // largest thing a page allocates.
+        put(page, "quotes_page", read_web_file("templates/quotes_page.mustache"));
         put(page, "has_quote_hits", !content.quotes->quotes.empty());
     } else if (content.experts) {
         put(page, "summary", content.experts->experts.empty()
@@ -483,6 +487,7 @@ std::string render_page(const WebRequest* request, const PageContent& content, c
                                 : "Experts quoted in the " + std::to_string(content.experts->articles_examined) +
                                       " best matching articles, most quoted first.");
         put(page, "expert_hits", experts_data(r, *content.experts));
+        put(page, "experts_page", read_web_file("templates/experts_page.mustache"));
         put(page, "has_expert_hits", !content.experts->experts.empty());
     }
     return render_template("page.mustache", page);

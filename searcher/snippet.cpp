@@ -108,7 +108,7 @@ class LazyWords {
     std::string_view text() const { return m_text; }  // the collapsed text read so far
 
   private:
-    static constexpr std::size_t kPiece = 2048;
+    static constexpr std::size_t kPiece = 512;
 
     void read_piece() {
         std::size_t end = std::min(m_source.size(), m_read + kPiece);

@@ -28,11 +28,14 @@ std::filesystem::path web_dir() {
 
 std::string read_web_file(std::string_view relative) {
     const auto path = web_dir() / relative;
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw Error("web file missing: " + std::string(relative));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    const auto size = in.tellg();
+    if (size < 0) throw Error("web file unreadable: " + std::string(relative));
+    std::string text(static_cast<std::size_t>(size), '\0');
+    in.seekg(0);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    return text;
 }
 
 }  // namespace newsdesk
