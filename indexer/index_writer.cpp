@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 
 #include "common/database.h"
 #include "common/schema.h"
+#include "indexer/parallel_build.h"
 
 namespace newsdesk {
 
@@ -24,12 +26,18 @@ constexpr std::size_t kTermOverhead = 48, kPositionBytes = 4, kSpellingWordOverh
 
 }  // namespace
 
-IndexWriter::IndexWriter(std::string path, BatchLimits limits, bool spelling)
-    : m_path(std::move(path)), m_limits(limits), m_spelling(spelling),
-      m_db(open_with_limits(m_path, m_limits)) {
+IndexWriter::IndexWriter(std::string path, BatchLimits limits, bool spelling, unsigned lanes)
+    : m_path(std::move(path)), m_limits(limits), m_spelling(spelling) {
     if (m_limits.documents == 0) m_limits.documents = 1;
-    m_db.set_metadata("newsdesk:schema", std::string(kSchemaVersion));
+    if (lanes > 1 && ParallelBuild::is_fresh(m_path)) {
+        m_build = std::make_unique<ParallelBuild>(m_path, m_limits, m_spelling, lanes);
+        return;
+    }
+    m_db.emplace(open_with_limits(m_path, m_limits));
+    m_db->set_metadata("newsdesk:schema", std::string(kSchemaVersion));
 }
+
+IndexWriter::~IndexWriter() = default;
 
 namespace {
 
@@ -74,17 +82,29 @@ void count_spelling_words(const Xapian::Document& document, SpellingWords& words
 }
 
 void IndexWriter::add(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents) {
-    for (std::size_t i = 0; i < articles.size() && i < documents.size(); ++i) {
-        auto& document = documents[i];
-        const std::size_t bytes = account_document(document, m_spelling ? &m_spelling_words : nullptr);
-        m_db.replace_document(id_term(articles[i].id), document);
-        m_pending_bytes += bytes;
-        if (++m_pending >= m_limits.documents || m_pending_bytes >= m_limits.bytes) commit();
-    }
+    SpellingWords words;
+    std::size_t bytes = 0;
+    for (const auto& document : documents) bytes += account_document(document, m_spelling ? &words : nullptr);
+    add_accounted(articles, std::move(documents), bytes, words);
 }
 
 void IndexWriter::add_accounted(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents,
                                 std::size_t bytes, const SpellingWords& words) {
+    std::vector<std::string> id_terms;
+    id_terms.reserve(articles.size());
+    for (const auto& article : articles) id_terms.push_back(id_term(article.id));
+    add_accounted(id_terms, std::move(documents), bytes, words);
+}
+
+void IndexWriter::add_accounted(const std::vector<std::string>& id_terms, std::vector<Xapian::Document>&& documents,
+                                std::size_t bytes, const SpellingWords& words) {
+    const std::size_t n = std::min(id_terms.size(), documents.size());
+    if (m_build) {
+        documents.resize(n);
+        m_build->add(std::vector<std::string>(id_terms.begin(), id_terms.begin() + n), std::move(documents), bytes,
+                     m_spelling ? SpellingWords(words) : SpellingWords{});
+        return;
+    }
     if (m_spelling) {
         for (const auto& [word, count] : words) {
             auto [it, added] = m_spelling_words.try_emplace(word, 0);
@@ -93,22 +113,36 @@ void IndexWriter::add_accounted(const std::vector<Article>& articles, std::vecto
         }
     }
     // Each document carries an equal share of the bytes, so both limits are
-    // checked per document as in add().
-    const std::size_t n = std::min(articles.size(), documents.size());
+    // checked per document.
     for (std::size_t i = 0; i < n; ++i) {
-        m_db.replace_document(id_term(articles[i].id), documents[i]);
+        m_db->replace_document(id_terms[i], documents[i]);
         m_pending_bytes += bytes / n + (i == 0 ? bytes % n : 0);
         if (++m_pending >= m_limits.documents || m_pending_bytes >= m_limits.bytes) commit();
     }
 }
 
 void IndexWriter::commit() {
-    for (const auto& [word, count] : m_spelling_words) m_db.add_spelling(word, count);
+    if (!m_db) return;
+    for (const auto& [word, count] : m_spelling_words) m_db->add_spelling(word, count);
     m_spelling_words.clear();
-    m_db.commit();
+    m_db->commit();
     m_pending = 0;
     m_pending_bytes = 0;
     ++m_commits;
 }
+
+void IndexWriter::finish() {
+    if (m_build) m_build->finish();
+    else commit();
+}
+
+Xapian::doccount IndexWriter::doc_count() const {
+    if (m_db) return m_db->get_doccount();
+    std::error_code ec;
+    if (!std::filesystem::exists(m_path, ec)) return 0;
+    return Xapian::Database(m_path).get_doccount();
+}
+
+std::size_t IndexWriter::commits() const { return m_build ? m_build->commits() : m_commits; }
 
 }  // namespace newsdesk

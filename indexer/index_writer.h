@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -38,6 +40,8 @@ using SpellingWords = std::unordered_map<std::string, Xapian::termcount>;
 // out with remove_spelling (indexer/update.cpp).
 void count_spelling_words(const Xapian::Document& document, SpellingWords& words);
 
+class ParallelBuild;
+
 class IndexWriter {
   public:
     // Opens or creates the database at `path`; throws IndexError if it is locked
@@ -46,24 +50,39 @@ class IndexWriter {
     // (XAPIAN_FLUSH_THRESHOLD, default 10000) is set just above
     // `limits.documents` unless the environment sets it, so the limits here
     // decide when to commit.
-    IndexWriter(std::string path, BatchLimits limits, bool spelling = true);
+    // With `lanes` > 1 and nothing at `path` yet, the database is built by that
+    // many writer threads and merged by finish() (indexer/parallel_build.h);
+    // otherwise documents are written here, on the caller's thread.
+    IndexWriter(std::string path, BatchLimits limits, bool spelling = true, unsigned lanes = 1);
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
 
     // Adds (or replaces, by id term) each article's document; commits whenever
     // a batch limit is reached.
     void add(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents);
 
     // The same for documents already accounted by account_document (on a worker
-    // thread): `bytes` is their sum and `words` their spelling words. The batch
-    // limits are checked once, after all of them.
+    // thread): `bytes` is their sum and `words` their spelling words.
     void add_accounted(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents,
                        std::size_t bytes, const SpellingWords& words);
 
-    // Writes the pending spelling words and commits what is pending.
+    // The same with the documents' id terms instead of their articles.
+    void add_accounted(const std::vector<std::string>& id_terms, std::vector<Xapian::Document>&& documents,
+                       std::size_t bytes, const SpellingWords& words);
+
+    // Writes the pending spelling words and commits what is pending (a
+    // parallel build commits its lanes in finish()).
     void commit();
 
+    // Commits; a parallel build is merged into `path`. Call once, at the end.
+    void finish();
+
     [[nodiscard]] const std::string& path() const { return m_path; }
-    [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }
-    [[nodiscard]] std::size_t commits() const { return m_commits; }
+    [[nodiscard]] bool parallel() const { return m_build != nullptr; }
+    // The database's documents (a parallel build has them only after finish()).
+    [[nodiscard]] Xapian::doccount doc_count() const;
+    [[nodiscard]] std::size_t commits() const;
 
   private:
     std::string m_path;
@@ -71,7 +90,8 @@ class IndexWriter {
     bool m_spelling;
     std::size_t m_pending = 0, m_pending_bytes = 0, m_commits = 0;
     SpellingWords m_spelling_words;
-    Xapian::WritableDatabase m_db;
+    std::unique_ptr<ParallelBuild> m_build;
+    std::optional<Xapian::WritableDatabase> m_db;  // unless m_build
 };
 
 }  // namespace newsdesk

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <thread>
 
 #include <cxxopts.hpp>
 #include <nlohmann/json.hpp>
@@ -93,7 +94,9 @@ int run(const cxxopts::ParseResult& args) {
         newsdesk::BatchLimits limits;
         limits.documents = args["batch"].as<std::size_t>();
         limits.bytes = args["batch-mb"].as<std::size_t>() << 20;
-        writer.emplace(db, limits, args.count("no-spelling") == 0);
+        // A new database is written by one lane per worker thread and merged at the end.
+        const unsigned lanes = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+        writer.emplace(db, limits, args.count("no-spelling") == 0, lanes);
     }
 
     Progress progress(files.size(), !quiet && isatty(STDERR_FILENO));
@@ -122,7 +125,7 @@ int run(const cxxopts::ParseResult& args) {
         if (!result.more) ++done;
         progress.update(done, summary.articles);
     });
-    if (writer) writer->commit();
+    if (writer) writer->finish();
     std::cout.flush();
 
     if (!quiet)
@@ -152,7 +155,7 @@ int main(int argc, char** argv) {
          cxxopts::value<double>()->default_value("0"), "SECONDS")
         ("no-entities", "skip quote and entity extraction (faster; for benchmarks)")
         ("no-spelling", "build no spelling data (no \"did you mean\" suggestions; smaller, faster)")
-        ("threads", "worker threads (0 = one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
+        ("threads", "worker threads; a new database is also written by this many lanes, merged at the end (0 = one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
         ("batch", "commit every N articles (or sooner, see --batch-mb)",
          cxxopts::value<std::size_t>()->default_value("10000"), "N")
         ("batch-mb", "commit once the uncommitted changes reach about this much memory",

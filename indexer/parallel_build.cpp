@@ -1,0 +1,231 @@
+#include "indexer/parallel_build.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "common/error.h"
+
+namespace newsdesk {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Batches a lane may hold before add() waits for it.
+constexpr std::size_t kQueuedBatches = 8;
+
+// FNV-1a: the same lane for the same id on every run and platform.
+std::size_t lane_of(const std::string& id_term, std::size_t lanes) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : id_term) h = (h ^ c) * 1099511628211ull;
+    return static_cast<std::size_t>(h % lanes);
+}
+
+// Removes "NAME.parts-PID" and "NAME.merge-PID" beside `path` left by builds
+// whose process is gone (killed mid-run).
+void remove_stale_parts(const fs::path& path) {
+    std::error_code ec;
+    const auto dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    const std::string name = path.filename().string();
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string other = entry.path().filename().string();
+        for (const std::string tag : {".parts-", ".merge-"}) {
+            if (other.size() <= name.size() + tag.size() || other.compare(0, name.size() + tag.size(), name + tag))
+                continue;
+            const std::string pid = other.substr(name.size() + tag.size());
+            if (pid.find_first_not_of("0123456789") != std::string::npos) continue;
+            if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno != ESRCH) continue;
+            fs::remove_all(entry.path(), ec);
+        }
+    }
+}
+
+}  // namespace
+
+// One part of the database and the thread that writes it.
+class ParallelBuild::Lane {
+  public:
+    Lane(const std::string& path, BatchLimits limits, bool spelling)
+        : m_writer(path, limits, spelling), m_thread([this] { run(); }) {}
+
+    ~Lane() { close(); }
+
+    // Queues a batch; waits while the lane is kQueuedBatches behind.
+    void push(std::vector<std::string>&& id_terms, std::vector<Xapian::Document>&& documents, std::size_t bytes,
+              SpellingWords&& words) {
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [&] { return m_queue.size() < kQueuedBatches || m_error; });
+        if (m_error) std::rethrow_exception(m_error);
+        m_queue.push_back(Batch{std::move(id_terms), std::move(documents), bytes, std::move(words)});
+        m_ready.notify_one();
+    }
+
+    // Writes what is queued, commits and stops the thread; rethrows a failure.
+    void close_and_commit() {
+        close();
+        if (m_error) std::rethrow_exception(m_error);
+    }
+
+    [[nodiscard]] std::size_t commits() const { return m_writer.commits(); }
+
+  private:
+    struct Batch {
+        std::vector<std::string> id_terms;
+        std::vector<Xapian::Document> documents;
+        std::size_t bytes = 0;
+        SpellingWords words;
+    };
+
+    void close() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_closing = true;
+            m_ready.notify_one();
+        }
+        if (m_thread.joinable()) m_thread.join();
+    }
+
+    void run() {
+        for (;;) {
+            Batch batch;
+            {
+                std::unique_lock lock(m_mutex);
+                m_ready.wait(lock, [&] { return !m_queue.empty() || m_closing; });
+                if (m_queue.empty()) break;
+                batch = std::move(m_queue.front());
+                m_queue.pop_front();
+                m_space.notify_one();
+            }
+            try {
+                m_writer.add_accounted(batch.id_terms, std::move(batch.documents), batch.bytes, batch.words);
+            } catch (...) {
+                fail();
+                return;
+            }
+        }
+        try {
+            m_writer.commit();
+        } catch (...) {
+            fail();
+        }
+    }
+
+    // Records the failure; push() rethrows it and stops queueing.
+    void fail() {
+        std::lock_guard lock(m_mutex);
+        m_error = std::current_exception();
+        m_queue.clear();
+        m_space.notify_all();
+    }
+
+    IndexWriter m_writer;  // one database, written only by m_thread
+    std::mutex m_mutex;
+    std::condition_variable m_ready, m_space;
+    std::deque<Batch> m_queue;
+    bool m_closing = false;
+    std::exception_ptr m_error;
+    std::thread m_thread;  // last: starts once the rest is built
+};
+
+bool ParallelBuild::is_fresh(const std::string& path) {
+    std::error_code ec;
+    const auto status = fs::symlink_status(path, ec);
+    if (status.type() == fs::file_type::not_found) return true;
+    return status.type() == fs::file_type::directory && fs::is_empty(path, ec) && !ec;
+}
+
+ParallelBuild::ParallelBuild(std::string path, BatchLimits limits, bool spelling, unsigned lanes)
+    : m_path(std::move(path)), m_parts(m_path + ".parts-" + std::to_string(::getpid())) {
+    remove_stale_parts(m_path);
+    std::error_code ec;
+    fs::remove_all(m_parts, ec);
+    if (!fs::create_directories(m_parts, ec) && ec)
+        throw IndexError(m_path + ": cannot create " + m_parts + ": " + ec.message());
+    limits.bytes = std::max<std::size_t>(limits.bytes / lanes, 1);
+    try {
+        for (unsigned i = 0; i < lanes; ++i)
+            m_lanes.push_back(std::make_unique<Lane>(m_parts + "/part-" + std::to_string(i), limits, spelling));
+    } catch (...) {
+        stop_lanes();
+        throw;
+    }
+}
+
+ParallelBuild::~ParallelBuild() { stop_lanes(); }
+
+void ParallelBuild::stop_lanes() noexcept {
+    m_lanes.clear();
+    if (!m_finished) {
+        std::error_code ec;
+        fs::remove_all(m_parts, ec);
+    }
+}
+
+void ParallelBuild::add(std::vector<std::string>&& id_terms, std::vector<Xapian::Document>&& documents,
+                        std::size_t bytes, SpellingWords&& words) {
+    const std::size_t n = std::min(id_terms.size(), documents.size());
+    if (m_lanes.empty() || n == 0) return;
+    if (m_lanes.size() == 1 || n == 1) {
+        const auto lane = lane_of(id_terms.front(), m_lanes.size());
+        m_lanes[lane]->push(std::move(id_terms), std::move(documents), bytes, std::move(words));
+        return;
+    }
+    // A feed's articles may go to different lanes: each gets its documents'
+    // share of the bytes; the spelling words go with the first document.
+    const auto first = lane_of(id_terms.front(), m_lanes.size());
+    std::vector<std::vector<std::string>> terms(m_lanes.size());
+    std::vector<std::vector<Xapian::Document>> docs(m_lanes.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto lane = lane_of(id_terms[i], m_lanes.size());
+        terms[lane].push_back(std::move(id_terms[i]));
+        docs[lane].push_back(std::move(documents[i]));
+    }
+    for (std::size_t lane = 0; lane < m_lanes.size(); ++lane) {
+        if (docs[lane].empty()) continue;
+        const std::size_t share = bytes * docs[lane].size() / n;
+        m_lanes[lane]->push(std::move(terms[lane]), std::move(docs[lane]), share,
+                            lane == first ? std::move(words) : SpellingWords{});
+    }
+}
+
+std::size_t ParallelBuild::commits() const {
+    std::size_t n = 0;
+    for (const auto& lane : m_lanes) n += lane->commits();
+    return n;
+}
+
+void ParallelBuild::finish() {
+    for (auto& lane : m_lanes) lane->close_and_commit();
+    const std::size_t lanes = m_lanes.size();
+    m_lanes.clear();  // closes the parts' databases
+    const std::string merged = m_path + ".merge-" + std::to_string(::getpid());
+    std::error_code ec;
+    fs::remove_all(merged, ec);
+    try {
+        Xapian::Database parts;
+        for (std::size_t i = 0; i < lanes; ++i)
+            parts.add_database(Xapian::Database(m_parts + "/part-" + std::to_string(i)));
+        parts.compact(merged);
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(merged, ec);
+        throw IndexError(m_path + ": cannot merge the parts of the new database: " + e.get_msg());
+    }
+    if (fs::is_directory(m_path, ec)) fs::remove(m_path, ec);  // the empty directory is_fresh allowed
+    fs::rename(merged, m_path, ec);
+    if (ec) {
+        const std::string reason = ec.message();
+        fs::remove_all(merged, ec);
+        throw IndexError(m_path + ": cannot move the new database into place: " + reason);
+    }
+    m_finished = true;
+    fs::remove_all(m_parts, ec);
+}
+
+}  // namespace newsdesk

@@ -1,0 +1,148 @@
+// A new database built by several writer lanes and merged (indexer/parallel_build.h)
+// holds exactly what one writer gives: the same documents, terms, spelling and
+// metadata; the last version of a repeated article; nothing left beside it.
+#include <signal.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "common/schema.h"
+#include "tests/e2e_support.h"
+
+namespace newsdesk::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Everything a search can see, by id term rather than document id (a merged
+// build numbers documents lane by lane).
+struct Contents {
+    Xapian::doccount docs = 0;
+    Xapian::totallength length = 0;
+    std::map<std::string, std::pair<Xapian::doccount, Xapian::termcount>> terms;  // termfreq, collfreq
+    std::map<std::string, Xapian::doccount> spelling;
+    std::map<std::string, std::string> metadata;
+    std::map<std::string, std::string> data;  // id term -> stored record
+    std::map<std::string, std::size_t> positions;  // id term -> positions of its document
+};
+
+Contents contents_of(const std::string& path) {
+    Xapian::Database db(path);
+    Contents c;
+    c.docs = db.get_doccount();
+    c.length = db.get_total_length();
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t)
+        c.terms[*t] = {t.get_termfreq(), db.get_collection_freq(*t)};
+    for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s) c.spelling[*s] = s.get_termfreq();
+    for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k) c.metadata[*k] = db.get_metadata(*k);
+    const std::string id_prefix(prefix::id);
+    for (auto t = db.allterms_begin(id_prefix); t != db.allterms_end(id_prefix); ++t) {
+        const auto doc = db.get_document(*db.postlist_begin(*t));
+        c.data[*t] = doc.get_data();
+        std::size_t positions = 0;
+        for (auto dt = doc.termlist_begin(); dt != doc.termlist_end(); ++dt) positions += dt.positionlist_count();
+        c.positions[*t] = positions;
+    }
+    return c;
+}
+
+std::vector<std::string> leftovers_beside(const fs::path& db) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(db.parent_path())) {
+        const auto name = entry.path().filename().string();
+        if (name.starts_with(db.filename().string() + ".") && !name.ends_with(".lock")) names.push_back(name);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+TEST(ParallelBuild, AFreshDatabaseBuiltByThreeLanesHoldsWhatOneWriterWrites) {
+    TempDir dir;
+    const auto one = dir / "one", three = dir / "three";
+    const auto a = run({kIndex, "--quiet", "--threads", "1", "--db", one.string(), kCorpus});
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    const auto b = run({kIndex, "--quiet", "--threads", "3", "--batch", "50", "--db", three.string(), kCorpus});
+    ASSERT_EQ(b.exit_code, 0) << b.err;
+
+    const auto x = contents_of(one.string()), y = contents_of(three.string());
+    ASSERT_GT(x.docs, 300u);  // the Wikinews files, the IPTC examples and the seed
+    EXPECT_EQ(y.docs, x.docs);
+    EXPECT_EQ(y.length, x.length);
+    EXPECT_EQ(y.terms.size(), x.terms.size());
+    EXPECT_TRUE(y.terms == x.terms) << "term or posting counts differ";
+    EXPECT_GT(x.spelling.size(), 1000u);
+    EXPECT_TRUE(y.spelling == x.spelling) << "spelling words or frequencies differ";
+    EXPECT_EQ(y.metadata, x.metadata);
+    EXPECT_EQ(y.metadata.at("newsdesk:schema"), std::string(kSchemaVersion));
+    EXPECT_TRUE(y.data == x.data) << "stored records differ";
+    EXPECT_TRUE(y.positions == x.positions) << "positional data differs";
+    EXPECT_TRUE(leftovers_beside(three).empty()) << leftovers_beside(three).front();
+}
+
+TEST(ParallelBuild, TheLastVersionOfARepeatedArticleWinsAsWithOneWriter) {
+    TempDir dir;
+    // Sorted walk: a.jsonl before b.jsonl, so b's version of article 7 is the last.
+    std::string first, second;
+    for (int i = 0; i < 40; ++i) {
+        const auto url = "https://example.org/news/" + std::to_string(i);
+        first += R"({"url": ")" + url + R"(", "title": "Harbour report )" + std::to_string(i) +
+                 R"(", "text": "Crews counted crates on the pier at dawn."})" + "\n";
+    }
+    second = R"({"url": "https://example.org/news/7", "title": "Harbour report seven, corrected", )"
+             R"("text": "Crews counted fewer crates than first reported."})" "\n";
+    fs::create_directories(dir / "in");
+    write_file(dir / "in" / "a.jsonl", first);
+    write_file(dir / "in" / "b.jsonl", second);
+    for (const std::string threads : {"1", "2", "4"}) {
+        const auto db = dir / ("db" + threads);
+        const auto r = run({kIndex, "--quiet", "--threads", threads, "--db", db.string(), (dir / "in").string()});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        const auto c = contents_of(db.string());
+        EXPECT_EQ(c.docs, 40u) << threads << " threads";
+        const auto record = c.data.at(id_term("https://example.org/news/7"));
+        EXPECT_NE(record.find("Harbour report seven, corrected"), std::string::npos) << threads << " threads";
+        EXPECT_EQ(c.terms.count(std::string(prefix::body) + "fewer"), 1u) << threads << " threads";
+    }
+}
+
+TEST(ParallelBuild, AnExistingDatabaseIsUpdatedInPlaceByOneWriter) {
+    TempDir dir;
+    const auto db = dir / "db";
+    fs::create_directories(dir / "first");
+    fs::create_directories(dir / "second");
+    write_file(dir / "first" / "a.jsonl",
+               R"({"url": "https://example.org/a", "title": "Dockers strike", "text": "The port closed."})" "\n");
+    write_file(dir / "second" / "b.jsonl",
+               R"({"url": "https://example.org/b", "title": "Port reopens", "text": "Ships sailed again."})" "\n");
+    ASSERT_EQ(run({kIndex, "--quiet", "--threads", "2", "--db", db.string(), (dir / "first").string()}).exit_code, 0);
+    const auto r = run({kIndex, "--quiet", "--threads", "2", "--db", db.string(), (dir / "second").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto c = contents_of(db.string());
+    EXPECT_EQ(c.docs, 2u);  // added to, not replaced by, the second run
+    EXPECT_EQ(c.data.count(id_term("https://example.org/a")), 1u);
+    EXPECT_EQ(c.data.count(id_term("https://example.org/b")), 1u);
+}
+
+TEST(ParallelBuild, PartsLeftByAKilledRunAreRemovedByTheNextBuild) {
+    TempDir dir;
+    const auto db = dir / "db";
+    // A pid that is not running (pid_max is below 2^22 on Linux).
+    const std::string dead = "4194303";
+    ASSERT_NE(::kill(4194303, 0), 0);
+    fs::create_directories(dir / ("db.parts-" + dead) / "part-0");
+    fs::create_directories(dir / ("db.merge-" + dead));
+    fs::create_directories(dir / "db.partsfile-1");  // not ours: kept
+    const auto r = run({kIndex, "--quiet", "--threads", "2", "--db", db.string(), kSeed});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), 1u);
+    const auto left = leftovers_beside(db);
+    EXPECT_EQ(left, std::vector<std::string>{"db.partsfile-1"});
+}
+
+}  // namespace
+}  // namespace newsdesk::test
