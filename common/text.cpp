@@ -132,14 +132,22 @@ std::string collapse_whitespace(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size();) {
         // ASCII (most text) needs no decoding.
         if (const auto b = static_cast<unsigned char>(text[pos]); b < 0x80) {
-            ++pos;
             if (b == ' ' || (b >= '\t' && b <= '\r')) {
+                ++pos;
                 pending_space = !out.empty();
                 continue;
             }
             if (pending_space) out += ' ';
             pending_space = false;
-            out += static_cast<char>(b);
+            // A run of visible ASCII is copied in one piece.
+            std::size_t end = pos + 1;
+            while (end < text.size()) {
+                const auto c = static_cast<unsigned char>(text[end]);
+                if (c >= 0x80 || c == ' ' || (c >= '\t' && c <= '\r')) break;
+                ++end;
+            }
+            out.append(text.substr(pos, end - pos));
+            pos = end;
             continue;
         }
         const auto start = pos;
