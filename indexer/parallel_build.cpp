@@ -171,27 +171,29 @@ void ParallelBuild::stop_lanes() noexcept {
 void ParallelBuild::add(std::vector<std::string>&& id_terms, std::vector<Xapian::Document>&& documents,
                         std::size_t bytes, SpellingWords&& words) {
     const std::size_t n = std::min(id_terms.size(), documents.size());
-    if (m_lanes.empty() || n == 0) return;
-    if (m_lanes.size() == 1 || n == 1) {
-        const auto lane = lane_of(id_terms.front(), m_lanes.size());
-        m_lanes[lane]->push(std::move(id_terms), std::move(documents), bytes, std::move(words));
-        return;
-    }
-    // A feed's articles may go to different lanes: each gets its documents'
-    // share of the bytes; the spelling words go with the first document.
-    const auto first = lane_of(id_terms.front(), m_lanes.size());
-    std::vector<std::vector<std::string>> terms(m_lanes.size());
-    std::vector<std::vector<Xapian::Document>> docs(m_lanes.size());
+    const std::size_t lanes = m_lanes.size();
+    if (lanes == 0 || n == 0) return;
+    // Documents go to the lane of their id; spelling words to the lane of the
+    // word, so each lane's spelling table holds its own words and no word's
+    // fragments are built twice. Each lane's batch carries its documents'
+    // share of the bytes.
+    std::vector<std::vector<std::string>> terms(lanes);
+    std::vector<std::vector<Xapian::Document>> docs(lanes);
+    std::vector<SpellingWords> spelling(lanes);
     for (std::size_t i = 0; i < n; ++i) {
-        const auto lane = lane_of(id_terms[i], m_lanes.size());
+        const auto lane = lane_of(id_terms[i], lanes);
         terms[lane].push_back(std::move(id_terms[i]));
         docs[lane].push_back(std::move(documents[i]));
     }
-    for (std::size_t lane = 0; lane < m_lanes.size(); ++lane) {
-        if (docs[lane].empty()) continue;
+    if (lanes == 1) {
+        spelling[0] = std::move(words);
+    } else {
+        for (auto& [word, count] : words) spelling[lane_of(word, lanes)].emplace(word, count);
+    }
+    for (std::size_t lane = 0; lane < lanes; ++lane) {
+        if (docs[lane].empty() && spelling[lane].empty()) continue;
         const std::size_t share = bytes * docs[lane].size() / n;
-        m_lanes[lane]->push(std::move(terms[lane]), std::move(docs[lane]), share,
-                            lane == first ? std::move(words) : SpellingWords{});
+        m_lanes[lane]->push(std::move(terms[lane]), std::move(docs[lane]), share, std::move(spelling[lane]));
     }
 }
 

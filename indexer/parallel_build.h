@@ -9,7 +9,8 @@
 // Documents are routed to lanes by a hash of their id term, so every version
 // of an article goes to the same lane, where replace_document keeps the last
 // one, as a single writer would. Document ids follow the lanes (a lane's
-// documents are numbered together), not the input order.
+// documents are numbered together), not the input order. Spelling words go to
+// lanes by a hash of the word, so no word's fragments are built in two lanes.
 //
 // The parts live in "DB.parts-PID" beside the database until the merge, which
 // writes "DB.merge-PID" and renames it to DB, so the database appears whole or
