@@ -24,12 +24,12 @@ Xapian::Database open_for_reading(const std::string& path) {
     }
 }
 
-Xapian::WritableDatabase open_for_writing(const std::string& path) {
+Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_flags) {
     try {
         std::error_code ec;
         const auto parent = std::filesystem::path(path).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | extra_flags);
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexError(path + ": database is locked by another writer");
     } catch (const Xapian::DatabaseError& e) {

@@ -19,9 +19,10 @@ namespace newsdesk {
 // naming the path when it does not exist or cannot be opened.
 [[nodiscard]] Xapian::Database open_for_reading(const std::string& path);
 
-// Opens (creating if needed) a database for writing. Throws newsdesk::IndexError
+// Opens (creating if needed) a database for writing, with `extra_flags` (e.g.
+// Xapian::DB_NO_SYNC for a scratch database). Throws newsdesk::IndexError
 // when locked by another writer or not writable.
-[[nodiscard]] Xapian::WritableDatabase open_for_writing(const std::string& path);
+[[nodiscard]] Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_flags = 0);
 
 // Runs `operation` against `db`; on Xapian::DatabaseModifiedError reopens the
 // database (re-resolving a stub file after a swap) and runs it again, up to

@@ -14,10 +14,10 @@ namespace {
 
 // Xapian commits by itself every XAPIAN_FLUSH_THRESHOLD documents (read when
 // the database is opened); above our own batch size it never fires first.
-Xapian::WritableDatabase open_with_limits(const std::string& path, const BatchLimits& limits) {
+Xapian::WritableDatabase open_with_limits(const std::string& path, const BatchLimits& limits, int db_flags) {
     if (!std::getenv("XAPIAN_FLUSH_THRESHOLD"))
         setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(limits.documents + 1).c_str(), 0);
-    return open_for_writing(path);
+    return open_for_writing(path, db_flags);
 }
 
 // Rough bytes a document costs Xapian until the next commit (the inverter's
@@ -26,14 +26,14 @@ constexpr std::size_t kTermOverhead = 48, kPositionBytes = 4, kSpellingWordOverh
 
 }  // namespace
 
-IndexWriter::IndexWriter(std::string path, BatchLimits limits, bool spelling, unsigned lanes)
+IndexWriter::IndexWriter(std::string path, BatchLimits limits, bool spelling, unsigned lanes, int db_flags)
     : m_path(std::move(path)), m_limits(limits), m_spelling(spelling) {
     if (m_limits.documents == 0) m_limits.documents = 1;
     if (lanes > 1 && ParallelBuild::is_fresh(m_path)) {
         m_build = std::make_unique<ParallelBuild>(m_path, m_limits, m_spelling, lanes);
         return;
     }
-    m_db.emplace(open_with_limits(m_path, m_limits));
+    m_db.emplace(open_with_limits(m_path, m_limits, db_flags));
     m_db->set_metadata("newsdesk:schema", std::string(kSchemaVersion));
 }
 

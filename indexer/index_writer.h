@@ -53,7 +53,8 @@ class IndexWriter {
     // With `lanes` > 1 and nothing at `path` yet, the database is built by that
     // many writer threads and merged by finish() (indexer/parallel_build.h);
     // otherwise documents are written here, on the caller's thread.
-    IndexWriter(std::string path, BatchLimits limits, bool spelling = true, unsigned lanes = 1);
+    // `db_flags` are added to Xapian's when the database is opened.
+    IndexWriter(std::string path, BatchLimits limits, bool spelling = true, unsigned lanes = 1, int db_flags = 0);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
