@@ -158,8 +158,9 @@ int main(int argc, char** argv) {
         ("threads", "worker threads; a new database is also written by this many lanes, merged at the end (0 = one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
         ("batch", "commit every N articles (or sooner, see --batch-mb)",
          cxxopts::value<std::size_t>()->default_value("10000"), "N")
-        ("batch-mb", "commit once the uncommitted changes reach about this much memory",
-         cxxopts::value<std::size_t>()->default_value("64"), "MB")
+        ("batch-mb", "commit once the uncommitted changes reach about this much memory "
+                     "(Xapian's batch maps are faster small: 16 beat 64 in paired runs)",
+         cxxopts::value<std::size_t>()->default_value("16"), "MB")
         ("max-file-size", "fail files larger than this (after decompression); JSON Lines "
          "files are streamed, so for them it limits one line",
          cxxopts::value<std::size_t>()->default_value("64"), "MB")

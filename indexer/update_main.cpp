@@ -55,8 +55,9 @@ int update_main(int argc, char** argv) {
         ("threads", "worker threads (0 = one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
         ("batch", "commit every N changed articles (or sooner, see --batch-mb)",
          cxxopts::value<std::size_t>()->default_value("10000"), "N")
-        ("batch-mb", "commit once the uncommitted changes reach about this much memory",
-         cxxopts::value<std::size_t>()->default_value("64"), "MB")
+        ("batch-mb", "commit once the uncommitted changes reach about this much memory "
+                     "(Xapian's batch maps are faster small: 16 beat 64 in paired runs)",
+         cxxopts::value<std::size_t>()->default_value("16"), "MB")
         ("max-file-size", "fail files larger than this (JSON Lines: one line)",
          cxxopts::value<std::size_t>()->default_value("64"), "MB")
         ("q,quiet", "no summary line; errors are still printed")
