@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "common/database.h"
+#include "common/error.h"
 #include "common/schema.h"
 #include "indexer/parallel_build.h"
 
@@ -24,10 +25,15 @@ Xapian::WritableDatabase open_with_limits(const std::string& path, const BatchLi
 // posting, position and termlist entries, and the data).
 constexpr std::size_t kTermOverhead = 48, kPositionBytes = 4, kSpellingWordOverhead = 64;
 
+// Xapian's failures while writing (a full disk, an I/O error) as one line naming the database.
+[[noreturn]] void write_failed(const std::string& path, const Xapian::Error& e) {
+    throw IndexError(path + ": cannot write the database (" + e.get_description() + ")");
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(std::string path, BatchLimits limits, bool spelling, unsigned lanes, int db_flags)
-    : m_path(std::move(path)), m_limits(limits), m_spelling(spelling) {
+    : m_path(std::move(path)), m_name(m_path), m_limits(limits), m_spelling(spelling) {
     if (m_limits.documents == 0) m_limits.documents = 1;
     if (lanes > 1 && ParallelBuild::is_fresh(m_path)) {
         m_build = std::make_unique<ParallelBuild>(m_path, m_limits, m_spelling, lanes);
@@ -115,7 +121,11 @@ void IndexWriter::add_accounted(const std::vector<std::string>& id_terms, std::v
     // Each document carries an equal share of the bytes, so both limits are
     // checked per document.
     for (std::size_t i = 0; i < n; ++i) {
-        m_db->replace_document(id_terms[i], documents[i]);
+        try {
+            m_db->replace_document(id_terms[i], documents[i]);
+        } catch (const Xapian::Error& e) {
+            write_failed(m_name, e);
+        }
         m_pending_bytes += bytes / n + (i == 0 ? bytes % n : 0);
         if (++m_pending >= m_limits.documents || m_pending_bytes >= m_limits.bytes) commit();
     }
@@ -123,9 +133,13 @@ void IndexWriter::add_accounted(const std::vector<std::string>& id_terms, std::v
 
 void IndexWriter::commit() {
     if (!m_db) return;
-    for (const auto& [word, count] : m_spelling_words) m_db->add_spelling(word, count);
-    m_spelling_words.clear();
-    m_db->commit();
+    try {
+        for (const auto& [word, count] : m_spelling_words) m_db->add_spelling(word, count);
+        m_spelling_words.clear();
+        m_db->commit();
+    } catch (const Xapian::Error& e) {
+        write_failed(m_name, e);
+    }
     m_pending = 0;
     m_pending_bytes = 0;
     ++m_commits;

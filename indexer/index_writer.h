@@ -79,6 +79,9 @@ class IndexWriter {
     // Commits; a parallel build is merged into `path`. Call once, at the end.
     void finish();
 
+    // The database named in error messages (default: the path).
+    void set_name(std::string name) { m_name = std::move(name); }
+
     [[nodiscard]] const std::string& path() const { return m_path; }
     [[nodiscard]] bool parallel() const { return m_build != nullptr; }
     // The database's documents (a parallel build has them only after finish()).
@@ -86,7 +89,7 @@ class IndexWriter {
     [[nodiscard]] std::size_t commits() const;
 
   private:
-    std::string m_path;
+    std::string m_path, m_name;
     BatchLimits m_limits;
     bool m_spelling;
     std::size_t m_pending = 0, m_pending_bytes = 0, m_commits = 0;

@@ -60,8 +60,12 @@ void remove_stale_parts(const fs::path& path) {
 // One part of the database and the thread that writes it.
 class ParallelBuild::Lane {
   public:
-    Lane(const std::string& path, BatchLimits limits, bool spelling)
-        : m_writer(path, limits, spelling, 1, Xapian::DB_NO_SYNC), m_thread([this] { run(); }) {}
+    // Writes the part at `path` of the database `name` (named in messages).
+    Lane(const std::string& path, const std::string& name, BatchLimits limits, bool spelling)
+        : m_writer(path, limits, spelling, 1, Xapian::DB_NO_SYNC) {
+        m_writer.set_name(name);
+        m_thread = std::thread([this] { run(); });
+    }
 
     ~Lane() { close(); }
 
@@ -139,7 +143,7 @@ class ParallelBuild::Lane {
     std::deque<Batch> m_queue;
     bool m_closing = false;
     std::exception_ptr m_error;
-    std::thread m_thread;  // last: starts once the rest is built
+    std::thread m_thread;  // started once the rest is built
 };
 
 bool ParallelBuild::is_fresh(const std::string& path) {
@@ -159,7 +163,8 @@ ParallelBuild::ParallelBuild(std::string path, BatchLimits limits, bool spelling
     limits.bytes = std::clamp<std::size_t>(limits.bytes / lanes, 1, kLaneBatchBytes);
     try {
         for (unsigned i = 0; i < lanes; ++i)
-            m_lanes.push_back(std::make_unique<Lane>(m_parts + "/part-" + std::to_string(i), limits, spelling));
+            m_lanes.push_back(
+                std::make_unique<Lane>(m_parts + "/part-" + std::to_string(i), m_path, limits, spelling));
     } catch (...) {
         stop_lanes();
         throw;
@@ -225,7 +230,7 @@ void ParallelBuild::finish() {
         parts.compact(merged);
     } catch (const Xapian::Error& e) {
         fs::remove_all(merged, ec);
-        throw IndexError(m_path + ": cannot merge the parts of the new database: " + e.get_msg());
+        throw IndexError(m_path + ": cannot write the database (" + e.get_description() + ")");
     }
     if (fs::is_directory(m_path, ec)) fs::remove(m_path, ec);  // the empty directory is_fresh allowed
     fs::rename(merged, m_path, ec);

@@ -107,6 +107,40 @@ TEST_F(WriteFailure, UpdateOnAFullDiskFailsAndKeepsTheIndex) {
     EXPECT_GT(doc_count(db()), before);
 }
 
+// A plain full index (not --update) fails the same way, whether it builds a new
+// database in parallel lanes or writes an existing one.
+newsdesk::test::Run full_index(const std::vector<std::string>& limits, const std::string& db,
+                               const fs::path& src) {
+    std::vector<std::string> argv{kLimitedRun};
+    argv.insert(argv.end(), limits.begin(), limits.end());
+    argv.insert(argv.end(), {"--", kIndex, "--no-entities", "--threads", "2", "--db", db, src.string()});
+    return run(argv);
+}
+
+TEST_F(WriteFailure, ANewDatabaseOnAFullDiskFailsAndLeavesNothingBehind) {
+    const auto r = full_index({"--fsize", "65536"}, db(), m_dir / "src");
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(lines(r.err), 1u) << r.err;
+    EXPECT_EQ(r.err.rfind("newsdesk-index: " + db() + ": cannot write the database (", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find("File too large"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(db()));  // never half a database
+    for (const auto& e : fs::directory_iterator(fs::path(db()).parent_path()))
+        EXPECT_EQ(e.path().filename().string().find("news.db.parts-"), std::string::npos) << e.path();
+}
+
+TEST_F(WriteFailure, AFullIndexIntoAnExistingDatabaseOnAFullDiskFailsAndKeepsTheIndex) {
+    ASSERT_EQ(update().exit_code, 0);
+    const auto before = doc_count(db());
+    const auto said = hits(db(), "said");
+    add_articles();
+    const auto r = full_index({"--fsize", "65536"}, db(), m_dir / "src");
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(lines(r.err), 1u) << r.err;
+    EXPECT_EQ(r.err.rfind("newsdesk-index: " + db() + ": cannot write the database (", 0), 0u) << r.err;
+    EXPECT_EQ(doc_count(db()), before);
+    EXPECT_EQ(hits(db(), "said"), said);
+}
+
 TEST_F(WriteFailure, UpdateOfAReadOnlyDatabaseFailsAndKeepsTheIndex) {
     ASSERT_EQ(update().exit_code, 0);
     const auto before = doc_count(db());
