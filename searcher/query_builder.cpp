@@ -168,7 +168,8 @@ std::string spelling_correction(const std::string& text, const Xapian::Database&
     return changed ? corrected : std::string();
 }
 
-// The query as read with one stemmer.
+// The query as read with one stemmer. Each processor is handed over with
+// release(), so the QueryParser owns and deletes it (a bare `new` leaks).
 Xapian::Query parse_with(const std::string& text, const Xapian::Database& db, const Xapian::Stem& stem) {
     Xapian::QueryParser qp;
     qp.set_database(db);
@@ -183,17 +184,17 @@ Xapian::Query parse_with(const std::string& text, const Xapian::Database& db, co
     qp.add_prefix("headline", std::string(prefix::headline));
     qp.add_prefix("title", std::string(prefix::headline));
     qp.add_prefix("caption", std::string(prefix::caption));
-    qp.add_prefix("quote", new QuoteFieldProcessor(speaker_words_in(text), kFlags, stem));
+    qp.add_prefix("quote", (new QuoteFieldProcessor(speaker_words_in(text), kFlags, stem))->release());
     qp.add_prefix("body", std::string(prefix::body));
     qp.add_prefix("byline", std::string(prefix::byline));
     for (const char* facet : {"source", "country", "expert", "person", "institution"})
-        qp.add_boolean_prefix(facet, new FacetFieldProcessor(facet));
+        qp.add_boolean_prefix(facet, (new FacetFieldProcessor(facet))->release());
     const std::string institution_group = "institution";
-    qp.add_boolean_prefix("org", new FacetFieldProcessor("institution"), &institution_group);
-    qp.add_boolean_prefix("lang", new FacetFieldProcessor("language"));
-    qp.add_boolean_prefix("speaker", new SpeakerFieldProcessor);
-    qp.add_rangeprocessor(new Xapian::DateRangeProcessor(slot::date, "date:"));
-    qp.add_boolean_prefix("date", new FacetFieldProcessor("date"));
+    qp.add_boolean_prefix("org", (new FacetFieldProcessor("institution"))->release(), &institution_group);
+    qp.add_boolean_prefix("lang", (new FacetFieldProcessor("language"))->release());
+    qp.add_boolean_prefix("speaker", (new SpeakerFieldProcessor)->release());
+    qp.add_rangeprocessor((new Xapian::DateRangeProcessor(slot::date, "date:"))->release());
+    qp.add_boolean_prefix("date", (new FacetFieldProcessor("date"))->release());
     return qp.parse_query(text, kFlags);
 }
 

@@ -87,7 +87,8 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
         const double factor = alpha * std::exp2((kRecencyEpochDays - newest) / kRecencyHalfLifeDays);
         // OP_SCALE_WEIGHT takes a finite factor; far past the epoch it underflows to 0.
         if (std::isfinite(factor) && factor > 0) {
-            Xapian::Query boost(new Xapian::ValueWeightPostingSource(slot::recency));
+            // release(): the query owns the source (a bare `new` leaks).
+            Xapian::Query boost((new Xapian::ValueWeightPostingSource(slot::recency))->release());
             query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                                   Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost, factor));
         }

@@ -248,7 +248,8 @@ TEST(Seed, CountriesMatchGold) {
 
 TEST(Seed, InstitutionsMustInclude) {
     const auto article = seed_article();
-    for (const auto& want : seed_gold()["institutions_must_include"]) {
+    const auto gold = seed_gold();  // a range-for over seed_gold()[...] reads a destroyed temporary
+    for (const auto& want : gold["institutions_must_include"]) {
         const auto forms = want.is_array() ? want : nlohmann::json::array({want});
         bool ok = false;
         for (const auto& i : article.institutions)
@@ -260,7 +261,8 @@ TEST(Seed, InstitutionsMustInclude) {
 
 TEST(Seed, PeopleMentionedMustInclude) {
     const auto article = seed_article();
-    for (const auto& want : seed_gold()["people_mentioned_must_include"])
+    const auto gold = seed_gold();  // a range-for over seed_gold()[...] reads a destroyed temporary
+    for (const auto& want : gold["people_mentioned_must_include"])
         EXPECT_NE(person(article, want.get<std::string>()), nullptr) << want;
 }
 
