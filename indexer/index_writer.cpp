@@ -91,24 +91,25 @@ void IndexWriter::add(const std::vector<Article>& articles, std::vector<Xapian::
     SpellingWords words;
     std::size_t bytes = 0;
     for (const auto& document : documents) bytes += account_document(document, m_spelling ? &words : nullptr);
-    add_accounted(articles, std::move(documents), bytes, words);
+    add_accounted(articles, std::move(documents), bytes, std::move(words));
 }
 
 void IndexWriter::add_accounted(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents,
-                                std::size_t bytes, const SpellingWords& words) {
+                                std::size_t bytes, SpellingWords words) {
     std::vector<std::string> id_terms;
     id_terms.reserve(articles.size());
     for (const auto& article : articles) id_terms.push_back(id_term(article.id));
-    add_accounted(id_terms, std::move(documents), bytes, words);
+    add_accounted(std::move(id_terms), std::move(documents), bytes, std::move(words));
 }
 
-void IndexWriter::add_accounted(const std::vector<std::string>& id_terms, std::vector<Xapian::Document>&& documents,
-                                std::size_t bytes, const SpellingWords& words) {
+void IndexWriter::add_accounted(std::vector<std::string> id_terms, std::vector<Xapian::Document>&& documents,
+                                std::size_t bytes, SpellingWords words) {
     const std::size_t n = std::min(id_terms.size(), documents.size());
     if (m_build) {
+        id_terms.resize(n);
         documents.resize(n);
-        m_build->add(std::vector<std::string>(id_terms.begin(), id_terms.begin() + n), std::move(documents), bytes,
-                     m_spelling ? SpellingWords(words) : SpellingWords{});
+        if (!m_spelling) words.clear();
+        m_build->add(std::move(id_terms), std::move(documents), bytes, std::move(words));
         return;
     }
     if (m_spelling) {

@@ -64,13 +64,14 @@ class IndexWriter {
     void add(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents);
 
     // The same for documents already accounted by account_document (on a worker
-    // thread): `bytes` is their sum and `words` their spelling words.
+    // thread): `bytes` is their sum and `words` their spelling words (moved in:
+    // a parallel build hands them on to its lanes).
     void add_accounted(const std::vector<Article>& articles, std::vector<Xapian::Document>&& documents,
-                       std::size_t bytes, const SpellingWords& words);
+                       std::size_t bytes, SpellingWords words);
 
     // The same with the documents' id terms instead of their articles.
-    void add_accounted(const std::vector<std::string>& id_terms, std::vector<Xapian::Document>&& documents,
-                       std::size_t bytes, const SpellingWords& words);
+    void add_accounted(std::vector<std::string> id_terms, std::vector<Xapian::Document>&& documents,
+                       std::size_t bytes, SpellingWords words);
 
     // Writes the pending spelling words and commits what is pending (a
     // parallel build commits its lanes in finish()).

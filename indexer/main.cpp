@@ -119,7 +119,7 @@ int run(const cxxopts::ParseResult& args) {
                               << '\n';
             } else {
                 writer->add_accounted(result.articles, std::move(result.documents), result.document_bytes,
-                                      result.spelling_words);
+                                      std::move(result.spelling_words));
             }
         }
         if (!result.more) ++done;

@@ -116,7 +116,8 @@ class ParallelBuild::Lane {
                 m_space.notify_one();
             }
             try {
-                m_writer.add_accounted(batch.id_terms, std::move(batch.documents), batch.bytes, batch.words);
+                m_writer.add_accounted(std::move(batch.id_terms), std::move(batch.documents), batch.bytes,
+                                       std::move(batch.words));
             } catch (...) {
                 fail();
                 return;
