@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "common/error.h"
+#include "common/schema.h"
 
 namespace newsdesk {
 
@@ -17,11 +18,22 @@ Xapian::Database open_for_reading(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw IndexError(path + ": no database here (index some articles first with newsdesk-index)");
+    Xapian::Database db;
     try {
-        return Xapian::Database(path);
+        db = Xapian::Database(path);
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw IndexError(path + ": cannot open database: " + e.get_msg());
     }
+    check_schema(db, path);
+    return db;
+}
+
+void check_schema(const Xapian::Database& db, const std::string& path) {
+    const std::string version = db.get_metadata("newsdesk:schema");
+    if (version.empty() || version == kSchemaVersion) return;
+    throw IndexError(path + ": an index of schema " + version + ", and this newsdesk reads schema " +
+                     std::string(kSchemaVersion) +
+                     ": rebuild it (newsdesk-index --db NEW PATH..., or newsdesk-nightly --rebuild)");
 }
 
 Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_flags) {
@@ -29,7 +41,9 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_fla
         std::error_code ec;
         const auto parent = std::filesystem::path(path).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | extra_flags);
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | extra_flags);
+        check_schema(db, path);
+        return db;
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexError(path + ": database is locked by another writer");
     } catch (const Xapian::DatabaseError& e) {

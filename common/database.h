@@ -16,13 +16,21 @@ namespace newsdesk {
 
 // Opens a database for reading (a directory, or a stub file naming one or more
 // databases, local or remote). Throws newsdesk::IndexError with a one-line message
-// naming the path when it does not exist or cannot be opened.
+// naming the path when it does not exist, cannot be opened, or holds an index
+// of another schema version (check_schema).
 [[nodiscard]] Xapian::Database open_for_reading(const std::string& path);
 
 // Opens (creating if needed) a database for writing, with `extra_flags` (e.g.
 // Xapian::DB_NO_SYNC for a scratch database). Throws newsdesk::IndexError
-// when locked by another writer or not writable.
+// when locked by another writer, not writable or of another schema version.
 [[nodiscard]] Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_flags = 0);
+
+// Throws newsdesk::IndexError naming `path` when `db` records a schema version
+// (metadata "newsdesk:schema") other than common/schema.h's kSchemaVersion: its
+// terms and slots mean something else, so it is neither searched nor added to,
+// and the message says how to rebuild it. A database without the key (empty, or
+// built in memory by a test) passes.
+void check_schema(const Xapian::Database& db, const std::string& path);
 
 // Runs `operation` against `db`; on Xapian::DatabaseModifiedError reopens the
 // database (re-resolving a stub file after a swap) and runs it again, up to

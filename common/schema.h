@@ -13,7 +13,7 @@ namespace newsdesk {
 
 // Bump when the meaning of a prefix, slot or the data changes; stored in the
 // database metadata under "newsdesk:schema" so a reader can refuse an old index.
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 
 namespace prefix {
 // Unique id: "Q" + article id (URL, else path#N). Omega's convention.
@@ -52,19 +52,27 @@ inline constexpr Xapian::valueno date = 0;      // "YYYYMMDD"; sorting, date ran
 // slot 1 is unused (was days since 1970; recency and dates cover it).
 inline constexpr Xapian::valueno collapse = 2;  // near-duplicate signature (16 hex digits); collapse key
 inline constexpr Xapian::valueno recency = 3;   // sortable_serialise(2^((days - kRecencyEpochDays) / kRecencyHalfLifeDays))
-// Facet slots. Single-valued slots hold the value; multi-valued ones the
-// article's sorted, de-duplicated set joined with kSetSeparator, counted with
-// Xapian's built-in ValueCountMatchSpy (which runs on remote shards too) and
-// decomposed into per-value counts by the searcher.
-inline constexpr Xapian::valueno language = 4;     // "en"
-inline constexpr Xapian::valueno source = 5;       // outlet display name
-inline constexpr Xapian::valueno countries = 6;    // set of ISO codes, upper case ("CN\x1fKP")
-inline constexpr Xapian::valueno experts = 7;      // set of expert display names
-inline constexpr Xapian::valueno people = 8;       // set of person display names
-inline constexpr Xapian::valueno institutions = 9; // set of canonical institution names
+// slots 4-9 are unused (schema 1 kept one facet per slot: six spies per match).
+// Every facet value of the article in one slot, so that one built-in
+// ValueCountMatchSpy (which runs on remote shards too) counts all facets in one
+// pass over the match: each value tagged with its facet's letter (facet_tag),
+// sorted, de-duplicated and joined with kSetSeparator ("cKP\x1fcRU\x1fd20240621\x1flen").
+// The searcher adds each distinct set's count to every value in it.
+inline constexpr Xapian::valueno facets = 10;
 }  // namespace slot
 
 inline constexpr char kSetSeparator = '\x1f';
+
+// The letter before each value in slot::facets: which facet the value belongs to.
+namespace facet_tag {
+inline constexpr char country = 'c';      // ISO code, upper case ("KP")
+inline constexpr char date = 'd';         // YYYYMMDD
+inline constexpr char expert = 'e';       // display name
+inline constexpr char institution = 'i';  // canonical name
+inline constexpr char language = 'l';     // code ("en")
+inline constexpr char person = 'p';       // display name
+inline constexpr char source = 's';       // outlet display name
+}  // namespace facet_tag
 
 // Recency: a value that doubles every half-life, so the searcher can turn it
 // into relevance + alpha * 0.5^(age / half-life) with built-in Xapian pieces only
@@ -72,8 +80,8 @@ inline constexpr char kSetSeparator = '\x1f';
 inline constexpr double kRecencyHalfLifeDays = 30.0;
 inline constexpr double kRecencyEpochDays = 10957.0;  // 2000-01-01
 
-// Joins a set of values for a multi-valued facet slot (sorts, de-duplicates,
-// drops separators inside values).
+// Joins a set of values for slot::facets (sorts, de-duplicates, drops
+// separators inside values and empty values).
 [[nodiscard]] std::string encode_set(std::vector<std::string> values);
 [[nodiscard]] std::vector<std::string> decode_set(std::string_view encoded);
 

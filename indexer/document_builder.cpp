@@ -16,23 +16,20 @@ namespace newsdesk {
 
 namespace {
 
-void add_facet_values(Xapian::Document& doc, const Article& a) {
-    doc.add_value(slot::language, a.language);
-    if (a.source) doc.add_value(slot::source, *a.source);
+// Every facet value in slot::facets, each behind its facet's tag.
+void add_facet_values(Xapian::Document& doc, const Article& a, std::string_view ymd) {
     std::vector<std::string> values;
-    auto add_set = [&](Xapian::valueno slot) {
-        const auto encoded = encode_set(std::move(values));
-        if (!encoded.empty()) doc.add_value(slot, encoded);
-        values.clear();
+    const auto add = [&](char tag, std::string_view value) {
+        if (!value.empty()) values.push_back(tag + std::string(value));
     };
-    for (const auto& c : a.countries) values.push_back(c.code);
-    add_set(slot::countries);
-    for (const auto& e : a.experts) values.push_back(e.name);
-    add_set(slot::experts);
-    for (const auto& p : a.people) values.push_back(p.name);
-    add_set(slot::people);
-    for (const auto& i : a.institutions) values.push_back(i.name);
-    add_set(slot::institutions);
+    add(facet_tag::language, a.language);
+    if (a.source) add(facet_tag::source, *a.source);
+    add(facet_tag::date, ymd);
+    for (const auto& c : a.countries) add(facet_tag::country, c.code);
+    for (const auto& e : a.experts) add(facet_tag::expert, e.name);
+    for (const auto& p : a.people) add(facet_tag::person, p.name);
+    for (const auto& i : a.institutions) add(facet_tag::institution, i.name);
+    doc.add_value(slot::facets, encode_set(std::move(values)));
 }
 
 // speaker:cha finds articles quoting Cha: one term per word of each speaker's
@@ -95,8 +92,9 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         const auto source = normalise_term_value(*a.source);
         if (!source.empty()) doc.add_boolean_term(make_term(prefix::source, source));
     }
+    std::string ymd;
     if (a.date && a.date->size() == 10) {
-        const std::string ymd = a.date->substr(0, 4) + a.date->substr(5, 2) + a.date->substr(8, 2);
+        ymd = a.date->substr(0, 4) + a.date->substr(5, 2) + a.date->substr(8, 2);
         doc.add_boolean_term(make_term(prefix::year, ymd.substr(0, 4)));
         doc.add_boolean_term(make_term(prefix::month, ymd.substr(0, 6)));
         doc.add_boolean_term(make_term(prefix::day, ymd));
@@ -105,7 +103,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         doc.add_value(slot::recency,
                       Xapian::sortable_serialise(std::exp2((days - kRecencyEpochDays) / kRecencyHalfLifeDays)));
     }
-    add_facet_values(doc, a);
+    add_facet_values(doc, a, ymd);
     add_speaker_terms(doc, a, stem);
     if (const auto signature = near_duplicate_signature(a.body); !signature.empty())
         doc.add_value(slot::collapse, signature);

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/database.h"
 #include "common/error.h"
 #include "common/schema.h"
 #include "indexer/input.h"
@@ -37,7 +38,9 @@ Xapian::WritableDatabase open_writable(const std::string& path, const BatchLimit
     if (!parent.empty()) fs::create_directories(parent, ec);
     for (;;) {
         try {
-            return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+            check_schema(db, path);
+            return db;
         } catch (const Xapian::DatabaseLockError& e) {
             // "... already locked" is another writer; "Couldn't open lockfile:
             // Permission denied" is a database we may not write at all.

@@ -1,23 +1,24 @@
 #include "searcher/facets.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <array>
 
 #include "common/countries.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "searcher/value_tally.h"
 
 namespace newsdesk {
 
 const std::vector<FacetSpec>& facet_specs() {
     static const std::vector<FacetSpec> specs = {
-        {"expert", slot::experts, true, prefix::expert},
-        {"person", slot::people, true, prefix::person},
-        {"institution", slot::institutions, true, prefix::institution},
-        {"country", slot::countries, true, prefix::country},
-        {"language", slot::language, false, prefix::language},
-        {"source", slot::source, false, prefix::source},
-        {"date", slot::date, false, prefix::day},
+        {"expert", facet_tag::expert, prefix::expert},
+        {"person", facet_tag::person, prefix::person},
+        {"institution", facet_tag::institution, prefix::institution},
+        {"country", facet_tag::country, prefix::country},
+        {"language", facet_tag::language, prefix::language},
+        {"source", facet_tag::source, prefix::source},
+        {"date", facet_tag::date, prefix::day},
     };
     return specs;
 }
@@ -76,108 +77,130 @@ Xapian::Query combine_filters(const std::vector<std::pair<std::string, std::stri
 
 namespace {
 
-// A spy's values with their counts, each multi-valued set split into its values
-// (as decode_set splits it) and each value's counts summed: views into `sets`,
-// which holds the spy's own strings. No ordered map and no string per value: a
-// page counts thousands of people and experts to show ten of each.
-std::unordered_map<std::string_view, Xapian::doccount> count_values(
-    const Xapian::ValueCountMatchSpy& spy, bool multi_valued,
-    std::vector<std::pair<std::string, Xapian::doccount>>& sets) {
+using Sets = std::vector<std::pair<std::string, Xapian::doccount>>;
+
+// The spy's distinct sets with their counts. Its iterator yields copies, so they
+// are taken once and the tally below holds views into them.
+Sets spy_sets(const Xapian::ValueCountMatchSpy& spy) {
+    Sets sets;
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) sets.emplace_back(*it, it.get_termfreq());
-    std::unordered_map<std::string_view, Xapian::doccount> counts;
-    counts.reserve(sets.size() * (multi_valued ? 4 : 1));
+    return sets;
+}
+
+// Adds each set's count to every tagged value in it ("cKP": the tag, then the
+// value) whose tag is wanted[tag]: the facets not asked for are skipped.
+ValueTally count_values(const Sets& sets, const std::array<bool, 128>& wanted) {
+    std::size_t bytes = 0;
+    for (const auto& set : sets) bytes += set.first.size();
+    ValueTally tally(bytes / 64);  // values are ~12 bytes and most recur; it grows if need be
     for (const auto& [set, count] : sets) {
-        if (!multi_valued) {
-            counts[set] += count;
-            continue;
-        }
         std::string_view rest = set;
         while (!rest.empty()) {
             const auto end = rest.find(kSetSeparator);
-            counts[rest.substr(0, end)] += count;
+            const std::string_view entry = rest.substr(0, end);
+            const auto tag = static_cast<unsigned char>(entry.front());
+            if (entry.size() > 1 && tag < wanted.size() && wanted[tag]) tally.add(entry, count);
             if (end == std::string_view::npos) break;
             rest.remove_prefix(end + 1);
         }
     }
-    return counts;
+    return tally;
+}
+
+// Each tagged value's count, split by tag into `by_tag` (indexed by tag).
+using Counts = std::vector<std::pair<std::string_view, Xapian::doccount>>;
+void split_by_tag(const ValueTally& tally, std::array<Counts, 128>& by_tag) {
+    tally.for_each([&](std::string_view entry, Xapian::doccount count) {
+        by_tag[static_cast<unsigned char>(entry.front())].emplace_back(entry.substr(1), count);
+    });
 }
 
 }  // namespace
 
-std::map<std::string, Xapian::doccount> decompose_set_counts(const Xapian::ValueCountMatchSpy& spy) {
-    std::vector<std::pair<std::string, Xapian::doccount>> sets;
-    std::map<std::string, Xapian::doccount> counts;
-    for (const auto& [value, count] : count_values(spy, true, sets)) counts.emplace(value, count);
-    return counts;
+std::map<char, std::map<std::string, Xapian::doccount>> decompose_set_counts(const Xapian::ValueCountMatchSpy& spy) {
+    const auto sets = spy_sets(spy);
+    std::array<bool, 128> wanted;
+    wanted.fill(true);
+    std::array<Counts, 128> by_tag;
+    split_by_tag(count_values(sets, wanted), by_tag);
+    std::map<char, std::map<std::string, Xapian::doccount>> out;
+    for (std::size_t tag = 0; tag < by_tag.size(); ++tag)
+        for (const auto& [value, count] : by_tag[tag]) out[static_cast<char>(tag)].emplace(value, count);
+    return out;
 }
 
 FacetCollector::FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket)
-    : m_size(size), m_bucket(bucket) {
+    : m_spy(slot::facets), m_size(size), m_bucket(bucket) {
     for (const auto& name : names) {
         const FacetSpec* spec = find_facet(name);
         if (!spec) throw UsageError("unknown facet '" + name + "' (use expert, person, institution, country, language, source or date)");
-        m_entries.push_back({spec, std::make_unique<Xapian::ValueCountMatchSpy>(spec->slot)});
+        if (std::find(m_specs.begin(), m_specs.end(), spec) == m_specs.end()) m_specs.push_back(spec);
     }
 }
 
-Xapian::doccount FacetCollector::documents_seen() const {
-    return m_entries.empty() ? 0 : m_entries.front().spy->get_total();
-}
+Xapian::doccount FacetCollector::documents_seen() const { return static_cast<Xapian::doccount>(m_spy.get_total()); }
 
-void FacetCollector::register_spies(Xapian::Enquire& enquire) {
-    for (auto& entry : m_entries) enquire.add_matchspy(entry.spy.get());
-}
+void FacetCollector::register_spies(Xapian::Enquire& enquire) { enquire.add_matchspy(&m_spy); }
 
 namespace {
 
-// Dates arrive per day (slot::date, YYYYMMDD) and are summed into the bucket
-// the span calls for: days within ~2 months, months within ~3 years, else years.
-Facet date_facet(const Xapian::ValueCountMatchSpy& spy, DateBucket bucket) {
-    std::map<std::string, Xapian::doccount> days;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-        if ((*it).size() == 8) days[*it] += it.get_termfreq();
+// Dates arrive per day (YYYYMMDD) and are summed into the bucket the span calls
+// for: days within ~2 months, months within ~3 years, else years.
+Facet date_facet(Counts& days, DateBucket bucket) {
+    std::erase_if(days, [](const auto& day) { return day.first.size() != 8; });
+    std::sort(days.begin(), days.end());
     if (bucket == DateBucket::automatic && !days.empty()) {
-        const int first = std::stoi(days.begin()->first.substr(0, 6)), last = std::stoi(days.rbegin()->first.substr(0, 6));
-        const int months = (last / 100 - first / 100) * 12 + (last % 100 - first % 100);
+        const auto month_index = [](std::string_view ymd) {
+            return std::stoi(std::string(ymd.substr(0, 4))) * 12 + std::stoi(std::string(ymd.substr(4, 2)));
+        };
+        const int months = month_index(days.back().first) - month_index(days.front().first);
         bucket = months <= 2 ? DateBucket::day : months <= 36 ? DateBucket::month : DateBucket::year;
     }
     if (bucket == DateBucket::automatic) bucket = DateBucket::month;
     const std::size_t len = bucket == DateBucket::year ? 4 : bucket == DateBucket::month ? 6 : 8;
-    std::map<std::string, Xapian::doccount> buckets;
-    for (const auto& [day, count] : days) buckets[day.substr(0, len)] += count;
     Facet facet{"date", {}, bucket == DateBucket::year ? "year" : bucket == DateBucket::month ? "month" : "day"};
-    for (const auto& [key, count] : buckets) {
-        std::string value = key.substr(0, 4);
-        if (len >= 6) value += "-" + key.substr(4, 2);
-        if (len == 8) value += "-" + key.substr(6, 2);
+    std::string_view key;
+    for (const auto& [day, count] : days) {  // in order, so each bucket's days are adjacent
+        if (!facet.values.empty() && day.substr(0, len) == key) {
+            facet.values.back().count += count;
+            continue;
+        }
+        key = day.substr(0, len);
+        std::string value(key.substr(0, 4));
+        if (len >= 6) (value += '-') += key.substr(4, 2);
+        if (len == 8) (value += '-') += key.substr(6, 2);
         facet.values.push_back({value, value, count});
     }
+    return facet;
+}
+
+// Most frequent first, equal counts in value order; only the first `size` are kept.
+Facet ranked_facet(const FacetSpec& spec, Counts& ranked, std::size_t size) {
+    const auto before = [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    };
+    const auto keep = ranked.begin() + static_cast<std::ptrdiff_t>(std::min(size, ranked.size()));
+    std::partial_sort(ranked.begin(), keep, ranked.end(), before);
+    Facet facet{std::string(spec.name), {}, {}};
+    facet.values.reserve(static_cast<std::size_t>(keep - ranked.begin()));
+    for (auto it = ranked.begin(); it != keep; ++it) facet.values.push_back({std::string(it->first), {}, it->second});
+    for (auto& v : facet.values) v.label = facet_label(facet.name, v.value);
     return facet;
 }
 
 }  // namespace
 
 std::vector<Facet> FacetCollector::result() const {
+    const auto sets = spy_sets(m_spy);
+    std::array<bool, 128> wanted{};
+    for (const FacetSpec* spec : m_specs) wanted[static_cast<unsigned char>(spec->tag)] = true;
+    std::array<Counts, 128> by_tag;
+    split_by_tag(count_values(sets, wanted), by_tag);
     std::vector<Facet> facets;
-    for (const auto& entry : m_entries) {
-        if (entry.spec->name == "date") {
-            facets.push_back(date_facet(*entry.spy, m_bucket));
-            continue;
-        }
-        std::vector<std::pair<std::string, Xapian::doccount>> sets;
-        const auto counts = count_values(*entry.spy, entry.spec->multi_valued, sets);
-        // Most frequent first, equal counts in value order; only the first m_size are kept.
-        std::vector<std::pair<std::string_view, Xapian::doccount>> ranked(counts.begin(), counts.end());
-        const auto before = [](const auto& a, const auto& b) {
-            return a.second != b.second ? a.second > b.second : a.first < b.first;
-        };
-        const auto keep = ranked.begin() + static_cast<std::ptrdiff_t>(std::min(m_size, ranked.size()));
-        std::partial_sort(ranked.begin(), keep, ranked.end(), before);
-        Facet facet{std::string(entry.spec->name), {}, {}};
-        facet.values.reserve(static_cast<std::size_t>(keep - ranked.begin()));
-        for (auto it = ranked.begin(); it != keep; ++it) facet.values.push_back({std::string(it->first), {}, it->second});
-        for (auto& v : facet.values) v.label = facet_label(facet.name, v.value);
-        facets.push_back(std::move(facet));
+    facets.reserve(m_specs.size());
+    for (const FacetSpec* spec : m_specs) {
+        Counts& counts = by_tag[static_cast<unsigned char>(spec->tag)];
+        facets.push_back(spec->name == "date" ? date_facet(counts, m_bucket) : ranked_facet(*spec, counts, m_size));
     }
     return facets;
 }

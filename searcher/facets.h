@@ -1,9 +1,11 @@
 // Facets: exact counts per value over the whole match set, and the filters a
-// click on a value adds. Multi-valued facets (an article names many countries)
-// are counted with Xapian's built-in ValueCountMatchSpy over a slot holding the
-// article's sorted set of values; each distinct set's count is then added to
-// every value in it, so each article counts once per value. Only built-in match
-// spies are used, so the same code works on remote shards (xapian-tcpsrv).
+// click on a value adds. Every facet is counted in one pass by one built-in
+// ValueCountMatchSpy over slot::facets, which holds each article's sorted set of
+// tagged values (common/schema.h); each distinct set's count is then added to
+// every value in it, so each article counts once per value. Only a built-in
+// match spy is used, so the same code works on remote shards (xapian-tcpsrv),
+// and one spy means one value read per matching article and one set of counts
+// sent back per shard.
 #pragma once
 
 #include <map>
@@ -20,9 +22,8 @@ namespace newsdesk {
 enum class DateBucket { automatic, year, month, day };
 
 struct FacetSpec {
-    std::string_view name;          // "country"
-    Xapian::valueno slot;
-    bool multi_valued;
+    std::string_view name;           // "country"
+    char tag;                        // its values' letter in slot::facets (facet_tag)
     std::string_view filter_prefix;  // boolean term prefix that filters on a value
 };
 
@@ -53,23 +54,21 @@ struct Facet {
 // Values of one facet OR together, different facets AND.
 [[nodiscard]] Xapian::Query combine_filters(const std::vector<std::pair<std::string, std::string>>& filters);
 
-// Collects counts during one Enquire::get_mset: register() the spies, run the
+// Collects counts during one Enquire::get_mset: register() the spy, run the
 // match with checkatleast = database size, then result().
 class FacetCollector {
   public:
     FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket);
     void register_spies(Xapian::Enquire& enquire);
+    // The facets asked for, in the order asked.
     [[nodiscard]] std::vector<Facet> result() const;
-    // How many documents the spies saw: every matching article, exactly, even
+    // How many documents the spy saw: every matching article, exactly, even
     // where collapsing leaves Xapian's own bounds apart.
     [[nodiscard]] Xapian::doccount documents_seen() const;
 
   private:
-    struct Entry {
-        const FacetSpec* spec;
-        std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
-    };
-    std::vector<Entry> m_entries;
+    std::vector<const FacetSpec*> m_specs;
+    Xapian::ValueCountMatchSpy m_spy;
     std::size_t m_size;
     DateBucket m_bucket;
 };
@@ -77,8 +76,9 @@ class FacetCollector {
 // The label shown for a facet value ("KP" -> "North Korea").
 [[nodiscard]] std::string facet_label(std::string_view facet, std::string_view value);
 
-// Per-value counts from a multi-valued spy's per-set counts (exposed for tests).
-[[nodiscard]] std::map<std::string, Xapian::doccount> decompose_set_counts(
+// Per-facet, per-value counts from a slot::facets spy's per-set counts, keyed by
+// facet tag (exposed for tests).
+[[nodiscard]] std::map<char, std::map<std::string, Xapian::doccount>> decompose_set_counts(
     const Xapian::ValueCountMatchSpy& spy);
 
 }  // namespace newsdesk

@@ -113,20 +113,34 @@ TEST(FacetCounts, FiltersOfOneFacetOrAndOfDifferentFacetsAnd) {
     EXPECT_LT(us_2019_01, us);
 }
 
-TEST(FacetCounts, SetCountsDecomposeIntoOneCountPerValue) {
+TEST(FacetCounts, SetCountsDecomposeIntoOneCountPerValueOfEachFacet) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (const auto& set : {std::vector<std::string>{"KP", "RU"}, {"KP"}, {"RU", "KP", "KP"}, {"CN"}}) {
+    // Each article's tagged values in one slot: c = country, l = language.
+    for (const auto& set : {std::vector<std::string>{"cKP", "cRU", "len"}, {"cKP", "len"},
+                            {"cRU", "cKP", "cKP", "lko"}, {"cCN", "len"}, {"len"}}) {
         Xapian::Document doc;
-        doc.add_value(newsdesk::slot::countries, newsdesk::encode_set(set));
+        doc.add_value(newsdesk::slot::facets, newsdesk::encode_set(set));
         db.add_document(doc);
     }
-    Xapian::ValueCountMatchSpy spy(newsdesk::slot::countries);
+    Xapian::ValueCountMatchSpy spy(newsdesk::slot::facets);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
     enquire.add_matchspy(&spy);
     (void)enquire.get_mset(0, 0, db.get_doccount());
-    const std::map<std::string, Xapian::doccount> expected{{"CN", 1}, {"KP", 3}, {"RU", 2}};
+    const std::map<char, std::map<std::string, Xapian::doccount>> expected{
+        {'c', {{"CN", 1}, {"KP", 3}, {"RU", 2}}}, {'l', {{"en", 4}, {"ko", 1}}}};
     EXPECT_EQ(newsdesk::decompose_set_counts(spy), expected);
+}
+
+TEST(FacetCounts, AFacetAskedForTwiceIsCountedOnce) {
+    const auto db = corpus_database();
+    newsdesk::Searcher searcher(db, "corpus");
+    newsdesk::SearchRequest request;
+    request.facets = {"country", "lang", "country", "language"};
+    const auto result = searcher.run(request);
+    ASSERT_EQ(result.facets.size(), 2u);
+    EXPECT_EQ(result.facets[0].name, "country");
+    EXPECT_EQ(result.facets[1].name, "language");
 }
 
 }  // namespace

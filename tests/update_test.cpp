@@ -304,6 +304,33 @@ TEST(Update, UnwritableDatabaseFailsWithOneLine) {
         << r.err;
 }
 
+// An index written under another schema (its slots mean something else) is
+// neither searched nor added to: every program says so in one line naming the
+// database and how to rebuild it, and the index keeps its articles.
+TEST(Update, AnIndexOfAnotherSchemaIsRefusedByReadersAndWriters) {
+    TempDir dir;
+    write_file(dir / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
+                                      article_text("bridge repairs")));
+    const std::string db = (dir / "db").string();
+    ASSERT_EQ(update(db, {(dir / "a.jsonl").string()}).exit_code, 0);
+    {
+        Xapian::WritableDatabase old(db);
+        old.set_metadata("newsdesk:schema", "1");
+        old.commit();
+    }
+    const auto expect_refused = [&](const newsdesk::test::Run& r, const std::string& program) {
+        EXPECT_EQ(r.exit_code, 1) << program << ": " << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << program << ": " << r.err;
+        EXPECT_NE(r.err.find(db + ": an index of schema 1"), std::string::npos) << program << ": " << r.err;
+        EXPECT_NE(r.err.find("rebuild"), std::string::npos) << program << ": " << r.err;
+    };
+    expect_refused(run({kSearch, "--db", db, "bridge"}), "newsdesk-search");
+    expect_refused(run({kIndex, "--db", db, (dir / "a.jsonl").string()}), "newsdesk-index");
+    expect_refused(update(db, {(dir / "a.jsonl").string()}), "newsdesk-index --update");
+    EXPECT_EQ(Xapian::Database(db).get_doccount(), 1u);
+    EXPECT_EQ(Xapian::Database(db).get_metadata("newsdesk:schema"), "1");
+}
+
 TEST(Update, SecondWriterExitsWithTempfail) {
     TempDir dir;
     const auto src = dir / "src";
