@@ -96,6 +96,29 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
     return query;
 }
 
+// Facets are counted in a match of their own over every matching article,
+// unweighted (BoolWeight: no scores to compute) and without collapsing, so the
+// hits' match can stop as soon as it has the page, as a plain search does.
+Searcher::FacetCount Searcher::count_facets(const Xapian::Query& query, const SearchRequest& request) {
+    FacetCollector collector(request.facets, request.facet_size, request.date_bucket);
+    Xapian::Enquire counting(m_db);
+    counting.set_query(query);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    collector.register_spies(counting);
+    if (request.time_limit > 0) counting.set_time_limit(request.time_limit);
+    const auto started = std::chrono::steady_clock::now();
+    (void)counting.get_mset(0, 0, m_db.get_doccount());  // check at least every document: the whole match
+    FacetCount counted;
+    // Xapian does not say whether the limit cut the match short; a match that took
+    // at least the limit may have been, so its counts are not claimed exact.
+    counted.cut_short =
+        request.time_limit > 0 &&
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= request.time_limit;
+    counted.facets = collector.result();
+    counted.seen = collector.documents_seen();
+    return counted;
+}
+
 SearchResult Searcher::run_once(const SearchRequest& request, const Markers& markers,
                                 std::optional<Highlighter>* highlighter) {
     SearchResult result;
@@ -107,31 +130,19 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
     if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(slot::date, true);
     if (request.collapse) enquire.set_collapse_key(slot::collapse);
 
-    std::optional<FacetCollector> facets;
-    Xapian::doccount check_at_least = 0;
-    if (!request.facets.empty()) {
-        facets.emplace(request.facets, request.facet_size, request.date_bucket);
-        facets->register_spies(enquire);
-        check_at_least = m_db.get_doccount();  // count the whole match, not a sample
-    }
     if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
-    const auto started = std::chrono::steady_clock::now();
-    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-    // Xapian does not say whether the limit cut the match short; a match that took
-    // at least the limit may have been, so its counts are not claimed exact.
-    const bool cut_short =
-        request.time_limit > 0 &&
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= request.time_limit;
+    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
     result.query_description = query.get_description();
     result.estimate = mset.get_matches_estimated();
     result.total = mset.get_uncollapsed_matches_estimated();
     result.exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
     result.offset = request.offset;
     result.filters = request.filters;
-    if (facets) {
-        result.facets = facets->result();
-        result.total = std::max<Xapian::doccount>(facets->documents_seen(), cut_short ? result.total : 0);
-        result.exact = !cut_short;
+    if (!request.facets.empty()) {
+        FacetCount counted = count_facets(query, request);
+        result.facets = std::move(counted.facets);
+        result.total = std::max(counted.seen, counted.cut_short ? result.total : 0);
+        result.exact = !counted.cut_short;
         result.estimate = std::min(result.estimate, result.total);
     }
     if (result.estimate >= kSuggestBelow) result.corrected_query.clear();

@@ -43,6 +43,12 @@ class Searcher {
     // `highlighter` (if given) receives how the hits were highlighted, for quotes.
     SearchResult run_once(const SearchRequest& request, const Markers& markers,
                           std::optional<Highlighter>* highlighter = nullptr);
+    struct FacetCount {
+        std::vector<Facet> facets;
+        Xapian::doccount seen = 0;  // matching articles, exactly unless cut_short
+        bool cut_short = false;     // the time limit may have ended the count early
+    };
+    FacetCount count_facets(const Xapian::Query& query, const SearchRequest& request);
     // The whole query; `parsed` receives the parsed query text (no branches for
     // more like this).
     Xapian::Query full_query(const SearchRequest& request, ParsedQuery& parsed);
