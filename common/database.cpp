@@ -1,7 +1,9 @@
 #include "common/database.h"
 
 #include <cstdlib>
+#include <fstream>
 #include <system_error>
+#include <vector>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -14,18 +16,137 @@ std::string resolve_db_path(const std::string& explicit_path) {
     return "var/newsdesk.db";
 }
 
-Xapian::Database open_for_reading(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw IndexError(path + ": no database here (index some articles first with newsdesk-index)");
-    Xapian::Database db;
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kMaxStubDepth = 8;  // a stub naming itself must not recurse forever
+
+double remote_timeout(const OpenOptions& options) {
+    if (options.remote_timeout > 0) return options.remote_timeout;
+    if (const char* env = std::getenv("NEWSDESK_REMOTE_TIMEOUT"); env && *env) {
+        char* end = nullptr;
+        const double seconds = std::strtod(env, &end);
+        if (end && *end == '\0' && seconds > 0 && seconds <= 3600) return seconds;
+    }
+    return 10;
+}
+
+// A Xapian stub's lines: type and argument ("auto" "shards/2024").
+std::vector<std::pair<std::string, std::string>> read_stub(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<std::pair<std::string, std::string>> lines;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const auto start = line.find_first_not_of(" \t");
+        if (start == std::string::npos || line[start] == '#') continue;
+        const auto space = line.find_first_of(" \t", start);
+        const std::string type = line.substr(start, space == std::string::npos ? space : space - start);
+        std::string arg;
+        if (space != std::string::npos) {
+            const auto from = line.find_first_not_of(" \t", space);
+            if (from != std::string::npos) arg = line.substr(from);
+            while (!arg.empty() && (arg.back() == ' ' || arg.back() == '\t')) arg.pop_back();
+        }
+        lines.emplace_back(type, arg);
+    }
+    return lines;
+}
+
+// Whether the file at `path` is a stub (its first line names a backend) rather
+// than a single-file database.
+bool looks_like_stub(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char head[16] = {};
+    in.read(head, sizeof head - 1);
+    const std::string_view start(head);
+    for (std::string_view type : {"auto", "glass", "chert", "remote", "inmemory", "#"})
+        if (start.starts_with(type)) return true;
+    return start.empty();
+}
+
+Xapian::Database open_path(const std::string& path, const OpenOptions& options, int depth);
+
+Xapian::Database open_remote(const std::string& stub, const std::string& arg, const OpenOptions& options) {
+    const auto timeout_ms = static_cast<unsigned>(remote_timeout(options) * 1000);
+    if (!arg.empty() && arg.front() == ':') {  // "remote :PROGRAM ARGS": xapian-progsrv and the like
+        const auto space = arg.find(' ');
+        const std::string program = arg.substr(1, space == std::string::npos ? space : space - 1);
+        const std::string args = space == std::string::npos ? "" : arg.substr(space + 1);
+        return Xapian::Remote::open(program, args, timeout_ms);
+    }
+    const auto colon = arg.rfind(':');
+    unsigned port = 0;
+    if (colon != std::string::npos && colon > 0) {
+        const std::string digits = arg.substr(colon + 1);
+        if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos && digits.size() <= 5)
+            port = static_cast<unsigned>(std::stoul(digits));
+    }
+    if (port == 0 || port > 65535)
+        throw IndexError(stub + ": 'remote " + arg + "' is not HOST:PORT or :PROGRAM ARGS");
+    std::string host = arg.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
     try {
-        db = Xapian::Database(path);
+        return Xapian::Remote::open(host, port, timeout_ms, timeout_ms);
+    } catch (const Xapian::NetworkError& e) {
+        throw IndexError(stub + ": shard " + arg + " cannot be reached (" + e.get_msg() + ")");
+    }
+}
+
+Xapian::Database open_stub(const std::string& stub, const OpenOptions& options, int depth) {
+    if (depth > kMaxStubDepth) throw IndexError(stub + ": stubs nested too deep (a stub names itself?)");
+    Xapian::Database db;
+    std::size_t opened = 0;
+    for (const auto& [type, arg] : read_stub(stub)) {
+        if (type == "remote") {
+            db.add_database(open_remote(stub, arg, options));
+        } else if (type == "auto" || type == "glass" || type == "chert") {
+            fs::path target = arg;
+            if (target.is_relative()) target = fs::path(stub).parent_path() / target;
+            db.add_database(open_path(target.lexically_normal().string(), options, depth + 1));
+        } else {
+            throw IndexError(stub + ": cannot open '" + type + (arg.empty() ? "" : " " + arg) +
+                             "' (a stub names databases with auto PATH or remote HOST:PORT)");
+        }
+        ++opened;
+    }
+    if (opened == 0) throw IndexError(stub + ": the stub names no database");
+    return db;
+}
+
+Xapian::Database open_path(const std::string& path, const OpenOptions& options, int depth) {
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        throw IndexError(path + ": no database here (index some articles first with newsdesk-index)");
+    const fs::path nested = fs::path(path) / "XAPIANDB";
+    if (fs::is_directory(path, ec) && fs::is_regular_file(nested, ec))
+        return open_stub(nested.string(), options, depth + 1);
+    if (fs::is_regular_file(path, ec) && looks_like_stub(path)) return open_stub(path, options, depth + 1);
+    try {
+        return Xapian::Database(path);
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw IndexError(path + ": cannot open database: " + e.get_msg());
     }
-    check_schema(db, path);
+}
+
+}  // namespace
+
+Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options) {
+    Xapian::Database db;
+    try {
+        db = open_path(path, options, 0);
+        check_schema(db, path);
+    } catch (const Xapian::NetworkError& e) {
+        throw_shard_failure(path, e);
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw IndexError(path + ": cannot open database: " + e.get_msg());
+    }
     return db;
+}
+
+void throw_shard_failure(const std::string& path, const Xapian::NetworkError& e) {
+    throw IndexError(path + ": a remote shard failed (" + e.get_msg() +
+                     (e.get_context().empty() ? "" : ", " + e.get_context()) + ")");
 }
 
 void check_schema(const Xapian::Database& db, const std::string& path) {
@@ -51,11 +172,15 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_fla
     }
 }
 
-void reopen_after_modification(Xapian::Database& db, const std::string& path) {
+void reopen_after_modification(Xapian::Database& db, const std::string& path, const OpenOptions& options) {
     // reopen() picks up the latest revision of the same databases; after a stub
-    // swap the stub may name different ones, so open it afresh.
-    if (std::filesystem::is_regular_file(path)) db = open_for_reading(path);
-    else db.reopen();
+    // swap (the nightly job's stub, a collection's XAPIANDB gaining a shard) the
+    // stub may name different ones, so open it afresh.
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec) || fs::is_regular_file(fs::path(path) / "XAPIANDB", ec))
+        db = open_for_reading(path, options);
+    else
+        db.reopen();
 }
 
 }  // namespace newsdesk

@@ -14,11 +14,22 @@ namespace newsdesk {
 // "var/newsdesk.db" (relative to the working directory).
 [[nodiscard]] std::string resolve_db_path(const std::string& explicit_path);
 
-// Opens a database for reading (a directory, or a stub file naming one or more
-// databases, local or remote). Throws newsdesk::IndexError with a one-line message
-// naming the path when it does not exist, cannot be opened, or holds an index
-// of another schema version (check_schema).
-[[nodiscard]] Xapian::Database open_for_reading(const std::string& path);
+// How long a reader waits for a remote shard (xapian-tcpsrv) to accept a
+// connection and to answer, in seconds; 0 takes $NEWSDESK_REMOTE_TIMEOUT, else 10.
+// A shard that is down or stops answering then fails the search with one line
+// (IndexError naming the shard) instead of leaving it hanging.
+struct OpenOptions {
+    double remote_timeout = 0;
+};
+
+// Opens a database for reading: a directory, a sharded collection (a directory
+// with a XAPIANDB stub, common/collection.h), or a stub file naming databases,
+// local ("auto PATH", relative to the stub) or remote ("remote HOST:PORT",
+// "remote :PROGRAM ARGS"), nested stubs included. Throws newsdesk::IndexError
+// with a one-line message naming the path (or the shard) when it does not
+// exist, cannot be opened or reached, or holds an index of another schema
+// version (check_schema).
+[[nodiscard]] Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options = {});
 
 // Opens (creating if needed) a database for writing, with `extra_flags` (e.g.
 // Xapian::DB_NO_SYNC for a scratch database). Throws newsdesk::IndexError
@@ -33,13 +44,15 @@ namespace newsdesk {
 void check_schema(const Xapian::Database& db, const std::string& path);
 
 // Runs `operation` against `db`; on Xapian::DatabaseModifiedError reopens the
-// database (re-resolving a stub file after a swap) and runs it again, up to
+// database (re-resolving a stub after a swap) and runs it again, up to
 // `attempts` times in all, pausing a little longer before each new attempt (1, 2,
 // 4 ... 64 ms) so that a reader slower than a busy writer's commits is not
-// always caught between the same two commits. Other errors pass through.
+// always caught between the same two commits. A remote shard that fails or
+// times out (Xapian::NetworkError) becomes an IndexError naming `path`. Other
+// errors pass through.
 template <typename Operation>
 auto with_retry(Xapian::Database& db, const std::string& path, Operation&& operation,
-                int attempts = 12) -> decltype(operation(db));
+                int attempts = 12, const OpenOptions& options = {}) -> decltype(operation(db));
 
 }  // namespace newsdesk
 

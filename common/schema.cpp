@@ -67,6 +67,15 @@ std::string file_term(std::string_view path) {
     return long_term(std::string(prefix::source_file), path);
 }
 
+std::string tiebreak_value(std::string_view ymd, std::string_view id_term) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : id_term) h = (h ^ c) * 1099511628211ull;
+    char out[32];
+    std::snprintf(out, sizeof out, "%.8s%016llx", ymd.size() == 8 ? std::string(ymd).c_str() : "00000000",
+                  static_cast<unsigned long long>(h));
+    return out;
+}
+
 std::string encode_set(std::vector<std::string> values) {
     for (auto& v : values) std::erase(v, kSetSeparator);
     std::erase_if(values, [](const std::string& v) { return v.empty(); });

@@ -34,6 +34,10 @@ inline constexpr std::string_view source = "XSOURCE";  // normalised outlet name
 inline constexpr std::string_view year = "Y";          // "Y2024"
 inline constexpr std::string_view month = "M";         // "M202406"
 inline constexpr std::string_view day = "D";           // "D20240621"
+// Near-duplicate signature (the slot::collapse value) as a boolean term, so the
+// copies folded into a hit are counted exactly, on remote shards too:
+// "XDUP" + 16 hex digits.
+inline constexpr std::string_view duplicate = "XDUP";
 // Entities (boolean, values from normalise_term_value).
 inline constexpr std::string_view expert = "XEXPERT";
 inline constexpr std::string_view person = "XPERSON";
@@ -59,6 +63,11 @@ inline constexpr Xapian::valueno recency = 3;   // sortable_serialise(2^((days -
 // sorted, de-duplicated and joined with kSetSeparator ("cKP\x1fcRU\x1fd20240621\x1flen").
 // The searcher adds each distinct set's count to every value in it.
 inline constexpr Xapian::valueno facets = 10;
+// The order of equal scores: "YYYYMMDD" ("00000000" undated) + 16 hex digits of
+// FNV-1a(id term). Sorted descending after relevance, so ties come newest first
+// and in the same order however the collection is split into shards (docids,
+// Xapian's own tie-break, differ between one database and its shards).
+inline constexpr Xapian::valueno tiebreak = 11;
 }  // namespace slot
 
 inline constexpr char kSetSeparator = '\x1f';
@@ -103,6 +112,10 @@ inline constexpr Xapian::termcount kCaptionWeight = 1;
 
 // The source-file term of an input path: "XFILE" + path, shortened as id_term does.
 [[nodiscard]] std::string file_term(std::string_view path);
+
+// The slot::tiebreak value of an article dated `ymd` ("YYYYMMDD" or empty)
+// with id term `id_term`.
+[[nodiscard]] std::string tiebreak_value(std::string_view ymd, std::string_view id_term);
 
 // The words of normalise_term_value(value).
 [[nodiscard]] std::vector<std::string> term_words(std::string_view value);

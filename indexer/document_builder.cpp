@@ -104,9 +104,13 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
                       Xapian::sortable_serialise(std::exp2((days - kRecencyEpochDays) / kRecencyHalfLifeDays)));
     }
     add_facet_values(doc, a, ymd);
+    doc.add_value(slot::tiebreak, tiebreak_value(ymd, id_term(a.id)));
     add_speaker_terms(doc, a, stem);
     if (const auto signature = near_duplicate_signature(a.body); !signature.empty())
+    {
         doc.add_value(slot::collapse, signature);
+        doc.add_boolean_term(std::string(prefix::duplicate) + signature);
+    }
     for (const auto& e : a.experts) doc.add_boolean_term(make_term(prefix::expert, normalise_term_value(e.name)));
     for (const auto& p : a.people) doc.add_boolean_term(make_term(prefix::person, normalise_term_value(p.name)));
     for (const auto& i : a.institutions) {

@@ -42,7 +42,7 @@ QuoteResult Searcher::quotes(const SearchRequest& request, const Markers& marker
         const auto to = std::min<std::size_t>(from + request.limit, result.quotes.size());
         result.quotes = std::vector<QuoteHit>(result.quotes.begin() + from, result.quotes.begin() + to);
         return result;
-    });
+    }, 12, m_options);
 }
 
 ExpertResult Searcher::experts(const SearchRequest& request) {
@@ -91,7 +91,7 @@ ExpertResult Searcher::experts(const SearchRequest& request) {
         const auto to = std::min<std::size_t>(from + request.limit, result.experts.size());
         result.experts = std::vector<ExpertHit>(result.experts.begin() + from, result.experts.begin() + to);
         return result;
-    });
+    }, 12, m_options);
 }
 
 }  // namespace newsdesk

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -33,13 +34,15 @@ class BodyWords : public Xapian::ExpandDecider {
 
 }  // namespace
 
-Searcher::Searcher(std::string db_path) : m_path(std::move(db_path)), m_db(open_for_reading(m_path)) {}
+Searcher::Searcher(std::string db_path, OpenOptions options)
+    : m_path(std::move(db_path)), m_options(options), m_db(open_for_reading(m_path, m_options)) {}
 
 Searcher::Searcher(Xapian::Database db, std::string label) : m_path(std::move(label)), m_db(std::move(db)) {}
 
 SearchResult Searcher::run(const SearchRequest& request, const Markers& markers,
                            std::optional<Highlighter>* highlighter) {
-    return with_retry(m_db, m_path, [&](Xapian::Database&) { return run_once(request, markers, highlighter); });
+    return with_retry(
+        m_db, m_path, [&](Xapian::Database&) { return run_once(request, markers, highlighter); }, 12, m_options);
 }
 
 namespace {
@@ -64,7 +67,9 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
         rset.add_document(*p);
         Xapian::Enquire expand(m_db);
         BodyWords decider;
-        const Xapian::ESet eset = expand.get_eset(30, rset, &decider);
+        // Exact term frequencies: the expansion (and so the hits) must not depend
+        // on how the collection is split into shards.
+        const Xapian::ESet eset = expand.get_eset(30, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
         query = Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end());
         query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(id_term(*request.like)));
         if (!request.query.empty())
@@ -127,7 +132,9 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
     result.corrected_query = parsed.corrected;
     Xapian::Enquire enquire(m_db);
     enquire.set_query(query);
+    // By day, then relevance; equal scores of one day follow document ids.
     if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(slot::date, true);
+    else enquire.set_sort_by_relevance_then_value(slot::tiebreak, true);
     if (request.collapse) enquire.set_collapse_key(slot::collapse);
 
     if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
@@ -157,12 +164,42 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
         hit.id = hit.article.id;
         hit.score = it.get_weight();
         hit.percent = it.get_percent();
-        hit.collapsed = request.collapse ? it.get_collapse_count() : 0;
         const Reading& reading = highlight.reading(hit.article.language);
         hit.snippet = make_snippet(hit.article, reading, markers);
         result.hits.push_back(std::move(hit));
     }
+    if (request.collapse) count_copies(query, request, mset, result.hits);
     return result;
+}
+
+// Xapian's collapse counts are lower bounds (the match stops once it has the
+// page) and, through remote shards, leave out copies on other shards; so the
+// copies of each hit are counted in a small match of their own: the query
+// restricted to articles with the hits' signatures (XDUP terms), one built-in
+// spy over the signature slot.
+void Searcher::count_copies(const Xapian::Query& query, const SearchRequest& request, const Xapian::MSet& mset,
+                            std::vector<Hit>& hits) {
+    std::vector<std::string> keys;
+    std::vector<Xapian::Query> signatures;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        keys.push_back(it.get_collapse_key());
+        if (!keys.back().empty()) signatures.emplace_back(std::string(prefix::duplicate) + keys.back());
+    }
+    if (signatures.empty()) return;
+    Xapian::Enquire copies(m_db);
+    copies.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                   Xapian::Query(Xapian::Query::OP_OR, signatures.begin(), signatures.end())));
+    copies.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy spy(slot::collapse);
+    copies.add_matchspy(&spy);
+    if (request.time_limit > 0) copies.set_time_limit(request.time_limit);
+    (void)copies.get_mset(0, 0, m_db.get_doccount());
+    std::map<std::string, Xapian::doccount> counts;
+    for (auto v = spy.values_begin(); v != spy.values_end(); ++v) counts.emplace(*v, v.get_termfreq());
+    for (std::size_t i = 0; i < hits.size() && i < keys.size(); ++i) {
+        const auto found = keys[i].empty() ? counts.end() : counts.find(keys[i]);
+        hits[i].collapsed = found == counts.end() || found->second == 0 ? 0 : found->second - 1;
+    }
 }
 
 }  // namespace newsdesk

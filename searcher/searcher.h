@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include "common/database.h"
 #include "searcher/search_request.h"
 #include "searcher/snippet.h"
 
@@ -15,7 +16,7 @@ class Searcher {
   public:
     // Opens `db_path` (directory or stub file) through common/database.h; throws
     // IndexError when it cannot.
-    explicit Searcher(std::string db_path);
+    explicit Searcher(std::string db_path, OpenOptions options = {});
     // For tests: an already open database (e.g. in-memory).
     Searcher(Xapian::Database db, std::string label);
 
@@ -49,11 +50,15 @@ class Searcher {
         bool cut_short = false;     // the time limit may have ended the count early
     };
     FacetCount count_facets(const Xapian::Query& query, const SearchRequest& request);
+    // The exact number of copies folded into each of `hits` (mset's items).
+    void count_copies(const Xapian::Query& query, const SearchRequest& request, const Xapian::MSet& mset,
+                      std::vector<Hit>& hits);
     // The whole query; `parsed` receives the parsed query text (no branches for
     // more like this).
     Xapian::Query full_query(const SearchRequest& request, ParsedQuery& parsed);
 
     std::string m_path;
+    OpenOptions m_options;
     Xapian::Database m_db;
 };
 
