@@ -119,6 +119,11 @@ void IndexWriter::add_accounted(std::vector<std::string> id_terms, std::vector<X
             if (!added) bytes -= std::min(bytes, word.size() + kSpellingWordOverhead);
         }
     }
+    if (n == 0) {  // spelling words alone (a sharded build's control lane)
+        m_pending_bytes += bytes;
+        if (m_pending_bytes >= m_limits.bytes) commit();
+        return;
+    }
     // Each document carries an equal share of the bytes, so both limits are
     // checked per document.
     for (std::size_t i = 0; i < n; ++i) {
@@ -129,6 +134,15 @@ void IndexWriter::add_accounted(std::vector<std::string> id_terms, std::vector<X
         }
         m_pending_bytes += bytes / n + (i == 0 ? bytes % n : 0);
         if (++m_pending >= m_limits.documents || m_pending_bytes >= m_limits.bytes) commit();
+    }
+}
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+    if (!m_db) throw IndexError(m_name + ": metadata of a parallel build cannot be set");
+    try {
+        m_db->set_metadata(key, value);
+    } catch (const Xapian::Error& e) {
+        write_failed(m_name, e);
     }
 }
 

@@ -80,6 +80,10 @@ class IndexWriter {
     // Commits; a parallel build is merged into `path`. Call once, at the end.
     void finish();
 
+    // Sets a metadata entry, committed with the next commit (not for a
+    // parallel build).
+    void set_metadata(const std::string& key, const std::string& value);
+
     // The database named in error messages (default: the path).
     void set_name(std::string name) { m_name = std::move(name); }
 

@@ -10,11 +10,13 @@
 #include <cxxopts.hpp>
 #include <nlohmann/json.hpp>
 
+#include "common/collection.h"
 #include "common/database.h"
 #include "common/error.h"
 #include "indexer/index_writer.h"
 #include "indexer/input.h"
 #include "indexer/pipeline.h"
+#include "indexer/sharded_build.h"
 #include "indexer/update.h"
 #include "indexer/writer_lock.h"
 
@@ -33,8 +35,15 @@ Large JSON Lines files are read in chunks, and the database is committed every
 whatever the input size.
 A file that cannot be read is reported as "PATH: reason" and skipped.
 
+Sharding: --shard-by year|month|hash:N writes a collection, a directory of
+shards (one database per year, month, or N by id) named by a Xapian stub,
+DIR/XAPIANDB, which newsdesk-search, the CGI and xapian-tcpsrv open like any
+database (docs/deployment.md). Later runs, and --update, write each article to
+its shard and touch no other.
+
 Examples:
   newsdesk-index corpus/                      index into var/newsdesk.db
+  newsdesk-index --db var/news --shard-by year corpus/   one shard per year
   newsdesk-index --db /srv/news.db feeds/*.xml
   newsdesk-index --extract article.html       print fields and entities as JSON
 
@@ -88,6 +97,8 @@ int run(const cxxopts::ParseResult& args) {
 
     std::optional<newsdesk::WriterLock> lock;
     std::optional<newsdesk::IndexWriter> writer;
+    std::optional<newsdesk::ShardedBuild> sharded;
+    const std::string shard_by = args["shard-by"].as<std::string>();
     if (!extract) {
         const auto db = newsdesk::resolve_db_path(args["db"].as<std::string>());
         lock.emplace(db, args["wait"].as<double>());
@@ -96,7 +107,17 @@ int run(const cxxopts::ParseResult& args) {
         limits.bytes = args["batch-mb"].as<std::size_t>() << 20;
         // A new database is written by one lane per worker thread and merged at the end.
         const unsigned lanes = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-        writer.emplace(db, limits, args.count("no-spelling") == 0, lanes);
+        const bool spelling = args.count("no-spelling") == 0;
+        // The nightly job's live stub names the collection to write.
+        const std::string target = newsdesk::resolve_write_target(db);
+        if (!shard_by.empty() || newsdesk::is_collection(target)) {
+            const auto scheme = shard_by.empty() ? newsdesk::ShardedBuild::scheme_of(target)
+                                                 : newsdesk::ShardScheme::parse(shard_by);
+            if (!scheme) throw newsdesk::UsageError("--shard-by: expected year, month or hash:N (2 to 256), not '" + shard_by + "'");
+            sharded.emplace(target, *scheme, limits, spelling, lanes);
+        } else {
+            writer.emplace(db, limits, spelling, lanes);
+        }
     }
 
     Progress progress(files.size(), !quiet && isatty(STDERR_FILENO));
@@ -117,6 +138,9 @@ int run(const cxxopts::ParseResult& args) {
                     std::cout << newsdesk::to_json(article).dump(-1, ' ', false,
                                                                  nlohmann::json::error_handler_t::replace)
                               << '\n';
+            } else if (sharded) {
+                sharded->add(result.articles, std::move(result.documents), result.document_bytes,
+                             std::move(result.spelling_words));
             } else {
                 writer->add_accounted(result.articles, std::move(result.documents), result.document_bytes,
                                       std::move(result.spelling_words));
@@ -126,6 +150,7 @@ int run(const cxxopts::ParseResult& args) {
         progress.update(done, summary.articles);
     });
     if (writer) writer->finish();
+    if (sharded) sharded->finish();
     std::cout.flush();
 
     if (!quiet)
@@ -136,6 +161,9 @@ int run(const cxxopts::ParseResult& args) {
                   << (writer ? ", database " + writer->path() + " holds " +
                                    std::to_string(writer->doc_count()) + " articles"
                              : "")
+                  << (sharded ? ", collection " + sharded->path() + " holds " +
+                                    std::to_string(sharded->doc_count()) + " articles"
+                              : "")
                   << '\n';
     return summary.failed || summary.item_errors ? 1 : 0;
 }
@@ -148,7 +176,10 @@ int main(int argc, char** argv) {
     cxxopts::Options opts("newsdesk-index", kDescription);
     opts.positional_help("PATH...");
     opts.add_options()
-        ("db", "database directory", cxxopts::value<std::string>()->default_value(""), "DIR")
+        ("db", "database directory (or sharded collection)", cxxopts::value<std::string>()->default_value(""), "DIR")
+        ("shard-by", "split a new --db into shards: year, month (by article date; undated "
+         "articles go to shard 'undated') or hash:N (N shards by a hash of the id); an existing "
+         "collection keeps its scheme", cxxopts::value<std::string>()->default_value(""), "SCHEME")
         ("extract", "print each article as JSON Lines on stdout; write no database")
         ("update", "incremental update; see newsdesk-index --update --help")
         ("wait", "wait up to this long for another writer to finish",
@@ -188,6 +219,9 @@ int main(int argc, char** argv) {
     } catch (const newsdesk::LockBusy& e) {
         std::cerr << "newsdesk-index: " << e.what() << '\n';
         return newsdesk::kExitLocked;
+    } catch (const newsdesk::UsageError& e) {
+        std::cerr << "newsdesk-index: " << e.what() << '\n';
+        return 2;
     } catch (const newsdesk::Error& e) {
         std::cerr << "newsdesk-index: " << e.what() << '\n';
         return 1;

@@ -5,11 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <condition_variable>
-#include <deque>
 #include <filesystem>
-#include <mutex>
-#include <thread>
 
 #include "common/error.h"
 
@@ -18,9 +14,6 @@ namespace newsdesk {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Batches a lane may hold before add() waits for it.
-constexpr std::size_t kQueuedBatches = 8;
 
 // A lane commits at least this often. Xapian's inverter keeps a batch's
 // changes in ordered maps (term -> document -> wdf, and the same for
@@ -36,15 +29,15 @@ std::size_t lane_of(const std::string& id_term, std::size_t lanes) {
     return static_cast<std::size_t>(h % lanes);
 }
 
-// Removes "NAME.parts-PID" and "NAME.merge-PID" beside `path` left by builds
-// whose process is gone (killed mid-run).
-void remove_stale_parts(const fs::path& path) {
+}  // namespace
+
+void remove_stale_builds(const fs::path& path) {
     std::error_code ec;
     const auto dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
     const std::string name = path.filename().string();
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
         const std::string other = entry.path().filename().string();
-        for (const std::string tag : {".parts-", ".merge-"}) {
+        for (const std::string tag : {".parts-", ".merge-", ".build-"}) {
             if (other.size() <= name.size() + tag.size() || other.compare(0, name.size() + tag.size(), name + tag))
                 continue;
             const std::string pid = other.substr(name.size() + tag.size());
@@ -55,98 +48,6 @@ void remove_stale_parts(const fs::path& path) {
     }
 }
 
-}  // namespace
-
-// One part of the database and the thread that writes it.
-class ParallelBuild::Lane {
-  public:
-    // Writes the part at `path` of the database `name` (named in messages).
-    Lane(const std::string& path, const std::string& name, BatchLimits limits, bool spelling)
-        : m_writer(path, limits, spelling, 1, Xapian::DB_NO_SYNC) {
-        m_writer.set_name(name);
-        m_thread = std::thread([this] { run(); });
-    }
-
-    ~Lane() { close(); }
-
-    // Queues a batch; waits while the lane is kQueuedBatches behind.
-    void push(std::vector<std::string>&& id_terms, std::vector<Xapian::Document>&& documents, std::size_t bytes,
-              SpellingWords&& words) {
-        std::unique_lock lock(m_mutex);
-        m_space.wait(lock, [&] { return m_queue.size() < kQueuedBatches || m_error; });
-        if (m_error) std::rethrow_exception(m_error);
-        m_queue.push_back(Batch{std::move(id_terms), std::move(documents), bytes, std::move(words)});
-        m_ready.notify_one();
-    }
-
-    // Writes what is queued, commits and stops the thread; rethrows a failure.
-    void close_and_commit() {
-        close();
-        if (m_error) std::rethrow_exception(m_error);
-    }
-
-    [[nodiscard]] std::size_t commits() const { return m_writer.commits(); }
-
-  private:
-    struct Batch {
-        std::vector<std::string> id_terms;
-        std::vector<Xapian::Document> documents;
-        std::size_t bytes = 0;
-        SpellingWords words;
-    };
-
-    void close() {
-        {
-            std::lock_guard lock(m_mutex);
-            m_closing = true;
-            m_ready.notify_one();
-        }
-        if (m_thread.joinable()) m_thread.join();
-    }
-
-    void run() {
-        for (;;) {
-            Batch batch;
-            {
-                std::unique_lock lock(m_mutex);
-                m_ready.wait(lock, [&] { return !m_queue.empty() || m_closing; });
-                if (m_queue.empty()) break;
-                batch = std::move(m_queue.front());
-                m_queue.pop_front();
-                m_space.notify_one();
-            }
-            try {
-                m_writer.add_accounted(std::move(batch.id_terms), std::move(batch.documents), batch.bytes,
-                                       std::move(batch.words));
-            } catch (...) {
-                fail();
-                return;
-            }
-        }
-        try {
-            m_writer.commit();
-        } catch (...) {
-            fail();
-        }
-    }
-
-    // Records the failure; push() rethrows it and stops queueing.
-    void fail() {
-        std::lock_guard lock(m_mutex);
-        m_error = std::current_exception();
-        m_queue.clear();
-        m_space.notify_all();
-    }
-
-    IndexWriter m_writer;  // one database, written only by m_thread
-    std::mutex m_mutex;
-    std::condition_variable m_ready, m_space;
-    std::deque<Batch> m_queue;
-    bool m_closing = false;
-    std::exception_ptr m_error;
-    std::thread m_thread;  // started once the rest is built
-};
-
 bool ParallelBuild::is_fresh(const std::string& path) {
     std::error_code ec;
     const auto status = fs::symlink_status(path, ec);
@@ -156,7 +57,7 @@ bool ParallelBuild::is_fresh(const std::string& path) {
 
 ParallelBuild::ParallelBuild(std::string path, BatchLimits limits, bool spelling, unsigned lanes)
     : m_path(std::move(path)), m_parts(m_path + ".parts-" + std::to_string(::getpid())) {
-    remove_stale_parts(m_path);
+    remove_stale_builds(m_path);
     std::error_code ec;
     fs::remove_all(m_parts, ec);
     if (!fs::create_directories(m_parts, ec) && ec)
@@ -165,7 +66,7 @@ ParallelBuild::ParallelBuild(std::string path, BatchLimits limits, bool spelling
     try {
         for (unsigned i = 0; i < lanes; ++i)
             m_lanes.push_back(
-                std::make_unique<Lane>(m_parts + "/part-" + std::to_string(i), m_path, limits, spelling));
+                std::make_unique<WriteLane>(m_parts + "/part-" + std::to_string(i), m_path, limits, spelling));
     } catch (...) {
         stop_lanes();
         throw;

@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <exception>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,8 +28,13 @@
 #include <xapian.h>
 
 #include "indexer/index_writer.h"
+#include "indexer/write_lane.h"
 
 namespace newsdesk {
+
+// Removes "NAME.parts-PID", "NAME.merge-PID" and "NAME.build-PID" beside
+// `path` left by builds whose process is gone (killed mid-run).
+void remove_stale_builds(const std::filesystem::path& path);
 
 class ParallelBuild {
   public:
@@ -60,11 +66,10 @@ class ParallelBuild {
     [[nodiscard]] static bool is_fresh(const std::string& path);
 
   private:
-    class Lane;
     void stop_lanes() noexcept;
 
     std::string m_path, m_parts;
-    std::vector<std::unique_ptr<Lane>> m_lanes;
+    std::vector<std::unique_ptr<WriteLane>> m_lanes;
     bool m_finished = false;
 };
 

@@ -17,6 +17,7 @@
 #include "common/schema.h"
 #include "indexer/input.h"
 #include "indexer/manifest.h"
+#include "indexer/update_store.h"
 #include "indexer/writer_lock.h"
 
 namespace newsdesk {
@@ -24,38 +25,6 @@ namespace newsdesk {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Opens the database for writing, waiting for Xapian's own lock until
-// `deadline`: newsdesk's writers all take the flock first (indexer/writer_lock.h),
-// but another Xapian tool (xapian-compact, a copy of omindex) takes only this one.
-Xapian::WritableDatabase open_writable(const std::string& path, const BatchLimits& limits,
-                                       std::chrono::steady_clock::time_point deadline) {
-    // As IndexWriter does: our batch limits decide when to commit.
-    if (!std::getenv("XAPIAN_FLUSH_THRESHOLD"))
-        setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(limits.documents + 1).c_str(), 0);
-    std::error_code ec;
-    const auto parent = fs::path(path).parent_path();
-    if (!parent.empty()) fs::create_directories(parent, ec);
-    for (;;) {
-        try {
-            Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-            check_schema(db, path);
-            return db;
-        } catch (const Xapian::DatabaseLockError& e) {
-            // "... already locked" is another writer; "Couldn't open lockfile:
-            // Permission denied" is a database we may not write at all.
-            if (!e.get_msg().ends_with(": already locked"))
-                throw IndexError(path + ": cannot open database for writing: " + e.get_msg());
-            if (std::chrono::steady_clock::now() >= deadline)
-                throw LockBusy(path +
-                               ": database is locked by another writer; try again later or "
-                               "pass --wait SECONDS");
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        } catch (const Xapian::DatabaseError& e) {
-            throw IndexError(path + ": cannot open database for writing: " + e.get_msg());
-        }
-    }
-}
 
 // Whether `path` lies under the input `root` (a file or directory as given).
 bool under(const std::string& path, const std::string& root) {
@@ -81,30 +50,41 @@ std::uint64_t item_hash(const Article& article) {
 // only in deleted articles stops being suggested.
 class UpdateWriter {
   public:
-    UpdateWriter(Xapian::WritableDatabase db, BatchLimits limits, bool spelling)
-        : m_db(std::move(db)), m_limits(limits), m_spelling(spelling) {
+    UpdateWriter(UpdateStore& store, BatchLimits limits, bool spelling)
+        : m_store(store), m_limits(limits), m_spelling(spelling) {
         if (m_limits.documents == 0) m_limits.documents = 1;
-        m_db.set_metadata("newsdesk:schema", std::string(kSchemaVersion));
     }
 
-    Xapian::WritableDatabase& db() { return m_db; }
+    UpdateStore& store() { return m_store; }
 
-    void replace(const std::string& id_term, Xapian::Document& document) {
-        const std::size_t bytes =
-            account_document(document, m_spelling ? &m_spelling_words : nullptr);
-        if (m_spelling) {
-            const auto old = m_db.postlist_begin(id_term);
-            if (old != m_db.postlist_end(id_term)) forget_spelling(m_db.get_document(*old));
+    // Writes `document` for `article` in place of any earlier version; with
+    // `maybe_elsewhere` (the id was indexed before) an earlier version in
+    // another time shard (its date changed) is deleted too.
+    void replace(const Article& article, const std::string& id_term, Xapian::Document& document,
+                 bool maybe_elsewhere) {
+        const std::size_t bytes = account_document(document, m_spelling ? &m_spelling_words : nullptr);
+        auto& db = m_store.target(article, id_term);
+        if (maybe_elsewhere && m_store.moves_between_shards()) {
+            for (auto* other : m_store.documents()) {
+                if (other == &db || !other->term_exists(id_term)) continue;
+                const auto old = other->postlist_begin(id_term);
+                if (m_spelling) forget_spelling(other->get_document(*old));
+                other->delete_document(id_term);
+            }
         }
-        m_db.replace_document(id_term, document);
+        if (m_spelling) {
+            const auto old = db.postlist_begin(id_term);
+            if (old != db.postlist_end(id_term)) forget_spelling(db.get_document(*old));
+        }
+        db.replace_document(id_term, document);
         m_pending_bytes += bytes;
         ++m_pending;
     }
 
-    // Deletes a document (counted by deleted()).
-    void remove(Xapian::docid did) {
-        if (m_spelling) forget_spelling(m_db.get_document(did));
-        m_db.delete_document(did);
+    // Deletes a document of `db` (counted by deleted()).
+    void remove(Xapian::WritableDatabase& db, Xapian::docid did) {
+        if (m_spelling) forget_spelling(db.get_document(did));
+        db.delete_document(did);
     }
 
     void deleted(std::size_t n) { m_pending += n; }
@@ -117,19 +97,20 @@ class UpdateWriter {
     void commit() {
         // The batch's net change per word: a word both added and taken out
         // (a replaced article that kept it) costs no call.
+        auto& control = m_store.control();
         for (auto& [word, decrease] : m_removed_words) {
             if (const auto it = m_spelling_words.find(word); it != m_spelling_words.end()) {
                 const auto both = std::min(it->second, decrease);
                 it->second -= both;
                 decrease -= both;
             }
-            if (decrease) m_db.remove_spelling(word, decrease);
+            if (decrease) control.remove_spelling(word, decrease);
         }
         for (const auto& [word, count] : m_spelling_words)
-            if (count) m_db.add_spelling(word, count);
+            if (count) control.add_spelling(word, count);
         m_spelling_words.clear();
         m_removed_words.clear();
-        m_db.commit();
+        m_store.commit();
         m_pending = m_pending_bytes = 0;
         ++m_commits;
     }
@@ -145,7 +126,7 @@ class UpdateWriter {
     }
 
     static constexpr std::size_t kRemovedWordBytes = 64;  // a map entry, roughly
-    Xapian::WritableDatabase m_db;
+    UpdateStore& m_store;
     BatchLimits m_limits;
     bool m_spelling;
     std::size_t m_pending = 0, m_pending_bytes = 0, m_commits = 0;
@@ -206,33 +187,36 @@ class Claims {
 // Returns how many were deleted.
 std::size_t delete_file_documents(UpdateWriter& writer, const std::string& path,
                                   const std::unordered_set<std::uint64_t>& keep, Claims& claims) {
-    auto& db = writer.db();
     const std::string fterm = file_term(path);
-    if (db.get_termfreq(fterm) == 0) return 0;
-    std::vector<Xapian::docid> doomed;
-    std::vector<std::pair<Xapian::docid, const std::string*>> moved;
-    for (auto p = db.postlist_begin(fterm); p != db.postlist_end(fterm); ++p) {
-        auto t = db.termlist_begin(*p);
-        t.skip_to(std::string(prefix::id));
-        std::uint64_t id = 0;
-        if (t != db.termlist_end(*p)) {
-            const std::string term = *t;
-            if (term.compare(0, prefix::id.size(), prefix::id) == 0) id = fnv1a(term);
+    std::size_t deleted = 0;
+    for (auto* db : writer.store().documents()) {
+        if (db->get_termfreq(fterm) == 0) continue;
+        std::vector<Xapian::docid> doomed;
+        std::vector<std::pair<Xapian::docid, const std::string*>> moved;
+        for (auto p = db->postlist_begin(fterm); p != db->postlist_end(fterm); ++p) {
+            auto t = db->termlist_begin(*p);
+            t.skip_to(std::string(prefix::id));
+            std::uint64_t id = 0;
+            if (t != db->termlist_end(*p)) {
+                const std::string term = *t;
+                if (term.compare(0, prefix::id.size(), prefix::id) == 0) id = fnv1a(term);
+            }
+            if (id && keep.count(id)) continue;
+            if (const std::string* other = id ? claims.other(id, path) : nullptr)
+                moved.emplace_back(*p, other);
+            else
+                doomed.push_back(*p);
         }
-        if (id && keep.count(id)) continue;
-        if (const std::string* other = id ? claims.other(id, path) : nullptr)
-            moved.emplace_back(*p, other);
-        else
-            doomed.push_back(*p);
+        for (auto did : doomed) writer.remove(*db, did);
+        for (const auto& [did, other] : moved) {
+            auto document = db->get_document(did);
+            document.remove_term(fterm);
+            document.add_boolean_term(file_term(*other));
+            db->replace_document(did, document);
+        }
+        deleted += doomed.size();
     }
-    for (auto did : doomed) writer.remove(did);
-    for (const auto& [did, other] : moved) {
-        auto document = db.get_document(did);
-        document.remove_term(fterm);
-        document.add_boolean_term(file_term(*other));
-        db.replace_document(did, document);
-    }
-    return doomed.size();
+    return deleted;
 }
 
 struct Pending {
@@ -249,9 +233,9 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                               std::chrono::duration<double>(options.wait_seconds));
     WriterLock lock(options.db, options.wait_seconds);
-    UpdateWriter writer(open_writable(options.db, options.limits, deadline), options.limits,
-                        options.spelling);
-    auto& db = writer.db();
+    UpdateStore store(options.db, options.shard_by, options.limits, deadline);
+    UpdateWriter writer(store, options.limits, options.spelling);
+    auto& db = store.control();  // the manifest
     UpdateSummary summary;
 
     // The manifest: path -> entry.
@@ -356,13 +340,18 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
                 if (!seen_ids.insert(item.id).second) continue;  // same id twice in one file
                 p.entry.items.push_back(item);
                 const auto old = old_items.find(item.id);
-                if (old != old_items.end() && old->second == item.item && db.term_exists(idterm)) {
-                    ++summary.kept_articles;
-                    continue;
+                if (old != old_items.end() && old->second == item.item) {
+                    const auto* where = store.existing_target(result.articles[i], idterm);
+                    if (where && where->term_exists(idterm)) {
+                        ++summary.kept_articles;
+                        continue;
+                    }
                 }
                 auto& document = result.documents[i];
                 document.add_boolean_term(fterm);
-                writer.replace(idterm, document);
+                const bool known = old != old_items.end() ||
+                                   (store.moves_between_shards() && claims.other(item.id, p.entry.path));
+                writer.replace(result.articles[i], idterm, document, known);
                 ++summary.written_articles;
                 writer.maybe_commit();
             }
@@ -387,7 +376,7 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
     });
     writer.commit();
     summary.commits = writer.commits();
-    summary.doc_count = db.get_doccount();
+    summary.doc_count = store.doc_count();
     return summary;
 }
 

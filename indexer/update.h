@@ -9,17 +9,20 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "common/collection.h"
 #include "indexer/index_writer.h"
 #include "indexer/pipeline.h"
 
 namespace newsdesk {
 
 struct UpdateOptions {
-    std::string db;  // the database (directory, or stub file naming one database)
+    std::string db;  // the database (directory, sharded collection, or stub file naming one)
+    std::optional<ShardScheme> shard_by;  // start a new collection so sharded (common/collection.h)
     PipelineOptions pipeline;
     BatchLimits limits;       // commit every this many articles / bytes of changes
     bool spelling = true;     // feed "did you mean" with the words of written articles

@@ -47,7 +47,10 @@ int update_main(int argc, char** argv) {
     // clang-format off
     opts.add_options()
         ("update", "incremental update (this mode)")
-        ("db", "database directory or stub file", cxxopts::value<std::string>()->default_value(""), "DB")
+        ("db", "database directory, sharded collection or stub file", cxxopts::value<std::string>()->default_value(""), "DB")
+        ("shard-by", "start a new --db as a sharded collection: year, month or hash:N "
+         "(see newsdesk-index --help); an existing collection keeps its scheme",
+         cxxopts::value<std::string>()->default_value(""), "SCHEME")
         ("wait", "wait up to this long for another writer to finish",
          cxxopts::value<double>()->default_value("0"), "SECONDS")
         ("no-entities", "skip quote and entity extraction")
@@ -83,6 +86,14 @@ int update_main(int argc, char** argv) {
     }
     UpdateOptions options;
     options.db = resolve_db_path(args["db"].as<std::string>());
+    if (const auto text = args["shard-by"].as<std::string>(); !text.empty()) {
+        options.shard_by = ShardScheme::parse(text);
+        if (!options.shard_by) {
+            std::cerr << "newsdesk-index: --shard-by: expected year, month or hash:N (2 to 256), not '" << text
+                      << "'\nTry 'newsdesk-index --update --help'.\n";
+            return 2;
+        }
+    }
     options.wait_seconds = args["wait"].as<double>();
     options.spelling = args.count("no-spelling") == 0;
     options.pipeline.threads = args["threads"].as<unsigned>();
@@ -104,6 +115,9 @@ int update_main(int argc, char** argv) {
     } catch (const LockBusy& e) {
         std::cerr << "newsdesk-index: " << e.what() << '\n';
         return kExitLocked;
+    } catch (const UsageError& e) {
+        std::cerr << "newsdesk-index: " << e.what() << '\n';
+        return 2;
     } catch (const Error& e) {
         std::cerr << "newsdesk-index: " << e.what() << '\n';
         return 1;
