@@ -75,6 +75,7 @@ inline constexpr char kSetSeparator = '\x1f';
 // The letter before each value in slot::facets: which facet the value belongs to.
 namespace facet_tag {
 inline constexpr char country = 'c';      // ISO code, upper case ("KP")
+inline constexpr char copy = 'k';         // near-duplicate signature (slot::collapse): copies fold
 inline constexpr char date = 'd';         // YYYYMMDD
 inline constexpr char expert = 'e';       // display name
 inline constexpr char institution = 'i';  // canonical name

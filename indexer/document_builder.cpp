@@ -17,7 +17,7 @@ namespace newsdesk {
 namespace {
 
 // Every facet value in slot::facets, each behind its facet's tag.
-void add_facet_values(Xapian::Document& doc, const Article& a, std::string_view ymd) {
+void add_facet_values(Xapian::Document& doc, const Article& a, std::string_view ymd, std::string_view signature) {
     std::vector<std::string> values;
     const auto add = [&](char tag, std::string_view value) {
         if (!value.empty()) values.push_back(tag + std::string(value));
@@ -25,6 +25,7 @@ void add_facet_values(Xapian::Document& doc, const Article& a, std::string_view 
     add(facet_tag::language, a.language);
     if (a.source) add(facet_tag::source, *a.source);
     add(facet_tag::date, ymd);
+    add(facet_tag::copy, signature);  // so the folded count is counted exactly with the facets
     for (const auto& c : a.countries) add(facet_tag::country, c.code);
     for (const auto& e : a.experts) add(facet_tag::expert, e.name);
     for (const auto& p : a.people) add(facet_tag::person, p.name);
@@ -103,11 +104,11 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         doc.add_value(slot::recency,
                       Xapian::sortable_serialise(std::exp2((days - kRecencyEpochDays) / kRecencyHalfLifeDays)));
     }
-    add_facet_values(doc, a, ymd);
+    const auto signature = near_duplicate_signature(a.body);
+    add_facet_values(doc, a, ymd, signature);
     doc.add_value(slot::tiebreak, tiebreak_value(ymd, id_term(a.id)));
     add_speaker_terms(doc, a, stem);
-    if (const auto signature = near_duplicate_signature(a.body); !signature.empty())
-    {
+    if (!signature.empty()) {
         doc.add_value(slot::collapse, signature);
         doc.add_boolean_term(std::string(prefix::duplicate) + signature);
     }

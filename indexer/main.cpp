@@ -13,6 +13,7 @@
 #include "common/collection.h"
 #include "common/database.h"
 #include "common/error.h"
+#include "indexer/collection_upkeep.h"
 #include "indexer/index_writer.h"
 #include "indexer/input.h"
 #include "indexer/pipeline.h"
@@ -170,9 +171,31 @@ int run(const cxxopts::ParseResult& args) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// newsdesk-index --compact FROM TO: a compacted copy of a database or a whole
+// collection (the nightly rebuild's last step before the swap).
+int compact_main(int argc, char** argv) {
+    std::vector<std::string> paths;
     for (int i = 1; i < argc; ++i)
+        if (std::string_view(argv[i]) != "--compact") paths.emplace_back(argv[i]);
+    if (paths.size() != 2 || paths[0].starts_with("-") || paths[1].starts_with("-")) {
+        std::cerr << "newsdesk-index: usage: newsdesk-index --compact FROM TO\n"
+                     "  writes a compacted copy of the database or sharded collection FROM at TO\n";
+        return 2;
+    }
+    try {
+        newsdesk::compact_database(paths[0], paths[1], std::max(1u, std::thread::hardware_concurrency()));
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "newsdesk-index: " << e.what() << '\n';
+        return 1;
+    }
+}
+
+int main(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
         if (std::string_view(argv[i]) == "--update") return newsdesk::update_main(argc, argv);
+        if (std::string_view(argv[i]) == "--compact") return compact_main(argc, argv);
+    }
     cxxopts::Options opts("newsdesk-index", kDescription);
     opts.positional_help("PATH...");
     opts.add_options()
@@ -182,6 +205,7 @@ int main(int argc, char** argv) {
          "collection keeps its scheme", cxxopts::value<std::string>()->default_value(""), "SCHEME")
         ("extract", "print each article as JSON Lines on stdout; write no database")
         ("update", "incremental update; see newsdesk-index --update --help")
+        ("compact", "newsdesk-index --compact FROM TO: a compacted copy of a database or collection")
         ("wait", "wait up to this long for another writer to finish",
          cxxopts::value<double>()->default_value("0"), "SECONDS")
         ("no-entities", "skip quote and entity extraction (faster; for benchmarks)")

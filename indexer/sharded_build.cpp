@@ -3,13 +3,12 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
-#include <thread>
 
 #include "common/database.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "indexer/collection_upkeep.h"
 #include "indexer/parallel_build.h"
 
 namespace newsdesk {
@@ -94,10 +93,10 @@ WriteLane& ShardedBuild::lane_for(const std::string& shard) {
     std::string path = shard_path(m_work, shard);
     for (const auto& e : m_existing)
         if (e.name == shard) path = (fs::path(m_dir) / e.entry).string();
-    // A new build's shards are compacted by finish(); a shard written in place
-    // is not compact any more, so the nightly job's closing compacts it again.
-    std::vector<std::pair<std::string, std::string>> metadata{{std::string(collection::shard_key), shard},
-                                                              {std::string(collection::compacted_key), m_fresh ? "1" : ""}};
+    // A new build's shards are compacted (and so marked) by finish(); a shard
+    // written in place is not compact any more, so closing compacts it again.
+    std::vector<std::pair<std::string, std::string>> metadata{{std::string(collection::shard_key), shard}};
+    if (!m_fresh) metadata.emplace_back(std::string(collection::compacted_key), "");
     auto lane = std::make_unique<WriteLane>(path, m_dir + " (shard " + shard + ")", shard_limits(m_limits), false,
                                             m_fresh ? Xapian::DB_NO_SYNC : 0, metadata);
     return *m_lanes.emplace(shard, std::move(lane)).first->second;
@@ -151,44 +150,16 @@ void ShardedBuild::finish() {
 }
 
 void ShardedBuild::compact_into_place() {
-    const std::string merged = m_dir + ".merge-" + std::to_string(::getpid());
-    std::error_code ec;
-    fs::remove_all(merged, ec);
-    std::vector<std::string> parts{std::string(collection::control)};
     std::vector<ShardEntry> entries;
+    std::error_code ec;
     for (const auto& entry : fs::directory_iterator(fs::path(m_work) / collection::shards, ec)) {
         const std::string name = entry.path().filename().string();
-        parts.push_back(shard_entry(name));
         entries.push_back({name, shard_entry(name)});
     }
-    fs::create_directories(fs::path(merged) / collection::shards, ec);
-    // Shards compact independently: one thread each, up to m_threads at once.
-    std::atomic<std::size_t> next{0};
-    std::vector<std::string> failures(parts.size());
-    const auto work = [&] {
-        for (std::size_t i; (i = next++) < parts.size();) {
-            try {
-                Xapian::Database((fs::path(m_work) / parts[i]).string()).compact((fs::path(merged) / parts[i]).string());
-            } catch (const Xapian::Error& e) {
-                failures[i] = parts[i] + ": " + e.get_description();
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::min<std::size_t>(m_threads, parts.size()); ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    for (const auto& failure : failures) {
-        if (failure.empty()) continue;
-        fs::remove_all(merged, ec);
-        cannot_write(m_dir, failure);
-    }
-    try {
-        write_collection_stub(merged, entries);
-    } catch (...) {
-        fs::remove_all(merged, ec);
-        throw;
-    }
+    write_collection_stub(m_work, entries);
+    const std::string merged = m_dir + ".merge-" + std::to_string(::getpid());
+    fs::remove_all(merged, ec);
+    compact_database(m_work, merged, m_threads);
     if (fs::is_directory(m_dir, ec)) fs::remove(m_dir, ec);  // the empty directory is_fresh allowed
     fs::rename(merged, m_dir, ec);
     if (ec) {

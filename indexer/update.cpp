@@ -377,6 +377,10 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
     writer.commit();
     summary.commits = writer.commits();
     summary.doc_count = store.doc_count();
+    if (store.sharded() && (options.upkeep.close_after_days || options.upkeep.retain)) {
+        summary.upkeep = upkeep_collection(store.path(), options.upkeep);
+        if (!summary.upkeep.dropped.empty()) summary.doc_count = open_for_reading(store.path()).get_doccount();
+    }
     return summary;
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/collection.h"
+#include "indexer/collection_upkeep.h"
 #include "indexer/index_writer.h"
 #include "indexer/pipeline.h"
 
@@ -27,6 +28,7 @@ struct UpdateOptions {
     BatchLimits limits;       // commit every this many articles / bytes of changes
     bool spelling = true;     // feed "did you mean" with the words of written articles
     double wait_seconds = 0;  // wait this long for another writer to finish (0: fail at once)
+    UpkeepOptions upkeep;     // for a sharded collection, after the update (indexer/collection_upkeep.h)
 };
 
 // Counts of files, except the *_articles counts.
@@ -40,6 +42,7 @@ struct UpdateSummary {
     std::size_t written_articles = 0, deleted_articles = 0, kept_articles = 0;
     std::size_t commits = 0;
     std::size_t doc_count = 0;
+    UpkeepSummary upkeep;  // what a collection's upkeep did
 };
 
 // Updates `options.db` from `inputs` (files and directories, as for a full

@@ -51,6 +51,10 @@ int update_main(int argc, char** argv) {
         ("shard-by", "start a new --db as a sharded collection: year, month or hash:N "
          "(see newsdesk-index --help); an existing collection keeps its scheme",
          cxxopts::value<std::string>()->default_value(""), "SCHEME")
+        ("close-after", "sharded by time: compact a shard once, this many days after its year or "
+         "month ended (a shard written to later is compacted again)", cxxopts::value<double>(), "DAYS")
+        ("retain", "sharded by time: keep the newest N shards, drop older ones (their directories "
+         "go at the next run)", cxxopts::value<unsigned>(), "N")
         ("wait", "wait up to this long for another writer to finish",
          cxxopts::value<double>()->default_value("0"), "SECONDS")
         ("no-entities", "skip quote and entity extraction")
@@ -95,6 +99,15 @@ int update_main(int argc, char** argv) {
         }
     }
     options.wait_seconds = args["wait"].as<double>();
+    if (args.count("close-after")) options.upkeep.close_after_days = args["close-after"].as<double>();
+    if (args.count("retain")) {
+        options.upkeep.retain = args["retain"].as<unsigned>();
+        if (*options.upkeep.retain == 0) {
+            std::cerr << "newsdesk-index: --retain must be at least 1\n";
+            return 2;
+        }
+    }
+    options.upkeep.today = today_in_days();
     options.spelling = args.count("no-spelling") == 0;
     options.pipeline.threads = args["threads"].as<unsigned>();
     options.pipeline.extract_entities = args.count("no-entities") == 0;
@@ -110,7 +123,17 @@ int update_main(int argc, char** argv) {
                       << (s.bad_items ? ", " + std::to_string(s.bad_items) + " bad items" : "")
                       << "; " << s.written_articles << " articles written, " << s.deleted_articles
                       << " deleted, " << s.kept_articles << " kept; " << s.doc_count
-                      << " articles in the database\n";
+                      << " articles in the database";
+        if (!args.count("quiet")) {
+            const auto list = [](const std::vector<std::string>& names) {
+                std::string out;
+                for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
+                return out;
+            };
+            if (!s.upkeep.compacted.empty()) std::cerr << "; compacted shards " << list(s.upkeep.compacted);
+            if (!s.upkeep.dropped.empty()) std::cerr << "; dropped shards " << list(s.upkeep.dropped);
+            std::cerr << '\n';
+        }
         return s.failed || s.bad_items ? 1 : 0;
     } catch (const LockBusy& e) {
         std::cerr << "newsdesk-index: " << e.what() << '\n';

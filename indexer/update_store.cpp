@@ -121,13 +121,15 @@ std::vector<Xapian::WritableDatabase*> UpdateStore::documents() {
 
 void UpdateStore::commit() {
     for (auto& [name, s] : m_shards) s.db.commit();  // a shard without changes writes nothing
-    m_control->commit();
+    // New shards join the stub before the manifest records their articles: a
+    // run killed in between leaves them named, and their files to redo.
     if (m_scheme && m_stub_changed) {
         std::vector<ShardEntry> entries;
         for (const auto& [name, s] : m_shards) entries.push_back({name, s.entry});
         write_collection_stub(m_path, entries);
         m_stub_changed = false;
     }
+    m_control->commit();
 }
 
 Xapian::doccount UpdateStore::doc_count() {

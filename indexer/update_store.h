@@ -54,9 +54,10 @@ class UpdateStore {
     // shards follow the article's date, which can change between versions.
     [[nodiscard]] bool moves_between_shards() const { return m_scheme && m_scheme->by_time(); }
 
-    // Commits the shards that changed, then the control database (so a run
-    // killed between the two rewrites those articles next time, without
-    // duplicates: they are replaced by id); new shards are then named in the stub.
+    // Commits the shards that changed, names new shards in the stub, then
+    // commits the control database (the manifest): a run killed in between
+    // rewrites those articles next time, without duplicates (they are replaced
+    // by id), and never records articles of a shard the stub does not name.
     void commit();
 
     [[nodiscard]] Xapian::doccount doc_count();

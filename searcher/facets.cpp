@@ -108,8 +108,8 @@ ValueTally count_values(const Sets& sets, const std::array<bool, 128>& wanted) {
 }
 
 // Each tagged value's count, split by tag into `by_tag` (indexed by tag).
-using Counts = std::vector<std::pair<std::string_view, Xapian::doccount>>;
-void split_by_tag(const ValueTally& tally, std::array<Counts, 128>& by_tag) {
+using ValueCounts = std::vector<std::pair<std::string_view, Xapian::doccount>>;
+void split_by_tag(const ValueTally& tally, std::array<ValueCounts, 128>& by_tag) {
     tally.for_each([&](std::string_view entry, Xapian::doccount count) {
         by_tag[static_cast<unsigned char>(entry.front())].emplace_back(entry.substr(1), count);
     });
@@ -121,7 +121,7 @@ std::map<char, std::map<std::string, Xapian::doccount>> decompose_set_counts(con
     const auto sets = spy_sets(spy);
     std::array<bool, 128> wanted;
     wanted.fill(true);
-    std::array<Counts, 128> by_tag;
+    std::array<ValueCounts, 128> by_tag;
     split_by_tag(count_values(sets, wanted), by_tag);
     std::map<char, std::map<std::string, Xapian::doccount>> out;
     for (std::size_t tag = 0; tag < by_tag.size(); ++tag)
@@ -146,7 +146,7 @@ namespace {
 
 // Dates arrive per day (YYYYMMDD) and are summed into the bucket the span calls
 // for: days within ~2 months, months within ~3 years, else years.
-Facet date_facet(Counts& days, DateBucket bucket) {
+Facet date_facet(ValueCounts& days, DateBucket bucket) {
     std::erase_if(days, [](const auto& day) { return day.first.size() != 8; });
     std::sort(days.begin(), days.end());
     if (bucket == DateBucket::automatic && !days.empty()) {
@@ -175,7 +175,7 @@ Facet date_facet(Counts& days, DateBucket bucket) {
 }
 
 // Most frequent first, equal counts in value order; only the first `size` are kept.
-Facet ranked_facet(const FacetSpec& spec, Counts& ranked, std::size_t size) {
+Facet ranked_facet(const FacetSpec& spec, ValueCounts& ranked, std::size_t size) {
     const auto before = [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
     };
@@ -190,19 +190,25 @@ Facet ranked_facet(const FacetSpec& spec, Counts& ranked, std::size_t size) {
 
 }  // namespace
 
-std::vector<Facet> FacetCollector::result() const {
+FacetCollector::Counts FacetCollector::result() const {
     const auto sets = spy_sets(m_spy);
     std::array<bool, 128> wanted{};
     for (const FacetSpec* spec : m_specs) wanted[static_cast<unsigned char>(spec->tag)] = true;
-    std::array<Counts, 128> by_tag;
+    wanted[static_cast<unsigned char>(facet_tag::copy)] = true;
+    std::array<ValueCounts, 128> by_tag;
     split_by_tag(count_values(sets, wanted), by_tag);
-    std::vector<Facet> facets;
-    facets.reserve(m_specs.size());
+    Counts out;
+    out.facets.reserve(m_specs.size());
     for (const FacetSpec* spec : m_specs) {
-        Counts& counts = by_tag[static_cast<unsigned char>(spec->tag)];
-        facets.push_back(spec->name == "date" ? date_facet(counts, m_bucket) : ranked_facet(*spec, counts, m_size));
+        auto& counts = by_tag[static_cast<unsigned char>(spec->tag)];
+        out.facets.push_back(spec->name == "date" ? date_facet(counts, m_bucket) : ranked_facet(*spec, counts, m_size));
     }
-    return facets;
+    const auto& copies = by_tag[static_cast<unsigned char>(facet_tag::copy)];
+    Xapian::doccount with_signature = 0;
+    for (const auto& [signature, count] : copies) with_signature += count;
+    out.folded = documents_seen() - std::min(with_signature, documents_seen()) +
+                 static_cast<Xapian::doccount>(copies.size());
+    return out;
 }
 
 }  // namespace newsdesk

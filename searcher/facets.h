@@ -60,8 +60,13 @@ class FacetCollector {
   public:
     FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket);
     void register_spies(Xapian::Enquire& enquire);
-    // The facets asked for, in the order asked.
-    [[nodiscard]] std::vector<Facet> result() const;
+    struct Counts {
+        std::vector<Facet> facets;  // the facets asked for, in the order asked
+        // The matching articles with the copies of a wire story folded into one
+        // (distinct near-duplicate signatures, plus the articles without one).
+        Xapian::doccount folded = 0;
+    };
+    [[nodiscard]] Counts result() const;
     // How many documents the spy saw: every matching article, exactly, even
     // where collapsing leaves Xapian's own bounds apart.
     [[nodiscard]] Xapian::doccount documents_seen() const;

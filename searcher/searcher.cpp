@@ -119,7 +119,9 @@ Searcher::FacetCount Searcher::count_facets(const Xapian::Query& query, const Se
     counted.cut_short =
         request.time_limit > 0 &&
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= request.time_limit;
-    counted.facets = collector.result();
+    auto counts = collector.result();
+    counted.facets = std::move(counts.facets);
+    counted.folded = counts.folded;
     counted.seen = collector.documents_seen();
     return counted;
 }
@@ -150,6 +152,8 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
         result.facets = std::move(counted.facets);
         result.total = std::max(counted.seen, counted.cut_short ? result.total : 0);
         result.exact = !counted.cut_short;
+        // Counted with the facets: exact, and the same however the collection is split.
+        if (!counted.cut_short) result.estimate = request.collapse ? counted.folded : counted.seen;
         result.estimate = std::min(result.estimate, result.total);
     }
     if (result.estimate >= kSuggestBelow) result.corrected_query.clear();

@@ -46,7 +46,8 @@ class Searcher {
                           std::optional<Highlighter>* highlighter = nullptr);
     struct FacetCount {
         std::vector<Facet> facets;
-        Xapian::doccount seen = 0;  // matching articles, exactly unless cut_short
+        Xapian::doccount seen = 0;    // matching articles, exactly unless cut_short
+        Xapian::doccount folded = 0;  // the same with wire copies folded
         bool cut_short = false;     // the time limit may have ended the count early
     };
     FacetCount count_facets(const Xapian::Query& query, const SearchRequest& request);
