@@ -7,12 +7,16 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include "tests/cgi_support.h"
 #include "tests/e2e_support.h"
@@ -36,7 +40,7 @@ class Nightly : public ::testing::Test {
         write_config("said");
     }
 
-    void write_config(const std::string& check_query) {
+    void write_config(const std::string& check_query, const std::string& extra = "") {
         write_file(m_dir / "nightly.conf",
                    "# test config\n"
                    "database = " +
@@ -55,7 +59,7 @@ class Nightly : public ::testing::Test {
                        "bin_dir = " +
                        (m_dir / "bin").string() +
                        "\n"
-                       "options = --no-entities\n");
+                       "options = --no-entities\n" + extra);
     }
 
     newsdesk::test::Run nightly(const std::vector<std::string>& args = {}) {
@@ -229,6 +233,62 @@ TEST_F(Nightly, SearchesNeverFailDuringAnUpdateOrARebuildSwap) {
         }
         EXPECT_EQ(count("quillfeather"), 300u);
     }
+}
+
+// Each shard's stub entry and revision in a collection (a generation).
+std::map<std::string, std::pair<std::string, Xapian::rev>> shard_state(const fs::path& collection) {
+    std::map<std::string, std::pair<std::string, Xapian::rev>> out;
+    std::istringstream stub(read_file(collection / "XAPIANDB"));
+    for (std::string line; std::getline(stub, line);) {
+        if (line.rfind("auto shards/", 0) != 0) continue;
+        const std::string entry = line.substr(5);
+        const std::string name = entry.substr(7, entry.find('@') == std::string::npos ? std::string::npos : entry.find('@') - 7);
+        out[name] = {entry, Xapian::Database((collection / entry).string()).get_revision()};
+    }
+    return out;
+}
+
+TEST_F(Nightly, ShardedRebuildSwapsInACollectionAndUpdatesWriteOnlyTheShardThatChanged) {
+    write_config("said", "shard_by = year\nclose_after = 0\n");
+    auto r = nightly();
+    ASSERT_EQ(r.exit_code, 0) << r.err << read_file(log());
+    ASSERT_EQ(stub().rfind("auto news.db.d/gen-", 0), 0u) << stub();
+    const fs::path live = fs::path(db() + ".d") / stub().substr(std::string("auto news.db.d/").size(),
+                                                                 stub().size() - std::string("auto news.db.d/").size() - 1);
+    ASSERT_TRUE(fs::exists(live / "XAPIANDB")) << live;
+    const auto built = shard_state(live);
+    std::set<std::string> names;
+    for (const auto& [name, state] : built) names.insert(name);
+    // The Wikinews articles span 2019 to 2021; its LICENSE.md has no date.
+    EXPECT_EQ(names, (std::set<std::string>{"2019", "2020", "2021", "undated"}));
+    const std::size_t said = count("said");
+    EXPECT_GT(said, 10u);
+
+    write_file(m_dir / "src" / "extra.jsonl",
+               nlohmann::json{{"url", "https://example.org/gryphonwort"},
+                              {"title", "Gryphonwort crossing repainted"},
+                              {"date", "2024-06-21"},
+                              {"text", "The gryphonwort crossing on the high street was repainted, officials said."}}
+                       .dump() +
+                   "\n");
+    r = nightly();
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    EXPECT_EQ(count("gryphonwort"), 1u);
+    auto updated = shard_state(live);
+    // The new article's shard was created, and (2024 being over) compacted
+    // once; the shards the update did not write are as the rebuild left them.
+    ASSERT_EQ(updated.count("2024"), 1u);
+    EXPECT_EQ(updated.at("2024").first, "shards/2024@1");
+    for (const auto& [name, state] : built) EXPECT_EQ(updated.at(name), state) << name;
+
+    r = nightly();  // nothing changed: nothing written, nothing compacted again
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    EXPECT_EQ(shard_state(live), updated);
+
+    r = nightly({"--rebuild"});
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    EXPECT_EQ(count("gryphonwort"), 1u);
+    EXPECT_EQ(count("said"), said + 1);
 }
 
 }  // namespace

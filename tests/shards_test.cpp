@@ -243,6 +243,25 @@ TEST(Shards, RemoteShardsAnswerAsOneLocalDatabase) {
     TempDir dir;
     const auto stub = remote_stub(dir / "news.stub", l.by_hash, {&h0, &h1});
     expect_same_answers(l.single, stub, "two remote shards");
+
+    // The search page over the same stub: the same JSON as over one database,
+    // and a page that shows the same hits.
+    const auto cgi = [&](const std::string& db, const std::string& query) {
+        return run({NEWSDESK_CGI_BIN}, {"NEWSDESK_DB=" + db, "REQUEST_METHOD=GET", "QUERY_STRING=" + query,
+                                         "NEWSDESK_WEB=" + std::string(NEWSDESK_SOURCE_DIR) + "/web"});
+    };
+    for (const std::string query : {"q=korea&format=json", "q=president&format=json&page=2",
+                                    "q=said&country=US&format=json", "q=russia&tab=experts&format=json"}) {
+        const auto local = cgi(l.single, query), remote = cgi(stub, query);
+        ASSERT_EQ(remote.out.substr(0, remote.out.find("\r\n")), "Status: 200 OK") << query << remote.err;
+        const auto body = [](const std::string& response) {
+            return canonical(json::parse(response.substr(response.find("\r\n\r\n") + 4)));
+        };
+        EXPECT_EQ(body(remote.out), body(local.out)) << query << "\n" << differences(body(local.out), body(remote.out));
+    }
+    const auto page = cgi(stub, "q=north+korea");
+    EXPECT_EQ(page.out.substr(0, page.out.find("\r\n")), "Status: 200 OK") << page.err;
+    EXPECT_NE(page.out.find("Russia-North Korea pact could dent"), std::string::npos);
 }
 
 TEST(Shards, ARemoteShardThatIsDownOrStopsAnsweringFailsTheSearchWithOneLine) {
@@ -276,6 +295,13 @@ TEST(Shards, ARemoteShardThatIsDownOrStopsAnsweringFailsTheSearchWithOneLine) {
         const auto down = run({kSearch, "--db", stub, "korea"});
         EXPECT_EQ(down.exit_code, 1) << down.err;
         EXPECT_NE(down.err.find("shard " + h1.address() + " cannot be reached"), std::string::npos) << down.err;
+
+        // The search page says the service is unavailable, naming nothing.
+        const auto page = run({NEWSDESK_CGI_BIN}, {"NEWSDESK_DB=" + stub, "REQUEST_METHOD=GET", "QUERY_STRING=q=korea",
+                                                   "NEWSDESK_WEB=" + std::string(NEWSDESK_SOURCE_DIR) + "/web"});
+        EXPECT_EQ(page.out.substr(0, page.out.find("\r\n")), "Status: 503 Service Unavailable") << page.out;
+        EXPECT_EQ(page.out.find(h1.address()), std::string::npos);
+        EXPECT_EQ(page.out.find(stub), std::string::npos);
     }
 }
 
