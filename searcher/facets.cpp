@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "common/countries.h"
 #include "common/error.h"
@@ -129,8 +130,9 @@ std::map<char, std::map<std::string, Xapian::doccount>> decompose_set_counts(con
     return out;
 }
 
-FacetCollector::FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket)
-    : m_spy(slot::facets), m_size(size), m_bucket(bucket) {
+FacetCollector::FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket,
+                               std::vector<std::string> signatures)
+    : m_signatures(std::move(signatures)), m_spy(slot::facets), m_size(size), m_bucket(bucket) {
     for (const auto& name : names) {
         const FacetSpec* spec = find_facet(name);
         if (!spec) throw UsageError("unknown facet '" + name + "' (use expert, person, institution, country, language, source or date)");
@@ -208,6 +210,14 @@ FacetCollector::Counts FacetCollector::result() const {
     for (const auto& [signature, count] : copies) with_signature += count;
     out.folded = documents_seen() - std::min(with_signature, documents_seen()) +
                  static_cast<Xapian::doccount>(copies.size());
+    if (!m_signatures.empty()) {
+        std::unordered_map<std::string_view, Xapian::doccount> per_signature(copies.begin(), copies.end());
+        for (const auto& s : m_signatures) {
+            if (s.empty()) continue;
+            const auto found = per_signature.find(s);
+            out.copies[s] = found == per_signature.end() ? 0 : found->second;
+        }
+    }
     return out;
 }
 

@@ -58,13 +58,17 @@ struct Facet {
 // match with checkatleast = database size, then result().
 class FacetCollector {
   public:
-    FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket);
+    // `signatures`: near-duplicate signatures whose articles are counted too
+    // (Counts::copies), for the copies folded into the hits shown.
+    FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket,
+                   std::vector<std::string> signatures = {});
     void register_spies(Xapian::Enquire& enquire);
     struct Counts {
         std::vector<Facet> facets;  // the facets asked for, in the order asked
         // The matching articles with the copies of a wire story folded into one
         // (distinct near-duplicate signatures, plus the articles without one).
         Xapian::doccount folded = 0;
+        std::map<std::string, Xapian::doccount> copies;  // matching articles per signature asked for
     };
     [[nodiscard]] Counts result() const;
     // How many documents the spy saw: every matching article, exactly, even
@@ -73,6 +77,7 @@ class FacetCollector {
 
   private:
     std::vector<const FacetSpec*> m_specs;
+    std::vector<std::string> m_signatures;
     Xapian::ValueCountMatchSpy m_spy;
     std::size_t m_size;
     DateBucket m_bucket;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -104,8 +105,9 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
 // Facets are counted in a match of their own over every matching article,
 // unweighted (BoolWeight: no scores to compute) and without collapsing, so the
 // hits' match can stop as soon as it has the page, as a plain search does.
-Searcher::FacetCount Searcher::count_facets(const Xapian::Query& query, const SearchRequest& request) {
-    FacetCollector collector(request.facets, request.facet_size, request.date_bucket);
+Searcher::FacetCount Searcher::count_facets(const Xapian::Query& query, const SearchRequest& request,
+                                            const std::vector<std::string>& signatures) {
+    FacetCollector collector(request.facets, request.facet_size, request.date_bucket, signatures);
     Xapian::Enquire counting(m_db);
     counting.set_query(query);
     counting.set_weighting_scheme(Xapian::BoolWeight());
@@ -122,6 +124,7 @@ Searcher::FacetCount Searcher::count_facets(const Xapian::Query& query, const Se
     auto counts = collector.result();
     counted.facets = std::move(counts.facets);
     counted.folded = counts.folded;
+    counted.copies = std::move(counts.copies);
     counted.seen = collector.documents_seen();
     return counted;
 }
@@ -147,8 +150,14 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
     result.exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
     result.offset = request.offset;
     result.filters = request.filters;
+    // The hits' near-duplicate signatures, to count the copies folded into each.
+    std::vector<std::string> signatures;
+    if (request.collapse)
+        for (auto it = mset.begin(); it != mset.end(); ++it) signatures.push_back(it.get_collapse_key());
+    std::optional<std::map<std::string, Xapian::doccount>> copies;
     if (!request.facets.empty()) {
-        FacetCount counted = count_facets(query, request);
+        FacetCount counted = count_facets(query, request, signatures);
+        if (!counted.cut_short) copies = std::move(counted.copies);
         result.facets = std::move(counted.facets);
         result.total = std::max(counted.seen, counted.cut_short ? result.total : 0);
         result.exact = !counted.cut_short;
@@ -161,6 +170,9 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
     // Each hit is highlighted with the stemmer that read the query for its language.
     Highlighter local(std::move(parsed), query);
     Highlighter& highlight = highlighter ? highlighter->emplace(std::move(local)) : local;
+    // Every hit's document in one request per remote shard, not one each (the
+    // range form: MSet::fetch() with no arguments crashes on an MSet with an offset).
+    if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.article = read_stored_article(it.get_document().get_data());
@@ -172,38 +184,39 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
         hit.snippet = make_snippet(hit.article, reading, markers);
         result.hits.push_back(std::move(hit));
     }
-    if (request.collapse) count_copies(query, request, mset, result.hits);
+    if (request.collapse) {
+        if (!copies) copies = count_copies(query, request, signatures);
+        for (std::size_t i = 0; i < result.hits.size() && i < signatures.size(); ++i) {
+            const auto found = signatures[i].empty() ? copies->end() : copies->find(signatures[i]);
+            result.hits[i].collapsed = found == copies->end() || found->second == 0 ? 0 : found->second - 1;
+        }
+    }
     return result;
 }
 
 // Xapian's collapse counts are lower bounds (the match stops once it has the
-// page) and, through remote shards, leave out copies on other shards; so the
-// copies of each hit are counted in a small match of their own: the query
-// restricted to articles with the hits' signatures (XDUP terms), one built-in
-// spy over the signature slot.
-void Searcher::count_copies(const Xapian::Query& query, const SearchRequest& request, const Xapian::MSet& mset,
-                            std::vector<Hit>& hits) {
-    std::vector<std::string> keys;
-    std::vector<Xapian::Query> signatures;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        keys.push_back(it.get_collapse_key());
-        if (!keys.back().empty()) signatures.emplace_back(std::string(prefix::duplicate) + keys.back());
-    }
-    if (signatures.empty()) return;
+// page) and, through remote shards, leave out copies on other shards; so
+// without facets (whose count gives them) the copies of each hit are counted
+// in a small match of their own: the query restricted to articles with the
+// hits' signatures (XDUP terms), one built-in spy over the signature slot.
+std::map<std::string, Xapian::doccount> Searcher::count_copies(const Xapian::Query& query,
+                                                               const SearchRequest& request,
+                                                               const std::vector<std::string>& signatures) {
+    std::map<std::string, Xapian::doccount> counts;
+    std::vector<Xapian::Query> terms;
+    for (const auto& s : signatures)
+        if (!s.empty()) terms.emplace_back(std::string(prefix::duplicate) + s);
+    if (terms.empty()) return counts;
     Xapian::Enquire copies(m_db);
-    copies.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                   Xapian::Query(Xapian::Query::OP_OR, signatures.begin(), signatures.end())));
+    copies.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
     copies.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::ValueCountMatchSpy spy(slot::collapse);
     copies.add_matchspy(&spy);
     if (request.time_limit > 0) copies.set_time_limit(request.time_limit);
     (void)copies.get_mset(0, 0, m_db.get_doccount());
-    std::map<std::string, Xapian::doccount> counts;
     for (auto v = spy.values_begin(); v != spy.values_end(); ++v) counts.emplace(*v, v.get_termfreq());
-    for (std::size_t i = 0; i < hits.size() && i < keys.size(); ++i) {
-        const auto found = keys[i].empty() ? counts.end() : counts.find(keys[i]);
-        hits[i].collapsed = found == counts.end() || found->second == 0 ? 0 : found->second - 1;
-    }
+    return counts;
 }
 
 }  // namespace newsdesk

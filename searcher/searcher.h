@@ -1,6 +1,7 @@
 // Runs requests against a database: article hits with facets, quotes, experts.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -48,12 +49,14 @@ class Searcher {
         std::vector<Facet> facets;
         Xapian::doccount seen = 0;    // matching articles, exactly unless cut_short
         Xapian::doccount folded = 0;  // the same with wire copies folded
+        std::map<std::string, Xapian::doccount> copies;  // articles per signature asked for
         bool cut_short = false;     // the time limit may have ended the count early
     };
-    FacetCount count_facets(const Xapian::Query& query, const SearchRequest& request);
-    // The exact number of copies folded into each of `hits` (mset's items).
-    void count_copies(const Xapian::Query& query, const SearchRequest& request, const Xapian::MSet& mset,
-                      std::vector<Hit>& hits);
+    FacetCount count_facets(const Xapian::Query& query, const SearchRequest& request,
+                            const std::vector<std::string>& signatures);
+    // The matching articles with each of `signatures` (the hits' collapse keys).
+    std::map<std::string, Xapian::doccount> count_copies(const Xapian::Query& query, const SearchRequest& request,
+                                                         const std::vector<std::string>& signatures);
     // The whole query; `parsed` receives the parsed query text (no branches for
     // more like this).
     Xapian::Query full_query(const SearchRequest& request, ParsedQuery& parsed);
