@@ -1,0 +1,168 @@
+// The search page faces the public: hostile requests to the real newsdesk.cgi,
+// each run with a CGI environment within kHostileLimits (address space and CPU
+// seconds), so a request that would take the machine's memory or minutes of
+// CPU fails its test instead of passing slowly. Every answer must be a whole
+// response (the process exits 0, not killed by a limit), with the status the
+// row documents, only the page's own headers, and a body that is safe for its
+// type: HTML inert, JSON that parses, Atom that is well-formed XML.
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <nlohmann/json.hpp>
+
+#include "searcher/cgi_request.h"
+#include "searcher/query_builder.h"
+#include "tests/cgi_support.h"
+#include "tests/e2e_support.h"
+
+namespace newsdesk::test {
+namespace {
+
+class CgiHostile : public CorpusTest {
+  protected:
+    static CgiRun hostile_get(const std::string& query_string) {
+        return run_cgi({"REQUEST_METHOD=GET", "QUERY_STRING=" + query_string, "NEWSDESK_DB=" + db},
+                       "", kHostileLimits);
+    }
+    static CgiRun hostile_post(const std::string& content_length, const std::string& body,
+                               const std::string& query_string = "") {
+        std::vector<std::string> env{"REQUEST_METHOD=POST",
+                                     "CONTENT_TYPE=application/x-www-form-urlencoded",
+                                     "QUERY_STRING=" + query_string, "NEWSDESK_DB=" + db};
+        if (!content_length.empty()) env.push_back("CONTENT_LENGTH=" + content_length);
+        return run_cgi(env, body, kHostileLimits);
+    }
+};
+
+const std::set<std::string> kPageHeaders{"status",
+                                         "content-type",
+                                         "content-security-policy",
+                                         "x-content-type-options",
+                                         "referrer-policy",
+                                         "cache-control",
+                                         "retry-after",
+                                         "allow",
+                                         "content-length"};
+
+// Well-formed XML whose every element is Atom's: nothing of the request became markup.
+void expect_atom(const std::string& body, const std::string& context) {
+    xmlDocPtr doc = xmlReadMemory(body.data(), static_cast<int>(body.size()), "feed.xml", nullptr,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    ASSERT_NE(doc, nullptr) << context << ": not well-formed XML\n" << body.substr(0, 400);
+    const xmlNode* root = xmlDocGetRootElement(doc);
+    ASSERT_NE(root, nullptr) << context;
+    EXPECT_STREQ(reinterpret_cast<const char*>(root->name), "feed") << context;
+    std::vector<const xmlNode*> todo{root};
+    while (!todo.empty()) {
+        const xmlNode* node = todo.back();
+        todo.pop_back();
+        for (const xmlNode* child = node->children; child; child = child->next)
+            if (child->type == XML_ELEMENT_NODE) todo.push_back(child);
+        EXPECT_TRUE(node->ns && std::string(reinterpret_cast<const char*>(node->ns->href)) ==
+                                    "http://www.w3.org/2005/Atom")
+            << context << ": <" << node->name << "> outside Atom";
+    }
+    xmlFreeDoc(doc);
+}
+
+// A whole response within the limits, only the page's headers (a CR LF from the
+// request would start a header of its own), and a body safe for its type.
+void expect_safe(const CgiRun& r, const std::string& context) {
+    ASSERT_EQ(r.exit_code, 0) << context << ": the CGI died (killed by a limit?)\n" << r.err;
+    ASSERT_FALSE(r.status_line.empty()) << context << ": no Status line";
+    EXPECT_NE(r.status, 500) << context << "\n" << r.err;
+    for (const auto& [name, value] : r.headers) {
+        EXPECT_TRUE(kPageHeaders.count(name)) << context << ": header " << name << ": " << value;
+        EXPECT_EQ(r.headers.count(name), 1u) << context << ": " << name << " twice";
+    }
+    const std::string type = r.header("content-type");
+    if (type == "text/html; charset=utf-8") {
+        expect_page_headers(r, type);
+        expect_inert(r.body, context);
+    } else if (type == "application/json; charset=utf-8") {
+        expect_page_headers(r, type);
+        const auto j = nlohmann::json::parse(r.body, nullptr, false);
+        ASSERT_FALSE(j.is_discarded()) << context << ": not JSON\n" << r.body.substr(0, 300);
+        if (r.status != 200) {
+            EXPECT_TRUE(j.contains("error")) << context;
+        }
+    } else if (type == "application/atom+xml; charset=utf-8") {
+        expect_page_headers(r, type);
+        EXPECT_EQ(r.status, 200) << context;
+        expect_atom(r.body, context);
+    } else {
+        ADD_FAILURE() << context << ": content type '" << type << "'";
+    }
+}
+
+// The answer of a bad request: `status`, its escaped message in the page (or
+// the JSON error for format=json), no results.
+void expect_refused(const CgiRun& r, int status, const std::string& message, bool json,
+                    const std::string& context) {
+    expect_safe(r, context);
+    EXPECT_EQ(r.status, status) << context << "\n" << r.body.substr(0, 300);
+    if (json) {
+        EXPECT_EQ(r.header("content-type"), "application/json; charset=utf-8") << context;
+        const auto j = nlohmann::json::parse(r.body, nullptr, false);
+        EXPECT_NE(j.value("error", std::string()).find(message), std::string::npos)
+            << context << "\n"
+            << r.body;
+    } else {
+        EXPECT_EQ(r.header("content-type"), "text/html; charset=utf-8") << context;
+        EXPECT_NE(r.body.find(message), std::string::npos) << context << "\n"
+                                                           << r.body.substr(0, 300);
+        EXPECT_TRUE(hits(r.body).empty()) << context;
+    }
+}
+
+TEST_F(CgiHostile, WildcardsExpandWithinTheBudgetAndTooManyAreRefused) {
+    // "a*" is the whole lexicon's worth of words beginning with "a" (over 1,100
+    // body words in the corpus): capped at kMaxWildcardExpansion, it still finds articles.
+    for (const std::string query : {"a*", "x*", "s* korea", "headline:a*"}) {
+        for (const std::string tab : {"articles", "quotes", "experts"}) {
+            const auto r = hostile_get("q=" + encode(query) + "&tab=" + tab);
+            expect_safe(r, query + " " + tab);
+            EXPECT_EQ(r.status, 200) << query;
+        }
+        const auto j = hostile_get("q=" + encode(query) + "&format=json&sort=recency");
+        expect_safe(j, query + " json");
+        ASSERT_EQ(j.status, 200);
+        EXPECT_FALSE(nlohmann::json::parse(j.body)["hits"].empty()) << query;
+    }
+    const auto star = hostile_get("q=*");  // no word to expand: nothing, not everything
+    expect_safe(star, "*");
+    EXPECT_EQ(star.status, 200);
+    // As many wildcards as allowed, the most expensive ones: they share the budget.
+    std::string most, too_many;
+    for (std::size_t i = 0; i < kMaxWildcards; ++i) most += "a* ";
+    too_many = most + "b*";
+    for (const std::string format : {"html", "json", "atom"}) {
+        const auto r = hostile_get("q=" + encode(most) + "&sort=recency&format=" + format);
+        expect_safe(r, "10 wildcards " + format);
+        EXPECT_EQ(r.status, 200) << format;
+    }
+    // One more, or 160 of them (the old code spent the whole 10 s time limit on
+    // those and answered 503): the query is refused as one that cannot be read,
+    // the page showing why (200, as for any query syntax error), JSON and Atom 400.
+    std::string flood;
+    while (flood.size() + 3 <= cgi_limit::query_bytes) flood += "a* ";
+    for (const auto& query : {too_many, flood}) {
+        const auto page = hostile_get("q=" + encode(query));
+        expect_safe(page, "too many wildcards");
+        EXPECT_EQ(page.status, 200);
+        EXPECT_NE(page.body.find("too many wildcards (at most 10 words ending in *)"),
+                  std::string::npos);
+        EXPECT_TRUE(hits(page.body).empty());
+        expect_refused(hostile_get("q=" + encode(query) + "&format=json"), 400,
+                       "too many wildcards", true, "json");
+        expect_refused(hostile_get("q=" + encode(query) + "&format=atom"), 400,
+                       "too many wildcards", false, "atom");
+    }
+}
+
+}  // namespace
+}  // namespace newsdesk::test
