@@ -40,8 +40,10 @@ inline constexpr Xapian::doccount last_page = 500;
 using FormFields = std::vector<std::pair<std::string, std::string>>;
 
 // "a=1&b=x+y%21" -> {{"a","1"},{"b","x y!"}}. '+' is a space; '%' must be
-// followed by two hex digits; names and values must be UTF-8 without control
-// characters. Throws BadRequest.
+// followed by two hex digits; names and values must be UTF-8 (no overlong
+// forms, no surrogates) without control characters (C0, DEL, C1) or the
+// noncharacters U+FFFE and U+FFFF, which XML forbids. Throws BadRequest
+// (413 past form_bytes, else 400).
 [[nodiscard]] FormFields parse_form(std::string_view encoded);
 
 // Percent-encodes for a URL query component (unreserved characters kept, space as '+').

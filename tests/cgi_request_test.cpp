@@ -47,6 +47,12 @@ TEST(ParseForm, RejectsMalformedInput) {
         {"q=%00", "NUL"},
         {"q=a%0Ab", "control character"},
         {"%ZZ=1", "bad name"},
+        {"q=%C0%AF", "overlong UTF-8 ('/')"},
+        {"q=%ED%A0%80", "a UTF-16 surrogate"},
+        {"q=%C2%85", "a C1 control (NEL)"},
+        {"q=%C2%9B", "a C1 control (CSI)"},
+        {"q=%EF%BF%BE", "U+FFFE, which XML forbids (the Atom feed was ill-formed)"},
+        {"q=%EF%BF%BF", "U+FFFF, likewise"},
     };
     for (const auto& row : rows) EXPECT_THROW((void)parse_form(row.input), BadRequest) << row.why;
 }

@@ -119,6 +119,38 @@ void expect_refused(const CgiRun& r, int status, const std::string& message, boo
     }
 }
 
+TEST_F(CgiHostile, ControlCharactersNulAndNoncharactersAre400InEveryFormat) {
+    const struct {
+        std::string bytes;
+        std::string message;
+    } rows[] = {
+        {"a\r\nSet-Cookie: session=1", "control characters in the request"},  // header injection
+        {"\r\nLocation: https://evil.example/", "control characters in the request"},
+        {std::string("a\0b", 3), "control characters in the request"},
+        {"a\x7f", "control characters in the request"},
+        {"a\xc2\x85"
+         "b",
+         "control characters in the request"},                         // U+0085, a C1 control (NEL)
+        {"\xc0\xbcscript\xc0\xbe", "the request is not valid UTF-8"},  // overlong '<' and '>'
+        {"\xef\xbf\xbe", "not a character"},  // U+FFFE: not allowed in XML, so not in the feed
+        {"\xef\xbf\xbf", "not a character"},
+    };
+    for (const auto& row : rows) {
+        for (const std::string name : {"q", "country", "unknown"}) {
+            for (const std::string format : {"html", "json", "atom"}) {
+                const std::string query_string =
+                    name + "=" + encode(row.bytes) + "&format=" + format;
+                expect_refused(hostile_get(query_string), 400, row.message, format == "json",
+                               query_string);
+            }
+        }
+    }
+    // Raw in the environment (a server that passes them on): the same answer.
+    expect_refused(hostile_get("q=a\r\nSet-Cookie: session=1"), 400, "control characters", false,
+                   "raw CR LF");
+    expect_refused(hostile_get("q=\xc0\xaf"), 400, "not valid UTF-8", false, "raw overlong");
+}
+
 TEST_F(CgiHostile, WildcardsExpandWithinTheBudgetAndTooManyAreRefused) {
     // "a*" is the whole lexicon's worth of words beginning with "a" (over 1,100
     // body words in the corpus): capped at kMaxWildcardExpansion, it still finds articles.
