@@ -126,14 +126,16 @@ WebRequest web_request_from_fields(const FormFields& fields) {
         if (is_filter) {
             if (value.empty()) continue;  // an empty select or text box
             if (value.size() > cgi_limit::value_bytes) throw BadRequest(name + " is too long");
+            // The same filter twice is one filter, so it never counts against the limit.
+            std::pair<std::string, std::string> filter{name, value};
+            if (std::find(r.filters.begin(), r.filters.end(), filter) != r.filters.end()) continue;
             if (r.filters.size() == cgi_limit::filters) throw BadRequest("too many filters");
             try {
                 (void)facet_filter(name, value);
             } catch (const UsageError& e) {
                 throw BadRequest(e.what());
             }
-            const std::pair<std::string, std::string> filter{name, value};
-            if (std::find(r.filters.begin(), r.filters.end(), filter) == r.filters.end()) r.filters.push_back(filter);
+            r.filters.push_back(std::move(filter));
             continue;
         }
         static const std::vector<std::string> singles{"q", "sort", "from", "to", "page", "size",

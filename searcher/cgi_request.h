@@ -87,6 +87,13 @@ struct CgiInput {
 [[nodiscard]] WebRequest parse_web_request(const CgiInput& input, std::string_view body);
 
 // The fields -> WebRequest part of parse_web_request (exposed for tests).
+// Repeated names: q, sort, from, to, page, size, tab, format, copies and c may
+// appear once; a second one is 400 "NAME is given more than once", even with
+// the same value or an empty one. Facet filters (web_filter_names) repeat: the
+// values of one facet OR together, different facets AND, the same name=value
+// twice is one filter, an empty value is none; more than cgi_limit::filters
+// different ones is 400 "too many filters". Unknown names are ignored, but
+// count towards cgi_limit::parameters like any other.
 [[nodiscard]] WebRequest web_request_from_fields(const FormFields& fields);
 
 }  // namespace newsdesk

@@ -151,6 +151,47 @@ TEST_F(CgiHostile, ControlCharactersNulAndNoncharactersAre400InEveryFormat) {
     expect_refused(hostile_get("q=\xc0\xaf"), 400, "not valid UTF-8", false, "raw overlong");
 }
 
+TEST_F(CgiHostile, RepeatedParametersHaveTheDocumentedAnswer) {
+    for (const std::string name :
+         {"q", "sort", "page", "size", "from", "tab", "format", "copies"}) {
+        const std::string value = name == "q"        ? "korea"
+                                  : name == "sort"   ? "newest"
+                                  : name == "from"   ? "2024-01-01"
+                                  : name == "tab"    ? "quotes"
+                                  : name == "format" ? "html"
+                                  : name == "copies" ? "all"
+                                                     : "1";
+        // Twice, even with the same value, is ambiguous: refused, not guessed.
+        expect_refused(hostile_get(name + "=" + value + "&" + name + "=" + value), 400,
+                       name + " is given more than once", false, name + " twice");
+        expect_refused(hostile_get(name + "=" + value + "&" + name + "="), 400,
+                       name + " is given more than once", false, name + " twice, once empty");
+    }
+    // In the URL and in a POST body: one form, so q is given twice.
+    expect_refused(hostile_post("6", "q=pact", "q=korea"), 400, "q is given more than once", false,
+                   "GET + POST");
+    // A filter repeated is one filter: one chip, the same hits as once.
+    std::string many = "q=korea";
+    for (int i = 0; i < 60; ++i) many += "&country=KP";
+    const auto repeated = hostile_get(many);
+    expect_safe(repeated, "country=KP x60");
+    ASSERT_EQ(repeated.status, 200);
+    std::size_t chips = 0;
+    for (const auto& a : elements(repeated.body, "a")) chips += has_class(a, "chip");
+    EXPECT_EQ(chips, 1u);
+    EXPECT_EQ(hits(repeated.body).size(), hits(hostile_get("q=korea&country=KP").body).size());
+    // Repeats do not count towards the limit of 20 different filters.
+    std::string twenty = "q=korea";
+    for (const char* code : {"FR", "DE", "IT", "ES", "PT", "NL", "BE", "PL", "SE", "NO",
+                             "FI", "DK", "IE", "AT", "CH", "CZ", "SK", "HU", "RO", "KP"})
+        twenty += std::string("&country=") + code;
+    const auto at_limit = hostile_get(twenty + "&country=KP&country=FR");
+    expect_safe(at_limit, "20 filters and repeats");
+    EXPECT_EQ(at_limit.status, 200) << at_limit.body.substr(0, 300);
+    expect_refused(hostile_get(twenty + "&country=GR"), 400, "too many filters", false,
+                   "21 filters");
+}
+
 TEST_F(CgiHostile, WildcardsExpandWithinTheBudgetAndTooManyAreRefused) {
     // "a*" is the whole lexicon's worth of words beginning with "a" (over 1,100
     // body words in the corpus): capped at kMaxWildcardExpansion, it still finds articles.
