@@ -119,6 +119,52 @@ void expect_refused(const CgiRun& r, int status, const std::string& message, boo
     }
 }
 
+std::vector<std::string> parameter_names() {
+    // The single-valued parameters, then web_filter_names(), then names the page does not know.
+    std::vector<std::string> names{"q",       "sort",   "from",        "to",     "page",
+                                   "size",    "tab",    "format",      "copies", "c",
+                                   "country", "expert", "institution", "person", "language",
+                                   "source",  "date",   "unknown"};
+    names.emplace_back("<script>alert(1)</script>");  // a hostile name is an unknown one
+    return names;
+}
+
+TEST_F(CgiHostile, PayloadsInEveryParameterAndFormatComeOutInert) {
+    const std::vector<std::string> payloads{
+        "<script>alert(1)</script>",
+        "\"><svg onload=alert(1)>",
+        "' autofocus onfocus='alert(1)",
+        "javascript:alert(1)",
+        "https://evil.example/\" onmouseover=\"alert(1)",
+        "</title></feed><img src=x onerror=alert(1)>",
+        "]]><!ENTITY x SYSTEM \"file:///etc/passwd\">&x;",
+        "{{#hits}}{{{snippet}}}{{/hits}}{{>page}}",  // mustache in a value stays text
+    };
+    for (const auto& name : parameter_names()) {
+        for (const auto& payload : payloads) {
+            for (const std::string format : {"html", "json", "atom"}) {
+                if (name == "format" && format != "html") continue;
+                const std::string query_string =
+                    encode(name) + "=" + encode(payload) + "&format=" + format;
+                const std::string context = query_string;
+                const auto r = hostile_get(name == "format" ? encode(name) + "=" + encode(payload)
+                                                            : query_string);
+                expect_safe(r, context);
+                EXPECT_TRUE(r.status == 200 || r.status == 400) << context << " " << r.status;
+                if (format == "json") {
+                    EXPECT_EQ(r.header("content-type"), "application/json; charset=utf-8")
+                        << context;
+                }
+            }
+        }
+    }
+    // Unencoded, as a careless client or a hand-typed URL sends them.
+    for (const std::string raw : {"q=<script>alert(1)</script>", "q=\"><svg onload=alert(1)>",
+                                  "country=<b>&q=x\"'<>", "q=javascript:alert(1)&format=atom"}) {
+        expect_safe(hostile_get(raw), raw);
+    }
+}
+
 TEST_F(CgiHostile, ControlCharactersNulAndNoncharactersAre400InEveryFormat) {
     const struct {
         std::string bytes;
@@ -235,6 +281,16 @@ TEST_F(CgiHostile, WildcardsExpandWithinTheBudgetAndTooManyAreRefused) {
         expect_refused(hostile_get("q=" + encode(query) + "&format=atom"), 400,
                        "too many wildcards", false, "atom");
     }
+}
+
+TEST_F(CgiHostile, AnUnknownCollectionIsAnsweredInTheFormatAsked) {
+    TempDir dir;
+    write_file(dir / "newsdesk.conf", "db = " + db + "\n");
+    const auto r = run_cgi(
+        {"REQUEST_METHOD=GET", "QUERY_STRING=format=json&c=" + encode("\"><svg onload=alert(1)>"),
+         "NEWSDESK_CGI_CONFIG=" + (dir / "newsdesk.conf").string()},
+        "", kHostileLimits);
+    expect_refused(r, 400, "unknown collection", true, "c with format=json");
 }
 
 }  // namespace
