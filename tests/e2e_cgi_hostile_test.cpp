@@ -283,6 +283,47 @@ TEST_F(CgiHostile, WildcardsExpandWithinTheBudgetAndTooManyAreRefused) {
     }
 }
 
+TEST_F(CgiHostile, PagesFarPastTheEndAreEmptyPagesNever500) {
+    const auto total =
+        nlohmann::json::parse(hostile_get("format=json").body)["estimate"].get<std::size_t>();
+    const std::size_t last = (total - 1) / 10 + 1;
+    ASSERT_LT(last, cgi_limit::last_page);
+    for (const std::string& query_string :
+         std::vector<std::string>{"page=500", "page=500&size=50",
+                                  "page=" + std::to_string(last + 1), "q=korea&page=500&size=1"}) {
+        const auto r = hostile_get(query_string);
+        expect_safe(r, query_string);
+        ASSERT_EQ(r.status, 200) << query_string;
+        EXPECT_TRUE(hits(r.body).empty()) << query_string;
+        EXPECT_NE(r.body.find("No more results on this page"), std::string::npos) << query_string;
+        // No "Next" past the end; "Previous" leads back to the last page with results.
+        std::string prev, next;
+        for (const auto& a : elements(r.body, "a")) {
+            if (a.attributes.count("rel") && a.attributes.at("rel") == "prev")
+                prev = a.attributes.at("href");
+            if (a.attributes.count("rel") && a.attributes.at("rel") == "next")
+                next = a.attributes.at("href");
+        }
+        EXPECT_EQ(next, "") << query_string;
+        ASSERT_EQ(prev.substr(0, 1), "?") << query_string;
+        const auto back = hostile_get(prev.substr(1));
+        EXPECT_FALSE(hits(back.body).empty()) << query_string << " -> " << prev;
+        for (const std::string other : {"&tab=quotes", "&tab=experts", "&format=atom"}) {
+            const auto o = hostile_get(query_string + other);
+            expect_safe(o, query_string + other);
+            EXPECT_EQ(o.status, 200) << query_string << other;
+        }
+        const auto j = hostile_get(query_string + "&format=json");
+        expect_safe(j, query_string + " json");
+        ASSERT_EQ(j.status, 200);
+        EXPECT_TRUE(nlohmann::json::parse(j.body)["hits"].empty());
+    }
+    // The last page and the one just past it.
+    EXPECT_FALSE(hits(hostile_get("page=" + std::to_string(last)).body).empty());
+    EXPECT_EQ(nlohmann::json::parse(hostile_get("page=500&size=50&format=json").body)["offset"],
+              499 * 50);
+}
+
 TEST_F(CgiHostile, AnUnknownCollectionIsAnsweredInTheFormatAsked) {
     TempDir dir;
     write_file(dir / "newsdesk.conf", "db = " + db + "\n");
