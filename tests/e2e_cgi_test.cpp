@@ -596,4 +596,30 @@ TEST_F(Server, LighttpdServesThePageTheStyleSheetAndErrors) {
     EXPECT_EQ(bad.substr(0, 24), "HTTP/1.0 400 Bad Request");
 }
 
+// Requests of megabytes never reach the CGI: lighttpd refuses a request line
+// or header past 8 KB (431) and, with config/lighttpd.conf's max-request-size,
+// a body announced past 16 KB at once (413), instead of spooling it to disk
+// while the connection stays open. It goes on serving.
+TEST_F(Server, LighttpdRefusesRequestsOfMegabytesAndKeepsServing) {
+    TempDir state;
+    const auto served = serve(state, "GET /search?q=korea HTTP/1.0\r\n\r\n");
+    ASSERT_GT(served.pid, 0);
+    const auto long_url = http(served.port, "GET /search?q=" + std::string(2 << 20, 'a') + " HTTP/1.0\r\n\r\n");
+    const auto long_header =
+        http(served.port, "GET /search?q=korea HTTP/1.0\r\nX-Padding: " + std::string(1 << 20, 'a') + "\r\n\r\n");
+    const std::string post = "POST /search HTTP/1.0\r\nContent-Type: application/x-www-form-urlencoded\r\n";
+    const auto tera = http(served.port, post + "Content-Length: 1000000000000\r\n\r\nq=pact");
+    const auto mega = http(served.port, post + "Content-Length: 3000000\r\n\r\nq=pact&" + std::string(2999993, 'x'));
+    const auto small = http(served.port, post + "Content-Length: 6\r\n\r\nq=pact");
+    const auto after = http(served.port, "GET /search?q=korea HTTP/1.0\r\n\r\n");
+    stop(served);
+    ASSERT_EQ(served.page.substr(0, 15), "HTTP/1.0 200 OK") << served.page.substr(0, 300);
+    EXPECT_EQ(long_url.substr(0, 12), "HTTP/1.0 431") << long_url.substr(0, 200);
+    EXPECT_EQ(long_header.substr(0, 12), "HTTP/1.0 431") << long_header.substr(0, 200);
+    EXPECT_EQ(tera.substr(0, 12), "HTTP/1.0 413") << tera.substr(0, 200);
+    EXPECT_EQ(mega.substr(0, 12), "HTTP/1.0 413") << mega.substr(0, 200);
+    EXPECT_EQ(small.substr(0, 15), "HTTP/1.0 200 OK") << small.substr(0, 200);
+    EXPECT_EQ(after.substr(after.find("\r\n\r\n")), served.page.substr(served.page.find("\r\n\r\n")));
+}
+
 }  // namespace
