@@ -14,10 +14,12 @@ std::string resolve_db_path(const std::string& explicit_path) {
     return "var/newsdesk.db";
 }
 
-Xapian::Database open_for_reading(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw IndexError(path + ": no database here (index some articles first with newsdesk-index)");
+namespace {
+
+constexpr int kOpenAttempts = 12;
+
+// One attempt at opening `path` and checking its schema.
+Xapian::Database open_once(const std::string& path) {
     Xapian::Database db;
     try {
         db = Xapian::Database(path);
@@ -26,6 +28,27 @@ Xapian::Database open_for_reading(const std::string& path) {
     }
     check_schema(db, path);
     return db;
+}
+
+}  // namespace
+
+Xapian::Database open_for_reading(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw IndexError(path + ": no database here (index some articles first with newsdesk-index)");
+    // Opening reads the version file, then the tables at that revision, then the
+    // schema key: a writer committing twice in between discards the revision
+    // being opened, as it does one being searched (database_impl.h).
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return open_once(path);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= kOpenAttempts) throw;
+        } catch (const Xapian::DatabaseCorruptError&) {
+            if (attempt >= kOpenAttempts) throw;
+        }
+        pause_before_retry(attempt);
+    }
 }
 
 void check_schema(const Xapian::Database& db, const std::string& path) {
@@ -54,8 +77,25 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_fla
 void reopen_after_modification(Xapian::Database& db, const std::string& path) {
     // reopen() picks up the latest revision of the same databases; after a stub
     // swap the stub may name different ones, so open it afresh.
-    if (std::filesystem::is_regular_file(path)) db = open_for_reading(path);
+    if (std::filesystem::is_regular_file(path)) db = open_once(path);
     else db.reopen();
+}
+
+bool superseded(const Xapian::Database& db, const std::string& path) {
+    try {
+        const Xapian::Database now(path);
+        return now.get_uuid() != db.get_uuid() || now.get_revision() != db.get_revision();
+    } catch (const Xapian::DatabaseModifiedError&) {
+        return true;  // committed to while being looked at
+    } catch (const Xapian::InvalidOperationError&) {
+        return true;  // several shards have no one revision: retried within the attempts
+    } catch (const Xapian::Error&) {
+        return false;  // cannot tell: the original error stands
+    }
+}
+
+void pause_before_retry(int attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt - 1, 6)));
 }
 
 }  // namespace newsdesk

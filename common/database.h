@@ -15,9 +15,10 @@ namespace newsdesk {
 [[nodiscard]] std::string resolve_db_path(const std::string& explicit_path);
 
 // Opens a database for reading (a directory, or a stub file naming one or more
-// databases, local or remote). Throws newsdesk::IndexError with a one-line message
-// naming the path when it does not exist, cannot be opened, or holds an index
-// of another schema version (check_schema).
+// databases, local or remote), retrying as with_retry does when a writer
+// discards the revision being opened. Throws newsdesk::IndexError with a
+// one-line message naming the path when it does not exist, cannot be opened,
+// or holds an index of another schema version (check_schema).
 [[nodiscard]] Xapian::Database open_for_reading(const std::string& path);
 
 // Opens (creating if needed) a database for writing, with `extra_flags` (e.g.
@@ -36,7 +37,11 @@ void check_schema(const Xapian::Database& db, const std::string& path);
 // database (re-resolving a stub file after a swap) and runs it again, up to
 // `attempts` times in all, pausing a little longer before each new attempt (1, 2,
 // 4 ... 64 ms) so that a reader slower than a busy writer's commits is not
-// always caught between the same two commits. Other errors pass through.
+// always caught between the same two commits. A DatabaseModifiedError while
+// reopening is one more attempt. Xapian::DatabaseCorruptError is retried the
+// same way when `path` holds a newer revision than `db` read (glass reports a
+// discarded revision so when the block it meets first is a table's root), and
+// passes through otherwise, as other errors do.
 template <typename Operation>
 auto with_retry(Xapian::Database& db, const std::string& path, Operation&& operation,
                 int attempts = 12) -> decltype(operation(db));
