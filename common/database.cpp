@@ -129,9 +129,10 @@ Xapian::Database open_path(const std::string& path, const OpenOptions& options, 
     }
 }
 
-}  // namespace
+constexpr int kOpenAttempts = 12;
 
-Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options) {
+// One attempt at opening `path` and checking its schema.
+Xapian::Database open_once(const std::string& path, const OpenOptions& options) {
     Xapian::Database db;
     try {
         db = open_path(path, options, 0);
@@ -142,6 +143,24 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
         throw IndexError(path + ": cannot open database: " + e.get_msg());
     }
     return db;
+}
+
+}  // namespace
+
+Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options) {
+    // Opening reads the version file, then the tables at that revision, then the
+    // schema key: a writer committing twice in between discards the revision
+    // being opened, as it does one being searched (database_impl.h).
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return open_once(path, options);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= kOpenAttempts) throw;
+        } catch (const Xapian::DatabaseCorruptError&) {
+            if (attempt >= kOpenAttempts) throw;
+        }
+        pause_before_retry(attempt);
+    }
 }
 
 void throw_shard_failure(const std::string& path, const Xapian::NetworkError& e) {
@@ -178,9 +197,26 @@ void reopen_after_modification(Xapian::Database& db, const std::string& path, co
     // stub may name different ones, so open it afresh.
     std::error_code ec;
     if (fs::is_regular_file(path, ec) || fs::is_regular_file(fs::path(path) / "XAPIANDB", ec))
-        db = open_for_reading(path, options);
+        db = open_once(path, options);
     else
         db.reopen();
+}
+
+bool superseded(const Xapian::Database& db, const std::string& path) {
+    try {
+        const Xapian::Database now(path);
+        return now.get_uuid() != db.get_uuid() || now.get_revision() != db.get_revision();
+    } catch (const Xapian::DatabaseModifiedError&) {
+        return true;  // committed to while being looked at
+    } catch (const Xapian::InvalidOperationError&) {
+        return true;  // several shards have no one revision: retried within the attempts
+    } catch (const Xapian::Error&) {
+        return false;  // cannot tell: the original error stands
+    }
+}
+
+void pause_before_retry(int attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt - 1, 6)));
 }
 
 }  // namespace newsdesk

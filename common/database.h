@@ -28,7 +28,8 @@ struct OpenOptions {
 // "remote :PROGRAM ARGS"), nested stubs included. Throws newsdesk::IndexError
 // with a one-line message naming the path (or the shard) when it does not
 // exist, cannot be opened or reached, or holds an index of another schema
-// version (check_schema).
+// version (check_schema). Retried as with_retry does when a writer discards the
+// revision being opened.
 [[nodiscard]] Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options = {});
 
 // Opens (creating if needed) a database for writing, with `extra_flags` (e.g.
@@ -47,9 +48,12 @@ void check_schema(const Xapian::Database& db, const std::string& path);
 // database (re-resolving a stub after a swap) and runs it again, up to
 // `attempts` times in all, pausing a little longer before each new attempt (1, 2,
 // 4 ... 64 ms) so that a reader slower than a busy writer's commits is not
-// always caught between the same two commits. A remote shard that fails or
-// times out (Xapian::NetworkError) becomes an IndexError naming `path`. Other
-// errors pass through.
+// always caught between the same two commits. A DatabaseModifiedError while
+// reopening is one more attempt. Xapian::DatabaseCorruptError is retried the
+// same way when `path` holds a newer revision than `db` read (glass reports a
+// discarded revision so when the block it meets first is a table's root). A
+// remote shard that fails or times out (Xapian::NetworkError) becomes an
+// IndexError naming `path`. Other errors pass through.
 template <typename Operation>
 auto with_retry(Xapian::Database& db, const std::string& path, Operation&& operation,
                 int attempts = 12, const OpenOptions& options = {}) -> decltype(operation(db));

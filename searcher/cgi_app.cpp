@@ -160,7 +160,12 @@ CgiResponse handle_cgi(const CgiInput& input, const std::optional<std::string>& 
         try {
             response = run_search(request, config);
         } catch (const BadRequest& e) {
-            response = error_response(e.status(), e.what(), config);
+            // c=NAME not configured: the request was understood, so JSON is answered in JSON.
+            if (request.format == WebFormat::json)
+                response = respond(e.status(), "application/json; charset=utf-8",
+                                   dump({{"error", e.what()}}));
+            else
+                response = error_response(e.status(), e.what(), config);
         } catch (const UsageError& e) {
             // The query could not be parsed: the page with the message, so it can be mended.
             if (request.format == WebFormat::json)

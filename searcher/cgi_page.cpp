@@ -365,13 +365,16 @@ m::data pagination_data(const WebRequest& r, const SearchResult& result) {
         next.page = page;
         return href(next);
     };
+    // A page past the end (an old link, a hand-made URL) leads back to the last
+    // page with results, not to the empty one before it.
+    const Xapian::doccount near = std::min(r.page, last);
     put(pages, "has_prev", r.page > 1);
-    put(pages, "prev_href", r.page > 1 ? page_href(r.page - 1) : std::string());
+    put(pages, "prev_href", r.page > 1 ? page_href(std::min(r.page - 1, last)) : std::string());
     const bool more = r.page < last && r.page < cgi_limit::last_page;
     put(pages, "has_next", more);
     put(pages, "next_href", more ? page_href(r.page + 1) : std::string());
     m::data numbers = make_list(7);
-    const Xapian::doccount first = r.page > 3 ? r.page - 3 : 1;
+    const Xapian::doccount first = near > 3 ? near - 3 : 1;
     for (Xapian::doccount p = first; p <= std::min(last, first + 6); ++p) {
         m::data n;
         put(n, "number", std::to_string(p));

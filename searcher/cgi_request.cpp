@@ -35,8 +35,16 @@ std::string percent_decode(std::string_view text) {
         }
     }
     if (!is_valid_utf8(out)) throw BadRequest("the request is not valid UTF-8");
-    for (const unsigned char c : out)
-        if (c < 0x20 || c == 0x7f) throw BadRequest("control characters in the request");
+    for (std::size_t pos = 0; pos < out.size();) {
+        const char32_t c = next_code_point(out, pos);
+        // Controls (C0, DEL and C1): a CR LF in a value is how header injection
+        // starts, and none of them is text. U+FFFE and U+FFFF are not characters
+        // in XML: echoed into the Atom feed they made it ill-formed.
+        if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+            throw BadRequest("control characters in the request");
+        if (c == 0xfffe || c == 0xffff)
+            throw BadRequest("the request holds a code point that is not a character");
+    }
     return out;
 }
 
@@ -118,14 +126,16 @@ WebRequest web_request_from_fields(const FormFields& fields) {
         if (is_filter) {
             if (value.empty()) continue;  // an empty select or text box
             if (value.size() > cgi_limit::value_bytes) throw BadRequest(name + " is too long");
+            // The same filter twice is one filter, so it never counts against the limit.
+            std::pair<std::string, std::string> filter{name, value};
+            if (std::find(r.filters.begin(), r.filters.end(), filter) != r.filters.end()) continue;
             if (r.filters.size() == cgi_limit::filters) throw BadRequest("too many filters");
             try {
                 (void)facet_filter(name, value);
             } catch (const UsageError& e) {
                 throw BadRequest(e.what());
             }
-            const std::pair<std::string, std::string> filter{name, value};
-            if (std::find(r.filters.begin(), r.filters.end(), filter) == r.filters.end()) r.filters.push_back(filter);
+            r.filters.push_back(std::move(filter));
             continue;
         }
         static const std::vector<std::string> singles{"q", "sort", "from", "to", "page", "size",

@@ -40,8 +40,10 @@ inline constexpr Xapian::doccount last_page = 500;
 using FormFields = std::vector<std::pair<std::string, std::string>>;
 
 // "a=1&b=x+y%21" -> {{"a","1"},{"b","x y!"}}. '+' is a space; '%' must be
-// followed by two hex digits; names and values must be UTF-8 without control
-// characters. Throws BadRequest.
+// followed by two hex digits; names and values must be UTF-8 (no overlong
+// forms, no surrogates) without control characters (C0, DEL, C1) or the
+// noncharacters U+FFFE and U+FFFF, which XML forbids. Throws BadRequest
+// (413 past form_bytes, else 400).
 [[nodiscard]] FormFields parse_form(std::string_view encoded);
 
 // Percent-encodes for a URL query component (unreserved characters kept, space as '+').
@@ -85,6 +87,13 @@ struct CgiInput {
 [[nodiscard]] WebRequest parse_web_request(const CgiInput& input, std::string_view body);
 
 // The fields -> WebRequest part of parse_web_request (exposed for tests).
+// Repeated names: q, sort, from, to, page, size, tab, format, copies and c may
+// appear once; a second one is 400 "NAME is given more than once", even with
+// the same value or an empty one. Facet filters (web_filter_names) repeat: the
+// values of one facet OR together, different facets AND, the same name=value
+// twice is one filter, an empty value is none; more than cgi_limit::filters
+// different ones is 400 "too many filters". Unknown names are ignored, but
+// count towards cgi_limit::parameters like any other.
 [[nodiscard]] WebRequest web_request_from_fields(const FormFields& fields);
 
 }  // namespace newsdesk

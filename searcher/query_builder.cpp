@@ -119,8 +119,16 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryPar
                             Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
                             Xapian::QueryParser::FLAG_CJK_NGRAM;
 
-// Limits what one wildcard may expand to, so "a*" cannot ask for the whole lexicon.
-constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
+// The wildcards of `text`: each '*' that ends a word ("diplom*"), as Xapian's
+// QueryParser reads one. A '*' inside a word or a phrase counts too: the count
+// only sets a budget, and erring high makes it smaller, never larger.
+std::size_t wildcards_in(std::string_view text) {
+    std::size_t n = 0;
+    for (std::size_t i = 1; i < text.size(); ++i)
+        if (text[i] == '*' && std::string_view(" \t()\"+-*").find(text[i - 1]) == std::string_view::npos)
+            ++n;
+    return n;
+}
 
 bool has_cjk(const std::string& word) {
     for (Xapian::Utf8Iterator it(word), end; it != end; ++it)
@@ -168,15 +176,17 @@ std::string spelling_correction(const std::string& text, const Xapian::Database&
     return changed ? corrected : std::string();
 }
 
-// The query as read with one stemmer. Each processor is handed over with
-// release(), so the QueryParser owns and deletes it (a bare `new` leaks).
-Xapian::Query parse_with(const std::string& text, const Xapian::Database& db, const Xapian::Stem& stem) {
+// The query as read with one stemmer, each wildcard expanding to at most
+// `expansion` terms a field. Each processor is handed over with release(), so
+// the QueryParser owns and deletes it (a bare `new` leaks).
+Xapian::Query parse_with(const std::string& text, const Xapian::Database& db,
+                         const Xapian::Stem& stem, Xapian::termcount expansion) {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(stem);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);
-    qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    qp.set_max_expansion(expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     // Plain words search every free-text field (each is indexed once, under its
     // own prefix); quotes are searched through the body that contains them.
     for (const auto field : {prefix::headline, prefix::body, prefix::caption, prefix::byline})
@@ -207,9 +217,10 @@ bool capitalises_nouns(std::string_view language) { return language == "de"; }
 // The branches of docs/schema.md, "Languages at query time": one per stemmer
 // of a language whose script fits a query word, one for exact forms.
 std::vector<QueryBranch> read_in_languages(const std::string& text, const Xapian::Database& db,
-                                           const std::vector<std::string>& languages) {
+                                           const std::vector<std::string>& languages,
+                                           Xapian::termcount expansion) {
     const Xapian::Stem none("none");
-    QueryBranch exact{{}, none, parse_with(text, db, none)};
+    QueryBranch exact{{}, none, parse_with(text, db, none, expansion)};
     const auto scripts = word_scripts(exact.query);
     std::vector<QueryBranch> branches;
     for (const auto& code : languages) {
@@ -227,7 +238,8 @@ std::vector<QueryBranch> read_in_languages(const std::string& text, const Xapian
             same->languages.push_back(code);
             continue;
         }
-        Xapian::Query query = parse_with(capitalises_nouns(code) ? Xapian::Unicode::tolower(text) : text, db, stem);
+        const std::string as_read = capitalises_nouns(code) ? Xapian::Unicode::tolower(text) : text;
+        Xapian::Query query = parse_with(as_read, db, stem, expansion);
         branches.push_back({{code}, std::move(stem), std::move(query)});
     }
     if (!exact.languages.empty() || branches.empty()) branches.push_back(std::move(exact));
@@ -289,6 +301,16 @@ ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db
                              const std::vector<std::string>& languages) {
     if (trim(text).empty()) return {Xapian::Query::MatchAll, {}, {{{}, Xapian::Stem("none"), Xapian::Query::MatchAll}}};
     if (!is_valid_utf8(text)) throw UsageError("query is not valid UTF-8");
+    // Each wildcard reads every term of its prefix and opens a posting list for
+    // each term it keeps, and its budget is per wildcard: 160 "a*" (480 bytes)
+    // took the page's whole time limit. So their number is capped and they
+    // share one budget.
+    const std::size_t wildcards = wildcards_in(text);
+    if (wildcards > kMaxWildcards)
+        throw UsageError("too many wildcards (at most " + std::to_string(kMaxWildcards) +
+                         " words ending in *)");
+    const auto expansion =
+        static_cast<Xapian::termcount>(kMaxWildcardExpansion / std::max<std::size_t>(wildcards, 1));
     // A language filter decides the stemmer; otherwise the index's languages do.
     std::vector<std::string> codes;
     for (const auto& l : languages)
@@ -299,7 +321,7 @@ ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     try {
         ParsedQuery parsed;
-        parsed.branches = read_in_languages(text, db, codes);
+        parsed.branches = read_in_languages(text, db, codes, expansion);
         parsed.query = combine(parsed.branches);
         parsed.corrected = spelling_correction(text, db);
         return parsed;

@@ -28,6 +28,13 @@ struct ParsedQuery {
     [[nodiscard]] const QueryBranch& branch_for(std::string_view language) const;
 };
 
+// A query may hold at most kMaxWildcards wildcards ("diplom*"); they share
+// kMaxWildcardExpansion terms, kept most frequent first, in each field they
+// search (one wildcard: 1000 terms, two: 500 each). Without a cap, each "a*"
+// would open a posting list for every term of the lexicon starting with "a".
+inline constexpr std::size_t kMaxWildcards = 10;
+inline constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
+
 // Parses `text` against `db` (used for wildcard expansion and spelling). Syntax:
 // words, "phrases", AND/OR/NOT, +/-, trailing wildcards; free-text fields
 // headline: (title:) caption: quote: body: byline:; filters source: lang:
@@ -35,7 +42,8 @@ struct ParsedQuery {
 // date:YYYY[-MM[-DD]] and date:A..B ranges. Filters of one kind OR together,
 // different kinds AND, and filters do not change the ranking. quote:WORDS with
 // speaker:NAME matches words that NAME said. An empty query matches everything.
-// Throws newsdesk::UsageError with a one-line message on a syntax error.
+// Throws newsdesk::UsageError with a one-line message on a syntax error or more
+// than kMaxWildcards wildcards.
 //
 // Stemming (docs/schema.md, "Languages at query time"): with lang: filters in
 // the text or `languages` given (the request's language filters), the words are

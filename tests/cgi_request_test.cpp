@@ -47,6 +47,12 @@ TEST(ParseForm, RejectsMalformedInput) {
         {"q=%00", "NUL"},
         {"q=a%0Ab", "control character"},
         {"%ZZ=1", "bad name"},
+        {"q=%C0%AF", "overlong UTF-8 ('/')"},
+        {"q=%ED%A0%80", "a UTF-16 surrogate"},
+        {"q=%C2%85", "a C1 control (NEL)"},
+        {"q=%C2%9B", "a C1 control (CSI)"},
+        {"q=%EF%BF%BE", "U+FFFE, which XML forbids (the Atom feed was ill-formed)"},
+        {"q=%EF%BF%BF", "U+FFFF, likewise"},
     };
     for (const auto& row : rows) EXPECT_THROW((void)parse_form(row.input), BadRequest) << row.why;
 }
@@ -82,6 +88,14 @@ TEST(WebRequest, ValidatesEveryParameter) {
         {"from=2024-06-01&to=2024-06-30", 200},
         {"q=a&q=b", 400},                    // a single-valued parameter twice
         {"country=KP&country=RU", 200},      // filters repeat
+        // The same filter twice is one: 20 different ones and a repeat are within the
+        // limit (the repeat used to count and made it 400 "too many filters").
+        {"country=FR&country=DE&country=IT&country=ES&country=PT&country=NL&country=BE&country=PL&"
+         "country=SE&country=NO&country=FI&country=DK&country=IE&country=AT&country=CH&country=CZ&"
+         "country=SK&country=HU&country=RO&country=KP&country=KP", 200},
+        {"country=FR&country=DE&country=IT&country=ES&country=PT&country=NL&country=BE&country=PL&"
+         "country=SE&country=NO&country=FI&country=DK&country=IE&country=AT&country=CH&country=CZ&"
+         "country=SK&country=HU&country=RO&country=KP&country=GR", 400},
         {"country=Atlantis", 400},           // unknown country
         {"date=June", 400},
         {"q=" + std::string(newsdesk::cgi_limit::query_bytes + 1, 'a'), 400},

@@ -1,10 +1,13 @@
 #include "tests/cgi_support.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <libxml/HTMLparser.h>
+
+#include <algorithm>
 #include <stdexcept>
 
 #include "tests/e2e_support.h"
@@ -16,7 +19,8 @@ std::string CgiRun::header(const std::string& lower_name) const {
     return it == headers.end() ? std::string() : it->second;
 }
 
-CgiRun run_cgi(const std::vector<std::string>& env, const std::string& body) {
+CgiRun run_cgi(const std::vector<std::string>& env, const std::string& body,
+               const CgiLimits& limits) {
     TempDir capture;
     const auto in_path = capture / "in", out_path = capture / "out", err_path = capture / "err";
     write_file(in_path, body);
@@ -33,6 +37,17 @@ CgiRun run_cgi(const std::vector<std::string>& env, const std::string& body) {
         dup2(in, 0);
         dup2(out, 1);
         dup2(err, 2);
+#ifndef NEWSDESK_SANITIZED
+        if (limits.address_space) {
+            const rlimit as{limits.address_space, limits.address_space};
+            if (setrlimit(RLIMIT_AS, &as) != 0) _exit(126);
+        }
+#endif
+        if (limits.cpu_seconds) {
+            // SIGXCPU at the soft limit kills the process; the hard limit a second later, SIGKILL.
+            const rlimit cpu{limits.cpu_seconds, limits.cpu_seconds + 1};
+            if (setrlimit(RLIMIT_CPU, &cpu) != 0) _exit(126);
+        }
         std::vector<char*> envp;
         for (auto& e : environment) envp.push_back(e.data());
         envp.push_back(nullptr);
@@ -129,6 +144,59 @@ std::vector<Element> parse_html(const std::string& html) {
     collect(xmlDocGetRootElement(doc), classes, out);
     xmlFreeDoc(doc);
     return out;
+}
+
+std::vector<Element> elements(const std::string& html, const std::string& name) {
+    std::vector<Element> out;
+    for (auto& e : parse_html(html))
+        if (e.name == name) out.push_back(std::move(e));
+    return out;
+}
+
+bool has_class(const Element& e, const std::string& cls) {
+    const auto it = e.attributes.find("class");
+    return it != e.attributes.end() && (" " + it->second + " ").find(" " + cls + " ") != std::string::npos;
+}
+
+bool inside(const Element& e, const std::string& cls) {
+    return std::any_of(e.classes_of_ancestors.begin(), e.classes_of_ancestors.end(),
+                       [&](const std::string& c) { return (" " + c + " ").find(" " + cls + " ") != std::string::npos; });
+}
+
+std::vector<Element> hits(const std::string& html) {
+    std::vector<Element> out;
+    for (auto& e : elements(html, "li"))
+        if (has_class(e, "hit")) out.push_back(std::move(e));
+    return out;
+}
+
+void expect_page_headers(const CgiRun& r, const std::string& type) {
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.header("content-type"), type);
+    const std::string csp = r.header("content-security-policy");
+    EXPECT_NE(csp.find("default-src 'none'"), std::string::npos) << csp;
+    EXPECT_NE(csp.find("style-src 'self'"), std::string::npos) << csp;
+    EXPECT_EQ(csp.find("unsafe"), std::string::npos) << csp;
+    EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
+    EXPECT_EQ(r.header("content-length"), std::to_string(r.body.size()));
+}
+
+void expect_inert(const std::string& html, const std::string& context) {
+    for (const auto& e : parse_html(html)) {
+        for (const char* banned : {"script", "iframe", "object", "embed", "img", "base", "meta-refresh"})
+            EXPECT_NE(e.name, banned) << context;
+        for (const auto& [name, value] : e.attributes) {
+            EXPECT_NE(name.substr(0, 2), "on") << context << ": <" << e.name << " " << name << "=" << value << ">";
+            if (name == "href" || name == "src" || name == "action" || name == "formaction") {
+                std::string v;
+                for (const char c : value)
+                    if (!std::isspace(static_cast<unsigned char>(c))) v += static_cast<char>(std::tolower(c));
+                EXPECT_NE(v.substr(0, 11), "javascript:") << context << ": " << value;
+                EXPECT_NE(v.substr(0, 5), "data:") << context << ": " << value;
+            }
+        }
+    }
+    for (const char* raw : {"<script", "<svg onload", "<img"}) EXPECT_EQ(html.find(raw), std::string::npos) << context;
 }
 
 }  // namespace newsdesk::test

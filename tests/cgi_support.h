@@ -3,6 +3,7 @@
 // and reading the HTML it returns with libxml2.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,9 +22,24 @@ struct CgiRun {
     [[nodiscard]] std::string header(const std::string& lower_name) const;
 };
 
+// Resource limits on the CGI process; 0 is no limit.
+struct CgiLimits {
+    std::size_t address_space = 0;  // bytes (RLIMIT_AS): past it an allocation fails
+    unsigned cpu_seconds = 0;       // RLIMIT_CPU: past it SIGXCPU kills the process
+};
+
+// What a hostile request may cost: 256 MB of address space (a page of the corpus
+// maps about 48 MB, most of it the executable with ICU's data) and 5 s of CPU
+// (a page takes about 0.05 s). CPU seconds rather than a clock: other builds on
+// the machine do not make a request use more of them. Under the sanitizers
+// (NEWSDESK_SANITIZED) the address space is not limited: ASan reserves terabytes
+// of it for its shadow memory.
+inline constexpr CgiLimits kHostileLimits{std::size_t{256} << 20, 5};
+
 // Runs newsdesk.cgi with exactly `env` ("NAME=value") plus NEWSDESK_DATA, and
-// `body` on stdin.
-[[nodiscard]] CgiRun run_cgi(const std::vector<std::string>& env, const std::string& body = "");
+// `body` on stdin, within `limits`.
+[[nodiscard]] CgiRun run_cgi(const std::vector<std::string>& env, const std::string& body = "",
+                             const CgiLimits& limits = {});
 
 // A GET with this QUERY_STRING over `db`.
 [[nodiscard]] CgiRun get(const std::string& db, const std::string& query_string);
@@ -41,5 +57,19 @@ struct Element {
 
 // Every element of `html`, in document order.
 [[nodiscard]] std::vector<Element> parse_html(const std::string& html);
+
+// The elements named `name`; the result items (li class="hit") of a page.
+[[nodiscard]] std::vector<Element> elements(const std::string& html, const std::string& name);
+[[nodiscard]] std::vector<Element> hits(const std::string& html);
+[[nodiscard]] bool has_class(const Element& e, const std::string& cls);
+[[nodiscard]] bool inside(const Element& e, const std::string& cls);
+
+// The headers every response of the page has (exit 0, the content type,
+// CSP, nosniff, a Content-Length that is the body's), as GoogleTest failures.
+void expect_page_headers(const CgiRun& r, const std::string& type);
+
+// Nothing in the page can run: no script or embedded element, no event handler
+// attribute, no javascript: or data: URL. GoogleTest failures name `context`.
+void expect_inert(const std::string& html, const std::string& context);
 
 }  // namespace newsdesk::test

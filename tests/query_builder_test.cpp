@@ -95,3 +95,54 @@ TEST_F(QueryBuilderTest, InvalidUtf8IsAUsageError) {
 }
 
 }  // namespace
+
+namespace {
+
+// Wildcards share one expansion budget (query_builder.h): a database with 1,500
+// body words starting with "w" and 1,500 with "v", each in its own article.
+class WildcardBudgetTest : public ::testing::Test {
+  protected:
+    Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+
+    void SetUp() override {
+        for (const char* letter : {"w", "v"})
+            for (int i = 0; i < 1500; ++i) {
+                Xapian::Document doc;
+                doc.add_term(std::string("XB") + letter + std::to_string(10000 + i));
+                db.add_document(doc);
+            }
+    }
+
+    Xapian::doccount matches(const std::string& query) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(newsdesk::build_query(query, db));
+        return enquire.get_mset(0, db.get_doccount()).size();
+    }
+};
+
+TEST_F(WildcardBudgetTest, OneWildcardExpandsToTheWholeBudget) {
+    EXPECT_EQ(matches("w*"), newsdesk::kMaxWildcardExpansion);
+}
+
+TEST_F(WildcardBudgetTest, SeveralWildcardsShareTheBudget) {
+    // Each of the two gets half: 500 "w" words and 500 "v" words, not 1,000 of each.
+    EXPECT_EQ(matches("w* OR v*"), newsdesk::kMaxWildcardExpansion);
+    EXPECT_EQ(matches("w* OR v* OR w* OR v*"), newsdesk::kMaxWildcardExpansion / 2);
+}
+
+TEST_F(WildcardBudgetTest, MoreThanTheMaximumIsAUsageError) {
+    std::string at_most, too_many;
+    for (std::size_t i = 0; i < newsdesk::kMaxWildcards; ++i) at_most += "w* ";
+    too_many = at_most + "v*";
+    EXPECT_NO_THROW((void)matches(at_most));
+    try {
+        (void)matches(too_many);
+        FAIL() << "expected UsageError";
+    } catch (const newsdesk::UsageError& e) {
+        EXPECT_NE(std::string(e.what()).find("too many wildcards"), std::string::npos) << e.what();
+    }
+    // A '*' that ends no word is not a wildcard.
+    EXPECT_NO_THROW((void)matches(std::string(200, '*')));
+}
+
+}  // namespace
