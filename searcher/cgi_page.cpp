@@ -359,7 +359,8 @@ m::data experts_data(const WebRequest& r, const ExpertResult& result) {
 m::data pagination_data(const WebRequest& r, const SearchResult& result) {
     m::data pages;
     const Xapian::doccount total = result.estimate;
-    const Xapian::doccount last = std::min<Xapian::doccount>(cgi_limit::last_page, total ? (total - 1) / r.size + 1 : 1);
+    const Xapian::doccount with_results = total ? (total - 1) / r.size + 1 : 1;
+    const Xapian::doccount last = with_results < cgi_limit::last_page ? with_results : cgi_limit::last_page;
     const auto page_href = [&r](Xapian::doccount page) {
         WebRequest next = r;
         next.page = page;
@@ -369,7 +370,8 @@ m::data pagination_data(const WebRequest& r, const SearchResult& result) {
     // page with results, not to the empty one before it.
     const Xapian::doccount near = std::min(r.page, last);
     put(pages, "has_prev", r.page > 1);
-    put(pages, "prev_href", r.page > 1 ? page_href(std::min(r.page - 1, last)) : std::string());
+    const Xapian::doccount previous = r.page - 1 < last ? r.page - 1 : last;
+    put(pages, "prev_href", r.page > 1 ? page_href(previous) : std::string());
     const bool more = r.page < last && r.page < cgi_limit::last_page;
     put(pages, "has_next", more);
     put(pages, "next_href", more ? page_href(r.page + 1) : std::string());
