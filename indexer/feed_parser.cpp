@@ -14,6 +14,7 @@
 #include "common/dates.h"
 #include "common/error.h"
 #include "common/text.h"
+#include "indexer/encoding.h"
 #include "indexer/parsers.h"
 #include "indexer/xml_nodes.h"
 
@@ -194,11 +195,14 @@ bool read_feed_level(xmlTextReader* r, std::string_view name, int depth, FeedSta
 // Streams the feed with xmlTextReader: only one item's subtree is in memory at
 // a time, so a large feed archive costs its articles, not a whole DOM.
 std::vector<Article> parse_feed(std::string_view bytes, const std::string& path) {
-    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw ParseError("feed too large");
+    // Decoded first (indexer/encoding.h): XML_PARSE_IGNORE_ENC keeps libxml2 from
+    // re-reading the UTF-8 in the charset the declaration names.
+    const auto utf8 = decode_markup(bytes);
+    if (utf8.size() > static_cast<std::size_t>(INT32_MAX)) throw ParseError("feed too large");
     xmlResetLastError();
-    std::unique_ptr<xmlTextReader, ReaderFree> reader(
-        xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+    std::unique_ptr<xmlTextReader, ReaderFree> reader(xmlReaderForMemory(
+        utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8",
+        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC));
     if (!reader) throw ParseError("cannot create XML reader");
     auto* r = reader.get();
     FeedState st;

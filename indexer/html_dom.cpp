@@ -1,84 +1,17 @@
 #include "indexer/html_dom.h"
 
-#include <iconv.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cerrno>
 #include <cstring>
 
 #include "common/error.h"
 #include "common/text.h"
+#include "indexer/encoding.h"
 
 namespace newsdesk::html {
 
 namespace {
-
-// The value of `key=` at `pos` in lower-cased `s`, unquoted, or "".
-std::string value_after(const std::string& s, std::size_t pos) {
-    while (pos < s.size() && (s[pos] == ' ' || s[pos] == '"' || s[pos] == '\'')) ++pos;
-    std::size_t end = pos;
-    while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '-' ||
-                              s[end] == '_' || s[end] == '.' || s[end] == ':'))
-        ++end;
-    return s.substr(pos, end - pos);
-}
-
-// charset= inside a <meta ...> tag, or encoding= in an XML declaration.
-std::string charset_in_head(std::string_view bytes) {
-    const std::string head =
-        ascii_lower(bytes.substr(0, std::min<std::size_t>(bytes.size(), 16384)));
-    if (head.starts_with("<?xml")) {
-        const auto close = head.find("?>");
-        const auto enc = head.find("encoding=");
-        if (enc != std::string::npos && enc < close) return value_after(head, enc + 9);
-    }
-    for (std::size_t pos = head.find("<meta"); pos != std::string::npos;
-         pos = head.find("<meta", pos + 5)) {
-        const auto close = head.find('>', pos);
-        const auto cs = head.find("charset", pos);
-        if (cs == std::string::npos || cs > close) continue;
-        auto eq = cs + 7;
-        while (eq < head.size() && head[eq] == ' ') ++eq;
-        if (eq < head.size() && head[eq] == '=') {
-            auto value = value_after(head, eq + 1);
-            if (!value.empty()) return value;
-        }
-    }
-    return "";
-}
-
-bool is_latin1_family(const std::string& enc) {
-    static const std::array<std::string_view, 11> names = {
-        "iso-8859-1", "iso8859-1",    "latin1", "latin-1",  "l1",        "us-ascii",
-        "ascii",      "windows-1252", "cp1252", "x-cp1252", "iso_8859-1"};
-    return std::find(names.begin(), names.end(), enc) != names.end();
-}
-
-// iconv from `encoding` to UTF-8; an undecodable byte becomes U+FFFD. Empty
-// optional result when iconv does not know the encoding.
-bool iconv_to_utf8(std::string_view bytes, const std::string& encoding, std::string& out) {
-    iconv_t cd = iconv_open("UTF-8", encoding.c_str());
-    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
-    std::string in(bytes);
-    char* inp = in.data();
-    std::size_t inleft = in.size();
-    std::array<char, 8192> buf{};
-    while (inleft > 0) {
-        char* outp = buf.data();
-        std::size_t outleft = buf.size();
-        const auto rc = iconv(cd, &inp, &inleft, &outp, &outleft);
-        out.append(buf.data(), buf.size() - outleft);
-        if (rc == static_cast<std::size_t>(-1) && errno != E2BIG) {
-            out += "\xEF\xBF\xBD";  // EILSEQ / EINVAL: skip one byte, mark it
-            ++inp;
-            --inleft;
-        }
-    }
-    iconv_close(cd);
-    return true;
-}
 
 bool looks_binary(std::string_view bytes) {
     const auto sample = bytes.substr(0, std::min<std::size_t>(bytes.size(), 4096));
@@ -207,29 +140,6 @@ struct ParagraphCollector {
 
 }  // namespace
 
-std::string declared_encoding(std::string_view bytes) {
-    if (bytes.starts_with("\xEF\xBB\xBF")) return "utf-8";
-    if (bytes.starts_with("\xFF\xFE")) return "utf-16le";
-    if (bytes.starts_with("\xFE\xFF")) return "utf-16be";
-    return charset_in_head(bytes);
-}
-
-std::string decode_to_utf8(std::string_view bytes) {
-    const auto declared = declared_encoding(bytes);
-    std::string out;
-    if (declared.starts_with("utf-16")) {
-        if (iconv_to_utf8(bytes.substr(2), declared, out)) return to_utf8(out);
-    }
-    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-    // Valid UTF-8 wins over a declaration: saved pages are often re-encoded
-    // without updating <meta charset>, and real legacy text is almost never valid UTF-8.
-    if (is_valid_utf8(bytes)) return std::string(bytes);
-    if (declared.empty() || declared == "utf-8" || declared == "utf8") return to_utf8(bytes);
-    if (is_latin1_family(declared)) return cp1252_to_utf8(bytes);
-    if (iconv_to_utf8(bytes, declared, out)) return to_utf8(out);
-    return to_utf8(bytes);
-}
-
 // The bodies of <script> and <style> elements, never read except JSON-LD,
 // cost libxml2 a character-by-character copy: a tenth of all the work of
 // indexing a page. They are emptied before parsing, delimited as libxml2's
@@ -346,9 +256,8 @@ std::string strip_raw_text(std::string_view html) {
 
 DocPtr parse_document(std::string_view bytes) {
     if (trim(bytes).empty()) throw ParseError("empty file");
-    if (looks_binary(bytes) && !bytes.starts_with("\xFF\xFE") && !bytes.starts_with("\xFE\xFF"))
-        throw ParseError("binary data, not HTML");
-    const auto utf8 = strip_raw_text(decode_to_utf8(bytes));
+    if (looks_binary(bytes) && !sniff_utf16(bytes)) throw ParseError("binary data, not HTML");
+    const auto utf8 = strip_raw_text(decode_markup(bytes));
     // The bytes are UTF-8 now; HTML_PARSE_IGNORE_ENC stops libxml2 from switching
     // to a <meta charset> that described the original bytes.
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |

@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "common/language_detect.h"
 #include "common/text.h"
+#include "indexer/encoding.h"
 #include "indexer/format_sniff.h"
 #include "indexer/parsers.h"
 
@@ -21,7 +22,13 @@ bool all_space(std::string_view bytes) {
     return bytes.size() <= 65536 && collapse_whitespace(to_utf8(bytes.substr(first))).empty();
 }
 
-std::string clean(const std::string& s) { return collapse_whitespace(to_utf8(s)); }
+// Parsers may pass a NUL on from an escape (JSON's "\u0000"); it is removed like
+// a NUL byte in the file.
+std::string valid_text(const std::string& s) {
+    return s.find('\0') == std::string::npos ? to_utf8(s) : to_utf8(strip_nul(s));
+}
+
+std::string clean(const std::string& s) { return collapse_whitespace(valid_text(s)); }
 
 std::optional<std::string> clean(const std::optional<std::string>& s) {
     if (!s) return std::nullopt;
@@ -52,15 +59,26 @@ void normalise(Article& a, const std::string& path) {
         caption.credit = clean(caption.credit);
     }
     std::erase_if(a.captions, [](const Caption& c) { return c.text.empty(); });
-    a.body = join_paragraphs(split_paragraphs(to_utf8(a.body)));
+    a.body = join_paragraphs(split_paragraphs(valid_text(a.body)));
     a.language = detect_language(a.body, a.headline, a.declared_language);
     a.id = a.url ? *a.url : a.path;
 }
 
 }  // namespace
 
-std::vector<Article> parse_any(std::string_view bytes, const std::string& path,
+std::vector<Article> parse_any(std::string_view raw, const std::string& path,
                                std::vector<std::string>* errors) {
+    // UTF-16 becomes UTF-8 before the format is detected (its NULs look binary);
+    // stray NUL bytes in other text are removed, so no parser stops at one.
+    // Binary data stays as it is, to be refused below.
+    std::optional<std::string> prepared;
+    if (auto utf16 = sniff_utf16(raw)) {
+        TextDecoder decoder(*utf16);
+        decoder.decode(raw, prepared.emplace(), true);
+    } else if (raw.find('\0') != std::string_view::npos && !detail::looks_binary(raw)) {
+        prepared = strip_nul(raw);
+    }
+    const std::string_view bytes = prepared ? std::string_view(*prepared) : raw;
     if (bytes.empty() || all_space(bytes)) throw ParseError("empty file");
     std::vector<Article> articles;
     const auto errors_before = errors ? errors->size() : 0;

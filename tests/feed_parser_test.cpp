@@ -7,11 +7,13 @@
 #include "common/error.h"
 #include "indexer/parsers.h"
 #include "tests/fixture.h"
+#include "tests/hostile_inputs.h"
 
 namespace newsdesk {
 namespace {
 
 using newsdesk::test::fixture;
+using newsdesk::test::utf16;
 
 TEST(FeedParser, Rss2Items) {
     const auto items = parse_feed(fixture("feed/rss2.xml"), "rss2.xml");
@@ -97,6 +99,47 @@ TEST(FeedParser, EmptyChannelAndMalformedXmlAreParseErrors) {
         ParseError);
     EXPECT_THROW((void)parse_feed("<rss><channel><item><title>x</title>", "t.xml"), ParseError);
     EXPECT_THROW((void)parse_feed("<nitf><body/></nitf>", "n.xml"), ParseError);
+}
+
+std::string rss(const std::string& dtd, const std::string& items,
+                const std::string& title = "Wire") {
+    return "<?xml version=\"1.0\"?>\n" + dtd + "<rss version=\"2.0\"><channel><title>" + title +
+           "</title>" + items + "</channel></rss>";
+}
+
+std::string item(const std::string& title, const std::string& description) {
+    return "<item><title>" + title + "</title><description>" + description +
+           "</description></item>";
+}
+
+TEST(FeedParser, EncodingsAreReadFromTheBytes) {
+    const std::string latin1 = "Caf\xE9 cr\xE8me", utf8 = "Caf\xC3\xA9 cr\xC3\xA8me";
+    // Declarations that lie, both ways.
+    for (const auto& [declared, text] :
+         {std::pair{"UTF-8", latin1}, std::pair{"ISO-8859-1", utf8}}) {
+        auto xml = rss("", item(text, text + " in M\xC3\xBCnster."));
+        xml.replace(0, 21, "<?xml version=\"1.0\" encoding=\"" + std::string(declared) + "\"?>");
+        if (text == latin1) xml.replace(xml.find("M\xC3\xBC"), 3, "M\xFC");
+        const auto items = parse_feed(xml, "d.xml");
+        ASSERT_EQ(items.size(), 1u) << declared;
+        EXPECT_EQ(items[0].headline, utf8) << declared;
+        EXPECT_EQ(items[0].body, utf8 + " in M\xC3\xBCnster.") << declared;
+    }
+    // UTF-16 with and without BOM.
+    const auto xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + rss("", item(latin1, "Text.")).substr(21);
+    for (bool le : {true, false})
+        for (bool bom : {true, false}) {
+            const auto items = parse_feed(utf16(xml, le, bom), "u.xml");
+            ASSERT_EQ(items.size(), 1u);
+            EXPECT_EQ(items[0].headline, utf8);
+        }
+    // A NUL removed, invalid bytes read as Windows-1252.
+    auto damaged = rss("", item("Bad \xC0\xAF", "Before| after."));
+    damaged[damaged.find('|')] = '\0';
+    const auto items = parse_feed(damaged, "n.xml");
+    EXPECT_EQ(items.at(0).headline, "Bad \xC3\x80\xC2\xAF");
+    EXPECT_EQ(items.at(0).body, "Before after.");
 }
 
 }  // namespace

@@ -2,11 +2,13 @@
 // then golden checks over real pages (html_golden_test.cpp).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "common/error.h"
 #include "common/text.h"
 #include "indexer/parsers.h"
+#include "tests/hostile_inputs.h"
 
 namespace newsdesk {
 namespace {
@@ -380,6 +382,41 @@ TEST(HtmlEncoding, Utf8BomAndMetaThatLies) {
         "b.html");
     EXPECT_EQ(a.headline, "M\xC3\xBCnchen feiert heute");
     EXPECT_TRUE(is_valid_utf8(a.body));
+}
+
+TEST(HtmlEncoding, Utf16WithAndWithoutBom) {
+    // "Café" in Latin-1 here becomes U+00E9 in UTF-16.
+    const auto html =
+        page("<meta charset=\"utf-16\"><title>Caf\xE9 owners welcome the rules</title>",
+             "<article>" + kProse + "</article>");
+    for (bool le : {true, false})
+        for (bool bom : {true, false}) {
+            const auto a = parse_html(test::utf16(html, le, bom), "u.html");
+            EXPECT_EQ(a.headline, "Caf\xC3\xA9 owners welcome the rules") << le << bom;
+            EXPECT_NE(a.body.find("buses could do the same job"), std::string::npos) << a.body;
+        }
+}
+
+TEST(HtmlEncoding, MetaUtf8OverLatin1Bytes) {
+    // The reverse of a lying Latin-1 meta: the bytes cannot be UTF-8, so they are
+    // read as Windows-1252.
+    auto a =
+        parse_html(page("<meta charset=\"utf-8\"><title>Caf\xE9 cr\xE8me in M\xFCnster</title>",
+                        "<article>" + kProse + "</article>"),
+                   "l.html");
+    EXPECT_EQ(a.headline, "Caf\xC3\xA9 cr\xC3\xA8me in M\xC3\xBCnster");
+}
+
+TEST(HtmlEncoding, NulBytesAreRemovedAndTheTextAfterThemKept) {
+    std::string html = page("<title>Harbour| quay opens</title>",
+                            "<article>" + kProse +
+                                "<p>Ships will dock| there from April, officials said on Monday "
+                                "after the vote.</p></article>");
+    std::replace(html.begin(), html.end(), '|', '\0');
+    ASSERT_EQ(std::count(html.begin(), html.end(), '\0'), 2);
+    const auto a = parse_html(html, "n.html");
+    EXPECT_EQ(a.headline, "Harbour quay opens");
+    EXPECT_NE(a.body.find("Ships will dock there from April"), std::string::npos) << a.body;
 }
 
 // --- errors ---------------------------------------------------------------

@@ -6,11 +6,11 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
-#include <random>
-
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -148,6 +148,43 @@ TEST(ParseAny, InvalidUtf8BecomesValidText) {
     EXPECT_EQ(articles[0].headline, "Bad bytes headline");
     EXPECT_TRUE(is_valid_utf8(articles[0].body));
     EXPECT_EQ(articles[0].id, "i.txt");  // no URL: the path
+}
+
+TEST(ParseAny, StrayNulsAreRemovedButBinaryStaysBinary) {
+    // Text, HTML and XML with a few NUL bytes used to be refused as binary.
+    std::string text =
+        "Harbour quay opens\n\nThe authority said| on Monday that the quay would open.\n";
+    std::replace(text.begin(), text.end(), '|', '\0');
+    EXPECT_EQ(parse_any(text, "n.txt").at(0).body,
+              "The authority said on Monday that the quay would open.");
+    std::string xml =
+        "<nitf><body><body.content><p>Before| after.</p></body.content></body></nitf>";
+    std::replace(xml.begin(), xml.end(), '|', '\0');
+    EXPECT_EQ(parse_any(xml, "n.xml").at(0).body, "Before after.");
+    // Mostly NULs and control bytes, as binary formats are.
+    std::string binary(4096, '\0');
+    for (std::size_t i = 0; i < binary.size(); i += 3) binary[i] = 'a';
+    EXPECT_EQ(error_of([&] { (void)parse_any(binary, "b.bin"); }),
+              "binary content, not a text format");
+}
+
+TEST(ParseAny, Utf16IsDecodedBeforeTheFormatIsDetected) {
+    const std::string feed =
+        "<rss><channel><item><title>Caf\xE9</title><description>Text.</description>"
+        "</item></channel></rss>";
+    for (bool le : {true, false})
+        for (bool bom : {true, false}) {
+            std::string bytes;
+            if (bom) bytes = le ? "\xFF\xFE" : "\xFE\xFF";
+            for (unsigned char c : feed) {
+                bytes += le ? static_cast<char>(c) : '\0';
+                bytes += le ? '\0' : static_cast<char>(c);
+            }
+            const auto items = parse_any(bytes, "u.xml");
+            ASSERT_EQ(items.size(), 1u);
+            EXPECT_EQ(items[0].headline, "Caf\xC3\xA9");
+            EXPECT_EQ(items[0].path, "u.xml#1");  // read as a feed, not as text
+        }
 }
 
 TEST(ParseAny, DispatchesAndFillsIdFromUrl) {

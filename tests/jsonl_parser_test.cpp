@@ -60,5 +60,18 @@ TEST(JsonlParser, Latin1LineIsRepaired) {
     EXPECT_EQ(items[0].body, "M\xC3\xBCnster");
 }
 
+TEST(JsonlParser, NulBytesAndEscapedNulsAreRemoved) {
+    // A raw NUL is not allowed in a JSON string (the line used to fail); an escaped
+    // one is removed by parse_any's clean-up, keeping the text after it.
+    const std::string raw("{\"title\": \"Raw\", \"text\": \"Before\0 after.\"}\n", 43);
+    std::vector<std::string> errors;
+    const auto items = parse_any(
+        raw + "{\"title\": \"Escaped\", \"text\": \"Before\\u0000 after.\"}\n", "n.jsonl", &errors);
+    EXPECT_TRUE(errors.empty()) << errors.at(0);
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].body, "Before after.");
+    EXPECT_EQ(items[1].body, "Before after.");
+}
+
 }  // namespace
 }  // namespace newsdesk
