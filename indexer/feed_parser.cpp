@@ -3,7 +3,8 @@
 // content:encoded, media:description) need no prefix bookkeeping. The whole
 // feed is streamed with xmlTextReader and each item expanded to a small tree,
 // so the per-item code stays simple while memory stays at one item. Same safety
-// flags as the NewsML reader: XML_PARSE_NONET, no entity substitution, no DTD loading.
+// flags as the NewsML reader: XML_PARSE_NONET, no entity substitution, no DTD loading;
+// entity references are expanded only within an xml::EntityBudget.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
@@ -169,7 +170,8 @@ struct FeedState {
 };
 
 // Root and channel elements; returns true when the element's subtree was consumed.
-bool read_feed_level(xmlTextReader* r, std::string_view name, int depth, FeedState& st) {
+bool read_feed_level(xmlTextReader* r, std::string_view name, int depth, FeedState& st,
+                     xml::EntityBudget& budget, std::size_t bytes) {
     if (depth == 0) {
         if (name != "rss" && name != "RDF" && name != "feed")
             throw ParseError("not an RSS or Atom feed");
@@ -184,7 +186,9 @@ bool read_feed_level(xmlTextReader* r, std::string_view name, int depth, FeedSta
         return false;
     }
     if (depth != st.channel_depth + 1 || (name != "title" && name != "language")) return false;
-    const auto value = text_of(xmlTextReaderExpand(r));
+    const xmlNode* node = xmlTextReaderExpand(r);
+    budget.charge(node, bytes);
+    const auto value = text_of(node);
     if (name == "title" && st.source.empty()) st.source = value;
     if (name == "language" && !value.empty()) st.lang = value;
     return true;
@@ -206,6 +210,7 @@ std::vector<Article> parse_feed(std::string_view bytes, const std::string& path)
     if (!reader) throw ParseError("cannot create XML reader");
     auto* r = reader.get();
     FeedState st;
+    xml::EntityBudget budget;
     std::vector<Article> out;
     int rc = xmlTextReaderRead(r);
     while (rc == 1) {
@@ -215,13 +220,14 @@ std::vector<Article> parse_feed(std::string_view bytes, const std::string& path)
             if (name == "item" || name == "entry") {
                 const xmlNode* node = xmlTextReaderExpand(r);
                 if (!node) break;
+                budget.charge(node, bytes.size());
                 auto a = read_item(node, st.source, st.lang);
                 a.path = path + "#" + std::to_string(out.size() + 1);
                 out.push_back(std::move(a));
                 rc = xmlTextReaderNext(r);
                 continue;
             }
-            if (read_feed_level(r, name, depth, st)) {
+            if (read_feed_level(r, name, depth, st, budget, bytes.size())) {
                 rc = xmlTextReaderNext(r);
                 continue;
             }
@@ -230,9 +236,8 @@ std::vector<Article> parse_feed(std::string_view bytes, const std::string& path)
     }
     if (rc != 0) {
         const auto* err = xmlGetLastError();
-        throw ParseError("malformed feed XML: " + (err && err->message
-                                                       ? collapse_whitespace(err->message)
-                                                       : std::string("unknown error")));
+        throw ParseError("malformed feed XML: " +
+                         xml::describe_error(err ? err->message : nullptr));
     }
     if (out.empty()) throw ParseError("feed has no items");
     // A channel title after the items (legal, rare) still names their source.

@@ -254,10 +254,48 @@ std::string strip_raw_text(std::string_view html) {
     return out;
 }
 
+namespace {
+
+// A doctype's internal subset ("<!DOCTYPE html [ <!ENTITY ...> ]>", XHTML saved
+// from an XML tool) is not HTML: libxml2's HTML parser ends the doctype at the
+// first '>' and reads the declarations after it as page text.
+void drop_internal_subset(std::string& html) {
+    std::size_t pos = 0;
+    while (true) {
+        pos = html.find_first_not_of(" \t\r\n", pos);
+        if (pos == std::string::npos) return;
+        if (html.compare(pos, 4, "<!--") == 0) {
+            pos = html.find("-->", pos);
+            if (pos == std::string::npos) return;
+            pos += 3;
+        } else if (html.compare(pos, 2, "<?") == 0) {
+            pos = html.find("?>", pos);
+            if (pos == std::string::npos) return;
+            pos += 2;
+        } else {
+            break;
+        }
+    }
+    if (!iequal_at(html, pos, "<!doctype")) return;
+    const auto open = html.find_first_of("[>", pos);
+    if (open == std::string::npos || html[open] != '[') return;
+    for (auto close = html.find(']', open); close != std::string::npos;
+         close = html.find(']', close + 1)) {
+        const auto gt = html.find_first_not_of(" \t\r\n", close + 1);
+        if (gt != std::string::npos && html[gt] == '>') {
+            html.erase(open, close + 1 - open);
+            return;
+        }
+    }
+}
+
+}  // namespace
+
 DocPtr parse_document(std::string_view bytes) {
     if (trim(bytes).empty()) throw ParseError("empty file");
     if (looks_binary(bytes) && !sniff_utf16(bytes)) throw ParseError("binary data, not HTML");
-    const auto utf8 = strip_raw_text(decode_markup(bytes));
+    auto utf8 = strip_raw_text(decode_markup(bytes));
+    drop_internal_subset(utf8);
     // The bytes are UTF-8 now; HTML_PARSE_IGNORE_ENC stops libxml2 from switching
     // to a <meta charset> that described the original bytes.
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |

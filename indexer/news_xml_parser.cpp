@@ -223,8 +223,7 @@ DocPtr read_xml(const std::string& utf8) {
         xmlFreeDoc);
     if (!doc || !ctxt->wellFormed) {
         const auto* err = xmlCtxtGetLastError(ctxt.get());
-        std::string msg = err && err->message ? collapse_whitespace(err->message) : "unknown error";
-        throw ParseError("malformed XML: " + msg);
+        throw ParseError("malformed XML: " + xml::describe_error(err ? err->message : nullptr));
     }
     return doc;
 }
@@ -235,6 +234,7 @@ std::vector<Article> parse_news_xml(std::string_view bytes, const std::string& p
     const auto doc = read_xml(decode_markup(bytes));
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     if (!root) throw ParseError("no XML root element");
+    xml::EntityBudget().charge(root, bytes.size());
 
     std::vector<const xmlNode*> items;
     if (is(root, "newsItem"))

@@ -12,7 +12,10 @@
 namespace newsdesk {
 namespace {
 
+using newsdesk::test::billion_laughs;
 using newsdesk::test::fixture;
+using newsdesk::test::quadratic_dtd;
+using newsdesk::test::repeat;
 using newsdesk::test::utf16;
 
 TEST(FeedParser, Rss2Items) {
@@ -101,6 +104,15 @@ TEST(FeedParser, EmptyChannelAndMalformedXmlAreParseErrors) {
     EXPECT_THROW((void)parse_feed("<nitf><body/></nitf>", "n.xml"), ParseError);
 }
 
+std::string feed_error(std::string_view bytes) {
+    try {
+        (void)parse_feed(bytes, "h.xml");
+    } catch (const ParseError& e) {
+        return e.what();
+    }
+    return "(parsed)";
+}
+
 std::string rss(const std::string& dtd, const std::string& items,
                 const std::string& title = "Wire") {
     return "<?xml version=\"1.0\"?>\n" + dtd + "<rss version=\"2.0\"><channel><title>" + title +
@@ -110,6 +122,43 @@ std::string rss(const std::string& dtd, const std::string& items,
 std::string item(const std::string& title, const std::string& description) {
     return "<item><title>" + title + "</title><description>" + description +
            "</description></item>";
+}
+
+TEST(FeedParser, EntityExpansionBombsAreRefused) {
+    EXPECT_EQ(feed_error(rss(billion_laughs("rss"), item("Laughs &lol9;", "Before &lol9; after."))),
+              "malformed feed XML: entities that refer to themselves or expand exponentially (an "
+              "entity expansion bomb)");
+    const auto quadratic = rss(quadratic_dtd("rss"), item("Quadratic", repeat("&big;", 50000)));
+    EXPECT_EQ(feed_error(quadratic),
+              "XML entities expand to more than 2 MB (an entity expansion bomb)");
+    // In the channel title, which every item inherits.
+    EXPECT_EQ(feed_error(rss(quadratic_dtd("rss"), item("A", "B."), repeat("&big;", 50000))),
+              "XML entities expand to more than 2 MB (an entity expansion bomb)");
+    // Atom's xhtml content is serialised with its references unexpanded: inert.
+    const auto atom = parse_feed(
+        "<?xml version=\"1.0\"?>\n" + quadratic_dtd("feed") +
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>X</title><content "
+            "type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Before " +
+            repeat("&big;", 10) + " after.</p></div></content></entry></feed>",
+        "a.atom");
+    ASSERT_EQ(atom.size(), 1u);
+    EXPECT_LT(atom[0].body.size(), 1000u);
+}
+
+TEST(FeedParser, SmallInternalEntitiesStillExpand) {
+    const auto items =
+        parse_feed(rss("<!DOCTYPE rss [<!ENTITY wire \"Example Wire\">]>\n",
+                       item("Strike ends, &wire; says", "Dock workers returned, &wire; said.")),
+                   "e.xml");
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].headline, "Strike ends, Example Wire says");
+    EXPECT_EQ(items[0].body, "Dock workers returned, Example Wire said.");
+}
+
+TEST(FeedParser, DeepNestingIsRefusedWithAReason) {
+    EXPECT_EQ(feed_error(rss("", "<item><title>Deep</title>" + repeat("<x>", 100000) + "text" +
+                                     repeat("</x>", 100000) + "</item>")),
+              "malformed feed XML: elements nested deeper than 256 levels");
 }
 
 TEST(FeedParser, EncodingsAreReadFromTheBytes) {

@@ -419,6 +419,23 @@ TEST(HtmlEncoding, NulBytesAreRemovedAndTheTextAfterThemKept) {
     EXPECT_NE(a.body.find("Ships will dock there from April"), std::string::npos) << a.body;
 }
 
+// --- hostile structure -------------------------------------------------------
+
+TEST(HtmlXhtml, InternalSubsetIsNotTextAndItsEntitiesStayInert) {
+    // An XHTML page with a billion-laughs internal subset: the HTML parser knows
+    // no declared entities, and the declarations used to come out as page text.
+    const auto dtd = test::billion_laughs("html");
+    const auto a =
+        parse_html("<?xml version=\"1.0\"?>\n" + dtd +
+                       "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Laughs "
+                       "&lol9;</title></head><body><article>" +
+                       kProse + "</article></body></html>",
+                   "x.xhtml");
+    EXPECT_EQ(a.headline, "Laughs &lol9;");
+    EXPECT_EQ(a.body.find("ENTITY"), std::string::npos) << a.body;
+    EXPECT_TRUE(a.body.starts_with("The city council voted")) << a.body;
+}
+
 // --- errors ---------------------------------------------------------------
 
 TEST(HtmlErrors, EmptyWhitespaceAndBinaryThrow) {

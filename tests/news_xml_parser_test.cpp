@@ -14,7 +14,10 @@
 namespace newsdesk {
 namespace {
 
+using newsdesk::test::billion_laughs;
 using newsdesk::test::fixture;
+using newsdesk::test::quadratic_dtd;
+using newsdesk::test::repeat;
 using newsdesk::test::utf16;
 
 Article only_article(const std::string& name) {
@@ -143,10 +146,56 @@ TEST(NewsXml, ExternalEntitiesAreNeverResolved) {
     EXPECT_EQ(a.body, "Before after end.");
 }
 
+std::string parse_error(std::string_view bytes) {
+    try {
+        (void)parse_news_xml(bytes, "h.xml");
+    } catch (const ParseError& e) {
+        return e.what();
+    }
+    return "(parsed)";
+}
+
 std::string nitf(const std::string& dtd, const std::string& headline, const std::string& body) {
     return "<?xml version=\"1.0\"?>\n" + dtd + "<nitf><body><body.head><hedline><hl1>" + headline +
            "</hl1></hedline></body.head><body.content><p>" + body +
            "</p></body.content></body></nitf>";
+}
+
+TEST(NewsXml, EntityExpansionBombsAreRefused) {
+    EXPECT_EQ(parse_error(nitf(billion_laughs("nitf"), "Laughs", "Before &lol9; after.")),
+              "malformed XML: entities that refer to themselves or expand exponentially (an "
+              "entity expansion bomb)");
+    const auto quadratic = nitf(quadratic_dtd("nitf"), "Quadratic", repeat("&big;", 50000));
+    EXPECT_LT(quadratic.size(), 400000u);
+    EXPECT_EQ(parse_error(quadratic),
+              "XML entities expand to more than 2 MB (an entity expansion bomb)");
+    // The same through attribute values (xmlGetProp expands them too).
+    auto in_attribute = nitf(quadratic_dtd("nitf"), "Attribute", "Text.");
+    in_attribute.replace(
+        in_attribute.find("<body>"), 6,
+        "<head><pubdata date.publication=\"" + repeat("&big;", 50000) + "\"/></head><body>");
+    EXPECT_EQ(parse_error(in_attribute),
+              "XML entities expand to more than 2 MB (an entity expansion bomb)");
+}
+
+TEST(NewsXml, SmallInternalEntitiesStillExpand) {
+    const auto articles = parse_news_xml(
+        nitf("<!DOCTYPE nitf [<!ENTITY wire \"Example Wire\">]>\n", "Strike ends, &wire; says",
+             "Dock workers returned on Monday, &wire; reported."),
+        "e.xml");
+    ASSERT_EQ(articles.size(), 1u);
+    EXPECT_EQ(articles[0].headline, "Strike ends, Example Wire says");
+    EXPECT_EQ(articles[0].body, "Dock workers returned on Monday, Example Wire reported.");
+}
+
+TEST(NewsXml, DeepNestingIsRefusedWithAReason) {
+    const auto deep =
+        nitf("", "Deep", repeat("<span>", 100000) + "text" + repeat("</span>", 100000));
+    EXPECT_EQ(parse_error(deep), "malformed XML: elements nested deeper than 256 levels");
+    // Within the limit it is read.
+    const auto fine = parse_news_xml(
+        nitf("", "Nested", repeat("<span>", 200) + "Deep text." + repeat("</span>", 200)), "n.xml");
+    EXPECT_EQ(fine.at(0).body, "Deep text.");
 }
 
 TEST(NewsXml, EncodingDeclarationsThatLie) {
