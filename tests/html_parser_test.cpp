@@ -421,6 +421,32 @@ TEST(HtmlEncoding, NulBytesAreRemovedAndTheTextAfterThemKept) {
 
 // --- hostile structure -------------------------------------------------------
 
+TEST(HtmlDepth, HundredThousandNestedElementsKeepTheirText) {
+    // Unclosed <div>s a hundred thousand deep, then as many stray end tags: libxml2
+    // used to stop at depth 256 and drop the rest of the page.
+    constexpr int kDepth = 100000;
+    std::string deep;
+    for (int i = 0; i < kDepth; ++i) deep += "<div>";
+    deep += kProse;
+    for (int i = 0; i < kDepth; ++i) deep += "</span>";
+    const auto a = parse_html(page("<title>Deep page</title>", deep), "deep.html");
+    EXPECT_EQ(a.headline, "Deep page");
+    EXPECT_NE(a.body.find("The city council voted on Tuesday"), std::string::npos) << a.body;
+    EXPECT_NE(a.body.find("at least for now."), std::string::npos) << a.body;
+}
+
+TEST(HtmlDepth, DeepInlineNestingKeepsEveryParagraph) {
+    // Old pages that never close their <font>s nest each paragraph in the last one.
+    std::string body;
+    for (int i = 1; i <= 1000; ++i)
+        body += "<font color=red><span>Paragraph " + std::to_string(i) +
+                " of the story, long enough, with commas, to count as prose.<br>";
+    const auto a = parse_html(page("<title>Fonts</title>", body), "font.html");
+    EXPECT_NE(a.body.find("Paragraph 1 of the story"), std::string::npos);
+    EXPECT_NE(a.body.find("Paragraph 1000 of the story"), std::string::npos);
+    EXPECT_EQ(split_paragraphs(a.body).size(), 1000u);
+}
+
 TEST(HtmlXhtml, InternalSubsetIsNotTextAndItsEntitiesStayInert) {
     // An XHTML page with a billion-laughs internal subset: the HTML parser knows
     // no declared entities, and the declarations used to come out as page text.
