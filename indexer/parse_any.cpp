@@ -6,6 +6,7 @@
 #include "common/language_detect.h"
 #include "common/text.h"
 #include "indexer/encoding.h"
+#include "indexer/feed_reader.h"
 #include "indexer/format_sniff.h"
 #include "indexer/parsers.h"
 
@@ -115,6 +116,19 @@ std::vector<Article> parse_jsonl_chunk(std::string_view bytes, const std::string
                                        std::size_t first_line, std::vector<std::string>* errors) {
     auto articles = parse_jsonl(bytes, path, errors, first_line);
     for (auto& a : articles) normalise(a, path);
+    return articles;
+}
+
+// Streamed feeds (pipeline): the same as parse_feed and parse_any do per item.
+std::vector<Article> parse_feed_chunk(std::vector<FeedItem>&& items, const std::string& path,
+                                      std::size_t first_item) {
+    std::vector<Article> articles;
+    articles.reserve(items.size());
+    for (auto& item : items) {
+        articles.push_back(finish_feed_item(std::move(item)));
+        articles.back().path = path + "#" + std::to_string(first_item + articles.size() - 1);
+        normalise(articles.back(), path);
+    }
     return articles;
 }
 

@@ -1,10 +1,14 @@
 // parse_feed on RSS 2.0, Atom and RSS 1.0 feeds written for these tests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "common/error.h"
+#include "indexer/encoding.h"
+#include "indexer/feed_reader.h"
 #include "indexer/parsers.h"
 #include "tests/fixture.h"
 #include "tests/hostile_inputs.h"
@@ -161,6 +165,18 @@ TEST(FeedParser, DeepNestingIsRefusedWithAReason) {
               "malformed feed XML: elements nested deeper than 256 levels");
 }
 
+TEST(FeedParser, AFeedCutInsideAnItemIsAnErrorNotFewerItems) {
+    // xmlTextReaderExpand failing on the cut item used to end the loop quietly,
+    // returning the items before it as if the feed were complete.
+    const auto whole = rss("", item("One", "First.") + item("Two", "Second is longer than that."));
+    EXPECT_EQ(parse_feed(whole, "w.xml").size(), 2u);
+    EXPECT_EQ(feed_error(whole.substr(0, whole.find("longer"))),
+              "malformed feed XML: the document ends inside an element (cut short?)");
+    // Real extra content after the root keeps libxml2's words.
+    EXPECT_EQ(feed_error(whole + "<rss/>"),
+              "malformed feed XML: Extra content at the end of the document");
+}
+
 TEST(FeedParser, EncodingsAreReadFromTheBytes) {
     const std::string latin1 = "Caf\xE9 cr\xE8me", utf8 = "Caf\xC3\xA9 cr\xC3\xA8me";
     // Declarations that lie, both ways.
@@ -189,6 +205,70 @@ TEST(FeedParser, EncodingsAreReadFromTheBytes) {
     const auto items = parse_feed(damaged, "n.xml");
     EXPECT_EQ(items.at(0).headline, "Bad \xC3\x80\xC2\xAF");
     EXPECT_EQ(items.at(0).body, "Before after.");
+}
+
+// --- FeedReader: the streaming reader under parse_feed -----------------------
+
+// The feed `bytes` as a Source handing out `piece` bytes at a time.
+FeedReader::Source pieces(const std::string& bytes, std::size_t piece) {
+    auto pos = std::make_shared<std::size_t>(0);
+    return [bytes, piece, pos](std::string& out, std::size_t) {
+        out.append(bytes, *pos, piece);
+        *pos = std::min(bytes.size(), *pos + piece);
+        return *pos < bytes.size();
+    };
+}
+
+TEST(FeedReader, BatchesOfAStreamGiveTheItemsOfTheWholeFeed) {
+    for (const char* name : {"feed/rss2.xml", "feed/atom.xml", "feed/rss1.rdf"}) {
+        const auto bytes = fixture(name);
+        const auto whole = parse_feed(bytes, "f");
+        for (std::size_t piece : {1u, 7u, 4096u}) {
+            FeedReader reader(choose_encoding(bytes.substr(0, 64), false, true),
+                              pieces(bytes, piece), 1u << 20);
+            std::vector<Article> streamed;
+            for (auto batch = reader.next(1, 1 << 20); !batch.empty();
+                 batch = reader.next(1, 1 << 20)) {
+                EXPECT_EQ(batch.size(), 1u);
+                for (auto& i : batch) {
+                    streamed.push_back(finish_feed_item(std::move(i)));
+                    streamed.back().path = "f#" + std::to_string(streamed.size());
+                }
+            }
+            EXPECT_EQ(streamed, whole) << name << " in pieces of " << piece;
+        }
+    }
+}
+
+TEST(FeedReader, AnItemOverTheLimitEndsTheFeedAfterTheItemsBeforeIt) {
+    const auto bytes = rss("", item("One", "Short.") + item("Two", std::string(5000, 'x')) +
+                                   item("Three", "Never read."));
+    FeedReader reader({}, pieces(bytes, 100), 2000);
+    const auto first = reader.next(10, 1u << 20);
+    ASSERT_EQ(first.size(), 1u);
+    EXPECT_EQ(first[0].title, "One");
+    try {
+        (void)reader.next(10, 1u << 20);
+        ADD_FAILURE() << "no error";
+    } catch (const ParseError& e) {
+        EXPECT_STREQ(e.what(), "item 2 larger than 1 MB");
+    }
+}
+
+TEST(FeedReader, ASourceErrorIsReportedAsItself) {
+    auto source = [calls = 0](std::string& out, std::size_t) mutable {
+        if (++calls > 1) throw ParseError("corrupt or truncated gzip data");
+        out += "<rss><channel><item><title>One</title></item><item><title>Tw";
+        return true;
+    };
+    FeedReader reader({}, source, 1u << 20);
+    EXPECT_EQ(reader.next(10, 1u << 20).size(), 1u);
+    try {
+        (void)reader.next(10, 1u << 20);
+        ADD_FAILURE() << "no error";
+    } catch (const ParseError& e) {
+        EXPECT_STREQ(e.what(), "corrupt or truncated gzip data");
+    }
 }
 
 }  // namespace

@@ -318,10 +318,80 @@ TEST(Streaming, SmallFilesAndOtherFormatsAreReadWhole) {
     EXPECT_EQ(got.results[1].articles.size(), 2u);
     EXPECT_TRUE(got.results[2].failed);
     EXPECT_EQ(got.results[2].errors, std::vector<std::string>{empty.string() + ": empty file"});
-    // A feed larger than a chunk is still read whole: one result, both items.
+    // A small feed is read whole even with tiny chunks: the 64-byte probe does not
+    // reach its root element (larger feeds are streamed, see below).
     const auto feed_small_chunks = run({feed}, 64, 1000, 2);
     ASSERT_EQ(feed_small_chunks.results.size(), 1u);
     EXPECT_EQ(feed_small_chunks.results[0].articles.size(), 2u);
+}
+
+// 3,000 items, plain and with markup, captions, authors and dates.
+std::string large_feed(int items) {
+    std::string feed =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+        "xmlns:media=\"http://search.yahoo.com/mrss/\" "
+        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+        "<channel><title>Harbour Wire</title><language>en-gb</language>\n";
+    for (int i = 1; i <= items; ++i) {
+        const auto n = std::to_string(i);
+        feed += "<item><title>Crates counted on pier " + n + "</title>";
+        if (i % 2) feed += "<link>https://example.org/pier/" + n + "</link>";
+        feed +=
+            "<pubDate>Fri, 21 Jun 2024 09:30:00 GMT</pubDate><dc:creator>Maria "
+            "L\xC3\xB3pez</dc:creator>";
+        feed += i % 3 ? "<description>Harbour crews counted " + n + " crates.</description>"
+                      : "<description><![CDATA[<p>Harbour crews counted <b>" + n +
+                            "</b> crates.</p><p>Second paragraph &amp; more.</p>]]></description>";
+        if (i % 5 == 0)
+            feed +=
+                "<media:content url=\"x.jpg\"><media:description>Crates on pier " + n +
+                "</media:description><media:credit>Example Photo</media:credit></media:content>";
+        feed += "</item>\n";
+    }
+    return feed + "</channel></rss>\n";
+}
+
+TEST(Streaming, FeedsAreStreamedWithTheArticlesOfTheWholeFile) {
+    TempDir dir;
+    const auto bytes = large_feed(3000);
+    const auto plain = dir.write("wire.xml", bytes);
+    const auto gz = dir.write("wire.rss.gz", gzip(bytes));
+    for (const auto& path : {plain, gz}) {
+        const auto whole = parse_any(bytes, path.string());
+        ASSERT_EQ(whole.size(), 3000u);
+        for (unsigned threads : {1u, 3u}) {
+            const auto got = run({path}, 4096, 100, threads);
+            EXPECT_GT(got.results.size(), 30u) << path << ": not streamed";
+            EXPECT_EQ(got.articles(), whole) << path;
+            EXPECT_TRUE(got.errors().empty()) << got.errors().at(0);
+            for (std::size_t i = 0; i < got.results.size(); ++i)
+                ASSERT_EQ(got.results[i].more, i + 1 < got.results.size());
+        }
+    }
+}
+
+TEST(Streaming, AFeedThatBreaksOffKeepsTheItemsBeforeAndFails) {
+    TempDir dir;
+    const auto bytes = large_feed(3000);
+    const auto cut = dir.write("cut.xml", bytes.substr(0, bytes.size() / 2));
+    const auto packed = gzip(bytes);
+    const auto cut_gz = dir.write("cut.xml.gz", packed.substr(0, packed.size() / 2));
+    for (const auto& path : {cut, cut_gz}) {
+        const auto got = run({path}, 4096, 100, 2);
+        const auto articles = got.articles();
+        EXPECT_GT(articles.size(), 1000u) << path;
+        EXPECT_LT(articles.size(), 3000u) << path;
+        for (std::size_t i = 0; i < articles.size(); ++i)
+            ASSERT_EQ(articles[i].path, path.string() + "#" + std::to_string(i + 1));
+        ASSERT_TRUE(got.results.back().failed);
+        ASSERT_EQ(got.results.back().errors.size(), 1u);
+        const auto& error = got.results.back().errors[0];
+        EXPECT_EQ(error, path == cut ? path.string() +
+                                           ": malformed feed XML: the document ends inside an "
+                                           "element (cut short?)"
+                                     : path.string() + ": corrupt or truncated gzip data")
+            << error;
+    }
 }
 
 TEST(Streaming, TruncatedGzipEndsTheFileWithAFailure) {
