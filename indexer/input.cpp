@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "common/error.h"
+#include "common/text.h"
 
 namespace newsdesk {
 
@@ -35,7 +36,7 @@ void walk(const fs::path& dir, std::vector<fs::path>& out, std::vector<std::stri
     std::vector<fs::path> entries;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
         if (!is_hidden(it->path())) entries.push_back(it->path());
-    if (ec && errors) errors->push_back(dir.string() + ": " + ec.message());
+    if (ec && errors) errors->push_back(printable(dir.string()) + ": " + ec.message());
     std::sort(entries.begin(), entries.end());
     for (const auto& entry : entries) {
         // Symlinked directories are not followed: a link back up the tree would loop.
@@ -237,7 +238,7 @@ std::vector<fs::path> collect_inputs(const std::vector<std::string>& args,
         std::error_code ec;
         const auto status = fs::status(p, ec);
         if (ec || !fs::exists(status)) {
-            if (errors) errors->push_back(arg + ": no such file or directory");
+            if (errors) errors->push_back(printable(arg) + ": no such file or directory");
         } else if (fs::is_directory(status)) {
             walk(p, out, errors);
         } else {

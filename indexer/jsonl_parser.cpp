@@ -119,9 +119,11 @@ std::vector<Article> parse_jsonl(std::string_view bytes, const std::string& path
             const auto j = json::parse(to_utf8(strip_nul(line)));
             out.push_back(article_from_line(j, item_path));
         } catch (const json::exception& e) {
-            if (errors) errors->push_back(item_path + ": malformed JSON (" + e.what() + ")");
+            if (errors)
+                errors->push_back(printable(item_path) + ": malformed JSON (" +
+                                  printable(e.what()) + ")");
         } catch (const ParseError& e) {
-            if (errors) errors->push_back(item_path + ": " + e.what());
+            if (errors) errors->push_back(printable(item_path) + ": " + printable(e.what()));
         }
     }
     return out;

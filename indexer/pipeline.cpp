@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "common/error.h"
+#include "common/text.h"
 #include "indexer/document_builder.h"
 #include "indexer/encoding.h"
 #include "indexer/extract.h"
@@ -47,7 +48,8 @@ void fail(FileResult& result, const std::string& reason) {
     result.failed = true;
     result.articles.clear();
     result.documents.clear();
-    result.errors.push_back(result.path.string() + ": " + reason);
+    // One line however odd the file name (newlines, bytes that are not UTF-8).
+    result.errors.push_back(printable(result.path.string()) + ": " + printable(reason));
 }
 
 FileResult process_bytes(const fs::path& path, std::string_view bytes, const PipelineOptions& options) {

@@ -232,6 +232,28 @@ Delivered run(const std::vector<fs::path>& files, std::size_t chunk_bytes, std::
     return out;
 }
 
+TEST(Pipeline, ErrorsNameOddFilesOnOneLine) {
+    TempDir dir;
+    const auto broken = dir.write("bad\nname \xE9.xml", "<nitf><body>");
+    const auto lines = dir.write("odd\tlines.jsonl", "{\"text\": \"Fine.\"}\n{broken\n");
+    const auto got = run({broken, lines}, 1u << 20, 1000, 1);
+    const auto prefix = dir.path().string() + "/";
+    EXPECT_EQ(
+        got.errors(),
+        (std::vector<std::string>{
+            prefix +
+                "bad\\nname \\xE9.xml: malformed XML: Premature end of data in tag body line 1",
+            prefix + "odd\\tlines.jsonl#2: malformed JSON ([json.exception.parse_error.101] parse "
+                     "error at line 1, column 2: syntax error while parsing object key - invalid "
+                     "literal; last read: '{b'; expected string literal)"}));
+    // The article itself keeps its real path.
+    ASSERT_EQ(got.articles().size(), 1u);
+    EXPECT_EQ(got.articles()[0].path, lines.string() + "#1");
+    std::vector<std::string> errors;
+    (void)collect_inputs({prefix + "gone\nfile"}, &errors);
+    EXPECT_EQ(errors, std::vector<std::string>{prefix + "gone\\nfile: no such file or directory"});
+}
+
 TEST(InputStream, ReadsPlainAndConcatenatedGzipInPieces) {
     TempDir dir;
     std::string text;
