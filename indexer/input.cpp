@@ -202,9 +202,7 @@ std::optional<LineChunk> LineChunker::next() {
             m_more = m_stream->read(m_pending, m_chunk_bytes);
         }
         cut = nl == std::string::npos ? m_pending.size() : nl + 1;
-        if (cut > m_max_line_bytes + 1)
-            throw ParseError("line " + std::to_string(m_next_line) + " longer than " +
-                             megabytes(m_max_line_bytes));
+        if (cut > m_max_line_bytes + 1) return skip_line(nl != std::string::npos, cut);
         lines = 1;
     } else if (!m_more && lines < m_max_lines && m_pending.size() <= m_chunk_bytes &&
                m_pending.find('\n', cut) == std::string::npos) {
@@ -215,6 +213,27 @@ std::optional<LineChunk> LineChunker::next() {
     m_pending.erase(0, cut);
     m_next_line += lines;
     return chunk;
+}
+
+// A line over the limit is dropped, not kept in memory, and the lines after it
+// are read on: one oversized record must not cost the rest of the file.
+std::optional<LineChunk> LineChunker::skip_line(bool whole, std::size_t cut) {
+    LineChunk skipped{
+        {}, m_next_line++, "line longer than " + megabytes(m_max_line_bytes) + ", skipped"};
+    if (whole) {
+        m_pending.erase(0, cut);
+        return skipped;
+    }
+    m_pending.clear();
+    while (m_more) {
+        m_more = m_stream->read(m_pending, m_chunk_bytes);
+        if (const auto nl = m_pending.find('\n'); nl != std::string::npos) {
+            m_pending.erase(0, nl + 1);
+            break;
+        }
+        m_pending.clear();
+    }
+    return skipped;
 }
 
 std::string load_file(const fs::path& path, std::size_t max_bytes) {

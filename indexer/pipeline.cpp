@@ -84,10 +84,10 @@ namespace {
 // already read, a chunk of lines or a batch of items of a streamed file, or a
 // read error.
 struct WorkUnit {
-    enum class Kind { load, bytes, lines, items, error };
+    enum class Kind { load, bytes, lines, items, skipped_line, error };
     std::size_t file = 0;
     Kind kind = Kind::load;
-    std::string bytes;  // file bytes, lines, or the error's reason
+    std::string bytes;      // file bytes, lines, or why the file (or line) failed
     std::size_t first = 1;  // number of the first line or item
     bool more = false;      // another chunk of the same file follows
     std::vector<FeedItem> items = {};
@@ -114,6 +114,11 @@ FileResult process_unit(const fs::path& path, WorkUnit&& unit, const PipelineOpt
             } catch (const std::exception& e) {
                 fail(result, reason(e));
             }
+            break;
+        case WorkUnit::Kind::skipped_line:  // a bad item, as a malformed line is
+            result.path = path;
+            result.errors.push_back(printable(path.string() + "#" + std::to_string(unit.first)) +
+                                    ": " + unit.bytes);
             break;
         case WorkUnit::Kind::error:
             result.path = path;
@@ -227,6 +232,9 @@ class InputCursor {
         if (m_chunker) {
             auto chunk = m_chunker->next();
             if (!chunk) return std::nullopt;
+            if (!chunk->skipped.empty())
+                return WorkUnit{m_streaming, WorkUnit::Kind::skipped_line,
+                                std::move(chunk->skipped), chunk->first_line};
             return WorkUnit{m_streaming, WorkUnit::Kind::lines, std::move(chunk->bytes),
                             chunk->first_line};
         }

@@ -293,12 +293,26 @@ TEST(LineChunker, WholeLinesNumberedAsInTheFile) {
     EXPECT_EQ(firsts, (std::vector<std::size_t>{1, 4, 5, 8}));
 }
 
-TEST(LineChunker, OverlongLineIsAParseError) {
+TEST(LineChunker, OverlongLineIsSkippedAndTheRestRead) {
+    // It used to end the file ("line 2 longer than 1 MB"): the lines after it were lost.
     TempDir dir;
-    const auto path = dir.write("t.jsonl", "{}\n" + std::string(5000, 'y') + "\n{}\n");
-    LineChunker chunker(std::make_unique<InputStream>(path), "", 100, 10, 1000);
-    EXPECT_EQ(chunker.next()->bytes, "{}\n");
-    EXPECT_EQ(error_of([&] { (void)chunker.next(); }), "line 2 longer than 1 MB");
+    for (const auto* tail : {"\n{}\n", ""}) {  // the long line last, without its newline
+        const auto path = dir.write("t.jsonl", "{}\n" + std::string(5000, 'y') + tail);
+        LineChunker chunker(std::make_unique<InputStream>(path), "", 100, 10, 1000);
+        EXPECT_EQ(chunker.next()->bytes, "{}\n");
+        const auto skipped = chunker.next();
+        ASSERT_TRUE(skipped);
+        EXPECT_EQ(skipped->bytes, "");
+        EXPECT_EQ(skipped->first_line, 2u);
+        EXPECT_EQ(skipped->skipped, "line longer than 1 MB, skipped");
+        if (*tail) {
+            const auto after = chunker.next();
+            ASSERT_TRUE(after);
+            EXPECT_EQ(after->bytes, "{}\n");
+            EXPECT_EQ(after->first_line, 3u);
+        }
+        EXPECT_FALSE(chunker.next());
+    }
 }
 
 TEST(Streaming, ChunksGiveTheSameArticlesAsTheWholeFile) {
