@@ -212,8 +212,12 @@ struct FeedReader::Impl {
             pending_pos == pending.size() && error_line == end_line && error_column >= end_column)
             throw ParseError(
                 "malformed feed XML: the document ends inside an element (cut short?)");
+        if (!xml_error.empty()) throw ParseError("malformed feed XML: " + xml_error);
+        // Failures outside the parser (an allocation) only reach the thread's last error.
+        const xmlError* last = xmlGetLastError();
+        if (last && last->code == XML_ERR_NO_MEMORY) throw ParseError("out of memory");
         throw ParseError("malformed feed XML: " +
-                         (xml_error.empty() ? std::string("unknown error") : xml_error));
+                         xml::describe_error(last ? last->message : nullptr));
     }
 
     // Root and channel elements; returns true when the element's subtree was consumed.
@@ -263,6 +267,7 @@ struct FeedReader::Impl {
 
 FeedReader::FeedReader(Encoding encoding, Source source, std::size_t max_item_bytes)
     : m_impl(std::make_unique<Impl>(std::move(encoding), std::move(source), max_item_bytes)) {
+    xml::silence_generic_errors();
     auto* impl = m_impl.get();
     const auto read = [](void* context, char* buffer, int len) {
         return static_cast<Impl*>(context)->read(buffer, len);
@@ -299,6 +304,8 @@ std::vector<FeedItem> FeedReader::next(std::size_t max_items, std::size_t max_by
     std::vector<FeedItem> out;
     if (m.finished) return out;
     xmlTextReader* r = m.reader.get();
+    xml::silence_generic_errors();  // this call may run on another thread than the last
+    xmlResetLastError();
     const std::size_t batch_start = m.consumed;
     if (!m.started) {
         m.started = true;

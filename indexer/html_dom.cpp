@@ -11,6 +11,7 @@
 #include "common/error.h"
 #include "common/text.h"
 #include "indexer/encoding.h"
+#include "indexer/xml_nodes.h"
 
 namespace newsdesk::html {
 
@@ -360,6 +361,7 @@ DocPtr parse_document(std::string_view bytes) {
     std::unique_ptr<htmlParserCtxt, decltype(&htmlFreeParserCtxt)> ctxt(htmlNewParserCtxt(),
                                                                         htmlFreeParserCtxt);
     if (!ctxt || !ctxt->sax) throw ParseError("cannot create HTML parser");
+    xml::silence_generic_errors();
     DepthLimit limit;
     ctxt->_private = &limit;
     ctxt->sax->startElement = start_element;

@@ -216,6 +216,7 @@ DocPtr read_xml(const std::string& utf8) {
                                                                       xmlFreeParserCtxt);
     if (utf8.size() > static_cast<std::size_t>(INT32_MAX)) throw ParseError("XML too large");
     if (!ctxt) throw ParseError("cannot create XML parser");
+    xml::silence_generic_errors();
     DocPtr doc(
         xmlCtxtReadMemory(
             ctxt.get(), utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8",

@@ -186,10 +186,14 @@ class InputCursor {
             if (head.size() > m_options.max_file_bytes) return too_large(index, stream->gzipped());
             return WorkUnit{index, WorkUnit::Kind::bytes, std::move(head)};
         }
+        // JSON that has no line end within the limit is JSON Lines with a first line
+        // over it: streamed, so that line is skipped and the ones after it read.
         const auto last_newline = head.rfind('\n');
-        if (starts_like_json(head) && last_newline != std::string::npos &&
-            detect_format(path.string(), std::string_view(head).substr(0, last_newline + 1)) ==
-                Format::jsonl) {
+        if (starts_like_json(head) &&
+            (last_newline == std::string::npos
+                 ? head.size() > m_options.max_file_bytes
+                 : detect_format(path.string(), std::string_view(head).substr(
+                                                    0, last_newline + 1)) == Format::jsonl)) {
             m_streaming = index;
             m_chunker = std::make_unique<LineChunker>(std::move(stream), std::move(head),
                                                       m_options.chunk_bytes, m_options.chunk_lines,

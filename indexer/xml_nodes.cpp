@@ -1,6 +1,7 @@
 #include "indexer/xml_nodes.h"
 
 #include <libxml/entities.h>
+#include <libxml/xmlerror.h>
 
 #include "common/error.h"
 
@@ -15,7 +16,17 @@ std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) {
     return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
+void ignore_error(void*, const char*, ...) {}
+
 }  // namespace
+
+void silence_generic_errors() {
+    thread_local const bool silenced = [] {
+        xmlSetGenericErrorFunc(nullptr, ignore_error);
+        return true;
+    }();
+    (void)silenced;
+}
 
 std::string describe_error(const char* message) {
     if (!message) return "unknown error";

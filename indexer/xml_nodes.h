@@ -53,6 +53,12 @@ inline std::string text_of(const xmlNode* n) { return collapse_whitespace(raw_te
 // expands to 5 GB. So what the references below each node read expand to is
 // counted first, and a document whose references expand to more than its own
 // size plus 1 MB (no real news file comes near) is refused.
+// libxml2 prints some errors itself (a failed allocation: "Memory allocation
+// failed : growing buffer"), to stderr and outside any parser's handler; every
+// reader here reports its own one-line "PATH: reason", so those go nowhere.
+// libxml2 keeps that handler per thread: each reader calls this before parsing.
+void silence_generic_errors();
+
 // libxml2's message for a document it refused, in the terms of a reader of ours
 // (its depth limit names a parser option, not what is wrong with the file).
 [[nodiscard]] std::string describe_error(const char* message);

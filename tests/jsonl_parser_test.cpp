@@ -73,5 +73,21 @@ TEST(JsonlParser, NulBytesAndEscapedNulsAreRemoved) {
     EXPECT_EQ(items[1].body, "Before after.");
 }
 
+TEST(JsonlParser, DeeplyNestedValuesDoNotOverflowTheStack) {
+    // nlohmann's parser and destructor are iterative: a field nested 100,000 deep
+    // is read (and ignored), and a line that is nothing but brackets is one bad line.
+    const std::string deep(100000, '['), closed(100000, ']');
+    std::vector<std::string> errors;
+    const auto items =
+        parse_any("{\"title\": \"Deep\", \"text\": \"Deep JSON text.\", \"extra\": " + deep +
+                      closed + "}\n" + deep + "\n{\"title\": \"Next\", \"text\": \"Next line.\"}\n",
+                  "d.jsonl", &errors);
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].body, "Deep JSON text.");
+    EXPECT_EQ(items[1].path, "d.jsonl#3");
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_TRUE(errors[0].starts_with("d.jsonl#2: malformed JSON")) << errors[0];
+}
+
 }  // namespace
 }  // namespace newsdesk
