@@ -42,6 +42,13 @@ void append_utf8(std::string& out, char32_t cp);
 // Number of code points (not bytes).
 [[nodiscard]] std::size_t utf8_length(std::string_view text);
 
+// Any bytes (a file name, a reason) as one line of valid UTF-8 for a "PATH:
+// reason" message that names the file unambiguously: a backslash becomes "\\",
+// newline, carriage return and tab "\n", "\r", "\t", other control bytes and
+// bytes that are not UTF-8 "\xNN", C1 controls and the line and paragraph
+// separators "\u0085" (and so on). Everything else is kept as it is.
+[[nodiscard]] std::string printable(std::string_view bytes);
+
 // Truncates to at most `max_bytes` bytes without splitting a code point.
 [[nodiscard]] std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 

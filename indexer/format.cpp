@@ -127,11 +127,16 @@ Format from_markup(std::string_view s, std::string_view path) {
 bool detail::looks_binary(std::string_view s) {
     if (s.starts_with("\x1F\x8B")) return true;
     const auto head = s.substr(0, 8192);
-    std::size_t control = 0;
+    std::size_t control = 0, nul = 0;
     for (unsigned char c : head) {
-        if (c == 0) return true;
-        if (c < 0x20 && !is_space(static_cast<char>(c)) && c != 0x1B) ++control;
+        if (c == 0)
+            ++nul;
+        else if (c < 0x20 && !is_space(static_cast<char>(c)) && c != 0x1B)
+            ++control;
     }
+    // A few NULs in text are damage (parse_any removes them); NULs among other
+    // control bytes are a binary format. UTF-16 is decoded before this is asked.
+    if (nul > 0 && (nul + control) * 20 > head.size()) return true;
     return control * 10 > head.size();
 }
 

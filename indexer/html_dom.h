@@ -18,21 +18,13 @@ struct DocDeleter {
 };
 using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
 
-// The charset a page declares: BOM first, then <meta charset> / http-equiv
-// content-type / XML declaration within the first few kilobytes. "" if none.
-[[nodiscard]] std::string declared_encoding(std::string_view bytes);
-
-// The page as valid UTF-8: UTF-8 as it is; else the declared encoding (Latin-1
-// is read as Windows-1252, as browsers do); else Windows-1252. Never throws.
-[[nodiscard]] std::string decode_to_utf8(std::string_view bytes);
-
 // `html` with the bodies of <script> and <style> emptied (scripts whose open tag
 // mentions "json", i.e. JSON-LD, keep theirs), delimited as libxml2 delimits them;
 // where the scan is unsure (odd comments, unterminated quotes) the rest stays as it was.
 // parse_document uses it: libxml2 copies those bodies character by character.
 [[nodiscard]] std::string strip_raw_text(std::string_view html);
 
-// Parses a whole page (any encoding, see decode_to_utf8) without touching the
+// Parses a whole page (any encoding, see decode_markup in indexer/encoding.h) without touching the
 // network. Throws ParseError when the bytes are empty or binary.
 [[nodiscard]] DocPtr parse_document(std::string_view bytes);
 

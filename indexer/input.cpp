@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "common/error.h"
+#include "common/text.h"
 
 namespace newsdesk {
 
@@ -35,7 +36,7 @@ void walk(const fs::path& dir, std::vector<fs::path>& out, std::vector<std::stri
     std::vector<fs::path> entries;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
         if (!is_hidden(it->path())) entries.push_back(it->path());
-    if (ec && errors) errors->push_back(dir.string() + ": " + ec.message());
+    if (ec && errors) errors->push_back(printable(dir.string()) + ": " + ec.message());
     std::sort(entries.begin(), entries.end());
     for (const auto& entry : entries) {
         // Symlinked directories are not followed: a link back up the tree would loop.
@@ -201,9 +202,7 @@ std::optional<LineChunk> LineChunker::next() {
             m_more = m_stream->read(m_pending, m_chunk_bytes);
         }
         cut = nl == std::string::npos ? m_pending.size() : nl + 1;
-        if (cut > m_max_line_bytes + 1)
-            throw ParseError("line " + std::to_string(m_next_line) + " longer than " +
-                             megabytes(m_max_line_bytes));
+        if (cut > m_max_line_bytes + 1) return skip_line(nl != std::string::npos, cut);
         lines = 1;
     } else if (!m_more && lines < m_max_lines && m_pending.size() <= m_chunk_bytes &&
                m_pending.find('\n', cut) == std::string::npos) {
@@ -214,6 +213,27 @@ std::optional<LineChunk> LineChunker::next() {
     m_pending.erase(0, cut);
     m_next_line += lines;
     return chunk;
+}
+
+// A line over the limit is dropped, not kept in memory, and the lines after it
+// are read on: one oversized record must not cost the rest of the file.
+std::optional<LineChunk> LineChunker::skip_line(bool whole, std::size_t cut) {
+    LineChunk skipped{
+        {}, m_next_line++, "line longer than " + megabytes(m_max_line_bytes) + ", skipped"};
+    if (whole) {
+        m_pending.erase(0, cut);
+        return skipped;
+    }
+    m_pending.clear();
+    while (m_more) {
+        m_more = m_stream->read(m_pending, m_chunk_bytes);
+        if (const auto nl = m_pending.find('\n'); nl != std::string::npos) {
+            m_pending.erase(0, nl + 1);
+            break;
+        }
+        m_pending.clear();
+    }
+    return skipped;
 }
 
 std::string load_file(const fs::path& path, std::size_t max_bytes) {
@@ -237,7 +257,7 @@ std::vector<fs::path> collect_inputs(const std::vector<std::string>& args,
         std::error_code ec;
         const auto status = fs::status(p, ec);
         if (ec || !fs::exists(status)) {
-            if (errors) errors->push_back(arg + ": no such file or directory");
+            if (errors) errors->push_back(printable(arg) + ": no such file or directory");
         } else if (fs::is_directory(status)) {
             walk(p, out, errors);
         } else {

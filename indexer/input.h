@@ -61,6 +61,7 @@ class InputStream {
 struct LineChunk {
     std::string bytes;
     std::size_t first_line = 1;  // 1-based, as in "PATH#N"
+    std::string skipped = {};    // for a line over the limit: why it was skipped (bytes empty)
 };
 
 // Cuts a stream into chunks of whole lines of about `chunk_bytes` each (at most
@@ -72,10 +73,13 @@ class LineChunker {
                 std::size_t max_lines, std::size_t max_line_bytes);
 
     // The next chunk, or nullopt at the end. Throws ParseError as InputStream
-    // does, and "line N longer than M MB" for a line over `max_line_bytes`.
+    // does. A line over `max_line_bytes` is a chunk of its own with no bytes and
+    // `skipped` "line longer than M MB, skipped"; the lines after it follow.
     std::optional<LineChunk> next();
 
   private:
+    std::optional<LineChunk> skip_line(bool whole, std::size_t cut);
+
     std::unique_ptr<InputStream> m_stream;
     std::string m_pending;
     std::size_t m_chunk_bytes, m_max_lines, m_max_line_bytes, m_next_line = 1;

@@ -6,6 +6,7 @@
 #include "common/dates.h"
 #include "common/error.h"
 #include "common/text.h"
+#include "indexer/encoding.h"
 #include "indexer/parsers.h"
 
 namespace newsdesk {
@@ -114,12 +115,15 @@ std::vector<Article> parse_jsonl(std::string_view bytes, const std::string& path
         const auto item_path = path + "#" + std::to_string(line_no);
         try {
             // Lines in a legacy encoding are repaired first: the JSON lexer rejects them.
-            const auto j = json::parse(to_utf8(line));
+            // A raw NUL byte, which JSON does not allow in a string, is removed.
+            const auto j = json::parse(to_utf8(strip_nul(line)));
             out.push_back(article_from_line(j, item_path));
         } catch (const json::exception& e) {
-            if (errors) errors->push_back(item_path + ": malformed JSON (" + e.what() + ")");
+            if (errors)
+                errors->push_back(printable(item_path) + ": malformed JSON (" +
+                                  printable(e.what()) + ")");
         } catch (const ParseError& e) {
-            if (errors) errors->push_back(item_path + ": " + e.what());
+            if (errors) errors->push_back(printable(item_path) + ": " + printable(e.what()));
         }
     }
     return out;

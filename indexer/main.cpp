@@ -31,9 +31,9 @@ RSS/Atom feeds (one article per item), JSON Lines (one article per line with
 url, title, date, text). Files ending in .gz are decompressed.
 
 Re-indexing a file replaces its articles (the id is the URL, else PATH#N).
-Large JSON Lines files are read in chunks, and the database is committed every
---batch articles or --batch-mb of pending changes, so memory stays bounded
-whatever the input size.
+Large JSON Lines files and RSS/Atom feeds are read in chunks of lines or items,
+and the database is committed every --batch articles or --batch-mb of pending
+changes, so memory stays bounded whatever the input size.
 A file that cannot be read is reported as "PATH: reason" and skipped.
 
 Sharding: --shard-by year|month|hash:N writes a collection, a directory of
@@ -217,7 +217,7 @@ int main(int argc, char** argv) {
                      "(Xapian's batch maps are faster small: 16 beat 64 in paired runs)",
          cxxopts::value<std::size_t>()->default_value("16"), "MB")
         ("max-file-size", "fail files larger than this (after decompression); JSON Lines "
-         "files are streamed, so for them it limits one line",
+         "files and feeds are streamed, so for them it limits one line (skipped) or item",
          cxxopts::value<std::size_t>()->default_value("64"), "MB")
         ("q,quiet", "no progress line and no summary; errors are still printed")
         ("h,help", "show this help")

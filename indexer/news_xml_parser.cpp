@@ -3,6 +3,8 @@
 //
 // Safety: xmlReadMemory with XML_PARSE_NONET and without XML_PARSE_NOENT or
 // XML_PARSE_DTDLOAD, so no external entity, DTD or network access ever happens.
+// The bytes are decoded to UTF-8 first (indexer/encoding.h), so a declaration
+// that does not match them (UTF-8 over Latin-1, Latin-1 over UTF-8) does no harm.
 //
 // What becomes an Article:
 //  * every newsItem with text (NITF body.content, or <p>s in any inlineXML /
@@ -25,6 +27,7 @@
 #include "common/dates.h"
 #include "common/error.h"
 #include "common/text.h"
+#include "indexer/encoding.h"
 #include "indexer/parsers.h"
 #include "indexer/xml_nodes.h"
 
@@ -206,18 +209,22 @@ std::optional<Article> read_item(const xmlNode* item) {
     return a;
 }
 
-DocPtr read_xml(std::string_view bytes) {
+// `utf8` is the document decoded by decode_markup: XML_PARSE_IGNORE_ENC keeps
+// libxml2 from re-reading it in the charset its declaration names.
+DocPtr read_xml(const std::string& utf8) {
     std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> ctxt(xmlNewParserCtxt(),
                                                                       xmlFreeParserCtxt);
+    if (utf8.size() > static_cast<std::size_t>(INT32_MAX)) throw ParseError("XML too large");
     if (!ctxt) throw ParseError("cannot create XML parser");
+    xml::silence_generic_errors();
     DocPtr doc(
-        xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr,
-                          nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+        xmlCtxtReadMemory(
+            ctxt.get(), utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8",
+            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC),
         xmlFreeDoc);
     if (!doc || !ctxt->wellFormed) {
         const auto* err = xmlCtxtGetLastError(ctxt.get());
-        std::string msg = err && err->message ? collapse_whitespace(err->message) : "unknown error";
-        throw ParseError("malformed XML: " + msg);
+        throw ParseError("malformed XML: " + xml::describe_error(err ? err->message : nullptr));
     }
     return doc;
 }
@@ -225,10 +232,10 @@ DocPtr read_xml(std::string_view bytes) {
 }  // namespace
 
 std::vector<Article> parse_news_xml(std::string_view bytes, const std::string& path) {
-    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw ParseError("XML too large");
-    const auto doc = read_xml(bytes);
+    const auto doc = read_xml(decode_markup(bytes));
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     if (!root) throw ParseError("no XML root element");
+    xml::EntityBudget().charge(root, bytes.size());
 
     std::vector<const xmlNode*> items;
     if (is(root, "newsItem"))
@@ -254,7 +261,6 @@ std::vector<Article> parse_news_xml(std::string_view bytes, const std::string& p
             (items.empty() ? "" : " (" + std::to_string(items.size()) + " item(s) without text)"));
     for (std::size_t i = 0; i < out.size(); ++i) {
         out[i].path = out.size() == 1 ? path : path + "#" + std::to_string(i + 1);
-        for (auto* s : {&out[i].headline, &out[i].body}) *s = to_utf8(*s);
     }
     return out;
 }

@@ -5,6 +5,8 @@
 #include "common/error.h"
 #include "common/language_detect.h"
 #include "common/text.h"
+#include "indexer/encoding.h"
+#include "indexer/feed_reader.h"
 #include "indexer/format_sniff.h"
 #include "indexer/parsers.h"
 
@@ -21,7 +23,13 @@ bool all_space(std::string_view bytes) {
     return bytes.size() <= 65536 && collapse_whitespace(to_utf8(bytes.substr(first))).empty();
 }
 
-std::string clean(const std::string& s) { return collapse_whitespace(to_utf8(s)); }
+// Parsers may pass a NUL on from an escape (JSON's "\u0000"); it is removed like
+// a NUL byte in the file.
+std::string valid_text(const std::string& s) {
+    return s.find('\0') == std::string::npos ? to_utf8(s) : to_utf8(strip_nul(s));
+}
+
+std::string clean(const std::string& s) { return collapse_whitespace(valid_text(s)); }
 
 std::optional<std::string> clean(const std::optional<std::string>& s) {
     if (!s) return std::nullopt;
@@ -52,15 +60,26 @@ void normalise(Article& a, const std::string& path) {
         caption.credit = clean(caption.credit);
     }
     std::erase_if(a.captions, [](const Caption& c) { return c.text.empty(); });
-    a.body = join_paragraphs(split_paragraphs(to_utf8(a.body)));
+    a.body = join_paragraphs(split_paragraphs(valid_text(a.body)));
     a.language = detect_language(a.body, a.headline, a.declared_language);
     a.id = a.url ? *a.url : a.path;
 }
 
 }  // namespace
 
-std::vector<Article> parse_any(std::string_view bytes, const std::string& path,
+std::vector<Article> parse_any(std::string_view raw, const std::string& path,
                                std::vector<std::string>* errors) {
+    // UTF-16 becomes UTF-8 before the format is detected (its NULs look binary);
+    // stray NUL bytes in other text are removed, so no parser stops at one.
+    // Binary data stays as it is, to be refused below.
+    std::optional<std::string> prepared;
+    if (auto utf16 = sniff_utf16(raw)) {
+        TextDecoder decoder(*utf16);
+        decoder.decode(raw, prepared.emplace(), true);
+    } else if (raw.find('\0') != std::string_view::npos && !detail::looks_binary(raw)) {
+        prepared = strip_nul(raw);
+    }
+    const std::string_view bytes = prepared ? std::string_view(*prepared) : raw;
     if (bytes.empty() || all_space(bytes)) throw ParseError("empty file");
     std::vector<Article> articles;
     const auto errors_before = errors ? errors->size() : 0;
@@ -97,6 +116,19 @@ std::vector<Article> parse_jsonl_chunk(std::string_view bytes, const std::string
                                        std::size_t first_line, std::vector<std::string>* errors) {
     auto articles = parse_jsonl(bytes, path, errors, first_line);
     for (auto& a : articles) normalise(a, path);
+    return articles;
+}
+
+// Streamed feeds (pipeline): the same as parse_feed and parse_any do per item.
+std::vector<Article> parse_feed_chunk(std::vector<FeedItem>&& items, const std::string& path,
+                                      std::size_t first_item) {
+    std::vector<Article> articles;
+    articles.reserve(items.size());
+    for (auto& item : items) {
+        articles.push_back(finish_feed_item(std::move(item)));
+        articles.back().path = path + "#" + std::to_string(first_item + articles.size() - 1);
+        normalise(articles.back(), path);
+    }
     return articles;
 }
 

@@ -55,4 +55,13 @@ enum class Format { html, text, xml_news, feed, jsonl, unknown };
                                                      std::size_t first_line,
                                                      std::vector<std::string>* errors = nullptr);
 
+// A batch of items of a streamed feed (FeedReader), the first of them item
+// number `first_item` of the file: the articles parse_any would give for them
+// (paths FILE#N, same clean-up), except that a channel title after the batch
+// does not name its items.
+struct FeedItem;
+[[nodiscard]] std::vector<Article> parse_feed_chunk(std::vector<FeedItem>&& items,
+                                                    const std::string& path,
+                                                    std::size_t first_item);
+
 }  // namespace newsdesk

@@ -5,12 +5,16 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 
 #include "common/error.h"
+#include "common/text.h"
 #include "indexer/document_builder.h"
+#include "indexer/encoding.h"
 #include "indexer/extract.h"
+#include "indexer/feed_reader.h"
 #include "indexer/input.h"
 #include "indexer/parsers.h"
 
@@ -34,11 +38,18 @@ void finish(FileResult& result, const PipelineOptions& options) {
     }
 }
 
+// What went wrong, for a "PATH: reason" line: an allocation that failed under a
+// memory limit says so in words.
+std::string reason(const std::exception& e) {
+    return dynamic_cast<const std::bad_alloc*>(&e) ? "out of memory" : e.what();
+}
+
 void fail(FileResult& result, const std::string& reason) {
     result.failed = true;
     result.articles.clear();
     result.documents.clear();
-    result.errors.push_back(result.path.string() + ": " + reason);
+    // One line however odd the file name (newlines, bytes that are not UTF-8).
+    result.errors.push_back(printable(result.path.string()) + ": " + printable(reason));
 }
 
 FileResult process_bytes(const fs::path& path, std::string_view bytes, const PipelineOptions& options) {
@@ -49,7 +60,7 @@ FileResult process_bytes(const fs::path& path, std::string_view bytes, const Pip
         if (result.articles.empty() && result.errors.empty()) throw ParseError("no article found");
         finish(result, options);
     } catch (const std::exception& e) {
-        fail(result, e.what());
+        fail(result, reason(e));
     }
     return result;
 }
@@ -62,7 +73,7 @@ FileResult process_file(const fs::path& path, const PipelineOptions& options) {
     } catch (const std::exception& e) {
         FileResult result;
         result.path = path;
-        fail(result, e.what());
+        fail(result, reason(e));
         return result;
     }
 }
@@ -70,14 +81,16 @@ FileResult process_file(const fs::path& path, const PipelineOptions& options) {
 namespace {
 
 // One piece of work: a file for the worker to load, a small file the probe
-// already read, a chunk of lines of a streamed file, or a read error.
+// already read, a chunk of lines or a batch of items of a streamed file, or a
+// read error.
 struct WorkUnit {
-    enum class Kind { load, bytes, lines, error };
+    enum class Kind { load, bytes, lines, items, skipped_line, error };
     std::size_t file = 0;
     Kind kind = Kind::load;
-    std::string bytes;  // file bytes, lines, or the error's reason
-    std::size_t first_line = 1;
-    bool more = false;  // another chunk of the same file follows
+    std::string bytes;      // file bytes, lines, or why the file (or line) failed
+    std::size_t first = 1;  // number of the first line or item
+    bool more = false;      // another chunk of the same file follows
+    std::vector<FeedItem> items = {};
 };
 
 FileResult process_unit(const fs::path& path, WorkUnit&& unit, const PipelineOptions& options) {
@@ -90,14 +103,22 @@ FileResult process_unit(const fs::path& path, WorkUnit&& unit, const PipelineOpt
             result = process_bytes(path, unit.bytes, options);
             break;
         case WorkUnit::Kind::lines:
+        case WorkUnit::Kind::items:
             result.path = path;
             try {
                 result.articles =
-                    parse_jsonl_chunk(unit.bytes, path.string(), unit.first_line, &result.errors);
+                    unit.kind == WorkUnit::Kind::lines
+                        ? parse_jsonl_chunk(unit.bytes, path.string(), unit.first, &result.errors)
+                        : parse_feed_chunk(std::move(unit.items), path.string(), unit.first);
                 finish(result, options);
             } catch (const std::exception& e) {
-                fail(result, e.what());
+                fail(result, reason(e));
             }
+            break;
+        case WorkUnit::Kind::skipped_line:  // a bad item, as a malformed line is
+            result.path = path;
+            result.errors.push_back(printable(path.string() + "#" + std::to_string(unit.first)) +
+                                    ": " + unit.bytes);
             break;
         case WorkUnit::Kind::error:
             result.path = path;
@@ -108,8 +129,18 @@ FileResult process_unit(const fs::path& path, WorkUnit&& unit, const PipelineOpt
     return result;
 }
 
+std::string megabytes(std::size_t bytes) {
+    return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB";
+}
+
+bool starts_like_json(std::string_view head) {
+    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+    const auto first = head.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && (head[first] == '{' || head[first] == '[');
+}
+
 // Hands out the work in input order: one unit per file, or the chunks of a
-// streamed JSON Lines file. Reading happens here, in one thread at a time
+// streamed JSON Lines file or feed. Reading happens here, in one thread at a time
 // (the caller serialises next()); parsing happens in the workers.
 class InputCursor {
   public:
@@ -118,21 +149,23 @@ class InputCursor {
 
     // The next unit, or nullopt when every file has been handed out. Never throws.
     std::optional<WorkUnit> next() {
-        if (m_chunker || m_stream_error) return next_chunk();
+        if (streaming()) return next_chunk();
         while (m_next_file < m_files.size()) {
             const std::size_t index = m_next_file++;
             try {
                 if (auto unit = open(index)) return unit;
                 return next_chunk();
             } catch (const std::exception& e) {
-                m_chunker.reset();
-                return WorkUnit{index, WorkUnit::Kind::error, e.what()};
+                close_stream();
+                return WorkUnit{index, WorkUnit::Kind::error, reason(e)};
             }
         }
         return std::nullopt;
     }
 
   private:
+    [[nodiscard]] bool streaming() const { return m_chunker || m_feed || m_stream_error; }
+
     // A unit for the file, or nullopt when it is now being streamed.
     std::optional<WorkUnit> open(std::size_t index) {
         const auto& path = m_files[index];
@@ -140,55 +173,116 @@ class InputCursor {
         const auto size = fs::file_size(path, ec);
         const bool gz = path.extension() == ".gz";
         if (ec || (size <= m_options.chunk_bytes && !gz)) return WorkUnit{index, WorkUnit::Kind::load, {}};
-        // Probe: read the first chunk; only JSON Lines are streamed.
+        // Probe: read the first chunk; JSON Lines and feeds are streamed.
         auto stream = std::make_unique<InputStream>(path);
         std::string head;
         bool more = stream->read(head, m_options.chunk_bytes);
-        // At least one whole line, to tell JSON Lines from the rest.
-        while (more && head.find('\n') == std::string::npos && head.size() <= m_options.max_file_bytes)
+        // JSON Lines need one whole line to be told from the rest; nothing else is
+        // read further here.
+        while (more && head.find('\n') == std::string::npos &&
+               head.size() <= m_options.max_file_bytes && starts_like_json(head))
             more = stream->read(head, m_options.chunk_bytes);
         if (!more) {
-            if (head.size() > m_options.max_file_bytes) return WorkUnit{index, WorkUnit::Kind::load, {}};
+            if (head.size() > m_options.max_file_bytes) return too_large(index, stream->gzipped());
             return WorkUnit{index, WorkUnit::Kind::bytes, std::move(head)};
         }
+        // JSON that has no line end within the limit is JSON Lines with a first line
+        // over it: streamed, so that line is skipped and the ones after it read.
         const auto last_newline = head.rfind('\n');
-        if (last_newline == std::string::npos ||
-            detect_format(path.string(), std::string_view(head).substr(0, last_newline + 1)) !=
-                Format::jsonl)
-            return WorkUnit{index, WorkUnit::Kind::load, {}};
-        m_streaming = index;
-        m_chunker = std::make_unique<LineChunker>(std::move(stream), std::move(head), m_options.chunk_bytes,
-                                                  m_options.chunk_lines, m_options.max_file_bytes);
-        m_lookahead = m_chunker->next();
-        return std::nullopt;
+        if (starts_like_json(head) &&
+            (last_newline == std::string::npos
+                 ? head.size() > m_options.max_file_bytes
+                 : detect_format(path.string(), std::string_view(head).substr(
+                                                    0, last_newline + 1)) == Format::jsonl)) {
+            m_streaming = index;
+            m_chunker = std::make_unique<LineChunker>(std::move(stream), std::move(head),
+                                                      m_options.chunk_bytes, m_options.chunk_lines,
+                                                      m_options.max_file_bytes);
+            m_lookahead = read_ahead();
+            return std::nullopt;
+        }
+        if (detect_format(path.string(), head) == Format::feed) {
+            m_streaming = index;
+            m_next_item = 1;
+            const auto encoding = choose_encoding(head, false, true);
+            auto input = std::shared_ptr<InputStream>(std::move(stream));
+            auto first = std::make_shared<std::string>(std::move(head));
+            m_feed = std::make_unique<FeedReader>(
+                encoding,
+                [input, first](std::string& out, std::size_t n) {
+                    if (first->empty()) return input->read(out, n);
+                    out += *first;  // the probe's bytes, then the rest of the file
+                    *first = std::string();
+                    return true;
+                },
+                m_options.max_file_bytes);
+            m_lookahead = read_ahead();
+            return std::nullopt;
+        }
+        // Anything else is read whole, so it must fit: a 1 GB file fails here at
+        // once instead of after reading max_file_bytes of it.
+        if (!gz && size > m_options.max_file_bytes) return too_large(index, false);
+        return WorkUnit{index, WorkUnit::Kind::load, {}};
+    }
+
+    [[nodiscard]] WorkUnit too_large(std::size_t index, bool gzipped) const {
+        return WorkUnit{index, WorkUnit::Kind::error,
+                        (gzipped ? "decompressed size exceeds " : "file size exceeds ") +
+                            megabytes(m_options.max_file_bytes)};
+    }
+
+    // The next chunk of the file being streamed, or nullopt at its end.
+    std::optional<WorkUnit> read_ahead() {
+        if (m_chunker) {
+            auto chunk = m_chunker->next();
+            if (!chunk) return std::nullopt;
+            if (!chunk->skipped.empty())
+                return WorkUnit{m_streaming, WorkUnit::Kind::skipped_line,
+                                std::move(chunk->skipped), chunk->first_line};
+            return WorkUnit{m_streaming, WorkUnit::Kind::lines, std::move(chunk->bytes),
+                            chunk->first_line};
+        }
+        auto items = m_feed->next(m_options.chunk_lines, m_options.chunk_bytes);
+        if (items.empty()) return std::nullopt;
+        WorkUnit unit{m_streaming, WorkUnit::Kind::items, {}, m_next_item};
+        m_next_item += items.size();
+        unit.items = std::move(items);
+        return unit;
     }
 
     // The chunk read ahead, reading the one after it to know whether more follow.
     WorkUnit next_chunk() {
         if (!m_lookahead) {
-            WorkUnit unit{m_streaming, WorkUnit::Kind::error, std::move(*m_stream_error)};
-            m_stream_error.reset();
-            m_chunker.reset();
+            WorkUnit unit{m_streaming, WorkUnit::Kind::error,
+                          m_stream_error.value_or("no article found")};
+            close_stream();
             return unit;
         }
-        WorkUnit unit{m_streaming, WorkUnit::Kind::lines, std::move(m_lookahead->bytes),
-                      m_lookahead->first_line};
+        WorkUnit unit = std::move(*m_lookahead);
+        m_lookahead.reset();
         try {
-            m_lookahead = m_chunker->next();
+            m_lookahead = read_ahead();
         } catch (const std::exception& e) {
-            m_lookahead.reset();
-            m_stream_error = e.what();
+            m_stream_error = reason(e);
         }
         unit.more = m_lookahead || m_stream_error;
-        if (!unit.more) m_chunker.reset();
+        if (!unit.more) close_stream();
         return unit;
+    }
+
+    void close_stream() {
+        m_chunker.reset();
+        m_feed.reset();
+        m_lookahead.reset();
+        m_stream_error.reset();
     }
 
     const std::vector<fs::path>& m_files;
     const PipelineOptions& m_options;
-    std::size_t m_next_file = 0, m_streaming = 0;
+    std::size_t m_next_file = 0, m_streaming = 0, m_next_item = 1;
     std::unique_ptr<LineChunker> m_chunker;
-    std::optional<LineChunk> m_lookahead;
+    std::unique_ptr<FeedReader> m_feed;
+    std::optional<WorkUnit> m_lookahead;
     std::optional<std::string> m_stream_error;
 };
 
@@ -279,14 +373,17 @@ void run_pipeline(const std::vector<fs::path>& files, const PipelineOptions& opt
     // only holds more parsed articles.
     OrderedWindow window(cursor, threads * 2);
     std::vector<std::jthread> workers;
-    for (unsigned t = 0; t < threads; ++t)
-        workers.emplace_back([&] {
-            while (auto work = window.take())
-                window.put(work->first, process_unit(files[work->second.file], std::move(work->second), options));
-        });
     try {
+        for (unsigned t = 0; t < threads; ++t)
+            workers.emplace_back([&] {
+                while (auto work = window.take())
+                    window.put(work->first, process_unit(files[work->second.file],
+                                                         std::move(work->second), options));
+            });
         while (auto result = window.next()) deliver(std::move(*result));
     } catch (...) {
+        // Also when a worker could not be started (no memory for its stack): the
+        // ones running stop at their next take(), so the joins below return.
         window.cancel();
         throw;
     }

@@ -2,7 +2,8 @@
 // documents on worker threads, and handed to one consumer in input order, so
 // output and database contents are deterministic whatever the thread count.
 // A large JSON Lines file is read as a stream and handed on in chunks of whole
-// lines, so memory follows the chunk size, not the file size.
+// lines, and a large RSS/Atom feed in batches of items (indexer/feed_reader.h),
+// so memory follows the chunk size, not the file size.
 #pragma once
 
 #include <cstddef>
@@ -22,13 +23,15 @@ struct PipelineOptions {
     unsigned threads = 0;                         // 0: one per core
     bool extract_entities = true;                 // run extract_all on each article
     bool build_documents = true;                  // false for --extract
-    // Larger files fail with a message, except JSON Lines, which are streamed
-    // (there the limit applies to one line).
+    // Larger files fail with a message ("file size exceeds N MB", before any of
+    // it is read; "decompressed size exceeds N MB" for gzip), except JSON Lines
+    // and feeds, which are streamed (there the limit applies to one line or item).
     std::size_t max_file_bytes = 64u << 20;
-    // Files larger than this (and every .gz file) are probed; JSON Lines among
-    // them are streamed in chunks of about this many bytes of whole lines.
+    // Files larger than this (and every .gz file) are probed; JSON Lines and feeds
+    // among them are streamed in chunks of about this many bytes of whole lines
+    // or items.
     std::size_t chunk_bytes = 256u << 10;
-    std::size_t chunk_lines = 1000;               // at most this many lines a chunk
+    std::size_t chunk_lines = 1000;  // at most this many lines (items) a chunk
 };
 
 // What one input file, or one chunk of a streamed file, gave.

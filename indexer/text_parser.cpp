@@ -18,6 +18,7 @@
 #include "common/error.h"
 #include "common/month_names.h"
 #include "common/text.h"
+#include "indexer/encoding.h"
 #include "indexer/parsers.h"
 
 namespace newsdesk {
@@ -164,8 +165,8 @@ bool headline_like(std::string_view line) {
 
 // Non-blank lines, each whitespace-collapsed, with paragraph breaks marked by "".
 std::vector<std::string> lines_of(std::string_view bytes) {
-    auto text = to_utf8(bytes);
-    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+    // UTF-16 and stray NUL bytes are dealt with here too (decode_text drops the BOM).
+    const auto text = decode_text(bytes);
     std::vector<std::string> lines;
     std::size_t pos = 0;
     while (pos <= text.size()) {

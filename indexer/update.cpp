@@ -5,16 +5,16 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
-#include <nlohmann/json.hpp>
-
 #include "common/database.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/text.h"
 #include "indexer/input.h"
 #include "indexer/manifest.h"
 #include "indexer/update_store.h"
@@ -275,7 +275,7 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
         try {
             p.entry.hash = hash_file(file);
         } catch (const std::exception& e) {
-            errors << path << ": " << e.what() << '\n';
+            errors << printable(path) << ": " << printable(e.what()) << '\n';
             ++summary.failed;
             continue;
         }

@@ -65,7 +65,7 @@ int update_main(int argc, char** argv) {
         ("batch-mb", "commit once the uncommitted changes reach about this much memory "
                      "(Xapian's batch maps are faster small: 16 beat 64 in paired runs)",
          cxxopts::value<std::size_t>()->default_value("16"), "MB")
-        ("max-file-size", "fail files larger than this (JSON Lines: one line)",
+        ("max-file-size", "fail files larger than this (JSON Lines, feeds: one line or item)",
          cxxopts::value<std::size_t>()->default_value("64"), "MB")
         ("q,quiet", "no summary line; errors are still printed")
         ("h,help", "show this help")

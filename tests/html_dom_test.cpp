@@ -2,14 +2,16 @@
 // (they cost it a character-by-character copy), without changing the tree
 // otherwise. Checked on hand-made cases and on the real pages of
 // tests/fixtures/html (provenance in tests/fixtures/README.md).
+#include "indexer/html_dom.h"
+
 #include <gtest/gtest.h>
 #include <libxml/HTMLparser.h>
 
 #include <filesystem>
 #include <string>
 
+#include "indexer/encoding.h"
 #include "indexer/input.h"
-#include "indexer/html_dom.h"
 
 namespace newsdesk::html {
 namespace {
@@ -85,7 +87,7 @@ TEST(StripRawText, RealPagesParseToTheSameTree) {
     for (const auto& e : std::filesystem::directory_iterator(
              std::filesystem::path(NEWSDESK_FIXTURES) / "html")) {
         if (!e.path().string().ends_with(".html.gz")) continue;
-        const auto utf8 = decode_to_utf8(load_file(e.path()));
+        const auto utf8 = decode_markup(load_file(e.path()));
         const auto stripped = strip_raw_text(utf8);
         removed += utf8.size() - stripped.size();
         DocPtr a(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8",

@@ -2,11 +2,13 @@
 // then golden checks over real pages (html_golden_test.cpp).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "common/error.h"
 #include "common/text.h"
 #include "indexer/parsers.h"
+#include "tests/hostile_inputs.h"
 
 namespace newsdesk {
 namespace {
@@ -380,6 +382,84 @@ TEST(HtmlEncoding, Utf8BomAndMetaThatLies) {
         "b.html");
     EXPECT_EQ(a.headline, "M\xC3\xBCnchen feiert heute");
     EXPECT_TRUE(is_valid_utf8(a.body));
+}
+
+TEST(HtmlEncoding, Utf16WithAndWithoutBom) {
+    // "Café" in Latin-1 here becomes U+00E9 in UTF-16.
+    const auto html =
+        page("<meta charset=\"utf-16\"><title>Caf\xE9 owners welcome the rules</title>",
+             "<article>" + kProse + "</article>");
+    for (bool le : {true, false})
+        for (bool bom : {true, false}) {
+            const auto a = parse_html(test::utf16(html, le, bom), "u.html");
+            EXPECT_EQ(a.headline, "Caf\xC3\xA9 owners welcome the rules") << le << bom;
+            EXPECT_NE(a.body.find("buses could do the same job"), std::string::npos) << a.body;
+        }
+}
+
+TEST(HtmlEncoding, MetaUtf8OverLatin1Bytes) {
+    // The reverse of a lying Latin-1 meta: the bytes cannot be UTF-8, so they are
+    // read as Windows-1252.
+    auto a =
+        parse_html(page("<meta charset=\"utf-8\"><title>Caf\xE9 cr\xE8me in M\xFCnster</title>",
+                        "<article>" + kProse + "</article>"),
+                   "l.html");
+    EXPECT_EQ(a.headline, "Caf\xC3\xA9 cr\xC3\xA8me in M\xC3\xBCnster");
+}
+
+TEST(HtmlEncoding, NulBytesAreRemovedAndTheTextAfterThemKept) {
+    std::string html = page("<title>Harbour| quay opens</title>",
+                            "<article>" + kProse +
+                                "<p>Ships will dock| there from April, officials said on Monday "
+                                "after the vote.</p></article>");
+    std::replace(html.begin(), html.end(), '|', '\0');
+    ASSERT_EQ(std::count(html.begin(), html.end(), '\0'), 2);
+    const auto a = parse_html(html, "n.html");
+    EXPECT_EQ(a.headline, "Harbour quay opens");
+    EXPECT_NE(a.body.find("Ships will dock there from April"), std::string::npos) << a.body;
+}
+
+// --- hostile structure -------------------------------------------------------
+
+TEST(HtmlDepth, HundredThousandNestedElementsKeepTheirText) {
+    // Unclosed <div>s a hundred thousand deep, then as many stray end tags: libxml2
+    // used to stop at depth 256 and drop the rest of the page.
+    constexpr int kDepth = 100000;
+    std::string deep;
+    for (int i = 0; i < kDepth; ++i) deep += "<div>";
+    deep += kProse;
+    for (int i = 0; i < kDepth; ++i) deep += "</span>";
+    const auto a = parse_html(page("<title>Deep page</title>", deep), "deep.html");
+    EXPECT_EQ(a.headline, "Deep page");
+    EXPECT_NE(a.body.find("The city council voted on Tuesday"), std::string::npos) << a.body;
+    EXPECT_NE(a.body.find("at least for now."), std::string::npos) << a.body;
+}
+
+TEST(HtmlDepth, DeepInlineNestingKeepsEveryParagraph) {
+    // Old pages that never close their <font>s nest each paragraph in the last one.
+    std::string body;
+    for (int i = 1; i <= 1000; ++i)
+        body += "<font color=red><span>Paragraph " + std::to_string(i) +
+                " of the story, long enough, with commas, to count as prose.<br>";
+    const auto a = parse_html(page("<title>Fonts</title>", body), "font.html");
+    EXPECT_NE(a.body.find("Paragraph 1 of the story"), std::string::npos);
+    EXPECT_NE(a.body.find("Paragraph 1000 of the story"), std::string::npos);
+    EXPECT_EQ(split_paragraphs(a.body).size(), 1000u);
+}
+
+TEST(HtmlXhtml, InternalSubsetIsNotTextAndItsEntitiesStayInert) {
+    // An XHTML page with a billion-laughs internal subset: the HTML parser knows
+    // no declared entities, and the declarations used to come out as page text.
+    const auto dtd = test::billion_laughs("html");
+    const auto a =
+        parse_html("<?xml version=\"1.0\"?>\n" + dtd +
+                       "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Laughs "
+                       "&lol9;</title></head><body><article>" +
+                       kProse + "</article></body></html>",
+                   "x.xhtml");
+    EXPECT_EQ(a.headline, "Laughs &lol9;");
+    EXPECT_EQ(a.body.find("ENTITY"), std::string::npos) << a.body;
+    EXPECT_TRUE(a.body.starts_with("The city council voted")) << a.body;
 }
 
 // --- errors ---------------------------------------------------------------

@@ -6,11 +6,11 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
-#include <random>
-
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -150,6 +150,43 @@ TEST(ParseAny, InvalidUtf8BecomesValidText) {
     EXPECT_EQ(articles[0].id, "i.txt");  // no URL: the path
 }
 
+TEST(ParseAny, StrayNulsAreRemovedButBinaryStaysBinary) {
+    // Text, HTML and XML with a few NUL bytes used to be refused as binary.
+    std::string text =
+        "Harbour quay opens\n\nThe authority said| on Monday that the quay would open.\n";
+    std::replace(text.begin(), text.end(), '|', '\0');
+    EXPECT_EQ(parse_any(text, "n.txt").at(0).body,
+              "The authority said on Monday that the quay would open.");
+    std::string xml =
+        "<nitf><body><body.content><p>Before| after.</p></body.content></body></nitf>";
+    std::replace(xml.begin(), xml.end(), '|', '\0');
+    EXPECT_EQ(parse_any(xml, "n.xml").at(0).body, "Before after.");
+    // Mostly NULs and control bytes, as binary formats are.
+    std::string binary(4096, '\0');
+    for (std::size_t i = 0; i < binary.size(); i += 3) binary[i] = 'a';
+    EXPECT_EQ(error_of([&] { (void)parse_any(binary, "b.bin"); }),
+              "binary content, not a text format");
+}
+
+TEST(ParseAny, Utf16IsDecodedBeforeTheFormatIsDetected) {
+    const std::string feed =
+        "<rss><channel><item><title>Caf\xE9</title><description>Text.</description>"
+        "</item></channel></rss>";
+    for (bool le : {true, false})
+        for (bool bom : {true, false}) {
+            std::string bytes;
+            if (bom) bytes = le ? "\xFF\xFE" : "\xFE\xFF";
+            for (unsigned char c : feed) {
+                bytes += le ? static_cast<char>(c) : '\0';
+                bytes += le ? '\0' : static_cast<char>(c);
+            }
+            const auto items = parse_any(bytes, "u.xml");
+            ASSERT_EQ(items.size(), 1u);
+            EXPECT_EQ(items[0].headline, "Caf\xC3\xA9");
+            EXPECT_EQ(items[0].path, "u.xml#1");  // read as a feed, not as text
+        }
+}
+
 TEST(ParseAny, DispatchesAndFillsIdFromUrl) {
     const auto feed = parse_any(load_file(kFixtures / "feed/rss2.xml"), "rss2.xml");
     ASSERT_EQ(feed.size(), 2u);
@@ -195,6 +232,28 @@ Delivered run(const std::vector<fs::path>& files, std::size_t chunk_bytes, std::
     return out;
 }
 
+TEST(Pipeline, ErrorsNameOddFilesOnOneLine) {
+    TempDir dir;
+    const auto broken = dir.write("bad\nname \xE9.xml", "<nitf><body>");
+    const auto lines = dir.write("odd\tlines.jsonl", "{\"text\": \"Fine.\"}\n{broken\n");
+    const auto got = run({broken, lines}, 1u << 20, 1000, 1);
+    const auto prefix = dir.path().string() + "/";
+    EXPECT_EQ(
+        got.errors(),
+        (std::vector<std::string>{
+            prefix +
+                "bad\\nname \\xE9.xml: malformed XML: Premature end of data in tag body line 1",
+            prefix + "odd\\tlines.jsonl#2: malformed JSON ([json.exception.parse_error.101] parse "
+                     "error at line 1, column 2: syntax error while parsing object key - invalid "
+                     "literal; last read: '{b'; expected string literal)"}));
+    // The article itself keeps its real path.
+    ASSERT_EQ(got.articles().size(), 1u);
+    EXPECT_EQ(got.articles()[0].path, lines.string() + "#1");
+    std::vector<std::string> errors;
+    (void)collect_inputs({prefix + "gone\nfile"}, &errors);
+    EXPECT_EQ(errors, std::vector<std::string>{prefix + "gone\\nfile: no such file or directory"});
+}
+
 TEST(InputStream, ReadsPlainAndConcatenatedGzipInPieces) {
     TempDir dir;
     std::string text;
@@ -234,12 +293,26 @@ TEST(LineChunker, WholeLinesNumberedAsInTheFile) {
     EXPECT_EQ(firsts, (std::vector<std::size_t>{1, 4, 5, 8}));
 }
 
-TEST(LineChunker, OverlongLineIsAParseError) {
+TEST(LineChunker, OverlongLineIsSkippedAndTheRestRead) {
+    // It used to end the file ("line 2 longer than 1 MB"): the lines after it were lost.
     TempDir dir;
-    const auto path = dir.write("t.jsonl", "{}\n" + std::string(5000, 'y') + "\n{}\n");
-    LineChunker chunker(std::make_unique<InputStream>(path), "", 100, 10, 1000);
-    EXPECT_EQ(chunker.next()->bytes, "{}\n");
-    EXPECT_EQ(error_of([&] { (void)chunker.next(); }), "line 2 longer than 1 MB");
+    for (const auto* tail : {"\n{}\n", ""}) {  // the long line last, without its newline
+        const auto path = dir.write("t.jsonl", "{}\n" + std::string(5000, 'y') + tail);
+        LineChunker chunker(std::make_unique<InputStream>(path), "", 100, 10, 1000);
+        EXPECT_EQ(chunker.next()->bytes, "{}\n");
+        const auto skipped = chunker.next();
+        ASSERT_TRUE(skipped);
+        EXPECT_EQ(skipped->bytes, "");
+        EXPECT_EQ(skipped->first_line, 2u);
+        EXPECT_EQ(skipped->skipped, "line longer than 1 MB, skipped");
+        if (*tail) {
+            const auto after = chunker.next();
+            ASSERT_TRUE(after);
+            EXPECT_EQ(after->bytes, "{}\n");
+            EXPECT_EQ(after->first_line, 3u);
+        }
+        EXPECT_FALSE(chunker.next());
+    }
 }
 
 TEST(Streaming, ChunksGiveTheSameArticlesAsTheWholeFile) {
@@ -281,10 +354,80 @@ TEST(Streaming, SmallFilesAndOtherFormatsAreReadWhole) {
     EXPECT_EQ(got.results[1].articles.size(), 2u);
     EXPECT_TRUE(got.results[2].failed);
     EXPECT_EQ(got.results[2].errors, std::vector<std::string>{empty.string() + ": empty file"});
-    // A feed larger than a chunk is still read whole: one result, both items.
+    // A small feed is read whole even with tiny chunks: the 64-byte probe does not
+    // reach its root element (larger feeds are streamed, see below).
     const auto feed_small_chunks = run({feed}, 64, 1000, 2);
     ASSERT_EQ(feed_small_chunks.results.size(), 1u);
     EXPECT_EQ(feed_small_chunks.results[0].articles.size(), 2u);
+}
+
+// 3,000 items, plain and with markup, captions, authors and dates.
+std::string large_feed(int items) {
+    std::string feed =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+        "xmlns:media=\"http://search.yahoo.com/mrss/\" "
+        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+        "<channel><title>Harbour Wire</title><language>en-gb</language>\n";
+    for (int i = 1; i <= items; ++i) {
+        const auto n = std::to_string(i);
+        feed += "<item><title>Crates counted on pier " + n + "</title>";
+        if (i % 2) feed += "<link>https://example.org/pier/" + n + "</link>";
+        feed +=
+            "<pubDate>Fri, 21 Jun 2024 09:30:00 GMT</pubDate><dc:creator>Maria "
+            "L\xC3\xB3pez</dc:creator>";
+        feed += i % 3 ? "<description>Harbour crews counted " + n + " crates.</description>"
+                      : "<description><![CDATA[<p>Harbour crews counted <b>" + n +
+                            "</b> crates.</p><p>Second paragraph &amp; more.</p>]]></description>";
+        if (i % 5 == 0)
+            feed +=
+                "<media:content url=\"x.jpg\"><media:description>Crates on pier " + n +
+                "</media:description><media:credit>Example Photo</media:credit></media:content>";
+        feed += "</item>\n";
+    }
+    return feed + "</channel></rss>\n";
+}
+
+TEST(Streaming, FeedsAreStreamedWithTheArticlesOfTheWholeFile) {
+    TempDir dir;
+    const auto bytes = large_feed(3000);
+    const auto plain = dir.write("wire.xml", bytes);
+    const auto gz = dir.write("wire.rss.gz", gzip(bytes));
+    for (const auto& path : {plain, gz}) {
+        const auto whole = parse_any(bytes, path.string());
+        ASSERT_EQ(whole.size(), 3000u);
+        for (unsigned threads : {1u, 3u}) {
+            const auto got = run({path}, 4096, 100, threads);
+            EXPECT_GT(got.results.size(), 30u) << path << ": not streamed";
+            EXPECT_EQ(got.articles(), whole) << path;
+            EXPECT_TRUE(got.errors().empty()) << got.errors().at(0);
+            for (std::size_t i = 0; i < got.results.size(); ++i)
+                ASSERT_EQ(got.results[i].more, i + 1 < got.results.size());
+        }
+    }
+}
+
+TEST(Streaming, AFeedThatBreaksOffKeepsTheItemsBeforeAndFails) {
+    TempDir dir;
+    const auto bytes = large_feed(3000);
+    const auto cut = dir.write("cut.xml", bytes.substr(0, bytes.size() / 2));
+    const auto packed = gzip(bytes);
+    const auto cut_gz = dir.write("cut.xml.gz", packed.substr(0, packed.size() / 2));
+    for (const auto& path : {cut, cut_gz}) {
+        const auto got = run({path}, 4096, 100, 2);
+        const auto articles = got.articles();
+        EXPECT_GT(articles.size(), 1000u) << path;
+        EXPECT_LT(articles.size(), 3000u) << path;
+        for (std::size_t i = 0; i < articles.size(); ++i)
+            ASSERT_EQ(articles[i].path, path.string() + "#" + std::to_string(i + 1));
+        ASSERT_TRUE(got.results.back().failed);
+        ASSERT_EQ(got.results.back().errors.size(), 1u);
+        const auto& error = got.results.back().errors[0];
+        EXPECT_EQ(error, path == cut ? path.string() +
+                                           ": malformed feed XML: the document ends inside an "
+                                           "element (cut short?)"
+                                     : path.string() + ": corrupt or truncated gzip data")
+            << error;
+    }
 }
 
 TEST(Streaming, TruncatedGzipEndsTheFileWithAFailure) {

@@ -60,5 +60,34 @@ TEST(JsonlParser, Latin1LineIsRepaired) {
     EXPECT_EQ(items[0].body, "M\xC3\xBCnster");
 }
 
+TEST(JsonlParser, NulBytesAndEscapedNulsAreRemoved) {
+    // A raw NUL is not allowed in a JSON string (the line used to fail); an escaped
+    // one is removed by parse_any's clean-up, keeping the text after it.
+    const std::string raw("{\"title\": \"Raw\", \"text\": \"Before\0 after.\"}\n", 43);
+    std::vector<std::string> errors;
+    const auto items = parse_any(
+        raw + "{\"title\": \"Escaped\", \"text\": \"Before\\u0000 after.\"}\n", "n.jsonl", &errors);
+    EXPECT_TRUE(errors.empty()) << errors.at(0);
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].body, "Before after.");
+    EXPECT_EQ(items[1].body, "Before after.");
+}
+
+TEST(JsonlParser, DeeplyNestedValuesDoNotOverflowTheStack) {
+    // nlohmann's parser and destructor are iterative: a field nested 100,000 deep
+    // is read (and ignored), and a line that is nothing but brackets is one bad line.
+    const std::string deep(100000, '['), closed(100000, ']');
+    std::vector<std::string> errors;
+    const auto items =
+        parse_any("{\"title\": \"Deep\", \"text\": \"Deep JSON text.\", \"extra\": " + deep +
+                      closed + "}\n" + deep + "\n{\"title\": \"Next\", \"text\": \"Next line.\"}\n",
+                  "d.jsonl", &errors);
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].body, "Deep JSON text.");
+    EXPECT_EQ(items[1].path, "d.jsonl#3");
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_TRUE(errors[0].starts_with("d.jsonl#2: malformed JSON")) << errors[0];
+}
+
 }  // namespace
 }  // namespace newsdesk

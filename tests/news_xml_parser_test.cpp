@@ -9,11 +9,16 @@
 #include "common/text.h"
 #include "indexer/parsers.h"
 #include "tests/fixture.h"
+#include "tests/hostile_inputs.h"
 
 namespace newsdesk {
 namespace {
 
+using newsdesk::test::billion_laughs;
 using newsdesk::test::fixture;
+using newsdesk::test::quadratic_dtd;
+using newsdesk::test::repeat;
+using newsdesk::test::utf16;
 
 Article only_article(const std::string& name) {
     auto articles = parse_news_xml(fixture(name), name);
@@ -139,6 +144,93 @@ TEST(NewsXml, NewsMl1EnvelopeWithNitfContent) {
 TEST(NewsXml, ExternalEntitiesAreNeverResolved) {
     const auto a = only_article("broken/xxe.xml");
     EXPECT_EQ(a.body, "Before after end.");
+}
+
+std::string parse_error(std::string_view bytes) {
+    try {
+        (void)parse_news_xml(bytes, "h.xml");
+    } catch (const ParseError& e) {
+        return e.what();
+    }
+    return "(parsed)";
+}
+
+std::string nitf(const std::string& dtd, const std::string& headline, const std::string& body) {
+    return "<?xml version=\"1.0\"?>\n" + dtd + "<nitf><body><body.head><hedline><hl1>" + headline +
+           "</hl1></hedline></body.head><body.content><p>" + body +
+           "</p></body.content></body></nitf>";
+}
+
+TEST(NewsXml, EntityExpansionBombsAreRefused) {
+    EXPECT_EQ(parse_error(nitf(billion_laughs("nitf"), "Laughs", "Before &lol9; after.")),
+              "malformed XML: entities that refer to themselves or expand exponentially (an "
+              "entity expansion bomb)");
+    const auto quadratic = nitf(quadratic_dtd("nitf"), "Quadratic", repeat("&big;", 50000));
+    EXPECT_LT(quadratic.size(), 400000u);
+    EXPECT_EQ(parse_error(quadratic),
+              "XML entities expand to more than 2 MB (an entity expansion bomb)");
+    // The same through attribute values (xmlGetProp expands them too).
+    auto in_attribute = nitf(quadratic_dtd("nitf"), "Attribute", "Text.");
+    in_attribute.replace(
+        in_attribute.find("<body>"), 6,
+        "<head><pubdata date.publication=\"" + repeat("&big;", 50000) + "\"/></head><body>");
+    EXPECT_EQ(parse_error(in_attribute),
+              "XML entities expand to more than 2 MB (an entity expansion bomb)");
+}
+
+TEST(NewsXml, SmallInternalEntitiesStillExpand) {
+    const auto articles = parse_news_xml(
+        nitf("<!DOCTYPE nitf [<!ENTITY wire \"Example Wire\">]>\n", "Strike ends, &wire; says",
+             "Dock workers returned on Monday, &wire; reported."),
+        "e.xml");
+    ASSERT_EQ(articles.size(), 1u);
+    EXPECT_EQ(articles[0].headline, "Strike ends, Example Wire says");
+    EXPECT_EQ(articles[0].body, "Dock workers returned on Monday, Example Wire reported.");
+}
+
+TEST(NewsXml, DeepNestingIsRefusedWithAReason) {
+    const auto deep =
+        nitf("", "Deep", repeat("<span>", 100000) + "text" + repeat("</span>", 100000));
+    EXPECT_EQ(parse_error(deep), "malformed XML: elements nested deeper than 256 levels");
+    // Within the limit it is read.
+    const auto fine = parse_news_xml(
+        nitf("", "Nested", repeat("<span>", 200) + "Deep text." + repeat("</span>", 200)), "n.xml");
+    EXPECT_EQ(fine.at(0).body, "Deep text.");
+}
+
+TEST(NewsXml, EncodingDeclarationsThatLie) {
+    // UTF-8 declared over Latin-1 bytes used to be refused ("Input is not proper
+    // UTF-8"); Latin-1 declared over UTF-8 bytes came out as "CafÃ©".
+    const std::string latin1 = "Caf\xE9 cr\xE8me in M\xFCnster";
+    const std::string utf8 = "Caf\xC3\xA9 cr\xC3\xA8me in M\xC3\xBCnster";
+    for (const auto& [declared, text] : {std::pair{"UTF-8", latin1}, std::pair{"ISO-8859-1", utf8},
+                                         std::pair{"windows-1252", utf8}}) {
+        auto xml = nitf("", text, text + ".");
+        xml.replace(0, std::string("<?xml version=\"1.0\"?>").size(),
+                    "<?xml version=\"1.0\" encoding=\"" + std::string(declared) + "\"?>");
+        const auto articles = parse_news_xml(xml, "d.xml");
+        ASSERT_EQ(articles.size(), 1u) << declared;
+        EXPECT_EQ(articles[0].headline, utf8) << declared;
+        EXPECT_EQ(articles[0].body, utf8 + ".") << declared;
+    }
+}
+
+TEST(NewsXml, Utf16NulsAndInvalidUtf8) {
+    const auto xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>" +
+                     nitf("", "Caf\xE9 quay opens", "Before after.").substr(21);
+    for (const auto& bytes : {utf16(xml, true, false), utf16(xml, false, false),
+                              utf16(xml, true, true), utf16(xml, false, true)}) {
+        const auto articles = parse_news_xml(bytes, "u.xml");
+        ASSERT_EQ(articles.size(), 1u);
+        EXPECT_EQ(articles[0].headline, "Caf\xC3\xA9 quay opens");
+    }
+    // A NUL is removed; an invalid byte is read as Windows-1252, never passed on.
+    auto damaged = nitf("", "Bad \xC0\xAF bytes", "Before| after \xED\xA0\x80 end.");
+    damaged[damaged.find('|')] = '\0';
+    const auto articles = parse_news_xml(damaged, "d.xml");
+    EXPECT_EQ(articles.at(0).headline, "Bad \xC3\x80\xC2\xAF bytes");
+    // ED A0 80: í, a no-break space (collapsed to a space), €.
+    EXPECT_EQ(articles.at(0).body, "Before after \xC3\xAD \xE2\x82\xAC end.");
 }
 
 TEST(NewsXml, TruncatedXmlIsAParseError) {

@@ -10,6 +10,7 @@
 #include "common/text.h"
 #include "indexer/parsers.h"
 #include "tests/fixture.h"
+#include "tests/hostile_inputs.h"
 
 namespace newsdesk {
 namespace {
@@ -176,6 +177,25 @@ TEST(TextParser, HeadlineContainingADateInAnotherLanguageIsStillTheHeadline) {
         EXPECT_EQ(a.headline, headline);
         EXPECT_FALSE(a.date.has_value()) << headline;
     }
+}
+
+TEST(TextParser, Utf16AndNulBytes) {
+    const std::string text =
+        "Caf\xE9 quay opens\n\nThe harbour authority said on Monday that the "
+        "new quay would open in spring.\n";
+    for (bool le : {true, false})
+        for (bool bom : {true, false}) {
+            const auto a = parse_text(test::utf16(text, le, bom), "u.txt");
+            EXPECT_EQ(a.headline, "Caf\xC3\xA9 quay opens");
+            EXPECT_EQ(
+                a.body,
+                "The harbour authority said on Monday that the new quay would open in spring.");
+        }
+    std::string damaged = text;
+    damaged.replace(damaged.find(" open"), 1, std::string("\0 ", 2));
+    const auto a = parse_text(damaged, "n.txt");
+    EXPECT_EQ(a.body,
+              "The harbour authority said on Monday that the new quay would open in spring.");
 }
 
 }  // namespace

@@ -63,5 +63,16 @@ TEST(Utf8Prefix, DoesNotSplitACodePoint) {
     EXPECT_EQ(utf8_length("a\xC3\xA9"), 2u);
 }
 
+TEST(Printable, MessagesStayOneUnambiguousLine) {
+    EXPECT_EQ(printable("corpus/plain name.txt"), "corpus/plain name.txt");
+    EXPECT_EQ(printable("caf\xC3\xA9 \xE6\x9D\xB1.txt"), "caf\xC3\xA9 \xE6\x9D\xB1.txt");
+    EXPECT_EQ(printable("new\nline\r\ttab"), "new\\nline\\r\\ttab");
+    EXPECT_EQ(printable("caf\xE9.txt"), "caf\\xE9.txt");   // not UTF-8
+    EXPECT_EQ(printable("back\\slash"), "back\\\\slash");  // so "\xE9" above is unambiguous
+    EXPECT_EQ(printable(std::string("nul\0\x1B[31m", 9)), "nul\\x00\\x1B[31m");
+    EXPECT_EQ(printable("nel\xC2\x85 ls\xE2\x80\xA8"), "nel\\u0085 ls\\u2028");
+    EXPECT_EQ(printable("\x7F"), "\\x7F");
+}
+
 }  // namespace
 }  // namespace newsdesk

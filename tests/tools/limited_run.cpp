@@ -1,12 +1,18 @@
-// limited-run: runs a command the way a full disk or a read-only database would
-// treat it, for the write-failure tests (tests/write_failure_test.cpp), without
+// limited-run: runs a command the way a full disk, a read-only database or a
+// machine short of memory would treat it, for the write-failure and hostile-file
+// tests (tests/write_failure_test.cpp, tests/hostile_files_test.cpp), without
 // root-only mounts.
 //
-//   limited-run [--fsize BYTES] [--no-dac-override] -- COMMAND [ARG...]
+//   limited-run [--fsize BYTES] [--data BYTES] [--no-dac-override] -- COMMAND [ARG...]
 //
 // --fsize BYTES      RLIMIT_FSIZE for the command and its children, with SIGXFSZ
 //                    ignored: a write past BYTES in any file fails with EFBIG, as
 //                    one on a full disk fails with ENOSPC.
+// --data BYTES       RLIMIT_DATA: the command's private writable memory (heap,
+//                    anonymous mappings, thread stacks; not the mapped program and
+//                    libraries) is limited to BYTES, so an allocation past it fails
+//                    (std::bad_alloc) as it would on a machine without the memory.
+//                    What the hostile-file tests bound memory with.
 // --no-dac-override  for root: drops CAP_DAC_OVERRIDE from the capability bounding
 //                    set before the exec, so file permission bits apply to the
 //                    command as they do to any other user (a read-only directory
@@ -70,6 +76,15 @@ int main(int argc, char** argv) {
                              std::strerror(errno));
                 return 126;
             }
+        } else if (arg == "--data" && i + 1 < argc) {
+            char* end = nullptr;
+            const unsigned long long bytes = std::strtoull(argv[++i], &end, 10);
+            const rlimit limit{bytes, bytes};
+            if (!end || *end || setrlimit(RLIMIT_DATA, &limit) != 0) {
+                std::fprintf(stderr, "limited-run: --data needs a number of bytes: %s\n",
+                             std::strerror(errno));
+                return 126;
+            }
         } else if (arg == "--no-dac-override") {
             if (geteuid() == 0 && !drop_dac_override()) {
                 std::fprintf(stderr, "limited-run: cannot drop CAP_DAC_OVERRIDE: %s\n",
@@ -77,9 +92,9 @@ int main(int argc, char** argv) {
                 return 126;
             }
         } else {
-            std::fprintf(
-                stderr,
-                "usage: limited-run [--fsize BYTES] [--no-dac-override] -- COMMAND [ARG...]\n");
+            std::fprintf(stderr,
+                         "usage: limited-run [--fsize BYTES] [--data BYTES] [--no-dac-override] -- "
+                         "COMMAND [ARG...]\n");
             return 126;
         }
     }
