@@ -10,29 +10,20 @@
 #include "common/error.h"
 #include "common/text.h"
 #include "indexer/encoding.h"
+#include "indexer/input.h"
 #include "indexer/xml_nodes.h"
 
 namespace newsdesk {
 
 namespace {
 
+using xml::attr;
 using xml::child;
 using xml::children;
 using xml::is;
 using xml::raw_text;
 using xml::text_of;
 
-std::string megabytes(std::size_t bytes) {
-    return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB";
-}
-
-std::string attr(const xmlNode* n, const char* name) {
-    if (!n) return "";
-    xmlChar* raw = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-    std::string out = raw ? collapse_whitespace(reinterpret_cast<const char*>(raw)) : "";
-    xmlFree(raw);
-    return out;
-}
 
 // The children of an Atom type="xhtml" element, serialised back to markup.
 std::string inner_xml(const xmlNode* n) {

@@ -16,10 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string megabytes(std::size_t bytes) {
-    return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB";
-}
-
 bool is_gzip(std::string_view bytes) {
     return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1F &&
            static_cast<unsigned char>(bytes[1]) == 0x8B;
@@ -48,6 +44,8 @@ void walk(const fs::path& dir, std::vector<fs::path>& out, std::vector<std::stri
 }
 
 }  // namespace
+
+std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB"; }
 
 std::string gunzip(std::string_view bytes, std::size_t max_bytes) {
     z_stream zs{};

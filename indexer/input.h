@@ -11,6 +11,9 @@
 
 namespace newsdesk {
 
+// "64 MB": a byte count rounded up to whole megabytes, for messages.
+[[nodiscard]] std::string megabytes(std::size_t bytes);
+
 // Default cap on a file's (decompressed) size: articles are small, and a cap
 // keeps a gzip bomb or a stray disk image from exhausting memory.
 inline constexpr std::size_t kDefaultMaxInputBytes = 64 * 1024 * 1024;

@@ -37,6 +37,7 @@ namespace {
 
 using DocPtr = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
 
+using xml::attr;
 using xml::child;
 using xml::is;
 using xml::text_of;
@@ -59,13 +60,6 @@ void descendants(const xmlNode* n, std::string_view name, std::vector<const xmlN
 }
 
 
-std::string attr(const xmlNode* n, const char* name) {
-    if (!n) return "";
-    xmlChar* raw = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-    std::string out = raw ? collapse_whitespace(reinterpret_cast<const char*>(raw)) : "";
-    xmlFree(raw);
-    return out;
-}
 
 // Text of `n` without the descendants named `skip` (NITF byline minus <byttl>).
 std::string text_without(const xmlNode* n, std::string_view skip) {

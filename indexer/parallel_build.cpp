@@ -48,6 +48,17 @@ void remove_stale_builds(const fs::path& path) {
     }
 }
 
+void move_into_place(const std::string& built, const std::string& path, const std::string& what) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) fs::remove(path, ec);  // the empty directory is_fresh allowed
+    fs::rename(built, path, ec);
+    if (ec) {
+        const std::string reason = ec.message();
+        fs::remove_all(built, ec);
+        throw IndexError(path + ": cannot move the new " + what + " into place: " + reason);
+    }
+}
+
 bool ParallelBuild::is_fresh(const std::string& path) {
     std::error_code ec;
     const auto status = fs::symlink_status(path, ec);
@@ -134,13 +145,7 @@ void ParallelBuild::finish() {
         fs::remove_all(merged, ec);
         throw IndexError(m_path + ": cannot write the database (" + e.get_description() + ")");
     }
-    if (fs::is_directory(m_path, ec)) fs::remove(m_path, ec);  // the empty directory is_fresh allowed
-    fs::rename(merged, m_path, ec);
-    if (ec) {
-        const std::string reason = ec.message();
-        fs::remove_all(merged, ec);
-        throw IndexError(m_path + ": cannot move the new database into place: " + reason);
-    }
+    move_into_place(merged, m_path, "database");
     m_finished = true;
     fs::remove_all(m_parts, ec);
 }

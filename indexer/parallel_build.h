@@ -36,6 +36,11 @@ namespace newsdesk {
 // `path` left by builds whose process is gone (killed mid-run).
 void remove_stale_builds(const std::filesystem::path& path);
 
+// Renames the finished build `built` to `path` (which may be an empty
+// directory, as ParallelBuild::is_fresh allows); on failure `built` is removed
+// and IndexError names `path` and `what` it is ("database", "collection").
+void move_into_place(const std::string& built, const std::string& path, const std::string& what);
+
 class ParallelBuild {
   public:
     // Starts `lanes` writer threads for a new database at `path` (which must

@@ -129,10 +129,6 @@ FileResult process_unit(const fs::path& path, WorkUnit&& unit, const PipelineOpt
     return result;
 }
 
-std::string megabytes(std::size_t bytes) {
-    return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB";
-}
-
 bool starts_like_json(std::string_view head) {
     if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
     const auto first = head.find_first_not_of(" \t\r\n");

@@ -160,13 +160,7 @@ void ShardedBuild::compact_into_place() {
     const std::string merged = m_dir + ".merge-" + std::to_string(::getpid());
     fs::remove_all(merged, ec);
     compact_database(m_work, merged, m_threads);
-    if (fs::is_directory(m_dir, ec)) fs::remove(m_dir, ec);  // the empty directory is_fresh allowed
-    fs::rename(merged, m_dir, ec);
-    if (ec) {
-        const std::string reason = ec.message();
-        fs::remove_all(merged, ec);
-        throw IndexError(m_dir + ": cannot move the new collection into place: " + reason);
-    }
+    move_into_place(merged, m_dir, "collection");
     m_finished = true;
     fs::remove_all(m_work, ec);
 }

@@ -44,6 +44,15 @@ inline std::string raw_text(const xmlNode* n) {
 // Text content with whitespace collapsed.
 inline std::string text_of(const xmlNode* n) { return collapse_whitespace(raw_text(n)); }
 
+// An attribute's value with whitespace collapsed ("" when absent).
+inline std::string attr(const xmlNode* n, const char* name) {
+    if (!n) return "";
+    xmlChar* raw = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+    std::string out = raw ? collapse_whitespace(reinterpret_cast<const char*>(raw)) : "";
+    xmlFree(raw);
+    return out;
+}
+
 // What the entity references in a document may expand to. libxml2 keeps a
 // reference to an entity of the internal subset as a reference node (it is never
 // asked to substitute them: XML_PARSE_NOENT would load external entities too), and
