@@ -11,6 +11,7 @@
 
 #include "common/dates.h"
 #include "common/error.h"
+#include "common/hash.h"
 
 namespace newsdesk {
 
@@ -18,36 +19,31 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::uint64_t fnv1a(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h;
-}
-
 bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The stub's non-comment lines as (type, argument).
-std::vector<std::pair<std::string, std::string>> stub_lines(const std::string& path) {
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> read_stub_lines(const std::string& path) {
     std::ifstream in(path);
     std::vector<std::pair<std::string, std::string>> lines;
     for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
         const auto start = line.find_first_not_of(" \t");
         if (start == std::string::npos || line[start] == '#') continue;
         const auto space = line.find_first_of(" \t", start);
-        if (space == std::string::npos) {
-            lines.emplace_back(line.substr(start), "");
-            continue;
+        const std::string type = line.substr(start, space == std::string::npos ? space : space - start);
+        std::string arg;
+        if (space != std::string::npos) {
+            const auto from = line.find_first_not_of(" \t", space);
+            if (from != std::string::npos) arg = line.substr(from);
+            while (!arg.empty() && (arg.back() == ' ' || arg.back() == '\t')) arg.pop_back();
         }
-        auto arg = line.substr(line.find_first_not_of(" \t", space));
-        while (!arg.empty() && (arg.back() == ' ' || arg.back() == '\t' || arg.back() == '\r')) arg.pop_back();
-        lines.emplace_back(line.substr(start, space - start), arg);
+        lines.emplace_back(type, arg);
     }
     return lines;
 }
-
-}  // namespace
 
 std::optional<ShardScheme> ShardScheme::parse(std::string_view text) {
     if (text == "year") return ShardScheme{Kind::year, 0};
@@ -117,7 +113,7 @@ std::string shard_path(const std::string& dir, std::string_view name) {
 std::vector<ShardEntry> read_collection_stub(const std::string& dir) {
     std::vector<ShardEntry> shards;
     const std::string prefix = std::string(collection::shards) + "/";
-    for (const auto& [type, arg] : stub_lines((fs::path(dir) / collection::stub).string())) {
+    for (const auto& [type, arg] : read_stub_lines((fs::path(dir) / collection::stub).string())) {
         if (type != "auto" || !arg.starts_with(prefix)) continue;
         std::string name = arg.substr(prefix.size());
         name = name.substr(0, name.find('@'));  // "2024@2": the compacted copy of 2024
@@ -162,7 +158,7 @@ void write_collection_stub(const std::string& dir, std::vector<ShardEntry> shard
 std::string resolve_write_target(const std::string& path) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return path;
-    const auto lines = stub_lines(path);
+    const auto lines = read_stub_lines(path);
     if (lines.size() != 1 || lines[0].first != "auto" || lines[0].second.empty()) return path;
     fs::path target = lines[0].second;
     if (target.is_relative()) target = fs::path(path).parent_path() / target;

@@ -83,6 +83,10 @@ struct ShardEntry {
 // Throws IndexError naming the collection when it cannot.
 void write_collection_stub(const std::string& dir, std::vector<ShardEntry> shards);
 
+// The lines of a Xapian stub file as (type, argument): ("auto", "shards/2024"),
+// ("remote", "10.0.0.5:7100"); comments and blank lines left out.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> read_stub_lines(const std::string& path);
+
 // `path` itself, or, when it is a stub file with exactly one local "auto" line
 // (the nightly job's live stub), the database it names (made absolute): the
 // place a writer writes. Stubs naming several databases or remote ones are

@@ -5,6 +5,7 @@
 #include <system_error>
 #include <vector>
 
+#include "common/collection.h"
 #include "common/error.h"
 #include "common/schema.h"
 
@@ -30,27 +31,6 @@ double remote_timeout(const OpenOptions& options) {
         if (end && *end == '\0' && seconds > 0 && seconds <= 3600) return seconds;
     }
     return 10;
-}
-
-// A Xapian stub's lines: type and argument ("auto" "shards/2024").
-std::vector<std::pair<std::string, std::string>> read_stub(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::pair<std::string, std::string>> lines;
-    for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        const auto start = line.find_first_not_of(" \t");
-        if (start == std::string::npos || line[start] == '#') continue;
-        const auto space = line.find_first_of(" \t", start);
-        const std::string type = line.substr(start, space == std::string::npos ? space : space - start);
-        std::string arg;
-        if (space != std::string::npos) {
-            const auto from = line.find_first_not_of(" \t", space);
-            if (from != std::string::npos) arg = line.substr(from);
-            while (!arg.empty() && (arg.back() == ' ' || arg.back() == '\t')) arg.pop_back();
-        }
-        lines.emplace_back(type, arg);
-    }
-    return lines;
 }
 
 // Whether the file at `path` is a stub (its first line names a backend) rather
@@ -97,7 +77,7 @@ Xapian::Database open_stub(const std::string& stub, const OpenOptions& options, 
     if (depth > kMaxStubDepth) throw IndexError(stub + ": stubs nested too deep (a stub names itself?)");
     Xapian::Database db;
     std::size_t opened = 0;
-    for (const auto& [type, arg] : read_stub(stub)) {
+    for (const auto& [type, arg] : read_stub_lines(stub)) {
         if (type == "remote") {
             db.add_database(open_remote(stub, arg, options));
         } else if (type == "auto" || type == "glass" || type == "chert") {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "common/hash.h"
 #include "common/text.h"
 
 namespace newsdesk {
@@ -52,10 +53,8 @@ namespace {
 
 std::string long_term(std::string term, std::string_view id) {
     if (id.size() + term.size() <= 240) return term.append(id);
-    std::uint64_t hash = 14695981039346656037ull;
-    for (unsigned char c : id) hash = (hash ^ c) * 1099511628211ull;
     char hex[20];
-    std::snprintf(hex, sizeof hex, "#%016llx", static_cast<unsigned long long>(hash));
+    std::snprintf(hex, sizeof hex, "#%016llx", static_cast<unsigned long long>(fnv1a(id)));
     return term.append(utf8_prefix(id, 200)).append(hex);
 }
 
@@ -68,8 +67,7 @@ std::string file_term(std::string_view path) {
 }
 
 std::string tiebreak_value(std::string_view ymd, std::string_view id_term) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : id_term) h = (h ^ c) * 1099511628211ull;
+    const std::uint64_t h = fnv1a(id_term);
     char out[32];
     std::snprintf(out, sizeof out, "%.8s%016llx", ymd.size() == 8 ? std::string(ymd).c_str() : "00000000",
                   static_cast<unsigned long long>(h));

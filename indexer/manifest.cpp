@@ -26,11 +26,6 @@ bool get64(std::string_view& in, std::uint64_t& v) {
 
 }  // namespace
 
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash) {
-    for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
-    return hash;
-}
-
 std::uint64_t hash_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot open file");

@@ -4,6 +4,8 @@
 // docs/schema.md.
 #pragma once
 
+#include "common/hash.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -13,10 +15,6 @@
 #include <vector>
 
 namespace newsdesk {
-
-// 64-bit FNV-1a, continuing from `hash` (pass the previous result to chain).
-inline constexpr std::uint64_t kFnvOffset = 14695981039346656037ull;
-[[nodiscard]] std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = kFnvOffset);
 
 // FNV-1a of a file's raw bytes (not gunzipped), read in blocks. Throws
 // std::runtime_error "cannot read file" on a read error.

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "common/error.h"
+#include "common/hash.h"
 
 namespace newsdesk {
 
@@ -22,11 +23,9 @@ namespace {
 // since parts are not synced (they are scratch until the merge).
 constexpr std::size_t kLaneBatchBytes = 8u << 20;
 
-// FNV-1a: the same lane for the same id on every run and platform.
+// The same lane for the same id on every run and platform.
 std::size_t lane_of(const std::string& id_term, std::size_t lanes) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : id_term) h = (h ^ c) * 1099511628211ull;
-    return static_cast<std::size_t>(h % lanes);
+    return static_cast<std::size_t>(fnv1a(id_term) % lanes);
 }
 
 }  // namespace

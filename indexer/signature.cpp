@@ -5,6 +5,8 @@
 #include <limits>
 #include <vector>
 
+#include "common/hash.h"
+
 namespace newsdesk {
 
 namespace {
@@ -13,17 +15,12 @@ constexpr std::size_t kShingle = 5;
 constexpr std::size_t kMaxWords = 400;
 constexpr std::size_t kMinWords = 40;
 
-std::uint64_t fnv1a(std::uint64_t hash, std::string_view bytes) {
-    for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
-    return hash;
-}
-
 // Words as hashes: runs of ASCII letters/digits (lower-cased) or non-ASCII bytes.
 std::vector<std::uint64_t> word_hashes(std::string_view text) {
     std::vector<std::uint64_t> words;
     std::string word;
     auto flush = [&] {
-        if (!word.empty()) words.push_back(fnv1a(14695981039346656037ull, word));
+        if (!word.empty()) words.push_back(fnv1a(word));
         word.clear();
     };
     for (unsigned char c : text) {
