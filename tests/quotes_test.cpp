@@ -239,6 +239,25 @@ TEST(Quotes, ExtractAllAddsExpertsToPeopleAndInstitutions) {
 
 // ---- the seed article against its hand-made gold ---------------------------
 
+// Sentences from English Wikinews (CC BY 2.5): an office written before the
+// name is no part of it, and a conjunction opening the sentence is no name.
+TEST(Quotes, OfficesBeforeTheNameAreTitlesInTheWholeExtraction) {
+    Article a;
+    a.body = "United States Attorney Jessie K. Liu said, “Children around the world are safer.”\n\n"
+             "Current Director of National Intelligence John Ratcliffe said the information was "
+             "“not part of some Russian disinformation campaign.”\n\n"
+             "Whereas Pierce and Hawkins all felt parties should decide, La Riva said “we disagree”.";
+    extract_all(a);
+    EXPECT_EQ(speaker_of(a, "Children around the world are safer."), "Jessie K. Liu");
+    EXPECT_EQ(speaker_of(a, "not part of some Russian disinformation campaign."), "John Ratcliffe");
+    EXPECT_NE(find_expert(a, "John Ratcliffe"), nullptr) << a;
+    for (const auto& p : a.people) {
+        EXPECT_FALSE(p.name.starts_with("Attorney") || p.name.find("Intelligence") != std::string::npos ||
+                     p.name.starts_with("Whereas"))
+            << p.name;
+    }
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream ss;
