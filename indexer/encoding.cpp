@@ -286,21 +286,21 @@ void TextDecoder::decode_iconv(std::string_view bytes, std::string& out, bool la
     append_without_nul(out, to_utf8(decoded));
 }
 
-std::string decode_markup(std::string_view bytes) {
-    TextDecoder decoder(choose_encoding(bytes, true, true));
+namespace {
+
+std::string decode_whole(std::string_view bytes, bool markup) {
+    TextDecoder decoder(choose_encoding(bytes, true, markup));
     std::string out;
     out.reserve(bytes.size());
     decoder.decode(bytes, out, true);
     return out;
 }
 
-std::string decode_text(std::string_view bytes) {
-    TextDecoder decoder(choose_encoding(bytes, true, false));
-    std::string out;
-    out.reserve(bytes.size());
-    decoder.decode(bytes, out, true);
-    return out;
-}
+}  // namespace
+
+std::string decode_markup(std::string_view bytes) { return decode_whole(bytes, true); }
+
+std::string decode_text(std::string_view bytes) { return decode_whole(bytes, false); }
 
 std::string strip_nul(std::string_view bytes) {
     std::string out;
