@@ -1,10 +1,12 @@
 #include "common/data_dir.h"
 
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <system_error>
 
 #include "common/error.h"
+#include "common/text.h"
 
 namespace newsdesk {
 
@@ -41,6 +43,16 @@ std::filesystem::path data_file(std::string_view relative) {
     auto path = data_dir() / relative;
     if (!std::filesystem::exists(path)) throw Error("data file missing: " + path.string());
     return path;
+}
+
+std::vector<std::string> read_data_list(std::string_view relative) {
+    std::ifstream in(data_file(relative));
+    std::vector<std::string> out;
+    for (std::string line; std::getline(in, line);) {
+        auto t = collapse_whitespace(line);
+        if (!t.empty() && t.front() != '#') out.push_back(std::move(t));
+    }
+    return out;
 }
 
 }  // namespace newsdesk

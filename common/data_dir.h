@@ -2,7 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsdesk {
 
@@ -13,5 +15,9 @@ namespace newsdesk {
 
 // data_dir() / relative; throws newsdesk::Error if the file is missing.
 [[nodiscard]] std::filesystem::path data_file(std::string_view relative);
+
+// The lines of data_file(relative), whitespace collapsed, without blank lines
+// and `#` comments.
+[[nodiscard]] std::vector<std::string> read_data_list(std::string_view relative);
 
 }  // namespace newsdesk

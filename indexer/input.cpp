@@ -7,6 +7,7 @@
 #include <set>
 #include <system_error>
 
+#include "common/data_dir.h"
 #include "common/error.h"
 #include "common/text.h"
 
@@ -26,8 +27,21 @@ bool is_hidden(const fs::path& p) {
     return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
-// Regular files under `dir`, sorted, hidden entries pruned.
-void walk(const fs::path& dir, std::vector<fs::path>& out, std::vector<std::string>* errors) {
+// data/input/not_articles.txt: README, LICENSE and the like, by the name before its first ".".
+bool is_not_article(const fs::path& p) {
+    static const std::set<std::string> names = [] {
+        std::set<std::string> out;
+        for (const auto& name : read_data_list("input/not_articles.txt")) out.insert(ascii_lower(name));
+        return out;
+    }();
+    const auto name = p.filename().string();
+    return names.count(ascii_lower(name.substr(0, name.find('.')))) > 0;
+}
+
+// Regular files under `dir`, sorted, hidden entries pruned, files that are no
+// articles set aside in `skipped`.
+void walk(const fs::path& dir, std::vector<fs::path>& out, std::vector<std::string>* errors,
+          std::vector<fs::path>* skipped) {
     std::error_code ec;
     std::vector<fs::path> entries;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
@@ -37,8 +51,10 @@ void walk(const fs::path& dir, std::vector<fs::path>& out, std::vector<std::stri
     for (const auto& entry : entries) {
         // Symlinked directories are not followed: a link back up the tree would loop.
         if (fs::is_directory(entry, ec) && !fs::is_symlink(entry, ec))
-            walk(entry, out, errors);
-        else if (fs::is_regular_file(entry, ec))
+            walk(entry, out, errors, skipped);
+        else if (fs::is_regular_file(entry, ec) && is_not_article(entry)) {
+            if (skipped) skipped->push_back(entry);
+        } else if (fs::is_regular_file(entry, ec))
             out.push_back(entry);
     }
 }
@@ -247,8 +263,8 @@ std::string load_file(const fs::path& path, std::size_t max_bytes) {
     return bytes;
 }
 
-std::vector<fs::path> collect_inputs(const std::vector<std::string>& args,
-                                     std::vector<std::string>* errors) {
+std::vector<fs::path> collect_inputs(const std::vector<std::string>& args, std::vector<std::string>* errors,
+                                     std::vector<fs::path>* skipped) {
     std::vector<fs::path> out;
     for (const auto& arg : args) {
         const fs::path p(arg);
@@ -257,7 +273,7 @@ std::vector<fs::path> collect_inputs(const std::vector<std::string>& args,
         if (ec || !fs::exists(status)) {
             if (errors) errors->push_back(printable(arg) + ": no such file or directory");
         } else if (fs::is_directory(status)) {
-            walk(p, out, errors);
+            walk(p, out, errors, skipped);
         } else {
             out.push_back(p);
         }

@@ -92,10 +92,13 @@ class LineChunker {
 // Expands the command-line arguments into the files to index: files are kept
 // as given, directories are walked recursively in sorted order (hidden files and
 // directories, names starting with ".", are skipped; symlinked directories inside
-// the walk are not followed, symlinked files are). Nonexistent or unreadable
-// paths are reported as "PATH: reason" in `errors` (if not null) and skipped.
-// Duplicates are removed, keeping the first occurrence.
+// the walk are not followed, symlinked files are). A walk passes over a
+// project's own documents (README, LICENSE, ...: data/input/not_articles.txt),
+// listed in `skipped` (if not null); a file named as an argument is always kept.
+// Nonexistent or unreadable paths are reported as "PATH: reason" in `errors`
+// (if not null) and skipped. Duplicates are removed, keeping the first occurrence.
 [[nodiscard]] std::vector<std::filesystem::path> collect_inputs(
-    const std::vector<std::string>& args, std::vector<std::string>* errors = nullptr);
+    const std::vector<std::string>& args, std::vector<std::string>* errors = nullptr,
+    std::vector<std::filesystem::path>* skipped = nullptr);
 
 }  // namespace newsdesk

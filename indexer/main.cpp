@@ -25,7 +25,8 @@ namespace {
 
 constexpr const char* kDescription = R"(Reads news articles and indexes them into a Xapian database.
 
-Inputs are files or directories (searched recursively). The format is detected
+Inputs are files or directories (searched recursively, passing over hidden
+files and a project's README, LICENSE and similar files). The format is detected
 from the content: HTML pages, plain-text articles, NITF and NewsML-G2 XML,
 RSS/Atom feeds (one article per item), JSON Lines (one article per line with
 url, title, date, text). Files ending in .gz are decompressed.
@@ -91,7 +92,8 @@ int run(const cxxopts::ParseResult& args) {
 
     Summary summary;
     std::vector<std::string> input_errors;
-    const auto files = newsdesk::collect_inputs(paths, &input_errors);
+    std::vector<std::filesystem::path> not_articles;
+    const auto files = newsdesk::collect_inputs(paths, &input_errors, &not_articles);
     for (const auto& e : input_errors) std::cerr << e << '\n';
     summary.failed += input_errors.size();
     summary.files = files.size() + input_errors.size();
@@ -158,6 +160,9 @@ int run(const cxxopts::ParseResult& args) {
         std::cerr << "newsdesk-index: " << summary.files << " files: " << summary.indexed << " read ("
                   << summary.articles << " articles" << (extract ? "" : " indexed") << "), "
                   << summary.failed << " failed"
+                  << (not_articles.empty() ? ""
+                                           : ", " + std::to_string(not_articles.size()) +
+                                                 " skipped as not articles (README, LICENSE ...)")
                   << (summary.item_errors ? ", " + std::to_string(summary.item_errors) + " bad items" : "")
                   << (writer ? ", database " + writer->path() + " holds " +
                                    std::to_string(writer->doc_count()) + " articles"

@@ -31,16 +31,6 @@ struct WordLists {
     std::vector<std::string> credit_labels;  // lower-cased, longest first
 };
 
-std::vector<std::string> read_list(std::string_view relative) {
-    std::ifstream in(data_file(relative));
-    std::vector<std::string> out;
-    for (std::string line; std::getline(in, line);) {
-        auto t = collapse_whitespace(line);
-        if (!t.empty() && t.front() != '#') out.push_back(std::move(t));
-    }
-    return out;
-}
-
 // Comparison key for a whole line: whitespace collapsed, trailing ":" dropped,
 // ASCII lower-cased (other scripts are listed as they are written).
 std::string line_key(std::string_view line) {
@@ -52,9 +42,9 @@ std::string line_key(std::string_view line) {
 const WordLists& word_lists() {
     static const WordLists lists = [] {
         WordLists l;
-        for (const auto& w : read_list("text/end_markers.txt")) l.end_markers.insert(line_key(w));
-        for (const auto& w : read_list("text/drop_lines.txt")) l.drop_lines.insert(line_key(w));
-        for (const auto& w : read_list("text/caption_credit_labels.txt"))
+        for (const auto& w : read_data_list("text/end_markers.txt")) l.end_markers.insert(line_key(w));
+        for (const auto& w : read_data_list("text/drop_lines.txt")) l.drop_lines.insert(line_key(w));
+        for (const auto& w : read_data_list("text/caption_credit_labels.txt"))
             l.credit_labels.push_back(ascii_lower(w));
         std::sort(l.credit_labels.begin(), l.credit_labels.end(),
                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
@@ -92,7 +82,7 @@ std::optional<std::string> credit_of(std::string_view line) {
 bool date_word(std::string_view word) {
     static const std::set<std::string> words = [] {
         std::set<std::string> w;
-        for (const auto& line : read_list("text/date_line_words.txt")) w.insert(calendar_key(line));
+        for (const auto& line : read_data_list("text/date_line_words.txt")) w.insert(calendar_key(line));
         return w;
     }();
     if (month_word(word) || weekday_word(word) > 0) return true;

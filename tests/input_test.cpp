@@ -113,6 +113,26 @@ TEST(CollectInputs, WalksDirectoriesSortedAndSkipsHidden) {
     EXPECT_EQ(errors[0], (dir.path() / "nope").string() + ": no such file or directory");
 }
 
+
+TEST(CollectInputs, AWalkPassesOverReadmeAndLicenceFilesButNotAFileNamedOnTheCommandLine) {
+    TempDir dir;
+    dir.write("news/README.md", "# The bundled corpus");
+    dir.write("news/LICENSE.CC-BY-4.0.txt", "Attribution 4.0 International");
+    dir.write("news/copying", "GPL");
+    dir.write("news/readme-kenya-floods.txt", "Floods in Kenya\n\nRain fell.");  // an article, not "readme"
+    dir.write("news/licensing-row.txt", "Licensing row\n\nA row over licences.");
+    dir.write("solo/README.txt", "An article someone named README");
+    std::vector<fs::path> skipped;
+    const auto files =
+        collect_inputs({(dir.path() / "news").string(), (dir.path() / "solo" / "README.txt").string()}, nullptr,
+                       &skipped);
+    std::vector<std::string> names;
+    for (const auto& f : files) names.push_back(f.filename().string());
+    EXPECT_EQ(names, (std::vector<std::string>{"licensing-row.txt", "readme-kenya-floods.txt", "README.txt"}));
+    std::vector<std::string> passed;
+    for (const auto& f : skipped) passed.push_back(f.filename().string());
+    EXPECT_EQ(passed, (std::vector<std::string>{"LICENSE.CC-BY-4.0.txt", "README.md", "copying"}));
+}
 TEST(CollectInputs, DoesNotFollowASymlinkLoop) {
     TempDir dir;
     dir.write("d/a.txt", "x");
