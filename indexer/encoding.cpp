@@ -180,14 +180,17 @@ void TextDecoder::decode(std::string_view bytes, std::string& out, bool last) {
     }
 }
 
+std::string_view TextDecoder::with_carry(std::string_view bytes, std::string& joined) {
+    if (m_carry.empty()) return bytes;
+    joined = std::move(m_carry);
+    joined += bytes;
+    m_carry.clear();
+    return joined;
+}
+
 void TextDecoder::decode_utf8(std::string_view bytes, std::string& out, bool last) {
     std::string joined;
-    if (!m_carry.empty()) {
-        joined = m_carry;
-        joined += bytes;
-        bytes = joined;
-        m_carry.clear();
-    }
+    bytes = with_carry(bytes, joined);
     if (!m_started) {
         if (!last && bytes.size() < kUtf8Bom.size() && kUtf8Bom.starts_with(bytes)) {
             m_carry = bytes;  // perhaps the start of a BOM
@@ -209,12 +212,7 @@ void TextDecoder::decode_utf8(std::string_view bytes, std::string& out, bool las
 
 void TextDecoder::decode_utf16(std::string_view bytes, std::string& out, bool last) {
     std::string joined;
-    if (!m_carry.empty()) {
-        joined = m_carry;
-        joined += bytes;
-        bytes = joined;
-        m_carry.clear();
-    }
+    bytes = with_carry(bytes, joined);
     const bool le = m_encoding.kind == Encoding::Kind::utf16le;
     const auto unit = [&](std::size_t i) -> char32_t {
         const auto a = static_cast<unsigned char>(bytes[i]),

@@ -64,6 +64,9 @@ class TextDecoder {
     [[nodiscard]] const Encoding& encoding() const { return m_encoding; }
 
   private:
+    // The bytes held back from the last chunk followed by `bytes` (in `joined`
+    // when any were held back); the carry is emptied.
+    std::string_view with_carry(std::string_view bytes, std::string& joined);
     void decode_utf8(std::string_view bytes, std::string& out, bool last);
     void decode_utf16(std::string_view bytes, std::string& out, bool last);
     void decode_iconv(std::string_view bytes, std::string& out, bool last);
