@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -39,8 +40,13 @@ using nlohmann::json;
 class ShardServer {
   public:
     explicit ShardServer(const std::string& database) : m_port(free_port()) {
+        const pid_t test = getpid();
         m_pid = fork();
         if (m_pid == 0) {
+            // The server dies with the test however the test ends (a crash, a
+            // signal, CTest's timeout), not only through the destructor.
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (getppid() != test) _exit(127);
             const int null = ::open("/dev/null", O_WRONLY);
             dup2(null, 1);
             dup2(null, 2);
