@@ -9,6 +9,8 @@
 #include <optional>
 #include <thread>
 
+#include <libxml/parser.h>
+
 #include "common/error.h"
 #include "common/text.h"
 #include "indexer/document_builder.h"
@@ -344,6 +346,11 @@ class OrderedWindow {
 
 void run_pipeline(const std::vector<fs::path>& files, const PipelineOptions& options,
                   const FileConsumer& consume) {
+    // libxml2 sets up its globals on first use, which is not safe from several
+    // threads at once (the reader of a feed here, HTML and XML parsers in the
+    // workers): a race lost one of its mutexes under the sanitizers. Once,
+    // here, before any of them starts, as its documentation asks.
+    xmlInitParser();
     // A streamed file is one file for "no article found" (whole files get that
     // from process_file).
     std::size_t file_articles = 0, file_errors = 0;
