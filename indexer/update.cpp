@@ -253,9 +253,11 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
         if (fs::exists(input, ec)) roots.push_back(trim_slashes(input));
     }
     std::vector<std::string> input_errors;
-    const auto files = collect_inputs(inputs, &input_errors);
+    std::vector<fs::path> not_articles;
+    const auto files = collect_inputs(inputs, &input_errors, &not_articles);
     for (const auto& e : input_errors) errors << e << '\n';
     summary.failed += input_errors.size();
+    summary.skipped = not_articles.size();
 
     // A stat per file; a hash only when size or mtime moved.
     std::vector<Pending> work;

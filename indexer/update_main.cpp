@@ -35,7 +35,7 @@ Examples:
   newsdesk-index --update --db /srv/news.db /srv/archive/ /srv/feeds/wire.xml
   newsdesk-index --update --wait 600 --quiet archive/     (from cron)
 
-Summary (stderr): files added, updated, deleted, unchanged, failed.
+Summary (stderr): files added, updated, deleted, unchanged, failed, skipped as not articles.
 Exit status: 0 all went in, 1 some input failed or the database could not be
 written, 2 usage error, 75 another run holds the lock (after --wait).)";
 
@@ -120,6 +120,9 @@ int update_main(int argc, char** argv) {
             std::cerr << "newsdesk-index: update " << options.db << ": " << s.added << " added, "
                       << s.updated << " updated, " << s.deleted << " deleted, " << s.unchanged
                       << " unchanged, " << s.failed << " failed files"
+                      << (s.skipped ? ", " + std::to_string(s.skipped) +
+                                          " skipped as not articles (README, LICENSE ...)"
+                                    : "")
                       << (s.bad_items ? ", " + std::to_string(s.bad_items) + " bad items" : "")
                       << "; " << s.written_articles << " articles written, " << s.deleted_articles
                       << " deleted, " << s.kept_articles << " kept; " << s.doc_count

@@ -139,6 +139,26 @@ TEST(Update, IndexesThenSkipsUnchangedFiles) {
         << r.err;
 }
 
+TEST(Update, SaysHowManyReadmeAndLicenceFilesItPassedOver) {
+    TempDir dir;
+    const auto src = dir / "src";
+    fs::create_directories(src);
+    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
+                                      article_text("bridge repairs")));
+    write_file(src / "README.md", "# Archive\n\nHow the kiosk folders are laid out.\n");
+    write_file(src / "LICENSE", "Permission is granted to copy the kiosk archive.\n");
+    const std::string db = (dir / "db").string();
+
+    const auto r = update(db, {src.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("1 added, 0 updated, 0 deleted, 0 unchanged, 0 failed files, "
+                         "2 skipped as not articles (README, LICENSE ...); 1 articles written"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(hits(db, "kiosk"), 0u);
+    EXPECT_EQ(hits(db, "bridge"), 1u);
+}
+
 TEST(Update, ReindexesChangedDeletesGoneAddsOnlyNewItems) {
     TempDir dir;
     const auto src = dir / "src";
