@@ -121,6 +121,12 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     for (const auto& c : a.countries) doc.add_boolean_term(make_term(prefix::country, normalise_term_value(c.code)));
 
     doc.set_data(to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    // The document leaves this thread (a write lane adds it to a database), so
+    // the TermGenerator must not keep a reference to it: Xapian's handles count
+    // references without atomics, and the next set_document() here dropping the
+    // old one while the lane's replace_document() copies it corrupted the count
+    // (a crash or hang building a database from many small files).
+    m_termgen.set_document(Xapian::Document());
     return doc;
 }
 

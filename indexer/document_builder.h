@@ -17,7 +17,8 @@ class DocumentBuilder {
     DocumentBuilder();
 
     // The document for `article`: positional terms per field (and unprefixed),
-    // boolean filter terms, the date values and the JSON record as data.
+    // boolean filter terms, the date values and the JSON record as data. The
+    // builder keeps no reference to it, so it may be handed to another thread.
     [[nodiscard]] Xapian::Document build(const Article& article);
 
   private:
