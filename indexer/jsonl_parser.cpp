@@ -50,7 +50,8 @@ std::vector<std::string> names_field(const json& j) {
 }
 
 // Each non-empty line of the text is a paragraph; a leading line that is only
-// a date (Wikinews' "Friday, January 4, 2019") is metadata, returned separately.
+// a date (Wikinews' "Friday, January 4, 2019") is metadata, returned separately;
+// a first sentence that mentions a date is text.
 std::string body_of(const std::string& text, std::optional<ParsedDate>& dateline) {
     std::vector<std::string> paragraphs;
     std::size_t pos = 0;
@@ -61,9 +62,7 @@ std::string body_of(const std::string& text, std::optional<ParsedDate>& dateline
         if (!line.empty()) paragraphs.push_back(std::move(line));
         pos = end + 1;
     }
-    if (!paragraphs.empty() && paragraphs.front().size() <= 80) {
-        if ((dateline = parse_date(paragraphs.front()))) paragraphs.erase(paragraphs.begin());
-    }
+    if (!paragraphs.empty() && (dateline = date_line(paragraphs.front()))) paragraphs.erase(paragraphs.begin());
     return join_paragraphs(paragraphs);
 }
 

@@ -4,11 +4,13 @@
 // short reason when the bytes are not an article of its format.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/article.h"
+#include "common/dates.h"
 
 namespace newsdesk {
 
@@ -29,6 +31,12 @@ enum class Format { html, text, xml_news, feed, jsonl, unknown };
 
 // One article from a plain-text file (seed layout, BBC layout, PolNeAR layout).
 [[nodiscard]] Article parse_text(std::string_view bytes, const std::string& path);
+
+// A line that is only a date, with a little noise ("Friday, January 4, 2019",
+// "• June 21, 2024", "Updated: ...", "Last updated on"), as the text and JSON Lines
+// parsers read the first line of a body; nullopt for a sentence that mentions a
+// date ("Rosselló began serving as governor on January 2, 2017.").
+[[nodiscard]] std::optional<ParsedDate> date_line(std::string_view line);
 
 // NITF and IPTC NewsML-G2: usually one article, a package may hold several.
 [[nodiscard]] std::vector<Article> parse_news_xml(std::string_view bytes, const std::string& path);

@@ -91,9 +91,10 @@ bool date_word(std::string_view word) {
 
 bool word_byte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
 
-// A line that is only a date, with a little noise ("• June 21, 2024", "Updated: ...",
-// "Last updated on"): at most two other words, so a headline such as "Markets rally
-// on June 21, 2024" is not mistaken for a date line. Words are runs of letters in any
+}  // namespace
+
+// At most two words besides the date's own, so a headline such as "Markets rally on
+// June 21, 2024" is not mistaken for a date line. Words are runs of letters in any
 // script, joined by inner hyphens ("sexta-feira").
 std::optional<ParsedDate> date_line(std::string_view line) {
     if (utf8_length(line) > 80) return std::nullopt;
@@ -113,6 +114,8 @@ std::optional<ParsedDate> date_line(std::string_view line) {
     }
     return parse_date(line);
 }
+
+namespace {
 
 // "WASHINGTON, June 21, 2024 - The Senate ..." -> the date before the dash.
 std::optional<ParsedDate> dateline_date(std::string_view paragraph) {

@@ -34,6 +34,20 @@ TEST(JsonlParser, WikinewsLines) {
     EXPECT_EQ(items[3].date, "2019-01-12");
 }
 
+// A brief of one sentence that mentions a date (a real Wikinews sentence) is
+// text, not a dateline: it was taken for one and the line refused as empty.
+TEST(JsonlParser, AFirstSentenceThatMentionsADateIsTextNotADateline) {
+    const std::string line =
+        R"({"url": "https://example.org/brief", "title": "Puerto Rico governor announces resignation", )"
+        R"("date": "2019-07-25", "text": "Rosselló began serving as Puerto Rico's eleventh governor on January 2, 2017."})";
+    std::vector<std::string> errors;
+    const auto items = parse_jsonl(line, "b.jsonl", &errors);
+    EXPECT_TRUE(errors.empty()) << errors.front();
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].body, "Rosselló began serving as Puerto Rico's eleventh governor on January 2, 2017.");
+    EXPECT_EQ(items[0].date, "2019-07-25");  // the record's date, not the sentence's
+}
+
 TEST(JsonlParser, MalformedLinesAreReportedAndSkipped) {
     std::vector<std::string> errors;
     const auto items = parse_jsonl(fixture("jsonl/mixed.jsonl"), "m.jsonl", &errors);
