@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -142,6 +144,109 @@ TEST(ParallelBuild, PartsLeftByAKilledRunAreRemovedByTheNextBuild) {
     EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), 1u);
     const auto left = leftovers_beside(db);
     EXPECT_EQ(left, std::vector<std::string>{"db.partsfile-1"});
+}
+
+// Stress: many small articles make the hand-over from the parsing workers to the
+// writer lanes as frequent as it gets, which is where threads race. The articles
+// are the sentences of the bundled Wikinews articles (real text, so extraction
+// finds people, places and quotes), each under its article's headline and date,
+// in a file or a JSON line of its own: news briefs.
+struct Brief {
+    std::string url, title, date, text;
+};
+
+std::vector<Brief> wikinews_sentences(std::size_t most) {
+    std::vector<Brief> out;
+    for (const auto& name : {"wikinews-2019.jsonl", "wikinews-2020-2021.jsonl"}) {
+        std::ifstream in(kCorpus + "/wikinews/" + name);
+        std::string line;
+        while (std::getline(in, line) && out.size() < most) {
+            const auto record = nlohmann::json::parse(line);
+            const auto text = record.at("text").get<std::string>();
+            std::size_t n = 0;
+            for (std::size_t from = 0; from < text.size() && out.size() < most;) {
+                auto end = text.find_first_of(".\n", from);
+                end = end == std::string::npos ? text.size() : end + 1;
+                const auto sentence = text.substr(from, end - from);
+                from = end;
+                // Sentences, not the dateline or a heading ("Friday, January 4, 2019").
+                if (sentence.size() < 60) continue;
+                out.push_back({record.at("url").get<std::string>() + "#" + std::to_string(++n),
+                               record.at("title").get<std::string>(), record.value("date", ""), sentence});
+            }
+        }
+    }
+    return out;
+}
+
+// One plain-text file an article, a hundred to a folder: headline, date, text.
+void write_text_files(const fs::path& dir, const std::vector<Brief>& briefs) {
+    for (std::size_t i = 0; i < briefs.size(); ++i) {
+        const auto& p = briefs[i];
+        const auto folder = dir / std::to_string(i / 100);
+        fs::create_directories(folder);
+        write_file(folder / (std::to_string(i) + ".txt"), p.title + "\n\n" + p.date + "\n\n" + p.text + "\n");
+    }
+}
+
+void write_jsonl(const fs::path& file, const std::vector<Brief>& briefs) {
+    std::string lines;
+    for (const auto& p : briefs)
+        lines += nlohmann::json{{"url", p.url}, {"title", p.title}, {"date", p.date}, {"text", p.text}}.dump() + "\n";
+    write_file(file, lines);
+}
+
+// Builds `input` with every thread count from 1 to 4, as a full index and with
+// --update into a new database (as the nightly rebuild does), and expects each
+// database to hold exactly what one thread wrote in the same mode.
+void expect_every_thread_count_builds_the_same(const fs::path& dir, const std::string& input) {
+    for (const std::string mode : {"full", "update"}) {
+        Contents reference;
+        for (const std::string threads : {"1", "2", "3", "4"}) {
+            const auto db = dir / ("db-" + mode + "-" + threads);
+            std::vector<std::string> argv{kIndex, "--quiet", "--threads", threads, "--db", db.string()};
+            if (mode == "update") argv.push_back("--update");
+            argv.push_back(input);
+            const auto r = run(argv);
+            const auto what = mode + ", " + threads + " threads";
+            ASSERT_EQ(r.exit_code, 0) << what << ": " << r.err;
+            auto c = contents_of(db.string());
+            if (threads == "1") {
+                ASSERT_GT(c.docs, 1000u) << what;
+                reference = std::move(c);
+                continue;
+            }
+            ASSERT_EQ(c.docs, reference.docs) << what;
+            EXPECT_TRUE(c.terms == reference.terms) << what << ": term or posting counts differ";
+            EXPECT_TRUE(c.data == reference.data) << what << ": stored records differ";
+            EXPECT_TRUE(c.positions == reference.positions) << what << ": positional data differs";
+            EXPECT_TRUE(c.spelling == reference.spelling) << what << ": spelling differs";
+            EXPECT_TRUE(leftovers_beside(db).empty()) << what << ": " << leftovers_beside(db).front();
+        }
+    }
+}
+
+TEST(ParallelStress, ThousandsOfTinyFilesBuildTheSameDatabaseWithEveryThreadCount) {
+    TempDir dir;
+    write_text_files(dir / "tiny", wikinews_sentences(3000));
+    expect_every_thread_count_builds_the_same(dir.path(), (dir / "tiny").string());
+}
+
+TEST(ParallelStress, ThousandsOfSmallJsonLinesBuildTheSameDatabaseWithEveryThreadCount) {
+    TempDir dir;
+    write_jsonl(dir / "items.jsonl", wikinews_sentences(3000));  // over 256 KB: streamed in chunks
+    expect_every_thread_count_builds_the_same(dir.path(), (dir / "items.jsonl").string());
+}
+
+TEST(ParallelStress, TinyFilesBesideWholeArticlesFeedsAndXmlBuildTheSameDatabase) {
+    TempDir dir;
+    const auto mixed = dir / "mixed";
+    fs::create_directories(mixed / "corpus");
+    fs::copy(kCorpus, mixed / "corpus", fs::copy_options::recursive);
+    const auto briefs = wikinews_sentences(1500);
+    write_text_files(mixed / "tiny", {briefs.begin(), briefs.begin() + 1000});
+    write_jsonl(mixed / "small.jsonl", {briefs.begin() + 1000, briefs.end()});
+    expect_every_thread_count_builds_the_same(dir.path(), mixed.string());
 }
 
 }  // namespace
