@@ -1,6 +1,6 @@
 // scripts/newsdesk-nightly end to end: first run, update, rebuild swap,
-// rollback, a failed check, the lock, and searches running throughout a
-// rebuild swap and an update without a single failure.
+// rollback, a failed check, a source gone or empty, the lock, and searches
+// running throughout a rebuild swap and an update without a single failure.
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/wait.h>
@@ -149,6 +149,85 @@ TEST_F(Nightly, FailedCheckLeavesTheLiveIndexUntouched) {
         << last_log_line();
     EXPECT_EQ(stub(), live);
     EXPECT_EQ(generations(), 1u);
+    EXPECT_GT(count("said"), 10u);
+}
+
+// An unmounted disk leaves an empty mount point: the update fails naming the
+// source and deletes nothing, unless the config says the source may be empty.
+TEST_F(Nightly, AnEmptySourceFailsTheUpdateAndKeepsItsArticlesUnlessItMayBeEmpty) {
+    ASSERT_EQ(nightly().exit_code, 0) << read_file(log());
+    const std::size_t said = count("said");
+    ASSERT_GT(said, 10u);
+    fs::rename(m_dir / "src" / "wikinews", m_dir / "unmounted");
+
+    auto r = nightly();
+    EXPECT_EQ(r.exit_code, 1);
+    const std::string refused = (m_dir / "src").string() + ": no files to index";
+    EXPECT_NE(last_log_line().find("status=failed (" + refused), std::string::npos)
+        << last_log_line();
+    EXPECT_NE(last_log_line().find(" 0 deleted, "), std::string::npos) << last_log_line();
+    EXPECT_NE(r.err.find(refused), std::string::npos) << r.err;  // for cron's mail
+    EXPECT_EQ(count("said"), said);
+
+    write_config("said", "allow_empty_source = " + (m_dir / "src").string() + "\n");
+    r = nightly();
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    EXPECT_NE(last_log_line().find("status=ok 0 added, 0 updated, 2 deleted"), std::string::npos)
+        << last_log_line();
+    EXPECT_EQ(count("said"), 0u);
+
+    write_config("said", "allow_empty_source = " + (m_dir / "elsewhere").string() + "\n");
+    r = nightly();
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("allow_empty_source " + (m_dir / "elsewhere").string() + " is not a source"),
+              std::string::npos)
+        << r.err;
+}
+
+// A rebuild short of a source is never swapped in, though the articles it
+// lacks (one of about 300) are well within min_ratio.
+TEST_F(Nightly, RebuildWithASourceMissingOrEmptyIsNeverSwappedIn) {
+    const auto feeds = m_dir / "feeds";
+    fs::create_directories(feeds);
+    write_file(feeds / "extra.jsonl",
+               nlohmann::json{{"url", "https://example.org/gryphonwort"},
+                              {"title", "Gryphonwort crossing repainted"},
+                              {"date", "2024-06-21"},
+                              {"text", "The gryphonwort crossing on the high street was repainted."}}
+                       .dump() +
+                   "\n");
+    const std::string two_sources = "source = " + feeds.string() + "\nmin_ratio = 0.5\n";
+    write_config("said", two_sources);
+    ASSERT_EQ(nightly().exit_code, 0) << read_file(log());
+    const std::string live = stub();
+    ASSERT_EQ(count("gryphonwort"), 1u);
+
+    fs::rename(feeds, m_dir / "unmounted");
+    auto r = nightly({"--rebuild"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(last_log_line().find("status=failed (" + feeds.string() +
+                                   ": no such file or directory; live index " + db() + " untouched)"),
+              std::string::npos)
+        << last_log_line();
+    EXPECT_EQ(stub(), live);
+    EXPECT_EQ(generations(), 1u);
+    EXPECT_EQ(count("gryphonwort"), 1u);
+
+    fs::create_directories(feeds);  // the mount point, its disk not mounted
+    r = nightly({"--rebuild"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(last_log_line().find("status=failed (" + feeds.string() + ": no files to index"),
+              std::string::npos)
+        << last_log_line();
+    EXPECT_EQ(stub(), live);
+    EXPECT_EQ(generations(), 1u);
+    EXPECT_EQ(count("gryphonwort"), 1u);
+
+    write_config("said", two_sources + "allow_empty_source = " + feeds.string() + "\n");
+    r = nightly({"--rebuild"});
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    EXPECT_NE(stub(), live);
+    EXPECT_EQ(count("gryphonwort"), 0u);
     EXPECT_GT(count("said"), 10u);
 }
 
