@@ -72,6 +72,10 @@ class Nightly : public ::testing::Test {
     [[nodiscard]] std::string db() const { return (m_dir / "live" / "news.db").string(); }
     [[nodiscard]] fs::path log() const { return m_dir / "log" / "nightly.log"; }
     [[nodiscard]] std::string stub() const { return read_file(db()); }
+    // The generation directory a stub names ("auto news.db.d/gen-...\n").
+    [[nodiscard]] fs::path generation(const std::string& stub) const {
+        return fs::path(db()).parent_path() / stub.substr(5, stub.size() - 6);
+    }
     [[nodiscard]] std::size_t generations() const {
         std::size_t n = 0;
         for (const auto& e : fs::directory_iterator(db() + ".d"))
@@ -228,6 +232,39 @@ TEST_F(Nightly, RebuildWithASourceMissingOrEmptyIsNeverSwappedIn) {
     ASSERT_EQ(r.exit_code, 0) << read_file(log());
     EXPECT_NE(stub(), live);
     EXPECT_EQ(count("gryphonwort"), 0u);
+    EXPECT_GT(count("said"), 10u);
+}
+
+// Rebuild B, roll back to A, rebuild C: B, rejected, is the generation that
+// goes, and the next rollback returns to A, never to B, even were B still there.
+TEST_F(Nightly, RollbackNeverReturnsToAGenerationRolledBackFrom) {
+    ASSERT_EQ(nightly().exit_code, 0) << read_file(log());
+    const std::string a = stub();
+    ASSERT_EQ(nightly({"--rebuild"}).exit_code, 0) << read_file(log());
+    const std::string b = stub();
+    ASSERT_NE(b, a);
+    ASSERT_EQ(nightly({"--rollback"}).exit_code, 0) << read_file(log());
+    ASSERT_EQ(stub(), a);
+    EXPECT_TRUE(fs::exists(generation(b) / "ROLLED-BACK"));
+    const auto b_copy = m_dir / "b-copy";
+    fs::copy(generation(b), b_copy, fs::copy_options::recursive);
+
+    ASSERT_EQ(nightly({"--rebuild"}).exit_code, 0) << read_file(log());
+    const std::string c = stub();
+    EXPECT_NE(c, a);
+    EXPECT_NE(c, b);
+    // keep = 1: beside the live C, A stays for a rollback and B goes.
+    EXPECT_EQ(generations(), 2u);
+    EXPECT_TRUE(fs::exists(generation(a))) << read_file(log());
+    ASSERT_FALSE(fs::exists(generation(b))) << read_file(log());
+
+    fs::rename(b_copy, generation(b));  // as if removing it had failed
+    const auto r = nightly({"--rollback"});
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    EXPECT_EQ(stub(), a);
+    EXPECT_NE(last_log_line().find("status=ok rolled back to " + generation(a).filename().string()),
+              std::string::npos)
+        << last_log_line();
     EXPECT_GT(count("said"), 10u);
 }
 
