@@ -219,6 +219,43 @@ std::size_t delete_file_documents(UpdateWriter& writer, const std::string& path,
     return deleted;
 }
 
+// Whether `dir` can be listed: else its files are out of sight, not gone.
+bool listable(const fs::path& dir) {
+    std::error_code ec;
+    const fs::directory_iterator listing(dir.empty() ? "." : dir, ec);
+    return !ec;
+}
+
+// Whether a recorded file the walk did not find has left: it does not exist, or
+// its directory was read without it (it is no article any more). One that cannot
+// be looked up, or whose directory cannot be read (permissions, a failing disk),
+// keeps its articles.
+bool gone(const fs::path& path) {
+    std::error_code ec;
+    if (fs::status(path, ec).type() == fs::file_type::not_found) return true;
+    return !ec && listable(path.parent_path());
+}
+
+// The input directories that yield no file to index and are not in
+// `allow_empty`: what the mount point of an unmounted disk looks like. One that
+// cannot be listed is not among them (the walk reported it).
+std::vector<std::string> empty_inputs(const std::vector<std::string>& inputs,
+                                      const std::vector<fs::path>& files,
+                                      const std::vector<std::string>& allow_empty) {
+    std::vector<std::string> out;
+    for (const auto& input : inputs) {
+        std::error_code ec;
+        if (!fs::is_directory(input, ec) || !listable(input)) continue;
+        const std::string root = trim_slashes(input);
+        const auto is_root = [&](const std::string& a) { return trim_slashes(a) == root; };
+        const auto in_root = [&](const fs::path& f) { return under(f.string(), root); };
+        if (std::none_of(files.begin(), files.end(), in_root) &&
+            std::none_of(allow_empty.begin(), allow_empty.end(), is_root))
+            out.push_back(input);
+    }
+    return out;
+}
+
 struct Pending {
     fs::path path;
     ManifestEntry entry;               // new stat and hash; items filled while indexing
@@ -229,6 +266,14 @@ struct Pending {
 
 UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOptions& options,
                          std::ostream& errors) {
+    for (const auto& dir : options.allow_empty) {
+        const auto same = [&](const std::string& input) {
+            return trim_slashes(input) == trim_slashes(dir);
+        };
+        if (std::none_of(inputs.begin(), inputs.end(), same))
+            throw UsageError("--allow-empty-source " + printable(dir) +
+                             ": not one of the input paths");
+    }
     const auto deadline = std::chrono::steady_clock::now() +
                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                               std::chrono::duration<double>(options.wait_seconds));
@@ -258,6 +303,13 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
     for (const auto& e : input_errors) errors << e << '\n';
     summary.failed += input_errors.size();
     summary.skipped = not_articles.size();
+    for (const auto& input : empty_inputs(inputs, files, options.allow_empty)) {
+        errors << printable(input) << ": no files to index, its articles are kept (an unmounted "
+               << "disk? --allow-empty-source " << printable(input)
+               << " if it is empty on purpose)\n";
+        ++summary.failed;
+        std::erase(roots, trim_slashes(input));
+    }
 
     // A stat per file; a hash only when size or mtime moved.
     std::vector<Pending> work;
@@ -302,7 +354,7 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
         if (present.count(path)) continue;
         bool in_scope = false;
         for (const auto& root : roots) in_scope = in_scope || under(path, root);
-        if (!in_scope) continue;
+        if (!in_scope || !gone(path)) continue;
         claims.drop(path);
         const std::size_t n = delete_file_documents(writer, path, keep_none, claims);
         db.set_metadata(manifest_key(path), "");

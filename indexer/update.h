@@ -29,6 +29,7 @@ struct UpdateOptions {
     bool spelling = true;     // feed "did you mean" with the words of written articles
     double wait_seconds = 0;  // wait this long for another writer to finish (0: fail at once)
     UpkeepOptions upkeep;     // for a sharded collection, after the update (indexer/collection_upkeep.h)
+    std::vector<std::string> allow_empty;  // inputs that may be empty directories (their articles go)
 };
 
 // Counts of files, except the *_articles counts.
@@ -37,7 +38,7 @@ struct UpdateSummary {
     std::size_t updated = 0;    // changed files re-indexed
     std::size_t deleted = 0;    // files gone; their articles deleted
     std::size_t unchanged = 0;  // skipped after a stat (or a stat and a hash)
-    std::size_t failed = 0;     // unreadable files, missing inputs
+    std::size_t failed = 0;     // unreadable files; missing, unreadable or empty inputs
     std::size_t skipped = 0;    // README, LICENSE ... passed over in a directory walk
     std::size_t bad_items = 0;  // feed or JSON Lines items skipped (their file counts as read)
     std::size_t written_articles = 0, deleted_articles = 0, kept_articles = 0;
@@ -48,10 +49,13 @@ struct UpdateSummary {
 
 // Updates `options.db` from `inputs` (files and directories, as for a full
 // index). Files recorded in the manifest under one of `inputs` but no longer
-// there are deleted; an input that does not exist at all counts as failed and
-// its recorded files are kept (an unmounted disk must not empty the index).
-// "PATH: reason" lines go to `errors`. Throws LockBusy when another writer holds
-// the lock, IndexError when the database cannot be opened or written.
+// there are deleted. An unmounted disk must not empty the index, so an input
+// that does not exist, a directory that cannot be read, and one that holds no
+// files to index (unless in `options.allow_empty`) count as failed and keep
+// their recorded files; so do the files of a directory within one that cannot
+// be read. "PATH: reason" lines go to `errors`. Throws UsageError when
+// `options.allow_empty` names no input, LockBusy when another writer holds the
+// lock, IndexError when the database cannot be opened or written.
 UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOptions& options,
                          std::ostream& errors);
 

@@ -19,8 +19,11 @@ constexpr const char* kDescription =
 Unchanged files cost a stat: only files whose size or mtime moved are read, and
 of those only the ones whose bytes changed (a 64-bit hash) are parsed. Of a
 changed feed or JSON Lines file only new or different items are written.
-Articles of files that are gone from an input directory are deleted; an input
-that does not exist at all is an error and its articles are kept. What was
+Articles of files that are gone from an input directory are deleted. An input
+that does not exist, a directory that cannot be read and one that holds no
+files to index (what an unmounted disk looks like) are errors, and their
+articles are kept; --allow-empty-source DIR lets DIR be empty and its articles
+go. Files in a directory that cannot be read are kept too. What was
 indexed from each file is recorded in the database itself and committed with
 the documents every --batch articles, so a run killed at any point leaves a
 searchable index and the next run completes it without duplicates.
@@ -55,6 +58,8 @@ int update_main(int argc, char** argv) {
          "month ended (a shard written to later is compacted again)", cxxopts::value<double>(), "DAYS")
         ("retain", "sharded by time: keep the newest N shards, drop older ones (their directories "
          "go at the next run)", cxxopts::value<unsigned>(), "N")
+        ("allow-empty-source", "the input directory DIR may hold no files: its articles are then "
+         "deleted (repeat for more)", cxxopts::value<std::string>(), "DIR")
         ("wait", "wait up to this long for another writer to finish",
          cxxopts::value<double>()->default_value("0"), "SECONDS")
         ("no-entities", "skip quote and entity extraction")
@@ -90,6 +95,9 @@ int update_main(int argc, char** argv) {
     }
     UpdateOptions options;
     options.db = resolve_db_path(args["db"].as<std::string>());
+    // Every time it is given, as it came (a vector option would split a path at its commas).
+    for (const auto& kv : args.arguments())
+        if (kv.key() == "allow-empty-source") options.allow_empty.push_back(kv.value());
     if (const auto text = args["shard-by"].as<std::string>(); !text.empty()) {
         options.shard_by = ShardScheme::parse(text);
         if (!options.shard_by) {

@@ -1,6 +1,6 @@
 // scripts/newsdesk-nightly end to end: first run, update, rebuild swap,
-// rollback, a failed check, the lock, and searches running throughout a
-// rebuild swap and an update without a single failure.
+// rollback, a failed check, a source gone or empty, the lock, and searches
+// running throughout a rebuild swap and an update without a single failure.
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/wait.h>
@@ -72,6 +72,10 @@ class Nightly : public ::testing::Test {
     [[nodiscard]] std::string db() const { return (m_dir / "live" / "news.db").string(); }
     [[nodiscard]] fs::path log() const { return m_dir / "log" / "nightly.log"; }
     [[nodiscard]] std::string stub() const { return read_file(db()); }
+    // The generation directory a stub names ("auto news.db.d/gen-...\n").
+    [[nodiscard]] fs::path generation(const std::string& stub) const {
+        return fs::path(db()).parent_path() / stub.substr(5, stub.size() - 6);
+    }
     [[nodiscard]] std::size_t generations() const {
         std::size_t n = 0;
         for (const auto& e : fs::directory_iterator(db() + ".d"))
@@ -149,6 +153,118 @@ TEST_F(Nightly, FailedCheckLeavesTheLiveIndexUntouched) {
         << last_log_line();
     EXPECT_EQ(stub(), live);
     EXPECT_EQ(generations(), 1u);
+    EXPECT_GT(count("said"), 10u);
+}
+
+// An unmounted disk leaves an empty mount point: the update fails naming the
+// source and deletes nothing, unless the config says the source may be empty.
+TEST_F(Nightly, AnEmptySourceFailsTheUpdateAndKeepsItsArticlesUnlessItMayBeEmpty) {
+    ASSERT_EQ(nightly().exit_code, 0) << read_file(log());
+    const std::size_t said = count("said");
+    ASSERT_GT(said, 10u);
+    fs::rename(m_dir / "src" / "wikinews", m_dir / "unmounted");
+
+    auto r = nightly();
+    EXPECT_EQ(r.exit_code, 1);
+    const std::string refused = (m_dir / "src").string() + ": no files to index";
+    EXPECT_NE(last_log_line().find("status=failed (" + refused), std::string::npos)
+        << last_log_line();
+    EXPECT_NE(last_log_line().find(" 0 deleted, "), std::string::npos) << last_log_line();
+    EXPECT_NE(r.err.find(refused), std::string::npos) << r.err;  // for cron's mail
+    EXPECT_EQ(count("said"), said);
+
+    write_config("said", "allow_empty_source = " + (m_dir / "src").string() + "\n");
+    r = nightly();
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    EXPECT_NE(last_log_line().find("status=ok 0 added, 0 updated, 2 deleted"), std::string::npos)
+        << last_log_line();
+    EXPECT_EQ(count("said"), 0u);
+
+    write_config("said", "allow_empty_source = " + (m_dir / "elsewhere").string() + "\n");
+    r = nightly();
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("allow_empty_source " + (m_dir / "elsewhere").string() + " is not a source"),
+              std::string::npos)
+        << r.err;
+}
+
+// A rebuild short of a source is never swapped in, though the articles it
+// lacks (one of about 300) are well within min_ratio.
+TEST_F(Nightly, RebuildWithASourceMissingOrEmptyIsNeverSwappedIn) {
+    const auto feeds = m_dir / "feeds";
+    fs::create_directories(feeds);
+    write_file(feeds / "extra.jsonl",
+               nlohmann::json{{"url", "https://example.org/gryphonwort"},
+                              {"title", "Gryphonwort crossing repainted"},
+                              {"date", "2024-06-21"},
+                              {"text", "The gryphonwort crossing on the high street was repainted."}}
+                       .dump() +
+                   "\n");
+    const std::string two_sources = "source = " + feeds.string() + "\nmin_ratio = 0.5\n";
+    write_config("said", two_sources);
+    ASSERT_EQ(nightly().exit_code, 0) << read_file(log());
+    const std::string live = stub();
+    ASSERT_EQ(count("gryphonwort"), 1u);
+
+    fs::rename(feeds, m_dir / "unmounted");
+    auto r = nightly({"--rebuild"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(last_log_line().find("status=failed (" + feeds.string() +
+                                   ": no such file or directory; live index " + db() + " untouched)"),
+              std::string::npos)
+        << last_log_line();
+    EXPECT_EQ(stub(), live);
+    EXPECT_EQ(generations(), 1u);
+    EXPECT_EQ(count("gryphonwort"), 1u);
+
+    fs::create_directories(feeds);  // the mount point, its disk not mounted
+    r = nightly({"--rebuild"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(last_log_line().find("status=failed (" + feeds.string() + ": no files to index"),
+              std::string::npos)
+        << last_log_line();
+    EXPECT_EQ(stub(), live);
+    EXPECT_EQ(generations(), 1u);
+    EXPECT_EQ(count("gryphonwort"), 1u);
+
+    write_config("said", two_sources + "allow_empty_source = " + feeds.string() + "\n");
+    r = nightly({"--rebuild"});
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    EXPECT_NE(stub(), live);
+    EXPECT_EQ(count("gryphonwort"), 0u);
+    EXPECT_GT(count("said"), 10u);
+}
+
+// Rebuild B, roll back to A, rebuild C: B, rejected, is the generation that
+// goes, and the next rollback returns to A, never to B, even were B still there.
+TEST_F(Nightly, RollbackNeverReturnsToAGenerationRolledBackFrom) {
+    ASSERT_EQ(nightly().exit_code, 0) << read_file(log());
+    const std::string a = stub();
+    ASSERT_EQ(nightly({"--rebuild"}).exit_code, 0) << read_file(log());
+    const std::string b = stub();
+    ASSERT_NE(b, a);
+    ASSERT_EQ(nightly({"--rollback"}).exit_code, 0) << read_file(log());
+    ASSERT_EQ(stub(), a);
+    EXPECT_TRUE(fs::exists(generation(b) / "ROLLED-BACK"));
+    const auto b_copy = m_dir / "b-copy";
+    fs::copy(generation(b), b_copy, fs::copy_options::recursive);
+
+    ASSERT_EQ(nightly({"--rebuild"}).exit_code, 0) << read_file(log());
+    const std::string c = stub();
+    EXPECT_NE(c, a);
+    EXPECT_NE(c, b);
+    // keep = 1: beside the live C, A stays for a rollback and B goes.
+    EXPECT_EQ(generations(), 2u);
+    EXPECT_TRUE(fs::exists(generation(a))) << read_file(log());
+    ASSERT_FALSE(fs::exists(generation(b))) << read_file(log());
+
+    fs::rename(b_copy, generation(b));  // as if removing it had failed
+    const auto r = nightly({"--rollback"});
+    ASSERT_EQ(r.exit_code, 0) << read_file(log());
+    EXPECT_EQ(stub(), a);
+    EXPECT_NE(last_log_line().find("status=ok rolled back to " + generation(a).filename().string()),
+              std::string::npos)
+        << last_log_line();
     EXPECT_GT(count("said"), 10u);
 }
 

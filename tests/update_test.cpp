@@ -28,6 +28,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+const std::string kLimitedRun = NEWSDESK_LIMITED_RUN_BIN;
+
 std::vector<nlohmann::json> wikinews_records() {
     std::vector<nlohmann::json> out;
     for (const char* name : {"wikinews-2019.jsonl", "wikinews-2020-2021.jsonl"}) {
@@ -99,6 +101,15 @@ Run update(const std::string& db, const std::vector<std::string>& paths,
            const std::vector<std::string>& extra = {}) {
     std::vector<std::string> argv{kIndex, "--update", "--no-entities", "--db", db};
     argv.insert(argv.end(), extra.begin(), extra.end());
+    argv.insert(argv.end(), paths.begin(), paths.end());
+    return run(argv);
+}
+
+// update() with file permission bits applying to root too (limited-run drops
+// its overrides), so a directory without them cannot be read.
+Run update_as_any_user(const std::string& db, const std::vector<std::string>& paths) {
+    std::vector<std::string> argv{kLimitedRun, "--no-dac-override", "--", kIndex, "--update",
+                                  "--no-entities", "--db", db};
     argv.insert(argv.end(), paths.begin(), paths.end());
     return run(argv);
 }
@@ -310,6 +321,91 @@ TEST(Update, MissingInputFailsAndKeepsItsArticles) {
     EXPECT_NE(r.err.find(src.string() + ": no such file or directory"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("0 deleted"), std::string::npos) << r.err;
     EXPECT_EQ(hits(db, "bridge"), 1u);
+}
+
+// The mount point of an unmounted disk is an empty directory.
+TEST(Update, EmptyInputDirectoryFailsAndKeepsItsArticlesUnlessItMayBeEmpty) {
+    TempDir dir;
+    const auto src = dir / "src";
+    fs::create_directories(src / "sub");
+    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
+                                      article_text("bridge repairs")));
+    write_file(src / "sub" / "b.jsonl", jsonl("https://example.org/b", "Library hours extended",
+                                              article_text("library hours")));
+    const std::string db = (dir / "db").string();
+    ASSERT_EQ(update(db, {src.string()}).exit_code, 0);
+    fs::remove_all(src);
+    fs::create_directories(src);
+
+    auto r = update(db, {src.string()});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find(src.string() + ": no files to index, its articles are kept"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("0 deleted, 0 unchanged, 1 failed files; 0 articles written, 0 deleted"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(hits(db, "bridge"), 1u);
+    EXPECT_EQ(hits(db, "library"), 1u);
+
+    // Only an input may be allowed to be empty.
+    r = update(db, {src.string()}, {"--allow-empty-source", (dir / "elsewhere").string()});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("--allow-empty-source " + (dir / "elsewhere").string() +
+                         ": not one of the input paths"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(hits(db, "bridge"), 1u);
+
+    // Emptied on purpose (a trailing slash names the same directory): its articles go.
+    r = update(db, {src.string()}, {"--allow-empty-source", src.string() + "/"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("2 deleted, 0 unchanged, 0 failed files; 0 articles written, 2 deleted"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(hits(db, "bridge"), 0u);
+    EXPECT_EQ(hits(db, "library"), 0u);
+}
+
+// A directory that cannot be read (permissions, a failing disk) hides its files:
+// they are not gone, and keep their articles, whether it is an input or inside one.
+TEST(Update, UnreadableDirectoryFailsAndKeepsItsArticles) {
+    TempDir dir;
+    const auto src = dir / "src";
+    fs::create_directories(src / "sub");
+    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
+                                      article_text("bridge repairs")));
+    write_file(src / "sub" / "b.jsonl", jsonl("https://example.org/b", "Library hours extended",
+                                              article_text("library hours")));
+    const std::string db = (dir / "db").string();
+    ASSERT_EQ(update(db, {src.string()}).exit_code, 0);
+
+    fs::permissions(src / "sub", fs::perms::none);
+    auto r = update_as_any_user(db, {src.string()});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find((src / "sub").string() + ": Permission denied"), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("0 deleted, 1 unchanged, 1 failed files; 0 articles written, 0 deleted"),
+              std::string::npos)
+        << r.err;
+
+    fs::permissions(src, fs::perms::none);
+    r = update_as_any_user(db, {src.string()});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find(src.string() + ": Permission denied"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("0 deleted, 0 unchanged, 1 failed files; 0 articles written, 0 deleted"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(hits(db, "bridge"), 1u);
+    EXPECT_EQ(hits(db, "library"), 1u);
+
+    fs::permissions(src, fs::perms::owner_all);
+    fs::permissions(src / "sub", fs::perms::owner_all);
+    r = update_as_any_user(db, {src.string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("0 added, 0 updated, 0 deleted, 2 unchanged, 0 failed files"),
+              std::string::npos)
+        << r.err;
 }
 
 TEST(Update, UnwritableDatabaseFailsWithOneLine) {

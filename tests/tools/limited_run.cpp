@@ -13,10 +13,11 @@
 //                    libraries) is limited to BYTES, so an allocation past it fails
 //                    (std::bad_alloc) as it would on a machine without the memory.
 //                    What the hostile-file tests bound memory with.
-// --no-dac-override  for root: drops CAP_DAC_OVERRIDE from the capability bounding
-//                    set before the exec, so file permission bits apply to the
-//                    command as they do to any other user (a read-only directory
-//                    is read-only). Without root the bits apply anyway.
+// --no-dac-override  for root: drops CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH
+//                    from the capability bounding set before the exec, so file
+//                    permission bits apply to the command as they do to any other
+//                    user (a read-only directory is read-only, an unreadable one
+//                    cannot be listed). Without root the bits apply anyway.
 // Exit status: the command's; 126 when a limit cannot be set, 127 when the
 // command cannot be run.
 #include <linux/capability.h>
@@ -35,16 +36,15 @@
 namespace {
 
 // Root gets every capability of the bounding set back at exec, and those of the
-// inheritable and ambient sets: CAP_DAC_OVERRIDE leaves all three.
-bool drop_dac_override() {
-    if (prctl(PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, 0, 0, 0) != 0) return false;
+// inheritable and ambient sets: `cap` leaves all three.
+bool drop_capability(int cap) {
+    if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0) return false;
     __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
     __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = {};
     if (syscall(SYS_capget, &header, data) != 0) return false;
-    data[CAP_TO_INDEX(CAP_DAC_OVERRIDE)].inheritable &= ~CAP_TO_MASK(CAP_DAC_OVERRIDE);
+    data[CAP_TO_INDEX(cap)].inheritable &= ~CAP_TO_MASK(cap);
     if (syscall(SYS_capset, &header, data) != 0) return false;
-    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_LOWER, CAP_DAC_OVERRIDE, 0,
-          0);  // absent: nothing to lower
+    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_LOWER, cap, 0, 0);  // absent: nothing to lower
     return true;
 }
 
@@ -86,8 +86,11 @@ int main(int argc, char** argv) {
                 return 126;
             }
         } else if (arg == "--no-dac-override") {
-            if (geteuid() == 0 && !drop_dac_override()) {
-                std::fprintf(stderr, "limited-run: cannot drop CAP_DAC_OVERRIDE: %s\n",
+            if (geteuid() == 0 &&
+                !(drop_capability(CAP_DAC_OVERRIDE) && drop_capability(CAP_DAC_READ_SEARCH))) {
+                std::fprintf(stderr,
+                             "limited-run: cannot drop CAP_DAC_OVERRIDE and "
+                             "CAP_DAC_READ_SEARCH: %s\n",
                              std::strerror(errno));
                 return 126;
             }
