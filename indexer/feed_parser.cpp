@@ -45,7 +45,24 @@ Article finish_feed_item(FeedItem item) {
     return a;
 }
 
-std::vector<Article> parse_feed(std::string_view bytes, const std::string& path) {
+std::vector<Article> finish_feed_batch(FeedBatch batch, const std::string& path,
+                                       std::vector<std::string>* errors) {
+    if (errors)
+        for (const auto& e : batch.errors)
+            errors->push_back(printable(e.item ? path + "#" + std::to_string(e.item) : path) +
+                              ": " + printable(e.reason));
+    std::vector<Article> out;
+    out.reserve(batch.items.size());
+    for (auto& item : batch.items) {
+        const auto number = item.number;
+        out.push_back(finish_feed_item(std::move(item)));
+        out.back().path = path + "#" + std::to_string(number);
+    }
+    return out;
+}
+
+std::vector<Article> parse_feed(std::string_view bytes, const std::string& path,
+                                std::vector<std::string>* errors) {
     std::size_t pos = 0;
     FeedReader reader(
         choose_encoding(bytes, true, true),
@@ -56,19 +73,15 @@ std::vector<Article> parse_feed(std::string_view bytes, const std::string& path)
             return pos < bytes.size();
         },
         std::numeric_limits<std::size_t>::max());
-    std::vector<FeedItem> items;
+    std::vector<Article> out;
     for (auto batch = reader.next(SIZE_MAX, SIZE_MAX); !batch.empty();
          batch = reader.next(SIZE_MAX, SIZE_MAX))
-        for (auto& item : batch) items.push_back(std::move(item));
-    std::vector<Article> out;
-    out.reserve(items.size());
-    for (auto& item : items) {
-        // A channel title after the items (legal, rare) still names their source.
-        if (!item.article.source && !reader.channel_title().empty())
-            item.article.source = reader.channel_title();
-        out.push_back(finish_feed_item(std::move(item)));
-        out.back().path = path + "#" + std::to_string(out.size());
-    }
+        for (auto& article : finish_feed_batch(std::move(batch), path, errors))
+            out.push_back(std::move(article));
+    // A channel title after the items (legal, rare) still names their source.
+    for (auto& article : out)
+        if (!article.source && !reader.channel_title().empty())
+            article.source = reader.channel_title();
     return out;
 }
 

@@ -94,7 +94,7 @@ std::vector<Article> parse_any(std::string_view raw, const std::string& path,
             articles = parse_news_xml(bytes, path);
             break;
         case Format::feed:
-            articles = parse_feed(bytes, path);
+            articles = parse_feed(bytes, path, errors);
             break;
         case Format::jsonl:
             articles = parse_jsonl(bytes, path, errors);
@@ -120,15 +120,10 @@ std::vector<Article> parse_jsonl_chunk(std::string_view bytes, const std::string
 }
 
 // Streamed feeds (pipeline): the same as parse_feed and parse_any do per item.
-std::vector<Article> parse_feed_chunk(std::vector<FeedItem>&& items, const std::string& path,
-                                      std::size_t first_item) {
-    std::vector<Article> articles;
-    articles.reserve(items.size());
-    for (auto& item : items) {
-        articles.push_back(finish_feed_item(std::move(item)));
-        articles.back().path = path + "#" + std::to_string(first_item + articles.size() - 1);
-        normalise(articles.back(), path);
-    }
+std::vector<Article> parse_feed_chunk(FeedBatch&& batch, const std::string& path,
+                                      std::vector<std::string>* errors) {
+    auto articles = finish_feed_batch(std::move(batch), path, errors);
+    for (auto& a : articles) normalise(a, path);
     return articles;
 }
 

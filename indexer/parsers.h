@@ -41,8 +41,12 @@ enum class Format { html, text, xml_news, feed, jsonl, unknown };
 // NITF and IPTC NewsML-G2: usually one article, a package may hold several.
 [[nodiscard]] std::vector<Article> parse_news_xml(std::string_view bytes, const std::string& path);
 
-// RSS 2.0 / Atom: one article per item, path "FILE#N" (N from 1).
-[[nodiscard]] std::vector<Article> parse_feed(std::string_view bytes, const std::string& path);
+// RSS 2.0 / Atom: one article per item, path "FILE#N" (N from 1). A malformed
+// item (or broken markup between items) is reported through `errors`
+// ("FILE#N: malformed feed XML: reason (line L)", "FILE: ...") and skipped; the
+// items after it are read.
+[[nodiscard]] std::vector<Article> parse_feed(std::string_view bytes, const std::string& path,
+                                              std::vector<std::string>* errors = nullptr);
 
 // JSON Lines: one article per non-empty line, path "FILE#N" (N = line number).
 // A malformed line is reported through `errors` ("FILE#N: reason") and skipped.
@@ -63,13 +67,11 @@ enum class Format { html, text, xml_news, feed, jsonl, unknown };
                                                      std::size_t first_line,
                                                      std::vector<std::string>* errors = nullptr);
 
-// A batch of items of a streamed feed (FeedReader), the first of them item
-// number `first_item` of the file: the articles parse_any would give for them
-// (paths FILE#N, same clean-up), except that a channel title after the batch
-// does not name its items.
-struct FeedItem;
-[[nodiscard]] std::vector<Article> parse_feed_chunk(std::vector<FeedItem>&& items,
-                                                    const std::string& path,
-                                                    std::size_t first_item);
+// A batch of items of a streamed feed (FeedReader): the articles and errors
+// parse_any would give for them (paths FILE#N, same clean-up), except that a
+// channel title after the batch does not name its items.
+struct FeedBatch;
+[[nodiscard]] std::vector<Article> parse_feed_chunk(FeedBatch&& batch, const std::string& path,
+                                                    std::vector<std::string>* errors = nullptr);
 
 }  // namespace newsdesk

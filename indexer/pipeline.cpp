@@ -90,9 +90,9 @@ struct WorkUnit {
     std::size_t file = 0;
     Kind kind = Kind::load;
     std::string bytes;      // file bytes, lines, or why the file (or line) failed
-    std::size_t first = 1;  // number of the first line or item
+    std::size_t first = 1;  // number of the first line
     bool more = false;      // another chunk of the same file follows
-    std::vector<FeedItem> items = {};
+    FeedBatch feed = {};    // items and bad items of a streamed feed
 };
 
 FileResult process_unit(const fs::path& path, WorkUnit&& unit, const PipelineOptions& options) {
@@ -111,7 +111,7 @@ FileResult process_unit(const fs::path& path, WorkUnit&& unit, const PipelineOpt
                 result.articles =
                     unit.kind == WorkUnit::Kind::lines
                         ? parse_jsonl_chunk(unit.bytes, path.string(), unit.first, &result.errors)
-                        : parse_feed_chunk(std::move(unit.items), path.string(), unit.first);
+                        : parse_feed_chunk(std::move(unit.feed), path.string(), &result.errors);
                 finish(result, options);
             } catch (const std::exception& e) {
                 fail(result, reason(e));
@@ -201,7 +201,6 @@ class InputCursor {
         }
         if (detect_format(path.string(), head) == Format::feed) {
             m_streaming = index;
-            m_next_item = 1;
             const auto encoding = choose_encoding(head, false, true);
             auto input = std::shared_ptr<InputStream>(std::move(stream));
             auto first = std::make_shared<std::string>(std::move(head));
@@ -240,11 +239,10 @@ class InputCursor {
             return WorkUnit{m_streaming, WorkUnit::Kind::lines, std::move(chunk->bytes),
                             chunk->first_line};
         }
-        auto items = m_feed->next(m_options.chunk_lines, m_options.chunk_bytes);
-        if (items.empty()) return std::nullopt;
-        WorkUnit unit{m_streaming, WorkUnit::Kind::items, {}, m_next_item};
-        m_next_item += items.size();
-        unit.items = std::move(items);
+        auto batch = m_feed->next(m_options.chunk_lines, m_options.chunk_bytes);
+        if (batch.empty()) return std::nullopt;
+        WorkUnit unit{m_streaming, WorkUnit::Kind::items, {}};
+        unit.feed = std::move(batch);
         return unit;
     }
 
@@ -277,7 +275,7 @@ class InputCursor {
 
     const std::vector<fs::path>& m_files;
     const PipelineOptions& m_options;
-    std::size_t m_next_file = 0, m_streaming = 0, m_next_item = 1;
+    std::size_t m_next_file = 0, m_streaming = 0;
     std::unique_ptr<LineChunker> m_chunker;
     std::unique_ptr<FeedReader> m_feed;
     std::optional<WorkUnit> m_lookahead;

@@ -104,7 +104,11 @@ TEST(FeedParser, EmptyChannelAndMalformedXmlAreParseErrors) {
     EXPECT_THROW(
         (void)parse_feed("<rss version=\"2.0\"><channel><title>x</title></channel></rss>", "e.xml"),
         ParseError);
-    EXPECT_THROW((void)parse_feed("<rss><channel><item><title>x</title>", "t.xml"), ParseError);
+    // A root element that does not parse leaves nothing to read the items in.
+    EXPECT_THROW((void)parse_feed("<rss version=\"2.0><channel><item><title>x</title></item>"
+                                  "</channel></rss>",
+                                  "t.xml"),
+                 ParseError);
     EXPECT_THROW((void)parse_feed("<nitf><body/></nitf>", "n.xml"), ParseError);
 }
 
@@ -126,6 +130,24 @@ std::string rss(const std::string& dtd, const std::string& items,
 std::string item(const std::string& title, const std::string& description) {
     return "<item><title>" + title + "</title><description>" + description +
            "</description></item>";
+}
+
+// parse_feed's articles and the errors it reported.
+struct Parsed {
+    std::vector<Article> articles;
+    std::vector<std::string> errors;
+};
+
+Parsed parse(std::string_view bytes) {
+    Parsed p;
+    p.articles = parse_feed(bytes, "f.xml", &p.errors);
+    return p;
+}
+
+std::vector<std::string> headlines(const std::vector<Article>& articles) {
+    std::vector<std::string> out;
+    for (const auto& a : articles) out.push_back(a.path + " " + a.headline);
+    return out;
 }
 
 TEST(FeedParser, EntityExpansionBombsAreRefused) {
@@ -160,21 +182,146 @@ TEST(FeedParser, SmallInternalEntitiesStillExpand) {
 }
 
 TEST(FeedParser, DeepNestingIsRefusedWithAReason) {
-    EXPECT_EQ(feed_error(rss("", "<item><title>Deep</title>" + repeat("<x>", 100000) + "text" +
-                                     repeat("</x>", 100000) + "</item>")),
-              "malformed feed XML: elements nested deeper than 256 levels");
+    const auto deep =
+        parse(rss("", "<item><title>Deep</title>" + repeat("<x>", 100000) + "text" +
+                          repeat("</x>", 100000) + "</item>" + item("After", "Read.")));
+    EXPECT_EQ(deep.errors, std::vector<std::string>{"f.xml#1: malformed feed XML: elements nested "
+                                                    "deeper than 256 levels (line 2)"});
+    EXPECT_EQ(headlines(deep.articles), std::vector<std::string>{"f.xml#2 After"});
 }
 
-TEST(FeedParser, AFeedCutInsideAnItemIsAnErrorNotFewerItems) {
-    // xmlTextReaderExpand failing on the cut item used to end the loop quietly,
-    // returning the items before it as if the feed were complete.
+TEST(FeedParser, AFeedCutShortIsAnErrorAndKeepsTheItemsBeforeTheCut) {
+    // The item the feed ends in is reported, never passed over as if the feed were
+    // complete.
     const auto whole = rss("", item("One", "First.") + item("Two", "Second is longer than that."));
     EXPECT_EQ(parse_feed(whole, "w.xml").size(), 2u);
-    EXPECT_EQ(feed_error(whole.substr(0, whole.find("longer"))),
-              "malformed feed XML: the document ends inside an element (cut short?)");
+    const auto in_item = parse(whole.substr(0, whole.find("longer")));
+    EXPECT_EQ(in_item.errors, std::vector<std::string>{"f.xml#2: malformed feed XML: the feed ends "
+                                                       "inside <item>, cut short (line 2)"});
+    EXPECT_EQ(headlines(in_item.articles), std::vector<std::string>{"f.xml#1 One"});
+    // Cut after the last item: every item is there, and the cut is still reported.
+    const auto after_items = parse(whole.substr(0, whole.find("</channel>")) + "\n");
+    EXPECT_EQ(after_items.errors,
+              std::vector<std::string>{"f.xml: malformed feed XML: the feed "
+                                       "ends inside <channel>, cut short (line 3)"});
+    EXPECT_EQ(headlines(after_items.articles),
+              (std::vector<std::string>{"f.xml#1 One", "f.xml#2 Two"}));
     // Real extra content after the root keeps libxml2's words.
-    EXPECT_EQ(feed_error(whole + "<rss/>"),
-              "malformed feed XML: Extra content at the end of the document");
+    const auto extra = parse(whole + "\n<rss/>");
+    EXPECT_EQ(extra.errors, std::vector<std::string>{"f.xml: malformed feed XML: Extra content at "
+                                                     "the end of the document (line 3)"});
+    EXPECT_EQ(extra.articles.size(), 2u);
+}
+
+// A feed of the given items and channel-level lines, one to a line after two
+// lines of prolog and channel title: the Nth entry of `lines` is on line N + 2.
+std::string feed_of_lines(const std::vector<std::string>& lines) {
+    std::string out =
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Wire</title>\n";
+    for (const auto& line : lines) out += line + "\n";
+    return out + "</channel></rss>\n";
+}
+
+std::string atom_of_lines(const std::vector<std::string>& lines) {
+    std::string out =
+        "<?xml version=\"1.0\"?>\n<feed "
+        "xmlns=\"http://www.w3.org/2005/Atom\"><title>Wire</title>\n";
+    for (const auto& line : lines) out += line + "\n";
+    return out + "</feed>\n";
+}
+
+std::string entry(const std::string& title, const std::string& summary) {
+    return "<entry><title>" + title + "</title><summary>" + summary + "</summary></entry>";
+}
+
+// What goes wrong with one item, or between two, and what is made of the feed.
+struct BadPart {
+    const char* what;
+    std::string feed;
+    std::vector<std::string> errors;
+    std::vector<std::string> articles;  // path and headline
+};
+
+std::vector<BadPart> bad_parts() {
+    const auto one = item("One", "First."), three = item("Three", "Third.");
+    const std::vector<std::string> around = {"f.xml#1 One", "f.xml#3 Three"};
+    const std::vector<std::string> all = {"f.xml#1 One", "f.xml#2 Two", "f.xml#3 Three"};
+    const std::string bad = "f.xml#2: malformed feed XML: ";
+    return {
+        {"a bare ampersand (the report of issue 22)",
+         feed_of_lines({one, item("Two & more", "Second."), three}),
+         {bad + "xmlParseEntityRef: no name (line 4)"},
+         around},
+        {"an entity no DTD declares",
+         feed_of_lines({one, item("Two&nbsp;more", "Second."), three}),
+         {bad + "Entity 'nbsp' not defined (line 4)"},
+         around},
+        {"an unclosed tag, its line counted in the feed",
+         feed_of_lines({one, item("Two <b>bold", "Second."), three}),
+         {bad + "Opening and ending tag mismatch: b line 4 and title (line 4)"},
+         around},
+        {"a misspelt end tag",
+         feed_of_lines(
+             {one, "<item><title>Two</titel><description>Second.</description></item>", three}),
+         {bad + "Opening and ending tag mismatch: title line 4 and titel (line 4)"},
+         around},
+        {"an attribute value never closed",
+         feed_of_lines({one, "<item><title lang=\"en>Two</title></item>", three}),
+         {bad + "Unescaped '<' not allowed in attributes values (line 4)"},
+         around},
+        {"an item never closed",
+         feed_of_lines({one, "<item><title>Two</title><description>Second.</description>", three}),
+         {bad + "<item> not closed before the next <item> (line 4)"},
+         around},
+        {"the last item never closed",
+         feed_of_lines({one, item("Two", "Second."), "<item><title>Three</title>"}),
+         {"f.xml#3: malformed feed XML: <item> not closed before </channel> (line 5)"},
+         {"f.xml#1 One", "f.xml#2 Two"}},
+        {"an Atom entry with a bare ampersand",
+         atom_of_lines(
+             {entry("One", "First."), entry("Two & more", "Second."), entry("Three", "Third.")}),
+         {bad + "xmlParseEntityRef: no name (line 4)"},
+         around},
+        {"text with a bare ampersand between items",
+         feed_of_lines({one, "AT&T", item("Two", "Second."), three}),
+         {"f.xml: malformed feed XML: EntityRef: expecting ';' (line 4)"},
+         all},
+        {"an element never closed between items",
+         feed_of_lines({one, "<br>", item("Two", "Second."), three}),
+         {"f.xml: malformed feed XML: Premature end of data in tag br line 4 (line 5)"},
+         all},
+        {"a stray end tag between items",
+         feed_of_lines({one, item("Two", "Second."), "</div>", three}),
+         {"f.xml: malformed feed XML: chunk is not well balanced (line 5)"},
+         all},
+    };
+}
+
+TEST(FeedParser, ABadItemIsReportedByNumberAndLineAndTheItemsAfterItAreRead) {
+    for (const auto& c : bad_parts()) {
+        const auto got = parse(c.feed);
+        EXPECT_EQ(got.errors, c.errors) << c.what;
+        EXPECT_EQ(headlines(got.articles), c.articles) << c.what;
+        for (const auto& a : got.articles) EXPECT_EQ(a.source, "Wire") << c.what;
+    }
+}
+
+TEST(FeedParser, MarkupThatOnlyLooksLikeAnItemIsNoItem) {
+    // In CDATA, a comment, a processing instruction and the DOCTYPE's entity
+    // values, "<item>" and "</item>" are text, not items; nor does a quoted "/>"
+    // or ">" end a tag.
+    const auto got = parse(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY fake \"</item><item>\"><!-- <item> "
+        "' -->]>\n<rss><channel><title>Wire</title><!-- <item><title>No</title></item> -->\n"
+        "<item id=\"/>\"><title b='>'>One</title><description><![CDATA[<p>A "
+        "</item><item> B</p>]]></description></item>\n"
+        "<?pi <item>?><item><title>Two</title><description>Second.</description>"
+        "</item>\n</channel></rss>\n");
+    EXPECT_EQ(got.errors, std::vector<std::string>{});
+    EXPECT_EQ(headlines(got.articles), (std::vector<std::string>{"f.xml#1 One", "f.xml#2 Two"}));
+    ASSERT_EQ(got.articles.size(), 2u);
+    EXPECT_EQ(got.articles[0].body, "A B");  // the HTML in the CDATA, read whole
+    EXPECT_EQ(got.articles[1].body, "Second.");
 }
 
 TEST(FeedParser, EncodingsAreReadFromTheBytes) {
@@ -229,8 +376,8 @@ TEST(FeedReader, BatchesOfAStreamGiveTheItemsOfTheWholeFeed) {
             std::vector<Article> streamed;
             for (auto batch = reader.next(1, 1 << 20); !batch.empty();
                  batch = reader.next(1, 1 << 20)) {
-                EXPECT_EQ(batch.size(), 1u);
-                for (auto& i : batch) {
+                EXPECT_EQ(batch.items.size(), 1u);
+                for (auto& i : batch.items) {
                     streamed.push_back(finish_feed_item(std::move(i)));
                     streamed.back().path = "f#" + std::to_string(streamed.size());
                 }
@@ -240,13 +387,34 @@ TEST(FeedReader, BatchesOfAStreamGiveTheItemsOfTheWholeFeed) {
     }
 }
 
+// The articles and errors of `bytes` read by a FeedReader `piece` bytes at a
+// time, in batches of two items.
+Parsed streamed(const std::string& bytes, std::size_t piece) {
+    FeedReader reader(choose_encoding(bytes.substr(0, 64), false, true), pieces(bytes, piece),
+                      1u << 20);
+    Parsed p;
+    for (auto batch = reader.next(2, 1 << 20); !batch.empty(); batch = reader.next(2, 1 << 20))
+        for (auto& a : finish_feed_batch(std::move(batch), "f.xml", &p.errors))
+            p.articles.push_back(std::move(a));
+    return p;
+}
+
+TEST(FeedReader, ABadItemInAStreamCostsOnlyItselfAsInAWholeFeed) {
+    for (const auto& c : bad_parts())
+        for (std::size_t piece : {1u, 7u, 4096u}) {
+            const auto got = streamed(c.feed, piece);
+            EXPECT_EQ(got.errors, c.errors) << c.what << " in pieces of " << piece;
+            EXPECT_EQ(headlines(got.articles), c.articles) << c.what << " in pieces of " << piece;
+        }
+}
+
 TEST(FeedReader, AnItemOverTheLimitEndsTheFeedAfterTheItemsBeforeIt) {
     const auto bytes = rss("", item("One", "Short.") + item("Two", std::string(5000, 'x')) +
                                    item("Three", "Never read."));
     FeedReader reader({}, pieces(bytes, 100), 2000);
     const auto first = reader.next(10, 1u << 20);
-    ASSERT_EQ(first.size(), 1u);
-    EXPECT_EQ(first[0].title, "One");
+    ASSERT_EQ(first.items.size(), 1u);
+    EXPECT_EQ(first.items[0].title, "One");
     try {
         (void)reader.next(10, 1u << 20);
         ADD_FAILURE() << "no error";
@@ -262,7 +430,7 @@ TEST(FeedReader, ASourceErrorIsReportedAsItself) {
         return true;
     };
     FeedReader reader({}, source, 1u << 20);
-    EXPECT_EQ(reader.next(10, 1u << 20).size(), 1u);
+    EXPECT_EQ(reader.next(10, 1u << 20).items.size(), 1u);
     try {
         (void)reader.next(10, 1u << 20);
         ADD_FAILURE() << "no error";

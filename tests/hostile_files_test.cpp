@@ -228,6 +228,91 @@ TEST(HostileFiles, JsonLinesLargerThanTheLimitAreStreamedAndAnOversizedLineCosts
             << i;
 }
 
+// An RSS feed of `n` items titled "NAME report I", one to a line: item I is on
+// line I + 2. Item `bad` (if any) has `defect` in its title.
+std::string rss_lines(const std::string& name, int n, int bad = 0, const std::string& defect = "") {
+    std::string out =
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>" + name + " Wire</title>\n";
+    for (int i = 1; i <= n; ++i)
+        out += "<item><title>" + name + " report " + std::to_string(i) + (i == bad ? defect : "") +
+               "</title><description>Harbour crews counted " + std::to_string(i) +
+               " crates on pier " + std::to_string(i % 97) + ".</description></item>\n";
+    return out + "</channel></rss>\n";
+}
+
+TEST(HostileFiles, AMalformedFeedItemCostsOnlyItselfStreamedOrReadWhole) {
+    TempDir dir;
+    // Issue 22: item 5,000 of 10,000 with a bare '&' said "malformed feed XML:
+    // xmlParseEntityRef: no name", naming no item or line, and items 5,001 to
+    // 10,000 were dropped without a word. The feed is over 256 KB, so it is
+    // streamed; the small one has the same defect and is read whole; the Atom feed
+    // has an unclosed tag, and the last feed is cut short inside its last item.
+    const auto big = (dir / "big.rss").string(), small = (dir / "small.rss").string(),
+               atom = (dir / "unclosed.atom").string(), cut = (dir / "cut.rss").string();
+    write_file(big, rss_lines("Big", 10000, 5000, " & more"));
+    write_file(small, rss_lines("Small", 10, 5, " & more"));
+    write_file(
+        atom,
+        "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Atom "
+        "Wire</title>\n<entry><title>Atom report 1</title><summary>Pier 1.</summary></entry>\n"
+        "<entry><title>Atom report <b>2</title><summary>Pier 2.</summary></entry>\n"
+        "<entry><title>Atom report 3</title><summary>Pier 3.</summary></entry>\n</feed>\n");
+    const auto whole = rss_lines("Cut", 3);
+    write_file(cut, whole.substr(0, whole.find("report 3") + 8));
+    ASSERT_GT(fs::file_size(big), 256u << 10);
+    ASSERT_LT(fs::file_size(small), 256u << 10);
+
+    const std::vector<std::string> errors = {
+        big + "#5000: malformed feed XML: xmlParseEntityRef: no name (line 5002)",
+        small + "#5: malformed feed XML: xmlParseEntityRef: no name (line 7)",
+        atom +
+            "#2: malformed feed XML: Opening and ending tag mismatch: b line 4 and title (line 4)",
+        cut + "#3: malformed feed XML: the feed ends inside <item>, cut short (line 5)"};
+    const auto extract =
+        run({kIndex, "--extract", "--no-entities", "--threads", "2", big, small, atom, cut});
+    EXPECT_EQ(extract.exit_code, 1) << extract.err;  // bad items, reported
+    auto expected = errors;
+    expected.push_back("newsdesk-index: 4 files: 4 read (10012 articles), 0 failed, 4 bad items");
+    EXPECT_EQ(lines_of(extract.err), expected);
+    std::set<std::string> paths;
+    for (const auto& j : records(extract.out)) paths.insert(j.at("path").get<std::string>());
+    EXPECT_EQ(paths.size(), 10012u);
+    for (const auto& [path, read] : {std::pair{big + "#4999", true},
+                                     {big + "#5000", false},
+                                     {big + "#5001", true},
+                                     {big + "#10000", true},
+                                     {small + "#5", false},
+                                     {small + "#6", true},
+                                     {atom + "#2", false},
+                                     {atom + "#3", true},
+                                     {cut + "#2", true},
+                                     {cut + "#3", false}})
+        EXPECT_EQ(paths.count(path), read ? 1u : 0u) << path;
+
+    const auto db = (dir / "db").string();
+    const auto index = run({kIndex, "--db", db, "--no-entities", big, small, atom, cut});
+    EXPECT_EQ(index.exit_code, 1) << index.err;
+    expected = errors;
+    expected.push_back(
+        "newsdesk-index: 4 files: 4 read (10012 articles indexed), 0 failed, 4 bad "
+        "items, database " +
+        db + " holds 10012 articles");
+    EXPECT_EQ(lines_of(index.err), expected);
+    for (const auto& [headline, hits] : {std::pair{"big report 4999", 1u},
+                                         {"big report 5000", 0u},
+                                         {"big report 5001", 1u},
+                                         {"big report 10000", 1u},
+                                         {"small report 6", 1u},
+                                         {"atom report 3", 1u},
+                                         {"cut report 2", 1u},
+                                         {"cut report 3", 0u}})
+        EXPECT_EQ(search_json(db, {"--limit", "5", "headline:\"" + std::string(headline) + "\""})
+                      .at("hits")
+                      .size(),
+                  hits)
+            << headline;
+}
+
 TEST(HostileFiles, ExternalEntitiesAreNeverReadAndBombsAreRefused) {
     TempDir root;
     fs::create_directories(root / "in");
@@ -292,10 +377,10 @@ TEST(HostileFiles, ExternalEntitiesAreNeverReadAndBombsAreRefused) {
                 "or expand exponentially (an entity expansion bomb)",
             d + "quadratic.rss: XML entities expand to more than 2 MB (an entity expansion bomb)",
             d + "quadratic.xml: XML entities expand to more than 2 MB (an entity expansion bomb)",
-            d + "xxe.atom: malformed feed XML: Entity 'leak' not defined",
+            d + "xxe.atom#1: malformed feed XML: Entity 'leak' not defined (line 3)",
             d + "xxe.nitf.xml: malformed XML: Entity 'leak' not defined",
-            d + "xxe.rss: malformed feed XML: Entity 'leak' not defined",
-            "newsdesk-index: 11 files: 4 read (4 articles), 7 failed"}))
+            d + "xxe.rss#1: malformed feed XML: Entity 'leak' not defined (line 3)",
+            "newsdesk-index: 11 files: 6 read (4 articles), 5 failed, 2 bad items"}))
         << r.err;
     std::map<std::string, nlohmann::json> by_file;
     for (auto& j : records(r.out))
