@@ -60,6 +60,7 @@ std::vector<std::string> filter_languages(const SearchRequest& request) {
 
 Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& parsed) {
     Xapian::Query query;
+    const Xapian::Query dates = date_range(request.from, request.to);
     if (request.like) {
         Xapian::PostingIterator p = m_db.postlist_begin(id_term(*request.like));
         if (p == m_db.postlist_end(id_term(*request.like)))
@@ -75,8 +76,9 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
         query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(id_term(*request.like)));
         if (!request.query.empty())
             query = Xapian::Query(Xapian::Query::OP_FILTER, query, build_query(request.query, m_db));
+        if (!dates.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
     } else {
-        parsed = parse_user_query(request.query, m_db, filter_languages(request));
+        parsed = parse_user_query(request.query, m_db, filter_languages(request), dates);
         query = parsed.query;
     }
     if (!request.filters.empty())

@@ -459,6 +459,16 @@ TEST_F(Cgi, DidYouMeanLinksToTheCorrectedQuery) {
     EXPECT_FALSE(hits(follow(db, href).body).empty());
 }
 
+// The suggestion is for what was typed in q: the date range stays in its own
+// fields (it was once pasted into q, and so into the corrected query).
+TEST_F(Cgi, DidYouMeanKeepsTheDateRangeOutOfTheQuery) {
+    const auto r = get(db, "q=koreq&from=2020-01-01");
+    std::string href;
+    for (const auto& a : elements(r.body, "a"))
+        if (inside(a, "didyoumean")) href = a.attributes.at("href");
+    EXPECT_EQ(href, "?q=korea&from=2020-01-01");
+}
+
 // The quotes under a hit are marked as its snippet is: with the article
 // language's reading of the query. A Spanish article (newspaper4k's test page)
 // next to the English seed, so the query is read by both stemmers.
