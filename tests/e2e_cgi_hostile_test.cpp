@@ -650,6 +650,47 @@ TEST_F(CgiHostile, TheQueryCannotUndoTheDateRangeOrAFilter) {
         EXPECT_GT(kept[filter.query_string], 0u) << filter.query_string << " kept nothing: the rows prove nothing";
 }
 
+// A filter's value is one value, never query syntax: a value that cannot be one
+// is 400 naming the parameter (the date once had its digits picked out, so
+// "2020) OR (2019" was the day 2020-20-19, an empty answer); any other is a name
+// no article carries, an empty answer that echoes the filter.
+TEST_F(CgiHostile, AFilterValueIsOneValueNeverQuerySyntax) {
+    const struct {
+        std::string name, value;
+        int status;
+        std::string message;  // for 400
+    } rows[] = {
+        {"from", "2020-01-01) OR (russia", 400, "from must be a date"},
+        {"to", "2020-12-31) OR (russia", 400, "to must be a date"},
+        {"date", "2020) OR (2019", 400, "date filter expects YYYY, YYYY-MM or YYYY-MM-DD"},
+        {"date", "2020-13", 400, "date filter expects YYYY, YYYY-MM or YYYY-MM-DD"},
+        {"date", "20200101", 400, "date filter expects YYYY, YYYY-MM or YYYY-MM-DD"},
+        {"country", "UA) OR (russia", 400, "unknown country"},
+        {"expert", "Vladimir Putin) OR (russia", 200, ""},
+        {"person", "Alexei Navalny\" OR \"russia", 200, ""},
+        {"institution", "White House) NOT (x", 200, ""},
+        {"language", "en) OR (russia", 200, ""},
+        {"source", "Wikinews) OR source:(x", 200, ""},
+    };
+    for (const auto& row : rows) {
+        const std::string context = "q=russia&" + row.name + "=" + encode(row.value) + "&format=json";
+        const auto r = hostile_get(context);
+        if (row.status == 400) {
+            expect_refused(r, 400, row.message, true, context);
+            continue;
+        }
+        expect_safe(r, context);
+        ASSERT_EQ(r.status, 200) << context;
+        const auto answer = nlohmann::json::parse(r.body);
+        EXPECT_TRUE(answer["hits"].empty()) << context;
+        EXPECT_EQ(answer["filters"], (nlohmann::json::array({{{"facet", row.name}, {"value", row.value}}}))) << context;
+    }
+    // The command line's --filter reads values the same way.
+    const auto date = run({kSearch, "--db", db, "--filter", "date=2020) OR (2019", "russia"});
+    EXPECT_EQ(date.exit_code, 2);
+    EXPECT_EQ(date.err, "newsdesk-search: date filter expects YYYY, YYYY-MM or YYYY-MM-DD, not '2020) OR (2019'\n");
+}
+
 TEST_F(CgiHostile, AnUnknownCollectionIsAnsweredInTheFormatAsked) {
     TempDir dir;
     write_file(dir / "newsdesk.conf", "db = " + db + "\n");
