@@ -11,6 +11,7 @@
 #include "common/dates.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/text.h"
 #include "searcher/query_builder.h"
 #include "searcher/snippet.h"
 #include "searcher/stored_article.h"
@@ -64,7 +65,7 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
     if (request.like) {
         Xapian::PostingIterator p = m_db.postlist_begin(id_term(*request.like));
         if (p == m_db.postlist_end(id_term(*request.like)))
-            throw UsageError("--like: no article with id '" + *request.like + "'");
+            throw UsageError("--like: no article with id '" + printable(*request.like) + "'");
         Xapian::RSet rset;
         rset.add_document(*p);
         Xapian::Enquire expand(m_db);
