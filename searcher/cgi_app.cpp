@@ -150,9 +150,7 @@ CgiResponse handle_cgi(const CgiInput& input, const std::optional<std::string>& 
         request = parse_web_request(input, body);
     } catch (const BadRequest& e) {
         // A script asking for JSON gets its error as JSON, though the rest of the request was not understood.
-        const std::string fields = "&" + input.query_string.value_or("") + "&";
-        const bool json = fields.find("&format=json&") != std::string::npos;
-        response = error_response(e.status(), e.what(), config, json ? WebFormat::json : WebFormat::html);
+        response = error_response(e.status(), e.what(), config, format_in_url(input));
         response.head = input.method == "HEAD";
         return response;
     }
@@ -197,6 +195,11 @@ CgiResponse handle_cgi(const CgiInput& input, const std::optional<std::string>& 
     }
     response.head = request.head;
     return response;
+}
+
+WebFormat format_in_url(const CgiInput& input) {
+    const std::string fields = "&" + input.query_string.value_or("") + "&";
+    return fields.find("&format=json&") != std::string::npos ? WebFormat::json : WebFormat::html;
 }
 
 std::string serialize(const CgiResponse& response) {

@@ -37,6 +37,11 @@ struct CgiResponse {
 [[nodiscard]] CgiResponse error_response(int status, const std::string& message, const CgiConfig& config = {},
                                          WebFormat format = WebFormat::html);
 
+// The format a request asks for as far as its URL tells without reading the
+// request (format=json among its fields), for the answer to one that could not
+// be read or configured.
+[[nodiscard]] WebFormat format_in_url(const CgiInput& input);
+
 // "Status: 200 OK\r\nContent-Type: ...\r\n...\r\n\r\n" + body (not for HEAD).
 [[nodiscard]] std::string serialize(const CgiResponse& response);
 

@@ -95,7 +95,8 @@ int main(int, char** argv) {
         config = newsdesk::load_cgi_config();
     } catch (const std::exception& e) {
         std::cerr << "newsdesk.cgi: " << e.what() << '\n';
-        auto response = newsdesk::error_response(500, "The search page is not configured correctly.");
+        auto response = newsdesk::error_response(500, "The search page is not configured correctly.", {},
+                                                 newsdesk::format_in_url(input));
         response.head = head;
         write_all(newsdesk::serialize(response));
         return 0;

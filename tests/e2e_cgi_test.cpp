@@ -316,6 +316,11 @@ TEST_F(Cgi, FailuresAreAnsweredInJsonForFormatJson) {
                                   "CONTENT_LENGTH=19", stuck.config_env()},
                                  "q=korea&format=json");
     expect_json_error(by_post, 503, too_long);
+    // A page that is not configured, where the request is never read: format=json in the URL is enough.
+    write_file(dir / "bad.conf", "database = /somewhere\n");
+    expect_json_error(run_cgi({"REQUEST_METHOD=GET", "QUERY_STRING=q=korea&format=json",
+                               "NEWSDESK_CGI_CONFIG=" + (dir / "bad.conf").string()}),
+                      500, "The search page is not configured correctly.");
     // The page and the feed still answer with the page.
     const auto atom = run_cgi({"REQUEST_METHOD=GET", "QUERY_STRING=q=korea&format=atom", stuck.config_env()});
     EXPECT_EQ(atom.status, 503);
