@@ -14,6 +14,7 @@ namespace newsdesk {
 namespace {
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
+constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kUnavailable = "The search index is not available at the moment. Please try again shortly.";
 constexpr const char* kInternal = "Something went wrong on our side. Please try again later.";
 
@@ -88,7 +89,7 @@ CgiResponse run_search(const WebRequest& r, const CgiConfig& config) {
         if (r.tab == WebTab::quotes) body = dump(render_json(searcher->quotes(request)));
         else if (r.tab == WebTab::experts) body = dump(render_json(searcher->experts(request)));
         else body = dump(render_json(searcher->run(request)));
-        return respond(200, "application/json; charset=utf-8", std::move(body));
+        return respond(200, kJson, std::move(body));
     }
     if (r.format == WebFormat::atom) {
         SearchRequest request = limited(r.search_request({}), config);
@@ -124,7 +125,8 @@ CgiResponse run_search(const WebRequest& r, const CgiConfig& config) {
 
 }  // namespace
 
-CgiResponse error_response(int status, const std::string& message, const CgiConfig& config) {
+CgiResponse error_response(int status, const std::string& message, const CgiConfig& config, WebFormat format) {
+    if (format == WebFormat::json) return respond(status, kJson, dump({{"error", message}}));
     PageContent content;
     content.error = message;
     try {
@@ -140,7 +142,7 @@ CgiResponse error_response(int status, const std::string& message, const CgiConf
 }
 
 CgiResponse handle_cgi(const CgiInput& input, const std::optional<std::string>& content_length, std::istream& in,
-                       const CgiConfig& config) {
+                       const CgiConfig& config, const std::function<void(const WebRequest&)>& on_read) {
     WebRequest request;
     CgiResponse response;
     try {
@@ -148,31 +150,25 @@ CgiResponse handle_cgi(const CgiInput& input, const std::optional<std::string>& 
         request = parse_web_request(input, body);
     } catch (const BadRequest& e) {
         // A script asking for JSON gets its error as JSON, though the rest of the request was not understood.
-        const std::string fields = "&" + input.query_string.value_or("") + "&";
-        if (fields.find("&format=json&") != std::string::npos)
-            response = respond(e.status(), "application/json; charset=utf-8", dump({{"error", e.what()}}));
-        else
-            response = error_response(e.status(), e.what(), config);
+        response = error_response(e.status(), e.what(), config, format_in_url(input));
         response.head = input.method == "HEAD";
         return response;
     }
+    if (on_read) on_read(request);
+    // From here on every answer is in the format asked for.
+    const auto failed = [&](int status, const std::string& message) {
+        return error_response(status, message, config, request.format);
+    };
     try {
         try {
             response = run_search(request, config);
         } catch (const BadRequest& e) {
-            // c=NAME not configured: the request was understood, so JSON is answered in JSON.
-            if (request.format == WebFormat::json)
-                response = respond(e.status(), "application/json; charset=utf-8",
-                                   dump({{"error", e.what()}}));
-            else
-                response = error_response(e.status(), e.what(), config);
+            response = failed(e.status(), e.what());  // c=NAME not configured
         } catch (const UsageError& e) {
             // The query could not be parsed: the page with the message, so it can be mended.
-            if (request.format == WebFormat::json)
-                response = respond(400, "application/json; charset=utf-8", dump({{"error", e.what()}}));
-            else if (request.format == WebFormat::atom)
-                response = error_response(400, e.what(), config);
-            else {
+            if (request.format != WebFormat::html) {
+                response = failed(400, e.what());
+            } else {
                 PageContent content;
                 content.syntax_error = e.what();
                 response = respond(200, kHtml, render_page(&request, content, config));
@@ -180,25 +176,30 @@ CgiResponse handle_cgi(const CgiInput& input, const std::optional<std::string>& 
         }
     } catch (const IndexError& e) {
         std::cerr << "newsdesk.cgi: " << e.what() << '\n';
-        response = error_response(503, kUnavailable, config);
+        response = failed(503, kUnavailable);
     } catch (const Xapian::DatabaseModifiedError& e) {
         std::cerr << "newsdesk.cgi: " << e.get_description() << '\n';
-        response = error_response(503, kUnavailable, config);
+        response = failed(503, kUnavailable);
     } catch (const Xapian::DatabaseLockError& e) {
         std::cerr << "newsdesk.cgi: " << e.get_description() << '\n';
-        response = error_response(503, kUnavailable, config);
+        response = failed(503, kUnavailable);
     } catch (const Xapian::DatabaseOpeningError& e) {
         std::cerr << "newsdesk.cgi: " << e.get_description() << '\n';
-        response = error_response(503, kUnavailable, config);
+        response = failed(503, kUnavailable);
     } catch (const Xapian::Error& e) {
         std::cerr << "newsdesk.cgi: " << e.get_description() << '\n';
-        response = error_response(500, kInternal, config);
+        response = failed(500, kInternal);
     } catch (const std::exception& e) {
         std::cerr << "newsdesk.cgi: " << e.what() << '\n';
-        response = error_response(500, kInternal, config);
+        response = failed(500, kInternal);
     }
     response.head = request.head;
     return response;
+}
+
+WebFormat format_in_url(const CgiInput& input) {
+    const std::string fields = "&" + input.query_string.value_or("") + "&";
+    return fields.find("&format=json&") != std::string::npos ? WebFormat::json : WebFormat::html;
 }
 
 std::string serialize(const CgiResponse& response) {

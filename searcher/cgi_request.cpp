@@ -207,10 +207,8 @@ WebRequest parse_web_request(const CgiInput& input, std::string_view body) {
 SearchRequest WebRequest::search_request(const std::vector<std::string>& facet_names) const {
     SearchRequest s;
     s.query = query;
-    if (!from.empty() || !to.empty()) {
-        const std::string range = "date:" + from + ".." + to;
-        s.query = trim(query).empty() ? range : "(" + query + ") " + range;
-    }
+    s.from = from;
+    s.to = to;
     s.limit = size;
     s.offset = (page - 1) * size;
     s.sort = sort == "newest" ? SortOrder::date : sort == "recency" ? SortOrder::recency : SortOrder::relevance;

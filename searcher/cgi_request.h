@@ -68,8 +68,9 @@ struct WebRequest {
     std::string collection;          // c: a configured collection name, or empty for the default
     bool head = false;               // HEAD: headers only
 
-    // The SearchRequest to run: the query with the date range appended, paging,
-    // sort, filters; facets as `facets` (none when empty).
+    // The SearchRequest to run: the query, the date range and the filters as
+    // they are (each applied as a query of its own, so the text cannot undo
+    // them), paging, sort; facets as `facets` (none when empty).
     [[nodiscard]] SearchRequest search_request(const std::vector<std::string>& facets) const;
 
     // The URL query string of this request ("q=...&sort=..."), defaults left

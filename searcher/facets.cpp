@@ -42,6 +42,30 @@ std::string facet_label(std::string_view facet, std::string_view value) {
     return std::string(value);
 }
 
+namespace {
+
+// The digits of a date filter of exactly YYYY, YYYY-MM or YYYY-MM-DD, with a
+// month 01-12 and a day 01-31; empty for anything else.
+std::string date_digits(std::string_view value) {
+    if (value.size() != 4 && value.size() != 7 && value.size() != 10) return {};
+    std::string digits;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (i == 4 || i == 7) {
+            if (value[i] != '-') return {};
+        } else if (value[i] < '0' || value[i] > '9') {
+            return {};
+        } else {
+            digits += value[i];
+        }
+    }
+    const auto two = [&digits](std::size_t at) { return (digits[at] - '0') * 10 + (digits[at + 1] - '0'); };
+    if (digits.size() >= 6 && (two(4) < 1 || two(4) > 12)) return {};
+    if (digits.size() == 8 && (two(6) < 1 || two(6) > 31)) return {};
+    return digits;
+}
+
+}  // namespace
+
 Xapian::Query facet_filter(std::string_view facet, std::string_view value) {
     const FacetSpec* spec = find_facet(facet);
     if (!spec) throw UsageError("unknown facet '" + std::string(facet) + "' (use expert, person, institution, country, language, source or date)");
@@ -51,9 +75,9 @@ Xapian::Query facet_filter(std::string_view facet, std::string_view value) {
         return Xapian::Query(make_term(prefix::country, normalise_term_value(*code)));
     }
     if (spec->name == "date") {
-        std::string digits;
-        for (char c : value)
-            if (c >= '0' && c <= '9') digits += c;
+        // Only those shapes: the digits picked out of any text made the page's
+        // date=2024) OR (2019 the day 2024-20-19, an empty answer for a bad value.
+        const std::string digits = date_digits(value);
         switch (digits.size()) {
             case 4: return Xapian::Query(make_term(prefix::year, digits));
             case 6: return Xapian::Query(make_term(prefix::month, digits));

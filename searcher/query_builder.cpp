@@ -203,6 +203,7 @@ Xapian::Query parse_with(const std::string& text, const Xapian::Database& db,
     qp.add_boolean_prefix("org", (new FacetFieldProcessor("institution"))->release(), &institution_group);
     qp.add_boolean_prefix("lang", (new FacetFieldProcessor("language"))->release());
     qp.add_boolean_prefix("speaker", (new SpeakerFieldProcessor)->release());
+    // date:A..B, a range over slot::date (date_range() builds the same without text).
     qp.add_rangeprocessor((new Xapian::DateRangeProcessor(slot::date, "date:"))->release());
     qp.add_boolean_prefix("date", (new FacetFieldProcessor("date"))->release());
     return qp.parse_query(text, kFlags);
@@ -298,8 +299,12 @@ const QueryBranch& ParsedQuery::branch_for(std::string_view language) const {
 }
 
 ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db,
-                             const std::vector<std::string>& languages) {
-    if (trim(text).empty()) return {Xapian::Query::MatchAll, {}, {{{}, Xapian::Stem("none"), Xapian::Query::MatchAll}}};
+                             const std::vector<std::string>& languages, const Xapian::Query& filter) {
+    if (trim(text).empty()) {
+        // As the parser reads a query of filters alone: the filter, unweighted.
+        const Xapian::Query all = filter.empty() ? Xapian::Query::MatchAll : filter;
+        return {all, {}, {{{}, Xapian::Stem("none"), all}}};
+    }
     if (!is_valid_utf8(text)) throw UsageError("query is not valid UTF-8");
     // Each wildcard reads every term of its prefix and opens a posting list for
     // each term it keeps, and its budget is per wildcard: 160 "a*" (480 bytes)
@@ -322,6 +327,11 @@ ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db
     try {
         ParsedQuery parsed;
         parsed.branches = read_in_languages(text, db, codes, expansion);
+        // Each reading is filtered before the branches are combined, as a filter in
+        // the text is: the same query, whichever way the filter was given.
+        if (!filter.empty())
+            for (auto& branch : parsed.branches)
+                branch.query = Xapian::Query(Xapian::Query::OP_FILTER, branch.query, filter);
         parsed.query = combine(parsed.branches);
         parsed.corrected = spelling_correction(text, db);
         return parsed;
@@ -332,6 +342,13 @@ ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db
 
 Xapian::Query build_query(const std::string& text, const Xapian::Database& db) {
     return parse_user_query(text, db).query;
+}
+
+Xapian::Query date_range(const std::string& from, const std::string& to) {
+    if (from.empty() && to.empty()) return {};
+    // The processor the parser uses for date:FROM..TO, handed the two ends
+    // directly: they are never read as query text.
+    return Xapian::DateRangeProcessor(slot::date)(from, to);
 }
 
 }  // namespace newsdesk

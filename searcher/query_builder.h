@@ -55,8 +55,22 @@ inline constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 // so its BM25 weight is that of its language's reading. When every branch reads
 // the query alike, it is not split. Chinese, Japanese and Korean words are
 // matched as character n-grams, as indexed.
+//
+// `filter` (if not empty) restricts every reading with OP_FILTER, so it never
+// changes the ranking, and the text cannot undo it whatever brackets, quotes
+// or operators it holds: the query is what the text with the filter typed
+// after it in brackets would give when that parses as intended ("(korea)
+// date:2020-01-01..2020-12-31" for date_range("2020-01-01", "2020-12-31")),
+// and an empty text is the filter alone.
 [[nodiscard]] ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db,
-                                           const std::vector<std::string>& languages = {});
+                                           const std::vector<std::string>& languages = {},
+                                           const Xapian::Query& filter = {});
+
+// The articles dated from `from` to `to`, both YYYY-MM-DD and inclusive, either
+// empty for an open end, as the query syntax date:FROM..TO reads them (a range
+// over slot::date; undated articles are outside every range). Both empty: an
+// empty query (no restriction).
+[[nodiscard]] Xapian::Query date_range(const std::string& from, const std::string& to);
 
 // The word of a free-text term ("ZXBsanction" -> "sanction",
 // "XQSrussel:restraint" -> "restraint"); empty for a filter term ("Len").

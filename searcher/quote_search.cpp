@@ -7,7 +7,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/database.h"
 #include "common/dates.h"
 #include "common/text.h"
 #include "searcher/query_builder.h"
@@ -17,81 +16,77 @@
 namespace newsdesk {
 
 QuoteResult Searcher::quotes(const SearchRequest& request, const Markers& markers) {
-    return with_retry(m_db, m_path, [&](Xapian::Database&) {
-        QuoteResult result;
-        SearchRequest articles = request;
-        articles.offset = 0;
-        articles.limit = kQuoteArticles;
-        std::optional<Highlighter> highlighter;
-        result.articles = run_once(articles, markers, &highlighter);
-        for (std::size_t i = 0; i < result.articles.hits.size(); ++i) {
-            const Hit& hit = result.articles.hits[i];
-            // Quotes are highlighted as their article was: the stemmer of its language's reading.
-            const Reading& reading = highlighter->reading(hit.article.language);
-            for (const auto& quote : hit.article.quotes) {
-                std::size_t matched = 0;
-                QuoteHit q{quote, highlight(quote.text, reading, markers, &matched), 0, i};
-                if (!reading.stems.empty() && matched == 0) continue;
-                q.score = hit.score * double(1 + matched) + (quote.speaker ? 0.01 : 0);
-                result.quotes.push_back(std::move(q));
-            }
+    QuoteResult result;
+    SearchRequest articles = request;
+    articles.offset = 0;
+    articles.limit = kQuoteArticles;
+    std::optional<Highlighter> highlighter;
+    result.articles = finish(match(articles), false, markers, &highlighter);
+    for (std::size_t i = 0; i < result.articles.hits.size(); ++i) {
+        const Hit& hit = result.articles.hits[i];
+        // Quotes are highlighted as their article was: the stemmer of its language's reading.
+        const Reading& reading = highlighter->reading(hit.article.language);
+        for (const auto& quote : hit.article.quotes) {
+            std::size_t matched = 0;
+            QuoteHit q{quote, highlight(quote.text, reading, markers, &matched), 0, i};
+            if (!reading.stems.empty() && matched == 0) continue;
+            q.score = hit.score * double(1 + matched) + (quote.speaker ? 0.01 : 0);
+            result.quotes.push_back(std::move(q));
         }
-        std::stable_sort(result.quotes.begin(), result.quotes.end(),
-                         [](const QuoteHit& a, const QuoteHit& b) { return a.score > b.score; });
-        const auto from = std::min<std::size_t>(request.offset, result.quotes.size());
-        const auto to = std::min<std::size_t>(from + request.limit, result.quotes.size());
-        result.quotes = std::vector<QuoteHit>(result.quotes.begin() + from, result.quotes.begin() + to);
-        return result;
-    }, 12, m_options);
+    }
+    std::stable_sort(result.quotes.begin(), result.quotes.end(),
+                     [](const QuoteHit& a, const QuoteHit& b) { return a.score > b.score; });
+    const auto from = std::min<std::size_t>(request.offset, result.quotes.size());
+    const auto to = std::min<std::size_t>(from + request.limit, result.quotes.size());
+    result.quotes = std::vector<QuoteHit>(result.quotes.begin() + from, result.quotes.begin() + to);
+    return result;
 }
 
 ExpertResult Searcher::experts(const SearchRequest& request) {
-    return with_retry(m_db, m_path, [&](Xapian::Database&) {
-        ExpertResult result;
-        SearchRequest articles = request;
-        articles.offset = 0;
-        articles.limit = kExpertArticles;
-        articles.sort = SortOrder::relevance;
-        result.articles = run_once(articles, {});
-        result.articles_examined = result.articles.hits.size();
+    ExpertResult result;
+    SearchRequest articles = request;
+    articles.offset = 0;
+    articles.limit = kExpertArticles;
+    articles.sort = SortOrder::relevance;
+    result.articles = finish(match(articles), false, {});
+    result.articles_examined = result.articles.hits.size();
 
-        std::string newest;
-        for (const auto& hit : result.articles.hits) newest = std::max(newest, hit.article.date.value_or(""));
-        const auto days = [](const std::string& iso) { return days_since_epoch(iso).value_or(0.0); };
-        const double newest_days = days(newest);
+    std::string newest;
+    for (const auto& hit : result.articles.hits) newest = std::max(newest, hit.article.date.value_or(""));
+    const auto days = [](const std::string& iso) { return days_since_epoch(iso).value_or(0.0); };
+    const double newest_days = days(newest);
 
-        std::map<std::string, ExpertHit> by_name;
-        for (const auto& hit : result.articles.hits) {
-            const std::string date = hit.article.date.value_or("");
-            const double age_years = date.empty() ? 1.0 : (newest_days - days(date)) / 365.0;
-            for (const auto& e : hit.article.experts) {
-                auto& x = by_name[e.name];
-                if (x.name.empty()) x.name = e.name;
-                // The most recent article's title and institution describe them now.
-                if (!date.empty() && date >= x.last_date) {
-                    if (e.title) x.title = e.title;
-                    if (e.institution) x.institution = e.institution;
-                } else {
-                    if (!x.title) x.title = e.title;
-                    if (!x.institution) x.institution = e.institution;
-                }
-                ++x.articles;
-                x.quotes += e.quotes;
-                if (!date.empty()) {
-                    if (x.first_date.empty() || date < x.first_date) x.first_date = date;
-                    if (date > x.last_date) x.last_date = date;
-                }
-                x.score += std::max(1, e.quotes) * std::exp2(-age_years);
+    std::map<std::string, ExpertHit> by_name;
+    for (const auto& hit : result.articles.hits) {
+        const std::string date = hit.article.date.value_or("");
+        const double age_years = date.empty() ? 1.0 : (newest_days - days(date)) / 365.0;
+        for (const auto& e : hit.article.experts) {
+            auto& x = by_name[e.name];
+            if (x.name.empty()) x.name = e.name;
+            // The most recent article's title and institution describe them now.
+            if (!date.empty() && date >= x.last_date) {
+                if (e.title) x.title = e.title;
+                if (e.institution) x.institution = e.institution;
+            } else {
+                if (!x.title) x.title = e.title;
+                if (!x.institution) x.institution = e.institution;
             }
+            ++x.articles;
+            x.quotes += e.quotes;
+            if (!date.empty()) {
+                if (x.first_date.empty() || date < x.first_date) x.first_date = date;
+                if (date > x.last_date) x.last_date = date;
+            }
+            x.score += std::max(1, e.quotes) * std::exp2(-age_years);
         }
-        for (auto& [name, hit] : by_name) result.experts.push_back(std::move(hit));
-        std::stable_sort(result.experts.begin(), result.experts.end(),
-                         [](const ExpertHit& a, const ExpertHit& b) { return a.score > b.score; });
-        const auto from = std::min<std::size_t>(request.offset, result.experts.size());
-        const auto to = std::min<std::size_t>(from + request.limit, result.experts.size());
-        result.experts = std::vector<ExpertHit>(result.experts.begin() + from, result.experts.begin() + to);
-        return result;
-    }, 12, m_options);
+    }
+    for (auto& [name, hit] : by_name) result.experts.push_back(std::move(hit));
+    std::stable_sort(result.experts.begin(), result.experts.end(),
+                     [](const ExpertHit& a, const ExpertHit& b) { return a.score > b.score; });
+    const auto from = std::min<std::size_t>(request.offset, result.experts.size());
+    const auto to = std::min<std::size_t>(from + request.limit, result.experts.size());
+    result.experts = std::vector<ExpertHit>(result.experts.begin() + from, result.experts.begin() + to);
+    return result;
 }
 
 }  // namespace newsdesk

@@ -1,5 +1,7 @@
 #include "searcher/render.h"
 
+#include "common/text.h"
+
 namespace newsdesk {
 
 namespace {
@@ -87,7 +89,7 @@ void render_text(const SearchResult& result, std::ostream& out) {
         if (a.source) out << " · " << *a.source;
         out << " · " << a.language << " · " << hit.percent << "%";
         if (hit.collapsed) out << " · +" << hit.collapsed << " similar cop" << (hit.collapsed == 1 ? "y" : "ies");
-        out << "\n   " << a.url.value_or(a.path) << '\n';
+        out << "\n   " << printable(a.url.value_or(a.path)) << '\n';
         if (!hit.snippet.empty()) out << "   " << hit.snippet << '\n';
         out << '\n';
     }
@@ -105,8 +107,8 @@ void render_text(const QuoteResult& result, std::ostream& out) {
         out << "“" << q.highlighted << "”\n   — " << q.quote.speaker.value_or("unattributed");
         if (q.quote.speaker_title) out << ", " << *q.quote.speaker_title;
         if (q.quote.institution) out << " (" << *q.quote.institution << ")";
-        out << "\n   " << a.headline << " · " << a.date.value_or("undated") << " · " << a.url.value_or(a.path)
-            << "\n\n";
+        out << "\n   " << a.headline << " · " << a.date.value_or("undated") << " · "
+            << printable(a.url.value_or(a.path)) << "\n\n";
     }
     text_facets(result.articles, out);
 }

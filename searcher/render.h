@@ -10,7 +10,10 @@
 namespace newsdesk {
 
 // Human-readable hits: rank, headline, date, source, URL or path, snippet,
-// then the facets. Says so when nothing matched, and suggests a spelling.
+// then the facets. Says so when nothing matched, and suggests a spelling. The
+// URL or path (the article's id) is escaped onto one line as the indexer's
+// messages name files (common/text.h, printable()): a file name's newlines and
+// terminal escape sequences never reach the terminal as they are.
 void render_text(const SearchResult& result, std::ostream& out);
 void render_text(const QuoteResult& result, std::ostream& out);
 void render_text(const ExpertResult& result, std::ostream& out);

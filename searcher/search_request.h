@@ -22,6 +22,9 @@ struct SearchRequest {
     Xapian::doccount limit = 10;
     SortOrder sort = SortOrder::relevance;
     std::vector<std::pair<std::string, std::string>> filters;  // facet name, value
+    // A date range, YYYY-MM-DD and inclusive, either end empty for none: a filter
+    // on the query (query_builder.h, date_range()), never part of its text.
+    std::string from, to;
     std::vector<std::string> facets;  // empty: no facets
     std::size_t facet_size = 10;
     DateBucket date_bucket = DateBucket::automatic;

@@ -11,6 +11,7 @@
 #include "common/dates.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/text.h"
 #include "searcher/query_builder.h"
 #include "searcher/snippet.h"
 #include "searcher/stored_article.h"
@@ -42,8 +43,12 @@ Searcher::Searcher(Xapian::Database db, std::string label) : m_path(std::move(la
 
 SearchResult Searcher::run(const SearchRequest& request, const Markers& markers,
                            std::optional<Highlighter>* highlighter) {
+    return finish(match(request), true, markers, highlighter);
+}
+
+Searcher::Matched Searcher::match(const SearchRequest& request) {
     return with_retry(
-        m_db, m_path, [&](Xapian::Database&) { return run_once(request, markers, highlighter); }, 12, m_options);
+        m_db, m_path, [&](Xapian::Database&) { return match_once(request); }, 12, m_options);
 }
 
 namespace {
@@ -60,10 +65,11 @@ std::vector<std::string> filter_languages(const SearchRequest& request) {
 
 Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& parsed) {
     Xapian::Query query;
+    const Xapian::Query dates = date_range(request.from, request.to);
     if (request.like) {
         Xapian::PostingIterator p = m_db.postlist_begin(id_term(*request.like));
         if (p == m_db.postlist_end(id_term(*request.like)))
-            throw UsageError("--like: no article with id '" + *request.like + "'");
+            throw UsageError("--like: no article with id '" + printable(*request.like) + "'");
         Xapian::RSet rset;
         rset.add_document(*p);
         Xapian::Enquire expand(m_db);
@@ -75,8 +81,9 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
         query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(id_term(*request.like)));
         if (!request.query.empty())
             query = Xapian::Query(Xapian::Query::OP_FILTER, query, build_query(request.query, m_db));
+        if (!dates.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
     } else {
-        parsed = parse_user_query(request.query, m_db, filter_languages(request));
+        parsed = parse_user_query(request.query, m_db, filter_languages(request), dates);
         query = parsed.query;
     }
     if (!request.filters.empty())
@@ -129,12 +136,11 @@ Searcher::FacetCount Searcher::count_facets(const Xapian::Query& query, const Se
     return counted;
 }
 
-SearchResult Searcher::run_once(const SearchRequest& request, const Markers& markers,
-                                std::optional<Highlighter>* highlighter) {
-    SearchResult result;
-    ParsedQuery parsed;
-    const Xapian::Query query = full_query(request, parsed);
-    result.corrected_query = parsed.corrected;
+Searcher::Matched Searcher::match_once(const SearchRequest& request) {
+    Matched matched;
+    SearchResult& result = matched.result;
+    const Xapian::Query query = full_query(request, matched.parsed);
+    result.corrected_query = matched.parsed.corrected;
     Xapian::Enquire enquire(m_db);
     enquire.set_query(query);
     // By day, then relevance; equal scores of one day follow document ids.
@@ -167,22 +173,16 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
     }
     if (result.estimate >= kSuggestBelow) result.corrected_query.clear();
 
-    // Each hit is highlighted with the stemmer that read the query for its language.
-    Highlighter local(std::move(parsed), query);
-    Highlighter& highlight = highlighter ? highlighter->emplace(std::move(local)) : local;
     // Every hit's document in one request per remote shard, not one each (the
     // range form: MSet::fetch() with no arguments crashes on an MSet with an offset).
     if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
-        hit.article = read_stored_article(it.get_document().get_data());
         hit.docid = *it;
-        hit.id = hit.article.id;
         hit.score = it.get_weight();
         hit.percent = it.get_percent();
-        const Reading& reading = highlight.reading(hit.article.language);
-        hit.snippet = make_snippet(hit.article, reading, markers);
         result.hits.push_back(std::move(hit));
+        matched.records.push_back(it.get_document().get_data());
     }
     if (request.collapse) {
         if (!copies) copies = count_copies(query, request, signatures);
@@ -190,6 +190,23 @@ SearchResult Searcher::run_once(const SearchRequest& request, const Markers& mar
             const auto found = signatures[i].empty() ? copies->end() : copies->find(signatures[i]);
             result.hits[i].collapsed = found == copies->end() || found->second == 0 ? 0 : found->second - 1;
         }
+    }
+    matched.query = query;
+    return matched;
+}
+
+SearchResult Searcher::finish(Matched matched, bool snippets, const Markers& markers,
+                              std::optional<Highlighter>* highlighter) {
+    SearchResult result = std::move(matched.result);
+    // Each hit is highlighted with the stemmer that read the query for its language.
+    Highlighter local(std::move(matched.parsed), matched.query);
+    Highlighter& highlight = highlighter ? highlighter->emplace(std::move(local)) : local;
+    for (std::size_t i = 0; i < result.hits.size(); ++i) {
+        Hit& hit = result.hits[i];
+        hit.article = read_stored_article(matched.records[i]);
+        std::string().swap(matched.records[i]);
+        hit.id = hit.article.id;
+        if (snippets) hit.snippet = make_snippet(hit.article, highlight.reading(hit.article.language), markers);
     }
     return result;
 }

@@ -24,7 +24,11 @@ class Searcher {
     // Article hits, ranked; facets with exact counts over the whole match when
     // request.facets is not empty. Throws UsageError for a bad query or filter.
     // A writer committing meanwhile is survived: the database is reopened and
-    // the whole operation retried (this holds for quotes() and experts() too).
+    // the reading retried (common/database.h, with_retry), for quotes() and
+    // experts() too. All three read the database first (the match, the counts,
+    // the hits' stored records) and only then make snippets, highlight quotes
+    // and rank experts, so a retry repeats no more than the reading and an
+    // attempt is over before a busy writer's next commits discard what it reads.
     // `highlighter` (if given) receives how the hits were highlighted: the
     // stemmer and stems of each article language's reading, for quotes.
     [[nodiscard]] SearchResult run(const SearchRequest& request, const Markers& markers = {},
@@ -42,9 +46,23 @@ class Searcher {
     static constexpr Xapian::doccount kQuoteArticles = 200;
 
   private:
+    // What a match read from the database: the result without its articles, and
+    // each hit's stored record, in order.
+    struct Matched {
+        SearchResult result;
+        std::vector<std::string> records;
+        ParsedQuery parsed;
+        Xapian::Query query;
+    };
+    // The database's part of a search, run again from the start when a writer
+    // discards the revision it reads (the one place that retries).
+    Matched match(const SearchRequest& request);
+    Matched match_once(const SearchRequest& request);
+    // The rest, without the database: the articles read from their records, and
+    // a snippet for each hit when `snippets` (quotes and experts show none).
     // `highlighter` (if given) receives how the hits were highlighted, for quotes.
-    SearchResult run_once(const SearchRequest& request, const Markers& markers,
-                          std::optional<Highlighter>* highlighter = nullptr);
+    static SearchResult finish(Matched matched, bool snippets, const Markers& markers,
+                               std::optional<Highlighter>* highlighter = nullptr);
     struct FacetCount {
         std::vector<Facet> facets;
         Xapian::doccount seen = 0;    // matching articles, exactly unless cut_short

@@ -108,13 +108,19 @@ TEST(WebRequest, ValidatesEveryParameter) {
 TEST(WebRequest, BuildsTheSearchRequest) {
     const auto r = from("q=pact&sort=newest&page=3&size=20&country=KP&from=2024-06-01&copies=all");
     const auto s = r.search_request({"country"});
-    EXPECT_EQ(s.query, "(pact) date:2024-06-01..");
+    // The date range is a filter of its own, never text added to the query.
+    EXPECT_EQ(s.query, "pact");
+    EXPECT_EQ(s.from, "2024-06-01");
+    EXPECT_EQ(s.to, "");
     EXPECT_EQ(s.offset, 40u);
     EXPECT_EQ(s.limit, 20u);
     EXPECT_EQ(s.sort, newsdesk::SortOrder::date);
     EXPECT_FALSE(s.collapse);
     EXPECT_EQ(s.filters, (std::vector<std::pair<std::string, std::string>>{{"country", "KP"}}));
-    EXPECT_EQ(from("to=2024-06-30").search_request({}).query, "date:..2024-06-30");
+    const auto to = from("q=x)+OR+(russia&to=2024-06-30").search_request({});
+    EXPECT_EQ(to.query, "x) OR (russia");
+    EXPECT_EQ(to.from, "");
+    EXPECT_EQ(to.to, "2024-06-30");
 }
 
 TEST(WebRequest, LinkIsStableAndRoundTrips) {

@@ -7,6 +7,7 @@
 // type: HTML inert, JSON that parses, Atom that is well-formed XML.
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -542,6 +543,152 @@ TEST_F(CgiHostile, PagesFarPastTheEndAreEmptyPagesNever500) {
     EXPECT_FALSE(hits(hostile_get("page=" + std::to_string(last)).body).empty());
     EXPECT_EQ(nlohmann::json::parse(hostile_get("page=500&size=50&format=json").body)["offset"],
               499 * 50);
+}
+
+// A filter parameter of the page, the same filter on the command line (none for
+// the date range, which newsdesk-search takes as date:FROM..TO in the query), and
+// what it lets through, read from a hit of the JSON answer (the record
+// newsdesk-search --json prints).
+struct FilterParameter {
+    std::string query_string;
+    std::vector<std::string> cli;
+    std::function<bool(const nlohmann::json& hit)> keeps;
+};
+
+// Whether `entities` (names, or objects with a name and an acronym) hold `name`.
+bool names(const nlohmann::json& entities, const std::string& name) {
+    for (const auto& e : entities) {
+        if (e.is_string() ? e == name : e["name"] == name || e["acronym"] == name) return true;
+    }
+    return false;
+}
+
+bool dated_within(const nlohmann::json& hit, const std::string& from, const std::string& to) {
+    if (!hit["date"].is_string()) return false;  // undated articles are outside every range
+    const std::string date = hit["date"];
+    return date >= from && date <= to;
+}
+
+const std::vector<FilterParameter>& filter_parameters() {
+    static const std::vector<FilterParameter> parameters{
+        {"from=2020-01-01&to=2020-12-31", {},
+         [](const auto& h) { return dated_within(h, "2020-01-01", "2020-12-31"); }},
+        {"from=2020-01-01", {}, [](const auto& h) { return dated_within(h, "2020-01-01", "9999-12-31"); }},
+        {"to=2019-12-31", {}, [](const auto& h) { return dated_within(h, "0000-01-01", "2019-12-31"); }},
+        {"date=2020", {"--filter", "date=2020"},
+         [](const auto& h) { return dated_within(h, "2020-01-01", "2020-12-31"); }},
+        {"country=UA", {"--filter", "country=UA"},
+         [](const auto& h) {
+             for (const auto& c : h["countries"])
+                 if (c["code"] == "UA") return true;
+             return false;
+         }},
+        {"expert=Vladimir+Putin", {"--filter", "expert=Vladimir Putin"},
+         [](const auto& h) { return names(h["experts"], "Vladimir Putin"); }},
+        {"person=Alexei+Navalny", {"--filter", "person=Alexei Navalny"},
+         [](const auto& h) { return names(h["people"], "Alexei Navalny"); }},
+        {"institution=White+House", {"--filter", "institution=White House"},
+         [](const auto& h) { return names(h["institutions"], "White House"); }},
+        {"language=en", {"--filter", "language=en"}, [](const auto& h) { return h["language"] == "en"; }},
+        {"source=Wikinews", {"--filter", "source=Wikinews"}, [](const auto& h) { return h["source"] == "Wikinews"; }},
+    };
+    return parameters;
+}
+
+std::vector<std::string> hit_ids(const nlohmann::json& answer) {
+    std::vector<std::string> ids;
+    for (const auto& hit : answer["hits"]) ids.push_back(hit["id"]);
+    return ids;
+}
+
+// The ids of `alone`'s hits that `filter` keeps, in their order.
+std::vector<std::string> kept_by(const FilterParameter& filter, const nlohmann::json& alone) {
+    std::vector<std::string> ids;
+    for (const auto& hit : alone["hits"])
+        if (filter.keeps(hit)) ids.push_back(hit["id"]);
+    return ids;
+}
+
+// Issue 22: the page put its date range after the query text, "(" + q + ") date:...",
+// and parsed the whole, so q could close the bracket and take the range with it.
+// Every filter is a query of its own now, whatever q holds, on the page and on
+// the command line: the hits with a filter are the hits of q alone less those
+// the filter leaves out, in the same order.
+TEST_F(CgiHostile, TheQueryCannotUndoTheDateRangeOrAFilter) {
+    const std::vector<std::string> payloads{
+        "x) OR (russia",                                // the report: ORs its way out of the bracket
+        "russia)",                                      // a bracket closed that was never opened
+        "\"russia",                                     // a phrase left open, which took the range in as words
+        "russia) NOT (x",                               // NOT, which took the range to the word after it
+        "russia) date:2019-01-01..2020-12-31 (russia",  // a range of its own, which the parser ORed with the page's
+        "russia) OR country:RU OR (x",                  // a filter prefix
+    };
+    std::map<std::string, std::size_t> kept;  // hits each filter let through, over all payloads
+    for (const auto& payload : payloads) {
+        // No folding: a filter may leave out the copy that stood for the others.
+        const std::string q = "q=" + typed(payload) + "&copies=all&size=50&format=json";
+        const auto alone = nlohmann::json::parse(hostile_get(q).body);
+        ASSERT_LT(alone.value("total", 50), 50) << payload << ": every hit on one page";
+        ASSERT_EQ(hit_ids(search_json(db, {"--no-collapse", "--limit", "50", payload})), hit_ids(alone)) << payload;
+        for (const auto& filter : filter_parameters()) {
+            const auto expected = kept_by(filter, alone);
+            kept[filter.query_string] += expected.size();
+            const std::string context = q + "&" + filter.query_string;
+            const auto r = hostile_get(context);
+            expect_safe(r, context);
+            ASSERT_EQ(r.status, 200) << context << "\n" << r.body.substr(0, 300);
+            const auto answer = nlohmann::json::parse(r.body);
+            EXPECT_EQ(hit_ids(answer), expected) << context << "\n" << answer["query"];
+            if (filter.cli.empty()) continue;
+            std::vector<std::string> args{"--no-collapse", "--limit", "50"};
+            args.insert(args.end(), filter.cli.begin(), filter.cli.end());
+            args.push_back(payload);
+            EXPECT_EQ(hit_ids(search_json(db, args)), expected) << "newsdesk-search " << filter.cli[1] << " '" << payload << "'";
+        }
+    }
+    for (const auto& filter : filter_parameters())
+        EXPECT_GT(kept[filter.query_string], 0u) << filter.query_string << " kept nothing: the rows prove nothing";
+}
+
+// A filter's value is one value, never query syntax: a value that cannot be one
+// is 400 naming the parameter (the date once had its digits picked out, so
+// "2020) OR (2019" was the day 2020-20-19, an empty answer); any other is a name
+// no article carries, an empty answer that echoes the filter.
+TEST_F(CgiHostile, AFilterValueIsOneValueNeverQuerySyntax) {
+    const struct {
+        std::string name, value;
+        int status;
+        std::string message;  // for 400
+    } rows[] = {
+        {"from", "2020-01-01) OR (russia", 400, "from must be a date"},
+        {"to", "2020-12-31) OR (russia", 400, "to must be a date"},
+        {"date", "2020) OR (2019", 400, "date filter expects YYYY, YYYY-MM or YYYY-MM-DD"},
+        {"date", "2020-13", 400, "date filter expects YYYY, YYYY-MM or YYYY-MM-DD"},
+        {"date", "20200101", 400, "date filter expects YYYY, YYYY-MM or YYYY-MM-DD"},
+        {"country", "UA) OR (russia", 400, "unknown country"},
+        {"expert", "Vladimir Putin) OR (russia", 200, ""},
+        {"person", "Alexei Navalny\" OR \"russia", 200, ""},
+        {"institution", "White House) NOT (x", 200, ""},
+        {"language", "en) OR (russia", 200, ""},
+        {"source", "Wikinews) OR source:(x", 200, ""},
+    };
+    for (const auto& row : rows) {
+        const std::string context = "q=russia&" + row.name + "=" + encode(row.value) + "&format=json";
+        const auto r = hostile_get(context);
+        if (row.status == 400) {
+            expect_refused(r, 400, row.message, true, context);
+            continue;
+        }
+        expect_safe(r, context);
+        ASSERT_EQ(r.status, 200) << context;
+        const auto answer = nlohmann::json::parse(r.body);
+        EXPECT_TRUE(answer["hits"].empty()) << context;
+        EXPECT_EQ(answer["filters"], (nlohmann::json::array({{{"facet", row.name}, {"value", row.value}}}))) << context;
+    }
+    // The command line's --filter reads values the same way.
+    const auto date = run({kSearch, "--db", db, "--filter", "date=2020) OR (2019", "russia"});
+    EXPECT_EQ(date.exit_code, 2);
+    EXPECT_EQ(date.err, "newsdesk-search: date filter expects YYYY, YYYY-MM or YYYY-MM-DD, not '2020) OR (2019'\n");
 }
 
 TEST_F(CgiHostile, AnUnknownCollectionIsAnsweredInTheFormatAsked) {

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <stdexcept>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -247,29 +248,83 @@ TEST_F(Cgi, MissingDatabaseIs503WithARetryHintAndNoPath) {
     EXPECT_EQ(junk.body.find("Xapian"), junk.body.rfind("Xapian")) << "only the footer names Xapian";
 }
 
+// A configuration whose database is a remote one (a stub file) whose server
+// accepts the connection and never speaks: Xapian waits 10 s for it, and the
+// page's time limit is 1 s.
+class StuckDatabase {
+  public:
+    StuckDatabase() {
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (bind(m_listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(m_listener, 4) != 0)
+            throw std::runtime_error("cannot listen on loopback");
+        socklen_t len = sizeof addr;
+        getsockname(m_listener, reinterpret_cast<sockaddr*>(&addr), &len);
+        write_file(m_dir / "stuck.stub", "remote 127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "\n");
+        write_file(m_dir / "newsdesk.conf", "db = " + (m_dir / "stuck.stub").string() + "\ntime_limit = 1\n");
+    }
+    ~StuckDatabase() { close(m_listener); }
+    StuckDatabase(const StuckDatabase&) = delete;
+    StuckDatabase& operator=(const StuckDatabase&) = delete;
+    [[nodiscard]] std::string config_env() const { return "NEWSDESK_CGI_CONFIG=" + (m_dir / "newsdesk.conf").string(); }
+
+  private:
+    int m_listener = socket(AF_INET, SOCK_STREAM, 0);
+    TempDir m_dir;
+};
+
 TEST_F(Cgi, TimeLimitAnswers503WhenTheSearchDoesNotFinish) {
-    // The database is a remote one (a stub file) whose server accepts the
-    // connection and never speaks: Xapian waits 10 s for it, the limit is 1 s.
-    const int listener = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-    ASSERT_EQ(listen(listener, 4), 0);
-    socklen_t len = sizeof addr;
-    getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len);
-    TempDir dir;
-    write_file(dir / "stuck.stub", "remote 127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "\n");
-    write_file(dir / "newsdesk.conf", "db = " + (dir / "stuck.stub").string() + "\ntime_limit = 1\n");
-    const auto r = run_cgi({"REQUEST_METHOD=GET", "QUERY_STRING=q=korea",
-                            "NEWSDESK_CGI_CONFIG=" + (dir / "newsdesk.conf").string()});
-    close(listener);
+    const StuckDatabase stuck;
+    const auto r = run_cgi({"REQUEST_METHOD=GET", "QUERY_STRING=q=korea", stuck.config_env()});
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_EQ(r.status_line, "Status: 503 Service Unavailable");
     EXPECT_EQ(r.header("retry-after"), "30");
     expect_page_headers(r, "text/html; charset=utf-8");
     EXPECT_NE(r.body.find("The search took too long"), std::string::npos) << r.body;
     EXPECT_NE(r.err.find("time limit of 1 s reached"), std::string::npos) << r.err;
+}
+
+// A script asking for JSON gets every failure as JSON, as it gets a bad
+// parameter: {"error": ...} with the same status and headers as the page's
+// (issue 22: a 503 came back as the HTML page).
+TEST_F(Cgi, FailuresAreAnsweredInJsonForFormatJson) {
+    const auto expect_json_error = [](const CgiRun& r, int status, const std::string& error) {
+        EXPECT_EQ(r.exit_code, 0);
+        EXPECT_EQ(r.status, status) << r.body.substr(0, 200);
+        expect_page_headers(r, "application/json; charset=utf-8");
+        EXPECT_EQ(nlohmann::json::parse(r.body, nullptr, false), (nlohmann::json{{"error", error}})) << r.body.substr(0, 200);
+    };
+    TempDir dir;
+    const auto missing = get((dir / "no-such.db").string(), "q=korea&format=json");
+    expect_json_error(missing, 503, "The search index is not available at the moment. Please try again shortly.");
+    EXPECT_EQ(missing.header("retry-after"), "30");
+    std::filesystem::create_directories(dir / "junk.db");
+    write_file(dir / "junk.db" / "iamglass", "not a database");
+    const auto junk = get((dir / "junk.db").string(), "q=korea&format=json");
+    EXPECT_GE(junk.status, 500);
+    expect_page_headers(junk, "application/json; charset=utf-8");
+    EXPECT_TRUE(nlohmann::json::parse(junk.body, nullptr, false).contains("error")) << junk.body.substr(0, 200);
+    // The time limit: the fresh process that answers knows the format from the
+    // one that ran out of time, whether it came in the URL or in a POST body.
+    const StuckDatabase stuck;
+    const std::string too_long = "The search took too long. Please try a narrower query.";
+    const auto by_get = run_cgi({"REQUEST_METHOD=GET", "QUERY_STRING=q=korea&format=json", stuck.config_env()});
+    expect_json_error(by_get, 503, too_long);
+    EXPECT_EQ(by_get.header("retry-after"), "30");
+    const auto by_post = run_cgi({"REQUEST_METHOD=POST", "CONTENT_TYPE=application/x-www-form-urlencoded",
+                                  "CONTENT_LENGTH=19", stuck.config_env()},
+                                 "q=korea&format=json");
+    expect_json_error(by_post, 503, too_long);
+    // A page that is not configured, where the request is never read: format=json in the URL is enough.
+    write_file(dir / "bad.conf", "database = /somewhere\n");
+    expect_json_error(run_cgi({"REQUEST_METHOD=GET", "QUERY_STRING=q=korea&format=json",
+                               "NEWSDESK_CGI_CONFIG=" + (dir / "bad.conf").string()}),
+                      500, "The search page is not configured correctly.");
+    // The page and the feed still answer with the page.
+    const auto atom = run_cgi({"REQUEST_METHOD=GET", "QUERY_STRING=q=korea&format=atom", stuck.config_env()});
+    EXPECT_EQ(atom.status, 503);
+    EXPECT_EQ(atom.header("content-type"), "text/html; charset=utf-8");
 }
 
 TEST_F(Cgi, CollectionsComeFromTheConfigurationOnly) {
@@ -457,6 +512,16 @@ TEST_F(Cgi, DidYouMeanLinksToTheCorrectedQuery) {
         if (inside(a, "didyoumean")) href = a.attributes.at("href");
     ASSERT_EQ(href, "?q=korea");
     EXPECT_FALSE(hits(follow(db, href).body).empty());
+}
+
+// The suggestion is for what was typed in q: the date range stays in its own
+// fields (it was once pasted into q, and so into the corrected query).
+TEST_F(Cgi, DidYouMeanKeepsTheDateRangeOutOfTheQuery) {
+    const auto r = get(db, "q=koreq&from=2020-01-01");
+    std::string href;
+    for (const auto& a : elements(r.body, "a"))
+        if (inside(a, "didyoumean")) href = a.attributes.at("href");
+    EXPECT_EQ(href, "?q=korea&from=2020-01-01");
 }
 
 // The quotes under a hit are marked as its snippet is: with the article

@@ -123,6 +123,30 @@ TEST(Collapse, WireCopiesFoldIntoOneHitUnlessAskedNotTo) {
     EXPECT_EQ(search(db, {"--no-collapse", "pact"})["hits"].size(), 2u);
 }
 
+// A file name may hold any bytes, and an article without a URL is named by its
+// path: the text output shows it on one line, escaped as newsdesk-index's
+// messages name the file (issue 22: a newline and a terminal escape sequence in
+// the name reached the terminal as they were). JSON keeps the id as it is.
+TEST(TextOutput, FileNamesAreEscapedOntoOneLine) {
+    TempDir dir;
+    const auto src = dir / "src";
+    std::filesystem::create_directory(src);
+    const std::string name = "bad\nname\x1B[31mred.txt";
+    write_file(src / name, "Harbour reopens\n\nThe harbour reopened on Monday. \"We are ready for the ships,\" "
+                           "said harbour master Ann Quill.\n");
+    const auto db = (dir / "db").string();
+    ASSERT_EQ(run({kIndex, "--quiet", "--db", db, src.string()}).exit_code, 0);
+    const std::string shown = src.string() + "/bad\\nname\\x1B[31mred.txt";
+    for (const std::string mode : {"--limit=10", "--quotes"}) {
+        const auto r = run({kSearch, "--db", db, mode, "ready"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_NE(r.out.find(shown), std::string::npos) << mode << ":\n" << r.out;
+        EXPECT_EQ(r.out.find('\x1B'), std::string::npos) << mode << ":\n" << r.out;
+        EXPECT_EQ(r.out.find("bad\n"), std::string::npos) << mode << ":\n" << r.out;
+    }
+    EXPECT_EQ(search(db, {"ready"})["hits"][0]["id"], (src / name).string());
+}
+
 TEST(Readers, SearchesSurviveAWriterCommittingMeanwhile) {
     TempDir dir;
     const auto db = (dir / "db").string();

@@ -81,6 +81,37 @@ TEST_F(QueryBuilderTest, QueryTextBecomesTheDocumentedXapianQuery) {
             << "query: " << row.query;
 }
 
+// A date range given apart from the text (the page's from and to) is the query
+// the same range typed after the text in brackets gives...
+TEST_F(QueryBuilderTest, ADateRangeGivenApartIsTheRangeTypedAfterTheText) {
+    const struct {
+        std::string text, from, to, typed;
+    } rows[] = {
+        {"pact", "2024-06-01", "2024-06-30", "(pact) date:2024-06-01..2024-06-30"},
+        {"north korea OR pact", "2024-06-01", "", "(north korea OR pact) date:2024-06-01.."},
+        {"pact country:KP", "", "2024-06-30", "(pact country:KP) date:..2024-06-30"},
+        {"", "2024-06-01", "", "date:2024-06-01.."},  // the range alone, unweighted
+        {"", "", "", ""},
+    };
+    for (const auto& row : rows) {
+        const auto given = newsdesk::parse_user_query(row.text, db, {}, newsdesk::date_range(row.from, row.to));
+        EXPECT_EQ(given.query.get_description(), newsdesk::build_query(row.typed, db).get_description())
+            << row.typed;
+    }
+}
+
+// ...and, whatever brackets, quotes, operators or prefixes the text holds, it
+// filters the whole query: the text cannot take it in (issue 22).
+TEST_F(QueryBuilderTest, ADateRangeGivenApartFiltersWhateverTheTextHolds) {
+    const auto range = newsdesk::date_range("2024-01-01", "2024-12-31");
+    for (const std::string text : {"x) OR (pact", "pact)", "\"pact", "pact) NOT (x",
+                                   "pact) date:2019-01-01..2019-12-31 (pact", "pact) OR country:KP OR (x"}) {
+        const auto query = newsdesk::parse_user_query(text, db, {}, range).query;
+        ASSERT_EQ(query.get_type(), Xapian::Query::OP_FILTER) << text << ": " << query.get_description();
+        EXPECT_EQ(query.get_subquery(1).get_description(), range.get_description()) << text;
+    }
+}
+
 TEST_F(QueryBuilderTest, MalformedDateIsAUsageErrorNamingTheValue) {
     try {
         (void)newsdesk::build_query("pact date:June", db);
