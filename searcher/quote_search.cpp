@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/database.h"
-#include "common/dates.h"
+#include "common/db/database.h"
+#include "common/lang/dates.h"
 #include "common/text.h"
 #include "searcher/query_builder.h"
 #include "searcher/searcher.h"

@@ -7,7 +7,7 @@
 
 #include <xapian.h>
 
-#include "common/database.h"
+#include "common/db/database.h"
 #include "searcher/search_request.h"
 #include "searcher/snippet.h"
 
@@ -15,7 +15,7 @@ namespace newsdesk {
 
 class Searcher {
   public:
-    // Opens `db_path` (directory or stub file) through common/database.h; throws
+    // Opens `db_path` (directory or stub file) through common/db/database.h; throws
     // IndexError when it cannot.
     explicit Searcher(std::string db_path, OpenOptions options = {});
     // For tests: an already open database (e.g. in-memory).
