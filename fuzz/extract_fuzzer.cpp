@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "common/text.h"
-#include "indexer/extract.h"
+#include "indexer/extract/extract.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;

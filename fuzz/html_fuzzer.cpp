@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "common/error.h"
-#include "indexer/parsers.h"
+#include "indexer/formats/parsers.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);

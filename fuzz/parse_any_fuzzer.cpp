@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "common/error.h"
-#include "indexer/parsers.h"
+#include "indexer/formats/parsers.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;

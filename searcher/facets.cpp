@@ -4,8 +4,8 @@
 #include <array>
 #include <unordered_map>
 
-#include "common/countries.h"
 #include "common/error.h"
+#include "common/lang/countries.h"
 #include "common/schema.h"
 #include "searcher/value_tally.h"
 

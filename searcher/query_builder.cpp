@@ -5,7 +5,7 @@
 #include <set>
 
 #include "common/error.h"
-#include "common/language.h"
+#include "common/lang/language.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/facets.h"

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/dates.h"
+#include "common/lang/dates.h"
 #include "common/text.h"
 #include "searcher/query_builder.h"
 #include "searcher/searcher.h"

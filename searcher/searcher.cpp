@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/database.h"
-#include "common/dates.h"
+#include "common/db/database.h"
 #include "common/error.h"
+#include "common/lang/dates.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/query_builder.h"

@@ -7,7 +7,7 @@
 
 #include <xapian.h>
 
-#include "common/database.h"
+#include "common/db/database.h"
 #include "searcher/search_request.h"
 #include "searcher/snippet.h"
 
@@ -15,7 +15,7 @@ namespace newsdesk {
 
 class Searcher {
   public:
-    // Opens `db_path` (directory or stub file) through common/database.h; throws
+    // Opens `db_path` (directory or stub file) through common/db/database.h; throws
     // IndexError when it cannot.
     explicit Searcher(std::string db_path, OpenOptions options = {});
     // For tests: an already open database (e.g. in-memory).
@@ -24,7 +24,7 @@ class Searcher {
     // Article hits, ranked; facets with exact counts over the whole match when
     // request.facets is not empty. Throws UsageError for a bad query or filter.
     // A writer committing meanwhile is survived: the database is reopened and
-    // the reading retried (common/database.h, with_retry), for quotes() and
+    // the reading retried (common/db/database.h, with_retry), for quotes() and
     // experts() too. All three read the database first (the match, the counts,
     // the hits' stored records) and only then make snippets, highlight quotes
     // and rank experts, so a retry repeats no more than the reading and an

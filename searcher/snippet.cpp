@@ -8,7 +8,7 @@
 
 #include <xapian/unicode.h>
 
-#include "common/language.h"
+#include "common/lang/language.h"
 #include "common/schema.h"
 #include "common/text.h"
 

@@ -1,5 +1,5 @@
 // The article stored with each document (its --extract JSON record, written by
-// indexer/document_builder.cpp), read back for a results page. A page reads ten
+// indexer/document/document_builder.cpp), read back for a results page. A page reads ten
 // records of several kilobytes each; a general JSON parser builds a whole DOM
 // of them, byte by byte, before article_from_json copies it out again. This
 // reads the record's own fields straight into an Article, and hands any record

@@ -1,6 +1,6 @@
 // limited-run: runs a command the way a full disk, a read-only database or a
 // machine short of memory would treat it, for the write-failure and hostile-file
-// tests (tests/write_failure_test.cpp, tests/hostile_files_test.cpp), without
+// tests (tests/e2e/write_failure_test.cpp, tests/e2e/hostile_files_test.cpp), without
 // root-only mounts.
 //
 //   limited-run [--fsize BYTES] [--data BYTES] [--no-dac-override] -- COMMAND [ARG...]

@@ -1,0 +1,42 @@
+// Language codes, stemmer choice and writing scripts, shared by indexer and
+// searcher so stems at index and query time cannot drift apart.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsdesk {
+
+// The BCP 47 primary subtag of `language`, lower case ("pt-BR" -> "pt",
+// "zh_Hant" -> "zh"); empty when it is not 2 or 3 ASCII letters.
+[[nodiscard]] std::string primary_language(std::string_view language);
+
+// The stemmer for a BCP 47 language code: Xapian's Snowball stemmer when Xapian
+// 1.4 has one, else libstemmer's (Hindi, Greek, Serbian, Yiddish; see
+// common/lang/snowball_stem.h), else the "none" stemmer. Only the primary subtag
+// counts; anything that is not a language code ("english", "porter", "") gets
+// "none", so a stemmer is never picked by algorithm name. Each call builds a new
+// stemmer: give each thread its own.
+[[nodiscard]] Xapian::Stem stemmer_for(std::string_view language);
+
+// Whether stemmer_for(language) stems at all.
+[[nodiscard]] bool has_stemmer(std::string_view language);
+
+// The ISO 15924 code of the script `word` is written in: that of its first
+// letter with a script of its own ("Latn", "Deva", "Arab", "Hani", "Hira");
+// empty when it has none (digits, punctuation).
+[[nodiscard]] std::string script_of(std::string_view word);
+
+// Whether `language` is written in `script`: ICU's likely script for the
+// language (Japanese: Hira, Kana and Hani; Korean: Hang and Hani), and Latn for
+// Serbian too, whose Snowball stemmer reads both alphabets. True for a language
+// ICU knows no script for.
+[[nodiscard]] bool script_fits(std::string_view script, std::string_view language);
+
+// Whether code point `c` is Han, Hiragana, Katakana or Hangul: the characters
+// Xapian's CJK n-gram mode indexes as single characters and pairs.
+[[nodiscard]] bool is_cjk(char32_t c);
+
+}  // namespace newsdesk

@@ -1,0 +1,33 @@
+// Article -> Xapian::Document, following common/schema.h.
+#pragma once
+
+#include <xapian.h>
+
+#include "common/article.h"
+
+namespace newsdesk {
+
+// Builds documents; one per thread (it owns a TermGenerator). Free text is
+// stemmed with the article language's stemmer (common/lang/language.h) and CJK text
+// indexed as n-grams. With the environment variable NEWSDESK_NO_STEM set (not
+// empty, not "0") no stemmed terms are written: for measuring what stemming
+// gains (scripts/bench-hindi-stemming); such an index answers only exact forms.
+class DocumentBuilder {
+  public:
+    DocumentBuilder();
+
+    // The document for `article`: positional terms per field (and unprefixed),
+    // boolean filter terms, the date values and the JSON record as data. The
+    // builder keeps no reference to it, so it may be handed to another thread.
+    [[nodiscard]] Xapian::Document build(const Article& article);
+
+  private:
+    void index_field(std::string_view text, std::string_view prefix, Xapian::termcount weight);
+
+    [[nodiscard]] static bool no_stemming_requested();
+
+    Xapian::TermGenerator m_termgen;
+    bool m_stemming;
+};
+
+}  // namespace newsdesk

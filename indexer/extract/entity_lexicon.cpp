@@ -1,0 +1,149 @@
+#include "indexer/extract/entity_lexicon.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "common/data_dir.h"
+#include "common/error.h"
+#include "common/lang/countries.h"
+#include "common/text.h"
+
+namespace newsdesk::entities {
+
+namespace {
+
+std::vector<std::string> lines_of(std::string_view file) {
+    const auto path = data_file(file);
+    std::ifstream in(path);
+    if (!in) throw Error("cannot read " + path.string());
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        if (!trim(line).empty()) lines.emplace_back(trim(line));
+    }
+    return lines;
+}
+
+std::vector<std::string> split(const std::string& line, char sep) {
+    std::vector<std::string> cells;
+    std::istringstream in(line);
+    for (std::string cell; std::getline(in, cell, sep);) cells.emplace_back(trim(cell));
+    return cells;
+}
+
+std::size_t words_in(const std::string& key) {
+    std::size_t n = 1;
+    for (char c : key) n += c == ' ';
+    return n;
+}
+
+// "Gen." in a list also teaches the tokenizer that "gen" takes a period.
+void note_abbreviation(const std::string& entry, std::unordered_set<std::string>& into) {
+    if (entry.size() > 1 && entry.back() == '.' && entry.find(' ') == std::string::npos)
+        into.insert(ascii_lower(entry.substr(0, entry.size() - 1)));
+}
+
+}  // namespace
+
+const Lexicon& Lexicon::instance() {
+    static const Lexicon lexicon;
+    return lexicon;
+}
+
+void Lexicon::load_words(std::string_view file, std::unordered_set<std::string>& into) {
+    for (const auto& line : lines_of(file)) {
+        note_abbreviation(line, m_abbreviations);
+        // Entries are listed with their period ("Mr."); the period is optional in text.
+        auto key = lookup_key(line);
+        if (key.size() > 1 && key.back() == '.' && key.find('.') == key.size() - 1) key.pop_back();
+        into.insert(std::move(key));
+    }
+}
+
+Lexicon::Lexicon() {
+    load_words("people/given_names.txt", m_given);
+    load_words("people/surname_first.txt", m_surname_first);
+    load_words("people/honorifics.txt", m_honorifics);
+    load_words("people/titles.txt", m_titles);
+    load_words("people/not_names.txt", m_stop);
+    load_words("people/particles.txt", m_particles);
+    load_words("people/speech_verbs.txt", m_speech);
+    load_words("people/abbreviations.txt", m_abbreviations);
+    load_words("institutions/not_institutions.txt", m_not_org);
+    for (const auto& t : m_titles) m_max_title_words = std::max(m_max_title_words, words_in(t));
+    for (const auto& line : lines_of("institutions/org_words.tsv")) {
+        const auto cells = split(line, '\t');
+        note_abbreviation(cells[0], m_abbreviations);
+        auto key = lookup_key(cells[0]);
+        if (key.size() > 1 && key.back() == '.') key.pop_back();
+        m_org_words[key] = cells.size() > 1 && cells[1] == "suffix" ? OrgWord::suffix : OrgWord::head;
+    }
+    load_words("countries/place_prepositions.txt", m_place_preps);
+    for (const auto& line : lines_of("institutions/sports.txt")) {
+        const auto cells = split(line, '\t');
+        if (cells.size() < 2 || cells[1] != "individual") m_sports.insert(lookup_key(cells[0]));
+    }
+    load_words("institutions/result_verbs.txt", m_result_verbs);
+    for (const auto& line : lines_of("institutions/club_words.tsv")) {
+        const auto cells = split(line, '\t');
+        m_club_words[lookup_key(cells[0])] =
+            cells.size() > 1 && cells[1] == "start" ? ClubWord::start : ClubWord::end;
+    }
+    load_gazetteer();
+}
+
+// gazetteer.tsv: canonical name<TAB>acronym<TAB>country<TAB>alias|alias...
+void Lexicon::load_gazetteer() {
+    for (const auto& line : lines_of("institutions/gazetteer.tsv")) {
+        auto cells = split(line, '\t');
+        cells.resize(4);
+        const std::size_t id = m_institutions.size();
+        m_institutions.push_back({cells[0], cells[1], cells[2]});
+        auto add_key = [&](const std::string& key) {
+            m_institution_keys.try_emplace(key, id);
+            auto& longest = m_institution_first_words[key.substr(0, key.find(' '))];
+            longest = std::max(longest, words_in(key));
+        };
+        auto add = [&](const std::string& name) {
+            if (name.empty()) return;
+            const auto key = lookup_key(name);
+            add_key(key);
+            // "US Treasury" is written as often as "U.S. Treasury".
+            auto dotless = key;
+            std::erase(dotless, '.');
+            if (dotless != key && key.find(' ') != std::string::npos) add_key(dotless);
+        };
+        add(cells[0]);
+        for (const auto& alias : split(cells[3], '|')) add(alias);
+        if (!cells[1].empty()) m_acronyms.try_emplace(cells[1], id);
+    }
+}
+
+std::optional<OrgWord> Lexicon::org_word(const std::string& key) const {
+    const auto it = m_org_words.find(key);
+    if (it == m_org_words.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<ClubWord> Lexicon::club_word(const std::string& key) const {
+    const auto it = m_club_words.find(key);
+    if (it == m_club_words.end()) return std::nullopt;
+    return it->second;
+}
+
+std::size_t Lexicon::max_institution_words_from(const std::string& key) const {
+    const auto it = m_institution_first_words.find(key);
+    return it == m_institution_first_words.end() ? 0 : it->second;
+}
+
+const KnownInstitution* Lexicon::institution(const std::string& key) const {
+    const auto it = m_institution_keys.find(key);
+    return it == m_institution_keys.end() ? nullptr : &m_institutions[it->second];
+}
+
+const KnownInstitution* Lexicon::institution_by_acronym(std::string_view acronym) const {
+    const auto it = m_acronyms.find(std::string(acronym));
+    return it == m_acronyms.end() ? nullptr : &m_institutions[it->second];
+}
+
+}  // namespace newsdesk::entities

@@ -1,0 +1,413 @@
+#include "indexer/extract/entity_scan.h"
+
+#include <algorithm>
+
+#include "common/lang/countries.h"
+#include "indexer/extract/entity_lexicon.h"
+
+namespace newsdesk::entities {
+
+namespace {
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// A word with what the scan needs to know about its neighbours.
+struct Word {
+    Token token;
+    std::string key;              // lookup key, possessive "'s" removed
+    std::string raw;              // lookup key as written ("people's")
+    std::size_t end = 0;          // byte end without the possessive
+    std::size_t tok = 0;          // index in the token stream
+    bool adjacent = false;        // nothing but spaces or a hyphen since the previous word
+    std::string_view punct_before;  // the one punctuation mark between, if exactly one
+};
+
+std::vector<Word> words_of(const std::vector<Token>& tokens) {
+    std::vector<Word> words;
+    std::size_t marks = 0;
+    std::string_view last_mark;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto& t = tokens[i];
+        if (!t.word) {
+            ++marks, last_mark = t.text;
+            continue;
+        }
+        Word w{t, lookup_key(t.text), {}, t.end, i, false, {}};
+        w.raw = w.key;
+        if (w.key.size() > 2 && w.key.ends_with("'s")) {
+            w.key.resize(w.key.size() - 2);
+            w.end = t.end - (t.text.ends_with("'s") ? 2 : 4);  // "’" is three bytes
+        }
+        w.adjacent = !words.empty() && (marks == 0 || (marks == 1 && t.hyphen_before));
+        if (marks == 1) w.punct_before = last_mark;
+        words.push_back(std::move(w));
+        marks = 0;
+    }
+    return words;
+}
+
+class Scanner {
+  public:
+    Scanner(std::string_view text, const std::vector<Token>& tokens, bool shouting, Findings& findings)
+        : m_text(text), m_shouting(shouting), m_found(findings), m_lex(Lexicon::instance()),
+          m_geo(CountryGazetteer::instance()), m_tokens(tokens), m_words(words_of(m_tokens)) {}
+
+    void run() {
+        for (std::size_t k = 0; k < m_words.size();) {
+            if (!cap(k)) {
+                // "its leader Kim Jong Un", "said Victor Cha": a cue for the next name.
+                if (m_lex.title(m_words[k].key) || m_lex.speech_verb(m_words[k].key)) m_cue_at = k + 1;
+                ++k;
+                continue;
+            }
+            std::size_t n = match_team(k);
+            if (!n) n = match_institution(k);
+            if (!n) n = match_org_pattern(k);
+            if (!n) n = match_country(k, true);
+            if (!n && m_shouting) {
+                // Capitals carry no signal here: only surnames found elsewhere count.
+                m_found.people.add_single(text(k, k + 1), m_words[k].key, false);
+                n = 1;
+            }
+            if (!n) n = match_title(k);
+            if (!n) n = match_name(k);
+            k += std::max<std::size_t>(n, 1);
+        }
+    }
+
+  private:
+    bool cap(std::size_t k) const {
+        const auto& t = m_words[k].token;
+        return !t.digit && (t.capitalised || (m_shouting && t.upper));
+    }
+    bool contiguous(std::size_t k, std::size_t n) const {
+        if (k + n > m_words.size()) return false;
+        for (std::size_t m = k + 1; m < k + n; ++m)
+            if (!m_words[m].adjacent) return false;
+        return true;
+    }
+    std::string key(std::size_t k, std::size_t n) const {
+        // Only the last word may carry a possessive: "People's Republic of China's".
+        std::string out = n == 1 ? m_words[k].key : m_words[k].raw;
+        for (std::size_t m = k + 1; m < k + n; ++m)
+            out += ' ' + (m + 1 == k + n ? m_words[m].key : m_words[m].raw);
+        return out;
+    }
+    std::string_view text(std::size_t a, std::size_t b) const {
+        return m_text.substr(m_words[a].token.begin, m_words[b - 1].end - m_words[a].token.begin);
+    }
+    std::optional<OrgWord> org_word(std::size_t k) const { return m_lex.org_word(m_words[k].key); }
+
+    std::size_t match_institution(std::size_t k);
+    std::size_t match_team(std::size_t k);
+    bool team_context(std::size_t k, std::size_t e) const;
+    bool nickname_after_place(std::size_t k, std::size_t e) const;
+    std::size_t match_org_pattern(std::size_t k);
+    std::size_t extend_of(std::size_t end) const;
+    std::size_t match_country(std::size_t k, bool count);
+    std::size_t match_title(std::size_t k);
+    bool place_only(std::size_t k, std::size_t n) const;
+    std::size_t match_name(std::size_t k);
+    std::size_t match_acronym(std::size_t k);
+    bool is_person(std::size_t k, std::size_t e, bool cued) const;
+    std::size_t definition_after(std::size_t last, std::string_view name);
+
+    std::string_view m_text;
+    bool m_shouting;
+    Findings& m_found;
+    const Lexicon& m_lex;
+    const CountryGazetteer& m_geo;
+    const std::vector<Token>& m_tokens;
+    std::vector<Word> m_words;
+    std::size_t m_cue_at = npos;
+};
+
+// "... Studies (CSIS)": links the acronym; returns 1 to skip the acronym word.
+std::size_t Scanner::definition_after(std::size_t last, std::string_view name) {
+    const std::size_t t = m_words[last].tok;
+    if (t + 3 >= m_tokens.size() || m_tokens[t + 1].text != "(" || m_tokens[t + 3].text != ")")
+        return 0;
+    const auto& acronym = m_tokens[t + 2];
+    if (!acronym.word || !acronym.upper) return 0;
+    m_found.institutions.define(name, acronym.text);
+    return 1;
+}
+
+std::size_t Scanner::match_institution(std::size_t k) {
+    // Phrases are looked up with the first word's raw key ("people's ...") or, alone, its key.
+    const std::size_t longest = std::min(
+        std::max(m_lex.max_institution_words_from(m_words[k].raw),
+                 std::min<std::size_t>(1, m_lex.max_institution_words_from(m_words[k].key))),
+        m_words.size() - k);
+    for (std::size_t n = longest; n >= 1; --n) {
+        if (!contiguous(k, n) || !cap(k + n - 1)) continue;
+        const auto* known = m_lex.institution(key(k, n));
+        if (!known) continue;
+        m_found.institutions.add(known->name);
+        if (!known->country.empty()) m_found.countries.add(known->country);
+        return n + definition_after(k + n - 1, known->name);
+    }
+    return match_acronym(k);
+}
+
+std::size_t Scanner::match_acronym(std::size_t k) {
+    const auto& t = m_words[k].token;
+    if (!t.upper || m_shouting) return 0;
+    const auto word = m_text.substr(t.begin, m_words[k].end - t.begin);
+    if (m_found.institutions.add_defined_acronym(word)) return 1;
+    // Inside a run of capitals ("AS IS BASIS") a short word is just shouting.
+    const bool shouted = (k > 0 && m_words[k - 1].token.upper && m_words[k].adjacent) ||
+                         (k + 1 < m_words.size() && m_words[k + 1].token.upper && m_words[k + 1].adjacent);
+    if (shouted) return 0;
+    if (const auto* known = m_lex.institution_by_acronym(word)) {
+        m_found.institutions.add(known->name);
+        if (!known->country.empty()) m_found.countries.add(known->country);
+        return 1;
+    }
+    return 0;
+}
+
+// In a sports report a club is a known team, a run with a club word ("Manchester
+// United", "Dynamo Moscow"), or a place-like run next to a score or a result verb
+// ("Somerset 83", "Leicestershire beat Somerset"). National sides stay countries.
+std::size_t Scanner::match_team(std::size_t k) {
+    if (!m_found.sports || m_shouting) return 0;
+    for (std::size_t n = std::min<std::size_t>(3, m_words.size() - k); n >= 1; --n) {
+        if (contiguous(k, n) && cap(k + n - 1) && m_found.teams.count(key(k, n))) {
+            m_found.institutions.add(text(k, k + n));
+            return n;
+        }
+    }
+    std::size_t e = k;
+    while (e < m_words.size() && e - k < 3 && cap(e) &&
+           (e == k || (m_words[e].adjacent && m_words[e - 1].raw == m_words[e - 1].key)) &&
+           (!m_lex.not_a_name(m_words[e].key) || m_lex.club_word(m_words[e].key)))
+        ++e;
+    if (e == k) return 0;
+    // "Manchester United", "Dynamo Moscow", and a city with a nickname ("Chicago White
+    // Sox", "Los Angeles Dodgers").
+    const bool club = e - k >= 2 && (m_lex.club_word(m_words[e - 1].key) == ClubWord::end ||
+                                     m_lex.club_word(m_words[k].key) == ClubWord::start ||
+                                     nickname_after_place(k, e));
+    if (!club && !team_context(k, e)) return 0;
+    const auto phrase = key(k, e - k);
+    if (const auto* place = m_geo.find(phrase);
+        place && (place->cue == CountryCue::name || place->cue == CountryCue::demonym))
+        return 0;
+    m_found.teams.insert(phrase);
+    m_found.institutions.add(text(k, e));
+    return e - k;
+}
+
+bool Scanner::nickname_after_place(std::size_t k, std::size_t e) const {
+    if (m_lex.given_name(m_words[k].key)) return false;
+    for (std::size_t split = k + 1; split < e; ++split)
+        if (m_geo.dateline_place(text(k, split)) && !m_geo.dateline_place(text(split, e)) &&
+            !m_lex.given_name(m_words[split].key))
+            return true;
+    return false;
+}
+
+bool Scanner::team_context(std::size_t k, std::size_t e) const {
+    const auto& first = m_words[k];
+    if (m_lex.given_name(first.key) || m_lex.title(first.key) || m_lex.honorific(first.key)) return false;
+    // "P. Simmons 4-38" and "C. Lewis 80" are a player's figures, not a club's score.
+    auto initial = [&](std::size_t m) {
+        return m_words[m].token.text.size() == 2 && m_words[m].token.text.back() == '.';
+    };
+    if (initial(k) || (k > 0 && initial(k - 1))) return false;
+    // Two or three words next to a score are a player ("Nolan Henke 66") unless
+    // they name a place ("Kansas City 5").
+    if (e - k > 1 && !m_geo.dateline_place(text(k, e))) return false;
+    const bool score = e < m_words.size() && m_words[e].adjacent && m_words[e].token.digit;
+    const bool verb_after = e < m_words.size() && !m_words[e].token.capitalised &&
+                            m_lex.result_verb(m_words[e].key);
+    const bool verb_before = k > 0 && first.adjacent && !m_words[k - 1].token.capitalised &&
+                             m_lex.result_verb(m_words[k - 1].key);
+    return score || verb_after || verb_before;
+}
+
+// "Ministry of Foreign Affairs", "Center for Strategic and International Studies":
+// after a head word, "of"/"for"/"on" (and "the") may bring in a capitalised run
+// that can hold "and" between capitalised words.
+std::size_t Scanner::extend_of(std::size_t end) const {
+    while (end + 1 < m_words.size()) {
+        const auto& link = m_words[end];
+        if (!link.adjacent || link.token.capitalised ||
+            (link.key != "of" && link.key != "for" && link.key != "on"))
+            break;
+        std::size_t m = end + 1;
+        if (m_words[m].key == "the" && !m_words[m].token.capitalised) ++m;
+        if (m >= m_words.size() || !cap(m) || !m_words[m].adjacent || m_lex.not_a_name(m_words[m].key))
+            break;
+        // "Centre on Friday", "University of Michigan's August survey": a day, a
+        // month or a possessive ends the name.
+        while (m < m_words.size() && m_words[m].adjacent &&
+               !(cap(m) && m_lex.not_a_name(m_words[m].key)) &&
+               (cap(m) || ((m_words[m].key == "and" || m_words[m].punct_before == "&") &&
+                           m + 1 < m_words.size() && cap(m + 1) && m_words[m + 1].adjacent))) {
+            ++m;
+            if (m_words[m - 1].raw != m_words[m - 1].key) break;
+        }
+        end = m;
+        if (m_words[m - 1].raw != m_words[m - 1].key) break;
+    }
+    return end;
+}
+
+std::size_t Scanner::match_org_pattern(std::size_t k) {
+    if (m_shouting) return 0;
+    std::size_t e = k, head = npos;
+    while (e < m_words.size() && cap(e) &&
+           (e == k || ((m_words[e].adjacent || m_words[e].punct_before == "&") &&
+                       !m_words[e].token.sentence_start))) {
+        if (org_word(e)) head = e;
+        ++e;
+    }
+    if (head == npos) return 0;
+    std::size_t end = head + 1;
+    if (org_word(head) == OrgWord::head) end = extend_of(end);
+    while (end < m_words.size() && m_words[end].adjacent && cap(end) && org_word(end) == OrgWord::suffix)
+        ++end;
+    // "The", "But", "Tuesday" before the name are not part of it.
+    std::size_t start = k;
+    while (start < head && (m_lex.not_a_name(m_words[start].key) ||
+                            (m_words[start].token.sentence_start &&
+                             m_found.lower_words.count(m_words[start].key))))
+        ++start;
+    // "Moscow's Central Clinical Hospital": the owner is not part of the name.
+    for (std::size_t m = start; m < head; ++m)
+        if (m_words[m].raw != m_words[m].key) start = m + 1;
+    // A lone head word ("Council", "Party") names nothing in particular.
+    if (end - start == 1 || org_word(start) == OrgWord::suffix) return end - k;
+    const auto name = text(start, end);
+    m_found.institutions.add(name);
+    for (std::size_t m = start; m < end;) m += std::max<std::size_t>(match_country(m, true), 1);
+    return end - k + definition_after(end - 1, name);
+}
+
+std::size_t Scanner::match_country(std::size_t k, bool count) {
+    const std::size_t longest = std::min(
+        std::max(m_geo.max_words_from(m_words[k].raw),
+                 std::min<std::size_t>(1, m_geo.max_words_from(m_words[k].key))),
+        m_words.size() - k);
+    for (std::size_t n = longest; n >= 1; --n) {
+        if (!contiguous(k, n) || !cap(k + n - 1)) continue;
+        const auto phrase = key(k, n);
+        const auto* entry = m_geo.find(phrase);
+        if (!entry) continue;
+        const auto& t = m_words[k].token;
+        // "Us" at a sentence start is the pronoun; short country words must be in capitals.
+        if (n == 1 && entry->cue == CountryCue::name && t.text.size() <= 3 && !t.upper) continue;
+        // "Chad Smith", "Jordan Henderson": a given name opening a longer name.
+        if (n == 1 && m_lex.given_name(phrase) && k + 1 < m_words.size() && cap(k + 1) &&
+            m_words[k + 1].adjacent && !m_geo.find(m_words[k + 1].key))
+            return 0;
+        if (count && entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)))
+            m_found.countries.add(entry->code);
+        m_found.country_phrases.insert(m_text.data() + t.begin);
+        return n;
+    }
+    // "Iraqis", "Kenyans": plural demonyms.
+    const auto& word = m_words[k].key;
+    if (word.size() > 4 && word.back() == 's') {
+        const auto* entry = m_geo.find(std::string_view(word).substr(0, word.size() - 1));
+        if (entry && entry->cue == CountryCue::demonym) {
+            if (count) m_found.countries.add(entry->code);
+            m_found.country_phrases.insert(m_text.data() + m_words[k].token.begin);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+// A capital stands for its government ("Beijing has rejected"), but "in London" or
+// "London-based" is only a place, which says little about what a story is about.
+bool Scanner::place_only(std::size_t k, std::size_t n) const {
+    if (k + n < m_words.size() && m_words[k + n].token.hyphen_before) return true;
+    return k > 0 && m_words[k].adjacent && m_lex.place_preposition(m_words[k - 1].key);
+}
+
+// Honorifics and titles ("Mr.", "President", "Foreign Minister"): skipped, and
+// the name right after them is cued as a person.
+std::size_t Scanner::match_title(std::size_t k) {
+    if (m_lex.honorific(m_words[k].key)) {
+        m_cue_at = k + 1;
+        return 1;
+    }
+    const std::size_t longest = std::min(m_lex.max_title_words(), m_words.size() - k);
+    for (std::size_t n = longest; n >= 1; --n) {
+        if (!contiguous(k, n) || !m_lex.title(key(k, n))) continue;
+        m_cue_at = k + n;
+        return n;
+    }
+    return 0;
+}
+
+// Two or more capitalised words are a person when a given name opens them, a
+// title or speech verb stands before them, "said" follows, or the article never
+// writes any of them in lower case (so they are not ordinary words).
+bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
+    const auto& first = m_words[k].key;
+    // "Los Angeles", "Tel Aviv", "Texas": known places are never people.
+    if (m_geo.known_place(key(k, e - k))) return false;
+    if (cued || m_lex.given_name(first) || m_lex.surname_first(first)) return true;
+    if (e < m_words.size() && m_lex.speech_verb(m_words[e].key) && !m_words[e].token.capitalised)
+        return true;
+    if (m_words[k].token.sentence_start) return false;
+    for (std::size_t m = k; m < e; ++m)
+        if (m_found.lower_words.count(m_words[m].key) || m_geo.find(m_words[m].key)) return false;
+    return true;
+}
+
+std::size_t Scanner::match_name(std::size_t k) {
+    const auto& first = m_words[k];
+    // A cue does not reach into the next sentence ('..., she said. Further talks').
+    const bool cued = m_cue_at == k && !first.token.sentence_start;
+    if (m_lex.not_a_name(first.key) || first.token.upper) return 1;
+    if (first.token.sentence_start && m_found.lower_words.count(first.key) && !m_lex.given_name(first.key))
+        return 1;
+    std::size_t e = k + 1, parts = 1;
+    // "Atlanta's Tom Glavine": a possessive closes the owner's name.
+    while (e < m_words.size() && parts < 4 && m_words[e].adjacent &&
+           m_words[e - 1].raw == m_words[e - 1].key) {
+        const auto& w = m_words[e];
+        const bool particle = m_lex.particle(w.key) && !w.token.capitalised && e + 1 < m_words.size() &&
+                              cap(e + 1) && m_words[e + 1].adjacent;
+        if (particle || (w.token.hyphen_before && !w.token.digit)) { ++e; continue; }
+        if (!cap(e) || w.token.sentence_start || w.token.upper || m_lex.not_a_name(w.key) ||
+            m_lex.title(w.key) || m_lex.honorific(w.key) || org_word(e) ||
+            (parts >= 2 && m_geo.find(w.key)))
+            break;
+        ++e, ++parts;
+    }
+    // "Deputy Emergency Situations Minister Alexander Chupriyan": words before a
+    // title belong to the title, the name comes after it.
+    if (e < m_words.size() && m_words[e].adjacent && m_words[e].token.capitalised &&
+        m_lex.title(m_words[e].key))
+        return e - k;
+    if (parts == 1 && e == k + 1) {
+        if (!m_geo.known_place(first.key)) m_found.people.add_single(text(k, e), first.key, cued);
+        return 1;
+    }
+    if (is_person(k, e, cued)) {
+        std::vector<std::string> keys;
+        for (std::size_t m = k; m < e; ++m) keys.push_back(m_words[m].key);
+        m_found.people.add_full(text(k, e), std::move(keys));
+    }
+    return e - k;
+}
+
+}  // namespace
+
+void scan_text(std::string_view text, const std::vector<Token>& tokens, bool shouting,
+               Findings& findings) {
+    Scanner(text, tokens, shouting, findings).run();
+}
+
+void collect_lower_words(const std::vector<Token>& tokens, Findings& findings) {
+    for (const auto& t : tokens)
+        if (t.word && !t.capitalised && !t.digit) findings.lower_words.insert(lookup_key(t.text));
+}
+
+}  // namespace newsdesk::entities

@@ -1,0 +1,44 @@
+// The scan of one piece of text (headline, caption, paragraph): left to right,
+// at each capitalised word the longest reading wins, in this order: a known
+// institution, an organisation pattern ("... Center", "Ministry of ..."), a
+// country phrase, a title or honorific (a cue for the name after it), a name.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "indexer/extract/entity_institutions.h"
+#include "indexer/extract/entity_tokens.h"
+#include "indexer/extract/names.h"
+
+namespace newsdesk::entities {
+
+// What the scans of one article add to.
+struct Findings {
+    PersonBook people;
+    InstitutionBook institutions;
+    CountryTally countries;
+    // Words the article also writes in lower case ("experts", "such"): at the
+    // start of a sentence their capital says nothing about a name.
+    std::unordered_set<std::string> lower_words;
+    // A sports report ("SOCCER - ..."): clubs named by place are institutions.
+    bool sports = false;
+    std::unordered_set<std::string> teams;  // lookup keys of the clubs found so far
+    // Where this scan read a country phrase (counted, a region, or a capital as a
+    // mere place): the first byte of its first word. The scan of other languages'
+    // names (entity_countries_intl) leaves these to it.
+    std::unordered_set<const char*> country_phrases;
+};
+
+// Scans `text`, tokenised as `tokens`, into `findings`. A shouting text (all
+// capitals) is scanned only for known institutions, countries and surnames
+// already found elsewhere, so call it after the normal texts of the article.
+void scan_text(std::string_view text, const std::vector<Token>& tokens, bool shouting,
+               Findings& findings);
+
+// Adds the lower-case words among `tokens` to findings.lower_words.
+void collect_lower_words(const std::vector<Token>& tokens, Findings& findings);
+
+}  // namespace newsdesk::entities

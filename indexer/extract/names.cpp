@@ -1,0 +1,82 @@
+#include "indexer/extract/names.h"
+
+#include <algorithm>
+
+#include "indexer/extract/entity_lexicon.h"
+
+namespace newsdesk::entities {
+
+namespace {
+
+std::string join(const std::vector<std::string>& keys) {
+    std::string out;
+    for (const auto& k : keys) out += (out.empty() ? "" : " ") + k;
+    return out;
+}
+
+// `shorter` names the same person as `longer` when it is its tail ("Putin" of
+// "Vladimir Putin") or, for family-name-first names, its head ("Kim" of "Kim Jong Un").
+bool refers_to(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+    if (shorter.size() >= longer.size()) return false;
+    if (std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin())) return true;
+    return std::equal(shorter.begin(), shorter.end(), longer.begin()) &&
+           Lexicon::instance().surname_first(longer.front());
+}
+
+}  // namespace
+
+void PersonBook::add_full(std::string_view name, std::vector<std::string> keys) {
+    const auto joined = join(keys);
+    auto [it, fresh] = m_full_index.try_emplace(joined, m_full.size());
+    if (fresh) m_full.push_back({std::string(name), std::move(keys), 0, m_order++});
+    ++m_full[it->second].mentions;
+}
+
+void PersonBook::add_single(std::string_view word, std::string key, bool cued) {
+    auto [it, fresh] = m_single.try_emplace(std::move(key), Single{std::string(word), 0, 0, m_order});
+    if (fresh) ++m_order;
+    ++it->second.mentions;
+    it->second.cued += cued ? 1 : 0;
+}
+
+int PersonBook::resolve(const std::vector<std::string>& keys, std::size_t self) const {
+    int best = -1;
+    for (std::size_t i = 0; i < m_full.size(); ++i) {
+        if (i == self || !refers_to(keys, m_full[i].keys)) continue;
+        // Two people sharing a surname: the more often named one is the likelier referent.
+        if (best < 0 || m_full[i].mentions > m_full[static_cast<std::size_t>(best)].mentions)
+            best = static_cast<int>(i);
+    }
+    return best;
+}
+
+std::vector<Person> PersonBook::people() const {
+    std::vector<int> mentions(m_full.size());
+    std::vector<bool> merged(m_full.size(), false);
+    for (std::size_t i = 0; i < m_full.size(); ++i) mentions[i] = m_full[i].mentions;
+    // Shorter full names fold into longer ones ("Jong Un" would, "Kim Jong" would).
+    for (std::size_t i = 0; i < m_full.size(); ++i) {
+        if (const int target = resolve(m_full[i].keys, i); target >= 0) {
+            mentions[static_cast<std::size_t>(target)] += mentions[i];
+            merged[i] = true;
+        }
+    }
+    std::vector<std::pair<std::size_t, Person>> out;
+    for (const auto& [key, single] : m_single) {
+        if (const int target = resolve({key}, m_full.size()); target >= 0)
+            mentions[static_cast<std::size_t>(target)] += single.mentions;
+        else if (single.cued > 0)
+            out.push_back({single.order, Person{single.word, single.mentions}});
+    }
+    for (std::size_t i = 0; i < m_full.size(); ++i)
+        if (!merged[i]) out.push_back({m_full[i].order, Person{m_full[i].name, mentions[i]}});
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.second.mentions != b.second.mentions ? a.second.mentions > b.second.mentions
+                                                      : a.first < b.first;
+    });
+    std::vector<Person> people;
+    for (auto& [order, person] : out) people.push_back(std::move(person));
+    return people;
+}
+
+}  // namespace newsdesk::entities

@@ -1,0 +1,82 @@
+#include "indexer/extract/quote_lexicon.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "common/data_dir.h"
+#include "common/error.h"
+#include "common/text.h"
+
+namespace newsdesk {
+
+namespace {
+
+// Calls `on_line(fields)` for every non-comment line of data/quotes/NAME.
+template <typename F>
+void read_lines(std::string_view name, F on_line) {
+    const auto path = data_file(std::string("quotes/") + std::string(name));
+    std::ifstream in(path);
+    if (!in) throw Error("cannot read " + path.string());
+    std::string line;
+    while (std::getline(in, line)) {
+        if (const auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+        std::istringstream fields(line);
+        std::vector<std::string> words;
+        for (std::string w; fields >> w;) words.push_back(ascii_lower(w));
+        if (!words.empty()) on_line(words);
+    }
+}
+
+std::unordered_set<std::string> read_set(std::string_view name) {
+    std::unordered_set<std::string> out;
+    read_lines(name, [&](const auto& words) { out.insert(words.begin(), words.end()); });
+    return out;
+}
+
+std::unordered_map<std::string, Gender> read_gendered(std::string_view name) {
+    std::unordered_map<std::string, Gender> out;
+    read_lines(name, [&](const auto& words) {
+        out[words[0]] = words.size() > 1 ? words[1][0] : 'x';
+    });
+    return out;
+}
+
+QuoteLexicon load() {
+    QuoteLexicon lex;
+    lex.speech_verbs = read_set("speech_verbs.txt");
+    lex.pronouns = read_gendered("pronouns.txt");
+    lex.honorifics = read_gendered("honorifics.txt");
+    lex.title_words = read_set("title_words.txt");
+    lex.abbreviations = read_set("abbreviations.txt");
+    lex.not_names = read_set("not_names.txt");
+    lex.organisation_words = read_set("organisation_words.txt");
+    lex.place_words = read_set("place_words.txt");
+    lex.skip_words = read_set("skip_words.txt");
+    read_lines("according_to.txt", [&](const auto& words) {
+        const std::string& kind = words.size() > 1 ? words[1] : std::string();
+        if (kind == "after") lex.according_to_after.insert(words[0]);
+        else if (kind == "after_quote") lex.after_quote_cues.insert(words[0]);
+        else lex.according_to.insert(words[0]);
+    });
+    lex.subject_markers = read_set("subject_markers.txt");
+    lex.function_words = read_set("function_words.txt");
+    return lex;
+}
+
+}  // namespace
+
+bool QuoteLexicon::is_speech_verb(std::string_view w) const {
+    return speech_verbs.count(std::string(w)) > 0;
+}
+
+bool QuoteLexicon::is_skip_word(std::string_view w) const {
+    // Adverbs between subject and verb ("reportedly said") end in -ly.
+    return skip_words.count(std::string(w)) > 0 || (w.size() > 4 && w.ends_with("ly"));
+}
+
+const QuoteLexicon& quote_lexicon() {
+    static const QuoteLexicon lexicon = load();  // C++11 magic static: thread-safe
+    return lexicon;
+}
+
+}  // namespace newsdesk

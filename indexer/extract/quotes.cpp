@@ -1,0 +1,336 @@
+// extract_quotes: direct quotes with their speakers, and the experts.
+// Paragraph by paragraph: find quotes (quote_tokens), attribute each in its
+// sentence (speakers), then resolve what the sentence points to across the
+// article: surnames and "Mr. Cha" to the full name introduced earlier, "he" /
+// "she" to the most recent compatible named speaker, unattributed quotes to a
+// split-quote partner or the previous paragraph's speaker. Linear in the body.
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/text.h"
+#include "indexer/extract/experts.h"
+#include "indexer/extract/extract.h"
+#include "indexer/extract/speakers.h"
+
+namespace newsdesk {
+
+namespace {
+
+// An unattributed quote of at most this many words written in title case is a
+// title ("Saturday Night Live"); PolNeAR counts most other short quotes (“a
+// disaster”) as said by someone, so they stay.
+constexpr int kTitleWords = 4;
+// How far back a pronoun looks for its antecedent (candidates, not tokens).
+constexpr std::size_t kPronounLookBack = 12;
+
+using Order = long;
+Order order_of(std::size_t paragraph, int token) {
+    return static_cast<Order>(paragraph) * 1'000'000 + token;
+}
+
+// What the article has told us about people so far.
+class SpeakerBook {
+  public:
+    explicit SpeakerBook(const std::vector<Person>& people) : m_people(people) {}
+
+    // Canonical name for a cleaned run; single words resolve to an earlier full name.
+    std::string canonical(const NameRun& run) const {
+        if (run.kind != NameKind::person || run.words != 1) return run.name;
+        if (auto it = m_by_word.find(run.name); it != m_by_word.end()) return it->second;
+        const std::string suffix = " " + run.name;
+        for (const auto& p : m_people)
+            if (p.name.ends_with(suffix)) return p.name;
+        return run.name;
+    }
+
+    // A person mentioned at `order`: remember full names and gender.
+    std::string mention(const NameRun& run) {
+        const std::string name = canonical(run);
+        if (run.kind == NameKind::person && run.words >= 2) {
+            const auto space = name.find(' ');
+            m_by_word[name.substr(0, space)] = name;
+            m_by_word[name.substr(name.rfind(' ') + 1)] = name;
+        }
+        if (run.gender == 'm' || run.gender == 'f') m_gender[name] = run.gender;
+        return name;
+    }
+
+    void candidate(Order order, const std::string& name) { m_candidates.push_back({order, name}); }
+
+    // Most recent candidate before `order` whose gender does not contradict.
+    std::optional<std::string> antecedent(Order order, Gender g) {
+        std::size_t seen = 0;
+        for (auto it = m_candidates.rbegin(); it != m_candidates.rend() && seen < kPronounLookBack; ++it) {
+            if (it->first >= order) continue;
+            ++seen;
+            if (g == 'a') return it->second;  // Hindi उन्होंने: he or she
+            const auto known = m_gender.find(it->second);
+            if (known != m_gender.end() && known->second != g) continue;
+            m_gender[it->second] = g;  // "she said" after Sun Yun: Sun Yun is she
+            return it->second;
+        }
+        return std::nullopt;
+    }
+
+    void appositive(const std::string& name, std::string text) { m_appositives[name].push_back(std::move(text)); }
+    const std::vector<std::string>* appositives(const std::string& name) const {
+        const auto it = m_appositives.find(name);
+        return it == m_appositives.end() ? nullptr : &it->second;
+    }
+
+  private:
+    const std::vector<Person>& m_people;
+    std::unordered_map<std::string, std::string> m_by_word;  // "Cha" -> "Victor Cha"
+    std::unordered_map<std::string, Gender> m_gender;
+    std::vector<std::pair<Order, std::string>> m_candidates;
+    std::unordered_map<std::string, std::vector<std::string>> m_appositives;
+};
+
+struct Found {
+    std::string text;
+    bool attributed = false;          // some attribution (even "the official") was found
+    std::optional<std::string> speaker;
+    bool person = false;              // speaker is a named person (may become an expert)
+    int words = 0;
+    bool open_end = false;            // runs on into the next paragraph
+    bool title_case = true;           // every word capitalised
+    bool has_letter = false;
+    bool markup = false;              // an attribute value: tweet id="..."
+
+    bool starts_paragraph = false;
+    bool coordinated = false;         // its verb shares an earlier clause's subject
+};
+
+class QuoteFinder {
+  public:
+    QuoteFinder(const Article& a, const QuoteLexicon& lex)
+        : m_lex(lex), m_book(a.people) {}
+
+    void paragraph(std::string_view text, std::size_t index);
+    std::vector<Found>& found() { return m_found; }
+    const SpeakerBook& book() const { return m_book; }
+
+  private:
+    std::optional<std::string> scan_names(const Paragraph& p, std::size_t index);
+    void resolve(const Paragraph& p, std::size_t index, const Attribution& a, Found& f);
+    void share_within(std::size_t first);
+    void carry_over(std::size_t first, bool prev_open);
+
+    const QuoteLexicon& m_lex;
+    SpeakerBook m_book;
+    std::vector<Found> m_found;
+    std::optional<std::string> m_prev_speaker;  // named speaker of the previous paragraph's last quote
+    bool m_prev_person = false;
+};
+
+// Appositive after a person's name: ", a spokesperson for ...," up to the next comma.
+void record_appositive(const Paragraph& p, const NameRun& run, const std::string& name,
+                       SpeakerBook& book, const QuoteLexicon& lex) {
+    const int n = static_cast<int>(p.tokens.size());
+    int k = run.last + 1;
+    if (k + 1 >= n || p.tokens[k].text != "," || p.tokens[k + 1].kind != TokenKind::word) return;
+    const Token& t = p.tokens[k + 1];
+    if (t.capitalised && !lex.title_words.count(t.key)) return;  // a list of names
+    int e = k + 1;
+    while (e < n && p.tokens[e].quote < 0 && p.tokens[e].text != "," && p.tokens[e].text != ";" &&
+           !ends_sentence(p.tokens[e]))
+        ++e;
+    if (e == k + 1) return;
+    book.appositive(name, std::string(p.text.substr(t.begin, p.tokens[e - 1].end - t.begin)));
+}
+
+// Registers the paragraph's names; returns the person whose statement ("X said
+// that ...") is the paragraph's last sentence, if any.
+std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size_t index) {
+    int sentence_start = 0, previous_start = 0, statement_start = -1;
+    std::optional<std::string> statement;
+    auto runs = name_runs(p, m_lex);
+    std::size_t r = 0;
+    for (int k = 0; k < static_cast<int>(p.tokens.size()); ++k) {
+        const Token& t = p.tokens[k];
+        for (; r < runs.size() && runs[r].first <= k; ++r) {
+            if (runs[r].kind != NameKind::person) continue;
+            const std::string name = m_book.mention(runs[r]);
+            record_appositive(p, runs[r], name, m_book, m_lex);
+            // Sentence subjects and "said X" are who a later "he said" means.
+            const int before = runs[r].first - 1;
+            if (runs[r].first <= sentence_start + 1 ||
+                (before >= 0 && m_lex.is_speech_verb(p.tokens[before].key)))
+                m_book.candidate(order_of(index, runs[r].first), name);
+        }
+        if (t.quote < 0 && t.kind == TokenKind::word && !t.capitalised && m_lex.is_speech_verb(t.key)) {
+            const auto a = subject_of(p, sentence_start, k, m_lex);
+            if (a.kind == SpeakerKind::name && a.name.kind == NameKind::person) {
+                statement = m_book.canonical(a.name);
+                statement_start = sentence_start;
+                m_book.candidate(order_of(index, a.position), *statement);
+            }
+        }
+        if (ends_sentence(t) || t.quote >= 0) {
+            previous_start = sentence_start;
+            sentence_start = k + 1;
+        }
+    }
+    const int last_start =
+        sentence_start >= static_cast<int>(p.tokens.size()) ? previous_start : sentence_start;
+    if (statement_start != last_start) statement.reset();
+    return statement;
+}
+
+void QuoteFinder::resolve(const Paragraph& p, std::size_t index, const Attribution& a, Found& f) {
+    // A sentence subject names a speaker but is no speech cue: scare quotes stay droppable.
+    f.attributed = a.kind != SpeakerKind::none && a.cue;
+    f.coordinated = a.coordinated;
+    if (a.kind == SpeakerKind::name) {
+        f.speaker = m_book.canonical(a.name);
+        f.person = a.name.kind == NameKind::person;
+        if (f.person) {
+            m_book.candidate(order_of(index, a.position), *f.speaker);
+            if (a.appos_end > a.appos_begin)
+                m_book.appositive(*f.speaker, std::string(p.text.substr(a.appos_begin, a.appos_end - a.appos_begin)));
+        }
+    } else if (a.kind == SpeakerKind::pronoun) {
+        const Gender g = m_lex.pronouns.at(a.pronoun);
+        if (g == 'm' || g == 'f' || g == 'a') {
+            f.speaker = m_book.antecedent(order_of(index, a.position), g);
+            f.person = f.speaker.has_value();
+        }
+    }
+}
+
+// "“A,” he said. “B.”": a quote with no attribution of its own shares its
+// paragraph neighbour's, the previous one first.
+void QuoteFinder::share_within(std::size_t first) {
+    for (std::size_t i = first; i < m_found.size(); ++i) {
+        if (m_found[i].coordinated && !m_found[i].speaker && i > first && m_found[i - 1].speaker) {
+            m_found[i].speaker = m_found[i - 1].speaker;  // "Kasich says ... “A” and tells ... “B”"
+            m_found[i].person = m_found[i - 1].person;
+            continue;
+        }
+        if (m_found[i].attributed) continue;
+        for (std::size_t d = 1; d < m_found.size() - first; ++d) {
+            const Found* src = nullptr;
+            if (i >= first + d && m_found[i - d].attributed) src = &m_found[i - d];
+            else if (i + d < m_found.size() && m_found[i + d].attributed) src = &m_found[i + d];
+            if (!src) continue;
+            m_found[i].attributed = true;
+            m_found[i].speaker = src->speaker;
+            m_found[i].person = src->person;
+            break;
+        }
+    }
+}
+
+// A paragraph opening with a quote and attributing nothing continues the
+// previous paragraph's speaker (long statements run over several paragraphs).
+void QuoteFinder::carry_over(std::size_t first, bool prev_open) {
+    if (first >= m_found.size() || !m_found[first].starts_paragraph) return;
+    for (std::size_t i = first; i < m_found.size(); ++i)
+        if (m_found[i].attributed) {
+            if (prev_open && !m_found[first - 1].attributed) {  // the open quote gets our speaker
+                m_found[first - 1].attributed = true;
+                m_found[first - 1].speaker = m_found[i].speaker;
+                m_found[first - 1].person = m_found[i].person;
+            }
+            return;
+        }
+    if (!m_prev_speaker) return;
+    for (std::size_t i = first; i < m_found.size(); ++i) {
+        m_found[i].attributed = true;
+        m_found[i].speaker = m_prev_speaker;
+        m_found[i].person = m_prev_person;
+    }
+}
+
+void QuoteFinder::paragraph(std::string_view text, std::size_t index) {
+    const Paragraph p = analyse_paragraph(text, m_lex);
+    const auto statement = scan_names(p, index);
+    const bool prev_open = !m_found.empty() && m_found.back().open_end;
+    const std::size_t first = m_found.size();
+    for (int q = 0; q < static_cast<int>(p.quotes.size()); ++q) {
+        const QuoteSpan& span = p.quotes[q];
+        Found f;
+        f.text = std::string(text.substr(span.text_begin, span.text_end - span.text_begin));
+        f.open_end = span.close < 0;
+        f.starts_paragraph = span.open == 0;
+        for (int k = span.open; k <= (span.close < 0 ? static_cast<int>(p.tokens.size()) - 1 : span.close); ++k) {
+            const Token& t = p.tokens[k];
+            if (t.kind != TokenKind::word) continue;
+            ++f.words;
+            const bool digits = t.key.find_first_not_of("0123456789,.-:") == std::string::npos;
+            f.has_letter = f.has_letter || !digits;
+            f.title_case = f.title_case && (t.capitalised || digits || t.key == "of" || t.key == "the" || t.key == "and");
+        }
+        f.markup = span.open > 0 && p.tokens[span.open - 1].text == "=" &&
+                   p.tokens[span.open - 1].end == p.tokens[span.open].begin;
+        f.has_letter = f.has_letter && !f.text.starts_with('@') && !f.text.starts_with('#') &&
+                       !f.text.starts_with("http");
+        resolve(p, index, attribute_quote(p, q, m_lex), f);
+        m_found.push_back(std::move(f));
+    }
+    share_within(first);
+    carry_over(first, prev_open && first < m_found.size() && m_found[first].starts_paragraph);
+    if (m_found.size() > first) {
+        const Found& last = m_found.back();
+        m_prev_speaker = last.person ? last.speaker : std::nullopt;
+        m_prev_person = last.person;
+    } else {
+        m_prev_speaker = statement;  // "X said that ..." then a paragraph of quotes
+        m_prev_person = statement.has_value();
+    }
+}
+
+// The latest appositive that says something wins ("Russel, now vice president ...").
+Affiliation affiliation_of(const std::string& name, const SpeakerBook& book, const QuoteLexicon& lex) {
+    Affiliation out;
+    const auto* list = book.appositives(name);
+    if (!list) return out;
+    for (auto it = list->rbegin(); it != list->rend(); ++it) {
+        auto a = parse_appositive(*it, lex);
+        if (!out.title && a.title) out.title = a.title;
+        if (!out.institution && a.institution) out.institution = a.institution;
+        if (out.title && out.institution) break;
+    }
+    return out;
+}
+
+// Handles, numbers, links and markup are not speech; nor are short titles
+// nobody is said to have said.
+bool is_not_speech(const Found& f) {
+    if (!f.has_letter || f.markup) return true;
+    return !f.attributed && f.title_case && f.words <= kTitleWords;
+}
+
+}  // namespace
+
+void extract_quotes(Article& article) {
+    const QuoteLexicon& lex = quote_lexicon();
+    QuoteFinder finder(article, lex);
+    const auto paragraphs = split_paragraphs(article.body);
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) finder.paragraph(paragraphs[i], i);
+
+    article.quotes.clear();
+    article.experts.clear();
+    std::unordered_map<std::string, std::size_t> expert_index;
+    for (auto& f : finder.found()) {
+        if (is_not_speech(f)) continue;
+        Quote q{std::move(f.text), f.speaker, std::nullopt, std::nullopt};
+        // Experts are people with a full name; a lone surname nobody introduced stays a speaker only.
+        if (f.person && f.speaker && f.speaker->find(' ') != std::string::npos) {
+            auto [it, added] = expert_index.try_emplace(*f.speaker, article.experts.size());
+            if (added) {
+                const auto aff = affiliation_of(*f.speaker, finder.book(), lex);
+                article.experts.push_back(Expert{*f.speaker, aff.title, aff.institution, 0});
+            }
+            Expert& e = article.experts[it->second];
+            ++e.quotes;
+            q.speaker_title = e.title;
+            q.institution = e.institution;
+        }
+        article.quotes.push_back(std::move(q));
+    }
+}
+
+}  // namespace newsdesk

@@ -1,0 +1,472 @@
+#include "indexer/extract/speakers.h"
+
+#include <algorithm>
+#include <array>
+
+#include "common/text.h"
+
+namespace newsdesk {
+
+namespace {
+
+// How far after a closing mark the speech verb may be: room for a name and an
+// appositive ("“…,” Terrie Rizzo, the Democratic chair of ... County, said").
+constexpr int kAfterVerbWindow = 30;
+
+// Lower-case particles inside personal names ("Charles de Gaulle").
+bool name_particle(const Token& t) {
+    static constexpr std::array<std::string_view, 14> particles = {
+        "de", "van", "von", "der", "bin", "al", "da", "di", "du", "del", "dos", "ibn", "le", "la"};
+    if (t.kind != TokenKind::word || t.capitalised) return false;
+    for (auto w : particles)
+        if (t.key == w) return true;
+    return false;
+}
+
+bool is_punct(const Token& t, std::string_view s) {
+    return t.kind == TokenKind::punct && t.text == s;
+}
+
+bool is_dash(const Token& t) {
+    return t.kind == TokenKind::punct && (t.text == "—" || t.text == "–");
+}
+
+bool lower_word(const Token& t) {
+    return t.kind == TokenKind::word && !t.capitalised && t.quote < 0;
+}
+
+// Words after which a name following "said" has ended ("said Cha in a statement",
+// "sagte Merkel am Montag", "a déclaré Macron lors de", "dijo Sánchez en").
+bool ends_forward_name(const Token& t) {
+    static constexpr std::array<std::string_view, 33> stops = {
+        "in", "on", "at", "during", "after", "before", "to", "that", "who", "which",
+        "when", "as", "while", "because", "of", "from", "with", "about",
+        "am", "im", "bei", "auf", "vor", "nach", "gegenüber", "dans", "lors", "devant",
+        "pendant", "en", "durante", "ante", "tras"};
+    if (!lower_word(t)) return false;
+    for (auto w : stops)
+        if (t.key == w) return true;
+    return false;
+}
+
+// Scripts without capitals (Hebrew, Arabic, Indic, Thai, CJK) cannot mark names by
+// case; there a speaker is found from the postposition after it (Hindi "ने").
+bool caseless_word(const Token& t) {
+    if (t.kind != TokenKind::word || t.quote >= 0) return false;
+    std::size_t pos = 0;
+    return next_code_point(t.text, pos) >= 0x0590;
+}
+
+// "प्रधानमंत्री नरेंद्र मोदी ने": up to four caseless words before token `marker`,
+// stopping at a function word; titles are dropped by clean_name.
+std::optional<NameRun> caseless_run_before(const Paragraph& p, int lo, int marker,
+                                           const QuoteLexicon& lex) {
+    int first = marker;
+    while (first - 1 >= lo && marker - first < 4 && caseless_word(p.tokens[first - 1]) &&
+           !lex.function_words.count(p.tokens[first - 1].key))
+        --first;
+    if (first == marker) return std::nullopt;
+    return clean_name(p, first, marker - 1, lex);
+}
+
+Attribution pronoun_at(const std::string& pronoun, int position) {
+    Attribution a;
+    a.kind = SpeakerKind::pronoun;
+    a.pronoun = pronoun;
+    a.position = position;
+    return a;
+}
+
+Attribution named(const NameRun& run) {
+    Attribution a;
+    a.kind = SpeakerKind::name;
+    a.name = run;
+    a.position = run.first;
+    return a;
+}
+
+void set_appositive(const Paragraph& p, Attribution& a, int first, int last) {
+    if (first > last) return;
+    a.appos_begin = p.tokens[first].begin;
+    a.appos_end = p.tokens[last].end;
+}
+
+// Name run ending at token `last`, no further left than `lo`.
+std::optional<NameRun> run_ending_at(const Paragraph& p, int lo, int last, const QuoteLexicon& lex) {
+    int first = last;
+    while (first - 1 >= lo && (name_word(p.tokens[first - 1], lex) || name_particle(p.tokens[first - 1])))
+        --first;
+    return clean_name(p, first, last, lex);
+}
+
+// "Jane Doe of the Brookings Institution said": the organisation run found first
+// belongs to the person before "of"/"at".
+std::optional<Attribution> person_before_affiliation(const Paragraph& p, int lo, const NameRun& org,
+                                                     int verb, const QuoteLexicon& lex) {
+    int k = org.first - 1;
+    if (k >= lo && p.tokens[k].key == "the") --k;
+    if (k - 1 < lo || !(p.tokens[k].key == "of" || p.tokens[k].key == "at")) return std::nullopt;
+    auto person = run_ending_at(p, lo, k - 1, lex);
+    if (!person || person->kind != NameKind::person) return std::nullopt;
+    Attribution a = named(*person);
+    set_appositive(p, a, k, verb - 1);
+    return a;
+}
+
+// Speaker after a verb ("said Victor Cha, senior vice president ...").
+Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLexicon& lex) {
+    Attribution none;
+    int i = verb + 1;
+    while (i < hi && is_punct(p.tokens[i], ",")) ++i;
+    if (i >= hi) return none;
+    if (const auto it = lex.pronouns.find(p.tokens[i].key);
+        lower_word(p.tokens[i]) && it != lex.pronouns.end()) {
+        Attribution a;
+        a.kind = SpeakerKind::pronoun;
+        a.pronoun = it->first;
+        a.position = i;
+        return a;
+    }
+    int j = i;
+    while (j < hi && p.tokens[j].kind == TokenKind::word && p.tokens[j].quote < 0 &&
+           !ends_forward_name(p.tokens[j]))
+        ++j;
+    int last = j - 1;
+    while (last >= i && !name_word(p.tokens[last], lex)) --last;
+    if (last < i) {
+        if (j == i) return none;
+        Attribution a;
+        a.kind = SpeakerKind::description;
+        a.position = i;
+        return a;
+    }
+    auto run = run_ending_at(p, i, last, lex);
+    if (!run) return none;
+    // "selon le ministère des Affaires étrangères": a lower-case organisation word
+    // before the capitals heads the name.
+    for (int k = i; k < run->first; ++k) {
+        if (!lower_word(p.tokens[k]) || !lex.organisation_words.count(p.tokens[k].key)) continue;
+        run->last = std::max(run->last, j - 1);  // "… Affaires étrangères"
+        run->name = std::string(p.text.substr(p.tokens[k].begin, p.tokens[run->last].end - p.tokens[k].begin));
+        run->first = k;
+        run->words = run->last - k + 1;
+        run->kind = NameKind::organisation;
+        break;
+    }
+    Attribution a = named(*run);
+    if (j < hi && (is_punct(p.tokens[j], ",") || p.tokens[j].key == "of" || p.tokens[j].key == "at")) {
+        int k = j + 1;
+        while (k < hi && !is_punct(p.tokens[k], ",") && !is_punct(p.tokens[k], ";")) ++k;
+        set_appositive(p, a, is_punct(p.tokens[j], ",") ? j + 1 : j, k - 1);
+    }
+    return a;
+}
+
+bool is_verb_at(const Paragraph& p, int k, const QuoteLexicon& lex) {
+    return lower_word(p.tokens[k]) && lex.is_speech_verb(p.tokens[k].key);
+}
+
+// "according to X", "selon X", "laut X", "según X", Hindi "X के मुताबिक" anywhere in [lo, hi).
+std::optional<Attribution> according_to(const Paragraph& p, int lo, int hi, const QuoteLexicon& lex) {
+    for (int k = lo; k < hi; ++k) {
+        const Token& t = p.tokens[k];
+        if (t.quote >= 0 || t.kind != TokenKind::word) continue;
+        int cue = -1;
+        if (k + 1 < hi && t.key == "according" && p.tokens[k + 1].key == "to") cue = k + 1;
+        else if (!t.capitalised || k == lo) cue = lex.according_to.count(t.key) ? k : -1;
+        if (cue >= 0) {
+            auto a = forward_speaker(p, cue, hi, lex);
+            if (a.kind != SpeakerKind::none) return a;
+        }
+        if (lex.according_to_after.count(t.key) && k - 1 > lo &&
+            lex.function_words.count(p.tokens[k - 1].key))
+            if (auto run = caseless_run_before(p, lo, k - 1, lex)) return named(*run);
+    }
+    return std::nullopt;
+}
+
+// French inversion after a quote: "dit-il", "estime-t-elle", "a-t-il déclaré".
+std::optional<Attribution> inverted_speaker(const Paragraph& p, int k, int hi,
+                                            const QuoteLexicon& lex) {
+    const Token& t = p.tokens[k];
+    if (!lower_word(t)) return std::nullopt;
+    const auto dash = t.key.rfind('-');
+    if (dash == std::string::npos || dash == 0) return std::nullopt;
+    const std::string pronoun = t.key.substr(dash + 1);
+    if (!lex.pronouns.count(pronoun)) return std::nullopt;
+    std::string verb = t.key.substr(0, dash);
+    if (verb.ends_with("-t")) verb.resize(verb.size() - 2);
+    const bool speech = lex.is_speech_verb(verb) ||
+                        (lex.is_skip_word(verb) && k + 1 < hi && is_verb_at(p, k + 1, lex));
+    if (!speech) return std::nullopt;
+    return pronoun_at(pronoun, k);
+}
+
+// Attribution after the closing mark: "“…,” he said", "“…,” said X", "« … », dit-il",
+// "„…“, so X" (`german`: the quote was in German marks).
+Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool german,
+                        const QuoteLexicon& lex) {
+    // "“…,” the judge said, according to the Post": the source cited wins.
+    if (auto acc = according_to(p, a, hi, lex)) return *acc;
+    if (german) {
+        int k = a;
+        while (k < hi && p.tokens[k].kind == TokenKind::punct) ++k;
+        if (k < hi && lower_word(p.tokens[k]) && lex.after_quote_cues.count(p.tokens[k].key)) {
+            auto r = forward_speaker(p, k, hi, lex);
+            if (r.kind != SpeakerKind::none) return r;
+        }
+    }
+    // "“…,” Toomey fumed": a quote closed on a comma is followed by its
+    // attribution, whatever the verb.
+    if (comma && a + 1 < hi && name_word(p.tokens[a], lex)) {
+        int e = a;
+        while (e + 1 < hi && name_word(p.tokens[e + 1], lex)) ++e;
+        if (e + 1 < hi && lower_word(p.tokens[e + 1]) && !lex.is_speech_verb(p.tokens[e + 1].key) &&
+            p.tokens[e + 1].key.size() > 3 && p.tokens[e + 1].key.back() != 'y')
+            if (auto run = clean_name(p, a, e, lex)) return named(*run);
+    }
+    for (int k = a; k < std::min(hi, a + kAfterVerbWindow); ++k) {
+        // "“…,” for instance, and Trump vowed ...": a new clause, a new speaker.
+        if (k > a && (is_punct(p.tokens[k], ";") || (lower_word(p.tokens[k]) &&
+                      (p.tokens[k].key == "and" || p.tokens[k].key == "but" ||
+                       p.tokens[k].key == "while" || p.tokens[k].key == "whereas"))))
+            break;
+        if (auto inv = inverted_speaker(p, k, hi, lex)) return *inv;
+        if (!is_verb_at(p, k, lex)) continue;
+        bool verb_first = true;
+        for (int m = a; m < k; ++m) verb_first = verb_first && p.tokens[m].kind != TokenKind::word;
+        if (verb_first) return forward_speaker(p, k, hi, lex);
+        auto r = subject_of(p, a, k, lex);
+        return r.kind == SpeakerKind::none ? forward_speaker(p, k, hi, lex) : r;
+    }
+    return {};
+}
+
+Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon& lex);
+
+// "But a few days later, Trump reversed himself": the subject follows an
+// introductory phrase closed by a comma.
+Attribution subject_after_intro(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    for (int k = lo; k < std::min(open, lo + 8); ++k)
+        if (is_punct(p.tokens[k], ",")) return subject_at(p, k + 1, open, lex);
+    return {};
+}
+
+// The person a sentence opens with ("Cruz belittled the issue, calling it a
+// “paperwork error”"): the subject of the clause that holds the quote.
+Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    auto a = subject_at(p, lo, open, lex);
+    return a.kind != SpeakerKind::none ? a : subject_after_intro(p, lo, open, lex);
+}
+
+// The name run opening tokens [lo, open), followed by a verb-like word or an appositive.
+Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    int s = lo;
+    while (s < open && p.tokens[s].kind == TokenKind::word && lex.not_names.count(p.tokens[s].key) &&
+           !lex.honorifics.count(p.tokens[s].key) && !lex.pronouns.count(p.tokens[s].key))
+        ++s;  // "But", "And", "Meanwhile,"
+    while (s < open && is_punct(p.tokens[s], ",")) ++s;
+    if (s >= open || !name_word(p.tokens[s], lex)) return {};
+    // "Democratic presidential candidate Bernie Sanders is ...": titles and
+    // descriptors may come before the name; the name is the last run.
+    int e = s, first = s;
+    while (e + 1 < open) {
+        const Token& t = p.tokens[e + 1];
+        if (name_word(t, lex) || name_particle(t)) {
+            if (!name_word(p.tokens[e], lex) && !name_particle(p.tokens[e])) first = e + 1;
+        } else if (!(lower_word(t) && lex.title_words.count(t.key))) {
+            break;
+        }
+        ++e;
+    }
+    if (!name_word(p.tokens[e], lex)) return {};
+    if (e + 1 >= open || !(is_punct(p.tokens[e + 1], ",") || is_punct(p.tokens[e + 1], "(") ||
+                           lower_word(p.tokens[e + 1])))
+        return {};
+    auto run = clean_name(p, first, e, lex);
+    if (!run || run->kind != NameKind::person) return {};
+    Attribution a = named(*run);
+    a.cue = false;
+    return a;
+}
+
+// Attribution before the opening mark: "X said “…”", "according to X, “…”", "X: “…”".
+// A verb whose subject is a description ("the official said", "and said",
+// "..., calling it") falls back to the sentence's subject when that is a name.
+// Participles come last: in "Clinton claimed that statements by Trump calling
+// for a ban make him “...”" the finite verb's subject is the speaker.
+Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    Attribution described;
+    for (const bool participles : {false, true}) {
+        for (int k = open - 1; k >= lo; --k) {
+            if (!is_verb_at(p, k, lex) || p.tokens[k].key.ends_with("ing") != participles) continue;
+            // "Bush also attacked Trump, calling him a “loser”": after a comma a
+            // participle's subject is the sentence's, not the nearest name.
+            if (participles && k > lo && is_punct(p.tokens[k - 1], ",")) {
+                auto subject = sentence_subject(p, lo, open, lex);
+                if (subject.kind != SpeakerKind::none) { subject.cue = true; return subject; }
+            }
+            auto r = subject_of(p, lo, k, lex);
+            if (r.kind == SpeakerKind::none) r = forward_speaker(p, k, open, lex);
+            if (r.kind == SpeakerKind::name || r.kind == SpeakerKind::pronoun) return r;
+            if (described.kind == SpeakerKind::none) described = r;
+        }
+    }
+    if (auto acc = according_to(p, lo, open, lex)) return *acc;
+    if (open - 2 >= lo && is_punct(p.tokens[open - 1], ":")) {
+        // "Cruz: “…”" when the name is all there is before the colon; else
+        // ("McConnell delivered a message to Trump: “…”") the sentence's subject.
+        auto r = subject_of(p, lo, open - 1, lex);
+        const bool whole = r.kind == SpeakerKind::name && r.name.first <= lo + 2;
+        if (whole || r.kind == SpeakerKind::pronoun) return r;
+        r.kind = SpeakerKind::description;
+        if (described.kind == SpeakerKind::none) described = r;
+    }
+    auto subject = sentence_subject(p, lo, open, lex);
+    if (described.kind == SpeakerKind::none) return subject;
+    if (subject.kind == SpeakerKind::none) return described;
+    subject.cue = true;  // a speech cue was there, its subject is the sentence's
+    return subject;
+}
+
+}  // namespace
+
+bool name_word(const Token& t, const QuoteLexicon& lex) {
+    if (t.kind != TokenKind::word || !t.capitalised || t.quote >= 0) return false;
+    return lex.honorifics.count(t.key) || !lex.not_names.count(t.key);
+}
+
+std::optional<NameRun> clean_name(const Paragraph& p, int first, int last, const QuoteLexicon& lex) {
+    const auto& toks = p.tokens;
+    while (first <= last && name_particle(toks[first])) ++first;
+    while (last >= first && name_particle(toks[last])) --last;
+    if (first > last) return std::nullopt;
+    const std::string_view tail = toks[last].text;
+    if (tail.ends_with("’s") || tail.ends_with("'s") || tail.ends_with("’")) return std::nullopt;
+    NameRun run;
+    // A name is what follows the last title word and honorific ("Senate
+    // Majority Leader Mitch McConnell"); an organisation keeps its whole run
+    // ("Republican National Committee").
+    int name_first = first;
+    for (int i = first; i <= last; ++i) {
+        if (const auto h = lex.honorifics.find(toks[i].key); h != lex.honorifics.end()) {
+            run.gender = h->second;
+            name_first = i + 1;
+        } else if (lex.title_words.count(toks[i].key)) {
+            name_first = i + 1;
+        }
+    }
+    bool org = false;
+    for (int i = name_first; i <= last; ++i) org = org || lex.organisation_words.count(toks[i].key);
+    if (!org) first = name_first;
+    if (first > last) return std::nullopt;
+    run.first = first;
+    run.last = last;
+    bool place = true;
+    for (int i = first; i <= last; ++i) {
+        if (!run.name.empty()) run.name += ' ';
+        run.name += toks[i].text;
+        place = place && (lex.place_words.count(toks[i].key) || name_particle(toks[i]));
+        ++run.words;
+    }
+    run.kind = org ? NameKind::organisation : place ? NameKind::place : NameKind::person;
+    return run;
+}
+
+std::vector<NameRun> name_runs(const Paragraph& p, const QuoteLexicon& lex) {
+    std::vector<NameRun> out;
+    const int n = static_cast<int>(p.tokens.size());
+    for (int i = 0; i < n;) {
+        if (!name_word(p.tokens[i], lex)) { ++i; continue; }
+        int j = i;
+        while (j + 1 < n && (name_word(p.tokens[j + 1], lex) ||
+                             (name_particle(p.tokens[j + 1]) && j + 2 < n &&
+                              name_word(p.tokens[j + 2], lex))))
+            ++j;
+        if (auto run = clean_name(p, i, j, lex)) out.push_back(std::move(*run));
+        i = j + 1;
+    }
+    return out;
+}
+
+Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon& lex) {
+    const auto& toks = p.tokens;
+    int i = verb - 1;
+    while (i >= lo && toks[i].kind == TokenKind::word && lex.is_skip_word(toks[i].key) &&
+           (!toks[i].capitalised || lex.not_names.count(toks[i].key)))
+        --i;  // "Trump also said", "Cruz on Tuesday said"
+    if (i < lo || toks[i].quote >= 0) return {};
+    if (toks[i].kind == TokenKind::word && lex.subject_markers.count(toks[i].key)) {
+        // Hindi "मोदी ने कहा": the speaker stands before the postposition.
+        if (auto run = caseless_run_before(p, lo, i, lex)) return named(*run);
+        return {};
+    }
+    if (const auto it = lex.pronouns.find(toks[i].key);
+        toks[i].kind == TokenKind::word && it != lex.pronouns.end()) {
+        Attribution a;
+        a.kind = SpeakerKind::pronoun;
+        a.pronoun = it->first;
+        a.position = i;
+        return a;
+    }
+    if (is_punct(toks[i], ")")) {  // "Sen. Ted Cruz (R-Texas) said"
+        while (i >= lo && !is_punct(toks[i], "(")) --i;
+        --i;
+        if (i < lo || !name_word(toks[i], lex)) return {};
+    }
+    if (is_punct(toks[i], ",") || is_dash(toks[i])) {  // "X, <appositive>, said"
+        int j = i - 1;
+        while (j >= lo && toks[j].text != toks[i].text) --j;
+        if (j - 1 < lo || !name_word(toks[j - 1], lex)) return {};
+        auto run = run_ending_at(p, lo, j - 1, lex);
+        if (!run) return {};
+        Attribution a = named(*run);
+        set_appositive(p, a, j + 1, i - 1);
+        return a;
+    }
+    if (name_word(toks[i], lex)) {
+        auto run = run_ending_at(p, lo, i, lex);
+        if (!run) return {};
+        if (run->kind == NameKind::organisation)
+            if (auto person = person_before_affiliation(p, lo, *run, verb, lex)) return *person;
+        return named(*run);
+    }
+    if (lower_word(toks[i])) {
+        Attribution a;
+        a.kind = SpeakerKind::description;
+        a.position = i;
+        a.coordinated = toks[i].key == "and" || toks[i].key == "but";
+        return a;
+    }
+    return {};
+}
+
+Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) {
+    const QuoteSpan& span = p.quotes[q];
+    const int n = static_cast<int>(p.tokens.size());
+    Attribution after;
+    if (span.close >= 0) {
+        const int a = span.close + 1;
+        int hi = a;
+        while (hi < n && p.tokens[hi].quote < 0 && !ends_sentence(p.tokens[hi])) ++hi;
+        // After a full stop inside the quote only a short "Trump said." belongs to it.
+        const char last = p.text[span.text_end - 1];
+        const bool continues = last == ',' || last == '?' || last == '!';
+        std::size_t mark = 0;
+        const char32_t opener = next_code_point(p.tokens[span.open].text, mark);
+        const bool german = opener == U'„' || opener == U'»' || opener == U'‚';
+        if (last != '.' || hi - a <= 5) after = after_quote(p, a, hi, continues, german, lex);
+        if (after.kind == SpeakerKind::name || after.kind == SpeakerKind::pronoun) return after;
+    }
+    int lo = span.open - 1;
+    while (lo >= 0 && p.tokens[lo].quote < 0 && !ends_sentence(p.tokens[lo])) --lo;
+    auto before = before_quote(p, lo + 1, span.open, lex);
+    // "“…” and accusing him": a described subject after the quote does not
+    // outweigh a name before it.
+    if (after.kind == SpeakerKind::description &&
+        !(before.kind == SpeakerKind::name || before.kind == SpeakerKind::pronoun))
+        return after;
+    return before;
+}
+
+}  // namespace newsdesk

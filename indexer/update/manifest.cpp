@@ -1,0 +1,94 @@
+#include "indexer/update/manifest.h"
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
+
+namespace newsdesk {
+
+namespace {
+
+constexpr std::string_view kMagic = "NDM1";
+
+void put64(std::string& out, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+}
+
+bool get64(std::string_view& in, std::uint64_t& v) {
+    if (in.size() < 8) return false;
+    v = 0;
+    for (int i = 0; i < 8; ++i) v |= std::uint64_t(static_cast<unsigned char>(in[i])) << (8 * i);
+    in.remove_prefix(8);
+    return true;
+}
+
+}  // namespace
+
+std::uint64_t hash_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot open file");
+    std::string block(1 << 16, '\0');
+    std::uint64_t hash = kFnvOffset;
+    while (in) {
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        hash = fnv1a(std::string_view(block.data(), static_cast<std::size_t>(in.gcount())), hash);
+    }
+    if (in.bad()) throw std::runtime_error("cannot read file");
+    return hash;
+}
+
+std::string manifest_key(std::string_view path) {
+    std::string key(kManifestKeyPrefix);
+    // Xapian metadata keys share the term length limit (245 bytes).
+    if (path.size() <= 200) return key.append(path);
+    char hex[20];
+    std::snprintf(hex, sizeof hex, "#%016llx", static_cast<unsigned long long>(fnv1a(path)));
+    return key.append(path.substr(0, 150)).append(hex);
+}
+
+std::string encode_manifest(const ManifestEntry& entry) {
+    std::string out(kMagic);
+    out.reserve(48 + entry.path.size() + 16 * entry.items.size());
+    put64(out, entry.size);
+    put64(out, static_cast<std::uint64_t>(entry.mtime_ns));
+    put64(out, entry.hash);
+    put64(out, entry.path.size());
+    out += entry.path;
+    put64(out, entry.items.size());
+    for (const auto& item : entry.items) {
+        put64(out, item.id);
+        put64(out, item.item);
+    }
+    return out;
+}
+
+std::optional<ManifestEntry> decode_manifest(std::string_view in) {
+    if (in.substr(0, kMagic.size()) != kMagic) return std::nullopt;
+    in.remove_prefix(kMagic.size());
+    ManifestEntry e;
+    std::uint64_t mtime = 0, path_size = 0, count = 0;
+    if (!get64(in, e.size) || !get64(in, mtime) || !get64(in, e.hash) || !get64(in, path_size) ||
+        in.size() < path_size)
+        return std::nullopt;
+    e.mtime_ns = static_cast<std::int64_t>(mtime);
+    e.path = std::string(in.substr(0, path_size));
+    in.remove_prefix(path_size);
+    if (!get64(in, count) || in.size() != count * 16) return std::nullopt;
+    e.items.resize(count);
+    for (auto& item : e.items) {
+        get64(in, item.id);
+        get64(in, item.item);
+    }
+    return e;
+}
+
+std::optional<std::pair<std::uint64_t, std::int64_t>> stat_file(const std::filesystem::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    const std::int64_t ns = std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    return std::pair<std::uint64_t, std::int64_t>{static_cast<std::uint64_t>(st.st_size), ns};
+}
+
+}  // namespace newsdesk

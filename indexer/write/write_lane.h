@@ -1,0 +1,71 @@
+// One database written by a thread of its own, fed batches through a short
+// queue: the building block of a parallel build (indexer/write/parallel_build.h,
+// the parts of one database) and of a sharded one (indexer/write/sharded_build.h,
+// one lane per shard). Xapian writes a database from one thread; lanes let
+// several databases be written at once.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "indexer/write/index_writer.h"
+
+namespace newsdesk {
+
+class WriteLane {
+  public:
+    // Writes the database at `path` (created if needed), named `name` in
+    // messages, with `db_flags` added to Xapian's (e.g. DB_NO_SYNC for a
+    // scratch part); `metadata` is set when it is opened. Throws as
+    // IndexWriter does when it cannot be opened.
+    WriteLane(const std::string& path, const std::string& name, BatchLimits limits, bool spelling,
+              int db_flags = Xapian::DB_NO_SYNC,
+              const std::vector<std::pair<std::string, std::string>>& metadata = {});
+    ~WriteLane();
+    WriteLane(const WriteLane&) = delete;
+    WriteLane& operator=(const WriteLane&) = delete;
+
+    // Queues a batch (documents with their id terms, their accounted bytes and
+    // spelling words); waits while the lane is kQueuedBatches behind, so memory
+    // stays bounded. Rethrows the lane's failure.
+    void push(std::vector<std::string>&& id_terms, std::vector<Xapian::Document>&& documents, std::size_t bytes,
+              SpellingWords&& words);
+
+    // Writes what is queued, commits and stops the thread; rethrows a failure.
+    void close_and_commit();
+
+    [[nodiscard]] std::size_t commits() const { return m_writer.commits(); }
+
+    static constexpr std::size_t kQueuedBatches = 8;
+
+  private:
+    struct Batch {
+        std::vector<std::string> id_terms;
+        std::vector<Xapian::Document> documents;
+        std::size_t bytes = 0;
+        SpellingWords words;
+    };
+
+    void close();
+    void run();
+    void fail();  // records the failure; push() rethrows it and stops queueing
+
+    IndexWriter m_writer;  // written only by m_thread
+    std::mutex m_mutex;
+    std::condition_variable m_ready, m_space;
+    std::deque<Batch> m_queue;
+    bool m_closing = false;
+    std::exception_ptr m_error;
+    std::thread m_thread;  // started once the rest is built
+};
+
+}  // namespace newsdesk

@@ -1,0 +1,159 @@
+// common/lang/language.h and common/lang/snowball_stem.h: which stemmer a language gets,
+// libstemmer's stemmers behind Xapian::Stem, and writing scripts.
+#include "common/lang/language.h"
+
+#include <gtest/gtest.h>
+#include <libstemmer.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "common/lang/snowball_stem.h"
+
+namespace newsdesk {
+namespace {
+
+// What libstemmer itself answers, for comparing the wrapper with.
+std::string libstemmer_stem(const char* algorithm, const std::string& word) {
+    sb_stemmer* s = sb_stemmer_new(algorithm, "UTF_8");
+    const sb_symbol* out = sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    std::string stem(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(s)));
+    sb_stemmer_delete(s);
+    return stem;
+}
+
+struct StemRow {
+    const char* algorithm;
+    std::string word;
+    std::string stem;  // Snowball's own result (snowball-data's voc/output files agree)
+};
+
+const StemRow kStems[] = {
+    // Hindi: the oblique plural ending -ियों and the vowel -ी both go.
+    {"hindi", "मंत्रियों", "मंत्र"},
+    {"hindi", "मंत्री", "मंत्र"},
+    {"hindi", "अकादमियों", "अकादम"},
+    {"hindi", "संबंधों", "संबंध"},
+    // Greek: case endings go and accents are removed.
+    {"greek", "ανθρώπων", "ανθρωπ"},
+    {"greek", "άνθρωπος", "ανθρωπ"},
+    {"greek", "κυβέρνησης", "κυβερνησ"},
+};
+
+TEST(LibstemmerStem, StemsAsLibstemmerDoesThroughXapianStem) {
+    for (const auto& row : kStems) {
+        const Xapian::Stem stem(new LibstemmerStem(row.algorithm));
+        EXPECT_EQ(stem(row.word), row.stem) << row.algorithm << " " << row.word;
+        EXPECT_EQ(stem(row.word), libstemmer_stem(row.algorithm, row.word)) << row.word;
+    }
+}
+
+TEST(LibstemmerStem, UnknownAlgorithmIsAnInvalidArgument) {
+    EXPECT_THROW(LibstemmerStem("klingon"), Xapian::InvalidArgumentError);
+    EXPECT_TRUE(LibstemmerStem::available("hindi"));
+    EXPECT_TRUE(LibstemmerStem::available("hi"));
+    EXPECT_FALSE(LibstemmerStem::available("klingon"));
+}
+
+TEST(LibstemmerStem, TermGeneratorAndQueryParserUseIt) {
+    Xapian::Document doc;
+    Xapian::TermGenerator tg;
+    tg.set_document(doc);
+    tg.set_stemmer(stemmer_for("hi"));
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg.index_text("विदेश मंत्रियों की बैठक");
+    std::vector<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+    EXPECT_NE(std::find(terms.begin(), terms.end(), "Zमंत्र"), terms.end());
+    EXPECT_NE(std::find(terms.begin(), terms.end(), "मंत्रियों"), terms.end());  // the exact form, for phrases
+
+    Xapian::QueryParser qp;
+    qp.set_stemmer(stemmer_for("hi"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    EXPECT_EQ(qp.parse_query("मंत्री").get_description(), "Query(Zमंत्र@1)");
+}
+
+TEST(LibstemmerStem, SeparateStemmersInThreadsAgreeWithOneThread) {
+    std::vector<std::string> words;
+    for (const auto& row : kStems)
+        if (std::string(row.algorithm) == "hindi") words.push_back(row.word);
+    std::vector<std::string> expected;
+    const Xapian::Stem alone = stemmer_for("hi");
+    for (const auto& w : words) expected.push_back(alone(w));
+    std::vector<std::vector<std::string>> got(4);
+    std::vector<std::thread> threads;
+    for (auto& out : got) {
+        threads.emplace_back([&words, &out] {
+            const Xapian::Stem stem = stemmer_for("hi");  // one per thread, as the indexer does
+            for (int round = 0; round < 2000; ++round)
+                for (const auto& w : words) out.push_back(stem(w));
+        });
+    }
+    for (auto& t : threads) t.join();
+    for (const auto& out : got) {
+        ASSERT_EQ(out.size(), 2000 * words.size());
+        for (std::size_t i = 0; i < out.size(); ++i) ASSERT_EQ(out[i], expected[i % words.size()]);
+    }
+}
+
+struct ChoiceRow {
+    std::string language;
+    std::string description;  // Xapian::Stem::get_description()
+};
+
+const ChoiceRow kChoices[] = {
+    {"de", "Xapian::Stem(german)"},
+    {"fr", "Xapian::Stem(french)"},
+    {"ar", "Xapian::Stem(arabic)"},
+    {"en", "Xapian::Stem(english)"},
+    {"pt-BR", "Xapian::Stem(portuguese)"},   // the primary subtag decides
+    {"ES", "Xapian::Stem(spanish)"},         // case does not matter
+    {"nb", "Xapian::Stem(norwegian)"},
+    // Xapian 1.4 lacks these; libstemmer 2.2 has them.
+    {"hi", "Xapian::Stem(libstemmer:hi)"},
+    {"el", "Xapian::Stem(libstemmer:el)"},
+    {"sr", "Xapian::Stem(libstemmer:sr)"},
+    {"yi", "Xapian::Stem(libstemmer:yi)"},
+    // Neither has one: no stemming rather than another language's.
+    {"zh", "Xapian::Stem(none)"},
+    {"ja", "Xapian::Stem(none)"},
+    {"th", "Xapian::Stem(none)"},
+    {"cs", "Xapian::Stem(none)"},
+    {"xx", "Xapian::Stem(none)"},
+    {"", "Xapian::Stem(none)"},
+    // Algorithm names are not language codes.
+    {"english", "Xapian::Stem(none)"},
+    {"porter", "Xapian::Stem(none)"},
+    {"none", "Xapian::Stem(none)"},
+};
+
+TEST(StemmerFor, PicksTheLanguagesOwnStemmerOrNone) {
+    for (const auto& row : kChoices) EXPECT_EQ(stemmer_for(row.language).get_description(), row.description) << row.language;
+    EXPECT_TRUE(has_stemmer("hi"));
+    EXPECT_FALSE(has_stemmer("zh"));
+}
+
+TEST(Scripts, WordScriptAndLanguageFit) {
+    EXPECT_EQ(script_of("passwort"), "Latn");
+    EXPECT_EQ(script_of("मंत्रियों"), "Deva");
+    EXPECT_EQ(script_of("مقاتل"), "Arab");
+    EXPECT_EQ(script_of("会談"), "Hani");
+    EXPECT_EQ(script_of("2024"), "");
+    EXPECT_TRUE(script_fits("Latn", "de"));
+    EXPECT_FALSE(script_fits("Latn", "hi"));
+    EXPECT_TRUE(script_fits("Deva", "hi"));
+    EXPECT_TRUE(script_fits("Deva", "ne"));
+    EXPECT_TRUE(script_fits("Hebr", "yi"));  // Yiddish, not the Yi script
+    EXPECT_TRUE(script_fits("Hira", "ja"));
+    EXPECT_TRUE(script_fits("Hani", "ja"));
+    EXPECT_TRUE(script_fits("Cyrl", "sr"));
+    EXPECT_TRUE(script_fits("Latn", "sr"));
+    EXPECT_FALSE(script_fits("Latn", "ru"));
+    EXPECT_TRUE(script_fits("Latn", "xx"));  // unknown language: any script
+    EXPECT_TRUE(is_cjk(U'会'));
+    EXPECT_TRUE(is_cjk(U'の'));
+    EXPECT_FALSE(is_cjk(U'a'));
+}
+
+}  // namespace
+}  // namespace newsdesk

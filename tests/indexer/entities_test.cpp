@@ -1,0 +1,270 @@
+// extract_entities as a specification: people, institutions and countries from
+// short sentences written for these tests, and the seed article against its
+// hand-made ground truth (tests/fixtures/text/pact-china-influence.gold.json).
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "common/lang/countries.h"
+#include "indexer/extract/extract.h"
+#include "indexer/formats/parsers.h"
+
+namespace newsdesk {
+namespace {
+
+Article extract(const std::string& body, const std::string& headline = "") {
+    Article article;
+    article.headline = headline;
+    article.body = body;
+    extract_entities(article);
+    return article;
+}
+
+std::vector<std::string> codes(const Article& a) {
+    std::vector<std::string> out;
+    for (const auto& c : a.countries) out.push_back(c.code);
+    return out;
+}
+
+bool has_code(const Article& a, const std::string& code) {
+    const auto c = codes(a);
+    return std::find(c.begin(), c.end(), code) != c.end();
+}
+
+const Person* person(const Article& a, const std::string& name) {
+    for (const auto& p : a.people)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+const Institution* institution(const Article& a, const std::string& name) {
+    for (const auto& i : a.institutions)
+        if (i.name == name) return &i;
+    return nullptr;
+}
+
+// --- countries -----------------------------------------------------------
+
+TEST(Countries, ByShortOfficialAndAliasNames) {
+    EXPECT_TRUE(has_code(extract("Talks with Iran resumed."), "IR"));
+    EXPECT_TRUE(has_code(extract("The Democratic People's Republic of Korea said no."), "KP"));
+    EXPECT_TRUE(has_code(extract("Officials in the U.S. said so."), "US"));
+    EXPECT_TRUE(has_code(extract("Britain and the DPRK held talks."), "GB"));
+    EXPECT_TRUE(has_code(extract("Britain and the DPRK held talks."), "KP"));
+}
+
+TEST(Countries, ByDemonymAndFormerStates) {
+    EXPECT_EQ(codes(extract("A North Korean delegation arrived.")), std::vector<std::string>{"KP"});
+    EXPECT_EQ(codes(extract("A West German bank lent the money.")), std::vector<std::string>{"DE"});
+    EXPECT_EQ(codes(extract("The Soviet grain purchases rose.")), std::vector<std::string>{"RU"});
+    EXPECT_EQ(codes(extract("Many Iraqis voted.")), std::vector<std::string>{"IQ"});
+}
+
+TEST(Countries, CapitalStandsForItsGovernment) {
+    const auto a = extract("Beijing rejected the claim, and Moscow stayed silent.");
+    EXPECT_TRUE(has_code(a, "CN"));
+    EXPECT_TRUE(has_code(a, "RU"));
+    // A capital as a mere place is not its government.
+    EXPECT_TRUE(codes(extract("The fair was held in Moscow by a London-based firm.")).empty());
+}
+
+TEST(Countries, RegionsAreNotCountries) {
+    EXPECT_TRUE(codes(extract("Peace on the Korean Peninsula matters to Europe and Asia.")).empty());
+    EXPECT_TRUE(codes(extract("The plant in New Mexico closed.")).empty());
+}
+
+TEST(Countries, DatelineCityGivesTheCountry) {
+    EXPECT_EQ(codes(extract("CHICAGO, Feb 26 - Grain futures rose.")), std::vector<std::string>{"US"});
+    EXPECT_EQ(codes(extract("MINNETONKA, Minn., March 2 - The firm said.")), std::vector<std::string>{"US"});
+    EXPECT_EQ(codes(extract("LONDON 1996-08-30 - Shares fell.")), std::vector<std::string>{"GB"});
+    EXPECT_EQ(codes(extract("ANGLETON, Tex. March 3 - Net rose.")), std::vector<std::string>{"US"});
+    EXPECT_EQ(codes(extract("New York, March 4- Stocks rose.")), std::vector<std::string>{"US"});
+    // Without the dateline shape a city alone says nothing.
+    EXPECT_TRUE(codes(extract("Traders in Chicago were busy.")).empty());
+}
+
+TEST(Countries, MentionsCountedMostFirst) {
+    const auto a = extract("China and Japan met. China said the Chinese side was ready.");
+    ASSERT_GE(a.countries.size(), 2u);
+    EXPECT_EQ(a.countries[0].code, "CN");
+    EXPECT_EQ(a.countries[0].mentions, 3);
+    EXPECT_EQ(a.countries[0].name, "China");
+}
+
+TEST(CountryLookup, NamesAndCodes) {
+    EXPECT_EQ(country_code_for("north korea"), "KP");
+    EXPECT_EQ(country_code_for("KP"), "KP");
+    EXPECT_EQ(country_code_for("prk"), "KP");
+    EXPECT_EQ(country_code_for("South Korea"), "KR");
+    EXPECT_EQ(country_code_for("U.S."), "US");
+    EXPECT_EQ(country_code_for("Britain"), "GB");
+    EXPECT_EQ(country_code_for("Atlantis"), std::nullopt);
+    EXPECT_EQ(country_code_for("Asia"), std::nullopt);
+    EXPECT_EQ(country_name("KP"), "North Korea");
+    EXPECT_EQ(country_name("kr"), "South Korea");
+    EXPECT_EQ(country_name("RU"), "Russia");
+    EXPECT_EQ(country_name("ZZ"), "");
+}
+
+// country_name reads only the display names (for the search page's facet
+// labels); every code of iso-codes gets the gazetteer's own name.
+TEST(CountryLookup, NamesAloneAreTheGazetteersNames) {
+    std::ifstream in("/usr/share/iso-codes/json/iso_3166-1.json");
+    const auto iso = nlohmann::json::parse(in);
+    std::size_t codes = 0;
+    for (const auto& entry : iso["3166-1"]) {
+        const std::string code = entry["alpha_2"];
+        EXPECT_FALSE(country_name(code).empty()) << code;
+        EXPECT_EQ(country_name(code), newsdesk::CountryGazetteer::instance().name(code)) << code;
+        ++codes;
+    }
+    EXPECT_GT(codes, 240U);
+}
+
+// --- people --------------------------------------------------------------
+
+TEST(People, FullNameAndSurnameMerged) {
+    const auto a = extract("Russian President Vladimir Putin arrived. Putin said little.");
+    const auto* p = person(a, "Vladimir Putin");
+    ASSERT_NE(p, nullptr) << a;
+    EXPECT_EQ(p->mentions, 2);
+    EXPECT_EQ(person(a, "Putin"), nullptr);
+    EXPECT_EQ(person(a, "President Vladimir Putin"), nullptr);
+}
+
+TEST(People, HonorificStrippedAndMerged) {
+    const auto a = extract("Anna Berg, an analyst, spoke first. Later Ms. Berg added a warning.");
+    ASSERT_NE(person(a, "Anna Berg"), nullptr) << a;
+    EXPECT_EQ(person(a, "Anna Berg")->mentions, 2);
+    EXPECT_EQ(person(a, "Ms. Berg"), nullptr);
+}
+
+TEST(People, FamilyNameFirst) {
+    const auto a = extract("North Korean leader Kim Jong Un met Xi Jinping. Kim smiled.");
+    ASSERT_NE(person(a, "Kim Jong Un"), nullptr) << a;
+    EXPECT_EQ(person(a, "Kim Jong Un")->mentions, 2);
+    EXPECT_NE(person(a, "Xi Jinping"), nullptr);
+}
+
+TEST(People, PlacesOrganisationsAndMonthsAreNotPeople) {
+    const auto a = extract("In June the Stimson Center wrote to Beijing. On Monday Tokyo replied.");
+    EXPECT_TRUE(a.people.empty()) << a;
+    const auto b = extract("Crowds filled streets in Tel Aviv while Los Angeles slept.");
+    EXPECT_TRUE(b.people.empty()) << b;
+}
+
+TEST(People, MilitaryRanksAreTitles) {
+    const auto a = extract("The plan was drawn up by Major General Ivan Petrov.");
+    EXPECT_NE(person(a, "Ivan Petrov"), nullptr) << a;
+    EXPECT_EQ(person(a, "Major General Ivan Petrov"), nullptr) << a;
+}
+
+TEST(People, UnexplainedSurnameNeedsACue) {
+    EXPECT_NE(person(extract("Earlier, President Reagan spoke."), "Reagan"), nullptr);
+    EXPECT_TRUE(extract("Shares of Acme rose.").people.empty());
+}
+
+// --- institutions --------------------------------------------------------
+
+TEST(Institutions, ClubsInSportsReports) {
+    const auto a = extract("Kent beat Sussex by six wickets. Sussex 210 (J. Brand 55), Kent 211-4.",
+                           "CRICKET - COUNTY RESULTS");
+    EXPECT_NE(institution(a, "Kent"), nullptr) << a;
+    EXPECT_NE(institution(a, "Sussex"), nullptr) << a;
+    EXPECT_EQ(institution(a, "J. Brand"), nullptr) << a;
+    const auto b = extract("Atlanta's Tom Glavine beat the Chicago White Sox.", "BASEBALL - RESULTS");
+    EXPECT_NE(person(b, "Tom Glavine"), nullptr) << b;
+    EXPECT_NE(institution(b, "Chicago White Sox"), nullptr) << b;
+    // Outside a sports report the same words are not clubs.
+    EXPECT_TRUE(extract("Kent beat Sussex by six wickets.").institutions.empty());
+}
+
+TEST(Institutions, ByHeadWordPattern) {
+    const auto a = extract("A report from the Lowell Policy Institute and the Ministry of Fisheries of Peru.");
+    EXPECT_NE(institution(a, "Lowell Policy Institute"), nullptr) << a;
+    EXPECT_NE(institution(a, "Ministry of Fisheries of Peru"), nullptr) << a;
+    EXPECT_TRUE(has_code(a, "PE"));
+}
+
+TEST(Institutions, AcronymDefinedInTextIsLinked) {
+    const auto a = extract("The Baltic Grain Council (BGC) met. Later the BGC voted.");
+    const auto* i = institution(a, "Baltic Grain Council");
+    ASSERT_NE(i, nullptr) << a;
+    EXPECT_EQ(i->acronym, "BGC");
+    EXPECT_EQ(i->mentions, 2);
+}
+
+TEST(Institutions, GazetteerAcronymAndAliases) {
+    const auto a = extract("The IMF and the U.N. Security Council disagreed; the Security Council met.");
+    EXPECT_NE(institution(a, "International Monetary Fund"), nullptr) << a;
+    const auto* unsc = institution(a, "United Nations Security Council");
+    ASSERT_NE(unsc, nullptr) << a;
+    EXPECT_EQ(unsc->mentions, 2);
+    // Dotted and undotted abbreviations name the same body.
+    EXPECT_NE(institution(extract("The US Treasury said so."), "Treasury Department"), nullptr);
+}
+
+TEST(Institutions, DemonymOrganisationAlsoCountsTheCountry) {
+    const auto a = extract("A spokesman for the Chilean Foreign Ministry declined to comment.");
+    EXPECT_NE(institution(a, "Chilean Foreign Ministry"), nullptr) << a;
+    EXPECT_TRUE(has_code(a, "CL"));
+    EXPECT_TRUE(a.people.empty());
+}
+
+// --- the seed article ----------------------------------------------------
+
+nlohmann::json seed_gold() {
+    std::ifstream in(std::string(NEWSDESK_FIXTURES) + "/text/pact-china-influence.gold.json");
+    return nlohmann::json::parse(in);
+}
+
+Article seed_article() {
+    const std::string path = std::string(NEWSDESK_FIXTURES) + "/text/pact-china-influence.txt";
+    std::ifstream in(path);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    auto article = parse_text(bytes.str(), path);
+    extract_entities(article);
+    return article;
+}
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+TEST(Seed, CountriesMatchGold) {
+    const auto article = seed_article();
+    std::vector<std::string> gold = seed_gold()["countries"];
+    auto found = codes(article);
+    std::sort(gold.begin(), gold.end());
+    std::sort(found.begin(), found.end());
+    EXPECT_EQ(found, gold) << article;
+}
+
+TEST(Seed, InstitutionsMustInclude) {
+    const auto article = seed_article();
+    const auto gold = seed_gold();  // a range-for over seed_gold()[...] reads a destroyed temporary
+    for (const auto& want : gold["institutions_must_include"]) {
+        const auto forms = want.is_array() ? want : nlohmann::json::array({want});
+        bool ok = false;
+        for (const auto& i : article.institutions)
+            for (const auto& form : forms)
+                ok = ok || lower(i.name) == lower(form) || (i.acronym && *i.acronym == form);
+        EXPECT_TRUE(ok) << want.dump();
+    }
+}
+
+TEST(Seed, PeopleMentionedMustInclude) {
+    const auto article = seed_article();
+    const auto gold = seed_gold();  // a range-for over seed_gold()[...] reads a destroyed temporary
+    for (const auto& want : gold["people_mentioned_must_include"])
+        EXPECT_NE(person(article, want.get<std::string>()), nullptr) << want;
+}
+
+}  // namespace
+}  // namespace newsdesk

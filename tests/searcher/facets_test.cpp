@@ -1,0 +1,157 @@
+// Facet counts must be exact over the whole match: checked against a brute-force
+// count over every matching article's stored record, for every facet, on the
+// bundled Wikinews articles with the real parser and extractors.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/schema.h"
+#include "indexer/document/document_builder.h"
+#include "indexer/extract/extract.h"
+#include "indexer/formats/parsers.h"
+#include "searcher/facets.h"
+#include "searcher/query_builder.h"
+#include "searcher/searcher.h"
+
+namespace {
+
+using newsdesk::Article;
+
+Xapian::Database corpus_database() {
+    static Xapian::WritableDatabase db = [] {
+        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        const std::string path = std::string(NEWSDESK_SOURCE_DIR) + "/corpus/wikinews/wikinews-2019.jsonl";
+        std::ifstream in(path);
+        std::stringstream bytes;
+        bytes << in.rdbuf();
+        newsdesk::DocumentBuilder builder;
+        for (auto& article : newsdesk::parse_any(bytes.str(), path)) {
+            newsdesk::extract_all(article);
+            db.replace_document(newsdesk::id_term(article.id), builder.build(article));
+        }
+        return db;
+    }();
+    return db;
+}
+
+// facet name -> value -> count, by reading every matching document's record.
+std::map<std::string, std::map<std::string, Xapian::doccount>> brute_force(const Xapian::Database& db,
+                                                                           const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    const auto mset = enquire.get_mset(0, db.get_doccount());
+    std::map<std::string, std::map<std::string, Xapian::doccount>> counts;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const Article a = newsdesk::article_from_json(nlohmann::json::parse(it.get_document().get_data()));
+        std::map<std::string, std::set<std::string>> values;
+        for (const auto& c : a.countries) values["country"].insert(c.code);
+        for (const auto& e : a.experts) values["expert"].insert(e.name);
+        for (const auto& p : a.people) values["person"].insert(p.name);
+        for (const auto& i : a.institutions) values["institution"].insert(i.name);
+        values["language"].insert(a.language);
+        if (a.source) values["source"].insert(*a.source);
+        if (a.date) values["date"].insert(a.date->substr(0, 7));
+        for (const auto& [facet, set] : values)
+            for (const auto& v : set) ++counts[facet][v];
+    }
+    return counts;
+}
+
+class FacetCounts : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(FacetCounts, EqualABruteForceCountForEveryFacetAndValue) {
+    const auto db = corpus_database();
+    ASSERT_GT(db.get_doccount(), 100u);
+    newsdesk::Searcher searcher(db, "corpus");
+    newsdesk::SearchRequest request;
+    request.query = GetParam();
+    request.limit = 3;  // counts must not depend on the page shown
+    // Wire copies fold in the hit list (the default), yet facets count every
+    // matching article, as the brute force does.
+    request.facets = {"country", "expert", "person", "institution", "language", "source", "date"};
+    request.facet_size = 100000;
+    request.date_bucket = newsdesk::DateBucket::month;
+    const auto result = searcher.run(request);
+
+    const auto expected = brute_force(db, newsdesk::build_query(request.query, db));
+    ASSERT_TRUE(result.exact);
+    Xapian::Enquire all(db);
+    all.set_query(newsdesk::build_query(request.query, db));
+    const auto everything = all.get_mset(0, db.get_doccount());
+    EXPECT_EQ(result.total, everything.size());
+    // With the copies of a wire story folded into one: distinct signatures,
+    // plus the articles without one.
+    std::set<std::string> signatures;
+    Xapian::doccount unsigned_articles = 0;
+    for (auto it = everything.begin(); it != everything.end(); ++it) {
+        const auto signature = it.get_document().get_value(newsdesk::slot::collapse);
+        if (signature.empty()) ++unsigned_articles;
+        else signatures.insert(signature);
+    }
+    EXPECT_EQ(result.estimate, signatures.size() + unsigned_articles) << "folded count for '" << request.query << "'";
+    for (const auto& facet : result.facets) {
+        std::map<std::string, Xapian::doccount> got;
+        for (const auto& v : facet.values) got[v.value] = v.count;
+        auto want = expected.count(facet.name) ? expected.at(facet.name) : std::map<std::string, Xapian::doccount>{};
+        EXPECT_EQ(got, want) << "facet " << facet.name << " for query '" << request.query << "'";
+    }
+    EXPECT_EQ(result.facets.size(), 7u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Queries, FacetCounts,
+                         ::testing::Values("", "president", "police OR court", "country:US", "said"));
+
+TEST(FacetCounts, FiltersOfOneFacetOrAndOfDifferentFacetsAnd) {
+    const auto db = corpus_database();
+    const auto count = [&](const std::vector<std::pair<std::string, std::string>>& filters) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll,
+                                        newsdesk::combine_filters(filters)));
+        return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    };
+    const auto us = count({{"country", "US"}}), gb = count({{"country", "GB"}});
+    const auto both_or = count({{"country", "US"}, {"country", "United Kingdom"}});
+    const auto us_2019_01 = count({{"country", "US"}, {"date", "2019-01"}});
+    ASSERT_GT(us, 0u);
+    ASSERT_GT(gb, 0u);
+    EXPECT_GE(both_or, std::max(us, gb));
+    EXPECT_LE(both_or, us + gb);
+    EXPECT_LT(us_2019_01, us);
+}
+
+TEST(FacetCounts, SetCountsDecomposeIntoOneCountPerValueOfEachFacet) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    // Each article's tagged values in one slot: c = country, l = language.
+    for (const auto& set : {std::vector<std::string>{"cKP", "cRU", "len"}, {"cKP", "len"},
+                            {"cRU", "cKP", "cKP", "lko"}, {"cCN", "len"}, {"len"}}) {
+        Xapian::Document doc;
+        doc.add_value(newsdesk::slot::facets, newsdesk::encode_set(set));
+        db.add_document(doc);
+    }
+    Xapian::ValueCountMatchSpy spy(newsdesk::slot::facets);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query::MatchAll);
+    enquire.add_matchspy(&spy);
+    (void)enquire.get_mset(0, 0, db.get_doccount());
+    const std::map<char, std::map<std::string, Xapian::doccount>> expected{
+        {'c', {{"CN", 1}, {"KP", 3}, {"RU", 2}}}, {'l', {{"en", 4}, {"ko", 1}}}};
+    EXPECT_EQ(newsdesk::decompose_set_counts(spy), expected);
+}
+
+TEST(FacetCounts, AFacetAskedForTwiceIsCountedOnce) {
+    const auto db = corpus_database();
+    newsdesk::Searcher searcher(db, "corpus");
+    newsdesk::SearchRequest request;
+    request.facets = {"country", "lang", "country", "language"};
+    const auto result = searcher.run(request);
+    ASSERT_EQ(result.facets.size(), 2u);
+    EXPECT_EQ(result.facets[0].name, "country");
+    EXPECT_EQ(result.facets[1].name, "language");
+}
+
+}  // namespace

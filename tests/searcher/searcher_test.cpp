@@ -1,0 +1,106 @@
+// Searching: ranking, snippets, sorting and paging over a small in-memory index
+// built with the indexer's own DocumentBuilder.
+#include <gtest/gtest.h>
+
+#include "indexer/document/document_builder.h"
+#include "searcher/render.h"
+#include "searcher/searcher.h"
+
+namespace {
+
+using newsdesk::Article;
+
+Article article(std::string id, std::string headline, std::string body, std::string date) {
+    Article a;
+    a.id = a.path = std::move(id);
+    a.headline = std::move(headline);
+    a.body = std::move(body);
+    a.date = std::move(date);
+    return a;
+}
+
+class SearcherTest : public ::testing::Test {
+  protected:
+    Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+
+    void add(const Article& a) {
+        newsdesk::DocumentBuilder builder;
+        db.add_document(builder.build(a));
+    }
+
+    newsdesk::SearchResult search(const std::string& query, newsdesk::SortOrder sort = newsdesk::SortOrder::relevance,
+                                  Xapian::doccount offset = 0, Xapian::doccount limit = 10) {
+        newsdesk::Searcher searcher(db, "in-memory");
+        newsdesk::SearchRequest request;
+        request.query = query;
+        request.sort = sort;
+        request.offset = offset;
+        request.limit = limit;
+        return searcher.run(request, {"[", "]"});
+    }
+};
+
+TEST_F(SearcherTest, HeadlineMatchOutranksTheSameWordInTheBody) {
+    add(article("body", "Markets close higher", "Analysts discussed the sanctions at length. Markets rose.", "2024-01-02"));
+    add(article("head", "New sanctions on Pyongyang", "The measures were announced on Monday.", "2024-01-01"));
+    const auto result = search("sanctions");
+    ASSERT_EQ(result.hits.size(), 2u);
+    EXPECT_EQ(result.hits[0].id, "head");
+}
+
+TEST_F(SearcherTest, SnippetHighlightsStemmedMatchesInPlainText) {
+    add(article("a", "Talks", "Diplomats met in Geneva & agreed on <nothing>. The talks ended.", "2024-01-01"));
+    const auto result = search("diplomat");
+    ASSERT_EQ(result.hits.size(), 1u);
+    EXPECT_NE(result.hits[0].snippet.find("[Diplomats]"), std::string::npos) << result.hits[0].snippet;
+    // Xapian escapes for HTML; plain snippets must read as the article did.
+    EXPECT_NE(result.hits[0].snippet.find("Geneva & agreed on <nothing>"), std::string::npos) << result.hits[0].snippet;
+}
+
+TEST_F(SearcherTest, SortByDateShowsNewestFirstAndPagingContinues) {
+    add(article("old", "Pact signed", "A pact.", "2019-05-01"));
+    add(article("new", "Pact renewed", "The pact again.", "2024-06-21"));
+    add(article("mid", "Pact debated", "The pact, debated.", "2021-03-03"));
+    const auto first = search("pact", newsdesk::SortOrder::date, 0, 2);
+    ASSERT_EQ(first.hits.size(), 2u);
+    EXPECT_EQ(first.hits[0].id, "new");
+    EXPECT_EQ(first.hits[1].id, "mid");
+    const auto second = search("pact", newsdesk::SortOrder::date, 2, 2);
+    ASSERT_EQ(second.hits.size(), 1u);
+    EXPECT_EQ(second.hits[0].id, "old");
+}
+
+TEST_F(SearcherTest, DateRangeAndYearFilterSelectByPublicationDate) {
+    add(article("june", "Pact", "Pact text.", "2024-06-21"));
+    add(article("july", "Pact", "Pact text.", "2024-07-02"));
+    add(article("2019", "Pact", "Pact text.", "2019-06-21"));
+    auto ids = [](const newsdesk::SearchResult& r) {
+        std::vector<std::string> out;
+        for (const auto& h : r.hits) out.push_back(h.id);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    EXPECT_EQ(ids(search("pact date:2024-06-01..2024-06-30")), std::vector<std::string>{"june"});
+    EXPECT_EQ(ids(search("pact date:2024")), (std::vector<std::string>{"july", "june"}));
+    EXPECT_EQ(ids(search("date:2019-06-21")), std::vector<std::string>{"2019"});
+}
+
+TEST_F(SearcherTest, JsonCarriesEstimateAndHitFields) {
+    add(article("https://example.org/a", "Pact signed", "The pact.", "2024-06-21"));
+    const auto json = newsdesk::render_json(search("pact"));
+    EXPECT_EQ(json["estimate"], 1);
+    ASSERT_EQ(json["hits"].size(), 1u);
+    EXPECT_EQ(json["hits"][0]["id"], "https://example.org/a");
+    EXPECT_EQ(json["hits"][0]["date"], "2024-06-21");
+    EXPECT_EQ(json["hits"][0]["headline"], "Pact signed");
+    EXPECT_TRUE(json["hits"][0]["url"].is_null());
+}
+
+TEST_F(SearcherTest, NoMatchSaysSo) {
+    add(article("a", "Pact", "Text.", "2024-06-21"));
+    std::ostringstream out;
+    newsdesk::render_text(search("zebra"), out);
+    EXPECT_EQ(out.str().rfind("No matches", 0), 0u) << out.str();
+}
+
+}  // namespace

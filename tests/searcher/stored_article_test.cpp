@@ -1,0 +1,113 @@
+// The stored-record reader (searcher/stored_article.h) gives exactly what the
+// general path gives, article_from_json(nlohmann::json::parse(record)): on the
+// records the indexer stores for real articles, and on records written by hand
+// to take every corner (escapes, wrong types, duplicate keys, malformed JSON).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/write/pipeline.h"
+#include "searcher/stored_article.h"
+
+namespace {
+
+using newsdesk::Article;
+
+Article general(const std::string& record) {
+    return newsdesk::article_from_json(nlohmann::json::parse(record, nullptr, false));
+}
+
+// The fast path read `record` (no fallback) and agrees with the general path.
+void expect_read_fast(const std::string& record) {
+    Article fast;
+    EXPECT_TRUE(newsdesk::read_stored_article_fast(record, fast)) << record;
+    EXPECT_EQ(fast, general(record)) << record;
+    EXPECT_EQ(newsdesk::read_stored_article(record), general(record)) << record;
+}
+
+// The fast path declines `record`, and the whole reader still agrees.
+void expect_fallback(const std::string& record) {
+    Article fast;
+    EXPECT_FALSE(newsdesk::read_stored_article_fast(record, fast)) << record;
+    EXPECT_EQ(newsdesk::read_stored_article(record), general(record)) << record;
+}
+
+TEST(StoredArticle, EveryRecordTheIndexerStoresForTheWikinewsCorpusReadsAsTheGeneralPathReadsIt) {
+    newsdesk::PipelineOptions options;
+    options.threads = 1;
+    std::size_t records = 0, with_quotes = 0, with_countries = 0, non_ascii = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(NEWSDESK_SOURCE_DIR) + "/corpus/wikinews")) {
+        if (!entry.is_regular_file() || entry.path().filename().string().starts_with("LICENSE")) continue;
+        const auto result = newsdesk::process_file(entry.path(), options);
+        for (const auto& document : result.documents) {
+            const std::string record = document.get_data();
+            expect_read_fast(record);
+            const Article a = newsdesk::read_stored_article(record);
+            ++records;
+            with_quotes += !a.quotes.empty();
+            with_countries += !a.countries.empty();
+            non_ascii += std::any_of(record.begin(), record.end(), [](char c) { return c & 0x80; });
+        }
+    }
+    // The corpus exercises what a page reads: quotes, countries, text beyond ASCII.
+    EXPECT_GT(records, 100u);
+    EXPECT_GT(with_quotes, 10u);
+    EXPECT_GT(with_countries, 10u);
+    EXPECT_GT(non_ascii, 10u);
+}
+
+TEST(StoredArticle, EscapesAndUnicodeReadAsJsonDefinesThem) {
+    expect_read_fast(R"({"headline":"caf\u00e9 \ud83d\ude00 \"q\" a\\b \/ \b\f\n\r\t","body":"Zürich 東京 😀"})");
+    expect_read_fast(R"({"body":"nul \u0000 inside","id":"x"})");
+    expect_read_fast(" \n{ \"id\" : \"spaced\" , \"quotes\" : [ ] }\r\n ");
+}
+
+TEST(StoredArticle, MissingNullAndWrongTypedFieldsTakeTheGeneralPathsDefaults) {
+    expect_read_fast(R"({})");
+    expect_read_fast(R"({"url":null,"source":null,"date":null,"language":null,"headline":5,"body":["x"]})");
+    expect_read_fast(R"({"language":7,"datetime":"2024-06-21T09:30:00+05:30","byline":["A",null,3,"B"]})");
+    expect_read_fast(R"({"byline":"not a list","captions":{"text":"x"},"quotes":"none","experts":null})");
+    // Elements that are not objects still count, with defaults.
+    expect_read_fast(R"({"captions":[{"text":"c","credit":"AP"},"bare",null,{"credit":1}]})");
+    expect_read_fast(
+        R"({"quotes":[{"text":"We will","speaker":"Ann Lee","speaker_title":"minister","institution":null,"extra":{"a":[1,2.5e3,true,false,null]}},{"speaker":4}]})");
+    expect_read_fast(R"({"experts":[{"name":"Victor Cha","title":"professor","quotes":3},{"name":"B","quotes":2.5},{"name":"C","quotes":-7}]})");
+    expect_read_fast(R"({"institutions":[{"name":"CSIS","acronym":"CSIS","mentions":4},{"name":"X","mentions":"4"}]})");
+    expect_read_fast(R"({"countries":[{"code":"KP","name":"North Korea","mentions":2},{"code":"FR","mentions":1e2}]})");
+}
+
+TEST(StoredArticle, PeopleTakeTheirMentionsByPositionSkippingNamesThatAreNotStrings) {
+    expect_read_fast(R"({"people":["Ann",5,"Bo","Cy"],"people_mentions":[1,2,3]})");
+    expect_read_fast(R"({"people_mentions":[4,"x",6],"people":["Ann","Bo","Cy"]})");
+    expect_read_fast(R"({"people":["Ann"],"people_mentions":"none"})");
+    const Article a = newsdesk::read_stored_article(R"({"people":["Ann",5,"Bo","Cy"],"people_mentions":[1,2,3]})");
+    ASSERT_EQ(a.people.size(), 3u);
+    EXPECT_EQ(a.people[1].name, "Bo");
+    EXPECT_EQ(a.people[1].mentions, 3);
+    EXPECT_EQ(a.people[2].mentions, 0);
+}
+
+TEST(StoredArticle, ARepeatedKeyKeepsItsLastValue) {
+    expect_read_fast(R"({"id":"a","id":"b","quotes":[{"text":"x"}],"quotes":[],"people":["A"],"people":["B","C"]})");
+    expect_read_fast(R"({"quotes":[{"text":"x","text":"y","speaker":"S","speaker":null}]})");
+}
+
+TEST(StoredArticle, RecordsTheFastPathDoesNotReadExactlyGoToTheGeneralPath) {
+    expect_fallback(R"({"id":"x")");                             // cut off
+    expect_fallback(R"({"id":"x"} trailing)");                   // not one value
+    expect_fallback(R"({"id":"x",})");                           // trailing comma
+    expect_fallback(R"({"id":"lone \udc00 surrogate"})");        // malformed escape
+    expect_fallback(R"({"id":"bad \x escape"})");
+    expect_fallback("{\"id\":\"raw \x01 control\"}");
+    expect_fallback("{\"id\":\"bad \xff byte\"}");               // invalid UTF-8
+    expect_fallback("{\"id\":\"overlong \xc0\xaf\"}");
+    expect_fallback(R"({"experts":[{"name":"A","quotes":12345678901}]})");  // a 64-bit number
+    expect_fallback(R"({"experts":[{"name":"A","quotes":01}]})");           // not a JSON number
+    expect_fallback(R"(["an","array"])");
+    expect_fallback("");
+}
+
+}  // namespace
