@@ -40,26 +40,35 @@ bool is_not_article(const fs::path& p) {
 
 // Regular files under `dir`, sorted, hidden entries pruned, files that are no
 // articles set aside in `skipped`.
+// `dir` is canonical, and so is every path under it but a symlink's.
 void walk(const fs::path& dir, std::vector<fs::path>& out, std::vector<std::string>* errors,
           std::vector<fs::path>* skipped) {
     std::error_code ec;
-    std::vector<fs::path> entries;
+    std::vector<fs::directory_entry> entries;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (!is_hidden(it->path())) entries.push_back(it->path());
+        if (!is_hidden(it->path())) entries.push_back(*it);
     if (ec && errors) errors->push_back(printable(dir.string()) + ": " + ec.message());
     std::sort(entries.begin(), entries.end());
     for (const auto& entry : entries) {
+        const auto& path = entry.path();
         // Symlinked directories are not followed: a link back up the tree would loop.
-        if (fs::is_directory(entry, ec) && !fs::is_symlink(entry, ec))
-            walk(entry, out, errors, skipped);
-        else if (fs::is_regular_file(entry, ec) && is_not_article(entry)) {
-            if (skipped) skipped->push_back(entry);
-        } else if (fs::is_regular_file(entry, ec))
-            out.push_back(entry);
+        if (entry.is_directory(ec) && !entry.is_symlink(ec))
+            walk(path, out, errors, skipped);
+        else if (entry.is_regular_file(ec) && is_not_article(path)) {
+            if (skipped) skipped->push_back(path);
+        } else if (entry.is_regular_file(ec))
+            out.push_back(entry.is_symlink(ec) ? canonical_path(path) : path);
     }
 }
 
 }  // namespace
+
+fs::path canonical_path(const fs::path& path) {
+    std::error_code ec;
+    auto out = fs::weakly_canonical(path, ec);
+    if (ec) out = fs::absolute(path, ec).lexically_normal();
+    return out;
+}
 
 std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB"; }
 
@@ -273,14 +282,13 @@ std::vector<fs::path> collect_inputs(const std::vector<std::string>& args, std::
         if (ec || !fs::exists(status)) {
             if (errors) errors->push_back(printable(arg) + ": no such file or directory");
         } else if (fs::is_directory(status)) {
-            walk(p, out, errors, skipped);
+            walk(canonical_path(p), out, errors, skipped);
         } else {
-            out.push_back(p);
+            out.push_back(canonical_path(p));
         }
     }
     std::set<fs::path> seen;
-    std::erase_if(out,
-                  [&](const fs::path& p) { return !seen.insert(p.lexically_normal()).second; });
+    std::erase_if(out, [&](const fs::path& p) { return !seen.insert(p).second; });
     return out;
 }
 

@@ -31,7 +31,9 @@ from the content: HTML pages, plain-text articles, NITF and NewsML-G2 XML,
 RSS/Atom feeds (one article per item), JSON Lines (one article per line with
 url, title, date, text). Files ending in .gz are decompressed.
 
-Re-indexing a file replaces its articles (the id is the URL, else PATH#N).
+Re-indexing a file replaces its articles (the id is the URL, else the file's
+real path, with #N for the Nth item of a feed: every spelling of a path, and a
+symlink to the file, is the same file).
 Large JSON Lines files and RSS/Atom feeds are read in chunks of lines or items,
 and the database is committed every --batch articles or --batch-mb of pending
 changes, so memory stays bounded whatever the input size.

@@ -124,6 +124,7 @@ int update_main(int argc, char** argv) {
                                           " skipped as not articles (README, LICENSE ...)"
                                     : "")
                       << (s.bad_items ? ", " + std::to_string(s.bad_items) + " bad items" : "")
+                      << (s.moved ? ", " + std::to_string(s.moved) + " recorded under their real path" : "")
                       << "; " << s.written_articles << " articles written, " << s.deleted_articles
                       << " deleted, " << s.kept_articles << " kept; " << s.doc_count
                       << " articles in the database";

@@ -38,7 +38,8 @@ void write_file(const std::filesystem::path& path, const std::string& bytes) {
     out << bytes;
 }
 
-Run run(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+Run run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+        const std::filesystem::path& cwd) {
     TempDir capture;
     const auto out_path = capture / "out", err_path = capture / "err";
     const pid_t pid = fork();
@@ -48,6 +49,7 @@ Run run(const std::vector<std::string>& argv, const std::vector<std::string>& en
         const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         const int in = open("/dev/null", O_RDONLY);
         if (out < 0 || err < 0 || in < 0) _exit(127);
+        if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
         dup2(in, 0);
         dup2(out, 1);
         dup2(err, 2);

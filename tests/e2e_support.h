@@ -32,8 +32,10 @@ class TempDir {
 };
 
 // Runs `argv` (no shell: arguments are passed as they are) with the extra
-// environment `env` ("NAME=value"), capturing stdout and stderr.
-[[nodiscard]] Run run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+// environment `env` ("NAME=value") in the directory `cwd` (if not empty),
+// capturing stdout and stderr.
+[[nodiscard]] Run run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
+                      const std::filesystem::path& cwd = {});
 
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);
 

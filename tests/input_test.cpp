@@ -142,6 +142,21 @@ TEST(CollectInputs, DoesNotFollowASymlinkLoop) {
     EXPECT_EQ(files[0], dir.path() / "d" / "a.txt");
 }
 
+TEST(CollectInputs, EverySpellingOfAFileComesOutAsItsRealPath) {
+    TempDir dir;
+    dir.write("base/b.txt", "x");
+    dir.write("base/sub/a.txt", "x");
+    fs::create_directory_symlink(dir.path() / "base", dir.path() / "link");
+    fs::create_symlink(dir.path() / "base" / "b.txt", dir.path() / "base" / "sub" / "to-b.txt");
+    const auto real = fs::canonical(dir.path()) / "base";
+    const std::vector<fs::path> both{real / "b.txt", real / "sub" / "a.txt"};
+    const auto d = dir.path().string();
+    // The symlinked file inside the walk is b.txt again.
+    for (const auto& spelling : {d + "/base", d + "/base//", d + "/./base/", d + "/base/sub/..", d + "/link"})
+        EXPECT_EQ(collect_inputs({spelling}), both) << spelling;
+    EXPECT_EQ(collect_inputs({d + "/link/b.txt", d + "/base/sub", d + "/base//b.txt"}), both);
+}
+
 TEST(ParseAny, BrokenInputsGiveClearReasons) {
     const auto load = [](const char* name) { return load_file(kFixtures / name); };
     EXPECT_EQ(error_of([&] { (void)parse_any(load("broken/empty.txt"), "e"); }), "empty file");
