@@ -67,6 +67,7 @@ struct Article {
     std::vector<std::string> byline;
     std::vector<Caption> captions;
     std::string body;                  // paragraphs separated by "\n\n"
+    bool truncated = false;            // a text field was longer and was cut (kMaxFieldBytes in indexer/parsers.h)
 
     std::vector<Quote> quotes;
     std::vector<Expert> experts;

@@ -232,9 +232,17 @@ std::optional<LineChunk> LineChunker::next() {
         cut = m_pending.size();  // the last line, without a final newline
         if (m_pending.back() != '\n') ++lines;
     }
-    LineChunk chunk{m_pending.substr(0, cut), m_next_line};
-    m_pending.erase(0, cut);
+    LineChunk chunk{{}, m_next_line};
     m_next_line += lines;
+    if (cut == m_pending.size()) {
+        chunk.bytes = std::move(m_pending);  // a long line: not copied
+        m_pending = std::string();
+        return chunk;
+    }
+    chunk.bytes = m_pending.substr(0, cut);
+    m_pending.erase(0, cut);
+    // After a long line the room it took is not kept for the short ones.
+    if (m_pending.capacity() > 4 * m_chunk_bytes) m_pending.shrink_to_fit();
     return chunk;
 }
 
@@ -262,9 +270,14 @@ std::optional<LineChunk> LineChunker::skip_line(bool whole, std::size_t cut) {
 std::string load_file(const fs::path& path, std::size_t max_bytes) {
     InputStream in(path);
     std::string bytes;
+    // A plain file is read in one piece, into a string of its size (+1 to see the
+    // end): grown a block at a time, the string would end up with up to twice the room.
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    const std::size_t piece = !ec && size < max_bytes ? size + 1 : 64 * 1024;
     bool more = true;
     while (more) {
-        more = in.read(bytes, 64 * 1024);
+        more = in.read(bytes, piece);
         if (bytes.size() > max_bytes)
             throw ParseError((in.gzipped() ? "decompressed size exceeds " : "file size exceeds ") +
                              megabytes(max_bytes));

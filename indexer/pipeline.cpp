@@ -28,6 +28,10 @@ namespace {
 
 // Extraction and documents for what a parser gave (worker side).
 void finish(FileResult& result, const PipelineOptions& options) {
+    for (const auto& article : result.articles)
+        if (article.truncated)
+            result.notes.push_back(printable(article.path) + ": over " + megabytes(kMaxFieldBytes) +
+                                   " of text in a field (the body, the headline ...), cut there");
     if (options.extract_entities)
         for (auto& article : result.articles) extract_all(article);
     if (options.build_documents) {
@@ -50,6 +54,7 @@ void fail(FileResult& result, const std::string& reason) {
     result.failed = true;
     result.articles.clear();
     result.documents.clear();
+    result.notes.clear();
     // One line however odd the file name (newlines, bytes that are not UTF-8).
     result.errors.push_back(printable(result.path.string()) + ": " + printable(reason));
 }
@@ -373,7 +378,7 @@ void run_pipeline(const std::vector<fs::path>& files, const PipelineOptions& opt
         return;
     }
     // Two units per worker in flight keeps every core busy; a larger window
-    // only holds more parsed articles.
+    // only holds more parsed articles (each field at most kMaxFieldBytes).
     OrderedWindow window(cursor, threads * 2);
     std::vector<std::jthread> workers;
     try {

@@ -44,6 +44,7 @@ struct FileResult {
     std::size_t document_bytes = 0;
     SpellingWords spelling_words;
     std::vector<std::string> errors;          // "PATH: reason" lines (also for bad feed items)
+    std::vector<std::string> notes;           // "PATH: ..." lines that fail nothing (a field cut at kMaxFieldBytes)
     bool failed = false;                      // nothing (more) usable came out of the file
     bool more = false;                        // another chunk of the same file follows
 };

@@ -391,6 +391,8 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
                 for (const auto& item : p.old->items) old_items.emplace(item.id, item.item);
         }
         for (const auto& e : result.errors) errors << e << '\n';
+        for (const auto& n : result.notes) errors << n << '\n';
+        summary.truncated += result.notes.size();
         file_failed = file_failed || result.failed;
         if (!result.failed) summary.bad_items += result.errors.size();
         const std::string fterm = file_term(p.entry.path);

@@ -6,6 +6,8 @@
 
 #include "common/database.h"
 #include "common/error.h"
+#include "indexer/input.h"
+#include "indexer/parsers.h"
 #include "indexer/update.h"
 #include "indexer/writer_lock.h"
 
@@ -124,6 +126,9 @@ int update_main(int argc, char** argv) {
                                           " skipped as not articles (README, LICENSE ...)"
                                     : "")
                       << (s.bad_items ? ", " + std::to_string(s.bad_items) + " bad items" : "")
+                      << (s.truncated ? ", " + std::to_string(s.truncated) + " articles cut to " +
+                                            megabytes(kMaxFieldBytes) + " a field"
+                                      : "")
                       << (s.moved ? ", " + std::to_string(s.moved) + " recorded under their real path" : "")
                       << "; " << s.written_articles << " articles written, " << s.deleted_articles
                       << " deleted, " << s.kept_articles << " kept; " << s.doc_count
