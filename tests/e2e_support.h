@@ -15,6 +15,7 @@ struct Run {
     int exit_code = -1;
     std::string out;
     std::string err;
+    long peak_rss_kb = 0;  // the program's peak resident memory (ru_maxrss)
 };
 
 // A fresh directory under the system temp dir, removed on destruction.
