@@ -19,7 +19,8 @@ namespace newsdesk::test {
 TempDir::TempDir() {
     std::string pattern = (std::filesystem::temp_directory_path() / "newsdesk-test-XXXXXX").string();
     if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    m_path = pattern;
+    // Its real path, as newsdesk-index names the files in it (TMPDIR may be a symlink).
+    m_path = std::filesystem::canonical(pattern);
 }
 
 TempDir::~TempDir() {

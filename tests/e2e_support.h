@@ -18,7 +18,8 @@ struct Run {
     long peak_rss_kb = 0;  // the program's peak resident memory (ru_maxrss)
 };
 
-// A fresh directory under the system temp dir, removed on destruction.
+// A fresh directory under the system temp dir (by its real path, as newsdesk-index
+// names the files in it), removed on destruction.
 class TempDir {
   public:
     TempDir();

@@ -34,6 +34,7 @@ class TempDir {
         std::random_device rd;
         m_path = fs::temp_directory_path() / ("newsdesk-input-test-" + std::to_string(rd()));
         fs::create_directories(m_path);
+        m_path = fs::canonical(m_path);  // as collect_inputs names the files in it (TMPDIR may be a symlink)
     }
     ~TempDir() { fs::remove_all(m_path); }
     const fs::path& path() const { return m_path; }
