@@ -66,6 +66,7 @@ nlohmann::json to_json(const Article& a) {
     for (const auto& c : a.countries)
         j["countries"].push_back({{"code", c.code}, {"name", c.name}, {"mentions", c.mentions}});
     if (a.datetime) j["datetime"] = *a.datetime;
+    if (a.truncated) j["truncated"] = true;
     return j;
 }
 
@@ -85,6 +86,7 @@ Article article_from_json(const nlohmann::json& j) {
     if (auto it = j.find("captions"); it != j.end() && it->is_array())
         for (const auto& c : *it) a.captions.push_back({string_or(c, "text"), opt_string(c, "credit")});
     a.body = string_or(j, "body");
+    if (auto it = j.find("truncated"); it != j.end() && it->is_boolean()) a.truncated = it->get<bool>();
     if (auto it = j.find("quotes"); it != j.end() && it->is_array())
         for (const auto& q : *it)
             a.quotes.push_back({string_or(q, "text"), opt_string(q, "speaker"),

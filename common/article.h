@@ -55,7 +55,7 @@ struct Person {
 };
 
 struct Article {
-    std::string path;                  // input path, "#N" appended for the Nth item of a feed
+    std::string path;                  // input file's real path, "#N" appended for the Nth item of a feed
     std::string id;                    // stable unique id: URL if known, else path
     std::optional<std::string> url;
     std::optional<std::string> source; // outlet or site name ("BBC News")
@@ -67,6 +67,7 @@ struct Article {
     std::vector<std::string> byline;
     std::vector<Caption> captions;
     std::string body;                  // paragraphs separated by "\n\n"
+    bool truncated = false;            // a text field was longer and was cut (kMaxFieldBytes in indexer/parsers.h)
 
     std::vector<Quote> quotes;
     std::vector<Expert> experts;

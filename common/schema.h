@@ -18,9 +18,9 @@ inline constexpr std::string_view kSchemaVersion = "2";
 namespace prefix {
 // Unique id: "Q" + article id (URL, else path#N). Omega's convention.
 inline constexpr std::string_view id = "Q";
-// Source file (written by `newsdesk-index --update`): "XFILE" + input path as
-// given (long paths hashed as id terms are), so the articles of a file that is
-// gone are deleted with one delete_document(term).
+// Source file (written by `newsdesk-index --update`): "XFILE" + the input file's
+// canonical path (long paths hashed as id terms are), so the articles of a file
+// that is gone are deleted with one delete_document(term).
 inline constexpr std::string_view source_file = "XFILE";
 // Free-text fields, indexed with positions (and also unprefixed as free text).
 inline constexpr std::string_view headline = "S";  // Omega's prefix for titles

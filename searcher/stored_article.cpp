@@ -107,6 +107,12 @@ class Reader {
         return true;
     }
 
+    // true, or false for any other value (as article_from_json reads it).
+    bool true_or_false(bool& out) {
+        out = peek() == 't' && m_text.substr(m_pos, 4) == "true";
+        return skip();
+    }
+
     // Calls `element` for each element of an array (a non-array is skipped, as
     // article_from_json skips it).
     template <typename Element>
@@ -278,6 +284,7 @@ bool read_stored_article_fast(std::string_view record, Article& a) {
         if (key == "headline") return in.string_or(a.headline);
         if (key == "date") return in.optional_string(a.date);
         if (key == "datetime") return in.optional_string(a.datetime);
+        if (key == "truncated") return in.true_or_false(a.truncated);
         if (key == "byline") {
             a.byline.clear();
             return in.array([&] {

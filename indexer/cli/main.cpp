@@ -14,6 +14,7 @@
 #include "common/db/database.h"
 #include "common/error.h"
 #include "indexer/cli/update_main.h"
+#include "indexer/formats/parsers.h"
 #include "indexer/input/input.h"
 #include "indexer/update/update.h"
 #include "indexer/write/collection_upkeep.h"
@@ -32,10 +33,14 @@ from the content: HTML pages, plain-text articles, NITF and NewsML-G2 XML,
 RSS/Atom feeds (one article per item), JSON Lines (one article per line with
 url, title, date, text). Files ending in .gz are decompressed.
 
-Re-indexing a file replaces its articles (the id is the URL, else PATH#N).
+Re-indexing a file replaces its articles (the id is the URL, else the file's
+real path, with #N for the Nth item of a feed: every spelling of a path, and a
+symlink to the file, is the same file).
 Large JSON Lines files and RSS/Atom feeds are read in chunks of lines or items,
-and the database is committed every --batch articles or --batch-mb of pending
-changes, so memory stays bounded whatever the input size.
+no text field of an article keeps more than 1 MB (a longer one is cut there, and
+said so on stderr and as "truncated" in the record), and the database is
+committed every --batch articles or --batch-mb of pending changes, so memory
+stays bounded whatever the input size.
 A file that cannot be read is reported as "PATH: reason" and skipped.
 
 Sharding: --shard-by year|month|hash:N writes a collection, a directory of
@@ -57,7 +62,7 @@ Exit status: 0 all files indexed, 1 some file failed or the database could not
 be written, 2 usage error, 75 another run holds the lock (after --wait).)";
 
 struct Summary {
-    std::size_t files = 0, indexed = 0, articles = 0, failed = 0, item_errors = 0;
+    std::size_t files = 0, indexed = 0, articles = 0, failed = 0, item_errors = 0, truncated = 0;
 };
 
 class Progress {
@@ -129,6 +134,8 @@ int run(const cxxopts::ParseResult& args) {
     bool file_failed = false;  // some chunk of the current (streamed) file failed
     newsdesk::run_pipeline(files, options, [&](newsdesk::FileResult&& result) {
         for (const auto& e : result.errors) std::cerr << e << '\n';
+        for (const auto& n : result.notes) std::cerr << n << '\n';
+        summary.truncated += result.notes.size();
         file_failed = file_failed || result.failed;
         if (!result.more) {
             ++(file_failed ? summary.failed : summary.indexed);
@@ -165,6 +172,9 @@ int run(const cxxopts::ParseResult& args) {
                                            : ", " + std::to_string(not_articles.size()) +
                                                  " skipped as not articles (README, LICENSE ...)")
                   << (summary.item_errors ? ", " + std::to_string(summary.item_errors) + " bad items" : "")
+                  << (summary.truncated ? ", " + std::to_string(summary.truncated) + " articles cut to " +
+                                              newsdesk::megabytes(newsdesk::kMaxFieldBytes) + " a field"
+                                        : "")
                   << (writer ? ", database " + writer->path() + " holds " +
                                    std::to_string(writer->doc_count()) + " articles"
                              : "")

@@ -8,6 +8,8 @@
 
 #include "common/db/database.h"
 #include "common/error.h"
+#include "indexer/formats/parsers.h"
+#include "indexer/input/input.h"
 #include "indexer/update/update.h"
 #include "indexer/write/writer_lock.h"
 
@@ -134,6 +136,10 @@ int update_main(int argc, char** argv) {
                                           " skipped as not articles (README, LICENSE ...)"
                                     : "")
                       << (s.bad_items ? ", " + std::to_string(s.bad_items) + " bad items" : "")
+                      << (s.truncated ? ", " + std::to_string(s.truncated) + " articles cut to " +
+                                            megabytes(kMaxFieldBytes) + " a field"
+                                      : "")
+                      << (s.moved ? ", " + std::to_string(s.moved) + " recorded under their real path" : "")
                       << "; " << s.written_articles << " articles written, " << s.deleted_articles
                       << " deleted, " << s.kept_articles << " kept; " << s.doc_count
                       << " articles in the database";

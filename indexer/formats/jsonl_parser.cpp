@@ -51,15 +51,23 @@ std::vector<std::string> names_field(const json& j) {
 
 // Each non-empty line of the text is a paragraph; a leading line that is only
 // a date (Wikinews' "Friday, January 4, 2019") is metadata, returned separately;
-// a first sentence that mentions a date is text.
-std::string body_of(const std::string& text, std::optional<ParsedDate>& dateline) {
+// a first sentence that mentions a date is text. Past kMaxFieldBytes the rest
+// is not read (`truncated`; parse_any cuts the body).
+std::string body_of(const std::string& text, std::optional<ParsedDate>& dateline, bool& truncated) {
     std::vector<std::string> paragraphs;
-    std::size_t pos = 0;
+    std::size_t pos = 0, bytes = 0;
     while (pos <= text.size()) {
+        if (bytes > kMaxFieldBytes) {
+            truncated = true;
+            break;
+        }
         auto end = text.find('\n', pos);
         if (end == std::string::npos) end = text.size();
         auto line = collapse_whitespace(std::string_view(text).substr(pos, end - pos));
-        if (!line.empty()) paragraphs.push_back(std::move(line));
+        if (!line.empty()) {
+            bytes += line.size() + 2;
+            paragraphs.push_back(std::move(line));
+        }
         pos = end + 1;
     }
     if (!paragraphs.empty() && (dateline = date_line(paragraphs.front()))) paragraphs.erase(paragraphs.begin());
@@ -69,11 +77,11 @@ std::string body_of(const std::string& text, std::optional<ParsedDate>& dateline
 Article article_from_line(const json& j, const std::string& path) {
     if (!j.is_object()) throw ParseError("not a JSON object");
     // The raw text keeps its line breaks (paragraphs), so it is not folded here.
-    std::optional<std::string> text;
+    const std::string* text = nullptr;
     for (const char* name : {"text", "body", "content", "articleBody", "article"}) {
         const auto it = j.find(name);
-        if (it != j.end() && it->is_string() && !trim(it->get<std::string>()).empty()) {
-            text = it->get<std::string>();
+        if (it != j.end() && it->is_string() && !trim(it->get_ref<const std::string&>()).empty()) {
+            text = &it->get_ref<const std::string&>();
             break;
         }
     }
@@ -86,7 +94,7 @@ Article article_from_line(const json& j, const std::string& path) {
     if (auto lang = string_field(j, {"language", "lang"})) a.declared_language = *lang;
     a.byline = names_field(j);
     std::optional<ParsedDate> dateline;
-    a.body = body_of(*text, dateline);
+    a.body = body_of(*text, dateline, a.truncated);
     if (a.body.empty()) throw ParseError("empty text field");
     auto date = dateline;
     if (auto d = string_field(j, {"date", "datetime", "published", "pubDate", "datePublished"}))
@@ -115,7 +123,9 @@ std::vector<Article> parse_jsonl(std::string_view bytes, const std::string& path
         try {
             // Lines in a legacy encoding are repaired first: the JSON lexer rejects them.
             // A raw NUL byte, which JSON does not allow in a string, is removed.
-            const auto j = json::parse(to_utf8(strip_nul(line)));
+            const auto j = line.find('\0') == std::string_view::npos && is_valid_utf8(line)
+                               ? json::parse(line)
+                               : json::parse(to_utf8(strip_nul(line)));
             out.push_back(article_from_line(j, item_path));
         } catch (const json::exception& e) {
             if (errors)

@@ -38,10 +38,54 @@ std::optional<std::string> clean(const std::optional<std::string>& s) {
     return c;
 }
 
+// Cuts `text` to at most `max` bytes: at the last paragraph break in its second
+// half, else the last space there, else a character boundary. Whether it did.
+bool cut_text(std::string& text, std::size_t max = kMaxFieldBytes) {
+    if (text.size() <= max) return false;
+    const auto head = utf8_prefix(text, max);
+    auto end = head.rfind("\n\n");
+    if (end == std::string_view::npos || end < head.size() / 2) end = head.find_last_of(" \n");
+    if (end == std::string_view::npos || end < head.size() / 2) end = head.size();
+    text.resize(end);
+    text.shrink_to_fit();
+    return true;
+}
+
+// Keeps kMaxFieldBytes of the texts of `items` together: the one across the
+// limit is cut (left empty, it is dropped with the empty ones), those after it go.
+template <typename T, typename Text>
+bool cut_list(std::vector<T>& items, Text text) {
+    std::size_t room = kMaxFieldBytes;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        std::string& t = text(items[i]);
+        if (t.size() <= room) {
+            room -= t.size();
+            continue;
+        }
+        cut_text(t, room);
+        items.resize(i + 1);
+        return true;
+    }
+    return false;
+}
+
+// No text field keeps more than kMaxFieldBytes (the byline's names together, the
+// captions together), cut before the clean-up copies them. Whether any was cut.
+bool cut_fields(Article& a) {
+    bool cut = cut_text(a.headline);
+    cut = cut_text(a.body) || cut;
+    for (auto* field : {&a.url, &a.source})
+        if (*field) cut = cut_text(**field) || cut;
+    cut = cut_list(a.byline, [](std::string& name) -> std::string& { return name; }) || cut;
+    cut = cut_list(a.captions, [](Caption& c) -> std::string& { return c.text; }) || cut;
+    return cut;
+}
+
 // Parsers already produce clean text; this is the guarantee for all of them
 // (and for parsers added later), cheap next to parsing.
 void normalise(Article& a, const std::string& path) {
     if (a.path.empty()) a.path = path;
+    a.truncated = cut_fields(a) || a.truncated;
     a.url = clean(a.url);
     a.source = clean(a.source);
     a.headline = clean(a.headline);

@@ -56,7 +56,16 @@ enum class Format { html, text, xml_news, feed, jsonl, unknown };
                                                std::vector<std::string>* errors = nullptr,
                                                std::size_t first_line = 1);
 
-// Detects and dispatches; fills id (url, else path) for every article.
+// A text field of an article (body, headline, url, source; the byline's names
+// together, the captions together) longer than this is cut at the last
+// paragraph break (else space) within it, and the article marked `truncated`:
+// entity and quote extraction, the indexed text and the stored record each
+// cost several times the text, so a 55 MB body or title would cost gigabytes.
+// A long news feature is 50 to 200 KB of text.
+inline constexpr std::size_t kMaxFieldBytes = 1u << 20;
+
+// Detects and dispatches; fills id (url, else path) for every article, and cuts
+// its fields to kMaxFieldBytes.
 [[nodiscard]] std::vector<Article> parse_any(std::string_view bytes, const std::string& path,
                                              std::vector<std::string>* errors = nullptr);
 

@@ -199,30 +199,39 @@ void read_header(const std::vector<std::string>& lines, std::size_t& i, Article&
 }
 
 // Lines of one block become one paragraph when hard-wrapped (all but the last
-// short); otherwise each line is its own paragraph.
-void add_block(const std::vector<std::string>& block, std::vector<std::string>& paragraphs) {
-    if (block.empty()) return;
+// short); otherwise each line is its own paragraph. Returns the bytes added.
+std::size_t add_block(const std::vector<std::string>& block, std::vector<std::string>& paragraphs) {
+    if (block.empty()) return 0;
+    std::size_t bytes = 0;
+    for (const auto& l : block) bytes += l.size() + 1;
     const bool wrapped = std::all_of(block.begin(), block.end() - 1,
                                      [](const auto& l) { return utf8_length(l) <= 90; });
     if (!wrapped) {
         paragraphs.insert(paragraphs.end(), block.begin(), block.end());
-        return;
+        return bytes;
     }
     std::string joined;
     for (const auto& l : block) joined += (joined.empty() ? "" : " ") + l;
     paragraphs.push_back(std::move(joined));
+    return bytes;
 }
 
 // Body paragraphs from line `i` on, with captions taken out and trailing
-// boilerplate (an end marker and everything after it) left out.
+// boilerplate (an end marker and everything after it) left out. Past
+// kMaxFieldBytes of paragraphs the rest is not read (parse_any cuts the body).
 void read_body(const std::vector<std::string>& lines, std::size_t i, Article& article) {
     std::vector<std::string> paragraphs;
     std::vector<std::string> block;
+    std::size_t body_bytes = 0;  // in paragraphs, about
     for (; i < lines.size(); ++i) {
         const auto& line = lines[i];
         if (line.empty()) {
-            add_block(block, paragraphs);
+            body_bytes += add_block(block, paragraphs);
             block.clear();
+            if (body_bytes > kMaxFieldBytes) {
+                article.truncated = true;
+                break;
+            }
             continue;
         }
         if (is_end_marker(line)) break;
@@ -235,6 +244,7 @@ void read_body(const std::vector<std::string>& lines, std::size_t i, Article& ar
             if (caption.empty() && !paragraphs.empty()) {
                 caption = paragraphs.back();
                 paragraphs.pop_back();
+                body_bytes -= std::min(body_bytes, caption.size() + 1);
             }
             if (!caption.empty()) article.captions.push_back(Caption{caption, credit});
             continue;

@@ -40,26 +40,35 @@ bool is_not_article(const fs::path& p) {
 
 // Regular files under `dir`, sorted, hidden entries pruned, files that are no
 // articles set aside in `skipped`.
+// `dir` is canonical, and so is every path under it but a symlink's.
 void walk(const fs::path& dir, std::vector<fs::path>& out, std::vector<std::string>* errors,
           std::vector<fs::path>* skipped) {
     std::error_code ec;
-    std::vector<fs::path> entries;
+    std::vector<fs::directory_entry> entries;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (!is_hidden(it->path())) entries.push_back(it->path());
+        if (!is_hidden(it->path())) entries.push_back(*it);
     if (ec && errors) errors->push_back(printable(dir.string()) + ": " + ec.message());
     std::sort(entries.begin(), entries.end());
     for (const auto& entry : entries) {
+        const auto& path = entry.path();
         // Symlinked directories are not followed: a link back up the tree would loop.
-        if (fs::is_directory(entry, ec) && !fs::is_symlink(entry, ec))
-            walk(entry, out, errors, skipped);
-        else if (fs::is_regular_file(entry, ec) && is_not_article(entry)) {
-            if (skipped) skipped->push_back(entry);
-        } else if (fs::is_regular_file(entry, ec))
-            out.push_back(entry);
+        if (entry.is_directory(ec) && !entry.is_symlink(ec))
+            walk(path, out, errors, skipped);
+        else if (entry.is_regular_file(ec) && is_not_article(path)) {
+            if (skipped) skipped->push_back(path);
+        } else if (entry.is_regular_file(ec))
+            out.push_back(entry.is_symlink(ec) ? canonical_path(path) : path);
     }
 }
 
 }  // namespace
+
+fs::path canonical_path(const fs::path& path) {
+    std::error_code ec;
+    auto out = fs::weakly_canonical(path, ec);
+    if (ec) out = fs::absolute(path, ec).lexically_normal();
+    return out;
+}
 
 std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB"; }
 
@@ -223,9 +232,17 @@ std::optional<LineChunk> LineChunker::next() {
         cut = m_pending.size();  // the last line, without a final newline
         if (m_pending.back() != '\n') ++lines;
     }
-    LineChunk chunk{m_pending.substr(0, cut), m_next_line};
-    m_pending.erase(0, cut);
+    LineChunk chunk{{}, m_next_line};
     m_next_line += lines;
+    if (cut == m_pending.size()) {
+        chunk.bytes = std::move(m_pending);  // a long line: not copied
+        m_pending = std::string();
+        return chunk;
+    }
+    chunk.bytes = m_pending.substr(0, cut);
+    m_pending.erase(0, cut);
+    // After a long line the room it took is not kept for the short ones.
+    if (m_pending.capacity() > 4 * m_chunk_bytes) m_pending.shrink_to_fit();
     return chunk;
 }
 
@@ -253,9 +270,14 @@ std::optional<LineChunk> LineChunker::skip_line(bool whole, std::size_t cut) {
 std::string load_file(const fs::path& path, std::size_t max_bytes) {
     InputStream in(path);
     std::string bytes;
+    // A plain file is read in one piece, into a string of its size (+1 to see the
+    // end): grown a block at a time, the string would end up with up to twice the room.
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    const std::size_t piece = !ec && size < max_bytes ? size + 1 : 64 * 1024;
     bool more = true;
     while (more) {
-        more = in.read(bytes, 64 * 1024);
+        more = in.read(bytes, piece);
         if (bytes.size() > max_bytes)
             throw ParseError((in.gzipped() ? "decompressed size exceeds " : "file size exceeds ") +
                              megabytes(max_bytes));
@@ -273,14 +295,13 @@ std::vector<fs::path> collect_inputs(const std::vector<std::string>& args, std::
         if (ec || !fs::exists(status)) {
             if (errors) errors->push_back(printable(arg) + ": no such file or directory");
         } else if (fs::is_directory(status)) {
-            walk(p, out, errors, skipped);
+            walk(canonical_path(p), out, errors, skipped);
         } else {
-            out.push_back(p);
+            out.push_back(canonical_path(p));
         }
     }
     std::set<fs::path> seen;
-    std::erase_if(out,
-                  [&](const fs::path& p) { return !seen.insert(p.lexically_normal()).second; });
+    std::erase_if(out, [&](const fs::path& p) { return !seen.insert(p).second; });
     return out;
 }
 

@@ -89,14 +89,23 @@ class LineChunker {
     bool m_more = true;
 };
 
-// Expands the command-line arguments into the files to index: files are kept
-// as given, directories are walked recursively in sorted order (hidden files and
-// directories, names starting with ".", are skipped; symlinked directories inside
-// the walk are not followed, symlinked files are). A walk passes over a
-// project's own documents (README, LICENSE, ...: data/input/not_articles.txt),
-// listed in `skipped` (if not null); a file named as an argument is always kept.
-// Nonexistent or unreadable paths are reported as "PATH: reason" in `errors`
-// (if not null) and skipped. Duplicates are removed, keeping the first occurrence.
+// The one spelling of a file that article ids, --update's manifest keys and
+// XFILE terms are made of, so "base", "./base", "base//", "/abs/base" and a
+// symlink to it are one file: absolute, with ".", "..", repeated slashes and
+// symlinks resolved as realpath(3) does. Of a path that does not exist (any
+// more), the part that does is resolved and the rest normalised. Never throws.
+[[nodiscard]] std::filesystem::path canonical_path(const std::filesystem::path& path);
+
+// Expands the command-line arguments into the files to index, every one as
+// canonical_path spells it: directories are walked recursively in sorted order
+// (hidden files and directories, names starting with ".", are skipped;
+// symlinked directories inside the walk are not followed, symlinked files are,
+// and come out as the file they name). A walk passes over a project's own
+// documents (README, LICENSE, ...: data/input/not_articles.txt), listed in
+// `skipped` (if not null); a file named as an argument is always kept.
+// Nonexistent or unreadable paths are reported as "PATH: reason" (PATH as
+// given) in `errors` (if not null) and skipped. Duplicates are removed, keeping
+// the first occurrence.
 [[nodiscard]] std::vector<std::filesystem::path> collect_inputs(
     const std::vector<std::string>& args, std::vector<std::string>* errors = nullptr,
     std::vector<std::filesystem::path>* skipped = nullptr);

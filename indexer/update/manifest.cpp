@@ -11,9 +11,17 @@ namespace newsdesk {
 namespace {
 
 constexpr std::string_view kMagic = "NDM1";
+// The same with term_path (its length and bytes) after the path.
+constexpr std::string_view kMagicWithTermPath = "NDM2";
 
 void put64(std::string& out, std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+}
+
+// A string after its 64-bit length.
+void put_string(std::string& out, std::string_view s) {
+    put64(out, s.size());
+    out += s;
 }
 
 bool get64(std::string_view& in, std::uint64_t& v) {
@@ -21,6 +29,14 @@ bool get64(std::string_view& in, std::uint64_t& v) {
     v = 0;
     for (int i = 0; i < 8; ++i) v |= std::uint64_t(static_cast<unsigned char>(in[i])) << (8 * i);
     in.remove_prefix(8);
+    return true;
+}
+
+bool get_string(std::string_view& in, std::string& s) {
+    std::uint64_t size = 0;
+    if (!get64(in, size) || in.size() < size) return false;
+    s = std::string(in.substr(0, size));
+    in.remove_prefix(size);
     return true;
 }
 
@@ -49,13 +65,13 @@ std::string manifest_key(std::string_view path) {
 }
 
 std::string encode_manifest(const ManifestEntry& entry) {
-    std::string out(kMagic);
-    out.reserve(48 + entry.path.size() + 16 * entry.items.size());
+    std::string out(entry.term_path.empty() ? kMagic : kMagicWithTermPath);
+    out.reserve(56 + entry.path.size() + entry.term_path.size() + 16 * entry.items.size());
     put64(out, entry.size);
     put64(out, static_cast<std::uint64_t>(entry.mtime_ns));
     put64(out, entry.hash);
-    put64(out, entry.path.size());
-    out += entry.path;
+    put_string(out, entry.path);
+    if (!entry.term_path.empty()) put_string(out, entry.term_path);
     put64(out, entry.items.size());
     for (const auto& item : entry.items) {
         put64(out, item.id);
@@ -65,16 +81,15 @@ std::string encode_manifest(const ManifestEntry& entry) {
 }
 
 std::optional<ManifestEntry> decode_manifest(std::string_view in) {
-    if (in.substr(0, kMagic.size()) != kMagic) return std::nullopt;
+    const bool with_term_path = in.starts_with(kMagicWithTermPath);
+    if (!with_term_path && !in.starts_with(kMagic)) return std::nullopt;
     in.remove_prefix(kMagic.size());
     ManifestEntry e;
-    std::uint64_t mtime = 0, path_size = 0, count = 0;
-    if (!get64(in, e.size) || !get64(in, mtime) || !get64(in, e.hash) || !get64(in, path_size) ||
-        in.size() < path_size)
+    std::uint64_t mtime = 0, count = 0;
+    if (!get64(in, e.size) || !get64(in, mtime) || !get64(in, e.hash) || !get_string(in, e.path) ||
+        (with_term_path && !get_string(in, e.term_path)))
         return std::nullopt;
     e.mtime_ns = static_cast<std::int64_t>(mtime);
-    e.path = std::string(in.substr(0, path_size));
-    in.remove_prefix(path_size);
     if (!get64(in, count) || in.size() != count * 16) return std::nullopt;
     e.items.resize(count);
     for (auto& item : e.items) {

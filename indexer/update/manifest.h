@@ -27,15 +27,26 @@ struct ManifestItem {
 };
 
 struct ManifestEntry {
-    std::string path;  // as given on the command line (or found by walking a directory)
+    std::string path;  // canonical (canonical_path in indexer/input.h)
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
     std::uint64_t hash = 0;  // hash_file
     std::vector<ManifestItem> items;
+    // The path its documents' file term (XFILE) spells when that is not `path`:
+    // the file was recorded under this spelling before paths were canonical, and
+    // its documents keep the term until the file changes or goes. Usually empty.
+    std::string term_path = {};
     bool operator==(const ManifestEntry&) const = default;
 };
 
 inline constexpr std::string_view kManifestKeyPrefix = "file:";
+
+// Metadata key whose value kCanonicalPaths says every path in the manifest (and
+// every XFILE term) is spelled by canonical_path (indexer/input.h). A database
+// without it was written when paths were recorded as given on the command line,
+// so one file may be there under several spellings; its next update moves them.
+inline constexpr std::string_view kManifestPathsKey = "newsdesk:manifest-paths";
+inline constexpr std::string_view kCanonicalPaths = "canonical";
 
 // The metadata key of a path: "file:" + path, long paths shortened with a hash.
 [[nodiscard]] std::string manifest_key(std::string_view path);

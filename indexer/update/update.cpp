@@ -26,16 +26,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Whether `path` lies under the input `root` (a file or directory as given).
+// Whether `path` lies under the input `root` (a file or directory, both canonical).
 bool under(const std::string& path, const std::string& root) {
     if (path == root) return true;
     if (path.size() <= root.size() || path.compare(0, root.size(), root) != 0) return false;
     return root.back() == '/' || path[root.size()] == '/';
-}
-
-std::string trim_slashes(std::string s) {
-    while (s.size() > 1 && s.back() == '/') s.pop_back();
-    return s;
 }
 
 std::uint64_t item_hash(const Article& article) {
@@ -182,39 +177,48 @@ class Claims {
     std::unordered_set<std::string> m_dropped;
 };
 
-// Deletes the documents carrying the file term of `path` whose id hash is not in
-// `keep`, except those another file lists: they stay, moved to that file's term.
-// Returns how many were deleted.
-std::size_t delete_file_documents(UpdateWriter& writer, const std::string& path,
+// Deletes the documents carrying the file term of `path`, or of `spelling` (the
+// path as recorded before paths were canonical, if any), whose id hash is not in
+// `keep`, except those another file lists: they stay, moved to that file's
+// term. Those in `keep` under `spelling`'s term move to `path`'s. Returns how
+// many were deleted.
+std::size_t delete_file_documents(UpdateWriter& writer, const std::string& path, const std::string& spelling,
                                   const std::unordered_set<std::uint64_t>& keep, Claims& claims) {
     const std::string fterm = file_term(path);
+    std::vector<std::string> terms{fterm};
+    if (!spelling.empty()) terms.push_back(file_term(spelling));
     std::size_t deleted = 0;
-    for (auto* db : writer.store().documents()) {
-        if (db->get_termfreq(fterm) == 0) continue;
-        std::vector<Xapian::docid> doomed;
-        std::vector<std::pair<Xapian::docid, const std::string*>> moved;
-        for (auto p = db->postlist_begin(fterm); p != db->postlist_end(fterm); ++p) {
-            auto t = db->termlist_begin(*p);
-            t.skip_to(std::string(prefix::id));
-            std::uint64_t id = 0;
-            if (t != db->termlist_end(*p)) {
-                const std::string term = *t;
-                if (term.compare(0, prefix::id.size(), prefix::id) == 0) id = fnv1a(term);
+    for (const auto& term : terms) {
+        for (auto* db : writer.store().documents()) {
+            if (db->get_termfreq(term) == 0) continue;
+            std::vector<Xapian::docid> doomed;
+            std::vector<std::pair<Xapian::docid, const std::string*>> moved;
+            for (auto p = db->postlist_begin(term); p != db->postlist_end(term); ++p) {
+                auto t = db->termlist_begin(*p);
+                t.skip_to(std::string(prefix::id));
+                std::uint64_t id = 0;
+                if (t != db->termlist_end(*p)) {
+                    const std::string id_term = *t;
+                    if (id_term.compare(0, prefix::id.size(), prefix::id) == 0) id = fnv1a(id_term);
+                }
+                if (id && keep.count(id)) {
+                    if (term != fterm) moved.emplace_back(*p, &path);
+                    continue;
+                }
+                if (const std::string* other = id ? claims.other(id, path) : nullptr)
+                    moved.emplace_back(*p, other);
+                else
+                    doomed.push_back(*p);
             }
-            if (id && keep.count(id)) continue;
-            if (const std::string* other = id ? claims.other(id, path) : nullptr)
-                moved.emplace_back(*p, other);
-            else
-                doomed.push_back(*p);
+            for (auto did : doomed) writer.remove(*db, did);
+            for (const auto& [did, other] : moved) {
+                auto document = db->get_document(did);
+                document.remove_term(term);
+                document.add_boolean_term(file_term(*other));
+                db->replace_document(did, document);
+            }
+            deleted += doomed.size();
         }
-        for (auto did : doomed) writer.remove(*db, did);
-        for (const auto& [did, other] : moved) {
-            auto document = db->get_document(did);
-            document.remove_term(fterm);
-            document.add_boolean_term(file_term(*other));
-            db->replace_document(did, document);
-        }
-        deleted += doomed.size();
     }
     return deleted;
 }
@@ -246,14 +250,65 @@ std::vector<std::string> empty_inputs(const std::vector<std::string>& inputs,
     for (const auto& input : inputs) {
         std::error_code ec;
         if (!fs::is_directory(input, ec) || !listable(input)) continue;
-        const std::string root = trim_slashes(input);
-        const auto is_root = [&](const std::string& a) { return trim_slashes(a) == root; };
+        const std::string root = canonical_path(input).string();
+        const auto is_root = [&](const std::string& a) { return canonical_path(a).string() == root; };
         const auto in_root = [&](const fs::path& f) { return under(f.string(), root); };
         if (std::none_of(files.begin(), files.end(), in_root) &&
             std::none_of(allow_empty.begin(), allow_empty.end(), is_root))
             out.push_back(input);
     }
     return out;
+}
+
+// A manifest written before paths were canonical (no kManifestPathsKey) may
+// list one file under several spellings ("base/a.txt", "./base/a.txt", an
+// absolute path), each with articles of its own when their ids were paths.
+// Relative spellings are read from the current directory, as the run that wrote
+// them did. Each file keeps one entry (its canonical spelling's, else the
+// first), recorded under its canonical path; its documents keep the old file
+// term (the entry's term_path) until the file changes or goes, so nothing is
+// rewritten. The other spellings are deleted as gone files are: their
+// duplicates go, and an article the kept entry lists too stays. Returns how
+// many entries moved and how many articles were deleted.
+std::pair<std::size_t, std::size_t> adopt_canonical_paths(std::map<std::string, ManifestEntry>& manifest,
+                                                          UpdateWriter& writer) {
+    auto& control = writer.store().control();
+    std::map<std::string, std::vector<std::string>> spellings;  // canonical path -> recorded ones
+    for (const auto& [path, entry] : manifest) spellings[canonical_path(path).string()].push_back(path);
+    std::vector<std::pair<std::string, std::string>> moves;  // recorded -> canonical
+    std::vector<std::string> duplicates;
+    for (const auto& [canonical, paths] : spellings) {
+        const bool recorded = std::find(paths.begin(), paths.end(), canonical) != paths.end();
+        const std::string& kept = recorded ? canonical : paths.front();
+        if (kept != canonical) moves.emplace_back(kept, canonical);
+        for (const auto& path : paths)
+            if (path != kept) duplicates.push_back(path);
+    }
+    std::size_t deleted = 0;
+    {
+        Claims claims(manifest);
+        for (const auto& path : duplicates) claims.drop(path);
+        const std::unordered_set<std::uint64_t> keep_none;
+        for (const auto& path : duplicates) {
+            const std::size_t n = delete_file_documents(writer, path, {}, keep_none, claims);
+            control.set_metadata(manifest_key(path), "");
+            deleted += n;
+            writer.deleted(n + 1);
+            writer.maybe_commit();
+        }
+    }
+    for (const auto& path : duplicates) manifest.erase(path);
+    for (const auto& [from, to] : moves) {
+        auto node = manifest.extract(from);
+        node.key() = to;
+        node.mapped().path = to;
+        node.mapped().term_path = from;
+        control.set_metadata(manifest_key(from), "");
+        control.set_metadata(manifest_key(to), encode_manifest(node.mapped()));
+        manifest.insert(std::move(node));
+    }
+    control.set_metadata(std::string(kManifestPathsKey), std::string(kCanonicalPaths));
+    return {moves.size(), deleted};
 }
 
 struct Pending {
@@ -268,7 +323,7 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
                          std::ostream& errors) {
     for (const auto& dir : options.allow_empty) {
         const auto same = [&](const std::string& input) {
-            return trim_slashes(input) == trim_slashes(dir);
+            return canonical_path(input) == canonical_path(dir);
         };
         if (std::none_of(inputs.begin(), inputs.end(), same))
             throw UsageError("--allow-empty-source " + printable(dir) +
@@ -290,12 +345,17 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
         if (auto entry = decode_manifest(db.get_metadata(*k)))
             manifest.emplace(entry->path, *entry);
     }
+    if (db.get_metadata(std::string(kManifestPathsKey)) != kCanonicalPaths) {
+        const auto [moved, deleted] = adopt_canonical_paths(manifest, writer);
+        summary.moved = moved;
+        summary.deleted_articles += deleted;
+    }
 
     // Inputs that exist; the recorded files of a missing input are left alone.
     std::vector<std::string> roots;
     for (const auto& input : inputs) {
         std::error_code ec;
-        if (fs::exists(input, ec)) roots.push_back(trim_slashes(input));
+        if (fs::exists(input, ec)) roots.push_back(canonical_path(input).string());
     }
     std::vector<std::string> input_errors;
     std::vector<fs::path> not_articles;
@@ -308,7 +368,7 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
                << "disk? --allow-empty-source " << printable(input)
                << " if it is empty on purpose)\n";
         ++summary.failed;
-        std::erase(roots, trim_slashes(input));
+        std::erase(roots, canonical_path(input).string());
     }
 
     // A stat per file; a hash only when size or mtime moved.
@@ -356,7 +416,7 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
         for (const auto& root : roots) in_scope = in_scope || under(path, root);
         if (!in_scope || !gone(path)) continue;
         claims.drop(path);
-        const std::size_t n = delete_file_documents(writer, path, keep_none, claims);
+        const std::size_t n = delete_file_documents(writer, path, entry.term_path, keep_none, claims);
         db.set_metadata(manifest_key(path), "");
         summary.deleted_articles += n;
         ++summary.deleted;
@@ -383,6 +443,8 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
                 for (const auto& item : p.old->items) old_items.emplace(item.id, item.item);
         }
         for (const auto& e : result.errors) errors << e << '\n';
+        for (const auto& n : result.notes) errors << n << '\n';
+        summary.truncated += result.notes.size();
         file_failed = file_failed || result.failed;
         if (!result.failed) summary.bad_items += result.errors.size();
         const std::string fterm = file_term(p.entry.path);
@@ -416,7 +478,8 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
         if (file_failed) {
             ++summary.failed;
         } else {
-            const std::size_t n = delete_file_documents(writer, p.entry.path, seen_ids, claims);
+            const std::string spelling = p.old ? p.old->term_path : std::string();
+            const std::size_t n = delete_file_documents(writer, p.entry.path, spelling, seen_ids, claims);
             summary.deleted_articles += n;
             writer.deleted(n);
             db.set_metadata(manifest_key(p.entry.path), encode_manifest(p.entry));

@@ -41,6 +41,8 @@ struct UpdateSummary {
     std::size_t failed = 0;     // unreadable files; missing, unreadable or empty inputs
     std::size_t skipped = 0;    // README, LICENSE ... passed over in a directory walk
     std::size_t bad_items = 0;  // feed or JSON Lines items skipped (their file counts as read)
+    std::size_t truncated = 0;  // articles with a field cut at kMaxFieldBytes (indexer/parsers.h)
+    std::size_t moved = 0;      // entries of a manifest written before paths were canonical, moved to theirs
     std::size_t written_articles = 0, deleted_articles = 0, kept_articles = 0;
     std::size_t commits = 0;
     std::size_t doc_count = 0;

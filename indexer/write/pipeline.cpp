@@ -9,6 +9,8 @@
 #include <optional>
 #include <thread>
 
+#include <malloc.h>
+
 #include <libxml/parser.h>
 
 #include "common/error.h"
@@ -28,6 +30,10 @@ namespace {
 
 // Extraction and documents for what a parser gave (worker side).
 void finish(FileResult& result, const PipelineOptions& options) {
+    for (const auto& article : result.articles)
+        if (article.truncated)
+            result.notes.push_back(printable(article.path) + ": over " + megabytes(kMaxFieldBytes) +
+                                   " of text in a field (the body, the headline ...), cut there");
     if (options.extract_entities)
         for (auto& article : result.articles) extract_all(article);
     if (options.build_documents) {
@@ -50,6 +56,7 @@ void fail(FileResult& result, const std::string& reason) {
     result.failed = true;
     result.articles.clear();
     result.documents.clear();
+    result.notes.clear();
     // One line however odd the file name (newlines, bytes that are not UTF-8).
     result.errors.push_back(printable(result.path.string()) + ": " + printable(reason));
 }
@@ -93,6 +100,7 @@ struct WorkUnit {
     std::size_t first = 1;  // number of the first line
     bool more = false;      // another chunk of the same file follows
     FeedBatch feed = {};    // items and bad items of a streamed feed
+    std::size_t size = 0;   // the bytes to parse (a file to load: its size, or for .gz the most it may give)
 };
 
 FileResult process_unit(const fs::path& path, WorkUnit&& unit, const PipelineOptions& options) {
@@ -147,6 +155,19 @@ class InputCursor {
 
     // The next unit, or nullopt when every file has been handed out. Never throws.
     std::optional<WorkUnit> next() {
+        auto unit = next_unit();
+        if (unit && unit->kind != WorkUnit::Kind::load) {
+            unit->size = unit->bytes.size();
+            for (const auto& item : unit->feed.items) {
+                unit->size += item.title.size();
+                for (const auto& body : item.bodies) unit->size += body.text.size();
+            }
+        }
+        return unit;
+    }
+
+  private:
+    std::optional<WorkUnit> next_unit() {
         if (streaming()) return next_chunk();
         while (m_next_file < m_files.size()) {
             const std::size_t index = m_next_file++;
@@ -161,7 +182,6 @@ class InputCursor {
         return std::nullopt;
     }
 
-  private:
     [[nodiscard]] bool streaming() const { return m_chunker || m_feed || m_stream_error; }
 
     // A unit for the file, or nullopt when it is now being streamed.
@@ -170,7 +190,7 @@ class InputCursor {
         std::error_code ec;
         const auto size = fs::file_size(path, ec);
         const bool gz = path.extension() == ".gz";
-        if (ec || (size <= m_options.chunk_bytes && !gz)) return WorkUnit{index, WorkUnit::Kind::load, {}};
+        if (ec || (size <= m_options.chunk_bytes && !gz)) return load(index, ec ? 0 : size);
         // Probe: read the first chunk; JSON Lines and feeds are streamed.
         auto stream = std::make_unique<InputStream>(path);
         std::string head;
@@ -219,7 +239,13 @@ class InputCursor {
         // Anything else is read whole, so it must fit: a 1 GB file fails here at
         // once instead of after reading max_file_bytes of it.
         if (!gz && size > m_options.max_file_bytes) return too_large(index, false);
-        return WorkUnit{index, WorkUnit::Kind::load, {}};
+        return load(index, gz ? m_options.max_file_bytes : size);
+    }
+
+    [[nodiscard]] static WorkUnit load(std::size_t index, std::size_t size) {
+        WorkUnit unit{index, WorkUnit::Kind::load, {}};
+        unit.size = size;
+        return unit;
     }
 
     [[nodiscard]] WorkUnit too_large(std::size_t index, bool gzipped) const {
@@ -371,15 +397,25 @@ void run_pipeline(const std::vector<fs::path>& files, const PipelineOptions& opt
         return;
     }
     // Two units per worker in flight keeps every core busy; a larger window
-    // only holds more parsed articles.
+    // only holds more parsed articles (each field at most kMaxFieldBytes).
     OrderedWindow window(cursor, threads * 2);
+    std::mutex large;  // held while a unit over large_unit_bytes is parsed
     std::vector<std::jthread> workers;
     try {
         for (unsigned t = 0; t < threads; ++t)
             workers.emplace_back([&] {
-                while (auto work = window.take())
-                    window.put(work->first, process_unit(files[work->second.file],
-                                                         std::move(work->second), options));
+                while (auto work = window.take()) {
+                    std::unique_lock one_large(large, std::defer_lock);
+                    if (work->second.size > options.large_unit_bytes) one_large.lock();
+                    auto result = process_unit(files[work->second.file], std::move(work->second), options);
+                    if (one_large) {
+                        // What it freed stays in this thread's malloc arena, where the
+                        // next large unit, on another thread, cannot reuse it: give it back.
+                        malloc_trim(0);
+                        one_large.unlock();
+                    }
+                    window.put(work->first, std::move(result));
+                }
             });
         while (auto result = window.next()) deliver(std::move(*result));
     } catch (...) {

@@ -32,6 +32,11 @@ struct PipelineOptions {
     // or items.
     std::size_t chunk_bytes = 256u << 10;
     std::size_t chunk_lines = 1000;  // at most this many lines (items) a chunk
+    // A file, line or batch of items larger than this is parsed by one worker
+    // at a time (the others go on with smaller ones): parsing costs several
+    // times the input (a 60 MB HTML page about 430 MB), so two at once would
+    // double the peak.
+    std::size_t large_unit_bytes = 8u << 20;
 };
 
 // What one input file, or one chunk of a streamed file, gave.
@@ -44,6 +49,7 @@ struct FileResult {
     std::size_t document_bytes = 0;
     SpellingWords spelling_words;
     std::vector<std::string> errors;          // "PATH: reason" lines (also for bad feed items)
+    std::vector<std::string> notes;           // "PATH: ..." lines that fail nothing (a field cut at kMaxFieldBytes)
     bool failed = false;                      // nothing (more) usable came out of the file
     bool more = false;                        // another chunk of the same file follows
 };

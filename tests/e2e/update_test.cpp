@@ -98,11 +98,11 @@ std::string article_text(const std::string& topic) {
 }
 
 Run update(const std::string& db, const std::vector<std::string>& paths,
-           const std::vector<std::string>& extra = {}) {
+           const std::vector<std::string>& extra = {}, const fs::path& cwd = {}) {
     std::vector<std::string> argv{kIndex, "--update", "--no-entities", "--db", db};
     argv.insert(argv.end(), extra.begin(), extra.end());
     argv.insert(argv.end(), paths.begin(), paths.end());
-    return run(argv);
+    return run(argv, {}, cwd);
 }
 
 // update() with file permission bits applying to root too (limited-run drops
@@ -147,6 +147,55 @@ TEST(Update, IndexesThenSkipsUnchangedFiles) {
     fs::last_write_time(src / "a.jsonl", fs::file_time_type::clock::now() + std::chrono::hours(1));
     r = update(db, {src.string()});
     EXPECT_NE(r.err.find("2 unchanged, 0 failed files; 0 articles written"), std::string::npos)
+        << r.err;
+}
+
+TEST(Update, EverySpellingOfAnInputIsOneFile) {
+    TempDir dir;
+    const auto base = dir / "base";
+    fs::create_directories(base / "sub");
+    // Two articles whose ids are their paths (no URL) and two with URLs.
+    write_file(base / "harbour.txt", "Harbour quay reopens\n\n" + article_text("the harbour quay"));
+    write_file(base / "sub" / "tram.txt", "Tram line approved\n\n" + article_text("the tram line"));
+    write_file(base / "wire.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
+                                          article_text("bridge repairs")) +
+                                        jsonl("https://example.org/b", "Library hours extended",
+                                              article_text("library hours")));
+    fs::create_directory_symlink(base, dir / "link");
+    const std::string db = (dir / "db").string();
+
+    const auto full = run({kIndex, "--no-entities", "--db", db, base.string()});
+    ASSERT_EQ(full.exit_code, 0) << full.err;
+    EXPECT_NE(full.err.find("holds 4 articles"), std::string::npos) << full.err;
+    // A full index records no files, so the first update reads them all, and
+    // replaces the same four articles.
+    auto r = update(db, {"base"}, {}, dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("3 added, 0 updated, 0 deleted, 0 unchanged, 0 failed files; 4 articles "
+                         "written, 0 deleted, 0 kept; 4 articles in the database"),
+              std::string::npos)
+        << r.err;
+    const std::string inside = "../" + dir.path().filename().string() + "/base/sub/..";
+    for (const std::string& spelling : {base.string(), std::string("./base"), std::string("base//"),
+                                       std::string("link"), std::string("link/"), inside}) {
+        r = update(db, {spelling}, {}, dir.path());
+        EXPECT_EQ(r.exit_code, 0) << spelling << ": " << r.err;
+        EXPECT_NE(r.err.find("0 added, 0 updated, 0 deleted, 3 unchanged, 0 failed files; 0 "
+                             "articles written, 0 deleted, 0 kept; 4 articles in the database"),
+                  std::string::npos)
+            << spelling << ": " << r.err;
+    }
+    // An article without a URL is known by its file's real path, however it was named.
+    const auto result = search_json(db, {"harbour"});
+    ASSERT_EQ(result.value("hits", nlohmann::json::array()).size(), 1u) << result;
+    EXPECT_EQ(result["hits"][0]["id"], (fs::canonical(base) / "harbour.txt").string());
+
+    // Gone under one spelling is gone under all.
+    fs::remove(base / "sub" / "tram.txt");
+    r = update(db, {"link"}, {}, dir.path());
+    EXPECT_NE(r.err.find("0 added, 0 updated, 1 deleted, 2 unchanged, 0 failed files; 0 articles "
+                         "written, 1 deleted, 0 kept; 3 articles in the database"),
+              std::string::npos)
         << r.err;
 }
 
@@ -483,6 +532,82 @@ nlohmann::json record_without_path(const Xapian::Database& db, const std::string
     auto record = nlohmann::json::parse(db.get_document(*p).get_data());
     record.erase("path");
     return record;
+}
+
+// tests/fixtures/legacy/archive.db was written by newsdesk-index before paths
+// were canonical (commit 54d01c6), in tests/fixtures/legacy, by
+// `--update --no-entities --db archive.db archive` and then the same with
+// `./archive`: the two text files' articles (their ids are paths) are there
+// twice, the JSON Lines file's two (ids are URLs) once, and every file is in
+// the manifest under both spellings. The next update keeps one of each.
+TEST(Update, ADatabaseWrittenBeforePathsWereCanonicalKeepsOneOfEachArticle) {
+    TempDir dir;
+    fs::copy(std::string(NEWSDESK_SOURCE_DIR) + "/tests/fixtures/legacy", dir.path(),
+             fs::copy_options::recursive);
+    const std::string db = (dir / "archive.db").string();
+    ASSERT_EQ(Xapian::Database(db).get_doccount(), 6u);
+
+    auto r = update(db, {"archive"}, {}, dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("0 added, 0 updated, 0 deleted, 3 unchanged, 0 failed files, 3 recorded "
+                         "under their real path; 0 articles written, 2 deleted, 0 kept; 4 articles "
+                         "in the database"),
+              std::string::npos)
+        << r.err;
+    const auto archive = fs::canonical(dir / "archive").string() + "/";
+    {
+        const Xapian::Database database(db);
+        EXPECT_EQ(id_terms(database).size(), 4u);  // each once
+        std::set<std::string> keys, files;
+        for (auto k = database.metadata_keys_begin("file:"); k != database.metadata_keys_end("file:"); ++k)
+            keys.insert(*k);
+        for (auto t = database.allterms_begin("XFILE"); t != database.allterms_end("XFILE"); ++t)
+            files.insert(*t);
+        EXPECT_EQ(keys, (std::set<std::string>{"file:" + archive + "harbour.txt",
+                                               "file:" + archive + "tram.txt",
+                                               "file:" + archive + "wire.jsonl"}));
+        // The documents are not rewritten: they keep the file term of the spelling kept.
+        EXPECT_EQ(files, (std::set<std::string>{"XFILE./archive/harbour.txt", "XFILE./archive/tram.txt",
+                                                "XFILE./archive/wire.jsonl"}));
+    }
+    r = update(db, {(dir / "archive").string()});
+    EXPECT_NE(r.err.find("0 added, 0 updated, 0 deleted, 3 unchanged, 0 failed files; 0 articles "
+                         "written, 0 deleted, 0 kept; 4 articles in the database"),
+              std::string::npos)
+        << r.err;
+
+    // The moved records still find their articles (which keep their file term
+    // until the file changes): a file gone takes its own, a changed one replaces
+    // them or keeps those that did not change.
+    fs::remove(dir / "archive" / "harbour.txt");
+    write_file(dir / "archive" / "tram.txt", "Tram line approved\n\n" + article_text("the tram line"));
+    std::ofstream(dir / "archive" / "wire.jsonl", std::ios::app)
+        << jsonl("https://example.org/news/ferry", "Ferry timetable changes",
+                 article_text("the ferry timetable"));
+    r = update(db, {"archive"}, {}, dir.path());
+    EXPECT_NE(r.err.find("0 added, 2 updated, 1 deleted, 0 unchanged, 0 failed files; 2 articles "
+                         "written, 2 deleted, 2 kept; 4 articles in the database"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(hits(db, "harbour"), 0u);
+    EXPECT_EQ(hits(db, "tram"), 1u);
+    EXPECT_EQ(hits(db, "orchard"), 1u);
+    EXPECT_EQ(hits(db, "ferry"), 1u);
+    {
+        const Xapian::Database database(db);
+        EXPECT_EQ(id_terms(database).size(), 4u);
+        std::set<std::string> files;
+        for (auto t = database.allterms_begin("XFILE"); t != database.allterms_end("XFILE"); ++t)
+            files.insert(*t);
+        EXPECT_EQ(files, (std::set<std::string>{"XFILE" + archive + "tram.txt",
+                                                "XFILE" + archive + "wire.jsonl"}));
+    }
+    fs::remove(dir / "archive" / "wire.jsonl");
+    r = update(db, {"archive"}, {}, dir.path());
+    EXPECT_NE(r.err.find("0 added, 0 updated, 1 deleted, 1 unchanged, 0 failed files; 0 articles "
+                         "written, 3 deleted, 0 kept; 1 articles in the database"),
+              std::string::npos)
+        << r.err;
 }
 
 TEST(Update, KilledRunLeavesSearchableIndexAndRerunCompletesIt) {

@@ -18,6 +18,7 @@
 #include "indexer/formats/parsers.h"
 #include "indexer/write/index_writer.h"
 #include "indexer/write/pipeline.h"
+#include "tests/support/hostile_inputs.h"
 
 namespace newsdesk {
 namespace {
@@ -33,6 +34,7 @@ class TempDir {
         std::random_device rd;
         m_path = fs::temp_directory_path() / ("newsdesk-input-test-" + std::to_string(rd()));
         fs::create_directories(m_path);
+        m_path = fs::canonical(m_path);  // as collect_inputs names the files in it (TMPDIR may be a symlink)
     }
     ~TempDir() { fs::remove_all(m_path); }
     const fs::path& path() const { return m_path; }
@@ -142,6 +144,21 @@ TEST(CollectInputs, DoesNotFollowASymlinkLoop) {
     EXPECT_EQ(files[0], dir.path() / "d" / "a.txt");
 }
 
+TEST(CollectInputs, EverySpellingOfAFileComesOutAsItsRealPath) {
+    TempDir dir;
+    dir.write("base/b.txt", "x");
+    dir.write("base/sub/a.txt", "x");
+    fs::create_directory_symlink(dir.path() / "base", dir.path() / "link");
+    fs::create_symlink(dir.path() / "base" / "b.txt", dir.path() / "base" / "sub" / "to-b.txt");
+    const auto real = fs::canonical(dir.path()) / "base";
+    const std::vector<fs::path> both{real / "b.txt", real / "sub" / "a.txt"};
+    const auto d = dir.path().string();
+    // The symlinked file inside the walk is b.txt again.
+    for (const auto& spelling : {d + "/base", d + "/base//", d + "/./base/", d + "/base/sub/..", d + "/link"})
+        EXPECT_EQ(collect_inputs({spelling}), both) << spelling;
+    EXPECT_EQ(collect_inputs({d + "/link/b.txt", d + "/base/sub", d + "/base//b.txt"}), both);
+}
+
 TEST(ParseAny, BrokenInputsGiveClearReasons) {
     const auto load = [](const char* name) { return load_file(kFixtures / name); };
     EXPECT_EQ(error_of([&] { (void)parse_any(load("broken/empty.txt"), "e"); }), "empty file");
@@ -220,6 +237,53 @@ TEST(ParseAny, DispatchesAndFillsIdFromUrl) {
     EXPECT_EQ(text.at(0).headline, "Caf\xC3\xA9 owners in M\xC3\xBCnster welcome new rules");
     const auto xml = parse_any(load_file(kFixtures / "xml/own-nitf-media.xml"), "n.xml");
     EXPECT_EQ(xml.at(0).byline, std::vector<std::string>{"Ana Ribeiro"});
+}
+
+// Numbered paragraphs of about 400 bytes, to `bytes` in all.
+std::vector<std::string> numbered_paragraphs(std::size_t bytes) {
+    std::vector<std::string> out;
+    for (std::size_t size = 0; size < bytes; size += out.back().size() + 2)
+        out.push_back("Paragraph " + std::to_string(out.size() + 1) + ": " +
+                      test::repeat("the harbour authority said ", 14) + "on Monday.");
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& paragraphs, std::string_view open, std::string_view close) {
+    std::string out;
+    for (const auto& p : paragraphs) out.append(open).append(p).append(close);
+    return out;
+}
+
+TEST(ParseAny, AFieldOverAMegabyteIsCutAtAParagraphBreakAndTheArticleSaysSo) {
+    const auto paragraphs = numbered_paragraphs(3 * kMaxFieldBytes);
+    const std::string body = joined(paragraphs, "", "\n\n");
+    const auto expect_cut = [&](const Article& a, const std::string& what) {
+        EXPECT_TRUE(a.truncated) << what;
+        EXPECT_LE(a.body.size(), kMaxFieldBytes) << what;
+        EXPECT_GT(a.body.size(), kMaxFieldBytes - 500) << what;  // the last whole paragraph that fits
+        EXPECT_TRUE(body.starts_with(a.body + "\n\n")) << what;
+    };
+    expect_cut(parse_any("Harbour report\n\n" + body, "long.txt").at(0), "text");
+    const auto line = nlohmann::json{{"url", "https://example.org/long"}, {"title", "Harbour report"},
+                                     {"text", body}};
+    expect_cut(parse_any(line.dump() + "\n", "long.jsonl").at(0), "JSON Lines");
+    expect_cut(parse_any("<html><head><title>Harbour report</title></head><body><article>" +
+                             joined(paragraphs, "<p>", "</p>\n") + "</article></body></html>",
+                         "long.html")
+                   .at(0),
+               "HTML");
+    // Not only the body: a title of 3 MB would cost as much.
+    const std::string title(3 * kMaxFieldBytes, 'x');
+    const auto titled = parse_any(
+        nlohmann::json{{"title", title}, {"text", "The quay opens in spring."}}.dump() + "\n", "t.jsonl");
+    EXPECT_TRUE(titled.at(0).truncated);
+    EXPECT_EQ(titled.at(0).headline, title.substr(0, kMaxFieldBytes));
+    EXPECT_EQ(titled.at(0).body, "The quay opens in spring.");
+    // An article within the limit is whole, and says nothing.
+    const auto half = numbered_paragraphs(kMaxFieldBytes / 2);
+    const auto whole = parse_any("Harbour report\n\n" + joined(half, "", "\n\n"), "t.txt");
+    EXPECT_FALSE(whole.at(0).truncated);
+    EXPECT_EQ(whole.at(0).body + "\n\n", joined(half, "", "\n\n"));
 }
 
 // --- Streaming -------------------------------------------------------------

@@ -69,6 +69,10 @@ TEST(StoredArticle, MissingNullAndWrongTypedFieldsTakeTheGeneralPathsDefaults) {
     expect_read_fast(R"({})");
     expect_read_fast(R"({"url":null,"source":null,"date":null,"language":null,"headline":5,"body":["x"]})");
     expect_read_fast(R"({"language":7,"datetime":"2024-06-21T09:30:00+05:30","byline":["A",null,3,"B"]})");
+    expect_read_fast(R"({"truncated":true,"body":"cut"})");
+    expect_read_fast(R"({"truncated": false})");
+    expect_read_fast(R"({"truncated":"true"})");
+    expect_read_fast(R"({"truncated":1})");
     expect_read_fast(R"({"byline":"not a list","captions":{"text":"x"},"quotes":"none","experts":null})");
     // Elements that are not objects still count, with defaults.
     expect_read_fast(R"({"captions":[{"text":"c","credit":"AP"},"bare",null,{"credit":1}]})");

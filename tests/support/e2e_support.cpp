@@ -1,6 +1,7 @@
 #include "tests/support/e2e_support.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,7 +19,8 @@ namespace newsdesk::test {
 TempDir::TempDir() {
     std::string pattern = (std::filesystem::temp_directory_path() / "newsdesk-test-XXXXXX").string();
     if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    m_path = pattern;
+    // Its real path, as newsdesk-index names the files in it (TMPDIR may be a symlink).
+    m_path = std::filesystem::canonical(pattern);
 }
 
 TempDir::~TempDir() {
@@ -38,7 +40,8 @@ void write_file(const std::filesystem::path& path, const std::string& bytes) {
     out << bytes;
 }
 
-Run run(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+Run run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+        const std::filesystem::path& cwd) {
     TempDir capture;
     const auto out_path = capture / "out", err_path = capture / "err";
     const pid_t pid = fork();
@@ -48,6 +51,7 @@ Run run(const std::vector<std::string>& argv, const std::vector<std::string>& en
         const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         const int in = open("/dev/null", O_RDONLY);
         if (out < 0 || err < 0 || in < 0) _exit(127);
+        if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
         dup2(in, 0);
         dup2(out, 1);
         dup2(err, 2);
@@ -59,8 +63,10 @@ Run run(const std::vector<std::string>& argv, const std::vector<std::string>& en
         _exit(127);
     }
     int status = 0;
-    waitpid(pid, &status, 0);
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
     Run result;
+    result.peak_rss_kb = usage.ru_maxrss;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     result.out = read_file(out_path);
     result.err = read_file(err_path);

@@ -15,9 +15,11 @@ struct Run {
     int exit_code = -1;
     std::string out;
     std::string err;
+    long peak_rss_kb = 0;  // the program's peak resident memory (ru_maxrss)
 };
 
-// A fresh directory under the system temp dir, removed on destruction.
+// A fresh directory under the system temp dir (by its real path, as newsdesk-index
+// names the files in it), removed on destruction.
 class TempDir {
   public:
     TempDir();
@@ -32,8 +34,10 @@ class TempDir {
 };
 
 // Runs `argv` (no shell: arguments are passed as they are) with the extra
-// environment `env` ("NAME=value"), capturing stdout and stderr.
-[[nodiscard]] Run run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+// environment `env` ("NAME=value") in the directory `cwd` (if not empty),
+// capturing stdout and stderr.
+[[nodiscard]] Run run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
+                      const std::filesystem::path& cwd = {});
 
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);
 
