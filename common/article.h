@@ -78,6 +78,42 @@ struct Article {
     bool operator==(const Article&) const = default;
 };
 
+// The field names of the `--extract` JSON record, for every writer and reader
+// of it: to_json and article_from_json below, the searcher's reader of stored
+// records (searcher/stored_article.h) and its JSON hits (searcher/render.h).
+// Omitted optional fields are null; datetime and truncated appear only when set.
+namespace record {
+inline constexpr const char* path = "path";
+inline constexpr const char* id = "id";
+inline constexpr const char* url = "url";                // string or null
+inline constexpr const char* source = "source";          // string or null
+inline constexpr const char* language = "language";      // read as "en" when missing
+inline constexpr const char* headline = "headline";
+inline constexpr const char* date = "date";              // "YYYY-MM-DD" or null
+inline constexpr const char* datetime = "datetime";      // only when known
+inline constexpr const char* byline = "byline";          // [string]
+inline constexpr const char* captions = "captions";      // [{text, credit}]
+inline constexpr const char* body = "body";
+inline constexpr const char* truncated = "truncated";    // true, only when cut
+inline constexpr const char* quotes = "quotes";          // [{text, speaker, speaker_title, institution}]; an expert's count
+inline constexpr const char* experts = "experts";        // [{name, title, institution, quotes}]
+inline constexpr const char* people = "people";          // [name]
+inline constexpr const char* people_mentions = "people_mentions";  // [count], parallel to people
+inline constexpr const char* institutions = "institutions";        // [{name, acronym, mentions}]
+inline constexpr const char* countries = "countries";    // [{code, name, mentions}]
+// The members of those objects.
+inline constexpr const char* text = "text";
+inline constexpr const char* credit = "credit";
+inline constexpr const char* speaker = "speaker";
+inline constexpr const char* speaker_title = "speaker_title";
+inline constexpr const char* institution = "institution";
+inline constexpr const char* name = "name";
+inline constexpr const char* title = "title";
+inline constexpr const char* acronym = "acronym";
+inline constexpr const char* mentions = "mentions";
+inline constexpr const char* code = "code";
+}  // namespace record
+
 // The `--extract` JSON record (one line of JSON Lines).
 [[nodiscard]] nlohmann::json to_json(const Article& article);
 // Inverse of to_json; fields missing from `j` keep their defaults.

@@ -84,6 +84,30 @@ inline constexpr char person = 'p';       // display name
 inline constexpr char source = 's';       // outlet display name
 }  // namespace facet_tag
 
+// The facets: what a search counts (slot::facets) and filters by (a boolean
+// term). One row per facet, in the order the search page's sidebar and
+// `--facets default` show them. Every list of facet names reads this one: the
+// searcher's (searcher/facets.h), the web request's filter parameters and the
+// page's titles (searcher/cgi/) and the --facets help.
+struct FacetField {
+    std::string_view name;           // for --facets, --filter NAME=VALUE and the page's URL parameter
+    std::string_view alias;          // a second name --filter and the query syntax take ("org"), or empty
+    char tag;                        // its values' letter in slot::facets (facet_tag)
+    std::string_view filter_prefix;  // the boolean term a filter on a value looks up (dates: Y, M or D)
+    std::string_view title;          // the search page's sidebar heading
+    std::string_view singular;       // the search page's label of one filter ("Country: North Korea")
+    bool by_default;                 // counted by --facets default
+};
+inline constexpr FacetField kFacets[] = {
+    {"country", "", facet_tag::country, prefix::country, "Countries", "Country", true},
+    {"expert", "", facet_tag::expert, prefix::expert, "Experts", "Expert", true},
+    {"institution", "org", facet_tag::institution, prefix::institution, "Institutions", "Institution", true},
+    {"person", "", facet_tag::person, prefix::person, "People", "Person", true},
+    {"language", "lang", facet_tag::language, prefix::language, "Languages", "Language", true},
+    {"source", "", facet_tag::source, prefix::source, "Sources", "Source", false},
+    {"date", "", facet_tag::date, prefix::day, "Months", "Month", true},  // the page counts dates by month
+};
+
 // Recency: a value that doubles every half-life, so the searcher can turn it
 // into relevance + alpha * 0.5^(age / half-life) with built-in Xapian pieces only
 // (ValueWeightPostingSource scaled by OP_SCALE_WEIGHT), which also run remotely.

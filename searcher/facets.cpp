@@ -11,28 +11,24 @@
 
 namespace newsdesk {
 
-const std::vector<FacetSpec>& facet_specs() {
-    static const std::vector<FacetSpec> specs = {
-        {"expert", facet_tag::expert, prefix::expert},
-        {"person", facet_tag::person, prefix::person},
-        {"institution", facet_tag::institution, prefix::institution},
-        {"country", facet_tag::country, prefix::country},
-        {"language", facet_tag::language, prefix::language},
-        {"source", facet_tag::source, prefix::source},
-        {"date", facet_tag::date, prefix::day},
-    };
-    return specs;
-}
-
 const FacetSpec* find_facet(std::string_view name) {
-    if (name == "org") name = "institution";
-    if (name == "lang") name = "language";
-    for (const auto& spec : facet_specs())
-        if (spec.name == name) return &spec;
+    for (const auto& spec : kFacets)
+        if (spec.name == name || (!spec.alias.empty() && spec.alias == name)) return &spec;
     return nullptr;
 }
 
-std::vector<std::string> default_facets() { return {"country", "expert", "institution", "person", "language", "date"}; }
+std::vector<std::string> default_facets() {
+    std::vector<std::string> names;
+    for (const auto& spec : kFacets)
+        if (spec.by_default) names.emplace_back(spec.name);
+    return names;
+}
+
+std::string facet_names(std::string_view separator) {
+    std::string out;
+    for (const auto& spec : kFacets) (out += out.empty() ? "" : separator) += spec.name;
+    return out;
+}
 
 std::string facet_label(std::string_view facet, std::string_view value) {
     if (facet == "country") {
@@ -43,6 +39,14 @@ std::string facet_label(std::string_view facet, std::string_view value) {
 }
 
 namespace {
+
+// "unknown facet 'NAME' (use country, expert, ... or date)".
+std::string unknown_facet(std::string_view name) {
+    std::string message = "unknown facet '" + std::string(name) + "' (use ";
+    for (std::size_t i = 0; i < std::size(kFacets); ++i)
+        (message += i == 0 ? "" : i + 1 == std::size(kFacets) ? " or " : ", ") += kFacets[i].name;
+    return message + ")";
+}
 
 // The digits of a date filter of exactly YYYY, YYYY-MM or YYYY-MM-DD, with a
 // month 01-12 and a day 01-31; empty for anything else.
@@ -68,7 +72,7 @@ std::string date_digits(std::string_view value) {
 
 Xapian::Query facet_filter(std::string_view facet, std::string_view value) {
     const FacetSpec* spec = find_facet(facet);
-    if (!spec) throw UsageError("unknown facet '" + std::string(facet) + "' (use expert, person, institution, country, language, source or date)");
+    if (!spec) throw UsageError(unknown_facet(facet));
     if (spec->name == "country") {
         const auto code = CountryGazetteer::instance().code_for(value);
         if (!code) throw UsageError("unknown country '" + std::string(value) + "' (use a name or an ISO code such as KP)");
@@ -159,7 +163,7 @@ FacetCollector::FacetCollector(const std::vector<std::string>& names, std::size_
     : m_signatures(std::move(signatures)), m_spy(slot::facets), m_size(size), m_bucket(bucket) {
     for (const auto& name : names) {
         const FacetSpec* spec = find_facet(name);
-        if (!spec) throw UsageError("unknown facet '" + name + "' (use expert, person, institution, country, language, source or date)");
+        if (!spec) throw UsageError(unknown_facet(name));
         if (std::find(m_specs.begin(), m_specs.end(), spec) == m_specs.end()) m_specs.push_back(spec);
     }
 }

@@ -17,22 +17,21 @@
 
 #include <xapian.h>
 
+#include "common/schema.h"
+
 namespace newsdesk {
 
 enum class DateBucket { automatic, year, month, day };
 
-struct FacetSpec {
-    std::string_view name;           // "country"
-    char tag;                        // its values' letter in slot::facets (facet_tag)
-    std::string_view filter_prefix;  // boolean term prefix that filters on a value
-};
+// A facet's row of kFacets (common/schema.h): its name, tag and filter prefix.
+using FacetSpec = FacetField;
 
-// expert, person, institution, country, language, source, date.
-[[nodiscard]] const std::vector<FacetSpec>& facet_specs();
-// By name; "org" is an alias of "institution". nullptr when unknown.
+// By name or alias ("org" is institution, "lang" language). nullptr when unknown.
 [[nodiscard]] const FacetSpec* find_facet(std::string_view name);
-// The facets shown when --facets is not given.
+// The facets `--facets default` counts (the by_default rows of kFacets), in order.
 [[nodiscard]] std::vector<std::string> default_facets();
+// Every facet name, in kFacets order, joined by `separator` ("country,expert,...").
+[[nodiscard]] std::string facet_names(std::string_view separator);
 
 struct FacetValue {
     std::string value;  // what --filter NAME=VALUE takes ("KP", "Victor Cha", "2024-06")

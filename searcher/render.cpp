@@ -10,20 +10,24 @@ nlohmann::json opt(const std::optional<std::string>& value) {
     return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
+// A hit: the article's fields under their record names (common/article.h),
+// its lists as the record has them, and the match's own fields.
 nlohmann::json hit_json(const Hit& hit) {
-    const nlohmann::json record = to_json(hit.article);
-    nlohmann::json j = {{"id", hit.id},
+    namespace r = record;
+    const nlohmann::json stored = to_json(hit.article);
+    nlohmann::json j = {{r::id, hit.id},
                         {"score", hit.score},
                         {"percent", hit.percent},
-                        {"headline", hit.article.headline},
-                        {"date", opt(hit.article.date)},
-                        {"url", opt(hit.article.url)},
-                        {"source", opt(hit.article.source)},
-                        {"path", hit.article.path},
-                        {"language", hit.article.language},
+                        {r::headline, hit.article.headline},
+                        {r::date, opt(hit.article.date)},
+                        {r::url, opt(hit.article.url)},
+                        {r::source, opt(hit.article.source)},
+                        {r::path, hit.article.path},
+                        {r::language, hit.article.language},
                         {"snippet", hit.snippet},
                         {"collapsed", hit.collapsed}};
-    for (const char* key : {"byline", "quotes", "experts", "people", "institutions", "countries"}) j[key] = record[key];
+    for (const char* key : {r::byline, r::quotes, r::experts, r::people, r::institutions, r::countries})
+        j[key] = stored[key];
     return j;
 }
 
@@ -144,14 +148,17 @@ nlohmann::json render_json(const QuoteResult& result) {
     j["quotes"] = nlohmann::json::array();
     for (const auto& q : result.quotes) {
         const Article& a = result.articles.hits[q.article].article;
-        j["quotes"].push_back({{"text", q.quote.text},
+        j["quotes"].push_back({{record::text, q.quote.text},
                                {"highlighted", q.highlighted},
-                               {"speaker", opt(q.quote.speaker)},
-                               {"speaker_title", opt(q.quote.speaker_title)},
-                               {"institution", opt(q.quote.institution)},
+                               {record::speaker, opt(q.quote.speaker)},
+                               {record::speaker_title, opt(q.quote.speaker_title)},
+                               {record::institution, opt(q.quote.institution)},
                                {"score", q.score},
-                               {"article", {{"id", a.id}, {"headline", a.headline}, {"date", opt(a.date)},
-                                            {"url", opt(a.url)}}}});
+                               {"article",
+                                {{record::id, a.id},
+                                 {record::headline, a.headline},
+                                 {record::date, opt(a.date)},
+                                 {record::url, opt(a.url)}}}});
     }
     return j;
 }
@@ -161,11 +168,11 @@ nlohmann::json render_json(const ExpertResult& result) {
     j["articles_examined"] = result.articles_examined;
     j["experts"] = nlohmann::json::array();
     for (const auto& e : result.experts)
-        j["experts"].push_back({{"name", e.name},
-                                {"title", opt(e.title)},
-                                {"institution", opt(e.institution)},
+        j["experts"].push_back({{record::name, e.name},
+                                {record::title, opt(e.title)},
+                                {record::institution, opt(e.institution)},
                                 {"articles", e.articles},
-                                {"quotes", e.quotes},
+                                {record::quotes, e.quotes},
                                 {"first_date", e.first_date.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.first_date)},
                                 {"last_date", e.last_date.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.last_date)},
                                 {"score", e.score}});

@@ -269,23 +269,24 @@ bool objects(Reader& in, std::vector<T>& out, Member member) {
 }  // namespace
 
 bool read_stored_article_fast(std::string_view record, Article& a) {
+    namespace r = record;
     a = Article{};
     Reader in(record);
     if (in.peek() != '{') return false;  // not an object: the general path
     std::vector<std::optional<std::string>> people;
     std::vector<std::optional<int>> mentions;
     const bool ok = in.object([&](const std::string& key) {
-        if (key == "body") return in.string_or(a.body);
-        if (key == "path") return in.string_or(a.path);
-        if (key == "id") return in.string_or(a.id);
-        if (key == "url") return in.optional_string(a.url);
-        if (key == "source") return in.optional_string(a.source);
-        if (key == "language") return in.string_or(a.language, "en");
-        if (key == "headline") return in.string_or(a.headline);
-        if (key == "date") return in.optional_string(a.date);
-        if (key == "datetime") return in.optional_string(a.datetime);
-        if (key == "truncated") return in.true_or_false(a.truncated);
-        if (key == "byline") {
+        if (key == r::body) return in.string_or(a.body);
+        if (key == r::path) return in.string_or(a.path);
+        if (key == r::id) return in.string_or(a.id);
+        if (key == r::url) return in.optional_string(a.url);
+        if (key == r::source) return in.optional_string(a.source);
+        if (key == r::language) return in.string_or(a.language, "en");
+        if (key == r::headline) return in.string_or(a.headline);
+        if (key == r::date) return in.optional_string(a.date);
+        if (key == r::datetime) return in.optional_string(a.datetime);
+        if (key == r::truncated) return in.true_or_false(a.truncated);
+        if (key == r::byline) {
             a.byline.clear();
             return in.array([&] {
                 std::optional<std::string> name;
@@ -294,26 +295,26 @@ bool read_stored_article_fast(std::string_view record, Article& a) {
                 return true;
             });
         }
-        if (key == "captions")
+        if (key == r::captions)
             return objects(in, a.captions, [&](Caption& c, const std::string& k) {
-                if (k == "text") return in.string_or(c.text);
-                if (k == "credit") return in.optional_string(c.credit);
+                if (k == r::text) return in.string_or(c.text);
+                if (k == r::credit) return in.optional_string(c.credit);
                 return in.skip();
             });
-        if (key == "quotes")
+        if (key == r::quotes)
             return objects(in, a.quotes, [&](Quote& q, const std::string& k) {
-                if (k == "text") return in.string_or(q.text);
-                if (k == "speaker") return in.optional_string(q.speaker);
-                if (k == "speaker_title") return in.optional_string(q.speaker_title);
-                if (k == "institution") return in.optional_string(q.institution);
+                if (k == r::text) return in.string_or(q.text);
+                if (k == r::speaker) return in.optional_string(q.speaker);
+                if (k == r::speaker_title) return in.optional_string(q.speaker_title);
+                if (k == r::institution) return in.optional_string(q.institution);
                 return in.skip();
             });
-        if (key == "experts")
+        if (key == r::experts)
             return objects(in, a.experts, [&](Expert& e, const std::string& k) {
-                if (k == "name") return in.string_or(e.name);
-                if (k == "title") return in.optional_string(e.title);
-                if (k == "institution") return in.optional_string(e.institution);
-                if (k == "quotes") {
+                if (k == r::name) return in.string_or(e.name);
+                if (k == r::title) return in.optional_string(e.title);
+                if (k == r::institution) return in.optional_string(e.institution);
+                if (k == r::quotes) {
                     std::optional<int> n;
                     if (!in.optional_int(n)) return false;
                     e.quotes = n.value_or(0);
@@ -321,11 +322,11 @@ bool read_stored_article_fast(std::string_view record, Article& a) {
                 }
                 return in.skip();
             });
-        if (key == "institutions")
+        if (key == r::institutions)
             return objects(in, a.institutions, [&](Institution& i, const std::string& k) {
-                if (k == "name") return in.string_or(i.name);
-                if (k == "acronym") return in.optional_string(i.acronym);
-                if (k == "mentions") {
+                if (k == r::name) return in.string_or(i.name);
+                if (k == r::acronym) return in.optional_string(i.acronym);
+                if (k == r::mentions) {
                     std::optional<int> n;
                     if (!in.optional_int(n)) return false;
                     i.mentions = n.value_or(0);
@@ -333,11 +334,11 @@ bool read_stored_article_fast(std::string_view record, Article& a) {
                 }
                 return in.skip();
             });
-        if (key == "countries")
+        if (key == r::countries)
             return objects(in, a.countries, [&](Country& c, const std::string& k) {
-                if (k == "code") return in.string_or(c.code);
-                if (k == "name") return in.string_or(c.name);
-                if (k == "mentions") {
+                if (k == r::code) return in.string_or(c.code);
+                if (k == r::name) return in.string_or(c.name);
+                if (k == r::mentions) {
                     std::optional<int> n;
                     if (!in.optional_int(n)) return false;
                     c.mentions = n.value_or(0);
@@ -345,11 +346,11 @@ bool read_stored_article_fast(std::string_view record, Article& a) {
                 }
                 return in.skip();
             });
-        if (key == "people") {
+        if (key == r::people) {
             people.clear();
             return in.array([&] { return in.optional_string(people.emplace_back()); });
         }
-        if (key == "people_mentions") {
+        if (key == r::people_mentions) {
             mentions.clear();
             return in.array([&] { return in.optional_int(mentions.emplace_back()); });
         }

@@ -34,9 +34,9 @@ bool under(const std::string& path, const std::string& root) {
 }
 
 std::uint64_t item_hash(const Article& article) {
-    auto record = to_json(article);
-    record.erase("path");  // a feed item keeps its hash when items before it come or go
-    return fnv1a(record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    auto stored = to_json(article);
+    stored.erase(record::path);  // a feed item keeps its hash when items before it come or go
+    return fnv1a(stored.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 // Writes documents and manifest entries, committing in batches. The spelling

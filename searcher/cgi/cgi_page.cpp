@@ -89,22 +89,16 @@ bool has_filter(const WebRequest& r, const std::string& facet, const std::string
            r.filters.end();
 }
 
+// The sidebar heading of a facet, and the label of one of its filters, as
+// kFacets (common/schema.h) spells them.
 std::string facet_title(const std::string& name) {
-    if (name == "country") return "Countries";
-    if (name == "expert") return "Experts";
-    if (name == "institution") return "Institutions";
-    if (name == "person") return "People";
-    if (name == "language") return "Languages";
-    if (name == "source") return "Sources";
-    if (name == "date") return "Months";
-    return name;
+    const FacetSpec* facet = find_facet(name);
+    return facet ? std::string(facet->title) : name;
 }
 
 std::string facet_singular(const std::string& name) {
-    if (name == "date") return "Month";
-    std::string title = name;
-    if (!title.empty()) title[0] = static_cast<char>(title[0] - 'a' + 'A');
-    return title;
+    const FacetSpec* facet = find_facet(name);
+    return facet ? std::string(facet->singular) : name;
 }
 
 m::data form_data(const WebRequest& r, const CgiConfig& config) {
@@ -416,11 +410,7 @@ std::string rfc3339(const Article& a) {
 
 }  // namespace
 
-const std::vector<std::string>& page_facets() {
-    static const std::vector<std::string> names{"country", "expert", "institution", "person",
-                                                "language", "source", "date"};
-    return names;
-}
+const std::vector<std::string>& page_facets() { return web_filter_names(); }
 
 std::string safe_link(const std::string& url) {
     const std::string lower = ascii_lower(url.substr(0, 8));

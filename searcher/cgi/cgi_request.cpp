@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "common/schema.h"
 #include "common/text.h"
 #include "searcher/facets.h"
 
@@ -112,8 +113,11 @@ std::string url_encode(std::string_view text) {
 }
 
 const std::vector<std::string>& web_filter_names() {
-    static const std::vector<std::string> names{"country", "expert", "institution", "person",
-                                                "language", "source", "date"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> all;
+        for (const auto& facet : kFacets) all.emplace_back(facet.name);
+        return all;
+    }();
     return names;
 }
 

@@ -10,7 +10,7 @@ void add_search_options(cxxopts::Options& options) {
         ("limit", "hits to show", cxxopts::value<unsigned>()->default_value("10"), "N")
         ("offset", "hits to skip (for paging)", cxxopts::value<unsigned>()->default_value("0"), "N")
         ("sort", "relevance, date (newest first) or recency", cxxopts::value<std::string>()->default_value("relevance"), "ORDER")
-        ("facets", "facets to count: expert,person,institution,country,language,source,date (or 'default', 'none')",
+        ("facets", "facets to count: " + facet_names(",") + " (or 'default', 'none')",
          cxxopts::value<std::string>()->default_value("none"), "LIST")
         ("facet-size", "values shown per facet", cxxopts::value<unsigned>()->default_value("10"), "N")
         ("filter", "keep articles with this facet value, e.g. country=KP (repeatable)",
