@@ -5,14 +5,7 @@
 // snippets, totals, exact facet counts, copies folded, quotes, experts,
 // spelling and more-like-this. A shard server that dies or hangs fails the
 // search with one line, never a hang.
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/prctl.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -29,75 +22,13 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/e2e_support.h"
+#include "tests/support/shard_server.h"
 
 namespace newsdesk::test {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-// One xapian-tcpsrv serving `database` on a free loopback port until destroyed.
-class ShardServer {
-  public:
-    explicit ShardServer(const std::string& database) : m_port(free_port()) {
-        const pid_t test = getpid();
-        m_pid = fork();
-        if (m_pid == 0) {
-            // The server dies with the test however the test ends (a crash, a
-            // signal, CTest's timeout), not only through the destructor.
-            prctl(PR_SET_PDEATHSIG, SIGKILL);
-            if (getppid() != test) _exit(127);
-            const int null = ::open("/dev/null", O_WRONLY);
-            dup2(null, 1);
-            dup2(null, 2);
-            const std::string port = std::to_string(m_port);
-            execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", port.c_str(),
-                   database.c_str(), static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        // Ready once it accepts a connection (polled, not timed).
-        for (int attempt = 0; attempt < 500 && !accepts(); ++attempt)
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    ~ShardServer() { kill(SIGKILL); }
-    ShardServer(const ShardServer&) = delete;
-    ShardServer& operator=(const ShardServer&) = delete;
-
-    [[nodiscard]] std::string address() const { return "127.0.0.1:" + std::to_string(m_port); }
-    [[nodiscard]] bool accepts() const {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(static_cast<std::uint16_t>(m_port));
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-        ::close(fd);
-        return ok;
-    }
-    void kill(int signal) {
-        if (m_pid <= 0) return;
-        ::kill(m_pid, signal);
-        if (signal == SIGKILL) {
-            waitpid(m_pid, nullptr, 0);
-            m_pid = -1;
-        }
-    }
-
-  private:
-    static int free_port() {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-        socklen_t len = sizeof addr;
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-        ::close(fd);
-        return ntohs(addr.sin_port);
-    }
-    int m_port;
-    pid_t m_pid = -1;
-};
 
 // The corpus as one database and as three collections, built once.
 struct Layouts {

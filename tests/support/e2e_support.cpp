@@ -16,18 +16,6 @@ extern char** environ;
 
 namespace newsdesk::test {
 
-TempDir::TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "newsdesk-test-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    // Its real path, as newsdesk-index names the files in it (TMPDIR may be a symlink).
-    m_path = std::filesystem::canonical(pattern);
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(m_path, ec);
-}
-
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream s;

@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/temp_dir.h"
+
 namespace newsdesk::test {
 
 struct Run {
@@ -16,21 +18,6 @@ struct Run {
     std::string out;
     std::string err;
     long peak_rss_kb = 0;  // the program's peak resident memory (ru_maxrss)
-};
-
-// A fresh directory under the system temp dir (by its real path, as newsdesk-index
-// names the files in it), removed on destruction.
-class TempDir {
-  public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
-    [[nodiscard]] std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
-
-  private:
-    std::filesystem::path m_path;
 };
 
 // Runs `argv` (no shell: arguments are passed as they are) with the extra
