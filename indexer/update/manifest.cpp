@@ -6,6 +6,10 @@
 #include <fstream>
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
+#include "common/schema.h"
+
 namespace newsdesk {
 
 namespace {
@@ -41,6 +45,13 @@ bool get_string(std::string_view& in, std::string& s) {
 }
 
 }  // namespace
+
+ManifestItem manifest_item(const Article& article) {
+    auto record = to_json(article);
+    record.erase("path");
+    return {fnv1a(id_term(article.id)),
+            fnv1a(record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))};
+}
 
 std::uint64_t hash_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
