@@ -462,14 +462,18 @@ std::string render_page(const WebRequest* request, const PageContent& content, c
         corrected.page = 1;
         put(page, "did_you_mean", base->corrected_query);
         put(page, "did_you_mean_href", href(corrected));
-        WebRequest json = r, atom = r;
+        WebRequest json = r, atom = r, csv = r;
         json.format = WebFormat::json;
+        csv.format = WebFormat::csv;
+        csv.all = true;
+        csv.page = 1;
         atom.format = WebFormat::atom;
         atom.tab = WebTab::articles;
         atom.page = 1;
         atom.sort = "newest";
         put(page, "json_href", href(json));
         put(page, "atom_href", href(atom));
+        put(page, "csv_href", href(csv));
     }
     if (content.articles) {
         put(page, "summary", summary(r, *content.articles, content.articles->hits.size()));
