@@ -18,7 +18,7 @@ inline constexpr std::string_view kSchemaVersion = "2";
 namespace prefix {
 // Unique id: "Q" + article id (URL, else path#N). Omega's convention.
 inline constexpr std::string_view id = "Q";
-// Source file (written by `newsdesk-index --update`): "XFILE" + the input file's
+// Source file (written by every database build, full or --update): "XFILE" + the input file's
 // canonical path (long paths hashed as id terms are), so the articles of a file
 // that is gone are deleted with one delete_document(term).
 inline constexpr std::string_view source_file = "XFILE";

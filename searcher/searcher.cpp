@@ -41,6 +41,8 @@ Searcher::Searcher(std::string db_path, OpenOptions options)
 
 Searcher::Searcher(Xapian::Database db, std::string label) : m_path(std::move(label)), m_db(std::move(db)) {}
 
+SearchResult Searcher::records(const SearchRequest& request) { return finish(match(request), false, {}); }
+
 SearchResult Searcher::run(const SearchRequest& request, const Markers& markers,
                            std::optional<Highlighter>* highlighter) {
     return finish(match(request), true, markers, highlighter);

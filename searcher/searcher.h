@@ -34,6 +34,9 @@ class Searcher {
     [[nodiscard]] SearchResult run(const SearchRequest& request, const Markers& markers = {},
                                    std::optional<Highlighter>* highlighter = nullptr);
 
+    // The same hits without snippets, for exports (csv_export.h).
+    [[nodiscard]] SearchResult records(const SearchRequest& request);
+
     // The quotes of matching articles that contain query words (all quotes when
     // the query has no words), best first: article relevance times words matched.
     [[nodiscard]] QuoteResult quotes(const SearchRequest& request, const Markers& markers = {});

@@ -16,6 +16,7 @@
 #include "indexer/cli/update_main.h"
 #include "indexer/formats/parsers.h"
 #include "indexer/input/input.h"
+#include "indexer/update/manifest_recorder.h"
 #include "indexer/update/update.h"
 #include "indexer/write/collection_upkeep.h"
 #include "indexer/write/index_writer.h"
@@ -107,6 +108,8 @@ int run(const cxxopts::ParseResult& args) {
     std::optional<newsdesk::WriterLock> lock;
     std::optional<newsdesk::IndexWriter> writer;
     std::optional<newsdesk::ShardedBuild> sharded;
+    std::optional<newsdesk::ManifestRecorder> recorder;  // what the next --update needs
+    std::string target;
     const std::string shard_by = args["shard-by"].as<std::string>();
     if (!extract) {
         const auto db = newsdesk::resolve_db_path(args["db"].as<std::string>());
@@ -118,7 +121,7 @@ int run(const cxxopts::ParseResult& args) {
         const unsigned lanes = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
         const bool spelling = args.count("no-spelling") == 0;
         // The nightly job's live stub names the collection to write.
-        const std::string target = newsdesk::resolve_write_target(db);
+        target = newsdesk::resolve_write_target(db);
         if (!shard_by.empty() || newsdesk::is_collection(target)) {
             const auto scheme = shard_by.empty() ? newsdesk::ShardedBuild::scheme_of(target)
                                                  : newsdesk::ShardScheme::parse(shard_by);
@@ -127,6 +130,7 @@ int run(const cxxopts::ParseResult& args) {
         } else {
             writer.emplace(db, limits, spelling, lanes);
         }
+        recorder.emplace(files);
     }
 
     Progress progress(files.size(), !quiet && isatty(STDERR_FILENO));
@@ -136,6 +140,7 @@ int run(const cxxopts::ParseResult& args) {
         for (const auto& e : result.errors) std::cerr << e << '\n';
         for (const auto& n : result.notes) std::cerr << n << '\n';
         summary.truncated += result.notes.size();
+        if (recorder) recorder->add(result);  // before its documents are handed on
         file_failed = file_failed || result.failed;
         if (!result.more) {
             ++(file_failed ? summary.failed : summary.indexed);
@@ -160,8 +165,19 @@ int run(const cxxopts::ParseResult& args) {
         if (!result.more) ++done;
         progress.update(done, summary.articles);
     });
-    if (writer) writer->finish();
-    if (sharded) sharded->finish();
+    std::string holds;  // "database DB holds N articles", for the summary
+    if (writer) {
+        writer->finish();
+        holds = ", database " + writer->path() + " holds " + std::to_string(writer->doc_count()) + " articles";
+        writer.reset();  // lets go of the database, for the recorder
+    }
+    if (sharded) {
+        sharded->finish();
+        holds = ", collection " + sharded->path() + " holds " + std::to_string(sharded->doc_count()) + " articles";
+        target = newsdesk::control_path(sharded->path());
+        sharded.reset();
+    }
+    if (recorder) recorder->write(target);
     std::cout.flush();
 
     if (!quiet)
@@ -175,13 +191,7 @@ int run(const cxxopts::ParseResult& args) {
                   << (summary.truncated ? ", " + std::to_string(summary.truncated) + " articles cut to " +
                                               newsdesk::megabytes(newsdesk::kMaxFieldBytes) + " a field"
                                         : "")
-                  << (writer ? ", database " + writer->path() + " holds " +
-                                   std::to_string(writer->doc_count()) + " articles"
-                             : "")
-                  << (sharded ? ", collection " + sharded->path() + " holds " +
-                                    std::to_string(sharded->doc_count()) + " articles"
-                              : "")
-                  << '\n';
+                  << holds << '\n';
     return summary.failed || summary.item_errors ? 1 : 0;
 }
 

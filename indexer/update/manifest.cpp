@@ -6,6 +6,10 @@
 #include <fstream>
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
+#include "common/schema.h"
+
 namespace newsdesk {
 
 namespace {
@@ -41,6 +45,13 @@ bool get_string(std::string_view& in, std::string& s) {
 }
 
 }  // namespace
+
+ManifestItem manifest_item(const Article& article) {
+    auto stored = to_json(article);
+    stored.erase(record::path);  // a feed item keeps its hash when items before it come or go
+    return {fnv1a(id_term(article.id)),
+            fnv1a(stored.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))};
+}
 
 std::uint64_t hash_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -4,6 +4,7 @@
 // docs/schema.md.
 #pragma once
 
+#include "common/article.h"
 #include "common/hash.h"
 
 #include <cstdint>
@@ -25,6 +26,11 @@ struct ManifestItem {
     std::uint64_t item = 0;  // fnv1a(the JSON record without "path")
     bool operator==(const ManifestItem&) const = default;
 };
+
+// An article as the manifest records it: its id term's hash and the hash of
+// its record without "path" (a feed item keeps its hash when items before it
+// come or go).
+[[nodiscard]] ManifestItem manifest_item(const Article& article);
 
 struct ManifestEntry {
     std::string path;  // canonical (canonical_path in indexer/input.h)

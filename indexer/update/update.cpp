@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -31,12 +30,6 @@ bool under(const std::string& path, const std::string& root) {
     if (path == root) return true;
     if (path.size() <= root.size() || path.compare(0, root.size(), root) != 0) return false;
     return root.back() == '/' || path[root.size()] == '/';
-}
-
-std::uint64_t item_hash(const Article& article) {
-    auto stored = to_json(article);
-    stored.erase(record::path);  // a feed item keeps its hash when items before it come or go
-    return fnv1a(stored.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 // Writes documents and manifest entries, committing in batches. The spelling
@@ -452,7 +445,7 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
             for (std::size_t i = 0; i < result.articles.size() && i < result.documents.size();
                  ++i) {
                 const std::string idterm = id_term(result.articles[i].id);
-                const ManifestItem item{fnv1a(idterm), item_hash(result.articles[i])};
+                const ManifestItem item = manifest_item(result.articles[i]);
                 if (!seen_ids.insert(item.id).second) continue;  // same id twice in one file
                 p.entry.items.push_back(item);
                 const auto old = old_items.find(item.id);

@@ -2,11 +2,14 @@
 
 #include <charconv>
 #include <iostream>
+#include <sstream>
 
 #include "common/error.h"
 #include "searcher/cgi/cgi_page.h"
 #include "searcher/query_builder.h"
+#include "searcher/csv_export.h"
 #include "searcher/render.h"
+#include "searcher/render_csv.h"
 #include "searcher/searcher.h"
 
 namespace newsdesk {
@@ -90,6 +93,20 @@ CgiResponse run_search(const WebRequest& r, const CgiConfig& config) {
         else if (r.tab == WebTab::experts) body = dump(render_json(searcher->experts(request)));
         else body = dump(render_json(searcher->run(request)));
         return respond(200, kJson, std::move(body));
+    }
+    if (r.format == WebFormat::csv) {
+        const SearchRequest request = limited(r.search_request({}), config);
+        std::ostringstream body;
+        const CsvRows rows = r.tab == WebTab::quotes    ? CsvRows::quotes
+                             : r.tab == WebTab::experts ? CsvRows::experts
+                                                        : CsvRows::hits;
+        if (r.all) export_csv(*searcher, request, rows, body);
+        else if (rows == CsvRows::quotes) render_csv(searcher->quotes(request), body);
+        else if (rows == CsvRows::experts) render_csv(searcher->experts(request), body);
+        else render_csv(searcher->records(request), body);
+        auto response = respond(200, "text/csv; charset=utf-8; header=present", body.str());
+        response.headers.emplace_back("Content-Disposition", "attachment; filename=\"newsdesk.csv\"");
+        return response;
     }
     if (r.format == WebFormat::atom) {
         SearchRequest request = limited(r.search_request({}), config);

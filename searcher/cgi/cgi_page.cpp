@@ -24,6 +24,15 @@ namespace m = kainjow::mustache;
 const Markers kHtmlMarkers{"<mark>", "</mark>", true};
 constexpr std::size_t kQuotesPerHit = 3;
 constexpr std::size_t kTimelineMonths = 120;
+// The least count a timeline's full height stands for.
+constexpr Xapian::doccount kTimelineFloor = 5;
+
+// The smallest of 1, 2, 5, 10, 20, 50 ... that is at least n.
+Xapian::doccount round_up_1_2_5(Xapian::doccount n) {
+    for (Xapian::doccount base = 1;; base *= 10)
+        for (const Xapian::doccount step : {1u, 2u, 5u})
+            if (step * base >= n) return step * base;
+}
 
 std::string render_template(std::string_view name, const m::data& data) {
     m::mustache tmpl(read_web_file("templates/" + std::string(name)));
@@ -217,17 +226,30 @@ m::data timeline_data(const WebRequest& r, const SearchResult& result) {
     if (months.size() > kTimelineMonths) months.erase(months.begin(), months.end() - kTimelineMonths);
     Xapian::doccount most = 1;
     for (const auto& [key, count] : months) most = std::max(most, count);
-    constexpr int kBar = 12, kGap = 2, kHeight = 60;
+    // Heights are out of a round number of at least kTimelineFloor, named on the
+    // axis: one article in a month is a short bar, not a full-height one.
+    const Xapian::doccount top = round_up_1_2_5(std::max(most, kTimelineFloor));
+    constexpr int kBar = 12, kGap = 2, kHeight = 60, kAxis = 14, kLabelGap = 44;
     m::data bars = make_list(months.size());
-    int x = 0;
+    m::data ticks = make_list(0);
+    int x = 0, last_tick = -kLabelGap;
     for (const auto& [key, count] : months) {
+        // The axis: the first month, then each January, as far apart as a label needs.
+        const bool january = key.ends_with("-01");
+        if ((x == 0 || january) && x - last_tick >= kLabelGap) {
+            m::data tick;
+            put(tick, "x", std::to_string(x));
+            put(tick, "label", x == 0 && !january ? key : key.substr(0, 4));
+            append(ticks, std::move(tick));
+            last_tick = x;
+        }
         // A month without matches keeps its slot but draws nothing (the template shows
         // only bars with matches), so it needs no entry.
         if (count == 0) {
             x += kBar + kGap;
             continue;
         }
-        const int height = count ? std::max(2, static_cast<int>(kHeight * static_cast<double>(count) / most)) : 0;
+        const int height = std::max(2, static_cast<int>(kHeight * static_cast<double>(count) / top));
         m::data bar;
         put(bar, "x", std::to_string(x));
         put(bar, "y", std::to_string(kHeight - height));
@@ -236,15 +258,24 @@ m::data timeline_data(const WebRequest& r, const SearchResult& result) {
         put(bar, "slot_height", std::to_string(kHeight));
         put(bar, "month", key);
         put(bar, "count", std::to_string(count));
+        put(bar, "articles", count == 1 ? std::string("1 article") : std::to_string(count) + " articles");
         put(bar, "active", has_filter(r, "date", key));
         put(bar, "has_matches", count > 0);
         put(bar, "href", href(with_filter(r, "date", key)));
         append(bars, std::move(bar));
         x += kBar + kGap;
     }
+    const int plot = std::max(x - kGap, 1);
     put(timeline, "bars", std::move(bars));
-    put(timeline, "width", std::to_string(std::max(x - kGap, 1)));
-    put(timeline, "height", std::to_string(kHeight));
+    put(timeline, "ticks", std::move(ticks));
+    // The plot, then the scale's top count at its right; the axis labels below.
+    put(timeline, "plot_width", std::to_string(plot));
+    put(timeline, "width", std::to_string(plot + 40));
+    put(timeline, "plot_height", std::to_string(kHeight));
+    put(timeline, "label_y", std::to_string(kHeight + kAxis - 3));
+    put(timeline, "height", std::to_string(kHeight + kAxis));
+    put(timeline, "top", std::to_string(top));
+    put(timeline, "scale_x", std::to_string(plot + 4));
     put(timeline, "first", months.front().first);
     put(timeline, "last", months.back().first);
     return timeline;
@@ -445,6 +476,8 @@ std::string render_page(const WebRequest* request, const PageContent& content, c
     put(page, "experts_tab", content.experts != nullptr);
     if (base) {
         put(page, "facets", facets_data(r, *base));
+        put(page, "has_facets", std::any_of(base->facets.begin(), base->facets.end(),
+                                            [](const Facet& f) { return !f.values.empty(); }));
         put(page, "timeline", timeline_data(r, *base));
         put(page, "has_did_you_mean", !base->corrected_query.empty());
         WebRequest corrected = r;
@@ -452,14 +485,18 @@ std::string render_page(const WebRequest* request, const PageContent& content, c
         corrected.page = 1;
         put(page, "did_you_mean", base->corrected_query);
         put(page, "did_you_mean_href", href(corrected));
-        WebRequest json = r, atom = r;
+        WebRequest json = r, atom = r, csv = r;
         json.format = WebFormat::json;
+        csv.format = WebFormat::csv;
+        csv.all = true;
+        csv.page = 1;
         atom.format = WebFormat::atom;
         atom.tab = WebTab::articles;
         atom.page = 1;
         atom.sort = "newest";
         put(page, "json_href", href(json));
         put(page, "atom_href", href(atom));
+        put(page, "csv_href", href(csv));
     }
     if (content.articles) {
         put(page, "summary", summary(r, *content.articles, content.articles->hits.size()));

@@ -143,7 +143,7 @@ WebRequest web_request_from_fields(const FormFields& fields) {
             continue;
         }
         static const std::vector<std::string> singles{"q", "sort", "from", "to", "page", "size",
-                                                      "tab", "format", "copies", "c"};
+                                                      "tab", "format", "copies", "all", "c"};
         if (std::find(singles.begin(), singles.end(), name) == singles.end()) continue;  // unknown: ignored
         if (++seen[name] > 1) throw BadRequest(name + " is given more than once");
         if (name == "q") {
@@ -174,15 +174,20 @@ WebRequest web_request_from_fields(const FormFields& fields) {
             if (value == "html" || value.empty()) r.format = WebFormat::html;
             else if (value == "json") r.format = WebFormat::json;
             else if (value == "atom") r.format = WebFormat::atom;
-            else throw BadRequest("format must be html, json or atom");
+            else if (value == "csv") r.format = WebFormat::csv;
+            else throw BadRequest("format must be html, json, atom or csv");
         } else if (name == "copies") {
             if (value == "all") r.all_copies = true;
             else if (value != "fold" && !value.empty()) throw BadRequest("copies must be fold or all");
+        } else if (name == "all") {
+            if (value == "1") r.all = true;
+            else if (value != "0" && !value.empty()) throw BadRequest("all must be 1 or 0");
         } else if (name == "c") {
             r.collection = value;  // checked against the configured collections later
         }
     }
     if (!r.from.empty() && !r.to.empty() && r.from > r.to) throw BadRequest("from must not be after to");
+    if (r.all && r.format != WebFormat::csv) throw BadRequest("all=1 goes with format=csv");
     return r;
 }
 
@@ -245,6 +250,8 @@ std::string WebRequest::link() const {
     if (page != 1) add("page", std::to_string(page));
     if (format == WebFormat::json) add("format", "json");
     if (format == WebFormat::atom) add("format", "atom");
+    if (format == WebFormat::csv) add("format", "csv");
+    if (all) add("all", "1");
     return out;
 }
 

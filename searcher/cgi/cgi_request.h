@@ -50,7 +50,7 @@ using FormFields = std::vector<std::pair<std::string, std::string>>;
 [[nodiscard]] std::string url_encode(std::string_view text);
 
 enum class WebTab { articles, quotes, experts };
-enum class WebFormat { html, json, atom };
+enum class WebFormat { html, json, atom, csv };
 
 // The facets a web request may filter on, as URL parameter names, in sidebar order.
 [[nodiscard]] const std::vector<std::string>& web_filter_names();
@@ -65,6 +65,7 @@ struct WebRequest {
     WebTab tab = WebTab::articles;
     WebFormat format = WebFormat::html;
     bool all_copies = false;         // copies=all: do not fold wire copies
+    bool all = false;                // all=1 with format=csv: every hit, not one page
     std::string collection;          // c: a configured collection name, or empty for the default
     bool head = false;               // HEAD: headers only
 
@@ -88,7 +89,7 @@ struct CgiInput {
 [[nodiscard]] WebRequest parse_web_request(const CgiInput& input, std::string_view body);
 
 // The fields -> WebRequest part of parse_web_request (exposed for tests).
-// Repeated names: q, sort, from, to, page, size, tab, format, copies and c may
+// Repeated names: q, sort, from, to, page, size, tab, format, copies, all and c may
 // appear once; a second one is 400 "NAME is given more than once", even with
 // the same value or an empty one. Facet filters (web_filter_names) repeat: the
 // values of one facet OR together, different facets AND, the same name=value

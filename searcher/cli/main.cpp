@@ -8,7 +8,9 @@
 #include "common/db/database.h"
 #include "common/error.h"
 #include "searcher/cli/cli_request.h"
+#include "searcher/csv_export.h"
 #include "searcher/render.h"
+#include "searcher/render_csv.h"
 #include "searcher/searcher.h"
 
 namespace {
@@ -52,6 +54,14 @@ Examples:
   newsdesk-search --quotes 'sanctions country:KP'
   newsdesk-search --experts 'russia north korea pact'
   newsdesk-search --json --sort date 'headline:pact date:2024' | jq '.hits[].headline'
+  newsdesk-search --csv --all 'country:KP' > kp.csv   every hit, for a spreadsheet
+
+CSV (--csv): a header row, then one row per hit (date, headline, source, url,
+countries, experts), per quote with --quotes (date, speaker, title,
+institution, quote, url) or per expert with --experts; RFC 4180, UTF-8, and a
+cell starting with = + - @ gets a leading ' so no spreadsheet runs it.
+--all writes every hit of the query instead of one page (read a page at a time;
+at most 100000 rows, said on stderr when the cap stops it).
 
 Database: --db, else $NEWSDESK_DB, else var/newsdesk.db.
 Exit status: 0 success (also when nothing matched), 1 failure (no database),
@@ -66,6 +76,8 @@ int main(int argc, char** argv) {
     opts.add_options()
         ("db", "database directory or stub file", cxxopts::value<std::string>()->default_value(""), "DIR")
         ("json", "print one JSON object for scripts")
+        ("csv", "print CSV rows for spreadsheets (see below)")
+        ("all", "with --csv: every hit of the query, not one page")
         ("explain", "print the parsed Xapian query on stderr")
         ("h,help", "show this help");
     cxxopts::ParseResult args;
@@ -82,24 +94,40 @@ int main(int argc, char** argv) {
     try {
         const auto cli = newsdesk::request_from_options(args);
         const bool json = args.count("json") > 0;
+        const bool csv = args.count("csv") > 0;
+        if (json && csv) throw newsdesk::UsageError("--json and --csv: choose one");
+        if (args.count("all") && !csv) throw newsdesk::UsageError("--all goes with --csv");
         newsdesk::Markers markers;
-        if (!json && isatty(STDOUT_FILENO)) markers = {"\033[1m", "\033[0m", false};
+        if (!json && !csv && isatty(STDOUT_FILENO)) markers = {"\033[1m", "\033[0m", false};
         newsdesk::Searcher searcher(newsdesk::resolve_db_path(args["db"].as<std::string>()));
         std::string description;
+        if (csv && args.count("all")) {
+            const auto rows = cli.mode == newsdesk::CliMode::quotes    ? newsdesk::CsvRows::quotes
+                              : cli.mode == newsdesk::CliMode::experts ? newsdesk::CsvRows::experts
+                                                                       : newsdesk::CsvRows::hits;
+            const auto summary = newsdesk::export_csv(searcher, cli.request, rows, std::cout);
+            if (summary.capped)
+                std::cerr << "newsdesk-search: --all stops at " << newsdesk::kExportCap << " rows; the query matches "
+                          << summary.total << " articles\n";
+            return 0;
+        }
         if (cli.mode == newsdesk::CliMode::quotes) {
             const auto result = searcher.quotes(cli.request, markers);
             description = result.articles.query_description;
             if (json) std::cout << newsdesk::render_json(result).dump(2) << '\n';
+            else if (csv) newsdesk::render_csv(result, std::cout);
             else newsdesk::render_text(result, std::cout);
         } else if (cli.mode == newsdesk::CliMode::experts) {
             const auto result = searcher.experts(cli.request);
             description = result.articles.query_description;
             if (json) std::cout << newsdesk::render_json(result).dump(2) << '\n';
+            else if (csv) newsdesk::render_csv(result, std::cout);
             else newsdesk::render_text(result, std::cout);
         } else {
             const auto result = searcher.run(cli.request, markers);
             description = result.query_description;
             if (json) std::cout << newsdesk::render_json(result).dump(2) << '\n';
+            else if (csv) newsdesk::render_csv(result, std::cout);
             else newsdesk::render_text(result, std::cout);
         }
         if (args.count("explain")) std::cerr << "query: " << description << '\n';

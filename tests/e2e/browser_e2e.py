@@ -140,8 +140,9 @@ class Browser:
         result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
         return result["result"].get("value")
 
-    def click(self, selector):
-        """A real mouse click in the middle of the element, after scrolling it into view."""
+    def click(self, selector, navigates=True):
+        """A real mouse click in the middle of the element, after scrolling it into view;
+        then waits for the page it leads to, if it `navigates`."""
         box = self.evaluate(f"""(() => {{ const e = document.querySelector({json.dumps(selector)});
             if (!e) return null; e.scrollIntoView({{block: 'center'}});
             const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; }})()""")
@@ -150,7 +151,8 @@ class Browser:
         self.events.clear()
         for kind in ("mousePressed", "mouseReleased"):
             self.call("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
-        self.wait_for_load()
+        if navigates:
+            self.wait_for_load()
 
     def type_and_enter(self, selector, text):
         self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")
@@ -262,6 +264,14 @@ def main():
         check(overflow, "no sideways scrolling on a phone-sized screen")
         columns = browser.evaluate("getComputedStyle(document.querySelector('.layout')).gridTemplateColumns")
         check(len(columns.split()) == 1, f"one column on a phone ({columns})")
+        facets_first = browser.evaluate("""document.querySelector('.facets').getBoundingClientRect().top <
+            document.querySelector('li.hit').getBoundingClientRect().top""")
+        check(facets_first, "on a phone the facets come before the results")
+        check(not browser.evaluate("document.querySelector('.refine-body').offsetParent"),
+              "on a phone the facets are folded")
+        browser.click("label.refine-label", navigates=False)
+        check(browser.evaluate("!!document.querySelector('.refine-body').offsetParent"),
+              "tapping Refine opens the facets, no JavaScript of ours needed")
         browser.screenshot(os.path.join(args.artifacts, "narrow.png"))
     except Exception as e:  # a broken step is a failure with its reason, not a traceback
         failures.append(f"{type(e).__name__}: {e}")

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <stdexcept>
 #include <thread>
 
@@ -92,6 +93,73 @@ TEST_F(Cgi, SearchPageShowsHighlightedHitsFacetsAndTimeline) {
         EXPECT_LE(next, level + 1) << e.name << " " << e.text;
         level = next;
     }
+}
+
+// The timeline's bars, by month: their heights and what their titles say.
+struct Bar {
+    int height = 0;
+    std::string title;
+};
+std::map<std::string, Bar> timeline_bars(const std::string& html) {
+    std::map<std::string, Bar> out;
+    std::string month;
+    for (const auto& e : parse_html(html)) {
+        if (!inside(e, "timeline")) continue;
+        if (e.name == "title") month = e.text.substr(0, 7), out[month].title = e.text;
+        if (e.name == "rect" && e.attributes.count("class") && e.attributes.at("class").starts_with("bar"))
+            out[month].height = std::stoi(e.attributes.at("height"));
+    }
+    return out;
+}
+
+std::vector<std::string> timeline_texts(const std::string& html, const std::string& cls) {
+    std::vector<std::string> out;
+    for (const auto& e : elements(html, "text"))
+        if (e.attributes.count("class") && e.attributes.at("class") == cls) out.push_back(e.text);
+    return out;
+}
+
+// Issue 21: the timeline had no axis or dates, and with few matches it was a
+// barcode of full-height bars: one article looked like a hundred.
+TEST_F(Cgi, TheTimelineHasDatesAndAScaleAndOneArticleIsAShortBar) {
+    const auto one = get(db, "q=pact+dent");  // the seed article alone
+    const auto bars = timeline_bars(one.body);
+    ASSERT_EQ(bars.size(), 1u) << one.body.substr(0, 500);
+    EXPECT_EQ(bars.begin()->first, "2024-06");
+    EXPECT_EQ(bars.begin()->second.title, "2024-06: 1 article");
+    EXPECT_EQ(timeline_texts(one.body, "scale"), (std::vector<std::string>{"5", "0"}));
+    EXPECT_EQ(bars.begin()->second.height, 12);  // 1 of 5 in 60 pixels
+    EXPECT_EQ(timeline_texts(one.body, "tick"), std::vector<std::string>{"2024-06"});
+
+    // Years along the axis of a broad match; the busiest month reaches the scale's
+    // round top, or near it, and no bar is taller than it.
+    const auto broad = get(db, "q=said");
+    const auto many = timeline_bars(broad.body);
+    ASSERT_GT(many.size(), 12u);
+    const auto ticks = timeline_texts(broad.body, "tick");
+    EXPECT_GE(ticks.size(), 2u);
+    for (std::size_t i = 1; i < ticks.size(); ++i) EXPECT_EQ(ticks[i].size(), 4u) << ticks[i];  // a year
+    const int top = std::stoi(timeline_texts(broad.body, "scale").at(0));
+    int most = 0, tallest = 0;
+    for (const auto& [month, bar] : many) {
+        most = std::max(most, std::stoi(bar.title.substr(9)));
+        tallest = std::max(tallest, bar.height);
+        EXPECT_LE(bar.height, 60) << month;
+    }
+    EXPECT_GE(top, most);
+    EXPECT_LT(top, most * 5 / 2 + 5) << "a round number just above the busiest month";
+    EXPECT_EQ(tallest, 60 * most / top);
+}
+
+TEST_F(Cgi, APageWithoutResultsHasNoEmptyRefineHeading) {
+    const auto r = get(db, "q=zzyzxqwv");
+    EXPECT_EQ(r.status, 200);
+    for (const auto& h : elements(r.body, "h2")) EXPECT_NE(h.text, "Refine");
+    // With results it is there, and the facets' phone switch is labelled.
+    const auto found = get(db, "q=korea");
+    bool refine = false;
+    for (const auto& h : elements(found.body, "h2")) refine = refine || h.text == "Refine";
+    EXPECT_TRUE(refine);
 }
 
 TEST_F(Cgi, EmptyRequestIsTheSearchFormOverEverything) {

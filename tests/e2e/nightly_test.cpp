@@ -170,7 +170,8 @@ TEST_F(Nightly, AnEmptySourceFailsTheUpdateAndKeepsItsArticlesUnlessItMayBeEmpty
     EXPECT_NE(last_log_line().find("status=failed (" + refused), std::string::npos)
         << last_log_line();
     EXPECT_NE(last_log_line().find(" 0 deleted, "), std::string::npos) << last_log_line();
-    EXPECT_NE(r.err.find(refused), std::string::npos) << r.err;  // for cron's mail
+    // For cron's mail: one line naming the database and the reason.
+    EXPECT_EQ(r.err.rfind("newsdesk-nightly: " + db() + ": status=failed (" + refused, 0), 0u) << r.err;
     EXPECT_EQ(count("said"), said);
 
     write_config("said", "allow_empty_source = " + (m_dir / "src").string() + "\n");
@@ -186,6 +187,77 @@ TEST_F(Nightly, AnEmptySourceFailsTheUpdateAndKeepsItsArticlesUnlessItMayBeEmpty
     EXPECT_NE(r.err.find("allow_empty_source " + (m_dir / "elsewhere").string() + " is not a source"),
               std::string::npos)
         << r.err;
+}
+
+// Issue 21: the job refused the quickstart's database (a plain database
+// directory), saying why only in its log. It now adopts it: the directory
+// becomes the first generation and the path the stub naming it.
+TEST_F(Nightly, APlainDatabaseIsAdoptedOnTheFirstRun) {
+    const auto full = run({kIndex, "--no-entities", "--quiet", "--db", db(), (m_dir / "src").string()});
+    ASSERT_EQ(full.exit_code, 0) << full.err;
+    ASSERT_TRUE(fs::is_directory(db()));
+    const std::size_t said = count("said");
+    ASSERT_GT(said, 10u);
+
+    const auto r = nightly();
+    ASSERT_EQ(r.exit_code, 0) << r.err << read_file(log());
+    EXPECT_EQ(stub().rfind("auto news.db.d/gen-", 0), 0u) << stub();
+    EXPECT_NE(read_file(log()).find("adopted the plain database " + db() + " as generation gen-"),
+              std::string::npos)
+        << read_file(log());
+    // The full run recorded its files, so the update that follows reads none.
+    EXPECT_NE(last_log_line().find("status=ok 0 added, 0 updated, 0 deleted, 2 unchanged"), std::string::npos)
+        << last_log_line();
+    EXPECT_EQ(count("said"), said);
+
+    ASSERT_EQ(nightly({"--rebuild"}).exit_code, 0) << read_file(log());
+    EXPECT_EQ(generations(), 2u);
+    EXPECT_EQ(count("said"), said);
+}
+
+// Files readers open, written with the modes they need.
+void expect_readable_by_all(const fs::path& path) {
+    const auto perms = fs::status(path).permissions();
+    EXPECT_NE(perms & fs::perms::others_read, fs::perms::none) << path;
+    if (fs::is_directory(path)) {
+        EXPECT_NE(perms & fs::perms::others_exec, fs::perms::none) << path;
+    }
+}
+
+// Issue 21: the stub was written by mktemp, mode 0600, so after a root job's
+// swap newsdesk-search and the CGI running as other users could not read it.
+// The job runs with umask 077 here, as a careful root crontab might.
+TEST_F(Nightly, ReadersOfAnotherUserCanReadWhatARootJobSwappedIn) {
+    const auto under_umask_077 = [&](const std::vector<std::string>& args) {
+        std::string command = "umask 077; exec /bin/bash " + kNightly + " --config " +
+                              (m_dir / "nightly.conf").string();
+        for (const auto& a : args) command += " " + a;
+        return run({"/bin/bash", "-c", command});
+    };
+    ASSERT_EQ(under_umask_077({}).exit_code, 0) << read_file(log());
+    ASSERT_EQ(under_umask_077({"--rebuild"}).exit_code, 0) << read_file(log());
+    expect_readable_by_all(db());
+    expect_readable_by_all(db() + ".d");
+    for (const auto& e : fs::recursive_directory_iterator(generation(stub()))) expect_readable_by_all(e.path());
+
+    // Run as nobody when the tests may switch users (root, as in CI): the
+    // search and the page answer from the swapped-in generation.
+    if (geteuid() != 0) return;
+    for (fs::path p = m_dir.path(); p != p.root_path(); p = p.parent_path())
+        fs::permissions(p, fs::perms::others_exec, fs::perm_options::add);
+    const std::vector<std::string> as_nobody{"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+    auto argv = as_nobody;
+    argv.insert(argv.end(), {kSearch, "--db", db(), "--json", "said"});
+    const auto search = run(argv);
+    ASSERT_EQ(search.exit_code, 0) << search.err;
+    EXPECT_GT(nlohmann::json::parse(search.out).at("hits").size(), 0u);
+    argv = as_nobody;
+    argv.insert(argv.end(), {"/usr/bin/env", "-i", "REQUEST_METHOD=GET", "QUERY_STRING=q=said&format=json",
+                             "NEWSDESK_DB=" + db(), std::string("NEWSDESK_DATA=") + NEWSDESK_SOURCE_DIR + "/data",
+                             kCgi});
+    const auto page = run(argv);
+    EXPECT_EQ(page.exit_code, 0) << page.err;
+    EXPECT_NE(page.out.find("Status: 200"), std::string::npos) << page.out.substr(0, 300);
 }
 
 // A rebuild short of a source is never swapped in, though the articles it
