@@ -9,9 +9,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -29,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/e2e_support.h"
+#include "tests/support/process.h"
 
 namespace newsdesk::test {
 namespace {
@@ -39,22 +38,12 @@ using nlohmann::json;
 // One xapian-tcpsrv serving `database` on a free loopback port until destroyed.
 class ShardServer {
   public:
-    explicit ShardServer(const std::string& database) : m_port(free_port()) {
-        const pid_t test = getpid();
-        m_pid = fork();
-        if (m_pid == 0) {
-            // The server dies with the test however the test ends (a crash, a
-            // signal, CTest's timeout), not only through the destructor.
-            prctl(PR_SET_PDEATHSIG, SIGKILL);
-            if (getppid() != test) _exit(127);
-            const int null = ::open("/dev/null", O_WRONLY);
-            dup2(null, 1);
-            dup2(null, 2);
-            const std::string port = std::to_string(m_port);
-            execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", port.c_str(),
-                   database.c_str(), static_cast<char*>(nullptr));
-            _exit(127);
-        }
+    // The server dies with the test however the test ends (a crash, a signal,
+    // CTest's timeout), not only through the destructor.
+    explicit ShardServer(const std::string& database)
+        : m_port(free_port()),
+          m_server({"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(m_port), database},
+                   {.dies_with_test = true}) {
         // Ready once it accepts a connection (polled, not timed).
         for (int attempt = 0; attempt < 500 && !accepts(); ++attempt)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -75,12 +64,8 @@ class ShardServer {
         return ok;
     }
     void kill(int signal) {
-        if (m_pid <= 0) return;
-        ::kill(m_pid, signal);
-        if (signal == SIGKILL) {
-            waitpid(m_pid, nullptr, 0);
-            m_pid = -1;
-        }
+        m_server.kill(signal);
+        if (signal == SIGKILL) m_server.wait();
     }
 
   private:
@@ -96,7 +81,7 @@ class ShardServer {
         return ntohs(addr.sin_port);
     }
     int m_port;
-    pid_t m_pid = -1;
+    Process m_server;
 };
 
 // The corpus as one database and as three collections, built once.
