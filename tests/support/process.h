@@ -14,17 +14,17 @@ namespace newsdesk::test {
 
 // How to start a program: its environment, directory, standard streams and limits.
 struct Launch {
-    std::vector<std::string> env;           // "NAME=value", over this process's environment
+    std::vector<std::string> env{};         // "NAME=value", over this process's environment
     bool only_env = false;                  // the environment is `env` alone
-    std::filesystem::path cwd;              // empty: this process's
+    std::filesystem::path cwd{};            // empty: this process's
     std::filesystem::path in = "/dev/null";
     std::filesystem::path out = "/dev/null";  // created or truncated
-    std::filesystem::path err;                // empty: the same file as `out`
+    std::filesystem::path err{};              // empty: the same file as `out`
     struct Limit {
         int resource;  // RLIMIT_AS, RLIMIT_CPU ...
         rlim_t soft, hard;
     };
-    std::vector<Limit> limits;
+    std::vector<Limit> limits{};  // setrlimit before exec
     bool dies_with_test = false;  // killed (SIGKILL) when the test process ends, however it ends
 };
 
