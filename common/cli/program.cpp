@@ -24,7 +24,8 @@ int exit_status_of_current_exception(const Program& program) noexcept {
         try {
             throw;
         } catch (const UsageError& e) {
-            return usage_error(program, e.what());
+            std::cerr << program.name << ": " << e.what() << '\n';
+            return kExitUsage;
         } catch (const LockBusy& e) {
             std::cerr << program.name << ": " << e.what() << '\n';
             return kExitLocked;

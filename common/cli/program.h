@@ -31,14 +31,15 @@ struct Program {
 // "PROGRAM VERSION" on stdout, the line help2man reads.
 void print_version(const Program& program);
 
-// `message` as a usage error on stderr: "PROGRAM: MESSAGE" and "Try 'HELP_COMMAND'.";
-// returns kExitUsage.
+// A command line of the wrong form (an unknown option, a missing operand) on
+// stderr: "PROGRAM: MESSAGE" and the hint "Try 'HELP_COMMAND'."; returns kExitUsage.
 int usage_error(const Program& program, std::string_view message);
 
 // Call only inside a catch block: reports the exception being handled as one line
-// "PROGRAM: MESSAGE" on stderr (a usage error with the hint line of usage_error)
-// and returns the exit status it calls for: UsageError 2, LockBusy kExitLocked,
-// any other newsdesk::Error, Xapian::Error (its description) or std::exception 1.
+// "PROGRAM: MESSAGE" on stderr and returns the exit status it calls for:
+// UsageError (a value the program cannot use: a query, --sort sideways) 2,
+// LockBusy kExitLocked, any other newsdesk::Error, Xapian::Error (its
+// description) or std::exception 1.
 [[nodiscard]] int exit_status_of_current_exception(const Program& program) noexcept;
 
 // Adds -h,--help and --version to `options`.

@@ -192,10 +192,10 @@ int compact_main(int argc, char** argv) {
     newsdesk::cli::add_standard_options(opts);
     const auto parsed = newsdesk::cli::parse(opts, program, argc, argv);
     if (parsed.exit_status) return *parsed.exit_status;
+    const auto paths = parsed.args.count("paths") ? parsed.args["paths"].as<std::vector<std::string>>()
+                                                  : std::vector<std::string>{};
+    if (paths.size() != 2) return newsdesk::cli::usage_error(program, "--compact takes two paths, FROM and TO");
     try {
-        const auto paths = parsed.args.count("paths") ? parsed.args["paths"].as<std::vector<std::string>>()
-                                                      : std::vector<std::string>{};
-        if (paths.size() != 2) throw newsdesk::UsageError("--compact takes two paths, FROM and TO");
         newsdesk::compact_database(paths[0], paths[1], std::max(1u, std::thread::hardware_concurrency()));
         return 0;
     } catch (...) {
@@ -219,6 +219,7 @@ int main(int argc, char** argv) {
     newsdesk::cli::add_standard_options(opts);
     const auto parsed = newsdesk::cli::parse(opts, kProgram, argc, argv);
     if (parsed.exit_status) return *parsed.exit_status;
+    if (!parsed.args.count("paths")) return newsdesk::cli::usage_error(kProgram, "no input files or directories given");
     try {
         return run(newsdesk::writer_settings(parsed.args), parsed.args.count("extract") > 0);
     } catch (...) {

@@ -102,6 +102,7 @@ int update_main(int argc, char** argv) {
     const auto parsed = cli::parse(opts, program, argc, argv);
     if (parsed.exit_status) return *parsed.exit_status;
     const auto& args = parsed.args;
+    if (!args.count("paths")) return cli::usage_error(program, "--update needs the input files or directories");
     try {
         const auto settings = writer_settings(args);
         UpdateOptions options;

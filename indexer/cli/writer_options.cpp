@@ -35,8 +35,7 @@ void add_writer_options(cxxopts::Options& options) {
 
 WriterSettings writer_settings(const cxxopts::ParseResult& args) {
     WriterSettings s;
-    if (!args.count("paths")) throw UsageError("no input files or directories given");
-    s.paths = args["paths"].as<std::vector<std::string>>();
+    if (args.count("paths")) s.paths = args["paths"].as<std::vector<std::string>>();
     s.db = cli::database_option(args);
     if (const auto text = args["shard-by"].as<std::string>(); !text.empty()) {
         s.shard_by = ShardScheme::parse(text);

@@ -29,8 +29,8 @@ struct WriterSettings {
 // --batch-mb --max-file-size --quiet and the positional inputs (PATH...).
 void add_writer_options(cxxopts::Options& options);
 
-// The settings those options give; throws UsageError naming the option for a
-// bad --shard-by and when no input is given.
+// The settings those options give (the inputs may be none); throws UsageError
+// naming the option for a bad --shard-by.
 [[nodiscard]] WriterSettings writer_settings(const cxxopts::ParseResult& args);
 
 }  // namespace newsdesk

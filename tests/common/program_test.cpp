@@ -32,10 +32,17 @@ Reported report(const E& thrown) {
     return {status, testing::internal::GetCapturedStderr()};
 }
 
-TEST(ExitStatus, UsageErrorsExitTwoWithTheHelpHint) {
+TEST(ExitStatus, UsageErrorsExitTwoOnOneLine) {
     const auto r = report(UsageError("--sort must be relevance, date or recency, not 'x'"));
     EXPECT_EQ(r.status, 2);
-    EXPECT_EQ(r.err, "tool: --sort must be relevance, date or recency, not 'x'\nTry 'tool --help'.\n");
+    EXPECT_EQ(r.err, "tool: --sort must be relevance, date or recency, not 'x'\n");
+}
+
+TEST(ExitStatus, ACommandLineOfTheWrongFormAddsTheHelpHint) {
+    testing::internal::CaptureStderr();
+    EXPECT_EQ(usage_error(kTool, "no input files or directories given"), 2);
+    EXPECT_EQ(testing::internal::GetCapturedStderr(),
+              "tool: no input files or directories given\nTry 'tool --help'.\n");
 }
 
 TEST(ExitStatus, ABusyWriterLockExitsSeventyFive) {

@@ -1,8 +1,9 @@
 // Every program starts and ends the same way (common/cli/program.h): --version
 // prints "PROGRAM VERSION" (help2man's first line), --help the usage on stdout,
 // and an error is one line "PROGRAM: MESSAGE" on stderr with the exit status of
-// its kind: 2 usage (and a second line, the hint), 75 another writer holds the
-// lock, 1 anything else.
+// its kind: 2 usage, 75 another writer holds the lock, 1 anything else. A
+// command line of the wrong form (unknown option, missing operand) adds a
+// second line, the hint to --help.
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -93,15 +94,13 @@ TEST(Cli, AnUnknownOptionIsAUsageErrorWithTheHelpHint) {
     }
 }
 
-TEST(Cli, ABadValueFoundAfterParsingIsAUsageErrorToo) {
-    const auto search = run({kSearch, "--sort", "sideways", "x"});
-    EXPECT_EQ(search.exit_code, 2);
-    EXPECT_EQ(search.err, "newsdesk-search: --sort must be relevance, date or recency, not 'sideways'\n"
-                          "Try 'newsdesk-search --help'.\n");
-    const auto index = run({kIndex, "--shard-by", "decade", kSeed});
-    EXPECT_EQ(index.exit_code, 2);
-    EXPECT_EQ(index.err, "newsdesk-index: --shard-by: expected year, month or hash:N (2 to 256), not 'decade'\n"
-                         "Try 'newsdesk-index --help'.\n");
+// A missing operand is a command line of the wrong form, as an unknown option
+// is: the message and the hint.
+TEST(Cli, AMissingOperandIsAUsageErrorWithTheHelpHint) {
+    EXPECT_EQ(run({kIndex}).err, "newsdesk-index: no input files or directories given\n"
+                                 "Try 'newsdesk-index --help'.\n");
+    EXPECT_EQ(run({kIndex, "--update"}).err, "newsdesk-index: --update needs the input files or directories\n"
+                                             "Try 'newsdesk-index --update --help'.\n");
     const auto compact = run({kIndex, "--compact", "only-one"});
     EXPECT_EQ(compact.exit_code, 2);
     EXPECT_EQ(compact.err, "newsdesk-index: --compact takes two paths, FROM and TO\n"
@@ -109,6 +108,23 @@ TEST(Cli, ABadValueFoundAfterParsingIsAUsageErrorToo) {
     const auto latency = run({kLatency, "--db", "x"});
     EXPECT_EQ(latency.exit_code, 2);
     EXPECT_EQ(latency.err, "query-latency: --queries FILE is required\nTry 'query-latency --help'.\n");
+}
+
+// A value the program cannot use (a query, an option's argument) is one line,
+// naming the value, and exits 2.
+TEST(Cli, AValueTheProgramCannotUseIsOneLineAndExitsTwo) {
+    const auto search = run({kSearch, "--sort", "sideways", "x"});
+    EXPECT_EQ(search.exit_code, 2);
+    EXPECT_EQ(search.err, "newsdesk-search: --sort must be relevance, date or recency, not 'sideways'\n");
+    for (const auto& mode : {std::vector<std::string>{kIndex}, std::vector<std::string>{kIndex, "--update"}}) {
+        const auto index = run(with(mode, {"--shard-by", "decade", kSeed}));
+        EXPECT_EQ(index.exit_code, 2);
+        EXPECT_EQ(index.err, "newsdesk-index: --shard-by: expected year, month or hash:N (2 to 256), not 'decade'\n");
+    }
+    TempDir dir;
+    write_file(dir / "queries", "north korea\n");
+    expect_one_line(run({kLatency, "--reps", "0", "--queries", (dir / "queries").string()}), 2, "query-latency",
+                    "--reps 0");
 }
 
 TEST(Cli, AFailureIsOneLineAndExitsOne) {

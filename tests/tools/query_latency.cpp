@@ -7,6 +7,7 @@
 //
 //   query-latency --db DB --queries FILE [--facets LIST] [--reps N] [--limit N]
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -41,14 +42,23 @@ double percentile(std::vector<double> values, double p) {
     return values[std::min(rank, values.size() - 1)];
 }
 
+// A whole number of at least 1 (parsed here: cxxopts' integer parser trips a
+// false -Wrestrict in GCC 12's std::string when inlined into this small program).
+unsigned positive_number(const cxxopts::ParseResult& args, const std::string& name) {
+    const auto text = args[name].as<std::string>();
+    unsigned value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < 1)
+        throw newsdesk::UsageError("--" + name + " must be a whole number of at least 1, not '" + text + "'");
+    return value;
+}
+
 // The measurement the options ask for: JSON on stdout.
 int measure(const cxxopts::ParseResult& args) {
-    if (!args.count("queries")) throw newsdesk::UsageError("--queries FILE is required");
     const std::string db = newsdesk::cli::database_option(args), queries_file = args["queries"].as<std::string>();
     const std::string facets = args["facets"].as<std::string>();
-    const int reps = args["reps"].as<int>();
-    const auto limit = args["limit"].as<Xapian::doccount>();
-    if (reps < 1) throw newsdesk::UsageError("--reps must be at least 1");
+    const unsigned reps = positive_number(args, "reps");
+    const Xapian::doccount limit = positive_number(args, "limit");
     std::vector<std::string> queries;
     std::ifstream in(queries_file);
     if (!in) throw newsdesk::Error(queries_file + ": cannot read the queries");
@@ -72,7 +82,7 @@ int measure(const cxxopts::ParseResult& args) {
         }
     }
     std::vector<double> ms;
-    for (int r = 0; r < reps; ++r)
+    for (unsigned r = 0; r < reps; ++r)
         for (const auto& q : queries) {
             const auto start = std::chrono::steady_clock::now();
             try {
@@ -110,12 +120,13 @@ int main(int argc, char** argv) {
         ("queries", "the queries, one a line", cxxopts::value<std::string>(), "FILE")
         ("facets", "facets to count with each search, comma-separated",
          cxxopts::value<std::string>()->default_value(""), "LIST")
-        ("reps", "timed passes over the queries", cxxopts::value<int>()->default_value("3"), "N")
-        ("limit", "hits a search ranks", cxxopts::value<Xapian::doccount>()->default_value("10"), "N");
+        ("reps", "timed passes over the queries", cxxopts::value<std::string>()->default_value("3"), "N")
+        ("limit", "hits a search ranks", cxxopts::value<std::string>()->default_value("10"), "N");
     // clang-format on
     newsdesk::cli::add_standard_options(opts);
     const auto parsed = newsdesk::cli::parse(opts, kProgram, argc, argv);
     if (parsed.exit_status) return *parsed.exit_status;
+    if (!parsed.args.count("queries")) return newsdesk::cli::usage_error(kProgram, "--queries FILE is required");
     try {
         return measure(parsed.args);
     } catch (...) {
