@@ -30,4 +30,15 @@ class IndexError : public Error {
     using Error::Error;
 };
 
+// Exit status of a writer that found another holding the database's lock
+// (indexer/write/writer_lock.h): EX_TEMPFAIL from sysexits.h, "try again later",
+// which cron and systemd report as such.
+inline constexpr int kExitLocked = 75;
+
+// Another process still holds the writers' lock after the wait: exit kExitLocked.
+class LockBusy : public Error {
+  public:
+    using Error::Error;
+};
+
 }  // namespace newsdesk

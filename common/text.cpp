@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace newsdesk {
 
@@ -193,6 +194,15 @@ std::string_view trim(std::string_view text) {
     while (!text.empty() && is_ws(text.front())) text.remove_prefix(1);
     while (!text.empty() && is_ws(text.back())) text.remove_suffix(1);
     return text;
+}
+
+std::string squash(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || std::isalnum(u)) out += static_cast<char>(std::tolower(u));
+    }
+    return out;
 }
 
 std::string ascii_lower(std::string_view text) {

@@ -29,8 +29,24 @@ namespace newsdesk {
 // Splits on blank lines (the inverse of join_paragraphs).
 [[nodiscard]] std::vector<std::string> split_paragraphs(std::string_view body);
 
+// Each '\n'-separated line of `text`, whitespace-collapsed (so "" for a blank
+// line), handed to `on_line` in order until it returns false.
+template <typename OnLine>
+void for_each_collapsed_line(std::string_view text, OnLine&& on_line) {
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        auto end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        if (!on_line(collapse_whitespace(text.substr(pos, end - pos)))) return;
+        pos = end + 1;
+    }
+}
+
 [[nodiscard]] std::string_view trim(std::string_view text);
 [[nodiscard]] std::string ascii_lower(std::string_view text);
+// ASCII letters (lower-cased) and digits and every non-ASCII byte, nothing else,
+// for comparing names loosely: "BBC News" -> "bbcnews", "bbc.com" -> "bbccom".
+[[nodiscard]] std::string squash(std::string_view text);
 [[nodiscard]] bool iequals_ascii(std::string_view a, std::string_view b);
 [[nodiscard]] bool istarts_with_ascii(std::string_view text, std::string_view prefix);
 

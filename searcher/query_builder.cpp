@@ -130,12 +130,6 @@ std::size_t wildcards_in(std::string_view text) {
     return n;
 }
 
-bool has_cjk(const std::string& word) {
-    for (Xapian::Utf8Iterator it(word), end; it != end; ++it)
-        if (is_cjk(*it)) return true;
-    return false;
-}
-
 // Xapian's QueryParser corrects only unprefixed terms, and every free-text word
 // here is prefixed, so plain words are checked here: a word found in no
 // headline or body is replaced by the index's spelling suggestion, if any.

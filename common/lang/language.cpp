@@ -7,6 +7,7 @@
 #include <xapian/unicode.h>
 
 #include "common/lang/snowball_stem.h"
+#include "common/text.h"
 
 namespace newsdesk {
 
@@ -79,6 +80,13 @@ bool is_cjk(char32_t c) {
     const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &error);
     return U_SUCCESS(error) &&
            (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA || script == USCRIPT_HANGUL);
+}
+
+bool has_cjk(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size())
+        if (is_cjk(next_code_point(text, pos))) return true;
+    return false;
 }
 
 }  // namespace newsdesk

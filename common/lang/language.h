@@ -39,4 +39,7 @@ namespace newsdesk {
 // Xapian's CJK n-gram mode indexes as single characters and pairs.
 [[nodiscard]] bool is_cjk(char32_t c);
 
+// Whether any code point of the UTF-8 `text` is_cjk.
+[[nodiscard]] bool has_cjk(std::string_view text);
+
 }  // namespace newsdesk

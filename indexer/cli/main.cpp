@@ -10,10 +10,12 @@
 #include <cxxopts.hpp>
 #include <nlohmann/json.hpp>
 
+#include "common/cli/program.h"
 #include "common/db/collection.h"
 #include "common/db/database.h"
 #include "common/error.h"
 #include "indexer/cli/update_main.h"
+#include "indexer/cli/writer_options.h"
 #include "indexer/formats/parsers.h"
 #include "indexer/input/input.h"
 #include "indexer/update/manifest_recorder.h"
@@ -86,21 +88,16 @@ class Progress {
     std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now(), m_last;
 };
 
-int run(const cxxopts::ParseResult& args) {
-    const auto paths = args["paths"].as<std::vector<std::string>>();
-    const bool extract = args.count("extract") > 0;
-    const bool quiet = args.count("quiet") > 0;
+const newsdesk::cli::Program kProgram{"newsdesk-index", "newsdesk-index --help"};
 
-    newsdesk::PipelineOptions options;
-    options.threads = args["threads"].as<unsigned>();
-    options.extract_entities = args.count("no-entities") == 0;
+int run(const newsdesk::WriterSettings& settings, bool extract) {
+    newsdesk::PipelineOptions options = settings.pipeline;
     options.build_documents = !extract;
-    options.max_file_bytes = args["max-file-size"].as<std::size_t>() << 20;
 
     Summary summary;
     std::vector<std::string> input_errors;
     std::vector<std::filesystem::path> not_articles;
-    const auto files = newsdesk::collect_inputs(paths, &input_errors, &not_articles);
+    const auto files = newsdesk::collect_inputs(settings.paths, &input_errors, &not_articles);
     for (const auto& e : input_errors) std::cerr << e << '\n';
     summary.failed += input_errors.size();
     summary.files = files.size() + input_errors.size();
@@ -110,30 +107,24 @@ int run(const cxxopts::ParseResult& args) {
     std::optional<newsdesk::ShardedBuild> sharded;
     std::optional<newsdesk::ManifestRecorder> recorder;  // what the next --update needs
     std::string target;
-    const std::string shard_by = args["shard-by"].as<std::string>();
     if (!extract) {
-        const auto db = newsdesk::resolve_db_path(args["db"].as<std::string>());
-        lock.emplace(db, args["wait"].as<double>());
-        newsdesk::BatchLimits limits;
-        limits.documents = args["batch"].as<std::size_t>();
-        limits.bytes = args["batch-mb"].as<std::size_t>() << 20;
+        const auto& db = settings.db;
+        lock.emplace(db, settings.wait_seconds);
         // A new database is written by one lane per worker thread and merged at the end.
         const unsigned lanes = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-        const bool spelling = args.count("no-spelling") == 0;
         // The nightly job's live stub names the collection to write.
         target = newsdesk::resolve_write_target(db);
-        if (!shard_by.empty() || newsdesk::is_collection(target)) {
-            const auto scheme = shard_by.empty() ? newsdesk::ShardedBuild::scheme_of(target)
-                                                 : newsdesk::ShardScheme::parse(shard_by);
-            if (!scheme) throw newsdesk::UsageError("--shard-by: expected year, month or hash:N (2 to 256), not '" + shard_by + "'");
-            sharded.emplace(target, *scheme, limits, spelling, lanes);
+        if (settings.shard_by || newsdesk::is_collection(target)) {
+            const auto scheme = settings.shard_by ? settings.shard_by : newsdesk::ShardedBuild::scheme_of(target);
+            if (!scheme) throw newsdesk::UsageError("--shard-by: expected year, month or hash:N (2 to 256)");
+            sharded.emplace(target, *scheme, settings.limits, settings.spelling, lanes);
         } else {
-            writer.emplace(db, limits, spelling, lanes);
+            writer.emplace(db, settings.limits, settings.spelling, lanes);
         }
         recorder.emplace(files);
     }
 
-    Progress progress(files.size(), !quiet && isatty(STDERR_FILENO));
+    Progress progress(files.size(), !settings.quiet && isatty(STDERR_FILENO));
     std::size_t done = 0;
     bool file_failed = false;  // some chunk of the current (streamed) file failed
     newsdesk::run_pipeline(files, options, [&](newsdesk::FileResult&& result) {
@@ -180,7 +171,7 @@ int run(const cxxopts::ParseResult& args) {
     if (recorder) recorder->write(target);
     std::cout.flush();
 
-    if (!quiet)
+    if (!settings.quiet)
         std::cerr << "newsdesk-index: " << summary.files << " files: " << summary.indexed << " read ("
                   << summary.articles << " articles" << (extract ? "" : " indexed") << "), "
                   << summary.failed << " failed"
@@ -195,27 +186,34 @@ int run(const cxxopts::ParseResult& args) {
     return summary.failed || summary.item_errors ? 1 : 0;
 }
 
-}  // namespace
-
 // newsdesk-index --compact FROM TO: a compacted copy of a database or a whole
 // collection (the nightly rebuild's last step before the swap).
 int compact_main(int argc, char** argv) {
-    std::vector<std::string> paths;
-    for (int i = 1; i < argc; ++i)
-        if (std::string_view(argv[i]) != "--compact") paths.emplace_back(argv[i]);
-    if (paths.size() != 2 || paths[0].starts_with("-") || paths[1].starts_with("-")) {
-        std::cerr << "newsdesk-index: usage: newsdesk-index --compact FROM TO\n"
-                     "  writes a compacted copy of the database or sharded collection FROM at TO\n";
-        return 2;
-    }
+    const newsdesk::cli::Program program{"newsdesk-index", "newsdesk-index --compact --help"};
+    cxxopts::Options opts("newsdesk-index --compact",
+                          "Writes a compacted copy of the database or sharded collection FROM at TO\n"
+                          "(the nightly rebuild's last step before the swap).\n\n"
+                          "Exit status: 0 written, 1 failure, 2 usage error.");
+    opts.positional_help("FROM TO");
+    opts.add_options()
+        ("compact", "compact (this mode)")
+        ("paths", "FROM and TO", cxxopts::value<std::vector<std::string>>());
+    opts.parse_positional({"paths"});
+    newsdesk::cli::add_standard_options(opts);
+    const auto parsed = newsdesk::cli::parse(opts, program, argc, argv);
+    if (parsed.exit_status) return *parsed.exit_status;
+    const auto paths = parsed.args.count("paths") ? parsed.args["paths"].as<std::vector<std::string>>()
+                                                  : std::vector<std::string>{};
+    if (paths.size() != 2) return newsdesk::cli::usage_error(program, "--compact takes two paths, FROM and TO");
     try {
         newsdesk::compact_database(paths[0], paths[1], std::max(1u, std::thread::hardware_concurrency()));
         return 0;
-    } catch (const std::exception& e) {
-        std::cerr << "newsdesk-index: " << e.what() << '\n';
-        return 1;
+    } catch (...) {
+        return newsdesk::cli::exit_status_of_current_exception(program);
     }
 }
+
+}  // namespace
 
 int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
@@ -223,63 +221,18 @@ int main(int argc, char** argv) {
         if (std::string_view(argv[i]) == "--compact") return compact_main(argc, argv);
     }
     cxxopts::Options opts("newsdesk-index", kDescription);
-    opts.positional_help("PATH...");
+    newsdesk::add_writer_options(opts);
     opts.add_options()
-        ("db", "database directory (or sharded collection)", cxxopts::value<std::string>()->default_value(""), "DIR")
-        ("shard-by", "split a new --db into shards: year, month (by article date; undated "
-         "articles go to shard 'undated') or hash:N (N shards by a hash of the id); an existing "
-         "collection keeps its scheme", cxxopts::value<std::string>()->default_value(""), "SCHEME")
         ("extract", "print each article as JSON Lines on stdout; write no database")
         ("update", "incremental update; see newsdesk-index --update --help")
-        ("compact", "newsdesk-index --compact FROM TO: a compacted copy of a database or collection")
-        ("wait", "wait up to this long for another writer to finish",
-         cxxopts::value<double>()->default_value("0"), "SECONDS")
-        ("no-entities", "skip quote and entity extraction (faster; for benchmarks)")
-        ("no-spelling", "build no spelling data (no \"did you mean\" suggestions; smaller, faster)")
-        ("threads", "worker threads; a new database is also written by this many lanes, merged at the end (0 = one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
-        ("batch", "commit every N articles (or sooner, see --batch-mb)",
-         cxxopts::value<std::size_t>()->default_value("10000"), "N")
-        ("batch-mb", "commit once the uncommitted changes reach about this much memory "
-                     "(Xapian's batch maps are faster small: 16 beat 64 in paired runs)",
-         cxxopts::value<std::size_t>()->default_value("16"), "MB")
-        ("max-file-size", "fail files larger than this (after decompression); JSON Lines "
-         "files and feeds are streamed, so for them it limits one line (skipped) or item",
-         cxxopts::value<std::size_t>()->default_value("64"), "MB")
-        ("q,quiet", "no progress line and no summary; errors are still printed")
-        ("h,help", "show this help")
-        ("paths", "files or directories", cxxopts::value<std::vector<std::string>>());
-    opts.parse_positional({"paths"});
-    cxxopts::ParseResult args;
+        ("compact", "newsdesk-index --compact FROM TO: a compacted copy of a database or collection");
+    newsdesk::cli::add_standard_options(opts);
+    const auto parsed = newsdesk::cli::parse(opts, kProgram, argc, argv);
+    if (parsed.exit_status) return *parsed.exit_status;
+    if (!parsed.args.count("paths")) return newsdesk::cli::usage_error(kProgram, "no input files or directories given");
     try {
-        args = opts.parse(argc, argv);
-    } catch (const cxxopts::exceptions::exception& e) {
-        std::cerr << "newsdesk-index: " << e.what() << "\nTry 'newsdesk-index --help'.\n";
-        return 2;
-    }
-    if (args.count("help")) {
-        std::cout << opts.help() << '\n';
-        return 0;
-    }
-    if (!args.count("paths")) {
-        std::cerr << "newsdesk-index: no input files or directories given\nTry 'newsdesk-index --help'.\n";
-        return 2;
-    }
-    try {
-        return run(args);
-    } catch (const newsdesk::LockBusy& e) {
-        std::cerr << "newsdesk-index: " << e.what() << '\n';
-        return newsdesk::kExitLocked;
-    } catch (const newsdesk::UsageError& e) {
-        std::cerr << "newsdesk-index: " << e.what() << '\n';
-        return 2;
-    } catch (const newsdesk::Error& e) {
-        std::cerr << "newsdesk-index: " << e.what() << '\n';
-        return 1;
-    } catch (const Xapian::Error& e) {
-        std::cerr << "newsdesk-index: " << e.get_description() << '\n';
-        return 1;
-    } catch (const std::exception& e) {
-        std::cerr << "newsdesk-index: " << e.what() << '\n';
-        return 1;
+        return run(newsdesk::writer_settings(parsed.args), parsed.args.count("extract") > 0);
+    } catch (...) {
+        return newsdesk::cli::exit_status_of_current_exception(kProgram);
     }
 }

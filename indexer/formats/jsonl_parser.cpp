@@ -55,21 +55,18 @@ std::vector<std::string> names_field(const json& j) {
 // is not read (`truncated`; parse_any cuts the body).
 std::string body_of(const std::string& text, std::optional<ParsedDate>& dateline, bool& truncated) {
     std::vector<std::string> paragraphs;
-    std::size_t pos = 0, bytes = 0;
-    while (pos <= text.size()) {
+    std::size_t bytes = 0;
+    for_each_collapsed_line(text, [&](std::string&& line) {
         if (bytes > kMaxFieldBytes) {
             truncated = true;
-            break;
+            return false;
         }
-        auto end = text.find('\n', pos);
-        if (end == std::string::npos) end = text.size();
-        auto line = collapse_whitespace(std::string_view(text).substr(pos, end - pos));
         if (!line.empty()) {
             bytes += line.size() + 2;
             paragraphs.push_back(std::move(line));
         }
-        pos = end + 1;
-    }
+        return true;
+    });
     if (!paragraphs.empty() && (dateline = date_line(paragraphs.front()))) paragraphs.erase(paragraphs.begin());
     return join_paragraphs(paragraphs);
 }

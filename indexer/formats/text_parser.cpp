@@ -161,15 +161,10 @@ std::vector<std::string> lines_of(std::string_view bytes) {
     // UTF-16 and stray NUL bytes are dealt with here too (decode_text drops the BOM).
     const auto text = decode_text(bytes);
     std::vector<std::string> lines;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        auto end = text.find('\n', pos);
-        if (end == std::string::npos) end = text.size();
-        auto line = collapse_whitespace(std::string_view(text).substr(pos, end - pos));
-        if (!line.empty() || (!lines.empty() && !lines.back().empty()))
-            lines.push_back(std::move(line));
-        pos = end + 1;
-    }
+    for_each_collapsed_line(text, [&](std::string&& line) {
+        if (!line.empty() || (!lines.empty() && !lines.back().empty())) lines.push_back(std::move(line));
+        return true;
+    });
     while (!lines.empty() && lines.back().empty()) lines.pop_back();
     return lines;
 }

@@ -9,15 +9,7 @@
 
 namespace newsdesk {
 
-// Exit status of a run that found the lock held: EX_TEMPFAIL from sysexits.h,
-// "try again later", which cron and systemd report as such.
-inline constexpr int kExitLocked = 75;
-
-// Thrown when the lock is still held by another process after the wait.
-class LockBusy : public Error {
-  public:
-    using Error::Error;
-};
+// LockBusy and kExitLocked (75) are in common/error.h, with the other error kinds.
 
 class WriterLock {
   public:

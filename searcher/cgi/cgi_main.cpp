@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "common/error.h"
+#include "common/cli/program.h"
 #include "searcher/cgi/cgi_app.h"
 
 extern char** environ;
@@ -85,16 +85,51 @@ void start_time_limit(unsigned seconds, std::string& marker) {
     alarm(seconds);
 }
 
+const newsdesk::cli::Program kProgram{"newsdesk.cgi", "newsdesk.cgi --help"};
+
+constexpr const char* kHelp = R"(Usage: newsdesk.cgi
+The newsdesk search page as a CGI/1.1 program, run by a web server (GET, HEAD,
+POST); scripts/serve runs it behind lighttpd. The request comes from the
+environment the server sets (REQUEST_METHOD, QUERY_STRING, CONTENT_TYPE,
+CONTENT_LENGTH, the form on stdin); the database from NEWSDESK_DB, or from
+the file NEWSDESK_CGI_CONFIG names (db = DIR, collection NAME = DIR,
+time_limit = SECONDS), never from the request.
+
+Options (only when no web server runs it, that is without REQUEST_METHOD):
+  -h, --help     show this help
+      --version  show the program's name and version
+)";
+
+// Run by hand rather than by a web server: --help or --version, else a usage
+// error. A web server may pass words of the query as arguments (CGI/1.1's
+// ISINDEX queries), so they are never read when REQUEST_METHOD is set.
+int command_line(int argc, char** argv) {
+    const std::string_view arg = argv[1];
+    if (argc == 2 && (arg == "-h" || arg == "--help")) {
+        std::cout << kHelp;
+        return newsdesk::cli::kExitOk;
+    }
+    if (argc == 2 && arg == "--version") {
+        newsdesk::cli::print_version(kProgram);
+        return newsdesk::cli::kExitOk;
+    }
+    return newsdesk::cli::usage_error(kProgram, "unexpected argument '" + std::string(arg) +
+                                                    "' (a web server runs it, with the request in its environment)");
+}
+
 }  // namespace
 
-int main(int, char** argv) {
+int main(int argc, char** argv) {
     const newsdesk::CgiInput input{env("REQUEST_METHOD"), env("QUERY_STRING"), env("CONTENT_TYPE")};
+    if (argc > 1 && !input.method) return command_line(argc, argv);
     const bool head = input.method == "HEAD";
     newsdesk::CgiConfig config;
     try {
         config = newsdesk::load_cgi_config();
-    } catch (const std::exception& e) {
-        std::cerr << "newsdesk.cgi: " << e.what() << '\n';
+    } catch (...) {
+        // Reported on stderr (the server's error log); the client gets a page, and the
+        // exit status stays 0 because a response was written.
+        (void)newsdesk::cli::exit_status_of_current_exception(kProgram);
         auto response = newsdesk::error_response(500, "The search page is not configured correctly.", {},
                                                  newsdesk::format_in_url(input));
         response.head = head;

@@ -5,8 +5,7 @@
 
 #include <cxxopts.hpp>
 
-#include "common/db/database.h"
-#include "common/error.h"
+#include "common/cli/program.h"
 #include "searcher/cli/cli_request.h"
 #include "searcher/csv_export.h"
 #include "searcher/render.h"
@@ -67,30 +66,24 @@ Database: --db, else $NEWSDESK_DB, else var/newsdesk.db.
 Exit status: 0 success (also when nothing matched), 1 failure (no database),
 2 usage or query syntax error.)";
 
+const newsdesk::cli::Program kProgram{"newsdesk-search", "newsdesk-search --help"};
+
 }  // namespace
 
 int main(int argc, char** argv) {
     cxxopts::Options opts("newsdesk-search", kDescription);
     opts.positional_help("QUERY...");
     newsdesk::add_search_options(opts);
+    newsdesk::cli::add_database_option(opts);
     opts.add_options()
-        ("db", "database directory or stub file", cxxopts::value<std::string>()->default_value(""), "DIR")
         ("json", "print one JSON object for scripts")
         ("csv", "print CSV rows for spreadsheets (see below)")
         ("all", "with --csv: every hit of the query, not one page")
-        ("explain", "print the parsed Xapian query on stderr")
-        ("h,help", "show this help");
-    cxxopts::ParseResult args;
-    try {
-        args = opts.parse(argc, argv);
-    } catch (const cxxopts::exceptions::exception& e) {
-        std::cerr << "newsdesk-search: " << e.what() << "\nTry 'newsdesk-search --help'.\n";
-        return 2;
-    }
-    if (args.count("help")) {
-        std::cout << opts.help() << '\n';
-        return 0;
-    }
+        ("explain", "print the parsed Xapian query on stderr");
+    newsdesk::cli::add_standard_options(opts);
+    const auto parsed = newsdesk::cli::parse(opts, kProgram, argc, argv);
+    if (parsed.exit_status) return *parsed.exit_status;
+    const auto& args = parsed.args;
     try {
         const auto cli = newsdesk::request_from_options(args);
         const bool json = args.count("json") > 0;
@@ -99,7 +92,7 @@ int main(int argc, char** argv) {
         if (args.count("all") && !csv) throw newsdesk::UsageError("--all goes with --csv");
         newsdesk::Markers markers;
         if (!json && !csv && isatty(STDOUT_FILENO)) markers = {"\033[1m", "\033[0m", false};
-        newsdesk::Searcher searcher(newsdesk::resolve_db_path(args["db"].as<std::string>()));
+        newsdesk::Searcher searcher(newsdesk::cli::database_option(args));
         std::string description;
         if (csv && args.count("all")) {
             const auto rows = cli.mode == newsdesk::CliMode::quotes    ? newsdesk::CsvRows::quotes
@@ -132,14 +125,7 @@ int main(int argc, char** argv) {
         }
         if (args.count("explain")) std::cerr << "query: " << description << '\n';
         return 0;
-    } catch (const newsdesk::UsageError& e) {
-        std::cerr << "newsdesk-search: " << e.what() << '\n';
-        return 2;
-    } catch (const newsdesk::Error& e) {
-        std::cerr << "newsdesk-search: " << e.what() << '\n';
-        return 1;
-    } catch (const Xapian::Error& e) {
-        std::cerr << "newsdesk-search: " << e.get_description() << '\n';
-        return 1;
+    } catch (...) {
+        return newsdesk::cli::exit_status_of_current_exception(kProgram);
     }
 }

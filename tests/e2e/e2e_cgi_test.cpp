@@ -6,12 +6,12 @@
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/time.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 
@@ -22,6 +22,7 @@
 
 #include "tests/support/cgi_support.h"
 #include "tests/support/e2e_support.h"
+#include "tests/support/process.h"
 
 namespace {
 
@@ -35,7 +36,10 @@ using newsdesk::test::get;
 using newsdesk::test::has_class;
 using newsdesk::test::hits;
 using newsdesk::test::inside;
+using newsdesk::test::Launch;
 using newsdesk::test::parse_html;
+using newsdesk::test::Process;
+using newsdesk::test::read_file;
 using newsdesk::test::run_cgi;
 using newsdesk::test::TempDir;
 using newsdesk::test::write_file;
@@ -676,39 +680,35 @@ class Server : public Cgi {
     // scripts/serve on a free port in a child, once it answers `first` (a
     // request); the answer is in `page`.
     struct Served {
-        pid_t pid = -1;
+        std::unique_ptr<Process> process;  // killed on destruction if still running
         int port = 0;
         std::string page;
     };
+    // Its output goes to serve.out in `state`, with lighttpd's logs.
     static Served serve(const TempDir& state, const std::string& first) {
         Served s;
         s.port = free_port();
-        s.pid = fork();
-        if (s.pid == 0) {
-            const std::string serve = std::string(NEWSDESK_SOURCE_DIR) + "/scripts/serve";
-            const std::string port_text = std::to_string(s.port);
-            execl(serve.c_str(), serve.c_str(), "--port", port_text.c_str(), "--db", db.c_str(), "--build",
-                  NEWSDESK_BUILD_DIR, "--state", state.path().c_str(), static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        for (int attempt = 0; attempt < 200 && s.pid > 0 && s.page.empty(); ++attempt) {
+        s.process = std::make_unique<Process>(
+            std::vector<std::string>{std::string(NEWSDESK_SOURCE_DIR) + "/scripts/serve", "--port",
+                                     std::to_string(s.port), "--db", db, "--build", NEWSDESK_BUILD_DIR,
+                                     "--state", state.path().string()},
+            Launch{.out = state / "serve.out"});
+        for (int attempt = 0; attempt < 200 && s.process->running() && s.page.empty(); ++attempt) {
             s.page = http(s.port, first);
             if (s.page.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
         return s;
     }
     static void stop(const Served& s) {
-        if (s.pid <= 0) return;
-        kill(s.pid, SIGTERM);
-        int status = 0;
-        waitpid(s.pid, &status, 0);
+        s.process->kill(SIGTERM);
+        s.process->wait();
     }
 };
 
 TEST_F(Server, LighttpdServesThePageTheStyleSheetAndErrors) {
     TempDir state;
     const auto served = serve(state, "GET /search?q=north+korea HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
-    ASSERT_GT(served.pid, 0);
+    ASSERT_FALSE(served.page.empty()) << read_file(state / "serve.out");
     const int port = served.port;
     const std::string& page = served.page;
     const auto css = http(port, "GET /static/style.css HTTP/1.0\r\n\r\n");
@@ -736,7 +736,7 @@ TEST_F(Server, LighttpdServesThePageTheStyleSheetAndErrors) {
 TEST_F(Server, LighttpdRefusesRequestsOfMegabytesAndKeepsServing) {
     TempDir state;
     const auto served = serve(state, "GET /search?q=korea HTTP/1.0\r\n\r\n");
-    ASSERT_GT(served.pid, 0);
+    ASSERT_FALSE(served.page.empty()) << read_file(state / "serve.out");
     const auto long_url = http(served.port, "GET /search?q=" + std::string(2 << 20, 'a') + " HTTP/1.0\r\n\r\n");
     const auto long_header =
         http(served.port, "GET /search?q=korea HTTP/1.0\r\nX-Padding: " + std::string(1 << 20, 'a') + "\r\n\r\n");

@@ -31,13 +31,6 @@ const std::string kLimitedRun = NEWSDESK_LIMITED_RUN_BIN;
 const std::string kFixtures = NEWSDESK_FIXTURES;
 constexpr std::size_t kMB = 1u << 20;
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) out.push_back(line);
-    return out;
-}
-
 // The command prefix that limits a program's private writable memory to
 // `limit` bytes. Under the sanitizers there is none: ASan maps terabytes of
 // shadow memory, which RLIMIT_DATA counts; there the tests still check what the

@@ -3,7 +3,6 @@
 // running throughout a rebuild swap and an update without a single failure.
 #include <fcntl.h>
 #include <sys/file.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -20,6 +19,7 @@
 
 #include "tests/support/cgi_support.h"
 #include "tests/support/e2e_support.h"
+#include "tests/support/process.h"
 
 namespace newsdesk::test {
 namespace {
@@ -369,25 +369,12 @@ TEST_F(Nightly, SearchesNeverFailDuringAnUpdateOrARebuildSwap) {
     for (const std::vector<std::string>& mode :
          {std::vector<std::string>{}, std::vector<std::string>{"--rebuild"}}) {
         const std::string before = stub();
-        const pid_t pid = fork();
-        ASSERT_GE(pid, 0);
-        if (pid == 0) {
-            const int null = ::open("/dev/null", O_WRONLY);
-            dup2(null, 1);
-            dup2(null, 2);
-            std::vector<std::string> argv{"/bin/bash", kNightly, "--config",
-                                          (m_dir / "nightly.conf").string()};
-            argv.insert(argv.end(), mode.begin(), mode.end());
-            std::vector<char*> cargs;
-            for (auto& a : argv) cargs.push_back(a.data());
-            cargs.push_back(nullptr);
-            execv(cargs[0], cargs.data());
-            _exit(127);
-        }
+        std::vector<std::string> argv{"/bin/bash", kNightly, "--config", (m_dir / "nightly.conf").string()};
+        argv.insert(argv.end(), mode.begin(), mode.end());
+        Process nightly_run(argv);
         // The command line and the CGI in turn, each a fresh process as in production.
         std::size_t searches = 0, failures = 0;
-        int status = 0;
-        while (waitpid(pid, &status, WNOHANG) == 0) {
+        while (nightly_run.running()) {
             std::string out, err;
             bool ok = false;
             if (searches % 2 == 0) {
@@ -411,7 +398,7 @@ TEST_F(Nightly, SearchesNeverFailDuringAnUpdateOrARebuildSwap) {
                               << out.substr(0, 300);
             }
         }
-        ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_file(log());
+        ASSERT_EQ(nightly_run.wait(), 0) << read_file(log());
         std::cerr << searches << " searches during the " << (mode.empty() ? "update" : "rebuild")
                   << '\n';
         EXPECT_GT(searches, 0u);

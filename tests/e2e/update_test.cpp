@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/file.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -22,6 +21,7 @@
 #include <xapian.h>
 
 #include "tests/support/e2e_support.h"
+#include "tests/support/process.h"
 
 namespace newsdesk::test {
 namespace {
@@ -712,16 +712,7 @@ TEST(Update, KilledRunLeavesSearchableIndexAndRerunCompletesIt) {
     ASSERT_EQ(full.exit_code, 0) << full.err;
 
     // Start an update committing every 25 articles and kill it after its first commit.
-    const pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-        const int null = ::open("/dev/null", O_WRONLY);
-        dup2(null, 1);
-        dup2(null, 2);
-        execl(kIndex.c_str(), kIndex.c_str(), "--update", "--no-entities", "--threads", "1",
-              "--batch", "25", "--db", db.c_str(), src.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
+    Process killed({kIndex, "--update", "--no-entities", "--threads", "1", "--batch", "25", "--db", db, src.string()});
     Xapian::doccount at_kill = 0;
     for (;;) {
         try {
@@ -729,14 +720,12 @@ TEST(Update, KilledRunLeavesSearchableIndexAndRerunCompletesIt) {
             if (live.get_revision() >= 1) break;  // something committed
         } catch (const Xapian::Error&) {
         }
-        int status = 0;
-        ASSERT_EQ(waitpid(pid, &status, WNOHANG), 0) << "the update ended before its first commit";
+        ASSERT_TRUE(killed.running()) << "the update ended before its first commit";
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    ::kill(pid, SIGKILL);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    ASSERT_TRUE(WIFSIGNALED(status)) << "the update finished before it was killed";
+    killed.kill(SIGKILL);
+    killed.wait();
+    ASSERT_EQ(killed.term_signal(), SIGKILL) << "the update finished before it was killed";
     {
         Xapian::Database after(db);
         at_kill = after.get_doccount();

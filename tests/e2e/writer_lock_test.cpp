@@ -6,7 +6,6 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -21,6 +20,7 @@
 #include <xapian.h>
 
 #include "tests/support/e2e_support.h"
+#include "tests/support/process.h"
 
 namespace newsdesk::test {
 namespace {
@@ -38,57 +38,15 @@ std::string jsonl(const std::string& url, const std::string& title, const std::s
            "\n";
 }
 
-// A process started in the background, its stdout and stderr in files.
-class Background {
+// A process started in the background, its stdout and stderr in `log`.
+class Background : public Process {
   public:
-    Background(const std::vector<std::string>& argv, const fs::path& log) : m_log(log) {
-        m_pid = fork();
-        if (m_pid == 0) {
-            const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            const int in = ::open("/dev/null", O_RDONLY);
-            if (out < 0 || in < 0) _exit(127);
-            dup2(in, 0);
-            dup2(out, 1);
-            dup2(out, 2);
-            std::vector<char*> args;
-            for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-            args.push_back(nullptr);
-            execv(args[0], args.data());
-            _exit(127);
-        }
-    }
-    ~Background() {
-        if (m_pid > 0 && m_status < 0) {
-            ::kill(m_pid, SIGKILL);
-            wait();
-        }
-    }
-    Background(const Background&) = delete;
-    Background& operator=(const Background&) = delete;
-
-    [[nodiscard]] pid_t pid() const { return m_pid; }
-    // Whether it is still running (reaps it if not).
-    bool running() {
-        if (m_status >= 0) return false;
-        int status = 0;
-        if (waitpid(m_pid, &status, WNOHANG) == 0) return true;
-        m_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        return false;
-    }
-    int wait() {
-        if (m_status < 0) {
-            int status = 0;
-            waitpid(m_pid, &status, 0);
-            m_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        }
-        return m_status;
-    }
+    Background(const std::vector<std::string>& argv, const fs::path& log)
+        : Process(argv, {.out = log}), m_log(log) {}
     [[nodiscard]] std::string output() const { return read_file(m_log); }
 
   private:
     fs::path m_log;
-    pid_t m_pid = -1;
-    int m_status = -1;
 };
 
 // Whether another process holds the flock on `path` (a probe that finds it free

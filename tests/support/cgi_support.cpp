@@ -1,16 +1,12 @@
 #include "tests/support/cgi_support.h"
 
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <libxml/HTMLparser.h>
 
 #include <algorithm>
 #include <stdexcept>
 
 #include "tests/support/e2e_support.h"
+#include "tests/support/process.h"
 
 namespace newsdesk::test {
 
@@ -27,38 +23,17 @@ CgiRun run_cgi(const std::vector<std::string>& env, const std::string& body,
     std::vector<std::string> environment = env;
     environment.push_back(std::string("NEWSDESK_DATA=") + NEWSDESK_SOURCE_DIR + "/data");
     environment.push_back(std::string("NEWSDESK_WEB=") + NEWSDESK_SOURCE_DIR + "/web");
-    const pid_t pid = fork();
-    if (pid < 0) throw std::runtime_error("fork failed");
-    if (pid == 0) {
-        const int in = open(in_path.c_str(), O_RDONLY);
-        const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (in < 0 || out < 0 || err < 0) _exit(127);
-        dup2(in, 0);
-        dup2(out, 1);
-        dup2(err, 2);
+    Launch launch{.env = environment, .only_env = true, .in = in_path, .out = out_path, .err = err_path};
 #ifndef NEWSDESK_SANITIZED
-        if (limits.address_space) {
-            const rlimit as{limits.address_space, limits.address_space};
-            if (setrlimit(RLIMIT_AS, &as) != 0) _exit(126);
-        }
+    if (limits.address_space)
+        launch.limits.push_back({RLIMIT_AS, limits.address_space, limits.address_space});
 #endif
-        if (limits.cpu_seconds) {
-            // SIGXCPU at the soft limit kills the process; the hard limit a second later, SIGKILL.
-            const rlimit cpu{limits.cpu_seconds, limits.cpu_seconds + 1};
-            if (setrlimit(RLIMIT_CPU, &cpu) != 0) _exit(126);
-        }
-        std::vector<char*> envp;
-        for (auto& e : environment) envp.push_back(e.data());
-        envp.push_back(nullptr);
-        char* argv[] = {const_cast<char*>(kCgi.c_str()), nullptr};
-        execve(argv[0], argv, envp.data());
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
+    // SIGXCPU at the soft limit kills the process; the hard limit a second later, SIGKILL.
+    if (limits.cpu_seconds) launch.limits.push_back({RLIMIT_CPU, limits.cpu_seconds, limits.cpu_seconds + 1});
+    Process process({kCgi}, launch);
+    const int exit_code = process.wait();
     CgiRun r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.exit_code = exit_code;
     r.err = read_file(err_path);
     const std::string out = read_file(out_path);
     const auto end = out.find("\r\n\r\n");

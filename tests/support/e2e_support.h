@@ -28,6 +28,9 @@ struct Run {
 
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);
 
+// The lines of `text`, without their '\n' (a last line without one counts).
+[[nodiscard]] std::vector<std::string> lines_of(const std::string& text);
+
 // The programs under test and the repository's bundled corpus.
 inline const std::string kIndex = NEWSDESK_INDEX_BIN;
 inline const std::string kSearch = NEWSDESK_SEARCH_BIN;

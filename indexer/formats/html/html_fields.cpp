@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/lang/language.h"
 #include "common/text.h"
 #include "indexer/formats/html/html_data.h"
 #include "indexer/formats/html/html_dom.h"
@@ -26,27 +27,6 @@ std::size_t word_count(std::string_view s) {
         in_word = !space;
     }
     return n;
-}
-
-// Lower-case letters and digits only, so "BBC News" matches "bbcnews" and "bbc.com".
-std::string squash(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || std::isalnum(u)) out += static_cast<char>(std::tolower(u));
-    }
-    return out;
-}
-
-bool has_cjk(std::string_view s) {
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        const char32_t cp = next_code_point(s, pos);
-        if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-            (cp >= 0xAC00 && cp <= 0xD7AF))
-            return true;
-    }
-    return false;
 }
 
 // Enough of a headline to stand alone once a site segment is dropped.

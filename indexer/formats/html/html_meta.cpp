@@ -145,16 +145,6 @@ std::vector<std::string> json_authors(const json& article) {
     return raw;
 }
 
-// Lower-case letters and digits only.
-std::string squashed(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || std::isalnum(u)) out += static_cast<char>(std::tolower(u));
-    }
-    return out;
-}
-
 // "https://www.theverge.com/x" -> "theverge"
 std::string domain_label(std::string_view url) {
     auto start = url.find("://");
@@ -233,9 +223,9 @@ PageMeta read_page_meta(xmlDoc* doc) {
     out.byline = find_byline(root, meta, json_authors(ld));
     // Pages that name no author often put the outlet in <meta name=author>.
     if (out.source) {
-        const auto outlet = squashed(*out.source);
+        const auto outlet = squash(*out.source);
         std::erase_if(out.byline, [&outlet](const std::string& name) {
-            const auto n = squashed(name);
+            const auto n = squash(name);
             return !n.empty() && outlet.find(n) != std::string::npos;
         });
     }

@@ -44,17 +44,12 @@ std::vector<std::string> prefer_ld_body(const std::string& ld_body,
     // clearly missed part of the article.
     if (total_size(dom_paragraphs) * 10 >= ld.size() * 7) return dom_paragraphs;
     std::vector<std::string> out;
-    for (auto& p : split_paragraphs(ld_body)) {
-        std::size_t start = 0;
-        // articleBody often separates paragraphs with single newlines.
-        while (start <= p.size()) {
-            auto end = p.find('\n', start);
-            if (end == std::string::npos) end = p.size();
-            auto line = collapse_whitespace(std::string_view(p).substr(start, end - start));
+    // articleBody often separates paragraphs with single newlines.
+    for (const auto& p : split_paragraphs(ld_body))
+        for_each_collapsed_line(p, [&out](std::string&& line) {
             if (!line.empty()) out.push_back(std::move(line));
-            start = end + 1;
-        }
-    }
+            return true;
+        });
     return out;
 }
 

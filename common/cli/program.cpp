@@ -1,0 +1,82 @@
+#include "common/cli/program.h"
+
+#include <exception>
+#include <iostream>
+
+#include <xapian.h>
+
+#include "common/db/database.h"
+#include "common/error.h"
+
+namespace newsdesk::cli {
+
+std::string_view version() { return NEWSDESK_VERSION; }
+
+void print_version(const Program& program) { std::cout << program.name << ' ' << version() << '\n'; }
+
+int usage_error(const Program& program, std::string_view message) {
+    std::cerr << program.name << ": " << message << "\nTry '" << program.help_command << "'.\n";
+    return kExitUsage;
+}
+
+int exit_status_of_current_exception(const Program& program) noexcept {
+    try {
+        try {
+            throw;
+        } catch (const UsageError& e) {
+            std::cerr << program.name << ": " << e.what() << '\n';
+            return kExitUsage;
+        } catch (const LockBusy& e) {
+            std::cerr << program.name << ": " << e.what() << '\n';
+            return kExitLocked;
+        } catch (const Xapian::Error& e) {
+            std::cerr << program.name << ": " << e.get_description() << '\n';
+            return kExitFailure;
+        } catch (const std::exception& e) {  // newsdesk::Error and the standard library's
+            std::cerr << program.name << ": " << e.what() << '\n';
+            return kExitFailure;
+        } catch (...) {
+            std::cerr << program.name << ": unknown error\n";
+            return kExitFailure;
+        }
+    } catch (...) {  // writing to stderr threw (exceptions enabled on it): the status still counts
+        return kExitFailure;
+    }
+}
+
+void add_standard_options(cxxopts::Options& options) {
+    options.add_options()
+        ("h,help", "show this help")
+        ("version", "show the program's name and version");
+}
+
+void add_database_option(cxxopts::Options& options) {
+    options.add_options()
+        ("db", "database: a directory, a sharded collection or a stub file "
+               "(default $NEWSDESK_DB, else var/newsdesk.db)",
+         cxxopts::value<std::string>()->default_value(""), "DB");
+}
+
+std::string database_option(const cxxopts::ParseResult& args) {
+    return resolve_db_path(args["db"].as<std::string>());
+}
+
+Parsed parse(cxxopts::Options& options, const Program& program, int argc, char** argv) {
+    Parsed parsed;
+    try {
+        parsed.args = options.parse(argc, argv);
+    } catch (const cxxopts::exceptions::exception& e) {
+        parsed.exit_status = usage_error(program, e.what());
+        return parsed;
+    }
+    if (parsed.args.count("help")) {
+        std::cout << options.help() << '\n';
+        parsed.exit_status = kExitOk;
+    } else if (parsed.args.count("version")) {
+        print_version(program);
+        parsed.exit_status = kExitOk;
+    }
+    return parsed;
+}
+
+}  // namespace newsdesk::cli
