@@ -63,7 +63,7 @@ class Scanner {
             std::size_t n = match_team(k);
             if (!n) n = match_institution(k);
             if (!n) n = match_org_pattern(k);
-            if (!n) n = match_country(k, true);
+            if (!n) n = match_country(k, false);
             if (!n && m_shouting) {
                 // Capitals carry no signal here: only surnames found elsewhere count.
                 m_found.people.add_single(text(k, k + 1), m_words[k].key, false);
@@ -104,7 +104,12 @@ class Scanner {
     bool nickname_after_place(std::size_t k, std::size_t e) const;
     std::size_t match_org_pattern(std::size_t k);
     std::size_t extend_of(std::size_t end) const;
-    std::size_t match_country(std::size_t k, bool count);
+    std::size_t match_country(std::size_t k, bool inside_name);
+    void credit_country(const std::string& code, bool inside_name, bool passing);
+    void credit_country(std::size_t k, std::size_t n, const CountryEntry& entry, bool inside_name,
+                        bool passing);
+    bool in_list(std::size_t k, std::size_t n);
+    std::size_t country_at(std::size_t k) const;
     std::size_t match_title(std::size_t k);
     bool place_only(std::size_t k, std::size_t n) const;
     std::size_t match_name(std::size_t k);
@@ -120,6 +125,8 @@ class Scanner {
     const std::vector<Token>& m_tokens;
     std::vector<Word> m_words;
     std::size_t m_cue_at = npos;
+    std::size_t m_last_country_end = npos;  // the word after the last country phrase
+    std::size_t m_list_size = 0;            // countries in the list it belongs to
 };
 
 // "... Studies (CSIS)": links the acronym; returns 1 to skip the acronym word.
@@ -282,11 +289,35 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     if (end - start == 1 || org_word(start) == OrgWord::suffix) return end - k;
     const auto name = text(start, end);
     m_found.institutions.add(name);
-    for (std::size_t m = start; m < end;) m += std::max<std::size_t>(match_country(m, true), 1);
-    return end - k + definition_after(end - 1, name);
+    // "Chilean Foreign Ministry" speaks for Chile; "Niger Delta University" is not about Niger.
+    bool state = false;
+    for (std::size_t m = start; m < end; ++m) state = state || m_lex.state_word(m_words[m].key);
+    for (std::size_t m = start; m < end;) m += std::max<std::size_t>(match_country(m, !state), 1);
+    const std::size_t defined = definition_after(end - 1, name);
+    // "Sapporo Breweries Ltd of Japan": the company's home, as part of its name.
+    if (!defined && org_word(end - 1) == OrgWord::suffix && end + 1 < m_words.size() &&
+        m_words[end].key == "of" && m_words[end].adjacent && m_words[end + 1].adjacent &&
+        m_words[end + 1].key != "the" && country_at(end + 1))
+        return end + 1 + match_country(end + 1, true) - k;
+    return end - k + defined;
 }
 
-std::size_t Scanner::match_country(std::size_t k, bool count) {
+// "Niger Delta University", "Chinese Academy of Sciences": a country inside an
+// organisation's name only adds to a country the text also names by itself.
+void Scanner::credit_country(const std::string& code, bool inside_name, bool passing) {
+    if (inside_name) m_found.countries.add_inside_name(code);
+    else m_found.countries.add(code, 1, passing);
+}
+
+// "Georgia", "Lebanon": a country name that a place elsewhere shares.
+void Scanner::credit_country(std::size_t k, std::size_t n, const CountryEntry& entry, bool inside_name,
+                             bool passing) {
+    const auto* other = n == 1 && entry.cue == CountryCue::name ? m_lex.shared_name(m_words[k].key) : nullptr;
+    if (other && !inside_name) m_found.countries.add_shared(entry.code, *other);
+    else credit_country(entry.code, inside_name, passing);
+}
+
+std::size_t Scanner::match_country(std::size_t k, bool inside_name) {
     const std::size_t longest = std::min(
         std::max(m_geo.max_words_from(m_words[k].raw),
                  std::min<std::size_t>(1, m_geo.max_words_from(m_words[k].key))),
@@ -303,9 +334,12 @@ std::size_t Scanner::match_country(std::size_t k, bool count) {
         if (n == 1 && m_lex.given_name(phrase) && k + 1 < m_words.size() && cap(k + 1) &&
             m_words[k + 1].adjacent && !m_geo.find(m_words[k + 1].key))
             return 0;
-        if (count && entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)))
-            m_found.countries.add(entry->code);
+        const bool listed = in_list(k, n);
+        if (entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)))
+            credit_country(k, n, *entry, inside_name,
+                           listed || entry->cue == CountryCue::demonym || place_only(k, n));
         m_found.country_phrases.insert(m_text.data() + t.begin);
+        m_last_country_end = k + n;
         return n;
     }
     // "Iraqis", "Kenyans": plural demonyms.
@@ -313,12 +347,47 @@ std::size_t Scanner::match_country(std::size_t k, bool count) {
     if (word.size() > 4 && word.back() == 's') {
         const auto* entry = m_geo.find(std::string_view(word).substr(0, word.size() - 1));
         if (entry && entry->cue == CountryCue::demonym) {
-            if (count) m_found.countries.add(entry->code);
+            credit_country(entry->code, inside_name, false);  // "Iraqis", "Kenyans" act
             m_found.country_phrases.insert(m_text.data() + m_words[k].token.begin);
             return 1;
         }
     }
     return 0;
+}
+
+// The words of the country phrase at word k, 0 when none starts there ("the"
+// before it is skipped and counted).
+std::size_t Scanner::country_at(std::size_t k) const {
+    const std::size_t skip = k < m_words.size() && m_words[k].key == "the" ? 1 : 0;
+    k += skip;
+    if (k >= m_words.size() || !cap(k)) return 0;
+    for (std::size_t n = std::min(m_geo.max_words_from(m_words[k].key), m_words.size() - k); n >= 1; --n)
+        if (contiguous(k, n) && m_geo.find(key(k, n))) return n + skip;
+    return 0;
+}
+
+// "a trip to the United States, France, England, Italy and Switzerland": each
+// country of a list of four or more is named in passing, a list of three
+// ("such as Russia, North Korea and Iran") or two still picks its countries.
+bool Scanner::in_list(std::size_t k, std::size_t n) {
+    const bool continues = k > 0 && m_last_country_end + 1 >= k && m_last_country_end <= k &&
+                           (m_words[k].punct_before == "," ||
+                            (m_words[k - 1].key == "and" || m_words[k - 1].key == "or"));
+    if (!continues) {
+        // Count the items of a list that starts here.
+        m_list_size = 1;
+        for (std::size_t at = k + n; at < m_words.size();) {
+            std::size_t next = at;
+            if (m_words[at].key == "and" || m_words[at].key == "or") ++next;
+            else if (m_words[at].punct_before != ",") break;
+            if (next < m_words.size() && (m_words[next].key == "and" || m_words[next].key == "or")) ++next;
+            const std::size_t len = next < m_words.size() ? country_at(next) : 0;
+            if (len == 0) break;
+            ++m_list_size;
+            at = next + len;
+        }
+    }
+    return m_list_size >= 4;
 }
 
 // A capital stands for its government ("Beijing has rejected"), but "in London" or

@@ -95,6 +95,55 @@ TEST(Countries, MentionsCountedMostFirst) {
     EXPECT_EQ(a.countries[0].name, "China");
 }
 
+TEST(Countries, ACountryInsideAnOrganisationsNameIsNotCreditedAlone) {
+    // Issue 18: "Niger Delta University" added Niger.
+    EXPECT_TRUE(codes(extract("Students at Niger Delta University protested on Monday.")).empty());
+    EXPECT_TRUE(codes(extract("Sapporo Breweries Ltd of Japan is issuing 100 mln dlr notes.")).empty());
+    // When the text also names the country, the name inside adds to its count.
+    const auto a = extract("Niger held elections. Students at Niger Delta University voted.");
+    ASSERT_EQ(codes(a), std::vector<std::string>{"NE"});
+    EXPECT_EQ(a.countries[0].mentions, 2);
+}
+
+TEST(Countries, DemocraticRepublicOfCongoIsCongoKinshasaAlone) {
+    EXPECT_EQ(codes(extract("Fighting in the Democratic Republic of Congo displaced thousands.")),
+              std::vector<std::string>{"CD"});
+}
+
+TEST(Countries, ANameSharedWithAUsStateFollowsTheArticle) {
+    // Issue 18: 9 of 10 articles under Georgia were about the US state.
+    EXPECT_EQ(codes(extract("Voters in Georgia chose two senators, a result that gives U.S. "
+                            "President Joe Biden control of the Senate.")),
+              std::vector<std::string>{"US"});
+    EXPECT_EQ(codes(extract("Thousands marched in Tbilisi as Georgia rejected the law.")),
+              std::vector<std::string>{"GE"});
+    EXPECT_EQ(codes(extract("Georgia and Armenia signed a border deal.")),
+              (std::vector<std::string>{"GE", "AM"}));
+}
+
+TEST(Countries, ACountryNamedOnceInPassingIsNotASubject) {
+    const std::string lead = "Ecuador suspended crude oil exports after an earthquake.\n\n";
+    // In the lead, named twice, or named as an actor further down: a subject.
+    EXPECT_EQ(codes(extract(lead + "Ecuador needs the revenue. Venezuela agreed to lend it crude.")),
+              (std::vector<std::string>{"EC", "VE"}));
+    // A place ("listed in Luxembourg"), an adjective ("a Swiss cheese"), or one of
+    // a long list of countries, once and further down: a word, not a subject.
+    EXPECT_EQ(codes(extract(lead + "The bonds will be listed in Luxembourg.")), std::vector<std::string>{"EC"});
+    EXPECT_EQ(codes(extract(lead + "The offer is a Swiss cheese full of holes, a deputy said.")),
+              std::vector<std::string>{"EC"});
+    EXPECT_EQ(codes(extract(lead + "The minister had visited the United States, France, England, "
+                                   "Italy and Switzerland.")),
+              std::vector<std::string>{"EC"});
+    // A list of three still picks its countries.
+    EXPECT_EQ(codes(extract(lead + "It is aligning itself with countries such as Russia, Peru and Iran.")),
+              (std::vector<std::string>{"EC", "RU", "PE", "IR"}));
+}
+
+TEST(Countries, RegionAdjectivesAndRatesAreNotCountries) {
+    EXPECT_TRUE(codes(extract("Loans to Latin American debtors rose, and rigs in the Gulf of Mexico idled.")).empty());
+    EXPECT_TRUE(codes(extract("The margin is 7/8 pct over London Interbank Offered Rate.")).empty());
+}
+
 TEST(CountryLookup, NamesAndCodes) {
     EXPECT_EQ(country_code_for("north korea"), "KP");
     EXPECT_EQ(country_code_for("KP"), "KP");
