@@ -334,7 +334,8 @@ std::size_t Scanner::match_country(std::size_t k, bool inside_name) {
         if (n == 1 && m_lex.given_name(phrase) && k + 1 < m_words.size() && cap(k + 1) &&
             m_words[k + 1].adjacent && !m_geo.find(m_words[k + 1].key))
             return 0;
-        const bool listed = in_list(k, n);
+        // A capital in a list ("to London, Paris and Bonn") is a stop on a trip.
+        const bool listed = in_list(k, n) || (entry->cue == CountryCue::capital && m_list_size >= 3);
         if (entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)))
             credit_country(k, n, *entry, inside_name,
                            listed || entry->cue == CountryCue::demonym || place_only(k, n));
