@@ -40,6 +40,9 @@ class Lexicon {
     [[nodiscard]] bool honorific(const std::string& key) const { return m_honorifics.count(key) > 0; }
     [[nodiscard]] bool title(const std::string& key) const { return m_titles.count(key) > 0; }
     [[nodiscard]] bool not_a_name(const std::string& key) const { return m_stop.count(key) > 0; }
+    // "the", "but", "tuesday" (quotes/not_names.txt): words that open a sentence
+    // before a name, never the first word of an organisation's name.
+    [[nodiscard]] bool function_word(const std::string& key) const { return m_function_words.count(key) > 0; }
     [[nodiscard]] bool particle(const std::string& key) const { return m_particles.count(key) > 0; }
     [[nodiscard]] bool speech_verb(const std::string& key) const { return m_speech.count(key) > 0; }
     [[nodiscard]] bool not_institution(const std::string& key) const { return m_not_org.count(key) > 0; }
@@ -78,7 +81,7 @@ class Lexicon {
 
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
-        m_place_preps, m_state_words;
+        m_place_preps, m_state_words, m_function_words;
     std::unordered_map<std::string, ClubWord> m_club_words;
     std::unordered_map<std::string, std::string> m_shared_names;
     std::unordered_map<std::string, OrgWord> m_org_words;

@@ -150,6 +150,9 @@ std::size_t Scanner::match_institution(std::size_t k) {
         if (!contiguous(k, n) || !cap(k + n - 1)) continue;
         const auto* known = m_lex.institution(key(k, n));
         if (!known) continue;
+        // "European Council on Foreign Relations": a longer name goes on past the
+        // known one; the organisation pattern reads it whole.
+        if (org_word(k + n - 1) == OrgWord::head && extend_of(k + n) > k + n) return 0;
         m_found.institutions.add(known->name);
         if (!known->country.empty()) m_found.countries.add(known->country);
         return n + definition_after(k + n - 1, known->name);
@@ -276,17 +279,26 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     if (org_word(head) == OrgWord::head) end = extend_of(end);
     while (end < m_words.size() && m_words[end].adjacent && cap(end) && org_word(end) == OrgWord::suffix)
         ++end;
-    // "The", "But", "Tuesday" before the name are not part of it.
+    // "The", "But", "Meanwhile" opening a sentence before the name are not part of
+    // it; a capital inside a sentence is ("the World Health Organization", "at
+    // First Union"), as is "World" after a sentence's "The".
     std::size_t start = k;
-    while (start < head && (m_lex.not_a_name(m_words[start].key) ||
-                            (m_words[start].token.sentence_start &&
-                             m_found.lower_words.count(m_words[start].key))))
+    while (start < head && m_words[start].token.sentence_start &&
+           (m_lex.not_a_name(m_words[start].key) || m_lex.function_word(m_words[start].key) ||
+            m_found.lower_words.count(m_words[start].key)))
+        ++start;
+    // "Tuesday Health Ministry officials": a day or month before the name.
+    while (start < head && m_lex.function_word(m_words[start].key) && m_lex.not_a_name(m_words[start].key) &&
+           !m_lex.institution(key(start, end - start)))
         ++start;
     // "Moscow's Central Clinical Hospital": the owner is not part of the name.
     for (std::size_t m = start; m < head; ++m)
         if (m_words[m].raw != m_words[m].key) start = m + 1;
-    // A lone head word ("Council", "Party") names nothing in particular.
-    if (end - start == 1 || org_word(start) == OrgWord::suffix) return end - k;
+    // A lone head word ("Council", "Party") names nothing in particular, and a
+    // place is no organisation ("West Bank").
+    if (end - start == 1 || org_word(start) == OrgWord::suffix || m_geo.known_place(key(start, end - start)) ||
+        m_geo.find(key(start, end - start)))
+        return end - k;
     const auto name = text(start, end);
     m_found.institutions.add(name);
     // "Chilean Foreign Ministry" speaks for Chile; "Niger Delta University" is not about Niger.

@@ -257,6 +257,31 @@ TEST(Institutions, GazetteerAcronymAndAliases) {
     EXPECT_NE(institution(extract("The US Treasury said so."), "Treasury Department"), nullptr);
 }
 
+std::vector<std::string> institution_names(const Article& a) {
+    std::vector<std::string> out;
+    for (const auto& i : a.institutions) out.push_back(i.name);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+TEST(Institutions, WholeNamesNotTheirFragments) {
+    // Issue 18: a sentence's "The" took "World" with it and left "Health Organization".
+    const auto who = extract("The World Health Organization has classified the outbreak of COVID-19 as a "
+                             "pandemic. The World Health Organization (WHO) said so. WHO experts agreed.");
+    ASSERT_EQ(institution_names(who), std::vector<std::string>{"World Health Organization"}) << who;
+    EXPECT_EQ(who.institutions[0].acronym, "WHO");
+    EXPECT_EQ(who.institutions[0].mentions, 3);
+    // A known name ("European Council") inside a longer one is not a second institution.
+    EXPECT_EQ(institution_names(extract("Tuesday's report by the European Council on Foreign Relations "
+                                        "said talks had stalled.")),
+              std::vector<std::string>{"European Council on Foreign Relations"});
+    // A capital inside a sentence belongs to the name.
+    EXPECT_EQ(institution_names(extract("He moved to the World Boxing Council last year.")),
+              std::vector<std::string>{"World Boxing Council"});
+    // A place is no organisation, whatever its last word.
+    EXPECT_TRUE(extract("Settlers in the West Bank protested.").institutions.empty());
+}
+
 TEST(Institutions, DemonymOrganisationAlsoCountsTheCountry) {
     const auto a = extract("A spokesman for the Chilean Foreign Ministry declined to comment.");
     EXPECT_NE(institution(a, "Chilean Foreign Ministry"), nullptr) << a;
