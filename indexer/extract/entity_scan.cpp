@@ -181,7 +181,8 @@ std::size_t Scanner::match_acronym(std::size_t k) {
 // United", "Dynamo Moscow"), or a place-like run next to a score or a result verb
 // ("Somerset 83", "Leicestershire beat Somerset"). National sides stay countries.
 std::size_t Scanner::match_team(std::size_t k) {
-    if (!m_found.sports || m_shouting) return 0;
+    // In capitals only a table row counts: "TORONTO 63 72 .467 12 1/2".
+    if (!m_found.sports || (m_shouting && k != 0)) return 0;
     for (std::size_t n = std::min<std::size_t>(3, m_words.size() - k); n >= 1; --n) {
         if (contiguous(k, n) && cap(k + n - 1) && m_found.teams.count(key(k, n))) {
             m_found.institutions.add(text(k, k + n));
@@ -194,6 +195,7 @@ std::size_t Scanner::match_team(std::size_t k) {
            (!m_lex.not_a_name(m_words[e].key) || m_lex.club_word(m_words[e].key)))
         ++e;
     if (e == k) return 0;
+    if (m_shouting && !(e < m_words.size() && m_words[e].adjacent && m_words[e].token.digit)) return 0;
     // "Manchester United", "Dynamo Moscow", and a city with a nickname ("Chicago White
     // Sox", "Los Angeles Dodgers").
     const bool club = e - k >= 2 && (m_lex.club_word(m_words[e - 1].key) == ClubWord::end ||

@@ -219,6 +219,13 @@ TEST(People, UnexplainedSurnameNeedsACue) {
 
 // --- institutions --------------------------------------------------------
 
+std::vector<std::string> institution_names(const Article& a) {
+    std::vector<std::string> out;
+    for (const auto& i : a.institutions) out.push_back(i.name);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 TEST(Institutions, ClubsInSportsReports) {
     const auto a = extract("Kent beat Sussex by six wickets. Sussex 210 (J. Brand 55), Kent 211-4.",
                            "CRICKET - COUNTY RESULTS");
@@ -230,6 +237,16 @@ TEST(Institutions, ClubsInSportsReports) {
     EXPECT_NE(institution(b, "Chicago White Sox"), nullptr) << b;
     // Outside a sports report the same words are not clubs.
     EXPECT_TRUE(extract("Kent beat Sussex by six wickets.").institutions.empty());
+}
+
+TEST(Institutions, ClubsInAStandingsTableInCapitals) {
+    const std::string table = "Major League Baseball standings after games played on Friday.\n\n"
+                              "EASTERN DIVISION\n\nW L PCT GB\n\nNEW YORK 75 59 .560 -\n\n"
+                              "TORONTO 63 72 .467 12 1/2\n\nKANSAS CITY 61 75 .449 20\n";
+    const auto a = extract(table, "BASEBALL - MAJOR LEAGUE STANDINGS AFTER FRIDAY'S GAMES");
+    EXPECT_EQ(institution_names(a), (std::vector<std::string>{"KANSAS CITY", "NEW YORK", "TORONTO"})) << a;
+    // Capitals outside a table row, or outside a sports report, name no club.
+    EXPECT_TRUE(extract(table).institutions.empty());
 }
 
 TEST(Institutions, ByHeadWordPattern) {
@@ -255,13 +272,6 @@ TEST(Institutions, GazetteerAcronymAndAliases) {
     EXPECT_EQ(unsc->mentions, 2);
     // Dotted and undotted abbreviations name the same body.
     EXPECT_NE(institution(extract("The US Treasury said so."), "Treasury Department"), nullptr);
-}
-
-std::vector<std::string> institution_names(const Article& a) {
-    std::vector<std::string> out;
-    for (const auto& i : a.institutions) out.push_back(i.name);
-    std::sort(out.begin(), out.end());
-    return out;
 }
 
 TEST(Institutions, WholeNamesNotTheirFragments) {
