@@ -102,6 +102,7 @@ class Scanner {
     std::size_t match_team(std::size_t k);
     bool team_context(std::size_t k, std::size_t e) const;
     bool nickname_after_place(std::size_t k, std::size_t e) const;
+    std::size_t row_team(std::size_t k) const;
     std::size_t match_org_pattern(std::size_t k);
     std::size_t extend_of(std::size_t end) const;
     std::size_t match_country(std::size_t k, bool inside_name);
@@ -181,8 +182,14 @@ std::size_t Scanner::match_acronym(std::size_t k) {
 // United", "Dynamo Moscow"), or a place-like run next to a score or a result verb
 // ("Somerset 83", "Leicestershire beat Somerset"). National sides stay countries.
 std::size_t Scanner::match_team(std::size_t k) {
+    if (!m_found.sports) return 0;
+    if (const std::size_t e = row_team(k)) {
+        m_found.teams.insert(key(k, e - k));
+        m_found.institutions.add(text(k, e));
+        return e - k;
+    }
     // In capitals only a table row counts: "TORONTO 63 72 .467 12 1/2".
-    if (!m_found.sports || (m_shouting && k != 0)) return 0;
+    if (m_shouting && k != 0) return 0;
     for (std::size_t n = std::min<std::size_t>(3, m_words.size() - k); n >= 1; --n) {
         if (contiguous(k, n) && cap(k + n - 1) && m_found.teams.count(key(k, n))) {
             m_found.institutions.add(text(k, k + n));
@@ -209,6 +216,37 @@ std::size_t Scanner::match_team(std::size_t k) {
     m_found.teams.insert(phrase);
     m_found.institutions.add(text(k, e));
     return e - k;
+}
+
+// A results or standings row of a sports report is its whole paragraph: two
+// clubs with their scores ("Huddersfield 1 Crystal Palace 1", "Queen of South 0
+// St Mirren 2") or one club with a table's six or more figures ("St Mirren 3 1 1
+// 1 5 4 4"; a golfer's four rounds and total are five). Returns the end of the
+// club's name starting at k, or 0.
+std::size_t Scanner::row_team(std::size_t k) const {
+    auto name_end = [&](std::size_t m) {  // a capitalised run, "of" inside it
+        std::size_t e = m;
+        while (e < m_words.size() && e - m < 4 &&
+               (cap(e) || (m_words[e].key == "of" && e > m && e + 1 < m_words.size() && cap(e + 1))) &&
+               !m_words[e].token.digit)
+            ++e;
+        return e;
+    };
+    auto figures_end = [&](std::size_t m) {
+        while (m < m_words.size() && m_words[m].token.digit) ++m;
+        return m;
+    };
+    const std::size_t first_end = name_end(0);
+    if (first_end == 0 || m_lex.given_name(m_words[0].key)) return 0;
+    const std::size_t after_first = figures_end(first_end);
+    if (after_first == first_end) return 0;
+    if (after_first == m_words.size() && after_first - first_end >= 6) return k == 0 ? first_end : 0;
+    if (after_first - first_end != 1) return 0;
+    const std::size_t second_end = name_end(after_first);
+    if (second_end == after_first || m_lex.given_name(m_words[after_first].key)) return 0;
+    if (figures_end(second_end) != second_end + 1 || second_end + 1 != m_words.size()) return 0;
+    if (k == 0) return first_end;
+    return k == after_first ? second_end : 0;
 }
 
 bool Scanner::nickname_after_place(std::size_t k, std::size_t e) const {

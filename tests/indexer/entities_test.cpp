@@ -239,6 +239,18 @@ TEST(Institutions, ClubsInSportsReports) {
     EXPECT_TRUE(extract("Kent beat Sussex by six wickets.").institutions.empty());
 }
 
+TEST(Institutions, ClubsInResultsAndStandingsRows) {
+    const auto a = extract("Results of English league matches on Saturday:\n\nHuddersfield 1 Crystal Palace 1\n\n"
+                           "Queen of South 0 St Mirren 2\n\nDivision two\n\nSt Johnstone 2 1 1 0 3 0 4\n",
+                           "SOCCER - ENGLISH LEAGUE RESULTS");
+    EXPECT_EQ(institution_names(a), (std::vector<std::string>{"Crystal Palace", "Huddersfield", "Queen of South",
+                                                              "St Johnstone", "St Mirren"}))
+        << a;
+    // A golfer's rounds and total are no standings row; a person is no club.
+    const auto b = extract("Leading scores:\n\nNolan Henke 66 67 68 69 270\n", "GOLF - LEADING SCORES");
+    EXPECT_TRUE(b.institutions.empty()) << b;
+}
+
 TEST(Institutions, ClubsInAStandingsTableInCapitals) {
     const std::string table = "Major League Baseball standings after games played on Friday.\n\n"
                               "EASTERN DIVISION\n\nW L PCT GB\n\nNEW YORK 75 59 .560 -\n\n"
