@@ -108,6 +108,11 @@ TEST(Countries, ACountryInsideAnOrganisationsNameIsNotCreditedAlone) {
 TEST(Countries, DemocraticRepublicOfCongoIsCongoKinshasaAlone) {
     EXPECT_EQ(codes(extract("Fighting in the Democratic Republic of Congo displaced thousands.")),
               std::vector<std::string>{"CD"});
+    // Its short name after it is the same country; alone it is Congo-Brazzaville.
+    EXPECT_EQ(codes(extract("Fighting in the Democratic Republic of Congo displaced thousands. "
+                            "Congo's army said the rebels withdrew.")),
+              std::vector<std::string>{"CD"});
+    EXPECT_EQ(codes(extract("Congo's president met officials in Brazzaville.")), std::vector<std::string>{"CG"});
 }
 
 TEST(Countries, ANameSharedWithAUsStateFollowsTheArticle) {
