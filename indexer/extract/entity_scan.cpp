@@ -252,7 +252,8 @@ std::size_t Scanner::row_team(std::size_t k) const {
 bool Scanner::nickname_after_place(std::size_t k, std::size_t e) const {
     if (m_lex.given_name(m_words[k].key)) return false;
     for (std::size_t split = k + 1; split < e; ++split)
-        if (m_geo.dateline_place(text(k, split)) && !m_geo.dateline_place(text(split, e)) &&
+        if ((m_geo.dateline_place(text(k, split)) || m_geo.known_place(key(k, split - k))) &&
+            !m_geo.dateline_place(text(split, e)) && !m_geo.known_place(key(split, e - split)) &&
             !m_lex.given_name(m_words[split].key))
             return true;
     return false;

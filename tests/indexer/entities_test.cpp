@@ -240,6 +240,11 @@ TEST(Institutions, ClubsInSportsReports) {
     const auto b = extract("Atlanta's Tom Glavine beat the Chicago White Sox.", "BASEBALL - RESULTS");
     EXPECT_NE(person(b, "Tom Glavine"), nullptr) << b;
     EXPECT_NE(institution(b, "Chicago White Sox"), nullptr) << b;
+    // A state, not only a dateline city, may open a club's name.
+    const auto c = extract("Devon White's double helped as the Florida Marlins beat the Cincinnati Reds 3-1.",
+                           "BASEBALL - MARLINS BEAT REDS");
+    EXPECT_NE(institution(c, "Florida Marlins"), nullptr) << c;
+    EXPECT_NE(institution(c, "Cincinnati Reds"), nullptr) << c;
     // Outside a sports report the same words are not clubs.
     EXPECT_TRUE(extract("Kent beat Sussex by six wickets.").institutions.empty());
 }
