@@ -64,11 +64,15 @@ class Institutions(unittest.TestCase):
 
     def test_part_of_another_name_in_the_same_article(self):
         values = {kind: audit.collections.Counter() for kind in audit.KINDS}
-        values["institution"].update(["European Council on Foreign Relations", "European Council"])
-        report = audit.audit(values, {}, {"European Council": "European Council on Foreign Relations"}, LISTS)
-        reasons = {v: r for _, v, r in report["institution"]}
-        self.assertEqual(reasons["European Council on Foreign Relations"], "")
-        self.assertIn("same article", reasons["European Council"])
+        values["institution"].update(["Boston University School of Public Health", "Boston University",
+                                      "European Council on Foreign Relations", "European Council"])
+        same_article = {"Boston University": "Boston University School of Public Health",
+                        "European Council": "European Council on Foreign Relations"}
+        reasons = {v: r for _, v, r in audit.audit(values, {}, same_article, LISTS)["institution"]}
+        self.assertEqual(reasons["Boston University School of Public Health"], "")
+        self.assertIn("same article", reasons["Boston University"])
+        # A name the gazetteer knows is an institution of its own, wherever it stands.
+        self.assertEqual(reasons["European Council"], "")
 
     def test_cut_names(self):
         self.assertIn("ends with", audit.institution_problem("Ministry of", LISTS))
