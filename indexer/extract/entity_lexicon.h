@@ -50,6 +50,8 @@ class Lexicon {
     [[nodiscard]] std::optional<ClubWord> club_word(const std::string& key) const;
     // "ministry", "embassy": an organisation word of a body that speaks for its country.
     [[nodiscard]] bool state_word(const std::string& key) const { return m_state_words.count(key) > 0; }
+    // "dlrs", "francs" (countries/currency_words.txt): after a country, its money.
+    [[nodiscard]] bool currency_word(const std::string& key) const { return m_currency_words.count(key) > 0; }
     // "soccer", "rugby union": a team sport named before the dash of a sports
     // headline (sports between individuals are not listed here).
     [[nodiscard]] bool sport(const std::string& key) const { return m_sports.count(key) > 0; }
@@ -81,7 +83,7 @@ class Lexicon {
 
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
-        m_place_preps, m_state_words, m_function_words;
+        m_place_preps, m_state_words, m_function_words, m_currency_words;
     std::unordered_map<std::string, ClubWord> m_club_words;
     std::unordered_map<std::string, std::string> m_shared_names;
     std::unordered_map<std::string, OrgWord> m_org_words;

@@ -110,6 +110,9 @@ class Scanner {
     void credit_country(std::size_t k, std::size_t n, const CountryEntry& entry, bool inside_name,
                         bool passing);
     bool in_list(std::size_t k, std::size_t n);
+    bool currency(std::size_t after) const {
+        return after < m_words.size() && m_words[after].adjacent && m_lex.currency_word(m_words[after].key);
+    }
     std::size_t country_at(std::size_t k) const;
     std::size_t match_title(std::size_t k);
     bool place_only(std::size_t k, std::size_t n) const;
@@ -391,7 +394,7 @@ std::size_t Scanner::match_country(std::size_t k, bool inside_name) {
         const bool listed = in_list(k, n) || (entry->cue == CountryCue::capital && m_list_size >= 3);
         if (entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)))
             credit_country(k, n, *entry, inside_name,
-                           listed || entry->cue == CountryCue::demonym || place_only(k, n));
+                           listed || entry->cue == CountryCue::demonym || place_only(k, n) || currency(k + n));
         m_found.country_phrases.insert(m_text.data() + t.begin);
         m_last_country_end = k + n;
         return n;

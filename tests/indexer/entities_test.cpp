@@ -139,6 +139,9 @@ TEST(Countries, ACountryNamedOnceInPassingIsNotASubject) {
     EXPECT_EQ(codes(extract(lead + "The minister had visited the United States, France, England, "
                                    "Italy and Switzerland.")),
               std::vector<std::string>{"EC"});
+    // A currency is no subject either.
+    EXPECT_EQ(codes(extract(lead + "It earned the equivalent of 33 mln U.S. Dlrs from oil exports last year.")),
+              std::vector<std::string>{"EC"});
     // A list of three still picks its countries.
     EXPECT_EQ(codes(extract(lead + "It is aligning itself with countries such as Russia, Peru and Iran.")),
               (std::vector<std::string>{"EC", "RU", "PE", "IR"}));
