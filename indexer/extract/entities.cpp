@@ -67,11 +67,15 @@ void extract_entities(Article& article) {
     const auto paragraphs = split_paragraphs(article.body);
     std::vector<std::string_view> texts{article.headline};
     for (const auto& caption : article.captions) texts.push_back(caption.text);
+    found.countries.set_lead(true);
     if (!paragraphs.empty()) {
         auto [code, rest] = split_dateline(paragraphs.front());
         if (code) found.countries.add(*code);  // a story filed from Chicago is about the US
         texts.push_back(rest);
     }
+    // The headline, captions and first paragraph are the lead: a country named
+    // there is a subject of the story even when named once.
+    const std::size_t lead_texts = texts.size();
     for (std::size_t i = 1; i < paragraphs.size(); ++i) texts.push_back(paragraphs[i]);
 
     // Each text is tokenised once; its lower-case words are known before any scan.
@@ -84,15 +88,21 @@ void extract_entities(Article& article) {
     // Texts in capitals are read last: only names already found elsewhere count there.
     std::vector<std::size_t> shouting;
     for (std::size_t i = 0; i < texts.size(); ++i) {
+        found.countries.set_lead(i < lead_texts);
         if (entities::is_shouting(texts[i])) shouting.push_back(i);
         else entities::scan_text(texts[i], tokens[i], false, found);
     }
-    for (const auto i : shouting) entities::scan_text(texts[i], tokens[i], true, found);
+    for (const auto i : shouting) {
+        found.countries.set_lead(i < lead_texts);
+        entities::scan_text(texts[i], tokens[i], true, found);
+    }
     // Countries named in the article's other languages ("रूस", "Russlands", "中国").
     for (const auto& language : entities::country_languages(article)) {
         const auto& names = CountryGazetteer::instance().language(language);
-        for (std::size_t i = 0; i < texts.size(); ++i)
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            found.countries.set_lead(i < lead_texts);
             entities::scan_countries(texts[i], tokens[i], names, found.country_phrases, found.countries);
+        }
     }
 
     article.people = found.people.people();

@@ -56,17 +56,55 @@ std::vector<Institution> InstitutionBook::institutions() const {
     return out;
 }
 
-void CountryTally::add(const std::string& code, int mentions) {
+CountryTally::Entry& CountryTally::entry_for(const std::string& code) {
+    auto [it, fresh] = m_index.try_emplace(code, m_entries.size());
+    if (fresh) m_entries.push_back({{code, country_name(code), 0}, 0, false, false, 0, {}});
+    return m_entries[it->second];
+}
+
+void CountryTally::add(const std::string& code, int mentions, bool passing) {
     if (code.empty()) return;
-    auto [it, fresh] = m_index.try_emplace(code, m_countries.size());
-    if (fresh) m_countries.push_back({code, country_name(code), 0});
-    m_countries[it->second].mentions += mentions;
+    auto& entry = entry_for(code);
+    entry.country.mentions += mentions;
+    entry.lead = entry.lead || m_lead;
+    entry.actor = entry.actor || !passing;
+}
+
+void CountryTally::add_inside_name(const std::string& code) {
+    if (!code.empty()) ++entry_for(code).inside_names;
+}
+
+void CountryTally::add_shared(const std::string& code, const std::string& other) {
+    auto& entry = entry_for(code);
+    ++entry.shared;
+    entry.other = other;
+    entry.lead = entry.lead || m_lead;
 }
 
 std::vector<Country> CountryTally::countries() const {
-    std::vector<Country> out = m_countries;
-    std::stable_sort(out.begin(), out.end(),
+    std::vector<Country> counted;
+    for (const auto& e : m_entries) counted.push_back(e.country);
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        const auto& e = m_entries[i];
+        if (e.shared == 0) continue;
+        const auto other = m_index.find(e.other);
+        const bool elsewhere = e.country.mentions == 0 && other != m_index.end() &&
+                               m_entries[other->second].country.mentions > 0;
+        counted[elsewhere ? other->second : i].mentions += e.shared;
+    }
+    std::vector<Country> named;
+    for (std::size_t i = 0; i < counted.size(); ++i) {
+        if (counted[i].mentions == 0) continue;  // only inside names, or a shared name gone elsewhere
+        named.push_back(counted[i]);
+        named.back().mentions += m_entries[i].inside_names;
+    }
+    std::stable_sort(named.begin(), named.end(),
                      [](const Country& a, const Country& b) { return a.mentions > b.mentions; });
+    std::vector<Country> out;
+    for (std::size_t i = 0; i < named.size(); ++i) {
+        const auto& entry = m_entries[m_index.at(named[i].code)];
+        if (i == 0 || entry.lead || entry.actor || named[i].mentions >= 2) out.push_back(named[i]);
+    }
     return out;
 }
 

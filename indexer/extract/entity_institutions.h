@@ -41,15 +41,42 @@ class InstitutionBook {
 // Country mentions: ISO code -> count, in order of first mention.
 class CountryTally {
   public:
-    void add(const std::string& code, int mentions = 1);
-    // Every country mentioned, most mentioned first (ties in order of first
-    // mention). Nothing is dropped: a country named once in a long story may be
-    // noise for a topic label, but consumers choose by `mentions`.
+    // One or more mentions of `code` in the text being read. A `passing` mention
+    // names the country only as a place or an adjective ("listed in Luxembourg",
+    // "Japanese automakers"), not as an actor.
+    void add(const std::string& code, int mentions = 1, bool passing = false);
+    // A country named only inside another name ("Niger Delta University"): it
+    // adds to the count of a country the text names elsewhere, never on its own.
+    void add_inside_name(const std::string& code);
+    // A name `code` shares with a place in `other` ("Georgia": GE or the US state):
+    // it counts for `other` when the article names `other` by other words and
+    // `code` by none.
+    void add_shared(const std::string& code, const std::string& other);
+    // Whether the text now being read is the lead: headline, captions, dateline
+    // and first paragraph.
+    void set_lead(bool lead) { m_lead = lead; }
+
+    // The countries the article is about, most mentioned first (ties in order of
+    // first mention): a country named in the lead, named twice or more, named as
+    // an actor ("ties with Japan"), or the most named one. A country named once in
+    // passing further down ("listed in Luxembourg", "a Swiss cheese") is a word,
+    // not a subject, and is left out.
     [[nodiscard]] std::vector<Country> countries() const;
 
   private:
-    std::vector<Country> m_countries;
+    struct Entry {
+        Country country;
+        int inside_names = 0;  // mentions inside other names only
+        bool lead = false;
+        bool actor = false;  // a mention not in passing
+        int shared = 0;      // mentions by a name shared with a place in `other`
+        std::string other;
+    };
+    Entry& entry_for(const std::string& code);
+
+    std::vector<Entry> m_entries;
     std::unordered_map<std::string, std::size_t> m_index;
+    bool m_lead = false;
 };
 
 }  // namespace newsdesk::entities

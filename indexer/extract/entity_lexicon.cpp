@@ -70,6 +70,8 @@ Lexicon::Lexicon() {
     load_words("people/speech_verbs.txt", m_speech);
     load_words("people/abbreviations.txt", m_abbreviations);
     load_words("institutions/not_institutions.txt", m_not_org);
+    load_words("quotes/not_names.txt", m_function_words);
+    load_words("countries/currency_words.txt", m_currency_words);
     for (const auto& t : m_titles) m_max_title_words = std::max(m_max_title_words, words_in(t));
     for (const auto& line : lines_of("institutions/org_words.tsv")) {
         const auto cells = split(line, '\t');
@@ -77,6 +79,7 @@ Lexicon::Lexicon() {
         auto key = lookup_key(cells[0]);
         if (key.size() > 1 && key.back() == '.') key.pop_back();
         m_org_words[key] = cells.size() > 1 && cells[1] == "suffix" ? OrgWord::suffix : OrgWord::head;
+        if (cells.size() > 2 && cells[2] == "state") m_state_words.insert(key);
     }
     load_words("countries/place_prepositions.txt", m_place_preps);
     for (const auto& line : lines_of("institutions/sports.txt")) {
@@ -88,6 +91,10 @@ Lexicon::Lexicon() {
         const auto cells = split(line, '\t');
         m_club_words[lookup_key(cells[0])] =
             cells.size() > 1 && cells[1] == "start" ? ClubWord::start : ClubWord::end;
+    }
+    for (const auto& line : lines_of("countries/shared_names.tsv")) {
+        const auto cells = split(line, '\t');
+        if (cells.size() >= 3) m_shared_names[lookup_key(cells[0])] = std::string(cells[2]);
     }
     load_gazetteer();
 }

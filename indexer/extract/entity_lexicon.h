@@ -40,11 +40,18 @@ class Lexicon {
     [[nodiscard]] bool honorific(const std::string& key) const { return m_honorifics.count(key) > 0; }
     [[nodiscard]] bool title(const std::string& key) const { return m_titles.count(key) > 0; }
     [[nodiscard]] bool not_a_name(const std::string& key) const { return m_stop.count(key) > 0; }
+    // "the", "but", "tuesday" (quotes/not_names.txt): words that open a sentence
+    // before a name, never the first word of an organisation's name.
+    [[nodiscard]] bool function_word(const std::string& key) const { return m_function_words.count(key) > 0; }
     [[nodiscard]] bool particle(const std::string& key) const { return m_particles.count(key) > 0; }
     [[nodiscard]] bool speech_verb(const std::string& key) const { return m_speech.count(key) > 0; }
     [[nodiscard]] bool not_institution(const std::string& key) const { return m_not_org.count(key) > 0; }
     [[nodiscard]] std::optional<OrgWord> org_word(const std::string& key) const;
     [[nodiscard]] std::optional<ClubWord> club_word(const std::string& key) const;
+    // "ministry", "embassy": an organisation word of a body that speaks for its country.
+    [[nodiscard]] bool state_word(const std::string& key) const { return m_state_words.count(key) > 0; }
+    // "dlrs", "francs" (countries/currency_words.txt): after a country, its money.
+    [[nodiscard]] bool currency_word(const std::string& key) const { return m_currency_words.count(key) > 0; }
     // "soccer", "rugby union": a team sport named before the dash of a sports
     // headline (sports between individuals are not listed here).
     [[nodiscard]] bool sport(const std::string& key) const { return m_sports.count(key) > 0; }
@@ -52,6 +59,12 @@ class Lexicon {
     [[nodiscard]] bool place_preposition(const std::string& key) const { return m_place_preps.count(key) > 0; }
     [[nodiscard]] bool result_verb(const std::string& key) const { return m_result_verbs.count(key) > 0; }
     [[nodiscard]] std::size_t max_title_words() const { return m_max_title_words; }
+    // "georgia" -> "US": a country name shared with a place in another country
+    // (countries/shared_names.tsv); nullptr when the name is not shared.
+    [[nodiscard]] const std::string* shared_name(const std::string& key) const {
+        const auto it = m_shared_names.find(key);
+        return it == m_shared_names.end() ? nullptr : &it->second;
+    }
 
     // Gazetteer by any of its names or aliases (lookup key); nullptr if unknown.
     [[nodiscard]] const KnownInstitution* institution(const std::string& key) const;
@@ -70,8 +83,9 @@ class Lexicon {
 
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
-        m_place_preps;
+        m_place_preps, m_state_words, m_function_words, m_currency_words;
     std::unordered_map<std::string, ClubWord> m_club_words;
+    std::unordered_map<std::string, std::string> m_shared_names;
     std::unordered_map<std::string, OrgWord> m_org_words;
     std::vector<KnownInstitution> m_institutions;
     std::unordered_map<std::string, std::size_t> m_institution_keys;

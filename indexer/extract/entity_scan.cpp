@@ -63,7 +63,7 @@ class Scanner {
             std::size_t n = match_team(k);
             if (!n) n = match_institution(k);
             if (!n) n = match_org_pattern(k);
-            if (!n) n = match_country(k, true);
+            if (!n) n = match_country(k, false);
             if (!n && m_shouting) {
                 // Capitals carry no signal here: only surnames found elsewhere count.
                 m_found.people.add_single(text(k, k + 1), m_words[k].key, false);
@@ -102,9 +102,18 @@ class Scanner {
     std::size_t match_team(std::size_t k);
     bool team_context(std::size_t k, std::size_t e) const;
     bool nickname_after_place(std::size_t k, std::size_t e) const;
+    std::size_t row_team(std::size_t k) const;
     std::size_t match_org_pattern(std::size_t k);
     std::size_t extend_of(std::size_t end) const;
-    std::size_t match_country(std::size_t k, bool count);
+    std::size_t match_country(std::size_t k, bool inside_name);
+    void credit_country(const std::string& code, bool inside_name, bool passing);
+    void credit_country(std::size_t k, std::size_t n, const CountryEntry& entry, bool inside_name,
+                        bool passing);
+    bool in_list(std::size_t k, std::size_t n);
+    bool currency(std::size_t after) const {
+        return after < m_words.size() && m_words[after].adjacent && m_lex.currency_word(m_words[after].key);
+    }
+    std::size_t country_at(std::size_t k) const;
     std::size_t match_title(std::size_t k);
     bool place_only(std::size_t k, std::size_t n) const;
     std::size_t match_name(std::size_t k);
@@ -120,6 +129,8 @@ class Scanner {
     const std::vector<Token>& m_tokens;
     std::vector<Word> m_words;
     std::size_t m_cue_at = npos;
+    std::size_t m_last_country_end = npos;  // the word after the last country phrase
+    std::size_t m_list_size = 0;            // countries in the list it belongs to
 };
 
 // "... Studies (CSIS)": links the acronym; returns 1 to skip the acronym word.
@@ -143,6 +154,9 @@ std::size_t Scanner::match_institution(std::size_t k) {
         if (!contiguous(k, n) || !cap(k + n - 1)) continue;
         const auto* known = m_lex.institution(key(k, n));
         if (!known) continue;
+        // "European Council on Foreign Relations": a longer name goes on past the
+        // known one; the organisation pattern reads it whole.
+        if (org_word(k + n - 1) == OrgWord::head && extend_of(k + n) > k + n) return 0;
         m_found.institutions.add(known->name);
         if (!known->country.empty()) m_found.countries.add(known->country);
         return n + definition_after(k + n - 1, known->name);
@@ -171,7 +185,14 @@ std::size_t Scanner::match_acronym(std::size_t k) {
 // United", "Dynamo Moscow"), or a place-like run next to a score or a result verb
 // ("Somerset 83", "Leicestershire beat Somerset"). National sides stay countries.
 std::size_t Scanner::match_team(std::size_t k) {
-    if (!m_found.sports || m_shouting) return 0;
+    if (!m_found.sports) return 0;
+    if (const std::size_t e = row_team(k)) {
+        m_found.teams.insert(key(k, e - k));
+        m_found.institutions.add(text(k, e));
+        return e - k;
+    }
+    // In capitals only a table row counts: "TORONTO 63 72 .467 12 1/2".
+    if (m_shouting && k != 0) return 0;
     for (std::size_t n = std::min<std::size_t>(3, m_words.size() - k); n >= 1; --n) {
         if (contiguous(k, n) && cap(k + n - 1) && m_found.teams.count(key(k, n))) {
             m_found.institutions.add(text(k, k + n));
@@ -184,6 +205,7 @@ std::size_t Scanner::match_team(std::size_t k) {
            (!m_lex.not_a_name(m_words[e].key) || m_lex.club_word(m_words[e].key)))
         ++e;
     if (e == k) return 0;
+    if (m_shouting && !(e < m_words.size() && m_words[e].adjacent && m_words[e].token.digit)) return 0;
     // "Manchester United", "Dynamo Moscow", and a city with a nickname ("Chicago White
     // Sox", "Los Angeles Dodgers").
     const bool club = e - k >= 2 && (m_lex.club_word(m_words[e - 1].key) == ClubWord::end ||
@@ -199,10 +221,42 @@ std::size_t Scanner::match_team(std::size_t k) {
     return e - k;
 }
 
+// A results or standings row of a sports report is its whole paragraph: two
+// clubs with their scores ("Huddersfield 1 Crystal Palace 1", "Queen of South 0
+// St Mirren 2") or one club with a table's six or more figures ("St Mirren 3 1 1
+// 1 5 4 4"; a golfer's four rounds and total are five). Returns the end of the
+// club's name starting at k, or 0.
+std::size_t Scanner::row_team(std::size_t k) const {
+    auto name_end = [&](std::size_t m) {  // a capitalised run, "of" inside it
+        std::size_t e = m;
+        while (e < m_words.size() && e - m < 4 &&
+               (cap(e) || (m_words[e].key == "of" && e > m && e + 1 < m_words.size() && cap(e + 1))) &&
+               !m_words[e].token.digit)
+            ++e;
+        return e;
+    };
+    auto figures_end = [&](std::size_t m) {
+        while (m < m_words.size() && m_words[m].token.digit) ++m;
+        return m;
+    };
+    const std::size_t first_end = name_end(0);
+    if (first_end == 0 || m_lex.given_name(m_words[0].key)) return 0;
+    const std::size_t after_first = figures_end(first_end);
+    if (after_first == first_end) return 0;
+    if (after_first == m_words.size() && after_first - first_end >= 6) return k == 0 ? first_end : 0;
+    if (after_first - first_end != 1) return 0;
+    const std::size_t second_end = name_end(after_first);
+    if (second_end == after_first || m_lex.given_name(m_words[after_first].key)) return 0;
+    if (figures_end(second_end) != second_end + 1 || second_end + 1 != m_words.size()) return 0;
+    if (k == 0) return first_end;
+    return k == after_first ? second_end : 0;
+}
+
 bool Scanner::nickname_after_place(std::size_t k, std::size_t e) const {
     if (m_lex.given_name(m_words[k].key)) return false;
     for (std::size_t split = k + 1; split < e; ++split)
-        if (m_geo.dateline_place(text(k, split)) && !m_geo.dateline_place(text(split, e)) &&
+        if ((m_geo.dateline_place(text(k, split)) || m_geo.known_place(key(k, split - k))) &&
+            !m_geo.dateline_place(text(split, e)) && !m_geo.known_place(key(split, e - split)) &&
             !m_lex.given_name(m_words[split].key))
             return true;
     return false;
@@ -269,24 +323,57 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     if (org_word(head) == OrgWord::head) end = extend_of(end);
     while (end < m_words.size() && m_words[end].adjacent && cap(end) && org_word(end) == OrgWord::suffix)
         ++end;
-    // "The", "But", "Tuesday" before the name are not part of it.
+    // "The", "But", "Meanwhile" opening a sentence before the name are not part of
+    // it; a capital inside a sentence is ("the World Health Organization", "at
+    // First Union"), as is "World" after a sentence's "The".
     std::size_t start = k;
-    while (start < head && (m_lex.not_a_name(m_words[start].key) ||
-                            (m_words[start].token.sentence_start &&
-                             m_found.lower_words.count(m_words[start].key))))
+    while (start < head && m_words[start].token.sentence_start &&
+           (m_lex.not_a_name(m_words[start].key) || m_lex.function_word(m_words[start].key) ||
+            m_found.lower_words.count(m_words[start].key)))
+        ++start;
+    // "Tuesday Health Ministry officials": a day or month before the name.
+    while (start < head && m_lex.function_word(m_words[start].key) && m_lex.not_a_name(m_words[start].key) &&
+           !m_lex.institution(key(start, end - start)))
         ++start;
     // "Moscow's Central Clinical Hospital": the owner is not part of the name.
     for (std::size_t m = start; m < head; ++m)
         if (m_words[m].raw != m_words[m].key) start = m + 1;
-    // A lone head word ("Council", "Party") names nothing in particular.
-    if (end - start == 1 || org_word(start) == OrgWord::suffix) return end - k;
+    // A lone head word ("Council", "Party") names nothing in particular, and a
+    // place is no organisation ("West Bank").
+    if (end - start == 1 || org_word(start) == OrgWord::suffix || m_geo.known_place(key(start, end - start)) ||
+        m_geo.find(key(start, end - start)))
+        return end - k;
     const auto name = text(start, end);
     m_found.institutions.add(name);
-    for (std::size_t m = start; m < end;) m += std::max<std::size_t>(match_country(m, true), 1);
-    return end - k + definition_after(end - 1, name);
+    // "Chilean Foreign Ministry" speaks for Chile; "Niger Delta University" is not about Niger.
+    bool state = false;
+    for (std::size_t m = start; m < end; ++m) state = state || m_lex.state_word(m_words[m].key);
+    for (std::size_t m = start; m < end;) m += std::max<std::size_t>(match_country(m, !state), 1);
+    const std::size_t defined = definition_after(end - 1, name);
+    // "Sapporo Breweries Ltd of Japan": the company's home, as part of its name.
+    if (!defined && org_word(end - 1) == OrgWord::suffix && end + 1 < m_words.size() &&
+        m_words[end].key == "of" && m_words[end].adjacent && m_words[end + 1].adjacent &&
+        m_words[end + 1].key != "the" && country_at(end + 1))
+        return end + 1 + match_country(end + 1, true) - k;
+    return end - k + defined;
 }
 
-std::size_t Scanner::match_country(std::size_t k, bool count) {
+// "Niger Delta University", "Chinese Academy of Sciences": a country inside an
+// organisation's name only adds to a country the text also names by itself.
+void Scanner::credit_country(const std::string& code, bool inside_name, bool passing) {
+    if (inside_name) m_found.countries.add_inside_name(code);
+    else m_found.countries.add(code, 1, passing);
+}
+
+// "Georgia", "Lebanon": a country name that a place elsewhere shares.
+void Scanner::credit_country(std::size_t k, std::size_t n, const CountryEntry& entry, bool inside_name,
+                             bool passing) {
+    const auto* other = n == 1 && entry.cue == CountryCue::name ? m_lex.shared_name(m_words[k].key) : nullptr;
+    if (other && !inside_name) m_found.countries.add_shared(entry.code, *other);
+    else credit_country(entry.code, inside_name, passing);
+}
+
+std::size_t Scanner::match_country(std::size_t k, bool inside_name) {
     const std::size_t longest = std::min(
         std::max(m_geo.max_words_from(m_words[k].raw),
                  std::min<std::size_t>(1, m_geo.max_words_from(m_words[k].key))),
@@ -303,9 +390,13 @@ std::size_t Scanner::match_country(std::size_t k, bool count) {
         if (n == 1 && m_lex.given_name(phrase) && k + 1 < m_words.size() && cap(k + 1) &&
             m_words[k + 1].adjacent && !m_geo.find(m_words[k + 1].key))
             return 0;
-        if (count && entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)))
-            m_found.countries.add(entry->code);
+        // A capital in a list ("to London, Paris and Bonn") is a stop on a trip.
+        const bool listed = in_list(k, n) || (entry->cue == CountryCue::capital && m_list_size >= 3);
+        if (entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)))
+            credit_country(k, n, *entry, inside_name,
+                           listed || entry->cue == CountryCue::demonym || place_only(k, n) || currency(k + n));
         m_found.country_phrases.insert(m_text.data() + t.begin);
+        m_last_country_end = k + n;
         return n;
     }
     // "Iraqis", "Kenyans": plural demonyms.
@@ -313,12 +404,47 @@ std::size_t Scanner::match_country(std::size_t k, bool count) {
     if (word.size() > 4 && word.back() == 's') {
         const auto* entry = m_geo.find(std::string_view(word).substr(0, word.size() - 1));
         if (entry && entry->cue == CountryCue::demonym) {
-            if (count) m_found.countries.add(entry->code);
+            credit_country(entry->code, inside_name, false);  // "Iraqis", "Kenyans" act
             m_found.country_phrases.insert(m_text.data() + m_words[k].token.begin);
             return 1;
         }
     }
     return 0;
+}
+
+// The words of the country phrase at word k, 0 when none starts there ("the"
+// before it is skipped and counted).
+std::size_t Scanner::country_at(std::size_t k) const {
+    const std::size_t skip = k < m_words.size() && m_words[k].key == "the" ? 1 : 0;
+    k += skip;
+    if (k >= m_words.size() || !cap(k)) return 0;
+    for (std::size_t n = std::min(m_geo.max_words_from(m_words[k].key), m_words.size() - k); n >= 1; --n)
+        if (contiguous(k, n) && m_geo.find(key(k, n))) return n + skip;
+    return 0;
+}
+
+// "a trip to the United States, France, England, Italy and Switzerland": each
+// country of a list of four or more is named in passing, a list of three
+// ("such as Russia, North Korea and Iran") or two still picks its countries.
+bool Scanner::in_list(std::size_t k, std::size_t n) {
+    const bool continues = k > 0 && m_last_country_end + 1 >= k && m_last_country_end <= k &&
+                           (m_words[k].punct_before == "," ||
+                            (m_words[k - 1].key == "and" || m_words[k - 1].key == "or"));
+    if (!continues) {
+        // Count the items of a list that starts here.
+        m_list_size = 1;
+        for (std::size_t at = k + n; at < m_words.size();) {
+            std::size_t next = at;
+            if (m_words[at].key == "and" || m_words[at].key == "or") ++next;
+            else if (m_words[at].punct_before != ",") break;
+            if (next < m_words.size() && (m_words[next].key == "and" || m_words[next].key == "or")) ++next;
+            const std::size_t len = next < m_words.size() ? country_at(next) : 0;
+            if (len == 0) break;
+            ++m_list_size;
+            at = next + len;
+        }
+    }
+    return m_list_size >= 4;
 }
 
 // A capital stands for its government ("Beijing has rejected"), but "in London" or

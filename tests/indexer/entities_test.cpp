@@ -95,6 +95,63 @@ TEST(Countries, MentionsCountedMostFirst) {
     EXPECT_EQ(a.countries[0].name, "China");
 }
 
+TEST(Countries, ACountryInsideAnOrganisationsNameIsNotCreditedAlone) {
+    // Issue 18: "Niger Delta University" added Niger.
+    EXPECT_TRUE(codes(extract("Students at Niger Delta University protested on Monday.")).empty());
+    EXPECT_TRUE(codes(extract("Sapporo Breweries Ltd of Japan is issuing 100 mln dlr notes.")).empty());
+    // When the text also names the country, the name inside adds to its count.
+    const auto a = extract("Niger held elections. Students at Niger Delta University voted.");
+    ASSERT_EQ(codes(a), std::vector<std::string>{"NE"});
+    EXPECT_EQ(a.countries[0].mentions, 2);
+}
+
+TEST(Countries, DemocraticRepublicOfCongoIsCongoKinshasaAlone) {
+    EXPECT_EQ(codes(extract("Fighting in the Democratic Republic of Congo displaced thousands.")),
+              std::vector<std::string>{"CD"});
+    // Its short name after it is the same country; alone it is Congo-Brazzaville.
+    EXPECT_EQ(codes(extract("Fighting in the Democratic Republic of Congo displaced thousands. "
+                            "Congo's army said the rebels withdrew.")),
+              std::vector<std::string>{"CD"});
+    EXPECT_EQ(codes(extract("Congo's president met officials in Brazzaville.")), std::vector<std::string>{"CG"});
+}
+
+TEST(Countries, ANameSharedWithAUsStateFollowsTheArticle) {
+    // Issue 18: 9 of 10 articles under Georgia were about the US state.
+    EXPECT_EQ(codes(extract("Voters in Georgia chose two senators, a result that gives U.S. "
+                            "President Joe Biden control of the Senate.")),
+              std::vector<std::string>{"US"});
+    EXPECT_EQ(codes(extract("Thousands marched in Tbilisi as Georgia rejected the law.")),
+              std::vector<std::string>{"GE"});
+    EXPECT_EQ(codes(extract("Georgia and Armenia signed a border deal.")),
+              (std::vector<std::string>{"GE", "AM"}));
+}
+
+TEST(Countries, ACountryNamedOnceInPassingIsNotASubject) {
+    const std::string lead = "Ecuador suspended crude oil exports after an earthquake.\n\n";
+    // In the lead, named twice, or named as an actor further down: a subject.
+    EXPECT_EQ(codes(extract(lead + "Ecuador needs the revenue. Venezuela agreed to lend it crude.")),
+              (std::vector<std::string>{"EC", "VE"}));
+    // A place ("listed in Luxembourg"), an adjective ("a Swiss cheese"), or one of
+    // a long list of countries, once and further down: a word, not a subject.
+    EXPECT_EQ(codes(extract(lead + "The bonds will be listed in Luxembourg.")), std::vector<std::string>{"EC"});
+    EXPECT_EQ(codes(extract(lead + "The offer is a Swiss cheese full of holes, a deputy said.")),
+              std::vector<std::string>{"EC"});
+    EXPECT_EQ(codes(extract(lead + "The minister had visited the United States, France, England, "
+                                   "Italy and Switzerland.")),
+              std::vector<std::string>{"EC"});
+    // A currency is no subject either.
+    EXPECT_EQ(codes(extract(lead + "It earned the equivalent of 33 mln U.S. Dlrs from oil exports last year.")),
+              std::vector<std::string>{"EC"});
+    // A list of three still picks its countries.
+    EXPECT_EQ(codes(extract(lead + "It is aligning itself with countries such as Russia, Peru and Iran.")),
+              (std::vector<std::string>{"EC", "RU", "PE", "IR"}));
+}
+
+TEST(Countries, RegionAdjectivesAndRatesAreNotCountries) {
+    EXPECT_TRUE(codes(extract("Loans to Latin American debtors rose, and rigs in the Gulf of Mexico idled.")).empty());
+    EXPECT_TRUE(codes(extract("The margin is 7/8 pct over London Interbank Offered Rate.")).empty());
+}
+
 TEST(CountryLookup, NamesAndCodes) {
     EXPECT_EQ(country_code_for("north korea"), "KP");
     EXPECT_EQ(country_code_for("KP"), "KP");
@@ -170,6 +227,13 @@ TEST(People, UnexplainedSurnameNeedsACue) {
 
 // --- institutions --------------------------------------------------------
 
+std::vector<std::string> institution_names(const Article& a) {
+    std::vector<std::string> out;
+    for (const auto& i : a.institutions) out.push_back(i.name);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 TEST(Institutions, ClubsInSportsReports) {
     const auto a = extract("Kent beat Sussex by six wickets. Sussex 210 (J. Brand 55), Kent 211-4.",
                            "CRICKET - COUNTY RESULTS");
@@ -179,8 +243,35 @@ TEST(Institutions, ClubsInSportsReports) {
     const auto b = extract("Atlanta's Tom Glavine beat the Chicago White Sox.", "BASEBALL - RESULTS");
     EXPECT_NE(person(b, "Tom Glavine"), nullptr) << b;
     EXPECT_NE(institution(b, "Chicago White Sox"), nullptr) << b;
+    // A state, not only a dateline city, may open a club's name.
+    const auto c = extract("Devon White's double helped as the Florida Marlins beat the Cincinnati Reds 3-1.",
+                           "BASEBALL - MARLINS BEAT REDS");
+    EXPECT_NE(institution(c, "Florida Marlins"), nullptr) << c;
+    EXPECT_NE(institution(c, "Cincinnati Reds"), nullptr) << c;
     // Outside a sports report the same words are not clubs.
     EXPECT_TRUE(extract("Kent beat Sussex by six wickets.").institutions.empty());
+}
+
+TEST(Institutions, ClubsInResultsAndStandingsRows) {
+    const auto a = extract("Results of English league matches on Saturday:\n\nHuddersfield 1 Crystal Palace 1\n\n"
+                           "Queen of South 0 St Mirren 2\n\nDivision two\n\nSt Johnstone 2 1 1 0 3 0 4\n",
+                           "SOCCER - ENGLISH LEAGUE RESULTS");
+    EXPECT_EQ(institution_names(a), (std::vector<std::string>{"Crystal Palace", "Huddersfield", "Queen of South",
+                                                              "St Johnstone", "St Mirren"}))
+        << a;
+    // A golfer's rounds and total are no standings row; a person is no club.
+    const auto b = extract("Leading scores:\n\nNolan Henke 66 67 68 69 270\n", "GOLF - LEADING SCORES");
+    EXPECT_TRUE(b.institutions.empty()) << b;
+}
+
+TEST(Institutions, ClubsInAStandingsTableInCapitals) {
+    const std::string table = "Major League Baseball standings after games played on Friday.\n\n"
+                              "EASTERN DIVISION\n\nW L PCT GB\n\nNEW YORK 75 59 .560 -\n\n"
+                              "TORONTO 63 72 .467 12 1/2\n\nKANSAS CITY 61 75 .449 20\n";
+    const auto a = extract(table, "BASEBALL - MAJOR LEAGUE STANDINGS AFTER FRIDAY'S GAMES");
+    EXPECT_EQ(institution_names(a), (std::vector<std::string>{"KANSAS CITY", "NEW YORK", "TORONTO"})) << a;
+    // Capitals outside a table row, or outside a sports report, name no club.
+    EXPECT_TRUE(extract(table).institutions.empty());
 }
 
 TEST(Institutions, ByHeadWordPattern) {
@@ -206,6 +297,24 @@ TEST(Institutions, GazetteerAcronymAndAliases) {
     EXPECT_EQ(unsc->mentions, 2);
     // Dotted and undotted abbreviations name the same body.
     EXPECT_NE(institution(extract("The US Treasury said so."), "Treasury Department"), nullptr);
+}
+
+TEST(Institutions, WholeNamesNotTheirFragments) {
+    // Issue 18: a sentence's "The" took "World" with it and left "Health Organization".
+    const auto who = extract("The World Health Organization has classified the outbreak of COVID-19 as a "
+                             "pandemic. The World Health Organization (WHO) said so. WHO experts agreed.");
+    ASSERT_EQ(institution_names(who), std::vector<std::string>{"World Health Organization"}) << who;
+    EXPECT_EQ(who.institutions[0].acronym, "WHO");
+    EXPECT_EQ(who.institutions[0].mentions, 3);
+    // A known name ("European Council") inside a longer one is not a second institution.
+    EXPECT_EQ(institution_names(extract("Tuesday's report by the European Council on Foreign Relations "
+                                        "said talks had stalled.")),
+              std::vector<std::string>{"European Council on Foreign Relations"});
+    // A capital inside a sentence belongs to the name.
+    EXPECT_EQ(institution_names(extract("He moved to the World Boxing Council last year.")),
+              std::vector<std::string>{"World Boxing Council"});
+    // A place is no organisation, whatever its last word.
+    EXPECT_TRUE(extract("Settlers in the West Bank protested.").institutions.empty());
 }
 
 TEST(Institutions, DemonymOrganisationAlsoCountsTheCountry) {

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""scripts/audit-entities as a specification: which values it calls malformed and
+why (values the extractor really produced on the bundled corpus, issue 18), and
+the tool run on a folder, on a database and with bad arguments.
+Run by CTest with NEWSDESK_INDEX_BIN and NEWSDESK_SEARCH_BIN set."""
+
+import importlib.machinery
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SCRIPT = os.path.join(ROOT, "scripts", "audit-entities")
+FIXTURES = os.path.join(ROOT, "tests", "fixtures", "text")
+
+loader = importlib.machinery.SourceFileLoader("audit_entities", SCRIPT)
+spec = importlib.util.spec_from_loader("audit_entities", loader)
+audit = importlib.util.module_from_spec(spec)
+loader.exec_module(audit)
+LISTS = audit.Lists()
+
+
+def name(value):
+    return audit.shape_problem(value) or audit.name_problem(value, LISTS)
+
+
+class Names(unittest.TestCase):
+    def test_clean_names_pass(self):
+        for value in ("Victor Cha", "Donald Trump", "Abdel Fattah el-Sisi", "Chad Smith", "Ursula von der Leyen"):
+            self.assertEqual(name(value), "", value)
+
+    def test_words_glued_before_a_name(self):
+        self.assertIn("place 'Vermont'", name("Vermont Bernie Sanders"))
+        self.assertIn("place 'United States'", name("United States Joe Biden"))
+        self.assertIn("'State'", name("State Mike Pompeo"))
+        self.assertIn("age", name("Fourteen-year-old Zoe"))
+
+    def test_clause_bracket_dash(self):
+        self.assertIn("clause", name("Joe Biden, saying he was not"))
+        self.assertEqual(name("Mike Ryan, of the World Health Organization (WHO"), "open bracket")
+        self.assertEqual(name("\u2014 Earlier"), "dash or quote")
+
+    def test_things_that_are_not_people(self):
+        self.assertIn("not a person", name("Northern Ireland"))
+        self.assertIn("'Magazine'", name("Discover Magazine"))
+
+    def test_titles(self):
+        self.assertEqual(audit.title_problem("senior vice president for Asia and Korea chair"), "")
+        self.assertEqual(audit.title_problem("spokesperson"), "")
+        self.assertIn("clause-like", audit.title_problem(
+            "viewing the president as having no plan to combat COVID-19"))
+        self.assertIn("clause-like", audit.title_problem("saying that jobs are more important than UBI"))
+
+
+class Institutions(unittest.TestCase):
+    def test_fragment_of_a_longer_name(self):
+        values = ["World Health Organization", "Health Organization", "Stimson Center"]
+        self.assertEqual(audit.fragment_of("Health Organization", values), "World Health Organization")
+        self.assertEqual(audit.fragment_of("Stimson Center", values), "")
+
+    def test_part_of_another_name_in_the_same_article(self):
+        values = {kind: audit.collections.Counter() for kind in audit.KINDS}
+        values["institution"].update(["Boston University School of Public Health", "Boston University",
+                                      "European Council on Foreign Relations", "European Council"])
+        same_article = {"Boston University": "Boston University School of Public Health",
+                        "European Council": "European Council on Foreign Relations"}
+        reasons = {v: r for _, v, r in audit.audit(values, {}, same_article, LISTS)["institution"]}
+        self.assertEqual(reasons["Boston University School of Public Health"], "")
+        self.assertIn("same article", reasons["Boston University"])
+        # A name the gazetteer knows is an institution of its own, wherever it stands.
+        self.assertEqual(reasons["European Council"], "")
+
+    def test_cut_names(self):
+        self.assertIn("ends with", audit.institution_problem("Ministry of", LISTS))
+        self.assertEqual(audit.institution_problem("European Council on Foreign Relations", LISTS), "")
+
+
+class Tool(unittest.TestCase):
+    def run_tool(self, *args):
+        return subprocess.run([sys.executable, SCRIPT, *args], capture_output=True, text=True)
+
+    def test_folder_lists_every_value_with_its_count(self):
+        proc = self.run_tool(FIXTURES)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        lines = proc.stdout.splitlines()
+        self.assertIn("country\t1\tKP\t", lines)
+        self.assertIn("expert\t1\tVictor Cha\t", lines)
+        self.assertTrue(any(l.startswith("# institution: ") for l in lines))
+
+    def test_database_and_malformed_only(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "db")
+            articles = [os.path.join(FIXTURES, f) for f in sorted(os.listdir(FIXTURES)) if f.endswith(".txt")]
+            index = subprocess.run([os.environ["NEWSDESK_INDEX_BIN"], "--db", db, *articles],
+                                   capture_output=True, text=True)
+            self.assertEqual(index.returncode, 0, index.stderr)
+            proc = self.run_tool("--db", db, "--json")
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            report = json.loads(proc.stdout)
+            codes = {v["value"]: v["count"] for v in report["country"]}
+            self.assertEqual(codes.get("KP"), 1)
+            self.assertEqual(report["summary"]["expert"]["values"], len(report["expert"]))
+            only = json.loads(self.run_tool("--db", db, "--json", "--malformed").stdout)
+            self.assertTrue(all(v["reason"] for kind in audit.KINDS for v in only[kind]))
+
+    def test_usage_errors_exit_2_with_one_line(self):
+        self.assertEqual(self.run_tool().returncode, 2)
+        proc = self.run_tool("/no/such/folder")
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("/no/such/folder: no such file or directory", proc.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
