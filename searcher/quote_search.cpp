@@ -81,8 +81,14 @@ ExpertResult Searcher::experts(const SearchRequest& request) {
         }
     }
     for (auto& [name, hit] : by_name) result.experts.push_back(std::move(hit));
-    std::stable_sort(result.experts.begin(), result.experts.end(),
-                     [](const ExpertHit& a, const ExpertHit& b) { return a.score > b.score; });
+    // Most quoted first, as the tab and --experts say: quotes in the matching
+    // articles, then articles; recency only breaks ties (a spokesperson quoted
+    // once last week does not outrank a president quoted thirteen times).
+    std::stable_sort(result.experts.begin(), result.experts.end(), [](const ExpertHit& a, const ExpertHit& b) {
+        if (a.quotes != b.quotes) return a.quotes > b.quotes;
+        if (a.articles != b.articles) return a.articles > b.articles;
+        return a.score > b.score;
+    });
     const auto from = std::min<std::size_t>(request.offset, result.experts.size());
     const auto to = std::min<std::size_t>(from + request.limit, result.experts.size());
     result.experts = std::vector<ExpertHit>(result.experts.begin() + from, result.experts.begin() + to);

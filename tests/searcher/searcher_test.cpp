@@ -103,4 +103,30 @@ TEST_F(SearcherTest, NoMatchSaysSo) {
     EXPECT_EQ(out.str().rfind("No matches", 0), 0u) << out.str();
 }
 
+// The experts tab says "most quoted first": quotes in the matching articles,
+// then articles. Recency once let a spokesperson quoted once this week outrank
+// a president quoted thirteen times four years before (issue 18).
+TEST_F(SearcherTest, ExpertsAreRankedByQuotesThenArticlesNotByRecency) {
+    auto with_expert = [](std::string id, std::string date, std::string name, int quotes) {
+        Article a = article(std::move(id), "Trade talks", "The trade talks went on.", std::move(date));
+        a.experts.push_back(newsdesk::Expert{std::move(name), std::nullopt, std::nullopt, quotes});
+        return a;
+    };
+    add(with_expert("older", "2020-01-10", "Donald Trump", 13));
+    add(with_expert("newest", "2024-06-21", "Lin Jian", 1));
+    add(with_expert("new-a", "2024-06-01", "Victor Cha", 2));
+    add(with_expert("old-b", "2022-02-01", "Sun Yun", 1));
+    add(with_expert("old-c", "2022-03-01", "Sun Yun", 1));
+    newsdesk::Searcher searcher(db, "in-memory");
+    newsdesk::SearchRequest request;
+    request.query = "trade";
+    const auto result = searcher.experts(request);
+    std::vector<std::string> names;
+    for (const auto& e : result.experts) names.push_back(e.name);
+    // Victor Cha and Sun Yun have two quotes each; Sun Yun was quoted in two articles.
+    EXPECT_EQ(names, (std::vector<std::string>{"Donald Trump", "Sun Yun", "Victor Cha", "Lin Jian"}));
+    ASSERT_FALSE(result.experts.empty());
+    EXPECT_EQ(result.experts[0].quotes, 13);
+}
+
 }  // namespace
