@@ -52,6 +52,13 @@ class Lexicon {
     [[nodiscard]] bool place_preposition(const std::string& key) const { return m_place_preps.count(key) > 0; }
     [[nodiscard]] bool result_verb(const std::string& key) const { return m_result_verbs.count(key) > 0; }
     [[nodiscard]] std::size_t max_title_words() const { return m_max_title_words; }
+    // "law", "express", "survey", or a word ending like "wikinews": the last word
+    // of a thing's name (data/people/thing_heads.txt).
+    [[nodiscard]] bool thing_head(const std::string& key) const;
+    // "reportedly", "afterwards": an adverb by its ending (data/people/adverb_endings.txt).
+    [[nodiscard]] bool adverb_form(const std::string& key) const;
+    // "old" of "Fourteen-year-old": a hyphenated modifier's last part (data/people/compound_modifiers.txt).
+    [[nodiscard]] bool compound_modifier(const std::string& key) const { return m_compound_modifiers.count(key) > 0; }
 
     // Gazetteer by any of its names or aliases (lookup key); nullptr if unknown.
     [[nodiscard]] const KnownInstitution* institution(const std::string& key) const;
@@ -71,6 +78,8 @@ class Lexicon {
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
         m_place_preps;
+    std::unordered_set<std::string> m_thing_heads, m_compound_modifiers;
+    std::vector<std::string> m_thing_endings, m_adverb_endings;
     std::unordered_map<std::string, ClubWord> m_club_words;
     std::unordered_map<std::string, OrgWord> m_org_words;
     std::vector<KnownInstitution> m_institutions;
