@@ -94,6 +94,7 @@ Lexicon::Lexicon() {
         else m_thing_heads.insert(lookup_key(line));
     }
     load_words("people/compound_modifiers.txt", m_compound_modifiers);
+    load_words("quotes/role_words.txt", m_roles);
     for (const auto& line : lines_of("people/adverb_endings.txt")) m_adverb_endings.push_back(lookup_key(line));
     load_gazetteer();
 }

@@ -57,6 +57,8 @@ class Lexicon {
     [[nodiscard]] bool thing_head(const std::string& key) const;
     // "reportedly", "afterwards": an adverb by its ending (data/people/adverb_endings.txt).
     [[nodiscard]] bool adverb_form(const std::string& key) const;
+    // "scientist", "nurse": a role or occupation (data/quotes/role_words.txt).
+    [[nodiscard]] bool role(const std::string& key) const { return m_roles.count(key) > 0; }
     // "old" of "Fourteen-year-old": a hyphenated modifier's last part (data/people/compound_modifiers.txt).
     [[nodiscard]] bool compound_modifier(const std::string& key) const { return m_compound_modifiers.count(key) > 0; }
 
@@ -78,7 +80,7 @@ class Lexicon {
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
         m_place_preps;
-    std::unordered_set<std::string> m_thing_heads, m_compound_modifiers;
+    std::unordered_set<std::string> m_thing_heads, m_compound_modifiers, m_roles;
     std::vector<std::string> m_thing_endings, m_adverb_endings;
     std::unordered_map<std::string, ClubWord> m_club_words;
     std::unordered_map<std::string, OrgWord> m_org_words;

@@ -33,7 +33,7 @@ bool describes(const std::vector<RunWord>& run, std::size_t a, std::size_t b,
     if (geo.known_place(place) || geo.find(place)) return true;
     for (std::size_t i = a; i < b; ++i) {
         const auto& k = run[i].key;
-        const bool ordinary = lower_words.count(k) || lex.title(k) || lex.honorific(k) || lex.org_word(k) ||
+        const bool ordinary = lower_words.count(k) || lex.title(k) || lex.role(k) || lex.honorific(k) || lex.org_word(k) ||
                               lex.not_a_name(k) || geo.find(k) || geo.known_place(k);
         if (!ordinary) return false;
     }

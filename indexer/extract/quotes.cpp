@@ -33,6 +33,22 @@ Order order_of(std::size_t paragraph, int token) {
     return static_cast<Order>(paragraph) * 1'000'000 + token;
 }
 
+// "John Bolton" and "John R. Bolton": the same words, case aside, once middle
+// initials ("R.", "J") are left out.
+bool same_but_initials(std::string_view a, std::string_view b) {
+    auto words = [](std::string_view s) {
+        std::vector<std::string> out;
+        for (std::size_t at = 0; at < s.size();) {
+            const auto end = std::min(s.find(' ', at), s.size());
+            const auto w = s.substr(at, end - at);
+            if (!(w.size() == 1 || (w.size() == 2 && w[1] == '.')) || out.empty()) out.push_back(ascii_lower(w));
+            at = end + 1;
+        }
+        return out;
+    };
+    return words(a) == words(b);
+}
+
 // What the article has told us about people so far.
 class SpeakerBook {
   public:
@@ -40,6 +56,12 @@ class SpeakerBook {
 
     // Canonical name for a cleaned run; single words resolve to an earlier full name.
     std::string canonical(const NameRun& run) const {
+        if (run.kind == NameKind::person && run.words >= 2) {
+            // "John Bolton" when the article introduced "John R. Bolton": the fuller form.
+            for (const auto& p : m_people)
+                if (p.name.size() > run.name.size() && same_but_initials(run.name, p.name)) return p.name;
+            return run.name;
+        }
         if (run.kind != NameKind::person || run.words != 1) return run.name;
         if (auto it = m_by_word.find(run.name); it != m_by_word.end()) return it->second;
         const std::string suffix = " " + run.name;
