@@ -391,13 +391,13 @@ std::size_t Scanner::match_name(std::size_t k) {
     if (e < m_words.size() && m_words[e].adjacent && m_words[e].token.capitalised &&
         m_lex.title(m_words[e].key))
         return e - k;
+    if (names_a_thing(run_words(k, e), next_lower(e))) return e - k;
     const std::size_t start = name_start(k, e);
     if (start > k) {
         // "United States Senator from Vermont Bernie Sanders": the name is what follows the place.
         if (start + 1 < e || !m_geo.known_place(m_words[start].key)) add_name(start, e, cued || start > k);
         return e - k;
     }
-    if (names_a_thing(run_words(k, e), next_lower(e))) return e - k;
     if (parts == 1 && e == k + 1) {
         if (!m_geo.known_place(first.key)) m_found.people.add_single(text(k, e), first.key, cued);
         return 1;
@@ -441,12 +441,11 @@ std::size_t Scanner::name_start(std::size_t k, std::size_t e) const {
     return drop < at.size() ? at[drop] : k;
 }
 
-// "Adult Swim television channel": the lower-case word right after the run.
+// "Adult Swim television channel", "Alabama Human Life Protection Act": the
+// word right after the run (an organisation word stopped it there).
 std::vector<std::string> Scanner::next_lower(std::size_t e) const {
     // "Tomasz Sekielski's film" is his: after a possessive the next word says nothing.
-    if (e >= m_words.size() || !m_words[e].adjacent || m_words[e].token.capitalised ||
-        m_words[e - 1].raw != m_words[e - 1].key)
-        return {};
+    if (e >= m_words.size() || !m_words[e].adjacent || m_words[e - 1].raw != m_words[e - 1].key) return {};
     return {m_words[e].key};
 }
 

@@ -40,6 +40,50 @@ bool describes(const std::vector<RunWord>& run, std::size_t a, std::size_t b,
     return true;
 }
 
+// "Scientist", "Co-author", "Senators", "Secretary-General": a title or role
+// (its plural, or the last part of a hyphenated one).
+bool role_word(const std::string& key) {
+    const auto& lex = Lexicon::instance();
+    auto known = [&](const std::string& k) { return lex.title(k) || lex.role(k); };
+    if (known(key)) return true;
+    if (key.size() > 3 && key.back() == 's' && known(key.substr(0, key.size() - 1))) return true;
+    const auto part = key.find_last_of(" -");
+    return part != std::string::npos && known(key.substr(part + 1));
+}
+
+bool acronym(std::string_view text) {
+    if (text.size() < 2) return false;
+    for (const char c : text)
+        if (!(c >= 'A' && c <= 'Z')) return false;
+    return true;
+}
+
+// A word that may open the name left after a prefix: "Without" of "Reporters
+// Without Borders" and "Presidential" of a primary may not.
+bool opens_name(const RunWord& w, const std::unordered_set<std::string>& lower_words) {
+    const auto& lex = Lexicon::instance();
+    return lex.given_name(w.key) || !(lower_words.count(w.key) || lex.not_a_name(w.key) || role_word(w.key));
+}
+
+// "NASA Administrator Jim Bridenstine", "Technical Officer Chris Wright",
+// "Co-author Jing-Shan Zhao": the words up to the last role word, when two or
+// more words follow it and none before it is a given name.
+std::size_t after_role(const std::vector<RunWord>& run, std::size_t start,
+                       const std::unordered_set<std::string>& lower_words) {
+    const auto& lex = Lexicon::instance();
+    std::size_t found = start;
+    for (std::size_t r = start; r + 2 < run.size(); ++r) {
+        const auto& k = run[r].key;
+        if (lex.given_name(k) || lex.surname_first(k)) break;
+        if (role_word(k)) {
+            if (opens_name(run[r + 1], lower_words)) found = r + 1;
+            continue;
+        }
+        if (!(acronym(run[r].text) || lower_words.count(k) || lex.org_word(k) || lex.not_a_name(k))) break;
+    }
+    return found;
+}
+
 }  // namespace
 
 std::size_t descriptor_words(const std::vector<RunWord>& run, const std::unordered_set<std::string>& lower_words) {
@@ -51,6 +95,16 @@ std::size_t descriptor_words(const std::vector<RunWord>& run, const std::unorder
                             (lex.not_a_name(w.key) || lex.adverb_form(w.key));
         if (!modifier_compound(w.text) && !adverb) break;
         ++start;
+    }
+    start = after_role(run, start, lower_words);
+    // "Hong Kong Carrie Lam": a place before two or more words.
+    const auto& geo = CountryGazetteer::instance();
+    for (std::size_t g = start + 1; g + 2 <= run.size() && g <= start + 3; ++g) {
+        const auto place = phrase(run, start, g);
+        const auto* entry = geo.find(place);
+        if (!lex.given_name(run[start].key) && opens_name(run[g], lower_words) &&
+            (geo.known_place(place) || (entry && entry->cue == CountryCue::name)))
+            return g;
     }
     // The first given name after `start` with two or more words from it on.
     for (std::size_t g = start + 1; g + 2 <= run.size(); ++g) {

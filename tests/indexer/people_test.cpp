@@ -73,6 +73,23 @@ TEST(CleanNames, PlaceBetweenTitleAndNameIsNotPartOfIt) {
     EXPECT_EQ(named_with(b, "States Joe"), "");
 }
 
+// Roles and offices written before a speaker: "NATO Secretary-General Jens
+// Stoltenberg", "Broadcaster Piers Morgan"; a role opening an organisation's
+// name is not cut off it ("Sabrina Bennoui of Reporters Without Borders").
+TEST(CleanNames, RoleBeforeASpeakerIsNotPartOfTheName) {
+    const auto a = wikinews("wikinews-2019.jsonl", "Kurds announce deal with Assad's government");
+    EXPECT_TRUE(has(experts(a), "Jens Stoltenberg"));
+    EXPECT_EQ(named_with(a, "Secretary-General"), "");
+    const auto b = wikinews("wikinews-2019.jsonl", "Bystanders foil knife-weilding man on London Bridge");
+    EXPECT_TRUE(has(experts(b), "Piers Morgan"));
+    EXPECT_EQ(named_with(b, "Broadcaster"), "");
+    const auto c = wikinews("wikinews-2020-2021.jsonl", "Yemeni journalist Nabil Hasan al-Quaety shot dead");
+    EXPECT_FALSE(has(people(c), "Without Borders"));
+    const Expert* bennoui = expert(c, "Sabrina Bennoui");
+    ASSERT_NE(bennoui, nullptr);
+    EXPECT_EQ(bennoui->institution.value_or(""), "Reporters Without Borders");
+}
+
 // 'US Secretary of State Mike Pompeo said the crash was "likely"': the speaker is Mike Pompeo.
 TEST(CleanNames, MultiWordTitleBeforeASpeakerIsNotPartOfTheName) {
     const auto a = wikinews("wikinews-2020-2021.jsonl", "Iran admits downing Ukrainian jet");
