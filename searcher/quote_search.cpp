@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/lang/dates.h"
+#include "common/person_key.h"
 #include "common/text.h"
 #include "searcher/query_builder.h"
 #include "searcher/searcher.h"
@@ -56,13 +57,20 @@ ExpertResult Searcher::experts(const SearchRequest& request) {
     const auto days = [](const std::string& iso) { return days_since_epoch(iso).value_or(0.0); };
     const double newest_days = days(newest);
 
+    // One expert per person however articles wrote the name (common/person_key.h),
+    // under the form most articles used.
     std::map<std::string, ExpertHit> by_name;
+    std::map<std::string, std::map<std::string, int>> forms;
     for (const auto& hit : result.articles.hits) {
         const std::string date = hit.article.date.value_or("");
         const double age_years = date.empty() ? 1.0 : (newest_days - days(date)) / 365.0;
         for (const auto& e : hit.article.experts) {
-            auto& x = by_name[e.name];
-            if (x.name.empty()) x.name = e.name;
+            const std::string key = person_key(e.name);
+            auto& x = by_name[key];
+            auto& form = forms[key];
+            const int seen = ++form[e.name];
+            if (x.name.empty() || seen > form[x.name] || (seen == form[x.name] && e.name.size() > x.name.size()))
+                x.name = e.name;
             // The most recent article's title and institution describe them now.
             if (!date.empty() && date >= x.last_date) {
                 if (e.title) x.title = e.title;

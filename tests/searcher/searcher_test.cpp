@@ -2,6 +2,8 @@
 // built with the indexer's own DocumentBuilder.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "indexer/document/document_builder.h"
 #include "searcher/render.h"
 #include "searcher/searcher.h"
@@ -127,6 +129,34 @@ TEST_F(SearcherTest, ExpertsAreRankedByQuotesThenArticlesNotByRecency) {
     EXPECT_EQ(names, (std::vector<std::string>{"Donald Trump", "Sun Yun", "Victor Cha", "Lin Jian"}));
     ASSERT_FALSE(result.experts.empty());
     EXPECT_EQ(result.experts[0].quotes, 13);
+}
+
+// One person, one facet value across the archive: "John R. Bolton" (two
+// articles) and "John Bolton" (one) count as one person under the form most
+// articles wrote, and filtering by either form finds all three (issue 18).
+TEST_F(SearcherTest, PersonFacetFoldsFormsOfOneNameUnderTheCommonest) {
+    auto with_person = [](std::string id, std::string name) {
+        Article a = article(std::move(id), "Bolton out", "The adviser left.", "2019-09-10");
+        a.people.push_back(newsdesk::Person{std::move(name), 1});
+        return a;
+    };
+    add(with_person("a", "John R. Bolton"));
+    add(with_person("b", "John R. Bolton"));
+    add(with_person("c", "John Bolton"));
+    add(with_person("d", "Mike Pompeo"));
+    newsdesk::Searcher searcher(db, "in-memory");
+    newsdesk::SearchRequest request;
+    request.facets = {"person"};
+    const auto result = searcher.run(request);
+    ASSERT_EQ(result.facets.size(), 1u);
+    std::map<std::string, Xapian::doccount> counts;
+    for (const auto& v : result.facets[0].values) counts[v.value] = v.count;
+    EXPECT_EQ(counts, (std::map<std::string, Xapian::doccount>{{"John R. Bolton", 3}, {"Mike Pompeo", 1}}));
+    for (const char* form : {"John Bolton", "john r bolton", "JOHN R. BOLTON"}) {
+        newsdesk::SearchRequest filtered;
+        filtered.filters = {{"person", form}};
+        EXPECT_EQ(searcher.run(filtered).total, 3u) << form;
+    }
 }
 
 }  // namespace
