@@ -111,7 +111,6 @@ class Scanner {
     std::size_t match_name(std::size_t k);
     void add_name(std::size_t k, std::size_t e, bool cued);
     std::vector<RunWord> run_words(std::size_t k, std::size_t e, std::vector<std::size_t>* at = nullptr) const;
-    std::size_t name_start(std::size_t k, std::size_t e) const;
     std::vector<std::string> next_lower(std::size_t e) const;
     std::size_t match_acronym(std::size_t k);
     bool is_person(std::size_t k, std::size_t e, bool cued) const;
@@ -391,8 +390,12 @@ std::size_t Scanner::match_name(std::size_t k) {
     if (e < m_words.size() && m_words[e].adjacent && m_words[e].token.capitalised &&
         m_lex.title(m_words[e].key))
         return e - k;
-    if (names_a_thing(run_words(k, e), next_lower(e))) return e - k;
-    const std::size_t start = name_start(k, e);
+    std::vector<std::size_t> at;
+    const auto run = run_words(k, e, &at);
+    if (names_a_thing(run, next_lower(e))) return e - k;
+    // The first word of the personal name in the run.
+    const std::size_t drop = run.size() > 1 ? descriptor_words(run, m_found.lower_words) : 0;
+    const std::size_t start = drop < at.size() ? at[drop] : k;
     if (start > k) {
         // "United States Senator from Vermont Bernie Sanders": the name is what follows the place.
         if (start + 1 < e || !m_geo.known_place(m_words[start].key)) add_name(start, e, cued || start > k);
@@ -431,14 +434,6 @@ std::vector<RunWord> Scanner::run_words(std::size_t k, std::size_t e, std::vecto
     }
     if (at) *at = std::move(firsts);
     return run;
-}
-
-// The first word of the personal name in the run [k, e).
-std::size_t Scanner::name_start(std::size_t k, std::size_t e) const {
-    std::vector<std::size_t> at;
-    const auto run = run_words(k, e, &at);
-    const std::size_t drop = descriptor_words(run, m_found.lower_words);
-    return drop < at.size() ? at[drop] : k;
 }
 
 // "Adult Swim television channel", "Alabama Human Life Protection Act": the
