@@ -12,4 +12,8 @@ namespace newsdesk {
 // UTF-8 comes back with ICU's replacement characters, never an exception.
 [[nodiscard]] std::string fold_and_compose(std::string_view text);
 
+// `text` case-folded and decomposed, its combining marks dropped ("Erdoğan" ->
+// "erdogan"): a key that ignores accents.
+[[nodiscard]] std::string fold_without_marks(std::string_view text);
+
 }  // namespace newsdesk

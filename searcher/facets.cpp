@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/lang/countries.h"
+#include "common/person_key.h"
 #include "common/schema.h"
 #include "searcher/value_tally.h"
 
@@ -89,6 +90,8 @@ Xapian::Query facet_filter(std::string_view facet, std::string_view value) {
             default: throw UsageError("date filter expects YYYY, YYYY-MM or YYYY-MM-DD, not '" + std::string(value) + "'");
         }
     }
+    if (spec->name == "person" || spec->name == "expert")
+        return Xapian::Query(make_term(spec->filter_prefix, person_key(value)));
     return Xapian::Query(make_term(spec->filter_prefix, normalise_term_value(value)));
 }
 
@@ -204,6 +207,33 @@ Facet date_facet(ValueCounts& days, DateBucket bucket) {
     return facet;
 }
 
+// People and experts: the values of one person (common/person_key.h) counted
+// as one, under the form written most often ("John R. Bolton" over "John
+// Bolton" when more articles wrote it). An article holds each key once (the
+// extractor folds its people by key), so the sums stay exact.
+void merge_people(ValueCounts& values) {
+    struct Group {
+        std::size_t at;
+        Xapian::doccount total, best;
+    };
+    std::unordered_map<std::string, Group> groups;
+    ValueCounts merged;
+    for (const auto& [value, count] : values) {
+        auto [it, fresh] = groups.try_emplace(person_key(value), Group{merged.size(), count, count});
+        if (fresh) {
+            merged.emplace_back(value, count);
+            continue;
+        }
+        auto& [label, total] = merged[it->second.at];
+        total += count;
+        if (count > it->second.best || (count == it->second.best && value.size() > label.size())) {
+            it->second.best = count;
+            label = value;
+        }
+    }
+    values = std::move(merged);
+}
+
 // Most frequent first, equal counts in value order; only the first `size` are kept.
 Facet ranked_facet(const FacetSpec& spec, ValueCounts& ranked, std::size_t size) {
     const auto before = [](const auto& a, const auto& b) {
@@ -231,6 +261,7 @@ FacetCollector::Counts FacetCollector::result() const {
     out.facets.reserve(m_specs.size());
     for (const FacetSpec* spec : m_specs) {
         auto& counts = by_tag[static_cast<unsigned char>(spec->tag)];
+        if (spec->name == "person" || spec->name == "expert") merge_people(counts);
         out.facets.push_back(spec->name == "date" ? date_facet(counts, m_bucket) : ranked_facet(*spec, counts, m_size));
     }
     const auto& copies = by_tag[static_cast<unsigned char>(facet_tag::copy)];

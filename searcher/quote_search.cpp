@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/lang/dates.h"
+#include "common/person_key.h"
 #include "common/text.h"
 #include "searcher/query_builder.h"
 #include "searcher/searcher.h"
@@ -56,13 +57,20 @@ ExpertResult Searcher::experts(const SearchRequest& request) {
     const auto days = [](const std::string& iso) { return days_since_epoch(iso).value_or(0.0); };
     const double newest_days = days(newest);
 
+    // One expert per person however articles wrote the name (common/person_key.h),
+    // under the form most articles used.
     std::map<std::string, ExpertHit> by_name;
+    std::map<std::string, std::map<std::string, int>> forms;
     for (const auto& hit : result.articles.hits) {
         const std::string date = hit.article.date.value_or("");
         const double age_years = date.empty() ? 1.0 : (newest_days - days(date)) / 365.0;
         for (const auto& e : hit.article.experts) {
-            auto& x = by_name[e.name];
-            if (x.name.empty()) x.name = e.name;
+            const std::string key = person_key(e.name);
+            auto& x = by_name[key];
+            auto& form = forms[key];
+            const int seen = ++form[e.name];
+            if (x.name.empty() || seen > form[x.name] || (seen == form[x.name] && e.name.size() > x.name.size()))
+                x.name = e.name;
             // The most recent article's title and institution describe them now.
             if (!date.empty() && date >= x.last_date) {
                 if (e.title) x.title = e.title;
@@ -81,8 +89,14 @@ ExpertResult Searcher::experts(const SearchRequest& request) {
         }
     }
     for (auto& [name, hit] : by_name) result.experts.push_back(std::move(hit));
-    std::stable_sort(result.experts.begin(), result.experts.end(),
-                     [](const ExpertHit& a, const ExpertHit& b) { return a.score > b.score; });
+    // Most quoted first, as the tab and --experts say: quotes in the matching
+    // articles, then articles; recency only breaks ties (a spokesperson quoted
+    // once last week does not outrank a president quoted thirteen times).
+    std::stable_sort(result.experts.begin(), result.experts.end(), [](const ExpertHit& a, const ExpertHit& b) {
+        if (a.quotes != b.quotes) return a.quotes > b.quotes;
+        if (a.articles != b.articles) return a.articles > b.articles;
+        return a.score > b.score;
+    });
     const auto from = std::min<std::size_t>(request.offset, result.experts.size());
     const auto to = std::min<std::size_t>(from + request.limit, result.experts.size());
     result.experts = std::vector<ExpertHit>(result.experts.begin() + from, result.experts.begin() + to);

@@ -41,8 +41,10 @@ class Searcher {
     // the query has no words), best first: article relevance times words matched.
     [[nodiscard]] QuoteResult quotes(const SearchRequest& request, const Markers& markers = {});
 
-    // The experts quoted in the best `kExpertArticles` matching articles, ranked by
-    // quotes weighted by recency (half-life one year before the newest article).
+    // The experts quoted in the best `kExpertArticles` matching articles, most
+    // quoted first: by quotes in those articles, then by articles, then by
+    // `score` (quotes weighted by recency, half-life one year before the newest
+    // article).
     [[nodiscard]] ExpertResult experts(const SearchRequest& request);
 
     static constexpr Xapian::doccount kExpertArticles = 2000;

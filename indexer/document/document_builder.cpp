@@ -9,6 +9,7 @@
 
 #include "common/lang/dates.h"
 #include "common/lang/language.h"
+#include "common/person_key.h"
 #include "common/schema.h"
 #include "indexer/document/signature.h"
 
@@ -112,8 +113,9 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         doc.add_value(slot::collapse, signature);
         doc.add_boolean_term(std::string(prefix::duplicate) + signature);
     }
-    for (const auto& e : a.experts) doc.add_boolean_term(make_term(prefix::expert, normalise_term_value(e.name)));
-    for (const auto& p : a.people) doc.add_boolean_term(make_term(prefix::person, normalise_term_value(p.name)));
+    // One term per person however the name was written (common/person_key.h).
+    for (const auto& e : a.experts) doc.add_boolean_term(make_term(prefix::expert, person_key(e.name)));
+    for (const auto& p : a.people) doc.add_boolean_term(make_term(prefix::person, person_key(p.name)));
     for (const auto& i : a.institutions) {
         doc.add_boolean_term(make_term(prefix::institution, normalise_term_value(i.name)));
         if (i.acronym) doc.add_boolean_term(make_term(prefix::institution, normalise_term_value(*i.acronym)));

@@ -96,8 +96,29 @@ Lexicon::Lexicon() {
         const auto cells = split(line, '\t');
         if (cells.size() >= 3) m_shared_names[lookup_key(cells[0])] = std::string(cells[2]);
     }
+    for (const auto& line : lines_of("people/thing_heads.txt")) {
+        if (line.size() > 1 && line[0] == '-') m_thing_endings.push_back(lookup_key(line.substr(1)));
+        else m_thing_heads.insert(lookup_key(line));
+    }
+    load_words("people/compound_modifiers.txt", m_compound_modifiers);
+    load_words("quotes/role_words.txt", m_roles);
+    for (const auto& line : lines_of("people/adverb_endings.txt")) m_adverb_endings.push_back(lookup_key(line));
     load_gazetteer();
 }
+
+namespace {
+bool ends_with_any(const std::string& key, const std::vector<std::string>& endings) {
+    for (const auto& e : endings)
+        if (key.size() > e.size() + 2 && key.ends_with(e)) return true;
+    return false;
+}
+}  // namespace
+
+bool Lexicon::thing_head(const std::string& key) const {
+    return m_thing_heads.count(key) > 0 || ends_with_any(key, m_thing_endings);
+}
+
+bool Lexicon::adverb_form(const std::string& key) const { return ends_with_any(key, m_adverb_endings); }
 
 // gazetteer.tsv: canonical name<TAB>acronym<TAB>country<TAB>alias|alias...
 void Lexicon::load_gazetteer() {

@@ -65,6 +65,15 @@ class Lexicon {
         const auto it = m_shared_names.find(key);
         return it == m_shared_names.end() ? nullptr : &it->second;
     }
+    // "law", "express", "survey", or a word ending like "wikinews": the last word
+    // of a thing's name (data/people/thing_heads.txt).
+    [[nodiscard]] bool thing_head(const std::string& key) const;
+    // "reportedly", "afterwards": an adverb by its ending (data/people/adverb_endings.txt).
+    [[nodiscard]] bool adverb_form(const std::string& key) const;
+    // "scientist", "nurse": a role or occupation (data/quotes/role_words.txt).
+    [[nodiscard]] bool role(const std::string& key) const { return m_roles.count(key) > 0; }
+    // "old" of "Fourteen-year-old": a hyphenated modifier's last part (data/people/compound_modifiers.txt).
+    [[nodiscard]] bool compound_modifier(const std::string& key) const { return m_compound_modifiers.count(key) > 0; }
 
     // Gazetteer by any of its names or aliases (lookup key); nullptr if unknown.
     [[nodiscard]] const KnownInstitution* institution(const std::string& key) const;
@@ -84,6 +93,8 @@ class Lexicon {
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
         m_place_preps, m_state_words, m_function_words, m_currency_words;
+    std::unordered_set<std::string> m_thing_heads, m_compound_modifiers, m_roles;
+    std::vector<std::string> m_thing_endings, m_adverb_endings;
     std::unordered_map<std::string, ClubWord> m_club_words;
     std::unordered_map<std::string, std::string> m_shared_names;
     std::unordered_map<std::string, OrgWord> m_org_words;

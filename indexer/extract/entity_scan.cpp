@@ -4,6 +4,7 @@
 
 #include "common/lang/countries.h"
 #include "indexer/extract/entity_lexicon.h"
+#include "indexer/extract/person_names.h"
 
 namespace newsdesk::entities {
 
@@ -117,6 +118,9 @@ class Scanner {
     std::size_t match_title(std::size_t k);
     bool place_only(std::size_t k, std::size_t n) const;
     std::size_t match_name(std::size_t k);
+    void add_name(std::size_t k, std::size_t e, bool cued);
+    std::vector<RunWord> run_words(std::size_t k, std::size_t e, std::vector<std::size_t>* at = nullptr) const;
+    std::vector<std::string> next_lower(std::size_t e) const;
     std::size_t match_acronym(std::size_t k);
     bool is_person(std::size_t k, std::size_t e, bool cued) const;
     std::size_t definition_after(std::size_t last, std::string_view name);
@@ -512,16 +516,58 @@ std::size_t Scanner::match_name(std::size_t k) {
     if (e < m_words.size() && m_words[e].adjacent && m_words[e].token.capitalised &&
         m_lex.title(m_words[e].key))
         return e - k;
+    std::vector<std::size_t> at;
+    const auto run = run_words(k, e, &at);
+    if (names_a_thing(run, next_lower(e))) return e - k;
+    // The first word of the personal name in the run.
+    const std::size_t drop = run.size() > 1 ? descriptor_words(run, m_found.lower_words) : 0;
+    const std::size_t start = drop < at.size() ? at[drop] : k;
+    if (start > k) {
+        // "United States Senator from Vermont Bernie Sanders": the name is what follows the place.
+        if (start + 1 < e || !m_geo.known_place(m_words[start].key)) add_name(start, e, cued || start > k);
+        return e - k;
+    }
     if (parts == 1 && e == k + 1) {
         if (!m_geo.known_place(first.key)) m_found.people.add_single(text(k, e), first.key, cued);
         return 1;
     }
-    if (is_person(k, e, cued)) {
+    if (is_person(k, e, cued)) add_name(k, e, cued);
+    return e - k;
+}
+
+void Scanner::add_name(std::size_t k, std::size_t e, bool cued) {
+    if (e == k + 1) {
+        m_found.people.add_single(text(k, e), m_words[k].key, cued);
+        return;
+    }
+    {
         std::vector<std::string> keys;
         for (std::size_t m = k; m < e; ++m) keys.push_back(m_words[m].key);
         m_found.people.add_full(text(k, e), std::move(keys));
     }
-    return e - k;
+}
+
+// Hyphenated words ("Fourteen-year-old") are one word of the run; `at` gets
+// the index of each one's first part.
+std::vector<RunWord> Scanner::run_words(std::size_t k, std::size_t e, std::vector<std::size_t>* at) const {
+    std::vector<std::size_t> firsts;
+    for (std::size_t m = k; m < e; ++m)
+        if (m == k || !m_words[m].token.hyphen_before) firsts.push_back(m);
+    std::vector<RunWord> run;
+    for (std::size_t i = 0; i < firsts.size(); ++i) {
+        const auto t = text(firsts[i], i + 1 < firsts.size() ? firsts[i + 1] : e);
+        run.push_back({t, lookup_key(t), m_words[firsts[i]].token.sentence_start});
+    }
+    if (at) *at = std::move(firsts);
+    return run;
+}
+
+// "Adult Swim television channel", "Alabama Human Life Protection Act": the
+// word right after the run (an organisation word stopped it there).
+std::vector<std::string> Scanner::next_lower(std::size_t e) const {
+    // "Tomasz Sekielski's film" is his: after a possessive the next word says nothing.
+    if (e >= m_words.size() || !m_words[e].adjacent || m_words[e - 1].raw != m_words[e - 1].key) return {};
+    return {m_words[e].key};
 }
 
 }  // namespace

@@ -88,6 +88,64 @@ std::optional<Split> find_institution(const Paragraph& p, int s, int e, const Qu
     return std::nullopt;
 }
 
+// "spokesman", "Senior Staff Attorney", "marine ecologist", "Director-General".
+bool role_word(const Token& t, const QuoteLexicon& lex) {
+    if (t.kind != TokenKind::word) return false;
+    const std::string& k = t.key;
+    const std::string last = k.substr(k.rfind('-') == std::string::npos ? 0 : k.rfind('-') + 1);
+    for (const auto& w : {k, last})
+        if (lex.role_words.count(w) || lex.title_words.count(w) || (w.size() > 5 && w.ends_with("ist")))
+            return true;
+    return false;
+}
+
+// Where the appositive stops being about who the person is: a relative or
+// subordinate clause, a pronoun, a verb of saying, an opening bracket, or a
+// participle after the first word ("Toronto lawyer representing Spanton").
+int clause_cut(const Paragraph& p, int s, int e, const QuoteLexicon& lex) {
+    for (int i = s; i < e; ++i) {
+        const Token& t = p.tokens[i];
+        if (t.kind != TokenKind::word) {
+            if (t.text == "(" || t.text == "[") return i;
+            continue;
+        }
+        if (t.capitalised) continue;
+        if (any_of(t, {"who", "which", "that", "whose", "when", "where", "while", "because", "if"}) ||
+            lex.pronouns.count(t.key) || lex.is_speech_verb(t.key))
+            return i;
+        if (i > s && t.key.size() > 5 && t.key.ends_with("ing") && !role_word(t, lex)) return i;
+    }
+    return e;
+}
+
+// A title is a role: the words before its first preposition end in a role
+// word ("senior vice president", "fire service spokesman", "commissioner
+// responsible"). "saying that jobs are ...", "in remarks to ABC", "viewing the
+// president as ..." and "and Sadiq Khan" are not.
+bool is_title(const Paragraph& p, int s, int e, const QuoteLexicon& lex) {
+    if (s >= e) return false;
+    const Token& first = p.tokens[s];
+    if (any_of(first, {"and", "but", "or", "in", "on", "at", "during", "for", "to", "with", "from", "as", "by",
+                       "after", "before", "since", "so", "it", "this", "these", "those", "there", "also",
+                       "only", "then", "later", "not", "of"}))
+        return false;
+    // "acting Prime Minister", "managing director": a participle opens a title only before a role.
+    if (first.kind == TokenKind::word && !first.capitalised && first.key.ends_with("ing") && !role_word(first, lex) &&
+        !(s + 1 < e && (p.tokens[s + 1].capitalised || role_word(p.tokens[s + 1], lex))))
+        return false;
+    int head_end = e;
+    for (int i = s + 1; i < e; ++i)
+        if (any_of(p.tokens[i], {"of", "for", "at", "in", "to", "from", "on", "with", "as", "by"})) {
+            head_end = i;
+            break;
+        }
+    int last = head_end - 1;
+    while (last > s && (p.tokens[last].kind != TokenKind::word ||
+                        any_of(p.tokens[last], {"responsible", "emeritus", "elect", "designate"})))
+        --last;
+    return role_word(p.tokens[last], lex);
+}
+
 }  // namespace
 
 Affiliation parse_appositive(std::string_view appositive, const QuoteLexicon& lex) {
@@ -103,19 +161,29 @@ Affiliation parse_appositive(std::string_view appositive, const QuoteLexicon& le
     bool lower = false;
     for (int i = s; i < e; ++i) lower = lower || (p.tokens[i].kind == TokenKind::word && !p.tokens[i].capitalised);
     if (!lower) return {};  // "Russia, North Korea and Iran": a list, not a title
+    e = clause_cut(p, s, e, lex);
+    while (e > s && p.tokens[e - 1].kind != TokenKind::word) --e;
 
     Affiliation out;
-    if (const auto split = find_institution(p, s, e, lex)) {
-        out.institution = text_of(p, split->inst_begin, split->inst_end);
-        if (split->title_end < 0) {  // "the White House national security spokesman"
-            const std::string title = text_of(p, split->inst_end, e);
-            if (!title.empty()) out.title = title;
-            return out;
+    // "of the World Health Organization (WHO)", "at Loyola Law School": the institution alone.
+    if (s + 1 < e && any_of(p.tokens[s], {"of", "at", "from", "with"})) {
+        const int k = word_is(p.tokens[s + 1], "the") ? s + 2 : s + 1;
+        if (k < e && p.tokens[k].capitalised) {
+            const int end = std::min(e, org_run_end(p, k));
+            if (end == e || has_org_word(p, k, end, lex)) out.institution = text_of(p, k, end);
         }
-        e = split->title_end;
+        return out;
     }
-    const std::string title = text_of(p, s, e);
-    if (!title.empty()) out.title = title;
+    if (const auto split = find_institution(p, s, e, lex)) {
+        const int title_begin = split->title_end < 0 ? split->inst_end : s;
+        const int title_end = split->title_end < 0 ? e : split->title_end;
+        // "the White House national security spokesman": the title after the institution.
+        if (title_begin < title_end && !is_title(p, title_begin, title_end, lex)) return {};
+        out.institution = text_of(p, split->inst_begin, split->inst_end);
+        if (title_begin < title_end) out.title = text_of(p, title_begin, title_end);
+        return out;
+    }
+    if (is_title(p, s, e, lex)) out.title = text_of(p, s, e);
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <unordered_map>
 
+#include "common/person_key.h"
 #include "common/text.h"
 #include "indexer/extract/extract.h"
 
@@ -25,12 +27,29 @@ void reconcile(Article& article) {
     }
 }
 
+// One entry per person (common/person_key.h): "Erdogan" and "Erdoğan", or an
+// expert's "John Bolton" beside "John R. Bolton", are one person, named by the
+// first (most mentioned) form, so archive facet counts add up.
+template <typename T, typename Count>
+void fold_by_key(std::vector<T>& items, Count count) {
+    std::vector<T> out;
+    std::unordered_map<std::string, std::size_t> seen;
+    for (auto& item : items) {
+        auto [it, fresh] = seen.try_emplace(person_key(item.name), out.size());
+        if (fresh) out.push_back(std::move(item));
+        else count(out[it->second]) += count(item);
+    }
+    items = std::move(out);
+}
+
 }  // namespace
 
 void extract_all(Article& article) {
     extract_entities(article);
     extract_quotes(article);
     reconcile(article);
+    fold_by_key(article.people, [](Person& p) -> int& { return p.mentions; });
+    fold_by_key(article.experts, [](Expert& e) -> int& { return e.quotes; });
 }
 
 }  // namespace newsdesk

@@ -16,8 +16,23 @@ std::string join(const std::vector<std::string>& keys) {
 
 // `shorter` names the same person as `longer` when it is its tail ("Putin" of
 // "Vladimir Putin") or, for family-name-first names, its head ("Kim" of "Kim Jong Un").
+bool initial(const std::string& key) {
+    return key.size() == 1 || (key.size() == 2 && key[1] == '.');
+}
+
+// "John Bolton" of "John R. Bolton": equal once the longer loses its middle initials.
+bool without_initials(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+    if (shorter.size() < 2) return false;
+    std::vector<std::string> kept{longer.front()};
+    for (std::size_t i = 1; i + 1 < longer.size(); ++i)
+        if (!initial(longer[i])) kept.push_back(longer[i]);
+    kept.push_back(longer.back());
+    return kept == shorter;
+}
+
 bool refers_to(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
     if (shorter.size() >= longer.size()) return false;
+    if (without_initials(shorter, longer)) return true;
     if (std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin())) return true;
     return std::equal(shorter.begin(), shorter.end(), longer.begin()) &&
            Lexicon::instance().surname_first(longer.front());
@@ -63,7 +78,15 @@ std::vector<Person> PersonBook::people() const {
     }
     std::vector<std::pair<std::size_t, Person>> out;
     for (const auto& [key, single] : m_single) {
-        if (const int target = resolve({key}, m_full.size()); target >= 0)
+        int target = resolve({key}, m_full.size());
+        // "John" after "John R. Bolton": a given name alone is the one full name it opens.
+        if (target < 0 && Lexicon::instance().given_name(key)) {
+            int opened = 0;
+            for (std::size_t i = 0; i < m_full.size(); ++i)
+                if (!merged[i] && m_full[i].keys.front() == key) target = static_cast<int>(i), ++opened;
+            if (opened != 1) target = -1;
+        }
+        if (target >= 0)
             mentions[static_cast<std::size_t>(target)] += single.mentions;
         else if (single.cued > 0)
             out.push_back({single.order, Person{single.word, single.mentions}});

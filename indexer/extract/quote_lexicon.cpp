@@ -47,6 +47,7 @@ QuoteLexicon load() {
     lex.pronouns = read_gendered("pronouns.txt");
     lex.honorifics = read_gendered("honorifics.txt");
     lex.title_words = read_set("title_words.txt");
+    lex.role_words = read_set("role_words.txt");
     lex.abbreviations = read_set("abbreviations.txt");
     lex.not_names = read_set("not_names.txt");
     lex.organisation_words = read_set("organisation_words.txt");

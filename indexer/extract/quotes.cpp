@@ -5,13 +5,16 @@
 // "she" to the most recent compatible named speaker, unattributed quotes to a
 // split-quote partner or the previous paragraph's speaker. Linear in the body.
 #include <optional>
+#include <unordered_set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "common/lang/countries.h"
 #include "common/text.h"
 #include "indexer/extract/experts.h"
 #include "indexer/extract/extract.h"
+#include "indexer/extract/person_names.h"
 #include "indexer/extract/speakers.h"
 
 namespace newsdesk {
@@ -30,6 +33,22 @@ Order order_of(std::size_t paragraph, int token) {
     return static_cast<Order>(paragraph) * 1'000'000 + token;
 }
 
+// "John Bolton" and "John R. Bolton": the same words, case aside, once middle
+// initials ("R.", "J") are left out.
+bool same_but_initials(std::string_view a, std::string_view b) {
+    auto words = [](std::string_view s) {
+        std::vector<std::string> out;
+        for (std::size_t at = 0; at < s.size();) {
+            const auto end = std::min(s.find(' ', at), s.size());
+            const auto w = s.substr(at, end - at);
+            if (!(w.size() == 1 || (w.size() == 2 && w[1] == '.')) || out.empty()) out.push_back(ascii_lower(w));
+            at = end + 1;
+        }
+        return out;
+    };
+    return words(a) == words(b);
+}
+
 // What the article has told us about people so far.
 class SpeakerBook {
   public:
@@ -37,6 +56,12 @@ class SpeakerBook {
 
     // Canonical name for a cleaned run; single words resolve to an earlier full name.
     std::string canonical(const NameRun& run) const {
+        if (run.kind == NameKind::person && run.words >= 2) {
+            // "John Bolton" when the article introduced "John R. Bolton": the fuller form.
+            for (const auto& p : m_people)
+                if (p.name.size() > run.name.size() && same_but_initials(run.name, p.name)) return p.name;
+            return run.name;
+        }
         if (run.kind != NameKind::person || run.words != 1) return run.name;
         if (auto it = m_by_word.find(run.name); it != m_by_word.end()) return it->second;
         const std::string suffix = " " + run.name;
@@ -103,24 +128,60 @@ struct Found {
     bool coordinated = false;         // its verb shares an earlier clause's subject
 };
 
+// A token opens its sentence when only punctuation stands between it and the
+// previous sentence's end ("— Earlier, ...", "“…” Afterwards Trump ...").
+bool opens_sentence(const Paragraph& p, int k) {
+    for (int i = k - 1; i >= 0; --i) {
+        if (ends_sentence(p.tokens[i])) return true;
+        if (p.tokens[i].kind == TokenKind::word) return false;
+    }
+    return true;
+}
+
+// Drops the words before the name in a run ("Vermont Bernie Sanders",
+// "Fourteen-year-old Zoe") and marks a run that names a thing ("Adult Swim
+// television channel") as no person, by the rules the entity scan uses.
+void refine(const Paragraph& p, NameRun& run, const std::unordered_set<std::string>& lower_words) {
+    if (run.kind != NameKind::person) return;
+    std::vector<entities::RunWord> words;
+    for (int i = run.first; i <= run.last; ++i)
+        words.push_back({p.tokens[i].text, lookup_key(p.tokens[i].text), i == run.first && opens_sentence(p, i)});
+    const int next = run.last + 1;
+    std::vector<std::string> after;
+    if (next < static_cast<int>(p.tokens.size()) && p.tokens[next].kind == TokenKind::word &&
+        !p.tokens[next].capitalised)
+        after.push_back(p.tokens[next].key);
+    if (entities::names_a_thing(words, after)) {
+        run.kind = NameKind::organisation;
+        return;
+    }
+    const int drop = static_cast<int>(entities::descriptor_words(words, lower_words));
+    if (drop == 0) return;
+    run.first += drop;
+    run.words -= drop;
+    run.name.clear();
+    for (int i = run.first; i <= run.last; ++i) run.name += (run.name.empty() ? "" : " ") + std::string(p.tokens[i].text);
+}
+
 class QuoteFinder {
   public:
-    QuoteFinder(const Article& a, const QuoteLexicon& lex)
-        : m_lex(lex), m_book(a.people) {}
+    QuoteFinder(const Article& a, const QuoteLexicon& lex, std::unordered_set<std::string> lower_words)
+        : m_lex(lex), m_book(a.people), m_lower(std::move(lower_words)) {}
 
-    void paragraph(std::string_view text, std::size_t index);
+    void paragraph(const Paragraph& p, std::size_t index);
     std::vector<Found>& found() { return m_found; }
     const SpeakerBook& book() const { return m_book; }
 
   private:
     std::optional<std::string> scan_names(const Paragraph& p, std::size_t index);
-    void resolve(const Paragraph& p, std::size_t index, const Attribution& a, Found& f);
+    void resolve(const Paragraph& p, std::size_t index, Attribution a, Found& f);
     void share_within(std::size_t first);
     void carry_over(std::size_t first, bool prev_open);
 
     const QuoteLexicon& m_lex;
     SpeakerBook m_book;
     std::vector<Found> m_found;
+    std::unordered_set<std::string> m_lower;    // words the article writes in lower case
     std::optional<std::string> m_prev_speaker;  // named speaker of the previous paragraph's last quote
     bool m_prev_person = false;
 };
@@ -147,6 +208,7 @@ std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size
     int sentence_start = 0, previous_start = 0, statement_start = -1;
     std::optional<std::string> statement;
     auto runs = name_runs(p, m_lex);
+    for (auto& run : runs) refine(p, run, m_lower);
     std::size_t r = 0;
     for (int k = 0; k < static_cast<int>(p.tokens.size()); ++k) {
         const Token& t = p.tokens[k];
@@ -161,7 +223,8 @@ std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size
                 m_book.candidate(order_of(index, runs[r].first), name);
         }
         if (t.quote < 0 && t.kind == TokenKind::word && !t.capitalised && m_lex.is_speech_verb(t.key)) {
-            const auto a = subject_of(p, sentence_start, k, m_lex);
+            auto a = subject_of(p, sentence_start, k, m_lex);
+            if (a.kind == SpeakerKind::name) refine(p, a.name, m_lower);
             if (a.kind == SpeakerKind::name && a.name.kind == NameKind::person) {
                 statement = m_book.canonical(a.name);
                 statement_start = sentence_start;
@@ -179,7 +242,8 @@ std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size
     return statement;
 }
 
-void QuoteFinder::resolve(const Paragraph& p, std::size_t index, const Attribution& a, Found& f) {
+void QuoteFinder::resolve(const Paragraph& p, std::size_t index, Attribution a, Found& f) {
+    if (a.kind == SpeakerKind::name) refine(p, a.name, m_lower);
     // A sentence subject names a speaker but is no speech cue: scare quotes stay droppable.
     f.attributed = a.kind != SpeakerKind::none && a.cue;
     f.coordinated = a.coordinated;
@@ -244,8 +308,8 @@ void QuoteFinder::carry_over(std::size_t first, bool prev_open) {
     }
 }
 
-void QuoteFinder::paragraph(std::string_view text, std::size_t index) {
-    const Paragraph p = analyse_paragraph(text, m_lex);
+void QuoteFinder::paragraph(const Paragraph& p, std::size_t index) {
+    const std::string_view text = p.text;
     const auto statement = scan_names(p, index);
     const bool prev_open = !m_found.empty() && m_found.back().open_end;
     const std::size_t first = m_found.size();
@@ -307,8 +371,15 @@ bool is_not_speech(const Found& f) {
 
 void extract_quotes(Article& article) {
     const QuoteLexicon& lex = quote_lexicon();
-    QuoteFinder finder(article, lex);
-    const auto paragraphs = split_paragraphs(article.body);
+    const auto texts = split_paragraphs(article.body);
+    std::vector<Paragraph> paragraphs;
+    std::unordered_set<std::string> lower_words;
+    for (const auto& text : texts) {
+        paragraphs.push_back(analyse_paragraph(text, lex));
+        for (const auto& t : paragraphs.back().tokens)
+            if (t.kind == TokenKind::word && !t.capitalised) lower_words.insert(t.key);
+    }
+    QuoteFinder finder(article, lex, std::move(lower_words));
     for (std::size_t i = 0; i < paragraphs.size(); ++i) finder.paragraph(paragraphs[i], i);
 
     article.quotes.clear();

@@ -4,6 +4,7 @@
 // two shards behind xapian-tcpsrv. Articles are built with the indexer's own
 // DocumentBuilder; in a collection they alternate between the two shards.
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -211,6 +212,60 @@ TEST_P(SearcherTest, QuotesAndExpertsComeFromEveryMatchingArticle) {
     EXPECT_EQ(experts.experts[0].last_date, "2024-06-12");
     EXPECT_EQ(experts.experts[1].name, "Sun Yun");
     EXPECT_EQ(experts.experts[1].articles, 1u);
+}
+
+// The experts tab says "most quoted first": quotes in the matching articles,
+// then articles. Recency once let a spokesperson quoted once this week outrank
+// a president quoted thirteen times four years before (issue 18).
+TEST_P(SearcherTest, ExpertsAreRankedByQuotesThenArticlesNotByRecency) {
+    auto with_expert = [](std::string id, std::string date, std::string name, int quotes) {
+        Article a = article(std::move(id), "Trade talks", "The trade talks went on.", std::move(date));
+        a.experts.push_back(newsdesk::Expert{std::move(name), std::nullopt, std::nullopt, quotes});
+        return a;
+    };
+    add(with_expert("older", "2020-01-10", "Donald Trump", 13));
+    add(with_expert("newest", "2024-06-21", "Lin Jian", 1));
+    add(with_expert("new-a", "2024-06-01", "Victor Cha", 2));
+    add(with_expert("old-b", "2022-02-01", "Sun Yun", 1));
+    add(with_expert("old-c", "2022-03-01", "Sun Yun", 1));
+    Searcher searcher(db->path());
+    newsdesk::SearchRequest request;
+    request.query = "trade";
+    const auto result = searcher.experts(request);
+    std::vector<std::string> names;
+    for (const auto& e : result.experts) names.push_back(e.name);
+    // Victor Cha and Sun Yun have two quotes each; Sun Yun was quoted in two articles.
+    EXPECT_EQ(names, (std::vector<std::string>{"Donald Trump", "Sun Yun", "Victor Cha", "Lin Jian"}));
+    ASSERT_FALSE(result.experts.empty());
+    EXPECT_EQ(result.experts[0].quotes, 13);
+}
+
+// One person, one facet value across the archive: "John R. Bolton" (two
+// articles) and "John Bolton" (one) count as one person under the form most
+// articles wrote, and filtering by either form finds all three (issue 18).
+TEST_P(SearcherTest, PersonFacetFoldsFormsOfOneNameUnderTheCommonest) {
+    auto with_person = [](std::string id, std::string name) {
+        Article a = article(std::move(id), "Bolton out", "The adviser left.", "2019-09-10");
+        a.people.push_back(newsdesk::Person{std::move(name), 1});
+        return a;
+    };
+    add(with_person("a", "John R. Bolton"));
+    add(with_person("b", "John R. Bolton"));
+    add(with_person("c", "John Bolton"));
+    add(with_person("d", "Mike Pompeo"));
+    Searcher searcher(db->path());
+    newsdesk::SearchRequest request;
+    request.facets = {"person"};
+    const auto result = searcher.run(request);
+    ASSERT_EQ(result.facets.size(), 1u);
+    std::map<std::string, Xapian::doccount> counts;
+    for (const auto& v : result.facets[0].values) counts[v.value] = v.count;
+    EXPECT_EQ(counts, (std::map<std::string, Xapian::doccount>{{"John R. Bolton", 3}, {"Mike Pompeo", 1}}));
+    for (const char* form : {"John Bolton", "john r bolton", "JOHN R. BOLTON"}) {
+        newsdesk::SearchRequest filtered;
+        filtered.filters = {{"person", form}};
+        EXPECT_EQ(searcher.run(filtered).total, 3u) << form;
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SearcherTest,

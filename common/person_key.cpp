@@ -1,0 +1,43 @@
+#include "common/person_key.h"
+
+#include <unordered_set>
+#include <vector>
+
+#include "common/data_dir.h"
+#include "common/schema.h"
+#include "common/text.h"
+#include "common/unicode_fold.h"
+
+namespace newsdesk {
+
+namespace {
+
+const std::unordered_set<std::string>& honorifics() {
+    static const std::unordered_set<std::string> words = [] {
+        std::unordered_set<std::string> out;
+        for (const auto& line : read_data_list("people/honorifics.txt")) out.insert(normalise_term_value(line));
+        return out;
+    }();
+    return words;
+}
+
+}  // namespace
+
+std::string person_key(std::string_view name) {
+    bool ascii = true;
+    for (const unsigned char c : name) ascii = ascii && c < 0x80;
+    // Most names are ASCII: term_words lower-cases them without ICU.
+    const auto words = term_words(ascii ? std::string(name) : fold_without_marks(name));
+    std::string key;
+    for (const auto& w : words) {
+        // Single-letter initials ("r" of "John R. Bolton"), in any script.
+        std::size_t letters = 0;
+        for (const unsigned char c : w) letters += (c & 0xC0) != 0x80;
+        const bool initial = letters == 1;
+        if (initial || honorifics().count(w)) continue;
+        key += (key.empty() ? "" : " ") + w;
+    }
+    return key.empty() ? normalise_term_value(name) : key;
+}
+
+}  // namespace newsdesk

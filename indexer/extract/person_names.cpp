@@ -1,0 +1,127 @@
+#include "indexer/extract/person_names.h"
+
+#include "common/lang/countries.h"
+#include "indexer/extract/entity_lexicon.h"
+
+namespace newsdesk::entities {
+
+namespace {
+
+// "Fourteen-year-old", "Virginia-based", "Sanders-backed": a compound whose last
+// part is in lower case modifies a name and is none.
+bool modifier_compound(std::string_view text) {
+    const auto dash = text.rfind('-');
+    if (dash == std::string_view::npos || dash + 1 >= text.size()) return false;
+    return Lexicon::instance().compound_modifier(std::string(text.substr(dash + 1)));
+}
+
+std::string phrase(const std::vector<RunWord>& run, std::size_t a, std::size_t b) {
+    std::string out;
+    for (std::size_t i = a; i < b; ++i) out += (i > a ? " " : "") + run[i].key;
+    return out;
+}
+
+// Words [a, b) describe whoever follows: a place ("Vermont", "United States"),
+// or each a title, honorific, organisation word, non-name or ordinary word.
+bool describes(const std::vector<RunWord>& run, std::size_t a, std::size_t b,
+               const std::unordered_set<std::string>& lower_words) {
+    const auto& lex = Lexicon::instance();
+    const auto& geo = CountryGazetteer::instance();
+    for (std::size_t i = a; i < b; ++i)
+        if (lex.given_name(run[i].key) || lex.surname_first(run[i].key)) return false;
+    const auto place = phrase(run, a, b);
+    if (geo.known_place(place) || geo.find(place)) return true;
+    for (std::size_t i = a; i < b; ++i) {
+        const auto& k = run[i].key;
+        const bool ordinary = lower_words.count(k) || lex.title(k) || lex.role(k) || lex.honorific(k) || lex.org_word(k) ||
+                              lex.not_a_name(k) || geo.find(k) || geo.known_place(k);
+        if (!ordinary) return false;
+    }
+    return true;
+}
+
+// "Scientist", "Co-author", "Senators", "Secretary-General": a title or role
+// (its plural, or the last part of a hyphenated one).
+bool role_word(const std::string& key) {
+    const auto& lex = Lexicon::instance();
+    auto known = [&](const std::string& k) { return lex.title(k) || lex.role(k); };
+    if (known(key)) return true;
+    if (key.size() > 3 && key.back() == 's' && known(key.substr(0, key.size() - 1))) return true;
+    const auto part = key.find_last_of(" -");
+    return part != std::string::npos && known(key.substr(part + 1));
+}
+
+bool acronym(std::string_view text) {
+    if (text.size() < 2) return false;
+    for (const char c : text)
+        if (!(c >= 'A' && c <= 'Z')) return false;
+    return true;
+}
+
+// A word that may open the name left after a prefix: "Without" of "Reporters
+// Without Borders" and "Presidential" of a primary may not.
+bool opens_name(const RunWord& w, const std::unordered_set<std::string>& lower_words) {
+    const auto& lex = Lexicon::instance();
+    return lex.given_name(w.key) || !(lower_words.count(w.key) || lex.not_a_name(w.key) || role_word(w.key));
+}
+
+// "NASA Administrator Jim Bridenstine", "Technical Officer Chris Wright",
+// "Co-author Jing-Shan Zhao": the words up to the last role word, when two or
+// more words follow it and none before it is a given name.
+std::size_t after_role(const std::vector<RunWord>& run, std::size_t start,
+                       const std::unordered_set<std::string>& lower_words) {
+    const auto& lex = Lexicon::instance();
+    std::size_t found = start;
+    for (std::size_t r = start; r + 2 < run.size(); ++r) {
+        const auto& k = run[r].key;
+        if (lex.given_name(k) || lex.surname_first(k)) break;
+        if (role_word(k)) {
+            if (opens_name(run[r + 1], lower_words)) found = r + 1;
+            continue;
+        }
+        if (!(acronym(run[r].text) || lower_words.count(k) || lex.org_word(k) || lex.not_a_name(k))) break;
+    }
+    return found;
+}
+
+}  // namespace
+
+std::size_t descriptor_words(const std::vector<RunWord>& run, const std::unordered_set<std::string>& lower_words) {
+    const auto& lex = Lexicon::instance();
+    std::size_t start = 0;
+    while (start + 1 < run.size()) {
+        const auto& w = run[start];
+        const bool adverb = w.sentence_start && !lex.given_name(w.key) &&
+                            (lex.not_a_name(w.key) || lex.adverb_form(w.key));
+        if (!modifier_compound(w.text) && !adverb) break;
+        ++start;
+    }
+    start = after_role(run, start, lower_words);
+    // "Hong Kong Carrie Lam": a place before two or more words.
+    const auto& geo = CountryGazetteer::instance();
+    for (std::size_t g = start + 1; g + 2 <= run.size() && g <= start + 3; ++g) {
+        const auto place = phrase(run, start, g);
+        const auto* entry = geo.find(place);
+        if (!lex.given_name(run[start].key) && opens_name(run[g], lower_words) &&
+            (geo.known_place(place) || (entry && entry->cue == CountryCue::name)))
+            return g;
+    }
+    // The first given name after `start` with two or more words from it on.
+    for (std::size_t g = start + 1; g + 2 <= run.size(); ++g) {
+        if (!lex.given_name(run[g].key)) continue;
+        return describes(run, start, g, lower_words) ? g : start;
+    }
+    return start;
+}
+
+bool names_a_thing(const std::vector<RunWord>& run, const std::vector<std::string>& next) {
+    if (run.empty()) return false;
+    const auto& lex = Lexicon::instance();
+    // "Adult Swim television": a lower-case head right after the name; "news"
+    // there is a person's ("Biden news conference").
+    if (lex.given_name(run.front().key)) return false;
+    if (!next.empty() && next.front() != "news" && lex.thing_head(next.front())) return true;
+    return lex.thing_head(run.back().key);
+}
+
+}  // namespace newsdesk::entities

@@ -1,0 +1,209 @@
+// People, speakers and experts as a user sees them, on the bundled Wikinews
+// articles (corpus/wikinews, CC BY 2.5): clean names, people not things, one
+// person one name, titles that are roles (issue 18). Each test reads a whole
+// article through the real parser and extractors.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "indexer/extract/extract.h"
+#include "indexer/formats/parsers.h"
+
+namespace newsdesk {
+namespace {
+
+// The bundled Wikinews article whose headline starts with `headline`, extracted.
+Article wikinews(const std::string& file, const std::string& headline) {
+    const std::string path = std::string(NEWSDESK_SOURCE_DIR) + "/corpus/wikinews/" + file;
+    std::ifstream in(path);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    for (auto& article : parse_any(bytes.str(), path)) {
+        if (!article.headline.starts_with(headline)) continue;
+        extract_all(article);
+        return article;
+    }
+    ADD_FAILURE() << "no article '" << headline << "' in " << path;
+    return {};
+}
+
+std::vector<std::string> people(const Article& a) {
+    std::vector<std::string> out;
+    for (const auto& p : a.people) out.push_back(p.name);
+    return out;
+}
+
+std::vector<std::string> experts(const Article& a) {
+    std::vector<std::string> out;
+    for (const auto& e : a.experts) out.push_back(e.name);
+    return out;
+}
+
+bool has(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Any person, expert or speaker whose name contains `part`.
+std::string named_with(const Article& a, const std::string& part) {
+    for (const auto& n : people(a))
+        if (n.find(part) != std::string::npos) return n;
+    for (const auto& q : a.quotes)
+        if (q.speaker && q.speaker->find(part) != std::string::npos) return *q.speaker;
+    return {};
+}
+
+const Expert* expert(const Article& a, const std::string& name) {
+    for (const auto& e : a.experts)
+        if (e.name == name) return &e;
+    return nullptr;
+}
+
+// "Yesterday, United States Senator from Vermont Bernie Sanders won ...": the
+// place after "Senator from" is part of the title, not of the name.
+TEST(CleanNames, PlaceBetweenTitleAndNameIsNotPartOfIt) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "Bernie Sanders wins 2020 Nevada caucuses");
+    EXPECT_TRUE(has(people(a), "Bernie Sanders"));
+    EXPECT_EQ(named_with(a, "Vermont Bernie"), "");
+    // "former Vice President of the United States Joe Biden won ..."
+    const auto b = wikinews("wikinews-2020-2021.jsonl", "Joe Biden projected US president-elect");
+    EXPECT_TRUE(has(people(b), "Joe Biden"));
+    EXPECT_EQ(named_with(b, "States Joe"), "");
+}
+
+// Roles and offices written before a speaker: "NATO Secretary-General Jens
+// Stoltenberg", "Broadcaster Piers Morgan"; a role opening an organisation's
+// name is not cut off it ("Sabrina Bennoui of Reporters Without Borders").
+TEST(CleanNames, RoleBeforeASpeakerIsNotPartOfTheName) {
+    const auto a = wikinews("wikinews-2019.jsonl", "Kurds announce deal with Assad's government");
+    EXPECT_TRUE(has(experts(a), "Jens Stoltenberg"));
+    EXPECT_EQ(named_with(a, "Secretary-General"), "");
+    const auto b = wikinews("wikinews-2019.jsonl", "Bystanders foil knife-weilding man on London Bridge");
+    EXPECT_TRUE(has(experts(b), "Piers Morgan"));
+    EXPECT_EQ(named_with(b, "Broadcaster"), "");
+    const auto c = wikinews("wikinews-2020-2021.jsonl", "Yemeni journalist Nabil Hasan al-Quaety shot dead");
+    EXPECT_FALSE(has(people(c), "Without Borders"));
+    const Expert* bennoui = expert(c, "Sabrina Bennoui");
+    ASSERT_NE(bennoui, nullptr);
+    EXPECT_EQ(bennoui->institution.value_or(""), "Reporters Without Borders");
+}
+
+// 'US Secretary of State Mike Pompeo said the crash was "likely"': the speaker is Mike Pompeo.
+TEST(CleanNames, MultiWordTitleBeforeASpeakerIsNotPartOfTheName) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "Iran admits downing Ukrainian jet");
+    EXPECT_TRUE(has(experts(a), "Mike Pompeo"));
+    EXPECT_EQ(named_with(a, "State Mike"), "");
+}
+
+// "Afterwards Trump visited California ...": an adverb opening the sentence.
+TEST(CleanNames, SentenceAdverbIsNotPartOfTheName) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "On the campaign trail in the USA, September 2020");
+    EXPECT_EQ(named_with(a, "Afterwards"), "");
+    EXPECT_TRUE(has(experts(a), "Donald Trump"));
+    // 'Earlier this week, an official government Twitter account made the following
+    // announcement: "Latest update: ..."': nobody called Earlier said it.
+    const auto b = wikinews("wikinews-2019.jsonl", "Samoan government temporarily shuts down");
+    EXPECT_EQ(named_with(b, "Earlier"), "");
+}
+
+// 'Fourteen-year-old Zoe, on the top deck of the bus ..., said the roof fell in
+// and "everyone started screaming"': the age is no part of her name.
+TEST(CleanNames, AgeCompoundIsNotPartOfTheName) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "Three children seriously injured as bus hits bridge");
+    EXPECT_EQ(named_with(a, "year-old"), "");
+    ASSERT_FALSE(a.quotes.empty());
+    const auto screaming = std::find_if(a.quotes.begin(), a.quotes.end(),
+                                        [](const Quote& q) { return q.text == "everyone started screaming"; });
+    ASSERT_NE(screaming, a.quotes.end());
+    EXPECT_EQ(screaming->speaker.value_or(""), "Zoe");
+}
+
+// "Dr Mike Ryan, of the World Health Organization (WHO), said ...": the
+// institution alone, brackets and all, and no title made of it.
+TEST(Titles, OfAnInstitutionIsTheInstitutionNotATitle) {
+    const auto a = wikinews("wikinews-2019.jsonl", "Scientists report two life-saving treatments for Ebola");
+    const Expert* ryan = expert(a, "Mike Ryan");
+    ASSERT_NE(ryan, nullptr);
+    EXPECT_EQ(ryan->institution.value_or(""), "World Health Organization");
+    EXPECT_FALSE(ryan->title.has_value()) << *ryan->title;
+}
+
+// "Biden slammed Trump, viewing the president as having no plan to combat
+// COVID-19." and "Carroll agreed with La Riva, saying that jobs are more
+// important than UBI.": clauses about what someone did, not titles.
+TEST(Titles, ClausesAreNotTitles) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "On the campaign trail in the USA, October 2020");
+    ASSERT_FALSE(a.experts.empty());
+    for (const auto& e : a.experts) {
+        if (!e.title) continue;
+        EXPECT_EQ(e.title->find("viewing"), std::string::npos) << e.name << ": " << *e.title;
+        EXPECT_EQ(e.title->find("saying"), std::string::npos) << e.name << ": " << *e.title;
+    }
+    for (const auto& q : a.quotes)
+        if (q.speaker_title) {
+            EXPECT_EQ(q.speaker_title->find("saying"), std::string::npos) << *q.speaker_title;
+        }
+    // "... fewer than former Vice President of the United States Joe Biden, saying
+    // \"the path toward victory is virtually impossible\"": Sanders' clause, no title of Biden's.
+    const auto d = wikinews("wikinews-2020-2021.jsonl", "Bernie Sanders ends 2020 US presidential bid");
+    for (const auto& e : d.experts)
+        EXPECT_FALSE(e.title && e.title->starts_with("saying")) << e.name << ": " << *e.title;
+    // "Mitchell Stoltz, Senior Staff Attorney at the Electronic Frontier Foundation": a role stays.
+    const auto b = wikinews("wikinews-2020-2021.jsonl", "Wikinews discusses DRM and DMCA with Richard Stallman");
+    const Expert* stoltz = expert(b, "Mitchell Stoltz");
+    ASSERT_NE(stoltz, nullptr);
+    EXPECT_EQ(stoltz->title.value_or(""), "Senior Staff Attorney");
+    EXPECT_EQ(stoltz->institution.value_or(""), "Electronic Frontier Foundation");
+    const auto c = wikinews("wikinews-2020-2021.jsonl", "On the campaign trail in the USA, September 2020");
+    const Expert* trump = expert(c, "Donald Trump");
+    ASSERT_NE(trump, nullptr);
+    EXPECT_EQ(trump->title.value_or(""), "presidential nominee");
+}
+
+// "an all-women crew ran the Mysore–Bangalore Tippu Express", "... Aparna Garg
+// told Wikinews": a train and the outlet are not people; Aparna Garg is.
+TEST(PeopleNotThings, TrainsOutletsLawsAndAgenciesAreNotPeople) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "Wikinews discusses International Women's Day");
+    EXPECT_EQ(named_with(a, "Tippu Express"), "");
+    EXPECT_FALSE(has(people(a), "Wikinews"));
+    const auto b = wikinews("wikinews-2020-2021.jsonl", "Indian Railway: all-women crew steers Tippu Express");
+    EXPECT_TRUE(has(people(b), "Aparna Garg"));
+    EXPECT_FALSE(has(people(b), "Wikinews"));
+    // "the Natural Law Party of Michigan"
+    const auto c = wikinews("wikinews-2020-2021.jsonl", "On the campaign trail in the USA, June 2020");
+    EXPECT_EQ(named_with(c, "Natural Law"), "");
+    // "The United States Geological Survey (USGS) placed the epicenter ..."
+    const auto d = wikinews("wikinews-2020-2021.jsonl", "Seismic activity continues to shake Puerto Rico");
+    EXPECT_EQ(named_with(d, "Geological Survey"), "");
+    // 'Adult Swim television channel "human claw"': the channel may be a speaker, never a person.
+    const auto e = wikinews("wikinews-2019.jsonl", "Fan Expo Canada 2019");
+    EXPECT_FALSE(has(people(e), "Adult Swim"));
+    EXPECT_FALSE(has(experts(e), "Adult Swim"));
+}
+
+// "excerpts from Bob Woodward's book Rage", "Tomasz Sekielski's film": a person
+// owning a thing stays a person; a given name opens a person's name.
+TEST(PeopleNotThings, OwnersOfThingsStayPeople) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "On the campaign trail in the USA, September 2020");
+    EXPECT_TRUE(has(people(a), "Bob Woodward"));
+    const auto b = wikinews("wikinews-2019.jsonl", "Polish leader Jaroslaw Kaczynski");
+    EXPECT_TRUE(has(people(b), "Tomasz Sekielski"));
+}
+
+// "John R. Bolton", later "John Bolton" and "John": one person, by the fullest name.
+TEST(OnePersonOneName, ShortAndInitialLessFormsFoldIntoTheFullest) {
+    const auto a = wikinews("wikinews-2019.jsonl", "US president Trump ousts national security advisor Bolton");
+    const auto names = people(a);
+    EXPECT_TRUE(has(names, "John R. Bolton"));
+    EXPECT_FALSE(has(names, "John Bolton"));
+    EXPECT_FALSE(has(names, "John"));
+    for (const auto& q : a.quotes)
+        if (q.speaker) {
+            EXPECT_NE(*q.speaker, "John Bolton");
+        }
+}
+
+}  // namespace
+}  // namespace newsdesk
