@@ -203,7 +203,7 @@ TEST_F(NightlyWriteFailure, RebuildOnAFullDiskFailsAndKeepsTheLiveIndex) {
     const auto r = nightly({"--fsize", "262144"}, {"--rebuild"});
     EXPECT_EQ(r.exit_code, 1) << r.err << read_file(m_dir / "log" / "nightly.log");
     EXPECT_EQ(lines(r.err), 1u) << r.err;
-    EXPECT_EQ(r.err.rfind("newsdesk-nightly: status=failed (newsdesk-index: ", 0), 0u) << r.err;
+    EXPECT_EQ(r.err.rfind("newsdesk-nightly: " + db() + ": status=failed (newsdesk-index: ", 0), 0u) << r.err;
     EXPECT_NE(r.err.find("File too large"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("live index " + db() + " untouched"), std::string::npos) << r.err;
     expect_live_index_untouched();
@@ -213,7 +213,7 @@ TEST_F(NightlyWriteFailure, UpdateOnAFullDiskFailsAndKeepsTheLiveIndex) {
     const auto r = nightly({"--fsize", "65536"}, {});
     EXPECT_EQ(r.exit_code, 1) << r.err << read_file(m_dir / "log" / "nightly.log");
     EXPECT_EQ(lines(r.err), 1u) << r.err;
-    EXPECT_EQ(r.err.rfind("newsdesk-nightly: status=failed (newsdesk-index: " + db() +
+    EXPECT_EQ(r.err.rfind("newsdesk-nightly: " + db() + ": status=failed (newsdesk-index: " + db() +
                               ": cannot write the database (",
                           0),
               0u)
@@ -228,7 +228,7 @@ TEST_F(NightlyWriteFailure, RebuildBesideAReadOnlyDatabaseFailsAndKeepsTheLiveIn
     set_writable(db() + ".d", true);
     EXPECT_EQ(r.exit_code, 1) << r.err << read_file(m_dir / "log" / "nightly.log");
     EXPECT_EQ(lines(r.err), 1u) << r.err;
-    EXPECT_EQ(r.err.rfind("newsdesk-nightly: status=failed (", 0), 0u) << r.err;
+    EXPECT_EQ(r.err.rfind("newsdesk-nightly: " + db() + ": status=failed (", 0), 0u) << r.err;
     EXPECT_NE(r.err.find("Permission denied"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find(db()), std::string::npos) << r.err;
     expect_live_index_untouched();
