@@ -16,9 +16,12 @@ namespace {
 constexpr const char* kDescription = R"(Searches a newsdesk database; best matches first (BM25).
 
 Query syntax:
-  north korea               both words (AND is the default)
-  "security pact"           a phrase
-  sanctions OR embargo      either; also AND, NOT, ( )
+  north korea               both words, when ten articles hold both; else
+                            either, those with both first
+  who is quoted about china a question: stopwords (who, is, about) dropped,
+                            articles holding the most of its words first
+  "security pact"           a phrase (stopwords kept)
+  sanctions OR embargo      either; also AND, NOT, ( ); in capitals only ("or" is a word)
   +kim -putin               must have / must not have
   diplom*                   trailing wildcard
   headline:pact             a word in the headline; also caption: quote: body: byline:
