@@ -9,6 +9,7 @@
 #include "common/lang/stopwords.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "common/unicode_fold.h"
 #include "searcher/facets.h"
 #include "searcher/proximity.h"
 
@@ -242,7 +243,8 @@ std::string lower_words(const std::string& text) {
 
 // The branches of docs/schema.md, "Languages at query time": one per stemmer
 // of a language whose script fits a query word, one for exact forms.
-std::vector<QueryBranch> read_in_languages(const std::string& text, const Xapian::Database& db,
+std::vector<QueryBranch> read_in_languages(const std::string& text, const std::string& accented,
+                                           const Xapian::Database& db,
                                            const std::vector<std::string>& languages,
                                            Xapian::Query::op default_op, Xapian::termcount expansion) {
     const Xapian::Stem none("none");
@@ -266,7 +268,9 @@ std::vector<QueryBranch> read_in_languages(const std::string& text, const Xapian
             same->languages.push_back(code);
             continue;
         }
-        const std::string as_read = capitalises_nouns(code) ? lower_words(text) : text;
+        // Accents stay where the stemmer reads them (folds_accents).
+        const std::string& as_typed = folds_accents(stem) ? text : accented;
+        const std::string as_read = capitalises_nouns(code) ? lower_words(as_typed) : as_typed;
         Xapian::Query query = parse_with(as_read, db, stem, stopper_for(code), default_op, expansion);
         branches.push_back({{code}, std::move(stem), std::move(query)});
     }
@@ -325,8 +329,10 @@ bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xa
 std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Database& db,
                                     const std::vector<std::string>& codes, const Xapian::Query& filter,
                                     Xapian::termcount expansion, bool& any_word) {
-    auto all = read_in_languages(text, db, codes, Xapian::Query::OP_AND, expansion);
-    auto any = read_in_languages(text, db, codes, Xapian::Query::OP_OR, expansion);
+    // `text` folded (fold_for_search) and with its accents (quotes made ASCII).
+    const std::string folded = fold_for_search(text), accented = ascii_quotes(text);
+    auto all = read_in_languages(folded, accented, db, codes, Xapian::Query::OP_AND, expansion);
+    auto any = read_in_languages(folded, accented, db, codes, Xapian::Query::OP_OR, expansion);
     const Xapian::Query all_query = combine(all), any_query = combine(any);
     // Operators between every word (or one word): nothing to choose.
     any_word = any_query.get_description() != all_query.get_description();
@@ -337,7 +343,7 @@ std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Datab
         any_word = false;
         return all;
     }
-    const Xapian::Query near = is_plain_words(text) ? word_pairs_near(text, codes, kProximityWindow) : Xapian::Query();
+    const Xapian::Query near = is_plain_words(folded) ? word_pairs_near(folded, codes, kProximityWindow) : Xapian::Query();
     for (std::size_t i = 0; i < any.size(); ++i) {
         any[i].query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, any[i].query,
                                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all[i].query, kAllWordsBoost));
@@ -375,14 +381,17 @@ const QueryBranch& ParsedQuery::branch_for(std::string_view language) const {
     return exact ? *exact : branches.front();
 }
 
-ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db,
+ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
                              const std::vector<std::string>& languages, const Xapian::Query& filter) {
-    if (trim(text).empty()) {
+    if (trim(raw).empty()) {
         // As the parser reads a query of filters alone: the filter, unweighted.
         const Xapian::Query all = filter.empty() ? Xapian::Query::MatchAll : filter;
         return {all, {}, false, {{{}, Xapian::Stem("none"), all}}};
     }
-    if (!is_valid_utf8(text)) throw UsageError("query is not valid UTF-8");
+    if (!is_valid_utf8(raw)) throw UsageError("query is not valid UTF-8");
+    // Typographic quotes read as ASCII ones (a pasted “defence pact” is a
+    // phrase); each reading folds accents as its language's text was indexed.
+    const std::string text = ascii_quotes(raw);
     // Each wildcard reads every term of its prefix and opens a posting list for
     // each term it keeps, and its budget is per wildcard: 160 "a*" (480 bytes)
     // took the page's whole time limit. So their number is capped and they

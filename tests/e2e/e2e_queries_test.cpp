@@ -113,3 +113,37 @@ TEST_F(Queries, TheCountReadsAsEnglish) {
 }
 
 }  // namespace
+
+namespace {
+
+// Accents, compatibility forms and typographic quotes (common/unicode_fold.h):
+// names typed without their accents, and phrases pasted with curly quotes.
+class Folding : public newsdesk::test::CorpusTest {};
+
+std::vector<std::string> headlines(const nlohmann::json& result) {
+    std::vector<std::string> out;
+    for (const auto& hit : result["hits"]) out.push_back(hit["headline"]);
+    return out;
+}
+
+TEST_F(Folding, ANameTypedWithoutItsAccentsFindsIt) {
+    // The article writes "Agnès Callamard"; the suggestion was "ages Callamard".
+    const auto agnes = search(db, {"Agnes Callamard"});
+    ASSERT_EQ(agnes["total"], 1);
+    EXPECT_TRUE(agnes["did_you_mean"].is_null()) << agnes["did_you_mean"];
+    EXPECT_NE(agnes["hits"][0]["snippet"].get<std::string>().find("**Agnès** **Callamard**"), std::string::npos)
+        << agnes["hits"][0]["snippet"];
+    // "Wanda Vázquez" as written, without the accent, and in capitals.
+    const auto vazquez = search(db, {"Wanda Vazquez"});
+    EXPECT_GE(vazquez["total"].get<int>(), 1);
+    EXPECT_EQ(headlines(vazquez), headlines(search(db, {"Wanda Vázquez"})));
+    EXPECT_EQ(headlines(vazquez), headlines(search(db, {"WANDA VAZQUEZ"})));
+}
+
+TEST_F(Folding, APhrasePastedInCurlyQuotesIsAPhrase) {
+    EXPECT_EQ(headlines(search(db, {"“defence pact”"})), std::vector<std::string>{kSeedHeadline});
+    EXPECT_EQ(search(db, {"“pact defence”"})["total"], 0);
+    EXPECT_EQ(search(db, {"China’s leaders"})["total"], search(db, {"China's leaders"})["total"]);
+}
+
+}  // namespace
