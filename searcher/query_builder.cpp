@@ -30,6 +30,13 @@ class FacetFieldProcessor : public Xapian::FieldProcessor {
     std::string m_facet;
 };
 
+// date:FROM..TO with years, months or days at either end (date_span).
+class DateSpanProcessor : public Xapian::RangeProcessor {
+  public:
+    DateSpanProcessor() : Xapian::RangeProcessor(slot::date, "date:") {}
+    Xapian::Query operator()(const std::string& from, const std::string& to) override { return date_span(from, to); }
+};
+
 // speaker:NAME — one term per word of the name, all required.
 class SpeakerFieldProcessor : public Xapian::FieldProcessor {
   public:
@@ -208,8 +215,8 @@ Xapian::Query parse_with(const std::string& text, const Xapian::Database& db, co
     qp.add_boolean_prefix("org", (new FacetFieldProcessor("institution"))->release(), &institution_group);
     qp.add_boolean_prefix("lang", (new FacetFieldProcessor("language"))->release());
     qp.add_boolean_prefix("speaker", (new SpeakerFieldProcessor)->release());
-    // date:A..B, a range over slot::date (date_range() builds the same without text).
-    qp.add_rangeprocessor((new Xapian::DateRangeProcessor(slot::date, "date:"))->release());
+    // date:A..B, a range over slot::date (date_span; date_range() builds the same without text).
+    qp.add_rangeprocessor((new DateSpanProcessor)->release());
     qp.add_boolean_prefix("date", (new FacetFieldProcessor("date"))->release());
     return qp.parse_query(text, kFlags);
 }

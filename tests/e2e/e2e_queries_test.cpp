@@ -102,6 +102,18 @@ TEST_F(Queries, CountsAreExactAndTheSameWhateverThePageOrFacets) {
     EXPECT_EQ(search(db, {"trump"})["total"], 56);
 }
 
+TEST_F(Queries, DateRangesOfYearsAndMonthsAndBadDatesSayWhatTheyDo) {
+    const auto total = [&](const std::string& query) { return search(db, {"--limit", "1", query})["total"].get<int>(); };
+    EXPECT_GT(total("date:2019"), 0);
+    EXPECT_EQ(total("date:2019..2020"), total("date:2019") + total("date:2020"));
+    EXPECT_EQ(total("date:2019-06..2019-07"), total("date:2019-06") + total("date:2019-07"));
+    EXPECT_GE(total("date:..2019"), total("date:2019"));
+    const auto bad = run({kSearch, "--db", db, "covid-19 date:2020-02-30"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("2020-02-30"), std::string::npos) << bad.err;
+    EXPECT_TRUE(bad.out.empty()) << bad.out;
+}
+
 TEST_F(Queries, TheCountReadsAsEnglish) {
     const auto one = run({kSearch, "--db", db, "\"the pact\""});
     ASSERT_EQ(one.exit_code, 0) << one.err;

@@ -70,6 +70,10 @@ const Row kRows[] = {
     {"pact date:2024-06-21", "Query((" + any_field("pact", 1) + " FILTER D20240621))"},
     // Date ranges run over the sortable date value in slot 0.
     {"pact date:2024-06-01..2024-06-30", "Query((" + any_field("pact", 1) + " FILTER VALUE_RANGE 0 20240601 20240630))"},
+    // Years and months at either end mean their first and last days; an end may be open.
+    {"pact date:2019..2020", "Query((" + any_field("pact", 1) + " FILTER VALUE_RANGE 0 20190101 20201231))"},
+    {"pact date:2019-06..2020-02", "Query((" + any_field("pact", 1) + " FILTER VALUE_RANGE 0 20190601 20200231))"},
+    {"pact date:..2019", "Query((" + any_field("pact", 1) + " FILTER VALUE_LE 0 20191231))"},
     // Entity filters: countries by code or name, names normalised as indexed;
     // one kind ORs, institution: and org: are one kind.
     {"country:KP", "Query(0 * XCOUNTRYkp)"},
@@ -167,6 +171,21 @@ TEST_F(QueryBuilderTest, MalformedDateIsAUsageErrorNamingTheValue) {
     } catch (const newsdesk::UsageError& e) {
         EXPECT_NE(std::string(e.what()).find("June"), std::string::npos) << e.what();
     }
+}
+
+// Issue 19: date:2020-02-30 found nothing, silently.
+TEST_F(QueryBuilderTest, ADateThatDoesNotExistIsAUsageErrorNamingIt) {
+    for (const std::string value : {"2020-02-30", "2019-02-29", "2019-13", "2019..2019-04-31", "june"}) {
+        try {
+            (void)newsdesk::build_query("pact date:" + value, db);
+            ADD_FAILURE() << value << ": expected UsageError";
+        } catch (const newsdesk::UsageError& e) {
+            const std::string bad = value.substr(value.find("..") == std::string::npos ? 0 : value.find("..") + 2);
+            EXPECT_NE(std::string(e.what()).find(bad), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_NO_THROW((void)newsdesk::build_query("date:2020-02-29", db));  // a leap day
+    EXPECT_THROW((void)newsdesk::build_query("date:2020..2019", db), newsdesk::UsageError);
 }
 
 TEST_F(QueryBuilderTest, InvalidUtf8IsAUsageError) {
