@@ -108,9 +108,7 @@ Xapian::Query facet_filter(std::string_view facet, std::string_view value) {
             case 4: return Xapian::Query(make_term(prefix::year, digits));
             case 6: return Xapian::Query(make_term(prefix::month, digits));
             case 8: return Xapian::Query(make_term(prefix::day, digits));
-            default:
-                throw UsageError("date filter expects a date that exists, as YYYY, YYYY-MM or YYYY-MM-DD, not '" +
-                                 std::string(value) + "'");
+            default: throw UsageError("date filter expects YYYY, YYYY-MM or YYYY-MM-DD, not '" + std::string(value) + "'");
         }
     }
     return Xapian::Query(make_term(spec->filter_prefix, normalise_term_value(value)));

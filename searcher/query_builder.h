@@ -45,7 +45,7 @@ inline constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 // holding all of them has that part of its weight multiplied by
 // 1 + kAllWordsBoost, so those come first and then those holding most.
 inline constexpr std::size_t kKeywordQueryWords = 3;
-inline constexpr Xapian::doccount kEnoughMatches = 10;
+inline constexpr Xapian::doccount kEnoughMatches = 5;  // half a page: "north korea" on the bundled corpus (6)
 inline constexpr double kAllWordsBoost = 10.0;
 // A query of plain words read as any of them also weighs each pair of
 // consecutive words found within kProximityWindow words of each other

@@ -31,7 +31,7 @@ class QueryBuilderTest : public ::testing::Test {
         Xapian::Document doc;
         for (const char* term : {"XBdiplomat", "XBdiplomacy", "XBdiplomatic", "Sdiplomat"}) doc.add_term(term);
         db.add_document(doc);
-        // A page of articles holding both words of "north korea": that query
+        // kEnoughMatches articles holding both words of "north korea": that query
         // means both (kEnoughMatches).
         for (Xapian::doccount i = 0; i < newsdesk::kEnoughMatches; ++i) {
             Xapian::Document both;
@@ -43,7 +43,7 @@ class QueryBuilderTest : public ::testing::Test {
 };
 
 const Row kRows[] = {
-    // Words a page of articles holds together AND together (kKeywordQueryWords)
+    // Words kEnoughMatches articles hold together AND together (kKeywordQueryWords)
     // and are stemmed (Z prefix = stemmed form).
     {"north korea", "Query((" + any_field("north", 1) + " AND " + any_field("korea", 2) + "))"},
     {"sanctions OR embargo", "Query((ZSsanction@1 OR ZXBsanction@1 OR ZXCAPsanction@1 OR ZAsanction@1 OR " +
@@ -145,7 +145,7 @@ TEST_F(QueryBuilderTest, ASentenceDropsItsStopwordsAndMeansAnyOfItsWords) {
     EXPECT_NE(parsed.query.get_description().find("XBkorea NEAR 8 XBpact"), std::string::npos);
 }
 
-TEST_F(QueryBuilderTest, AShortQueryMeansAllItsWordsOnlyWhenAPageOfArticlesHoldsThem) {
+TEST_F(QueryBuilderTest, AShortQueryMeansAllItsWordsOnlyWhenEnoughArticlesHoldThem) {
     EXPECT_FALSE(newsdesk::parse_user_query("north korea pact", db).any_word);
     // No article holds "embargo": all of the words would find nothing.
     EXPECT_TRUE(newsdesk::parse_user_query("north korea embargo", db).any_word);
