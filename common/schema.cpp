@@ -1,5 +1,7 @@
 #include "common/schema.h"
 
+#include "common/unicode_fold.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -9,7 +11,10 @@
 
 namespace newsdesk {
 
-std::string normalise_term_value(std::string_view value) {
+std::string normalise_term_value(std::string_view raw) {
+    // Accents and compatibility forms folded as in free text (Müller = Muller).
+    const std::string folded = fold_for_search(raw);
+    const std::string_view value = folded;
     std::string out;
     out.reserve(value.size());
     bool pending_space = false;

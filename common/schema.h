@@ -127,8 +127,9 @@ inline constexpr double kRecencyEpochDays = 10957.0;  // 2000-01-01
 inline constexpr Xapian::termcount kHeadlineWeight = 4;
 inline constexpr Xapian::termcount kCaptionWeight = 1;
 
-// Lower-cases ASCII, folds runs of non-alphanumerics to one space and trims, so
-// "The  Hindu", "the hindu" meet. Used for source and entity term values.
+// Folds accents and compatibility forms (fold_for_search, common/unicode_fold.h),
+// lower-cases ASCII, folds runs of non-alphanumerics to one space and trims, so
+// "The  Hindu", "the hindu" meet, and "Müller", "Muller". Used for source and entity term values.
 [[nodiscard]] std::string normalise_term_value(std::string_view value);
 
 // The unique id term of an article: "Q" + id; ids too long for a Xapian term

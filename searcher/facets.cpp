@@ -65,11 +65,37 @@ std::string date_digits(std::string_view value) {
     }
     const auto two = [&digits](std::size_t at) { return (digits[at] - '0') * 10 + (digits[at + 1] - '0'); };
     if (digits.size() >= 6 && (two(4) < 1 || two(4) > 12)) return {};
-    if (digits.size() == 8 && (two(6) < 1 || two(6) > 31)) return {};
+    if (digits.size() == 8) {
+        // A day the month has: 2020-02-30 is no date (issue 19: it found nothing, silently).
+        const int year = std::stoi(digits.substr(0, 4)), month = two(4);
+        const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        const int days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (two(6) < 1 || two(6) > days[month - 1]) return {};
+    }
     return digits;
 }
 
 }  // namespace
+
+Xapian::Query date_span(std::string_view from, std::string_view to) {
+    const auto end_of = [](std::string_view value, bool last) {
+        if (value.empty()) return std::string();
+        const std::string digits = date_digits(value);
+        if (digits.empty())
+            throw UsageError("date range expects YYYY, YYYY-MM or YYYY-MM-DD at each end, not '" + std::string(value) + "'");
+        // A year or month stands for its first day at the start, its last at the end
+        // (day 31 of any month is past its last day, as slot::date compares).
+        if (digits.size() == 4) return digits + (last ? "1231" : "0101");
+        if (digits.size() == 6) return digits + (last ? "31" : "01");
+        return digits;
+    };
+    const std::string begin = end_of(from, false), end = end_of(to, true);
+    if (begin.empty() && end.empty()) throw UsageError("date range needs at least one end (date:2019..2020)");
+    if (begin.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot::date, end);
+    if (end.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::date, begin);
+    if (begin > end) throw UsageError("date range ends before it starts: '" + std::string(from) + ".." + std::string(to) + "'");
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot::date, begin, end);
+}
 
 Xapian::Query facet_filter(std::string_view facet, std::string_view value) {
     const FacetSpec* spec = find_facet(facet);

@@ -46,6 +46,13 @@ struct Facet {
     std::string bucket;               // for "date": "year", "month" or "day"
 };
 
+// The articles dated FROM..TO (query syntax date:FROM..TO): each end YYYY,
+// YYYY-MM or YYYY-MM-DD, a year or month meaning its first day at the start
+// and its last at the end, either end empty for an open one. Throws UsageError
+// naming the value for a date that cannot be read or does not exist
+// (2020-02-30), for no end at all, and for an end before the start.
+[[nodiscard]] Xapian::Query date_span(std::string_view from, std::string_view to);
+
 // The filter query for one facet value (throws UsageError for an unknown facet
 // or a malformed value, naming it).
 [[nodiscard]] Xapian::Query facet_filter(std::string_view facet, std::string_view value);

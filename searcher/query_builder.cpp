@@ -6,9 +6,12 @@
 
 #include "common/error.h"
 #include "common/lang/language.h"
+#include "common/lang/stopwords.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "common/unicode_fold.h"
 #include "searcher/facets.h"
+#include "searcher/proximity.h"
 
 namespace newsdesk {
 
@@ -25,6 +28,13 @@ class FacetFieldProcessor : public Xapian::FieldProcessor {
 
   private:
     std::string m_facet;
+};
+
+// date:FROM..TO with years, months or days at either end (date_span).
+class DateSpanProcessor : public Xapian::RangeProcessor {
+  public:
+    DateSpanProcessor() : Xapian::RangeProcessor(slot::date, "date:") {}
+    Xapian::Query operator()(const std::string& from, const std::string& to) override { return date_span(from, to); }
 };
 
 // speaker:NAME — one term per word of the name, all required.
@@ -86,7 +96,7 @@ std::vector<std::string> speaker_words_in(const std::string& text) {
 std::vector<std::string> lang_values_in(const std::string& text) {
     if (text.find("lang:") == std::string::npos) return {};
     static const std::regex lang(R"re((^|[\s(+])lang:(?:"([^"]*)"|([^\s()"]+)))re");
-    static const std::regex negated(R"re((^|[\s(])not\s+$)re", std::regex::icase);
+    static const std::regex negated(R"re((^|[\s(])NOT\s+$)re");
     std::vector<std::string> codes;
     for (std::sregex_iterator it(text.begin(), text.end(), lang), end; it != end; ++it) {
         if (std::regex_search(it->prefix().str() + (*it)[1].str(), negated)) continue;
@@ -116,8 +126,7 @@ std::set<std::string> word_scripts(const Xapian::Query& query) {
 }
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
-                            Xapian::QueryParser::FLAG_CJK_NGRAM;
+                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 // The wildcards of `text`: each '*' that ends a word ("diplom*"), as Xapian's
 // QueryParser reads one. A '*' inside a word or a phrase counts too: the count
@@ -173,13 +182,16 @@ std::string spelling_correction(const std::string& text, const Xapian::Database&
 // The query as read with one stemmer, each wildcard expanding to at most
 // `expansion` terms a field. Each processor is handed over with release(), so
 // the QueryParser owns and deletes it (a bare `new` leaks).
-Xapian::Query parse_with(const std::string& text, const Xapian::Database& db,
-                         const Xapian::Stem& stem, Xapian::termcount expansion) {
+Xapian::Query parse_with(const std::string& text, const Xapian::Database& db, const Xapian::Stem& stem,
+                         const Xapian::Stopper* stopper, Xapian::Query::op default_op,
+                         Xapian::termcount expansion) {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(stem);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_default_op(Xapian::Query::OP_AND);
+    // Stopwords are dropped outside phrases; "+the" and "the" alone are kept.
+    qp.set_stopper(stopper);
+    qp.set_default_op(default_op);
     qp.set_max_expansion(expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     // Plain words search every free-text field (each is indexed once, under its
     // own prefix); quotes are searched through the body that contains them.
@@ -197,8 +209,8 @@ Xapian::Query parse_with(const std::string& text, const Xapian::Database& db,
     qp.add_boolean_prefix("org", (new FacetFieldProcessor("institution"))->release(), &institution_group);
     qp.add_boolean_prefix("lang", (new FacetFieldProcessor("language"))->release());
     qp.add_boolean_prefix("speaker", (new SpeakerFieldProcessor)->release());
-    // date:A..B, a range over slot::date (date_range() builds the same without text).
-    qp.add_rangeprocessor((new Xapian::DateRangeProcessor(slot::date, "date:"))->release());
+    // date:A..B, a range over slot::date (date_span; date_range() builds the same without text).
+    qp.add_rangeprocessor((new DateSpanProcessor)->release());
     qp.add_boolean_prefix("date", (new FacetFieldProcessor("date"))->release());
     return qp.parse_query(text, kFlags);
 }
@@ -209,13 +221,37 @@ Xapian::Query parse_with(const std::string& text, const Xapian::Database& db,
 // filter values and operators are case-insensitive anyway.
 bool capitalises_nouns(std::string_view language) { return language == "de"; }
 
+// `text` lower-cased but for its operators (AND, OR, NOT... in capitals are
+// operators, in lower case words).
+std::string lower_words(const std::string& text) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto start = text.find_first_not_of(" \t", pos);
+        out.append(text, pos, (start == std::string::npos ? text.size() : start) - pos);
+        if (start == std::string::npos) break;
+        auto end = text.find_first_of(" \t", start);
+        if (end == std::string::npos) end = text.size();
+        const std::string token = text.substr(start, end - start);
+        const auto bare = token.substr(token.find_first_not_of('('));
+        const bool op = bare == "AND" || bare == "OR" || bare == "NOT" || bare == "XOR" || bare == "NEAR" ||
+                        bare == "ADJ" || bare.starts_with("NEAR/") || bare.starts_with("ADJ/");
+        out += op ? token : Xapian::Unicode::tolower(token);
+        pos = end;
+    }
+    return out;
+}
+
 // The branches of docs/schema.md, "Languages at query time": one per stemmer
 // of a language whose script fits a query word, one for exact forms.
-std::vector<QueryBranch> read_in_languages(const std::string& text, const Xapian::Database& db,
+std::vector<QueryBranch> read_in_languages(const std::string& text, const std::string& accented,
+                                           const Xapian::Database& db,
                                            const std::vector<std::string>& languages,
-                                           Xapian::termcount expansion) {
+                                           Xapian::Query::op default_op, Xapian::termcount expansion) {
     const Xapian::Stem none("none");
-    QueryBranch exact{{}, none, parse_with(text, db, none, expansion)};
+    // The exact forms serve every language without a reading of its own.
+    const AnyLanguageStopper any_stopword(languages);
+    QueryBranch exact{{}, none, parse_with(text, db, none, &any_stopword, default_op, expansion)};
     const auto scripts = word_scripts(exact.query);
     std::vector<QueryBranch> branches;
     for (const auto& code : languages) {
@@ -233,8 +269,10 @@ std::vector<QueryBranch> read_in_languages(const std::string& text, const Xapian
             same->languages.push_back(code);
             continue;
         }
-        const std::string as_read = capitalises_nouns(code) ? Xapian::Unicode::tolower(text) : text;
-        Xapian::Query query = parse_with(as_read, db, stem, expansion);
+        // Accents stay where the stemmer reads them (folds_accents).
+        const std::string& as_typed = folds_accents(stem) ? text : accented;
+        const std::string as_read = capitalises_nouns(code) ? lower_words(as_typed) : as_typed;
+        Xapian::Query query = parse_with(as_read, db, stem, stopper_for(code), default_op, expansion);
         branches.push_back({{code}, std::move(stem), std::move(query)});
     }
     if (!exact.languages.empty() || branches.empty()) branches.push_back(std::move(exact));
@@ -265,6 +303,58 @@ Xapian::Query combine(const std::vector<QueryBranch>& branches) {
     return Xapian::Query(Xapian::Query::OP_OR, restricted.begin(), restricted.end());
 }
 
+// The most distinct free-text words one reading of the query holds (each
+// reading has one form of a word, its stem or its exact form).
+std::size_t count_words(const std::vector<QueryBranch>& branches) {
+    std::size_t most = 0;
+    for (const auto& branch : branches) {
+        std::set<std::string> words;
+        for (auto t = branch.query.get_terms_begin(); t != branch.query.get_terms_end(); ++t)
+            if (auto word = free_text_word(*t); !word.empty()) words.insert(std::move(word));
+        most = std::max(most, words.size());
+    }
+    return most;
+}
+
+// Whether at least `n` articles match `query` (a match that stops at the n-th).
+bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount n) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, n).get_matches_lower_bound() >= n;
+}
+
+// The branches of `text`, its words read as all of them or as any of them
+// (kKeywordQueryWords; `any_word` says which) among the articles `filter`
+// (if not empty) lets through; the filter itself is applied by the caller.
+std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Database& db,
+                                    const std::vector<std::string>& codes, const Xapian::Query& filter,
+                                    Xapian::termcount expansion, bool& any_word) {
+    // `text` folded (fold_for_search) and with its accents (quotes made ASCII).
+    const std::string folded = fold_for_search(text), accented = ascii_quotes(text);
+    auto all = read_in_languages(folded, accented, db, codes, Xapian::Query::OP_AND, expansion);
+    auto any = read_in_languages(folded, accented, db, codes, Xapian::Query::OP_OR, expansion);
+    const Xapian::Query all_query = combine(all), any_query = combine(any);
+    // Operators between every word (or one word): nothing to choose.
+    any_word = any_query.get_description() != all_query.get_description();
+    if (any_word && count_words(any) <= kKeywordQueryWords)
+        any_word = !matches_at_least(
+            db, filter.empty() ? all_query : Xapian::Query(Xapian::Query::OP_FILTER, all_query, filter), kEnoughMatches);
+    if (!any_word || all.size() != any.size()) {
+        any_word = false;
+        return all;
+    }
+    const Xapian::Query near = is_plain_words(folded) ? word_pairs_near(folded, codes, kProximityWindow) : Xapian::Query();
+    for (std::size_t i = 0; i < any.size(); ++i) {
+        any[i].query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, any[i].query,
+                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all[i].query, kAllWordsBoost));
+        if (!near.empty())
+            any[i].query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, any[i].query,
+                                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, near, kProximityWeight));
+    }
+    return any;
+}
+
 }  // namespace
 
 std::string free_text_word(std::string_view term) {
@@ -292,14 +382,17 @@ const QueryBranch& ParsedQuery::branch_for(std::string_view language) const {
     return exact ? *exact : branches.front();
 }
 
-ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db,
+ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
                              const std::vector<std::string>& languages, const Xapian::Query& filter) {
-    if (trim(text).empty()) {
+    if (trim(raw).empty()) {
         // As the parser reads a query of filters alone: the filter, unweighted.
         const Xapian::Query all = filter.empty() ? Xapian::Query::MatchAll : filter;
-        return {all, {}, {{{}, Xapian::Stem("none"), all}}};
+        return {all, {}, false, {{{}, Xapian::Stem("none"), all}}};
     }
-    if (!is_valid_utf8(text)) throw UsageError("query is not valid UTF-8");
+    if (!is_valid_utf8(raw)) throw UsageError("query is not valid UTF-8");
+    // Typographic quotes read as ASCII ones (a pasted “defence pact” is a
+    // phrase); each reading folds accents as its language's text was indexed.
+    const std::string text = ascii_quotes(raw);
     // Each wildcard reads every term of its prefix and opens a posting list for
     // each term it keeps, and its budget is per wildcard: 160 "a*" (480 bytes)
     // took the page's whole time limit. So their number is capped and they
@@ -320,9 +413,9 @@ ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     try {
         ParsedQuery parsed;
-        parsed.branches = read_in_languages(text, db, codes, expansion);
+        parsed.branches = read_words(text, db, codes, filter, expansion, parsed.any_word);
         // Each reading is filtered before the branches are combined, as a filter in
-        // the text is: the same query, whichever way the filter was given.
+        // the text is: the same matches, whichever way the filter was given.
         if (!filter.empty())
             for (auto& branch : parsed.branches)
                 branch.query = Xapian::Query(Xapian::Query::OP_FILTER, branch.query, filter);

@@ -34,9 +34,9 @@ nlohmann::json hit_json(const Hit& hit) {
 nlohmann::json common_json(const SearchResult& result) {
     nlohmann::json j = {{"query", result.query_description},
                         {"estimate", result.estimate},
+                        {"total", result.total},
                         {"exact", result.exact},
                         {"offset", result.offset}};
-    if (result.exact) j["total"] = result.total;
     j["filters"] = nlohmann::json::array();
     for (const auto& [facet, value] : result.filters) j["filters"].push_back({{"facet", facet}, {"value", value}});
     if (!result.facets.empty()) {
@@ -82,7 +82,7 @@ void render_text(const SearchResult& result, std::ostream& out) {
             << result.total << " in all).\n";
         return;
     }
-    out << (result.exact ? "" : "About ") << result.total << " matching articles";
+    out << (result.exact ? "" : "About ") << result.total << " matching article" << (result.total == 1 ? "" : "s");
     if (result.estimate < result.total) out << " (" << (result.exact ? "" : "about ") << result.estimate << " after folding copies)";
     out << "; showing " << result.offset + 1 << "-" << result.offset + result.hits.size() << ".\n\n";
     Xapian::doccount rank = result.offset;

@@ -18,7 +18,7 @@ void render_text(const SearchResult& result, std::ostream& out);
 void render_text(const QuoteResult& result, std::ostream& out);
 void render_text(const ExpertResult& result, std::ostream& out);
 
-// {"query", "estimate", "exact", "total" (when exact), "offset", "filters",
+// {"query", "estimate", "total" (always; an estimate when not exact), "exact", "offset", "filters",
 //  "facets": {name: [{value, label, count}]}, "did_you_mean", "hits": [{id,
 //  score, percent, headline, date, url, source, path, language, snippet,
 //  collapsed, quotes, experts, people, institutions, countries}]}

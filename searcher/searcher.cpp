@@ -36,6 +36,8 @@ class BodyWords : public Xapian::ExpandDecider {
 
 }  // namespace
 
+Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5); }
+
 Searcher::Searcher(std::string db_path, OpenOptions options)
     : m_path(std::move(db_path)), m_options(options), m_db(open_for_reading(m_path, m_options)) {}
 
@@ -96,6 +98,7 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
         // article gains as much as the best match scores.
         Xapian::Enquire probe(m_db);
         probe.set_query(query);
+        probe.set_weighting_scheme(ranking_weight());
         if (request.time_limit > 0) probe.set_time_limit(request.time_limit);
         const double alpha = std::max(probe.get_mset(0, 1).get_max_attained(), 1.0);
         const double newest = days_since_epoch(m_db.get_value_upper_bound(slot::date)).value_or(kRecencyEpochDays);
@@ -145,17 +148,43 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     result.corrected_query = matched.parsed.corrected;
     Xapian::Enquire enquire(m_db);
     enquire.set_query(query);
+    enquire.set_weighting_scheme(ranking_weight());
     // By day, then relevance; equal scores of one day follow document ids.
     if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(slot::date, true);
     else enquire.set_sort_by_relevance_then_value(slot::tiebreak, true);
     if (request.collapse) enquire.set_collapse_key(slot::collapse);
 
     if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
-    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+    // Checking up to kExactCountBound articles makes the count exact whenever
+    // fewer match, whatever the page asked for (--limit 1 counts as --limit 10 does).
+    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, kExactCountBound);
     result.query_description = query.get_description();
     result.estimate = mset.get_matches_estimated();
     result.total = mset.get_uncollapsed_matches_estimated();
     result.exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
+    if (request.collapse && request.facets.empty()) {
+        // With a collapse key Xapian's uncollapsed counts are estimates even
+        // when it checked every match (72 for `trump` where 56 articles
+        // match), so the articles are counted in a match of their own,
+        // unweighted and uncollapsed, exactly up to the bound.
+        // A spy on the signatures counts the articles left once copies fold.
+        Xapian::Enquire counting(m_db);
+        counting.set_query(query);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy signatures(slot::collapse);
+        counting.add_matchspy(&signatures);
+        if (request.time_limit > 0) counting.set_time_limit(request.time_limit);
+        const Xapian::MSet all = counting.get_mset(0, 0, kExactCountBound);
+        result.total = all.get_matches_estimated();
+        result.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+        if (result.exact) {
+            Xapian::doccount signed_articles = 0, distinct = 0;
+            for (auto v = signatures.values_begin(); v != signatures.values_end(); ++v, ++distinct)
+                signed_articles += v.get_termfreq();
+            result.estimate = result.total - signed_articles + distinct;
+        }
+        result.estimate = std::min(result.estimate, result.total);
+    }
     result.offset = request.offset;
     result.filters = request.filters;
     // The hits' near-duplicate signatures, to count the copies folded into each.

@@ -10,6 +10,7 @@
 
 #include "common/lang/language.h"
 #include "common/schema.h"
+#include "common/unicode_fold.h"
 #include "common/text.h"
 
 namespace newsdesk {
@@ -312,13 +313,15 @@ std::string snippet_with(const Article& article, const std::set<std::string>& st
 
 }  // namespace
 
+StemCache::StemCache(Xapian::Stem stem) : m_stem(std::move(stem)), m_fold(folds_accents(m_stem)) {}
+
 const std::string& StemCache::operator()(std::string_view word) {
     std::string key(word);
     if (std::all_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
         for (char& c : key)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     } else {
-        key = Xapian::Unicode::tolower(key);
+        key = Xapian::Unicode::tolower(m_fold ? fold_for_search(key) : key);  // as indexed: Vázquez is vazquez
     }
     auto [known, fresh] = m_stems.try_emplace(std::move(key));
     if (fresh) known->second = m_stem(known->first);

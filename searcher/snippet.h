@@ -33,12 +33,14 @@ struct Markers {
 // (a page's snippets and quotes in one language repeat most of their words).
 class StemCache {
   public:
-    explicit StemCache(Xapian::Stem stem) : m_stem(std::move(stem)) {}
-    // The stem of `word`, lower-cased first as the TermGenerator does.
+    explicit StemCache(Xapian::Stem stem);
+    // The stem of `word`, lower-cased (and folded, when the stemmer's text is:
+    // folds_accents) first, as the indexer does.
     const std::string& operator()(std::string_view word);
 
   private:
     Xapian::Stem m_stem;
+    bool m_fold;
     std::unordered_map<std::string, std::string> m_stems;
 };
 

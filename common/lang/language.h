@@ -21,6 +21,14 @@ namespace newsdesk {
 // stemmer: give each thread its own.
 [[nodiscard]] Xapian::Stem stemmer_for(std::string_view language);
 
+// Whether text read with `stem` is indexed and searched with the accents of
+// Latin letters folded (fold_for_search, common/unicode_fold.h): with the
+// English stemmer, which ignores accents while English news writes foreign
+// names with them (Vázquez, Müller, Agnès), and with none. The other Snowball
+// stemmers read accents (French "adoptée" and "adopté" stem alike only with
+// them), so text they stem keeps its accents.
+[[nodiscard]] bool folds_accents(const Xapian::Stem& stem);
+
 // Whether stemmer_for(language) stems at all.
 [[nodiscard]] bool has_stemmer(std::string_view language);
 

@@ -11,6 +11,7 @@
 #include "common/lang/language.h"
 #include "common/person_key.h"
 #include "common/schema.h"
+#include "common/unicode_fold.h"
 #include "indexer/document/signature.h"
 
 namespace newsdesk {
@@ -63,12 +64,19 @@ bool DocumentBuilder::no_stemming_requested() {
     return value && *value && std::string_view(value) != "0";
 }
 
+// Accents of Latin letters and compatibility forms folded where the stemmer
+// allows (common/lang/language.h, folds_accents), as queries are read: in
+// English articles Vazquez finds Vázquez.
+std::string DocumentBuilder::as_indexed(std::string_view text) const {
+    return m_fold ? fold_for_search(text) : std::string(text);
+}
+
 void DocumentBuilder::index_field(std::string_view text, std::string_view prefix, Xapian::termcount weight) {
     if (text.empty()) return;
     // Each field once, under its prefix; plain words search all free-text
     // prefixes at query time (searcher/query_builder.cpp), which halves the
     // postings and positions an article costs.
-    m_termgen.index_text(std::string(text), weight, std::string(prefix));
+    m_termgen.index_text(as_indexed(text), weight, std::string(prefix));
     m_termgen.increase_termpos();
 }
 
@@ -79,11 +87,12 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     // thread's (libstemmer's especially, see common/lang/snowball_stem.h).
     const Xapian::Stem stem = m_stemming ? stemmer_for(a.language) : Xapian::Stem("none");
     m_termgen.set_stemmer(stem);
+    m_fold = folds_accents(stem);
 
     index_field(a.headline, prefix::headline, kHeadlineWeight);
     for (const auto& name : a.byline) index_field(name, prefix::byline, 1);
     for (const auto& caption : a.captions) index_field(caption.text, prefix::caption, kCaptionWeight);
-    for (const auto& quote : a.quotes) m_termgen.index_text(quote.text, 1, std::string(prefix::quote));
+    for (const auto& quote : a.quotes) m_termgen.index_text(as_indexed(quote.text), 1, std::string(prefix::quote));
     m_termgen.increase_termpos();
     // Quote text is also part of the body, which is what plain words search.
     index_field(a.body, prefix::body, 1);

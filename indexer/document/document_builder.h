@@ -23,11 +23,13 @@ class DocumentBuilder {
 
   private:
     void index_field(std::string_view text, std::string_view prefix, Xapian::termcount weight);
+    [[nodiscard]] std::string as_indexed(std::string_view text) const;
 
     [[nodiscard]] static bool no_stemming_requested();
 
     Xapian::TermGenerator m_termgen;
     bool m_stemming;
+    bool m_fold = true;  // this article's text is folded (folds_accents of its stemmer)
 };
 
 }  // namespace newsdesk

@@ -17,9 +17,12 @@ namespace {
 constexpr const char* kDescription = R"(Searches a newsdesk database; best matches first (BM25).
 
 Query syntax:
-  north korea               both words (AND is the default)
-  "security pact"           a phrase
-  sanctions OR embargo      either; also AND, NOT, ( )
+  north korea               both words, when five articles hold both; else
+                            either, those with both first
+  who is quoted about china a question: stopwords (who, is, about) dropped,
+                            articles holding the most of its words first
+  "security pact"           a phrase (stopwords kept)
+  sanctions OR embargo      either; also AND, NOT, ( ); in capitals only ("or" is a word)
   +kim -putin               must have / must not have
   diplom*                   trailing wildcard
   headline:pact             a word in the headline; also caption: quote: body: byline:
@@ -27,7 +30,8 @@ Query syntax:
   country:KP                about a country (ISO code or name: country:"north korea")
   expert:"Victor Cha"       quoting an expert; person: institution: (org:) likewise
   speaker:cha               quoting Cha; quote:restraint speaker:russel = Russel said it
-  date:2024-06              a year, month or day; date:2024-06-01..2024-06-30 a range
+  date:2024-06              a year, month or day; date:2024-06-01..2024-06-30 a range,
+                            also date:2019..2020, date:2019-06..2020-02, date:..2019
 A headline match weighs more than a body match. Filters of one kind OR
 together (country:KP country:RU), different kinds AND; they never change the
 ranking.

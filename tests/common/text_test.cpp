@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "common/lang/language.h"
+#include "common/schema.h"
+#include "common/unicode_fold.h"
+
 namespace newsdesk {
 namespace {
 
@@ -76,3 +80,47 @@ TEST(Printable, MessagesStayOneUnambiguousLine) {
 
 }  // namespace
 }  // namespace newsdesk
+
+// Issue 19: text as indexed and searched (common/unicode_fold.h).
+
+namespace {
+
+TEST(FoldForSearch, DropsTheAccentsOfLatinLettersAndCompatibilityForms) {
+    const struct {
+        std::string in, out;
+    } rows[] = {
+        {"Vázquez", "Vazquez"},
+        {"Müller", "Muller"},
+        {"Agnès Callamard", "Agnes Callamard"},
+        {"Türkiye", "Turkiye"},
+        {"Vaz\xCC\x81quez", "Vazquez"},  // a combining acute accent, not precomposed
+        {"\xEF\xAC\x81nance", "finance"},  // the "fi" ligature
+        {"\xEF\xBC\xA3\xEF\xBC\xAF\xEF\xBC\xB6\xEF\xBC\xA9\xEF\xBC\xA4", "COVID"},  // full-width letters
+        {"“defence pact”", "\"defence pact\""},
+        {"China’s", "China's"},
+        // Letters without a decomposition stay, and so do marks of other scripts.
+        {"Straße", "Straße"},
+        {"मंत्रियों", "मंत्रियों"},
+        {"plain ASCII", "plain ASCII"},
+    };
+    for (const auto& row : rows) EXPECT_EQ(newsdesk::fold_for_search(row.in), row.out) << row.in;
+}
+
+TEST(FoldForSearch, AsciiQuotesLeavesAccents) {
+    EXPECT_EQ(newsdesk::ascii_quotes("“adoptée”"), "\"adoptée\"");
+}
+
+TEST(FoldForSearch, OnlyStemmersThatIgnoreAccentsReadFoldedText) {
+    EXPECT_TRUE(newsdesk::folds_accents(newsdesk::stemmer_for("en")));
+    EXPECT_TRUE(newsdesk::folds_accents(Xapian::Stem("none")));
+    // French "adoptée" and "adopté" share a stem only with their accents.
+    EXPECT_FALSE(newsdesk::folds_accents(newsdesk::stemmer_for("fr")));
+    EXPECT_FALSE(newsdesk::folds_accents(newsdesk::stemmer_for("de")));
+}
+
+TEST(FoldForSearch, FacetAndNameValuesFoldToo) {
+    EXPECT_EQ(newsdesk::normalise_term_value("Wanda Vázquez"), "wanda vazquez");
+    EXPECT_EQ(newsdesk::normalise_term_value("MÜLLER"), "muller");
+}
+
+}  // namespace

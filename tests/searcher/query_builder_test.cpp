@@ -3,6 +3,8 @@
 // docs/schema.md and newsdesk-search --help.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "common/error.h"
 #include "searcher/query_builder.h"
 
@@ -29,11 +31,20 @@ class QueryBuilderTest : public ::testing::Test {
         Xapian::Document doc;
         for (const char* term : {"XBdiplomat", "XBdiplomacy", "XBdiplomatic", "Sdiplomat"}) doc.add_term(term);
         db.add_document(doc);
+        // kEnoughMatches articles holding both words of "north korea": that query
+        // means both (kEnoughMatches).
+        for (Xapian::doccount i = 0; i < newsdesk::kEnoughMatches; ++i) {
+            Xapian::Document both;
+            for (const char* term : {"ZXBnorth", "ZXBkorea", "ZXBpact"}) both.add_term(term);
+            both.add_value(0, "20240615");  // slot::date
+            db.add_document(both);
+        }
     }
 };
 
 const Row kRows[] = {
-    // Words AND together by default and are stemmed (Z prefix = stemmed form).
+    // Words kEnoughMatches articles hold together AND together (kKeywordQueryWords)
+    // and are stemmed (Z prefix = stemmed form).
     {"north korea", "Query((" + any_field("north", 1) + " AND " + any_field("korea", 2) + "))"},
     {"sanctions OR embargo", "Query((ZSsanction@1 OR ZXBsanction@1 OR ZXCAPsanction@1 OR ZAsanction@1 OR " +
                                  any_field("embargo", 2) + "))"},
@@ -59,6 +70,10 @@ const Row kRows[] = {
     {"pact date:2024-06-21", "Query((" + any_field("pact", 1) + " FILTER D20240621))"},
     // Date ranges run over the sortable date value in slot 0.
     {"pact date:2024-06-01..2024-06-30", "Query((" + any_field("pact", 1) + " FILTER VALUE_RANGE 0 20240601 20240630))"},
+    // Years and months at either end mean their first and last days; an end may be open.
+    {"pact date:2019..2020", "Query((" + any_field("pact", 1) + " FILTER VALUE_RANGE 0 20190101 20201231))"},
+    {"pact date:2019-06..2020-02", "Query((" + any_field("pact", 1) + " FILTER VALUE_RANGE 0 20190601 20200231))"},
+    {"pact date:..2019", "Query((" + any_field("pact", 1) + " FILTER VALUE_LE 0 20191231))"},
     // Entity filters: countries by code or name, names normalised as indexed;
     // one kind ORs, institution: and org: are one kind.
     {"country:KP", "Query(0 * XCOUNTRYkp)"},
@@ -112,6 +127,43 @@ TEST_F(QueryBuilderTest, ADateRangeGivenApartFiltersWhateverTheTextHolds) {
     }
 }
 
+std::set<std::string> terms_of(const Xapian::Query& query) {
+    return {query.get_unique_terms_begin(), query.get_unique_terms_end()};
+}
+
+// Issue 19: a question typed as a sentence required every word, "what" and
+// "the" included, and found nothing.
+TEST_F(QueryBuilderTest, ASentenceDropsItsStopwordsAndMeansAnyOfItsWords) {
+    const auto parsed = newsdesk::parse_user_query("what did experts say about the north korea pact", db);
+    EXPECT_TRUE(parsed.any_word);
+    const auto terms = terms_of(parsed.query);
+    for (const char* stopword : {"ZXBwhat", "ZXBdid", "ZXBabout", "ZXBthe"}) EXPECT_EQ(terms.count(stopword), 0u) << stopword;
+    for (const char* word : {"ZXBexpert", "ZXBsay", "ZXBnorth", "ZXBkorea", "ZXBpact"}) EXPECT_EQ(terms.count(word), 1u) << word;
+    // The articles holding every word are boosted; pairs of neighbouring
+    // words weigh a little more when near each other in the text.
+    EXPECT_EQ(parsed.query.get_type(), Xapian::Query::OP_AND_MAYBE);
+    EXPECT_NE(parsed.query.get_description().find("XBkorea NEAR 8 XBpact"), std::string::npos);
+}
+
+TEST_F(QueryBuilderTest, AShortQueryMeansAllItsWordsOnlyWhenEnoughArticlesHoldThem) {
+    EXPECT_FALSE(newsdesk::parse_user_query("north korea pact", db).any_word);
+    // No article holds "embargo": all of the words would find nothing.
+    EXPECT_TRUE(newsdesk::parse_user_query("north korea embargo", db).any_word);
+    // Four words are more than a keyword query.
+    EXPECT_TRUE(newsdesk::parse_user_query("north korea pact diplomat", db).any_word);
+}
+
+TEST_F(QueryBuilderTest, OperatorsAreOperatorsOnlyInCapitals) {
+    const auto lower = newsdesk::build_query("korea or pact", db);
+    EXPECT_EQ(terms_of(lower), terms_of(newsdesk::build_query("korea pact", db)));  // "or" is a stopword
+    EXPECT_EQ(lower.get_type(), Xapian::Query::OP_AND);
+    EXPECT_EQ(newsdesk::build_query("korea OR pact", db).get_type(), Xapian::Query::OP_OR);
+    EXPECT_EQ(terms_of(newsdesk::build_query("pact not korea", db)), terms_of(newsdesk::build_query("pact korea", db)));
+    // Stopwords in a phrase stay, and "+" keeps one outside it.
+    EXPECT_EQ(terms_of(newsdesk::build_query("\"the pact\"", db)).count("XBthe"), 1u);
+    EXPECT_EQ(terms_of(newsdesk::build_query("+the pact", db)).count("ZXBthe"), 1u);
+}
+
 TEST_F(QueryBuilderTest, MalformedDateIsAUsageErrorNamingTheValue) {
     try {
         (void)newsdesk::build_query("pact date:June", db);
@@ -119,6 +171,21 @@ TEST_F(QueryBuilderTest, MalformedDateIsAUsageErrorNamingTheValue) {
     } catch (const newsdesk::UsageError& e) {
         EXPECT_NE(std::string(e.what()).find("June"), std::string::npos) << e.what();
     }
+}
+
+// Issue 19: date:2020-02-30 found nothing, silently.
+TEST_F(QueryBuilderTest, ADateThatDoesNotExistIsAUsageErrorNamingIt) {
+    for (const std::string value : {"2020-02-30", "2019-02-29", "2019-13", "2019..2019-04-31", "june"}) {
+        try {
+            (void)newsdesk::build_query("pact date:" + value, db);
+            ADD_FAILURE() << value << ": expected UsageError";
+        } catch (const newsdesk::UsageError& e) {
+            const std::string bad = value.substr(value.find("..") == std::string::npos ? 0 : value.find("..") + 2);
+            EXPECT_NE(std::string(e.what()).find(bad), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_NO_THROW((void)newsdesk::build_query("date:2020-02-29", db));  // a leap day
+    EXPECT_THROW((void)newsdesk::build_query("date:2020..2019", db), newsdesk::UsageError);
 }
 
 TEST_F(QueryBuilderTest, InvalidUtf8IsAUsageError) {

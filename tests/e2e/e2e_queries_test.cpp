@@ -1,0 +1,161 @@
+// End to end, queries as people type them (issue 19): sentences, operators,
+// and counts that are true, over the bundled corpus.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/e2e_support.h"
+
+namespace {
+
+using newsdesk::test::run;
+using newsdesk::test::kSearch;
+
+nlohmann::json search(const std::string& db, const std::vector<std::string>& args) {
+    return newsdesk::test::search_json(db, args);
+}
+
+std::vector<std::string> ids(const nlohmann::json& result) {
+    std::vector<std::string> out;
+    for (const auto& hit : result["hits"]) out.push_back(hit["id"]);
+    return out;
+}
+
+const std::string kSeedHeadline =
+    "Russia-North Korea pact could dent China’s influence, but Beijing still holds sway over both";
+
+class Queries : public newsdesk::test::CorpusTest {};
+
+TEST_F(Queries, AQuestionTypedAsASentenceFindsItsArticle) {
+    // Every word was required before, "what", "did" and "the" included: nothing.
+    const auto pact = search(db, {"what did experts say about the russia north korea pact"});
+    ASSERT_FALSE(pact["hits"].empty());
+    EXPECT_EQ(pact["hits"][0]["headline"], kSeedHeadline);
+    // The seed article quotes experts on China; it is among the first answers.
+    const auto china = search(db, {"--limit", "3", "who is quoted about china"});
+    std::vector<std::string> top;
+    for (const auto& hit : china["hits"]) top.push_back(hit["headline"]);
+    EXPECT_NE(std::find(top.begin(), top.end(), kSeedHeadline), top.end()) << china["hits"];
+}
+
+TEST_F(Queries, StopwordsOutsidePhrasesAreDropped) {
+    EXPECT_EQ(ids(search(db, {"the pact"})), ids(search(db, {"pact"})));
+    EXPECT_EQ(search(db, {"the pact"})["total"], search(db, {"pact"})["total"]);
+    // A query of stopwords alone still searches them.
+    EXPECT_GT(search(db, {"--limit", "1", "the"})["total"].get<int>(), 200);
+}
+
+TEST_F(Queries, ArticlesHoldingEveryWordComeFirstThenThoseHoldingSome) {
+    // Four articles mention both China and Russia: fewer than kEnoughMatches,
+    // so the query also finds those naming one of them, after the four.
+    const auto both = search(db, {"--limit", "50", "+china +russia"});
+    const auto typed = search(db, {"--limit", "50", "china russia"});
+    const auto all = ids(both);
+    ASSERT_GE(all.size(), 2u);
+    ASSERT_GT(typed["hits"].size(), all.size());
+    const auto first = ids(typed);
+    EXPECT_EQ(std::set<std::string>(first.begin(), first.begin() + static_cast<long>(all.size())),
+              std::set<std::string>(all.begin(), all.end()));
+    EXPECT_EQ(typed["total"], search(db, {"--limit", "1", "china OR russia"})["total"]);
+}
+
+TEST_F(Queries, AShortKeywordQueryMeansAllItsWordsWhenEnoughArticlesHoldThem) {
+    // 14 articles report COVID-19 cases, 82 one or the other.
+    const auto typed = search(db, {"--limit", "1", "covid-19 cases"});
+    const auto required = search(db, {"--limit", "1", "+covid-19 +cases"});
+    ASSERT_GE(required["total"].get<int>(), 5);
+    EXPECT_EQ(typed["total"], required["total"]);
+    EXPECT_LT(typed["total"].get<int>(), search(db, {"--limit", "1", "covid-19 OR cases"})["total"].get<int>());
+}
+
+TEST_F(Queries, OperatorsOnlyInCapitalsKeepTheirMeaning) {
+    // "or" and "and" in lower case are words of a sentence (stopwords here).
+    EXPECT_EQ(ids(search(db, {"china or russia"})), ids(search(db, {"china russia"})));
+    EXPECT_EQ(search(db, {"trump and biden"})["total"], search(db, {"trump biden"})["total"]);
+    // In capitals they are operators: AND is every word, NOT excludes, - too.
+    EXPECT_EQ(search(db, {"china AND russia"})["total"], search(db, {"+china +russia"})["total"]);
+    const auto without = search(db, {"--limit", "50", "china NOT russia"});
+    EXPECT_EQ(without["total"], search(db, {"china -russia"})["total"]);
+    for (const auto& hit : without["hits"]) EXPECT_NE(hit["headline"], kSeedHeadline);
+    // A phrase keeps its stopwords and its order.
+    EXPECT_EQ(search(db, {"\"the pact\""})["total"], 1);
+    EXPECT_EQ(search(db, {"\"pact the\""})["total"], 0);
+}
+
+TEST_F(Queries, CountsAreExactAndTheSameWhateverThePageOrFacets) {
+    // Issue 19: "About 23" (and "About 5" with --limit 1) for 39 articles; 72
+    // on the command line and 56 on the page (which counts with facets).
+    for (const std::string query : {"COVID-19", "trump", "china russia"}) {
+        const auto plain = search(db, {query});
+        const auto one = search(db, {"--limit", "1", "--offset", "3", query});
+        const auto faceted = search(db, {"--facets", "country", query});
+        ASSERT_TRUE(plain.contains("total")) << query;
+        EXPECT_TRUE(plain["exact"].get<bool>()) << query;
+        EXPECT_EQ(plain["total"], faceted["total"]) << query;
+        EXPECT_EQ(plain["estimate"], faceted["estimate"]) << query;
+        EXPECT_EQ(one["total"], plain["total"]) << query;
+        EXPECT_EQ(one["estimate"], plain["estimate"]) << query;
+    }
+    EXPECT_EQ(search(db, {"COVID-19"})["total"], 39);
+    EXPECT_EQ(search(db, {"trump"})["total"], 56);
+}
+
+TEST_F(Queries, DateRangesOfYearsAndMonthsAndBadDatesSayWhatTheyDo) {
+    const auto total = [&](const std::string& query) { return search(db, {"--limit", "1", query})["total"].get<int>(); };
+    EXPECT_GT(total("date:2019"), 0);
+    EXPECT_EQ(total("date:2019..2020"), total("date:2019") + total("date:2020"));
+    EXPECT_EQ(total("date:2019-06..2019-07"), total("date:2019-06") + total("date:2019-07"));
+    EXPECT_GE(total("date:..2019"), total("date:2019"));
+    const auto bad = run({kSearch, "--db", db, "covid-19 date:2020-02-30"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("2020-02-30"), std::string::npos) << bad.err;
+    EXPECT_TRUE(bad.out.empty()) << bad.out;
+}
+
+TEST_F(Queries, TheCountReadsAsEnglish) {
+    const auto one = run({kSearch, "--db", db, "\"the pact\""});
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    EXPECT_EQ(one.out.rfind("1 matching article; showing 1-1.", 0), 0u) << one.out;
+    const auto unfolded = run({kSearch, "--db", db, "--no-collapse", "trump"});
+    ASSERT_EQ(unfolded.exit_code, 0) << unfolded.err;
+    EXPECT_EQ(unfolded.out.find("folding"), std::string::npos) << unfolded.out.substr(0, 200);
+    EXPECT_EQ(unfolded.out.rfind("56 matching articles;", 0), 0u) << unfolded.out.substr(0, 200);
+}
+
+}  // namespace
+
+namespace {
+
+// Accents, compatibility forms and typographic quotes (common/unicode_fold.h):
+// names typed without their accents, and phrases pasted with curly quotes.
+class Folding : public newsdesk::test::CorpusTest {};
+
+std::vector<std::string> headlines(const nlohmann::json& result) {
+    std::vector<std::string> out;
+    for (const auto& hit : result["hits"]) out.push_back(hit["headline"]);
+    return out;
+}
+
+TEST_F(Folding, ANameTypedWithoutItsAccentsFindsIt) {
+    // The article writes "Agnès Callamard"; the suggestion was "ages Callamard".
+    const auto agnes = search(db, {"Agnes Callamard"});
+    ASSERT_EQ(agnes["total"], 1);
+    EXPECT_TRUE(agnes["did_you_mean"].is_null()) << agnes["did_you_mean"];
+    EXPECT_NE(agnes["hits"][0]["snippet"].get<std::string>().find("**Agnès** **Callamard**"), std::string::npos)
+        << agnes["hits"][0]["snippet"];
+    // "Wanda Vázquez" as written, without the accent, and in capitals.
+    const auto vazquez = search(db, {"Wanda Vazquez"});
+    EXPECT_GE(vazquez["total"].get<int>(), 1);
+    EXPECT_EQ(headlines(vazquez), headlines(search(db, {"Wanda Vázquez"})));
+    EXPECT_EQ(headlines(vazquez), headlines(search(db, {"WANDA VAZQUEZ"})));
+}
+
+TEST_F(Folding, APhrasePastedInCurlyQuotesIsAPhrase) {
+    EXPECT_EQ(headlines(search(db, {"“defence pact”"})), std::vector<std::string>{kSeedHeadline});
+    EXPECT_EQ(search(db, {"“pact defence”"})["total"], 0);
+    EXPECT_EQ(search(db, {"China’s leaders"})["total"], search(db, {"China's leaders"})["total"]);
+}
+
+}  // namespace
