@@ -40,6 +40,7 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
 
 // In the child: only what is safe between fork and exec (no allocation).
 [[noreturn]] void exec_child(const Launch& launch, char** argv, char** envp, pid_t parent) {
+    if (launch.own_session) setsid();
     if (launch.dies_with_test) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != parent) _exit(127);  // the test ended before the line above
@@ -63,7 +64,7 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
 
 }  // namespace
 
-Process::Process(const std::vector<std::string>& argv, const Launch& launch) {
+Process::Process(const std::vector<std::string>& argv, const Launch& launch) : m_group(launch.own_session) {
     if (argv.empty()) throw std::invalid_argument("Process: no program");
     // Everything the child needs is built before fork.
     auto args = argv;
@@ -77,7 +78,7 @@ Process::Process(const std::vector<std::string>& argv, const Launch& launch) {
 
 Process::~Process() {
     if (m_pid > 0 && m_status < 0) {
-        ::kill(m_pid, SIGKILL);
+        kill(SIGKILL);
         wait();
     }
 }
@@ -110,7 +111,7 @@ int Process::wait() {
 }
 
 void Process::kill(int signal) {
-    if (m_status < 0) ::kill(m_pid, signal);
+    if (m_status < 0) ::kill(m_group ? -m_pid : m_pid, signal);
 }
 
 }  // namespace newsdesk::test

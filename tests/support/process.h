@@ -26,6 +26,10 @@ struct Launch {
     };
     std::vector<Limit> limits{};  // setrlimit before exec
     bool dies_with_test = false;  // killed (SIGKILL) when the test process ends, however it ends
+    // A session (and process group) of its own, signalled as a whole by kill()
+    // and the destructor: for servers that fork per connection (xapian-tcpsrv),
+    // and whose SIGTERM handler signals its group.
+    bool own_session = false;
 };
 
 // A running program: argv[0] is a path, or a name looked up in PATH. Started by
@@ -43,6 +47,7 @@ class Process {
     [[nodiscard]] bool running();
     // Waits for it to end: its exit status, or 128 + the signal that ended it.
     int wait();
+    // Sends `signal` to it (to its whole group when launched in its own session).
     void kill(int signal);
     // After wait(): the signal that ended it (0 when it exited), its peak resident memory.
     [[nodiscard]] int term_signal() const { return m_signal; }
@@ -54,6 +59,7 @@ class Process {
     int m_status = -1;  // -1 while running
     int m_signal = 0;
     long m_peak_rss_kb = 0;
+    bool m_group = false;  // launched in its own session: signals go to the group
 };
 
 }  // namespace newsdesk::test

@@ -1,12 +1,9 @@
 #include "tests/support/shard_server.h"
 
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -30,16 +27,6 @@ int free_port() {
     return ntohs(addr.sin_port);
 }
 
-// Whether `pid` has exited (and is reaped), waiting at most `wait`.
-bool reaped(pid_t pid, std::chrono::milliseconds wait) {
-    const auto until = std::chrono::steady_clock::now() + wait;
-    for (;;) {
-        if (waitpid(pid, nullptr, WNOHANG) == pid) return true;
-        if (std::chrono::steady_clock::now() >= until) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-}
-
 }  // namespace
 
 ShardServer::ShardServer(const std::string& database) {
@@ -51,45 +38,28 @@ ShardServer::~ShardServer() { stop(); }
 
 bool ShardServer::start(const std::string& database) {
     m_port = free_port();
-    const pid_t test = getpid();
-    m_pid = fork();
-    if (m_pid < 0) return false;
-    if (m_pid == 0) {
-        setsid();
-        // The server dies with the test however the test ends (a crash, a
-        // signal, CTest's timeout), not only through the destructor.
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (getppid() != test) _exit(127);
-        const int null = ::open("/dev/null", O_WRONLY);
-        dup2(null, 1);
-        dup2(null, 2);
-        const std::string port = std::to_string(m_port);
-        execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", port.c_str(),
-               database.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
+    Launch launch;
+    launch.own_session = true;    // one signal reaches it and the servers it forks
+    launch.dies_with_test = true;  // however the test ends (a crash, CTest's timeout)
+    m_server.emplace(std::vector<std::string>{"xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
+                                              std::to_string(m_port), database},
+                     launch);
     // Ready once it accepts a connection (polled, not timed); given up if it exits.
     for (int wait = 0; wait < 500; ++wait) {
         if (accepts()) return true;
-        if (waitpid(m_pid, nullptr, WNOHANG) == m_pid) {
-            m_pid = -1;
-            return false;
-        }
+        if (!m_server->running()) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     return false;
 }
 
 void ShardServer::stop() {
-    if (m_pid <= 0) return;
-    // Its whole group: the server and the servers it forked per connection.
-    ::kill(-m_pid, SIGCONT);
-    ::kill(-m_pid, SIGTERM);
-    if (!reaped(m_pid, std::chrono::seconds(5))) {
-        ::kill(-m_pid, SIGKILL);
-        waitpid(m_pid, nullptr, 0);
-    }
-    m_pid = -1;
+    if (!m_server) return;
+    m_server->kill(SIGCONT);  // a hung (SIGSTOPped) one too
+    m_server->kill(SIGTERM);
+    for (int wait = 0; wait < 1000 && m_server->running(); ++wait)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    m_server.reset();  // SIGKILL to the group if it still runs, and reaped
 }
 
 std::string ShardServer::address() const { return "127.0.0.1:" + std::to_string(m_port); }
@@ -106,12 +76,9 @@ bool ShardServer::accepts() const {
 }
 
 void ShardServer::kill(int signal) {
-    if (m_pid <= 0) return;
-    ::kill(-m_pid, signal);
-    if (signal == SIGKILL) {
-        waitpid(m_pid, nullptr, 0);
-        m_pid = -1;
-    }
+    if (!m_server) return;
+    m_server->kill(signal);
+    if (signal == SIGKILL) m_server.reset();
 }
 
 }  // namespace newsdesk::test

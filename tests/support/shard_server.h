@@ -7,7 +7,10 @@
 
 #include <sys/types.h>
 
+#include <optional>
 #include <string>
+
+#include "tests/support/process.h"
 
 namespace newsdesk::test {
 
@@ -32,7 +35,7 @@ class ShardServer {
     void stop();
 
     int m_port = 0;
-    pid_t m_pid = -1;
+    std::optional<Process> m_server;
 };
 
 }  // namespace newsdesk::test
