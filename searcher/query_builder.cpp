@@ -1,6 +1,7 @@
 #include "searcher/query_builder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 #include <set>
 
@@ -182,6 +183,35 @@ std::string spelling_correction(const std::string& text, const Xapian::Database&
 // The query as read with one stemmer, each wildcard expanding to at most
 // `expansion` terms a field. Each processor is handed over with release(), so
 // the QueryParser owns and deletes it (a bare `new` leaks).
+// A stopword typed in capitals is an acronym, not a function word: "WHO",
+// "US", "IT". Xapian hands the stopper lower-cased words, so the query's
+// all-capital words (two letters or more) are noted first and never stopped.
+class AcronymKeepingStopper : public Xapian::Stopper {
+  public:
+    AcronymKeepingStopper(const Xapian::Stopper* inner, const std::string& text) : m_inner(inner) {
+        std::string word;
+        bool capitals = true;
+        for (std::size_t i = 0; i <= text.size(); ++i) {
+            const char c = i < text.size() ? text[i] : ' ';
+            if (std::isalpha(static_cast<unsigned char>(c))) {
+                word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                capitals = capitals && std::isupper(static_cast<unsigned char>(c));
+                continue;
+            }
+            if (word.size() >= 2 && capitals) m_acronyms.insert(word);
+            word.clear();
+            capitals = true;
+        }
+    }
+    bool operator()(const std::string& word) const override {
+        return m_inner && !m_acronyms.count(word) && (*m_inner)(word);
+    }
+
+  private:
+    const Xapian::Stopper* m_inner;
+    std::set<std::string> m_acronyms;
+};
+
 Xapian::Query parse_with(const std::string& text, const Xapian::Database& db, const Xapian::Stem& stem,
                          const Xapian::Stopper* stopper, Xapian::Query::op default_op,
                          Xapian::termcount expansion) {
@@ -189,8 +219,10 @@ Xapian::Query parse_with(const std::string& text, const Xapian::Database& db, co
     qp.set_database(db);
     qp.set_stemmer(stem);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    // Stopwords are dropped outside phrases; "+the" and "the" alone are kept.
-    qp.set_stopper(stopper);
+    // Stopwords are dropped outside phrases; "+the" and "the" alone are kept,
+    // and so are acronyms ("WHO").
+    const AcronymKeepingStopper acronyms_kept(stopper, text);
+    qp.set_stopper(stopper ? &acronyms_kept : nullptr);
     qp.set_default_op(default_op);
     qp.set_max_expansion(expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     // Plain words search every free-text field (each is indexed once, under its

@@ -6,6 +6,7 @@
 #include <cxxopts.hpp>
 
 #include "common/cli/program.h"
+#include "common/error.h"
 #include "searcher/cli/cli_request.h"
 #include "searcher/csv_export.h"
 #include "searcher/render.h"

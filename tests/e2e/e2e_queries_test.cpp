@@ -47,6 +47,23 @@ TEST_F(Queries, StopwordsOutsidePhrasesAreDropped) {
     EXPECT_GT(search(db, {"--limit", "1", "the"})["total"].get<int>(), 200);
 }
 
+// "who" is an English stopword, but typed in capitals it is the World Health
+// Organization: an acronym is never dropped.
+TEST_F(Queries, AStopwordTypedInCapitalsIsAnAcronymAndKept) {
+    const auto acronym = search(db, {"--limit", "100", "WHO coronavirus"});
+    const auto both = search(db, {"--limit", "100", "+who +coronavirus"});
+    const auto sentence = search(db, {"--limit", "100", "who coronavirus"});
+    ASSERT_GT(both["total"].get<int>(), 0);
+    // With WHO kept, the articles holding both words come first.
+    const auto first = ids(acronym), required = ids(both);
+    ASSERT_GE(first.size(), required.size());
+    EXPECT_EQ(std::set<std::string>(first.begin(), first.begin() + static_cast<long>(required.size())),
+              std::set<std::string>(required.begin(), required.end()));
+    // In lower case it is the stopword: the query is "coronavirus" alone.
+    EXPECT_EQ(ids(sentence), ids(search(db, {"--limit", "100", "coronavirus"})));
+    EXPECT_NE(ids(sentence), first);
+}
+
 TEST_F(Queries, ArticlesHoldingEveryWordComeFirstThenThoseHoldingSome) {
     // Four articles mention both China and Russia: fewer than kEnoughMatches,
     // so the query also finds those naming one of them, after the four.
