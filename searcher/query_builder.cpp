@@ -198,7 +198,10 @@ class AcronymKeepingStopper : public Xapian::Stopper {
                 capitals = capitals && std::isupper(static_cast<unsigned char>(c));
                 continue;
             }
-            if (word.size() >= 2 && capitals) m_acronyms.insert(word);
+            // Boolean operators left as words (a query Xapian could not parse
+            // with them) are not acronyms.
+            static const std::set<std::string> operators{"and", "or", "not", "xor", "near", "adj"};
+            if (word.size() >= 2 && capitals && !operators.count(word)) m_acronyms.insert(word);
             word.clear();
             capitals = true;
         }

@@ -49,7 +49,18 @@ ExpertResult Searcher::experts(const SearchRequest& request) {
     articles.offset = 0;
     articles.limit = kExpertArticles;
     articles.sort = SortOrder::relevance;
-    result.articles = finish(match(articles), false, {});
+    Matched matched = match(articles);
+    const bool any_word = matched.parsed.any_word;
+    result.articles = finish(std::move(matched), false, {});
+    // A query read as any of its words (a sentence) matches every article with
+    // one of them ("north" of "north korea china pact" in election stories):
+    // the experts are those of the articles it is about, the ones scoring near
+    // the best (holding every word, they carry the all-words boost), not of
+    // every article a single word reached.
+    if (any_word && !result.articles.hits.empty()) {
+        const double floor = result.articles.hits.front().score * kExpertScoreShare;
+        std::erase_if(result.articles.hits, [&](const Hit& hit) { return hit.score < floor; });
+    }
     result.articles_examined = result.articles.hits.size();
 
     std::string newest;

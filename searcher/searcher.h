@@ -61,6 +61,9 @@ class Searcher {
     // exact false, unless facets were asked for (they count every match).
     static constexpr Xapian::doccount kExactCountBound = 1000;
     static constexpr Xapian::doccount kQuoteArticles = 200;
+    // With a query read as any of its words, experts come from the articles
+    // scoring at least this share of the best one.
+    static constexpr double kExpertScoreShare = 0.25;
 
   private:
     // What a match read from the database: the result without its articles, and

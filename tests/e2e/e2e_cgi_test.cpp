@@ -126,7 +126,7 @@ std::vector<std::string> timeline_texts(const std::string& html, const std::stri
 // Issue 21: the timeline had no axis or dates, and with few matches it was a
 // barcode of full-height bars: one article looked like a hundred.
 TEST_F(Cgi, TheTimelineHasDatesAndAScaleAndOneArticleIsAShortBar) {
-    const auto one = get(db, "q=pact+dent");  // the seed article alone
+    const auto one = get(db, "q=%2Bpact+%2Bdent");  // the seed article alone
     const auto bars = timeline_bars(one.body);
     ASSERT_EQ(bars.size(), 1u) << one.body.substr(0, 500);
     EXPECT_EQ(bars.begin()->first, "2024-06");
