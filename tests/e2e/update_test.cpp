@@ -214,9 +214,9 @@ TEST(Update, SaysHowManyReadmeAndLicenceFilesItPassedOver) {
     EXPECT_EQ(hits(db, "bridge"), 1u);
 }
 
-TEST(Update, ReindexesChangedDeletesGoneAddsOnlyNewItems) {
-    TempDir dir;
-    const auto src = dir / "src";
+// Three files: two articles and a feed of two items; then the changes an
+// update must follow (one changed, one gone, one new, an item added to the feed).
+void write_archive(const fs::path& src) {
     fs::create_directories(src);
     write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
                                       article_text("bridge repairs")));
@@ -226,21 +226,30 @@ TEST(Update, ReindexesChangedDeletesGoneAddsOnlyNewItems) {
                                          article_text("harbour dredging")) +
                                        jsonl("https://example.org/f2", "Tram line extended",
                                              article_text("the tram line")));
-    const std::string db = (dir / "db").string();
-    ASSERT_EQ(update(db, {src.string()}).exit_code, 0);
-
+}
+void change_archive(const fs::path& src) {
     write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs postponed",
                                       article_text("bridge repairs")));
     fs::remove(src / "b.jsonl");
     write_file(src / "c.jsonl", jsonl("https://example.org/c", "Orchard festival returns",
                                       article_text("the orchard festival")));
-    // The feed gains an item at the top: the two old items are kept, not rewritten.
     write_file(src / "feed.jsonl", jsonl("https://example.org/f3", "Ferry timetable changes",
                                          article_text("the ferry timetable")) +
                                        jsonl("https://example.org/f1", "Harbour dredging begins",
                                              article_text("harbour dredging")) +
                                        jsonl("https://example.org/f2", "Tram line extended",
                                              article_text("the tram line")));
+}
+
+TEST(Update, ReindexesChangedDeletesGoneAddsOnlyNewItems) {
+    TempDir dir;
+    const auto src = dir / "src";
+    write_archive(src);
+    const std::string db = (dir / "db").string();
+    ASSERT_EQ(update(db, {src.string()}).exit_code, 0);
+
+    // The feed gains an item at the top: the two old items are kept, not rewritten.
+    change_archive(src);
     const auto r = update(db, {src.string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.err.find("1 added, 2 updated, 1 deleted, 0 unchanged, 0 failed files; 3 articles "
@@ -278,32 +287,6 @@ std::map<std::string, std::vector<std::string>> documents_by_id(const std::strin
         if (id != terms.end()) out.emplace(*id, terms);
     }
     return out;
-}
-
-// The three files of ReindexesChangedDeletesGoneAddsOnlyNewItems, then its changes.
-void write_archive(const fs::path& src) {
-    fs::create_directories(src);
-    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
-                                      article_text("bridge repairs")));
-    write_file(src / "b.jsonl", jsonl("https://example.org/b", "Library hours extended",
-                                      article_text("library hours")));
-    write_file(src / "feed.jsonl", jsonl("https://example.org/f1", "Harbour dredging begins",
-                                         article_text("harbour dredging")) +
-                                       jsonl("https://example.org/f2", "Tram line extended",
-                                             article_text("the tram line")));
-}
-void change_archive(const fs::path& src) {
-    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs postponed",
-                                      article_text("bridge repairs")));
-    fs::remove(src / "b.jsonl");
-    write_file(src / "c.jsonl", jsonl("https://example.org/c", "Orchard festival returns",
-                                      article_text("the orchard festival")));
-    write_file(src / "feed.jsonl", jsonl("https://example.org/f3", "Ferry timetable changes",
-                                         article_text("the ferry timetable")) +
-                                       jsonl("https://example.org/f1", "Harbour dredging begins",
-                                             article_text("harbour dredging")) +
-                                       jsonl("https://example.org/f2", "Tram line extended",
-                                             article_text("the tram line")));
 }
 
 // Issue 21: the first --update after a full newsdesk-index run parsed every
