@@ -19,19 +19,21 @@ ExportSummary export_csv(Searcher& searcher, SearchRequest request, CsvRows rows
     if (rows == CsvRows::quotes || rows == CsvRows::experts) {
         // One list each: every quote (expert) of the articles they are drawn from.
         request.limit = static_cast<Xapian::doccount>(cap + 1);
-        const auto write = [&](auto result) {
-            summary.total = result.articles.total;
-            auto& list = [&]() -> auto& {
-                if constexpr (std::is_same_v<decltype(result), QuoteResult>) return result.quotes;
-                else return result.experts;
-            }();
+        const auto cut = [&](auto& list, Xapian::doccount total) {
+            summary.total = total;
             summary.capped = list.size() > cap;
             if (summary.capped) list.resize(cap);
             summary.rows = list.size();
-            render_csv(result, out);
         };
-        if (rows == CsvRows::quotes) write(searcher.quotes(request));
-        else write(searcher.experts(request));
+        if (rows == CsvRows::quotes) {
+            auto result = searcher.quotes(request);
+            cut(result.quotes, result.articles.total);
+            render_csv(result, out);
+        } else {
+            auto result = searcher.experts(request);
+            cut(result.experts, result.articles.total);
+            render_csv(result, out);
+        }
         return summary;
     }
     write_csv_row(csv_header(SearchResult{}), out);

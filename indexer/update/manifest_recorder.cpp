@@ -1,7 +1,5 @@
 #include "indexer/update/manifest_recorder.h"
 
-#include <algorithm>
-
 #include <xapian.h>
 
 #include "common/error.h"
@@ -24,8 +22,7 @@ void ManifestRecorder::add(FileResult& result) {
             result.documents[i].add_boolean_term(fterm);
             const auto item = manifest_item(result.articles[i]);
             // As --update records a file: an id the file gives twice counts once.
-            if (std::find(m_seen.begin(), m_seen.end(), item.id) != m_seen.end()) continue;
-            m_seen.push_back(item.id);
+            if (!m_seen.insert(item.id).second) continue;
             m_entry.items.push_back(item);
         }
     }

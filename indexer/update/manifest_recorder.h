@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -44,7 +45,7 @@ class ManifestRecorder {
     std::size_t m_current = 0;
     bool m_failed = false;  // some chunk of the current file failed
     ManifestEntry m_entry;
-    std::vector<std::uint64_t> m_seen;  // ids of the current file
+    std::unordered_set<std::uint64_t> m_seen;  // ids of the current file
     std::vector<ManifestEntry> m_entries;
 };
 

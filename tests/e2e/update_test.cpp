@@ -119,14 +119,20 @@ std::size_t hits(const std::string& db, const std::string& query) {
     return result.value("hits", nlohmann::json::array()).size();
 }
 
-TEST(Update, IndexesThenSkipsUnchangedFiles) {
-    TempDir dir;
-    const auto src = dir / "src";
+// Two articles, one in a sub-folder: "Bridge repairs approved" (a.jsonl) and
+// "Library hours extended" (sub/b.jsonl).
+void write_bridge_and_library(const fs::path& src) {
     fs::create_directories(src / "sub");
     write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
                                       article_text("bridge repairs")));
     write_file(src / "sub" / "b.jsonl", jsonl("https://example.org/b", "Library hours extended",
                                               article_text("library hours")));
+}
+
+TEST(Update, IndexesThenSkipsUnchangedFiles) {
+    TempDir dir;
+    const auto src = dir / "src";
+    write_bridge_and_library(src);
     const std::string db = (dir / "db").string();
 
     auto r = update(db, {src.string()});
@@ -450,11 +456,7 @@ TEST(Update, MissingInputFailsAndKeepsItsArticles) {
 TEST(Update, EmptyInputDirectoryFailsAndKeepsItsArticlesUnlessItMayBeEmpty) {
     TempDir dir;
     const auto src = dir / "src";
-    fs::create_directories(src / "sub");
-    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
-                                      article_text("bridge repairs")));
-    write_file(src / "sub" / "b.jsonl", jsonl("https://example.org/b", "Library hours extended",
-                                              article_text("library hours")));
+    write_bridge_and_library(src);
     const std::string db = (dir / "db").string();
     ASSERT_EQ(update(db, {src.string()}).exit_code, 0);
     fs::remove_all(src);
@@ -495,11 +497,7 @@ TEST(Update, EmptyInputDirectoryFailsAndKeepsItsArticlesUnlessItMayBeEmpty) {
 TEST(Update, UnreadableDirectoryFailsAndKeepsItsArticles) {
     TempDir dir;
     const auto src = dir / "src";
-    fs::create_directories(src / "sub");
-    write_file(src / "a.jsonl", jsonl("https://example.org/a", "Bridge repairs approved",
-                                      article_text("bridge repairs")));
-    write_file(src / "sub" / "b.jsonl", jsonl("https://example.org/b", "Library hours extended",
-                                              article_text("library hours")));
+    write_bridge_and_library(src);
     const std::string db = (dir / "db").string();
     ASSERT_EQ(update(db, {src.string()}).exit_code, 0);
 
