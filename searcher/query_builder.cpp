@@ -360,11 +360,11 @@ bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xa
 }
 
 // The branches of `text`, its words read as all of them or as any of them
-// (kKeywordQueryWords; `any_word` says which) among the articles `filter`
+// (kKeywordQueryWords; `any_word` says which, `words` counts them) among the articles `filter`
 // (if not empty) lets through; the filter itself is applied by the caller.
 std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Database& db,
                                     const std::vector<std::string>& codes, const Xapian::Query& filter,
-                                    Xapian::termcount expansion, bool& any_word) {
+                                    Xapian::termcount expansion, bool& any_word, std::size_t& words) {
     // `text` folded (fold_for_search) and with its accents (quotes made ASCII).
     const std::string folded = fold_for_search(text), accented = ascii_quotes(text);
     auto all = read_in_languages(folded, accented, db, codes, Xapian::Query::OP_AND, expansion);
@@ -372,7 +372,8 @@ std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Datab
     const Xapian::Query all_query = combine(all), any_query = combine(any);
     // Operators between every word (or one word): nothing to choose.
     any_word = any_query.get_description() != all_query.get_description();
-    if (any_word && count_words(any) <= kKeywordQueryWords)
+    words = count_words(any);
+    if (any_word && words <= kKeywordQueryWords)
         any_word = !matches_at_least(
             db, filter.empty() ? all_query : Xapian::Query(Xapian::Query::OP_FILTER, all_query, filter), kEnoughMatches);
     if (!any_word || all.size() != any.size()) {
@@ -422,7 +423,7 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
     if (trim(raw).empty()) {
         // As the parser reads a query of filters alone: the filter, unweighted.
         const Xapian::Query all = filter.empty() ? Xapian::Query::MatchAll : filter;
-        return {all, {}, false, {{{}, Xapian::Stem("none"), all}}};
+        return {all, {}, false, 0, {{{}, Xapian::Stem("none"), all}}};
     }
     if (!is_valid_utf8(raw)) throw UsageError("query is not valid UTF-8");
     // Typographic quotes read as ASCII ones (a pasted “defence pact” is a
@@ -448,7 +449,7 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     try {
         ParsedQuery parsed;
-        parsed.branches = read_words(text, db, codes, filter, expansion, parsed.any_word);
+        parsed.branches = read_words(text, db, codes, filter, expansion, parsed.any_word, parsed.words);
         // Each reading is filtered before the branches are combined, as a filter in
         // the text is: the same matches, whichever way the filter was given.
         if (!filter.empty())

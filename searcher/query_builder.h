@@ -22,6 +22,9 @@ struct ParsedQuery {
     // The words were read as any of them (kKeywordQueryWords): a sentence, or
     // words too few articles hold together.
     bool any_word = false;
+    // The distinct free-text words of the query (after stopwords), in the
+    // reading that holds most.
+    std::size_t words = 0;
     // One per stemmer the query is read with; never empty. Highlighting an
     // article uses the branch of its language (branch_for).
     std::vector<QueryBranch> branches;

@@ -10,8 +10,10 @@
 #include "common/db/database.h"
 #include "common/error.h"
 #include "common/lang/dates.h"
+#include "common/lang/stopwords.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/feedback.h"
 #include "searcher/query_builder.h"
 #include "searcher/snippet.h"
 #include "searcher/stored_article.h"
@@ -89,6 +91,12 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
     } else {
         parsed = parse_user_query(request.query, m_db, filter_languages(request), dates);
         query = parsed.query;
+        if (parsed.any_word && parsed.words >= kFeedbackMinWords) {
+            std::vector<std::string> languages;
+            for (const auto& branch : parsed.branches) languages.insert(languages.end(), branch.languages.begin(), branch.languages.end());
+            const AnyLanguageStopper stopwords(languages);
+            query = with_feedback(m_db, query, ranking_weight(), kSentenceFeedback, &stopwords);
+        }
     }
     if (!request.filters.empty())
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine_filters(request.filters));

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/db/database.h"
+#include "searcher/query_builder.h"
 #include "searcher/render.h"
 #include "searcher/searcher.h"
 #include "tests/support/search_backend.h"
@@ -266,6 +268,32 @@ TEST_P(SearcherTest, PersonFacetFoldsFormsOfOneNameUnderTheCommonest) {
         filtered.filters = {{"person", form}};
         EXPECT_EQ(searcher.run(filtered).total, 3u) << form;
     }
+}
+
+TEST_P(SearcherTest, ASentenceQueryLiftsArticlesThatShareTheWordsOfItsBestMatches) {
+    // Three articles answer the question in full and keep naming Diem, Saigon
+    // and the Buddhists; two others hold one of its words each, equally, and
+    // the newer of them (which a tie puts first) is about something else.
+    for (const std::string id : {"t1", "t2", "t3"})
+        add(article(id, "South Vietnam government and the Buddhists",
+                    "The South Vietnam government of Diem faced Buddhists in Saigon. Diem's Saigon police "
+                    "arrested Buddhists; the Buddhists of Saigon protested against Diem.",
+                    "2024-05-01"));
+    add(article("related", "Monks in Saigon", "Diem's police arrested Buddhists in Saigon; the government said "
+                "the Buddhists had broken the law in Saigon.", "2024-05-02"));
+    add(article("unrelated", "Budget talks", "The government said the budget talks with congress and the "
+                "senate had broken down over farm spending.", "2024-05-03"));
+    const std::string question = "what is the south vietnam government doing about the protests";
+    const auto result = search(question);
+    const auto order = ids(result);
+    const auto at = [&](const std::string& id) { return std::find(order.begin(), order.end(), id) - order.begin(); };
+    ASSERT_EQ(result.total, 5u) << "feedback reweighs the matches, it never adds or drops one";
+    EXPECT_LT(at("related"), at("unrelated"));
+    // A keyword query (three words or fewer) is ranked by its own words alone.
+    const std::string keywords = "government police saigon";
+    const Xapian::Database xdb = open_for_reading(db->path());
+    EXPECT_EQ(search(keywords).query_description, parse_user_query(keywords, xdb).query.get_description());
+    EXPECT_NE(result.query_description, parse_user_query(question, xdb).query.get_description());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SearcherTest,
