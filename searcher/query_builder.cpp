@@ -8,10 +8,12 @@
 #include "common/error.h"
 #include "common/lang/language.h"
 #include "common/lang/stopwords.h"
+#include "common/person_key.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "common/unicode_fold.h"
 #include "searcher/facets.h"
+#include "searcher/name_filter.h"
 #include "searcher/proximity.h"
 
 namespace newsdesk {
@@ -19,16 +21,22 @@ namespace newsdesk {
 namespace {
 
 // A boolean filter prefix handled by the facet that owns it (country names to
-// codes, names normalised as at index time, dates to Y/M/D terms).
+// codes, names normalised as at index time, dates to Y/M/D terms). A typed
+// name of a person, expert or institution matches by its parts (name_filter).
 class FacetFieldProcessor : public Xapian::FieldProcessor {
   public:
-    explicit FacetFieldProcessor(std::string facet) : m_facet(std::move(facet)) {}
+    FacetFieldProcessor(std::string facet, const Xapian::Database& db) : m_facet(std::move(facet)), m_db(db) {}
     Xapian::Query operator()(const std::string& value) override {
+        const FacetSpec* spec = find_facet(m_facet);
+        if (spec && (spec->name == "person" || spec->name == "expert"))
+            return name_filter(m_db, spec->filter_prefix, person_key(value));
+        if (spec && spec->name == "institution") return name_filter(m_db, spec->filter_prefix, normalise_term_value(value));
         return facet_filter(m_facet, value);
     }
 
   private:
     std::string m_facet;
+    const Xapian::Database& m_db;
 };
 
 // date:FROM..TO with years, months or days at either end (date_span).
@@ -239,14 +247,14 @@ Xapian::Query parse_with(const std::string& text, const Xapian::Database& db, co
     qp.add_prefix("body", std::string(prefix::body));
     qp.add_prefix("byline", std::string(prefix::byline));
     for (const char* facet : {"source", "country", "expert", "person", "institution"})
-        qp.add_boolean_prefix(facet, (new FacetFieldProcessor(facet))->release());
+        qp.add_boolean_prefix(facet, (new FacetFieldProcessor(facet, db))->release());
     const std::string institution_group = "institution";
-    qp.add_boolean_prefix("org", (new FacetFieldProcessor("institution"))->release(), &institution_group);
-    qp.add_boolean_prefix("lang", (new FacetFieldProcessor("language"))->release());
+    qp.add_boolean_prefix("org", (new FacetFieldProcessor("institution", db))->release(), &institution_group);
+    qp.add_boolean_prefix("lang", (new FacetFieldProcessor("language", db))->release());
     qp.add_boolean_prefix("speaker", (new SpeakerFieldProcessor)->release());
     // date:A..B, a range over slot::date (date_span; date_range() builds the same without text).
     qp.add_rangeprocessor((new DateSpanProcessor)->release());
-    qp.add_boolean_prefix("date", (new FacetFieldProcessor("date"))->release());
+    qp.add_boolean_prefix("date", (new FacetFieldProcessor("date", db))->release());
     return qp.parse_query(text, kFlags);
 }
 

@@ -60,7 +60,10 @@ inline constexpr double kProximityWeight = 0.05;
 // Parses `text` against `db` (used for wildcard expansion and spelling). Syntax:
 // words, "phrases", AND/OR/NOT, +/-, trailing wildcards; free-text fields
 // headline: (title:) caption: quote: body: byline:; filters source: lang:
-// country: (name or ISO code) expert: person: institution: (org:) speaker:;
+// country: (name or ISO code) expert: person: institution: (org:) speaker:
+// (a name typed in a query matches every indexed name holding all its words:
+// `person:putin`, searcher/name_filter.h; a --filter value matches the one
+// name it counted);
 // date:YYYY[-MM[-DD]] and date:A..B ranges. Filters of one kind OR together,
 // different kinds AND, and filters do not change the ranking. quote:WORDS with
 // speaker:NAME matches words that NAME said. An empty query matches everything.

@@ -2,6 +2,7 @@
 // and counts that are true, over the bundled corpus.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -129,6 +130,44 @@ TEST_F(Queries, DateRangesOfYearsAndMonthsAndBadDatesSayWhatTheyDo) {
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_NE(bad.err.find("2020-02-30"), std::string::npos) << bad.err;
     EXPECT_TRUE(bad.out.empty()) << bad.out;
+}
+
+// Whether `name` holds `word` as a whole word, in any letter case.
+bool names_word(std::string name, const std::string& word) {
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string padded = " " + name + " ";
+    for (auto& c : padded) if (c == '.' || c == ',' || c == '-') c = ' ';
+    return padded.find(" " + word + " ") != std::string::npos;
+}
+
+TEST_F(Queries, NamesAreFoundByAnyOfTheirParts) {
+    // Issue 19: `expert:cha` and `person:putin` found nothing; the full name was needed.
+    const auto every = search(db, {"--no-collapse", "--limit", "1000", ""});
+    ASSERT_EQ(every["hits"].size(), every["total"].get<std::size_t>());
+    const auto count = [&](const char* field, const std::string& word) {
+        int n = 0;
+        for (const auto& hit : every["hits"]) {
+            bool found = false;
+            for (const auto& name : hit[field]) found = found || names_word(name.is_string() ? name.get<std::string>() : name["name"].get<std::string>(), word);
+            n += found;
+        }
+        return n;
+    };
+    const int putin = count("people", "putin"), cha = count("experts", "cha"), trump = count("people", "trump");
+    ASSERT_GT(putin, 0);
+    ASSERT_GT(trump, putin);
+    EXPECT_EQ(search(db, {"--no-collapse", "person:putin"})["total"], putin);
+    EXPECT_EQ(search(db, {"--no-collapse", "person:Trump"})["total"], trump);
+    EXPECT_EQ(search(db, {"--no-collapse", "expert:cha"})["total"], cha);
+    EXPECT_EQ(search(db, {"expert:cha"})["hits"][0]["headline"], kSeedHeadline);
+    // Every word typed must be in the name: a given name and a surname of two people do not meet.
+    EXPECT_EQ(search(db, {"person:\"victor putin\""})["total"], 0);
+    // An institution by part of its name, or by its acronym.
+    const auto who = search(db, {"--no-collapse", "institution:WHO"});
+    ASSERT_GT(who["total"].get<int>(), 0);
+    EXPECT_EQ(search(db, {"--no-collapse", "institution:\"health organization\""})["total"], who["total"]);
+    // A facet value clicked (--filter) stays the one person it counted.
+    EXPECT_LE(search(db, {"--no-collapse", "--filter", "person=Vladimir Putin", ""})["total"].get<int>(), putin);
 }
 
 TEST_F(Queries, TheCountReadsAsEnglish) {

@@ -1,0 +1,63 @@
+#include "searcher/name_filter.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/schema.h"
+
+namespace newsdesk {
+
+namespace {
+
+std::vector<std::string_view> words_of(std::string_view text) {
+    std::vector<std::string_view> words;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        auto end = text.find(' ', pos);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > pos) words.push_back(text.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    return words;
+}
+
+// Whether every word of `wanted` is a word of `name`.
+bool holds_words(std::string_view name, const std::vector<std::string_view>& wanted) {
+    const auto words = words_of(name);
+    return std::all_of(wanted.begin(), wanted.end(), [&](std::string_view w) {
+        return std::find(words.begin(), words.end(), w) != words.end();
+    });
+}
+
+}  // namespace
+
+Xapian::Query name_filter(const Xapian::Database& db, std::string_view prefix, std::string_view key) {
+    const std::string exact = make_term(prefix, key);
+    const auto wanted = words_of(key);
+    if (wanted.empty()) return Xapian::Query(exact);
+    // Every name of the prefix is read: a surname is the last word, so no
+    // narrower prefix of the term finds it.
+    std::vector<std::pair<Xapian::doccount, std::string>> names;
+    const std::string p(prefix);
+    for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
+        const std::string& term = *t;
+        std::string_view name(term);
+        name.remove_prefix(p.size());
+        if (name.starts_with(':')) name.remove_prefix(1);
+        if (holds_words(name, wanted)) names.emplace_back(t.get_termfreq(), term);
+    }
+    if (names.empty()) return Xapian::Query(exact);
+    if (names.size() > kMaxNameExpansion) {
+        std::partial_sort(names.begin(), names.begin() + kMaxNameExpansion, names.end(),
+                          [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        names.resize(kMaxNameExpansion);
+    }
+    std::vector<Xapian::Query> terms;
+    terms.reserve(names.size());
+    for (auto& [freq, term] : names) terms.emplace_back(std::move(term));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace newsdesk
