@@ -705,6 +705,18 @@ class Server : public Cgi {
     }
 };
 
+// A mistyped --db is an error naming it, never a new database of the bundled
+// corpus served under that name; --index-corpus asks for that explicitly.
+TEST(Serve, AMistypedDatabaseIsAnErrorNotANewIndex) {
+    TempDir state;
+    const auto mistyped = (state / "newsdsek.db").string();
+    const auto r = newsdesk::test::run({std::string(NEWSDESK_SOURCE_DIR) + "/scripts/serve", "--port", "1", "--db",
+                                        mistyped, "--build", NEWSDESK_BUILD_DIR, "--state", state.path().string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "serve: no database at " + mistyped + " (--index-corpus indexes corpus/ into it)\n");
+    EXPECT_FALSE(std::filesystem::exists(mistyped));
+}
+
 TEST_F(Server, LighttpdServesThePageTheStyleSheetAndErrors) {
     TempDir state;
     const auto served = serve(state, "GET /search?q=north+korea HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
