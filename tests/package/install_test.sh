@@ -165,8 +165,9 @@ json=$(get '/newsdesk/search?q=north+korea&format=json')
 [ "$(head -1 <<< "$json")" = 200 ] || fail "format=json: $(head -3 <<< "$json")"
 served=$(tail -n +2 <<< "$json" | hits_of)
 [ "$served" = "$before" ] || fail "the CGI found $served, newsdesk-search $before"
-cgi_user=$(ps -o user= -p "$lighttpd_pid")
-[ "$cgi_user" = www-data ] || fail "lighttpd runs as $cgi_user, not www-data"
+# The CGI is lighttpd's child: both run as the user lighttpd switched to.
+server_uid=$(awk '/^Uid:/ {print $3}' "/proc/$lighttpd_pid/status")
+[ "$server_uid" = "$(id -u www-data)" ] || fail "lighttpd runs as uid $server_uid, not www-data"
 
 step "a --rebuild swap, the same search answering"
 stub_before=$(cat /var/lib/newsdesk/newsdesk.db)
