@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include "common/config.h"
 #include "common/db/database.h"
 #include "common/error.h"
 
@@ -13,6 +14,17 @@ namespace newsdesk::cli {
 std::string_view version() { return NEWSDESK_VERSION; }
 
 void print_version(const Program& program) { std::cout << program.name << ' ' << version() << '\n'; }
+
+namespace {
+
+// cxxopts puts the synopsis on the line after "Usage:"; help2man, which makes
+// the man pages, finds it only on the same line ("Usage: newsdesk-search ...").
+std::string help_text(std::string help) {
+    if (const auto at = help.find("Usage:\n  "); at != std::string::npos) help.replace(at, 9, "Usage: ");
+    return help;
+}
+
+}  // namespace
 
 int usage_error(const Program& program, std::string_view message) {
     std::cerr << program.name << ": " << message << "\nTry '" << program.help_command << "'.\n";
@@ -53,12 +65,20 @@ void add_standard_options(cxxopts::Options& options) {
 void add_database_option(cxxopts::Options& options) {
     options.add_options()
         ("db", "database: a directory, a sharded collection or a stub file "
-               "(default $NEWSDESK_DB, else var/newsdesk.db)",
+               "(default: $NEWSDESK_DB, else the configuration's; see the end)",
          cxxopts::value<std::string>()->default_value(""), "DB");
 }
 
 std::string database_option(const cxxopts::ParseResult& args) {
     return resolve_db_path(args["db"].as<std::string>());
+}
+
+std::string database_option_for_writing(const cxxopts::ParseResult& args) {
+    const auto choice = choose_database(args["db"].as<std::string>());
+    if (choice.origin == DbOrigin::builtin)
+        throw UsageError("no database named: give --db DB, set NEWSDESK_DB, or put 'database = PATH' in " +
+                         (choice.config_path.empty() ? config_candidates().front() : choice.config_path));
+    return choice.path;
 }
 
 Parsed parse(cxxopts::Options& options, const Program& program, int argc, char** argv) {
@@ -70,7 +90,7 @@ Parsed parse(cxxopts::Options& options, const Program& program, int argc, char**
         return parsed;
     }
     if (parsed.args.count("help")) {
-        std::cout << options.help() << '\n';
+        std::cout << help_text(options.help()) << '\n' << describe_configuration() << '\n';
         parsed.exit_status = kExitOk;
     } else if (parsed.args.count("version")) {
         print_version(program);

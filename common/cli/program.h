@@ -48,8 +48,13 @@ void add_standard_options(cxxopts::Options& options);
 // Adds --db DB: a database directory, a sharded collection or a stub file.
 void add_database_option(cxxopts::Options& options);
 
-// The database --db names, else $NEWSDESK_DB, else var/newsdesk.db.
+// The database --db names, else $NEWSDESK_DB, else the configuration's, else the
+// built-in default (common/config.h).
 [[nodiscard]] std::string database_option(const cxxopts::ParseResult& args);
+
+// The same for a program that writes, which creates a database only where it was
+// told to: the built-in default is a UsageError ("no database named ...").
+[[nodiscard]] std::string database_option_for_writing(const cxxopts::ParseResult& args);
 
 // The outcome of parsing a command line: the options, or the exit status when
 // the program is done already (--help or --version printed, or a usage error).
@@ -58,8 +63,8 @@ struct Parsed {
     std::optional<int> exit_status;
 };
 
-// Parses argv with `options` (add_standard_options first). --help prints the help
-// and --version the version on stdout (status 0); an unknown option or a bad
+// Parses argv with `options` (add_standard_options first). --help prints the help,
+// ending with which configuration file was read (or that none was), and --version the version on stdout (status 0); an unknown option or a bad
 // value is a usage error (status 2).
 [[nodiscard]] Parsed parse(cxxopts::Options& options, const Program& program, int argc, char** argv);
 

@@ -5,17 +5,14 @@
 #include <system_error>
 #include <vector>
 
+#include "common/config.h"
 #include "common/db/collection.h"
 #include "common/error.h"
 #include "common/schema.h"
 
 namespace newsdesk {
 
-std::string resolve_db_path(const std::string& explicit_path) {
-    if (!explicit_path.empty()) return explicit_path;
-    if (const char* env = std::getenv("NEWSDESK_DB"); env && *env) return env;
-    return "var/newsdesk.db";
-}
+std::string resolve_db_path(const std::string& explicit_path) { return choose_database(explicit_path).path; }
 
 namespace {
 

@@ -10,8 +10,8 @@
 
 namespace newsdesk {
 
-// The database path: `explicit_path` if non-empty, else $NEWSDESK_DB, else
-// "var/newsdesk.db" (relative to the working directory).
+// The database path: `explicit_path` if non-empty, else $NEWSDESK_DB, else the
+// configuration file's, else the built-in default (common/config.h).
 [[nodiscard]] std::string resolve_db_path(const std::string& explicit_path);
 
 // How long a reader waits for a remote shard (xapian-tcpsrv) to accept a

@@ -53,12 +53,13 @@ database (docs/deployment.md). Later runs, and --update, write each article to
 its shard and touch no other.
 
 Examples:
-  newsdesk-index corpus/                      index into var/newsdesk.db
+  newsdesk-index --db var/newsdesk.db corpus/   index the bundled corpus
   newsdesk-index --db var/news --shard-by year corpus/   one shard per year
   newsdesk-index --db /srv/news.db feeds/*.xml
   newsdesk-index --extract article.html       print fields and entities as JSON
 
-Database: --db, else $NEWSDESK_DB, else var/newsdesk.db. One writer at a time:
+A database is written only where --db, $NEWSDESK_DB or the configuration's
+'database = PATH' says (see the end), never by default. One writer at a time:
 the run holds the flock on DB.lock that --update and scripts/newsdesk-nightly
 take, and a second writer exits with status 75 (or waits up to --wait SECONDS).
 Exit status: 0 all files indexed, 1 some file failed or the database could not

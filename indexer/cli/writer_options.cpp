@@ -36,7 +36,6 @@ void add_writer_options(cxxopts::Options& options) {
 WriterSettings writer_settings(const cxxopts::ParseResult& args) {
     WriterSettings s;
     if (args.count("paths")) s.paths = args["paths"].as<std::vector<std::string>>();
-    s.db = cli::database_option(args);
     if (const auto text = args["shard-by"].as<std::string>(); !text.empty()) {
         s.shard_by = ShardScheme::parse(text);
         if (!s.shard_by)
@@ -50,6 +49,9 @@ WriterSettings writer_settings(const cxxopts::ParseResult& args) {
     s.limits.documents = args["batch"].as<std::size_t>();
     s.limits.bytes = args["batch-mb"].as<std::size_t>() << 20;
     s.quiet = args.count("quiet") > 0;
+    // Last, so a bad value above is the error a user sees first; --extract
+    // writes no database, so it needs none named.
+    if (!args.count("extract")) s.db = cli::database_option_for_writing(args);
     return s;
 }
 

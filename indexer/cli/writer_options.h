@@ -15,7 +15,7 @@
 namespace newsdesk {
 
 struct WriterSettings {
-    std::string db;                       // --db, $NEWSDESK_DB or var/newsdesk.db
+    std::string db;                       // --db, $NEWSDESK_DB or the configuration's
     std::optional<ShardScheme> shard_by;  // --shard-by; none: the database's own scheme
     PipelineOptions pipeline;             // --threads, --no-entities, --max-file-size
     BatchLimits limits;                   // --batch, --batch-mb

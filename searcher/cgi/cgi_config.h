@@ -23,7 +23,8 @@ struct CgiConfig {
 [[nodiscard]] CgiConfig parse_cgi_config(const std::string& text);
 
 // The file named by $NEWSDESK_CGI_CONFIG if set (missing: newsdesk::Error),
-// then $NEWSDESK_DB over its `db`; with neither, resolve_db_path("").
+// then $NEWSDESK_DB over its `db`; with neither, resolve_db_path(""): the
+// configuration file every program reads (common/config.h), else the default.
 [[nodiscard]] CgiConfig load_cgi_config();
 
 // The database for collection `name` ("" = the default); throws BadRequest for

@@ -93,7 +93,9 @@ POST); scripts/serve runs it behind lighttpd. The request comes from the
 environment the server sets (REQUEST_METHOD, QUERY_STRING, CONTENT_TYPE,
 CONTENT_LENGTH, the form on stdin); the database from NEWSDESK_DB, or from
 the file NEWSDESK_CGI_CONFIG names (db = DIR, collection NAME = DIR,
-time_limit = SECONDS), never from the request.
+time_limit = SECONDS, static_url = URL), else from the configuration file the
+other programs read (database = PATH in /etc/newsdesk/newsdesk.conf), never
+from the request.
 
 Options (only when no web server runs it, that is without REQUEST_METHOD):
   -h, --help     show this help

@@ -305,7 +305,7 @@ m::data quote_data(const WebRequest& r, const Quote& quote, const std::string& h
 
 void article_fields(m::data& d, const Article& a) {
     put(d, "headline", a.headline.empty() ? std::string("(no headline)") : a.headline);
-    const std::string link = a.url ? safe_link(*a.url) : std::string();
+    const std::string link = article_link(a);
     put(d, "link", link);
     put(d, "has_link", !link.empty());
     set_opt(d, "date", a.date.value_or(""));
@@ -451,6 +451,34 @@ std::string safe_link(const std::string& url) {
     return url;
 }
 
+std::string file_link(const std::string& path) {
+    if (path.empty() || path.front() != '/') return {};
+    std::string_view file = path, fragment;
+    if (const auto hash = path.rfind('#'); hash != std::string::npos && hash + 1 < path.size() &&
+                                           path.find_first_not_of("0123456789", hash + 1) == std::string::npos) {
+        file = std::string_view(path).substr(0, hash);
+        fragment = std::string_view(path).substr(hash);
+    }
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out = "file://";
+    for (const unsigned char c : file) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+    }
+    return out.append(fragment);
+}
+
+std::string article_link(const Article& article) {
+    if (article.url)
+        if (auto link = safe_link(*article.url); !link.empty()) return link;
+    return file_link(article.path);
+}
+
 std::string render_page(const WebRequest* request, const PageContent& content, const CgiConfig& config) {
     const WebRequest empty;
     const WebRequest& r = request ? *request : empty;
@@ -545,7 +573,7 @@ std::string render_atom(const WebRequest& request, const SearchResult& result) {
         m::data e;
         put(e, "title", a.headline.empty() ? std::string("(no headline)") : a.headline);
         put(e, "id", "tag:newsdesk,2024:article:" + url_encode(a.id));
-        const std::string link = a.url ? safe_link(*a.url) : std::string();
+        const std::string link = article_link(a);
         put(e, "has_link", !link.empty());
         put(e, "link", link);
         put(e, "updated", when);

@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include "common/article.h"
+
 #include "searcher/cgi/cgi_config.h"
 #include "searcher/cgi/cgi_request.h"
 #include "searcher/search_request.h"
@@ -42,5 +44,12 @@ struct PageContent {
 // An http(s) URL safe to link to, or empty: other schemes (javascript:, data:)
 // and anything with spaces or control characters are not links.
 [[nodiscard]] std::string safe_link(const std::string& url);
+
+// A file:// URL for an article's absolute `path` (percent-encoded; the "#N" of a
+// feed's Nth item kept as the fragment), or empty for a path that is not absolute.
+[[nodiscard]] std::string file_link(const std::string& path);
+
+// Where an article's headline links: its URL when safe_link passes it, else its file.
+[[nodiscard]] std::string article_link(const Article& article);
 
 }  // namespace newsdesk

@@ -67,7 +67,6 @@ cell starting with = + - @ gets a leading ' so no spreadsheet runs it.
 --all writes every hit of the query instead of one page (read a page at a time;
 at most 100000 rows, said on stderr when the cap stops it).
 
-Database: --db, else $NEWSDESK_DB, else var/newsdesk.db.
 Exit status: 0 success (also when nothing matched), 1 failure (no database),
 2 usage or query syntax error.)";
 

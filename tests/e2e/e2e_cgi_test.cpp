@@ -67,6 +67,22 @@ TEST_F(Cgi, SearchPageShowsHighlightedHitsFacetsAndTimeline) {
     for (std::size_t i = 0; i < shown.size(); ++i)
         EXPECT_NE(shown[i].text.find(cli["hits"][i]["headline"].get<std::string>()), std::string::npos) << i;
     EXPECT_NE(r.body.find("<mark>North</mark> <mark>Korea</mark>"), std::string::npos);
+    // Every headline is a link: to the article's URL, else to its file (the
+    // seed article, a plain-text file, has no URL).
+    std::vector<std::string> headline_links;
+    for (const auto& a : elements(r.body, "a"))
+        if (a.attributes.count("rel") && a.attributes.at("rel") == "noopener noreferrer" && inside(a, "hit"))
+            headline_links.push_back(a.attributes.at("href"));
+    ASSERT_EQ(headline_links.size(), shown.size());
+    bool a_file = false;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const auto& hit = cli["hits"][i];
+        a_file = a_file || !hit["url"].is_string();
+        EXPECT_EQ(headline_links[i], hit["url"].is_string() ? hit["url"].get<std::string>()
+                                                            : "file://" + hit["path"].get<std::string>())
+            << i;
+    }
+    EXPECT_TRUE(a_file) << "no hit without a URL: the file link went untested";
     // The search box keeps the query; inputs have labels.
     const auto inputs = elements(r.body, "input");
     const auto q = std::find_if(inputs.begin(), inputs.end(), [](const Element& e) { return e.attributes.count("id") && e.attributes.at("id") == "q"; });
@@ -704,6 +720,18 @@ class Server : public Cgi {
         s.process->wait();
     }
 };
+
+// A mistyped --db is an error naming it, never a new database of the bundled
+// corpus served under that name; --index-corpus asks for that explicitly.
+TEST(Serve, AMistypedDatabaseIsAnErrorNotANewIndex) {
+    TempDir state;
+    const auto mistyped = (state / "newsdsek.db").string();
+    const auto r = newsdesk::test::run({std::string(NEWSDESK_SOURCE_DIR) + "/scripts/serve", "--port", "1", "--db",
+                                        mistyped, "--build", NEWSDESK_BUILD_DIR, "--state", state.path().string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "serve: no database at " + mistyped + " (--index-corpus indexes corpus/ into it)\n");
+    EXPECT_FALSE(std::filesystem::exists(mistyped));
+}
 
 TEST_F(Server, LighttpdServesThePageTheStyleSheetAndErrors) {
     TempDir state;

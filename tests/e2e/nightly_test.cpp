@@ -98,6 +98,25 @@ class Nightly : public ::testing::Test {
     TempDir m_dir;
 };
 
+// Without --config the job reads the file the programs read (common/config.h):
+// here $NEWSDESK_CONFIG; $NEWSDESK_DB, as for them, names the database instead.
+TEST_F(Nightly, WithoutConfigItReadsTheProgramsConfigurationFile) {
+    const std::string config = (m_dir / "nightly.conf").string();
+    const auto r = run({"/bin/bash", kNightly}, {"NEWSDESK_CONFIG=" + config, "NEWSDESK_DB="});
+    ASSERT_EQ(r.exit_code, 0) << r.err << read_file(log());
+    EXPECT_EQ(stub().rfind("auto news.db.d/gen-", 0), 0u) << stub();
+
+    const auto elsewhere = (m_dir / "elsewhere.db").string();
+    const auto moved = run({"/bin/bash", kNightly}, {"NEWSDESK_CONFIG=" + config, "NEWSDESK_DB=" + elsewhere});
+    ASSERT_EQ(moved.exit_code, 0) << moved.err << read_file(log());
+    EXPECT_EQ(read_file(elsewhere).rfind("auto elsewhere.db.d/gen-", 0), 0u);
+
+    const auto missing = run({"/bin/bash", kNightly}, {"NEWSDESK_CONFIG=" + (m_dir / "none.conf").string()});
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.err.find((m_dir / "none.conf").string() + ": cannot read config file"), std::string::npos)
+        << missing.err;
+}
+
 TEST_F(Nightly, FirstRunBuildsAGenerationThenUpdatesRebuildsAndRollsBack) {
     auto r = nightly();
     ASSERT_EQ(r.exit_code, 0) << r.err << read_file(log());

@@ -176,4 +176,28 @@ TEST(SafeLink, OnlyHttpUrlsBecomeLinks) {
         EXPECT_EQ(newsdesk::safe_link(bad), "") << bad;
 }
 
+TEST(ArticleLink, AHeadlineWithoutAUsableUrlLinksToItsFile) {
+    struct Row {
+        const char* path;
+        const char* link;
+    };
+    for (const Row& row : {
+             Row{"/srv/news/seed/pact.txt", "file:///srv/news/seed/pact.txt"},
+             Row{"/srv/news/wire.xml#3", "file:///srv/news/wire.xml#3"},  // a feed's third item
+             Row{"/srv/a b/\"x\"<y>.html", "file:///srv/a%20b/%22x%22%3Cy%3E.html"},
+             Row{"/srv/#tag/k\xc3\xb6ln.txt", "file:///srv/%23tag/k%C3%B6ln.txt"},  // '#' not before digits
+             Row{"relative/a.txt", ""},
+         }) {
+        newsdesk::Article article;
+        article.path = row.path;
+        EXPECT_EQ(newsdesk::article_link(article), row.link) << row.path;
+        article.url = "javascript:alert(1)";  // an unsafe URL is no link: the file is
+        EXPECT_EQ(newsdesk::article_link(article), row.link) << row.path;
+    }
+    newsdesk::Article with_url;
+    with_url.path = "/srv/a.html";
+    with_url.url = "https://example.org/a";
+    EXPECT_EQ(newsdesk::article_link(with_url), "https://example.org/a");
+}
+
 }  // namespace
