@@ -33,10 +33,14 @@ bool holds_words(std::string_view name, const std::vector<std::string_view>& wan
 
 }  // namespace
 
-Xapian::Query name_filter(const Xapian::Database& db, std::string_view prefix, std::string_view key) {
+Xapian::Query name_filter(const Xapian::Database& db, std::string_view prefix, std::string_view key,
+                          bool one_word_is_a_part) {
     const std::string exact = make_term(prefix, key);
     const auto wanted = words_of(key);
-    if (wanted.empty()) return Xapian::Query(exact);
+    // A full name the index holds (a facet value typed back) is that name:
+    // `person:"donald trump"` finds what the facet counted.
+    if (wanted.empty() || ((wanted.size() > 1 || !one_word_is_a_part) && db.term_exists(exact)))
+        return Xapian::Query(exact);
     // Every name of the prefix is read: a surname is the last word, so no
     // narrower prefix of the term finds it.
     std::vector<std::pair<Xapian::doccount, std::string>> names;

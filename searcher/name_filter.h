@@ -14,9 +14,13 @@ inline constexpr std::size_t kMaxNameExpansion = 500;
 
 // The articles whose `prefix` terms (XPERSON, XEXPERT, XORG: one per name,
 // its words lower-cased and separated by one space) hold every word of `key`
-// (the typed name normalised the same way), as whole words in any order: the
-// name itself when indexed, or each name holding those words, ORed. A key
-// matching no name gives its own term, which finds nothing.
-[[nodiscard]] Xapian::Query name_filter(const Xapian::Database& db, std::string_view prefix, std::string_view key);
+// (the typed name normalised the same way), as whole words in any order, ORed.
+// A key that is itself an indexed name (a facet value typed back) means that
+// name alone, so it finds what the facet counted, except a single word when
+// `one_word_is_a_part` (people: `person:trump` is every Trump, while
+// `institution:congress` is the one named Congress); a key matching no name
+// gives its own term, which finds nothing.
+[[nodiscard]] Xapian::Query name_filter(const Xapian::Database& db, std::string_view prefix, std::string_view key,
+                                        bool one_word_is_a_part);
 
 }  // namespace newsdesk

@@ -29,8 +29,9 @@ class FacetFieldProcessor : public Xapian::FieldProcessor {
     Xapian::Query operator()(const std::string& value) override {
         const FacetSpec* spec = find_facet(m_facet);
         if (spec && (spec->name == "person" || spec->name == "expert"))
-            return name_filter(m_db, spec->filter_prefix, person_key(value));
-        if (spec && spec->name == "institution") return name_filter(m_db, spec->filter_prefix, normalise_term_value(value));
+            return name_filter(m_db, spec->filter_prefix, person_key(value), true);
+        if (spec && spec->name == "institution")
+            return name_filter(m_db, spec->filter_prefix, normalise_term_value(value), false);
         return facet_filter(m_facet, value);
     }
 

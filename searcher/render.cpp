@@ -77,14 +77,15 @@ void text_facets(const SearchResult& result, std::ostream& out) {
 
 void render_text(const SearchResult& result, std::ostream& out) {
     text_header(result, out);
-    if (result.hits.empty()) {
-        out << (result.offset ? "No more matches" : "No matches") << " (" << (result.exact ? "" : "about ")
-            << result.total << " in all).\n";
+    if (result.total == 0) {
+        out << "No matches.\n";
         return;
     }
     out << (result.exact ? "" : "About ") << result.total << " matching article" << (result.total == 1 ? "" : "s");
     if (result.estimate < result.total) out << " (" << (result.exact ? "" : "about ") << result.estimate << " after folding copies)";
-    out << "; showing " << result.offset + 1 << "-" << result.offset + result.hits.size() << ".\n\n";
+    // --limit 0 asks for the count and facets alone; an offset past the end shows nothing more.
+    if (result.hits.empty()) out << (result.offset ? "; none past " + std::to_string(result.offset) : "; none shown") << ".\n\n";
+    else out << "; showing " << result.offset + 1 << "-" << result.offset + result.hits.size() << ".\n\n";
     Xapian::doccount rank = result.offset;
     for (const auto& hit : result.hits) {
         const Article& a = hit.article;

@@ -170,6 +170,30 @@ TEST_F(Queries, NamesAreFoundByAnyOfTheirParts) {
     EXPECT_LE(search(db, {"--no-collapse", "--filter", "person=Vladimir Putin", ""})["total"].get<int>(), putin);
 }
 
+TEST_F(Queries, EveryFacetValueTypedBackFindsWhatItsCountSays) {
+    // Issue 19: `source:"Global Wire – World"`, copied from the facet, found nothing.
+    const auto facets = search(db, {"--no-collapse", "--limit", "0", "--facet-size", "8", "--facets",
+                                    "country,expert,institution,person,language,source", ""});
+    int checked = 0;
+    for (const auto& [name, values] : facets["facets"].items()) {
+        for (const auto& v : values) {
+            const std::string typed = (name == "language" ? std::string("lang") : name) + ":\"" +
+                                      v["label"].get<std::string>() + "\"";
+            EXPECT_EQ(search(db, {"--no-collapse", "--limit", "0", typed})["total"], v["count"]) << typed;
+            ++checked;
+        }
+    }
+    EXPECT_GE(checked, 30);
+}
+
+TEST_F(Queries, LimitZeroGivesTheCountAndTheFacetsAlone) {
+    const auto r = run({kSearch, "--db", db, "--limit", "0", "--facets", "country", "korea"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind(std::to_string(search(db, {"korea"})["total"].get<int>()) + " matching articles", 0), 0u) << r.out;
+    EXPECT_NE(r.out.find("none shown"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("North Korea [KP] ("), std::string::npos) << r.out;
+}
+
 TEST_F(Queries, TheCountReadsAsEnglish) {
     const auto one = run({kSearch, "--db", db, "\"the pact\""});
     ASSERT_EQ(one.exit_code, 0) << one.err;
