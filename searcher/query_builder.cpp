@@ -12,6 +12,7 @@
 #include "common/schema.h"
 #include "common/text.h"
 #include "common/unicode_fold.h"
+#include "searcher/country_words.h"
 #include "searcher/facets.h"
 #include "searcher/name_filter.h"
 #include "searcher/proximity.h"
@@ -465,6 +466,22 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
             for (auto& branch : parsed.branches)
                 branch.query = Xapian::Query(Xapian::Query::OP_FILTER, branch.query, filter);
         parsed.query = combine(parsed.branches);
+        // "Türkiye" where the articles say Turkey: a word no article holds, so
+        // the query means the country's articles holding the other words
+        // (searcher/country_words.h).
+        if (const auto countries = unindexed_country_names(text, db); !countries.codes.empty()) {
+            std::vector<Xapian::Query> about;
+            for (const auto& code : countries.codes)
+                about.emplace_back(make_term(prefix::country, normalise_term_value(code)));
+            Xapian::Query country(Xapian::Query::OP_AND, about.begin(), about.end());
+            if (!filter.empty()) country = Xapian::Query(Xapian::Query::OP_FILTER, country, filter);
+            if (countries.rest.empty())
+                return {Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, country, 0), {}, false, 0,
+                        {{{}, Xapian::Stem("none"), country}}};
+            ParsedQuery rest = parse_user_query(countries.rest, db, languages, country);
+            rest.corrected.clear();  // no spelling suggestion for a country's name
+            return rest;
+        }
         parsed.corrected = spelling_correction(text, db);
         return parsed;
     } catch (const Xapian::QueryParserError& e) {

@@ -70,6 +70,9 @@ inline constexpr double kProximityWeight = 0.05;
 // Throws newsdesk::UsageError with a one-line message on a syntax error or more
 // than kMaxWildcards wildcards.
 //
+// A country name no article's text uses ("Türkiye", "Nordkorea") means the
+// articles about that country holding the other words (searcher/country_words.h).
+//
 // Stemming (docs/schema.md, "Languages at query time"): with lang: filters in
 // the text or `languages` given (the request's language filters), the words are
 // stemmed with those languages' stemmers. Otherwise each language of the index

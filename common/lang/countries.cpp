@@ -99,6 +99,16 @@ void CountryGazetteer::add(std::string_view phrase, std::string code, CountryCue
     m_max_words = std::max(m_max_words, words);
     auto& longest = m_first_words[key.substr(0, key.find(' '))];
     longest = std::max(longest, words);
+    // A name with accents is also known without them ("Türkiye" typed as
+    // "Turkiye", as query folding reads it): both are the same country.
+    const bool accented = std::any_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (accented && (cue == CountryCue::name || cue == CountryCue::demonym)) {
+        if (auto folded = lookup_key(fold_for_search(phrase)); folded != key && !folded.empty()) {
+            auto& first = m_first_words[folded.substr(0, folded.find(' '))];
+            first = std::max(first, word_count(folded));
+            m_phrases.try_emplace(std::move(folded), CountryEntry{code, cue});
+        }
+    }
     // First writer wins: curated aliases are loaded before iso-codes names.
     m_phrases.try_emplace(std::move(key), CountryEntry{std::move(code), cue});
 }

@@ -2,6 +2,7 @@
 // and counts that are true, over the bundled corpus.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -192,6 +193,22 @@ TEST_F(Queries, LimitZeroGivesTheCountAndTheFacetsAlone) {
     EXPECT_EQ(r.out.rfind(std::to_string(search(db, {"korea"})["total"].get<int>()) + " matching articles", 0), 0u) << r.out;
     EXPECT_NE(r.out.find("none shown"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("North Korea [KP] ("), std::string::npos) << r.out;
+}
+
+TEST_F(Queries, ACountryNamedAsTheArticlesDoNotFindsTheArticlesAboutIt) {
+    // Issue 19: `Türkiye`, the label of the country facet, found nothing in
+    // free text: the articles say Turkey. Nor did another language's name.
+    const auto sorted = [](std::vector<std::string> v) { std::sort(v.begin(), v.end()); return v; };
+    const auto about = [&](const std::string& q) { return sorted(ids(search(db, {"--no-collapse", "--limit", "100", q}))); };
+    ASSERT_FALSE(about("country:TR").empty());
+    EXPECT_EQ(about("Türkiye"), about("country:TR"));
+    EXPECT_EQ(about("country:Türkiye"), about("country:TR"));
+    EXPECT_EQ(about("Nordkorea"), about("country:KP"));
+    // With other words: the country's articles that hold them.
+    ASSERT_FALSE(about("earthquake country:TR").empty());
+    EXPECT_EQ(about("Türkiye earthquake"), about("earthquake country:TR"));
+    // A name the articles use is searched as words, as before.
+    EXPECT_NE(about("turkey"), about("country:TR"));
 }
 
 TEST_F(Queries, TheCountReadsAsEnglish) {
