@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/lang/countries.h"
+#include "common/lang/month_names.h"
 #include "common/person_key.h"
 #include "common/schema.h"
 #include "searcher/value_tally.h"
@@ -75,6 +76,36 @@ std::string date_digits(std::string_view value) {
     return digits;
 }
 
+// A date written in words, as people type one: "june 2020", "2020 June",
+// "5 June 2020", "June 5, 2020" (a month name in any language month_word
+// knows) -> "2020-06", "2020-06-05"; empty when it is not one.
+std::string date_in_words(std::string_view value) {
+    std::vector<std::string> tokens;
+    std::string token;
+    for (std::size_t i = 0; i <= value.size(); ++i) {
+        const char c = i < value.size() ? value[i] : ' ';
+        if (c == ' ' || c == ',' || c == '\t') {
+            if (!token.empty()) tokens.push_back(std::move(token));
+            token.clear();
+        } else {
+            token += c;
+        }
+    }
+    if (tokens.size() < 2 || tokens.size() > 3) return {};
+    std::string year, day;
+    int month = 0;
+    for (const auto& t : tokens) {
+        const bool digits = std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (digits && t.size() == 4 && year.empty()) year = t;
+        else if (digits && t.size() <= 2 && day.empty()) day = t.size() == 1 ? "0" + t : t;
+        else if (const auto m = month_word(t); m && month == 0) month = m->month;
+        else return {};
+    }
+    if (year.empty() || month == 0) return {};
+    std::string date = year + (month < 10 ? "-0" : "-") + std::to_string(month);
+    return day.empty() ? date : date + "-" + day;
+}
+
 }  // namespace
 
 Xapian::Query date_span(std::string_view from, std::string_view to) {
@@ -108,12 +139,15 @@ Xapian::Query facet_filter(std::string_view facet, std::string_view value) {
     if (spec->name == "date") {
         // Only those shapes: the digits picked out of any text made the page's
         // date=2024) OR (2019 the day 2024-20-19, an empty answer for a bad value.
-        const std::string digits = date_digits(value);
+        std::string digits = date_digits(value);
+        if (digits.empty()) digits = date_digits(date_in_words(value));
         switch (digits.size()) {
             case 4: return Xapian::Query(make_term(prefix::year, digits));
             case 6: return Xapian::Query(make_term(prefix::month, digits));
             case 8: return Xapian::Query(make_term(prefix::day, digits));
-            default: throw UsageError("date filter expects YYYY, YYYY-MM or YYYY-MM-DD, not '" + std::string(value) + "'");
+            default:
+                throw UsageError("date filter expects YYYY, YYYY-MM or YYYY-MM-DD, or a month and year ('june 2020'), not '" +
+                                 std::string(value) + "'");
         }
     }
     if (spec->name == "person" || spec->name == "expert")

@@ -696,7 +696,9 @@ TEST_F(CgiHostile, AFilterValueIsOneValueNeverQuerySyntax) {
     // The command line's --filter reads values the same way.
     const auto date = run({kSearch, "--db", db, "--filter", "date=2020) OR (2019", "russia"});
     EXPECT_EQ(date.exit_code, 2);
-    EXPECT_EQ(date.err, "newsdesk-search: date filter expects YYYY, YYYY-MM or YYYY-MM-DD, not '2020) OR (2019'\n");
+    EXPECT_EQ(date.err,
+              "newsdesk-search: date filter expects YYYY, YYYY-MM or YYYY-MM-DD, or a month and year ('june 2020'), "
+              "not '2020) OR (2019'\n");
 }
 
 TEST_F(CgiHostile, AnUnknownCollectionIsAnsweredInTheFormatAsked) {

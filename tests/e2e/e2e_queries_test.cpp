@@ -127,6 +127,15 @@ TEST_F(Queries, DateRangesOfYearsAndMonthsAndBadDatesSayWhatTheyDo) {
     EXPECT_EQ(total("date:2019..2020"), total("date:2019") + total("date:2020"));
     EXPECT_EQ(total("date:2019-06..2019-07"), total("date:2019-06") + total("date:2019-07"));
     EXPECT_GE(total("date:..2019"), total("date:2019"));
+    // A month and year in words, in English or another language; a day too.
+    EXPECT_EQ(total("date:\"june 2020\""), total("date:2020-06"));
+    EXPECT_EQ(total("date:\"Juni 2020\""), total("date:2020-06"));
+    EXPECT_EQ(total("date:\"5 June 2020\""), total("date:2020-06-05"));
+    for (const std::string words : {"date:\"June 31 2020\"", "date:\"blah 2020\""}) {
+        const auto wrong = run({kSearch, "--db", db, words});
+        EXPECT_EQ(wrong.exit_code, 2) << words;
+        EXPECT_NE(wrong.err.find("month and year"), std::string::npos) << wrong.err;
+    }
     const auto bad = run({kSearch, "--db", db, "covid-19 date:2020-02-30"});
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_NE(bad.err.find("2020-02-30"), std::string::npos) << bad.err;
