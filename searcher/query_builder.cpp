@@ -176,8 +176,12 @@ std::string spelling_correction(const std::string& text, const Xapian::Database&
         // CJK text is indexed as n-grams, so a CJK word is never a term to correct.
         const bool plain = word.size() > 2 && word.find_first_of(":*") == std::string::npos && word != "and" &&
                            word != "or" && word != "not" && !has_cjk(word);
-        if (plain && !db.term_exists(std::string(prefix::body) + word) &&
-            !db.term_exists(std::string(prefix::headline) + word)) {
+        // A word the index holds, as typed or folded as indexed ("Agnes" for
+        // Agnès), is never changed.
+        const auto held = [&db](const std::string& form) {
+            return db.term_exists(std::string(prefix::body) + form) || db.term_exists(std::string(prefix::headline) + form);
+        };
+        if (plain && !held(word) && !held(fold_for_search(word))) {
             const std::string suggestion = db.get_spelling_suggestion(word);
             if (!suggestion.empty()) {
                 token = token.substr(0, lead) + suggestion + token.substr(trail);

@@ -211,6 +211,17 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
         result.estimate = std::min(result.estimate, result.total);
     }
     if (result.estimate >= kSuggestBelow) result.corrected_query.clear();
+    // "Did you mean" only when the suggestion, with the same filters, finds more.
+    if (!result.corrected_query.empty() && !request.like) {
+        SearchRequest suggested = request;
+        suggested.query = result.corrected_query;
+        ParsedQuery unused;
+        Xapian::Enquire counting(m_db);
+        counting.set_query(full_query(suggested, unused));
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        if (counting.get_mset(0, 0, result.total + 1).get_matches_lower_bound() <= result.total)
+            result.corrected_query.clear();
+    }
 
     // Every hit's document in one request per remote shard, not one each (the
     // range form: MSet::fetch() with no arguments crashes on an MSet with an offset).

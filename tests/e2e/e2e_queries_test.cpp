@@ -258,6 +258,17 @@ TEST_F(Folding, ANameTypedWithoutItsAccentsFindsIt) {
     EXPECT_EQ(headlines(vazquez), headlines(search(db, {"WANDA VAZQUEZ"})));
 }
 
+TEST_F(Folding, DidYouMeanOnlyWhenTheSuggestionFindsMore) {
+    const auto typo = search(db, {"coronavirs"});
+    EXPECT_EQ(typo["total"], 0);
+    EXPECT_EQ(typo["did_you_mean"], "coronavirus");
+    // No article of 1999 says coronavirus: the suggestion would find nothing more.
+    EXPECT_TRUE(search(db, {"coronavirs date:1999"})["did_you_mean"].is_null());
+    // A name the index holds is never "corrected", accents or not.
+    for (const std::string name : {"Agnes Callamard", "Agnès Callamard", "agnes"})
+        EXPECT_TRUE(search(db, {name})["did_you_mean"].is_null()) << name;
+}
+
 TEST_F(Folding, APhrasePastedInCurlyQuotesIsAPhrase) {
     EXPECT_EQ(headlines(search(db, {"“defence pact”"})), std::vector<std::string>{kSeedHeadline});
     EXPECT_EQ(search(db, {"“pact defence”"})["total"], 0);
