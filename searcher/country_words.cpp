@@ -36,21 +36,35 @@ bool indexed(const Xapian::Database& db, const std::string& word) {
     return false;
 }
 
-// The country a phrase names, not by its ISO code ("IN", "us" are words).
-std::optional<std::string> country_named(const std::string& phrase) {
+// The country a phrase names in English (iso-codes names, curated aliases and
+// demonyms, with or without accents) or in one of `languages` (the archive's):
+// not by its ISO code ("IN", "us" are words), a capital or a city. Each other
+// language's table costs milliseconds to load, so not every language is tried.
+std::optional<std::string> country_named(const std::string& phrase, const std::vector<std::string>& languages) {
     if (phrase.size() <= 3) return std::nullopt;
-    return CountryGazetteer::instance().code_for(phrase);
+    const auto& gazetteer = CountryGazetteer::instance();
+    if (const auto* entry = gazetteer.find(lookup_key(phrase));
+        entry && !entry->code.empty() && (entry->cue == CountryCue::name || entry->cue == CountryCue::demonym))
+        return entry->code;
+    const auto key = intl_key(phrase);
+    for (const auto& language : languages)
+        if (const auto* code = gazetteer.language(language).find(key)) return *code;
+    return std::nullopt;
 }
 
 }  // namespace
 
-CountryWords unindexed_country_names(const std::string& text, const Xapian::Database& db) {
+CountryWords unindexed_country_names(const std::string& text, const Xapian::Database& db,
+                                     const std::vector<std::string>& languages) {
     CountryWords found;
     if (!is_plain_words(text)) return found;
     const auto words = split_words(text);
     std::vector<bool> known(words.size());
     bool any_unknown = false;
-    for (std::size_t i = 0; i < words.size(); ++i) any_unknown = any_unknown || !(known[i] = indexed(db, words[i]));
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        known[i] = indexed(db, words[i]);
+        any_unknown = any_unknown || !known[i];
+    }
     if (!any_unknown) return found;
     std::vector<std::string> rest;
     for (std::size_t i = 0; i < words.size();) {
@@ -61,7 +75,9 @@ CountryWords unindexed_country_names(const std::string& text, const Xapian::Data
                 continue;
             std::string phrase = words[i];
             for (std::size_t j = i + 1; j < i + n; ++j) phrase += " " + words[j];
-            if (auto code = country_named(phrase)) {
+            auto code = country_named(phrase, languages);
+            // Only a country the archive has articles about.
+            if (code && db.term_exists(make_term(prefix::country, normalise_term_value(*code)))) {
                 if (std::find(found.codes.begin(), found.codes.end(), *code) == found.codes.end())
                     found.codes.push_back(std::move(*code));
                 taken = n;

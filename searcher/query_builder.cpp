@@ -473,7 +473,7 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
         // "Türkiye" where the articles say Turkey: a word no article holds, so
         // the query means the country's articles holding the other words
         // (searcher/country_words.h).
-        if (const auto countries = unindexed_country_names(text, db); !countries.codes.empty()) {
+        if (const auto countries = unindexed_country_names(text, db, codes); !countries.codes.empty()) {
             std::vector<Xapian::Query> about;
             for (const auto& code : countries.codes)
                 about.emplace_back(make_term(prefix::country, normalise_term_value(code)));

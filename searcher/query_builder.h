@@ -70,7 +70,8 @@ inline constexpr double kProximityWeight = 0.05;
 // Throws newsdesk::UsageError with a one-line message on a syntax error or more
 // than kMaxWildcards wildcards.
 //
-// A country name no article's text uses ("Türkiye", "Nordkorea") means the
+// A country name (English, or a language of the archive) no article's text
+// uses ("Türkiye" where articles say Turkey) means the
 // articles about that country holding the other words (searcher/country_words.h).
 //
 // Stemming (docs/schema.md, "Languages at query time"): with lang: filters in
