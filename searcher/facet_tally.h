@@ -43,7 +43,7 @@ class FacetTally {
     // Adds `count` to the entry's value (by id). Inlined: it runs for every
     // value of every matching article.
     [[gnu::always_inline]] void add(const FacetEntry& entry, Xapian::doccount count) {
-        const std::uint64_t id = entry.id | 1;  // 0 marks an empty slot
+        const std::uint64_t id = entry.id != 0 ? entry.id : 1;  // 0 marks an empty slot
         const std::size_t mask = m_slots.size() - 1;
         for (std::size_t i = static_cast<std::size_t>(id ^ (id >> 29)) & mask;; i = (i + 1) & mask) {
             Slot& s = m_slots[i];
