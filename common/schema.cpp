@@ -79,28 +79,4 @@ std::string tiebreak_value(std::string_view ymd, std::string_view id_term) {
     return out;
 }
 
-std::string encode_set(std::vector<std::string> values) {
-    for (auto& v : values) std::erase(v, kSetSeparator);
-    std::erase_if(values, [](const std::string& v) { return v.empty(); });
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
-    std::string out;
-    for (const auto& v : values) {
-        if (!out.empty()) out += kSetSeparator;
-        out += v;
-    }
-    return out;
-}
-
-std::vector<std::string> decode_set(std::string_view encoded) {
-    std::vector<std::string> out;
-    while (!encoded.empty()) {
-        const auto end = encoded.find(kSetSeparator);
-        out.emplace_back(encoded.substr(0, end));
-        if (end == std::string_view::npos) break;
-        encoded.remove_prefix(end + 1);
-    }
-    return out;
-}
-
 }  // namespace newsdesk

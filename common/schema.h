@@ -9,11 +9,13 @@
 
 #include <xapian.h>
 
+#include "common/facet_set.h"
+
 namespace newsdesk {
 
 // Bump when the meaning of a prefix, slot or the data changes; stored in the
 // database metadata under "newsdesk:schema" so a reader can refuse an old index.
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 namespace prefix {
 // Unique id: "Q" + article id (URL, else path#N). Omega's convention.
@@ -57,11 +59,14 @@ inline constexpr Xapian::valueno date = 0;      // "YYYYMMDD"; sorting, date ran
 inline constexpr Xapian::valueno collapse = 2;  // near-duplicate signature (16 hex digits); collapse key
 inline constexpr Xapian::valueno recency = 3;   // sortable_serialise(2^((days - kRecencyEpochDays) / kRecencyHalfLifeDays))
 // slots 4-9 are unused (schema 1 kept one facet per slot: six spies per match).
-// Every facet value of the article in one slot, so that one built-in
-// ValueCountMatchSpy (which runs on remote shards too) counts all facets in one
-// pass over the match: each value tagged with its facet's letter (facet_tag),
-// sorted, de-duplicated and joined with kSetSeparator ("cKP\x1fcRU\x1fd20240621\x1flen").
-// The searcher adds each distinct set's count to every value in it.
+// Every facet value of the article in one slot, so that one pass over the
+// match counts all facets: each value tagged with its facet's letter
+// (facet_tag), with a 64-bit id (and a person's id for people and experts),
+// as a sorted set (common/facet_set.h). Local databases are counted by id with
+// the searcher's own match spy; remote shards by the built-in
+// ValueCountMatchSpy (which stock xapian-tcpsrv runs), whose per-set counts
+// the searcher adds to every value in each set. Schema 2 held the tagged
+// values joined by U+001F, which the searcher had to split and hash per match.
 inline constexpr Xapian::valueno facets = 10;
 // The order of equal scores: "YYYYMMDD" ("00000000" undated) + 16 hex digits of
 // FNV-1a(id term). Sorted descending after relevance, so ties come newest first
@@ -69,8 +74,6 @@ inline constexpr Xapian::valueno facets = 10;
 // Xapian's own tie-break, differ between one database and its shards).
 inline constexpr Xapian::valueno tiebreak = 11;
 }  // namespace slot
-
-inline constexpr char kSetSeparator = '\x1f';
 
 // The letter before each value in slot::facets: which facet the value belongs to.
 namespace facet_tag {
@@ -113,11 +116,6 @@ inline constexpr FacetField kFacets[] = {
 // (ValueWeightPostingSource scaled by OP_SCALE_WEIGHT), which also run remotely.
 inline constexpr double kRecencyHalfLifeDays = 30.0;
 inline constexpr double kRecencyEpochDays = 10957.0;  // 2000-01-01
-
-// Joins a set of values for slot::facets (sorts, de-duplicates, drops
-// separators inside values and empty values).
-[[nodiscard]] std::string encode_set(std::vector<std::string> values);
-[[nodiscard]] std::vector<std::string> decode_set(std::string_view encoded);
 
 // Document data: the article's `--extract` JSON record (common/article.h to_json),
 // serialised compactly.

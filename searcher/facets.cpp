@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <unordered_map>
 
 #include "common/error.h"
@@ -9,7 +10,6 @@
 #include "common/lang/month_names.h"
 #include "common/person_key.h"
 #include "common/schema.h"
-#include "searcher/value_tally.h"
 
 namespace newsdesk {
 
@@ -169,126 +169,127 @@ Xapian::Query combine_filters(const std::vector<std::pair<std::string, std::stri
 
 namespace {
 
-using Sets = std::vector<std::pair<std::string, Xapian::doccount>>;
+// Each counted value of one facet: its text, count and person id.
+struct Counted {
+    std::string_view value;
+    Xapian::doccount count;
+    std::uint64_t group;
+};
+using ValueCounts = std::vector<Counted>;
 
-// The spy's distinct sets with their counts. Its iterator yields copies, so they
-// are taken once and the tally below holds views into them.
-Sets spy_sets(const Xapian::ValueCountMatchSpy& spy) {
-    Sets sets;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) sets.emplace_back(*it, it.get_termfreq());
-    return sets;
+// The tally's values split by tag (indexed by tag), in the order first met.
+void split_by_tag(const FacetTally& tally, std::array<ValueCounts, 128>& by_tag) {
+    std::array<std::size_t, 128> sizes{};
+    for (const auto& v : tally.values()) ++sizes[static_cast<unsigned char>(v.tag)];
+    for (std::size_t tag = 0; tag < sizes.size(); ++tag) by_tag[tag].reserve(sizes[tag]);
+    for (const auto& v : tally.values())
+        by_tag[static_cast<unsigned char>(v.tag)].push_back({tally.text(v), v.count, v.group});
 }
 
-// Adds each set's count to every tagged value in it ("cKP": the tag, then the
-// value) whose tag is wanted[tag]: the facets not asked for are skipped.
-ValueTally count_values(const Sets& sets, const std::array<bool, 128>& wanted) {
-    std::size_t bytes = 0;
-    for (const auto& set : sets) bytes += set.first.size();
-    ValueTally tally(bytes / 64);  // values are ~12 bytes and most recur; it grows if need be
-    for (const auto& [set, count] : sets) {
-        std::string_view rest = set;
-        while (!rest.empty()) {
-            const auto end = rest.find(kSetSeparator);
-            const std::string_view entry = rest.substr(0, end);
-            const auto tag = static_cast<unsigned char>(entry.front());
-            if (entry.size() > 1 && tag < wanted.size() && wanted[tag]) tally.add(entry, count);
-            if (end == std::string_view::npos) break;
-            rest.remove_prefix(end + 1);
-        }
-    }
-    return tally;
-}
-
-// Each tagged value's count, split by tag into `by_tag` (indexed by tag).
-using ValueCounts = std::vector<std::pair<std::string_view, Xapian::doccount>>;
-void split_by_tag(const ValueTally& tally, std::array<ValueCounts, 128>& by_tag) {
-    tally.for_each([&](std::string_view entry, Xapian::doccount count) {
-        by_tag[static_cast<unsigned char>(entry.front())].emplace_back(entry.substr(1), count);
-    });
+WantedTags every_tag() {
+    WantedTags wanted;
+    wanted.fill(true);
+    return wanted;
 }
 
 }  // namespace
 
 std::map<char, std::map<std::string, Xapian::doccount>> decompose_set_counts(const Xapian::ValueCountMatchSpy& spy) {
-    const auto sets = spy_sets(spy);
-    std::array<bool, 128> wanted;
-    wanted.fill(true);
-    std::array<ValueCounts, 128> by_tag;
-    split_by_tag(count_values(sets, wanted), by_tag);
     std::map<char, std::map<std::string, Xapian::doccount>> out;
-    for (std::size_t tag = 0; tag < by_tag.size(); ++tag)
-        for (const auto& [value, count] : by_tag[tag]) out[static_cast<char>(tag)].emplace(value, count);
+    const FacetTally tally = tally_set_counts(spy, every_tag());
+    for (const auto& v : tally.values()) out[v.tag][std::string(tally.text(v))] += v.count;
     return out;
 }
 
 FacetCollector::FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket,
-                               std::vector<std::string> signatures)
-    : m_signatures(std::move(signatures)), m_spy(slot::facets), m_size(size), m_bucket(bucket) {
+                               const Xapian::Database& db, bool remote)
+    : m_size(size), m_bucket(bucket) {
     for (const auto& name : names) {
         const FacetSpec* spec = find_facet(name);
         if (!spec) throw UsageError(unknown_facet(name));
         if (std::find(m_specs.begin(), m_specs.end(), spec) == m_specs.end()) m_specs.push_back(spec);
     }
+    // Only the facets asked for are counted, and the copies (for the folded count).
+    for (const FacetSpec* spec : m_specs) m_wanted[static_cast<unsigned char>(spec->tag)] = true;
+    m_wanted[static_cast<unsigned char>(facet_tag::copy)] = true;
+    if (remote) m_sets = std::make_unique<Xapian::ValueCountMatchSpy>(slot::facets);
+    else m_local = std::make_unique<FacetSpy>(m_wanted, db);
 }
 
-Xapian::doccount FacetCollector::documents_seen() const { return static_cast<Xapian::doccount>(m_spy.get_total()); }
+Xapian::doccount FacetCollector::documents_seen() const {
+    return m_local ? m_local->documents_seen() : static_cast<Xapian::doccount>(m_sets->get_total());
+}
 
-void FacetCollector::register_spies(Xapian::Enquire& enquire) { enquire.add_matchspy(&m_spy); }
+void FacetCollector::register_spies(Xapian::Enquire& enquire) {
+    if (m_local) enquire.add_matchspy(m_local.get());
+    else enquire.add_matchspy(m_sets.get());
+}
 
 namespace {
 
 // Dates arrive per day (YYYYMMDD) and are summed into the bucket the span calls
 // for: days within ~2 months, months within ~3 years, else years.
 Facet date_facet(ValueCounts& days, DateBucket bucket) {
-    std::erase_if(days, [](const auto& day) { return day.first.size() != 8; });
-    std::sort(days.begin(), days.end());
-    if (bucket == DateBucket::automatic && !days.empty()) {
-        const auto month_index = [](std::string_view ymd) {
-            return std::stoi(std::string(ymd.substr(0, 4))) * 12 + std::stoi(std::string(ymd.substr(4, 2)));
-        };
-        const int months = month_index(days.back().first) - month_index(days.front().first);
+    // As numbers, so that sorting thousands of days compares integers.
+    std::vector<std::pair<std::uint32_t, Xapian::doccount>> dated;
+    dated.reserve(days.size());
+    for (const auto& day : days) {
+        if (day.value.size() != 8) continue;
+        std::uint32_t ymd = 0;
+        for (char c : day.value) ymd = ymd * 10 + static_cast<std::uint32_t>(c - '0');
+        dated.emplace_back(ymd, day.count);
+    }
+    std::sort(dated.begin(), dated.end());
+    if (bucket == DateBucket::automatic && !dated.empty()) {
+        const auto month_index = [](std::uint32_t ymd) { return static_cast<int>(ymd / 10000 * 12 + ymd / 100 % 100); };
+        const int months = month_index(dated.back().first) - month_index(dated.front().first);
         bucket = months <= 2 ? DateBucket::day : months <= 36 ? DateBucket::month : DateBucket::year;
     }
     if (bucket == DateBucket::automatic) bucket = DateBucket::month;
-    const std::size_t len = bucket == DateBucket::year ? 4 : bucket == DateBucket::month ? 6 : 8;
+    const std::uint32_t per = bucket == DateBucket::year ? 10000 : bucket == DateBucket::month ? 100 : 1;
     Facet facet{"date", {}, bucket == DateBucket::year ? "year" : bucket == DateBucket::month ? "month" : "day"};
-    std::string_view key;
-    for (const auto& [day, count] : days) {  // in order, so each bucket's days are adjacent
-        if (!facet.values.empty() && day.substr(0, len) == key) {
+    std::uint32_t key = 0;
+    for (const auto& [day, count] : dated) {  // in order, so each bucket's days are adjacent
+        if (!facet.values.empty() && day / per == key) {
             facet.values.back().count += count;
             continue;
         }
-        key = day.substr(0, len);
-        std::string value(key.substr(0, 4));
-        if (len >= 6) (value += '-') += key.substr(4, 2);
-        if (len == 8) (value += '-') += key.substr(6, 2);
-        facet.values.push_back({value, value, count});
+        key = day / per;
+        char text[16];
+        if (per == 10000) std::snprintf(text, sizeof text, "%04u", key);
+        else if (per == 100) std::snprintf(text, sizeof text, "%04u-%02u", key / 100, key % 100);
+        else std::snprintf(text, sizeof text, "%04u-%02u-%02u", key / 10000, key / 100 % 100, key % 100);
+        facet.values.push_back({text, text, count});
     }
     return facet;
 }
 
-// People and experts: the values of one person (common/person_key.h) counted
-// as one, under the form written most often ("John R. Bolton" over "John
-// Bolton" when more articles wrote it). An article holds each key once (the
-// extractor folds its people by key), so the sums stay exact.
+// People and experts: the values of one person (common/person_key.h, whose
+// id each value carries) counted as one, under the form written most often
+// ("John R. Bolton" over "John Bolton" when more articles wrote it; equal
+// counts: the longer, then the first in byte order). An article holds each
+// key once (the extractor folds its people by key), so the sums stay exact.
 void merge_people(ValueCounts& values) {
     struct Group {
         std::size_t at;
-        Xapian::doccount total, best;
+        Xapian::doccount best;
     };
-    std::unordered_map<std::string, Group> groups;
+    std::unordered_map<std::uint64_t, Group> groups;
+    groups.reserve(values.size());
     ValueCounts merged;
-    for (const auto& [value, count] : values) {
-        auto [it, fresh] = groups.try_emplace(person_key(value), Group{merged.size(), count, count});
+    merged.reserve(values.size());
+    for (const auto& v : values) {
+        auto [it, fresh] = groups.try_emplace(v.group, Group{merged.size(), v.count});
         if (fresh) {
-            merged.emplace_back(value, count);
+            merged.push_back(v);
             continue;
         }
-        auto& [label, total] = merged[it->second.at];
-        total += count;
-        if (count > it->second.best || (count == it->second.best && value.size() > label.size())) {
-            it->second.best = count;
-            label = value;
+        Counted& m = merged[it->second.at];
+        m.count += v.count;
+        const bool longer = v.value.size() > m.value.size() || (v.value.size() == m.value.size() && v.value < m.value);
+        if (v.count > it->second.best || (v.count == it->second.best && longer)) {
+            it->second.best = v.count;
+            m.value = v.value;
         }
     }
     values = std::move(merged);
@@ -296,42 +297,41 @@ void merge_people(ValueCounts& values) {
 
 // Most frequent first, equal counts in value order; only the first `size` are kept.
 Facet ranked_facet(const FacetSpec& spec, ValueCounts& ranked, std::size_t size) {
-    const auto before = [](const auto& a, const auto& b) {
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    const auto before = [](const Counted& a, const Counted& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
     };
     const auto keep = ranked.begin() + static_cast<std::ptrdiff_t>(std::min(size, ranked.size()));
     std::partial_sort(ranked.begin(), keep, ranked.end(), before);
     Facet facet{std::string(spec.name), {}, {}};
     facet.values.reserve(static_cast<std::size_t>(keep - ranked.begin()));
-    for (auto it = ranked.begin(); it != keep; ++it) facet.values.push_back({std::string(it->first), {}, it->second});
+    for (auto it = ranked.begin(); it != keep; ++it) facet.values.push_back({std::string(it->value), {}, it->count});
     for (auto& v : facet.values) v.label = facet_label(facet.name, v.value);
     return facet;
 }
 
 }  // namespace
 
-FacetCollector::Counts FacetCollector::result() const {
-    const auto sets = spy_sets(m_spy);
-    std::array<bool, 128> wanted{};
-    for (const FacetSpec* spec : m_specs) wanted[static_cast<unsigned char>(spec->tag)] = true;
-    wanted[static_cast<unsigned char>(facet_tag::copy)] = true;
+FacetCollector::Counts FacetCollector::result(const std::vector<std::string>& signatures) const {
     std::array<ValueCounts, 128> by_tag;
-    split_by_tag(count_values(sets, wanted), by_tag);
+    if (m_local) split_by_tag(m_local->tally(), by_tag);
+    const FacetTally from_sets = m_sets ? tally_set_counts(*m_sets, m_wanted) : FacetTally();
+    if (m_sets) split_by_tag(from_sets, by_tag);
     Counts out;
     out.facets.reserve(m_specs.size());
     for (const FacetSpec* spec : m_specs) {
         auto& counts = by_tag[static_cast<unsigned char>(spec->tag)];
-        if (spec->name == "person" || spec->name == "expert") merge_people(counts);
+        if (facet_tag_has_group(spec->tag)) merge_people(counts);
         out.facets.push_back(spec->name == "date" ? date_facet(counts, m_bucket) : ranked_facet(*spec, counts, m_size));
     }
     const auto& copies = by_tag[static_cast<unsigned char>(facet_tag::copy)];
     Xapian::doccount with_signature = 0;
-    for (const auto& [signature, count] : copies) with_signature += count;
+    for (const auto& copy : copies) with_signature += copy.count;
     out.folded = documents_seen() - std::min(with_signature, documents_seen()) +
                  static_cast<Xapian::doccount>(copies.size());
-    if (!m_signatures.empty()) {
-        std::unordered_map<std::string_view, Xapian::doccount> per_signature(copies.begin(), copies.end());
-        for (const auto& s : m_signatures) {
+    if (!signatures.empty()) {
+        std::unordered_map<std::string_view, Xapian::doccount> per_signature;
+        for (const auto& copy : copies) per_signature.emplace(copy.value, copy.count);
+        for (const auto& s : signatures) {
             if (s.empty()) continue;
             const auto found = per_signature.find(s);
             out.copies[s] = found == per_signature.end() ? 0 : found->second;

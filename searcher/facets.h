@@ -1,13 +1,15 @@
 // Facets: exact counts per value over the whole match set, and the filters a
-// click on a value adds. Every facet is counted in one pass by one built-in
-// ValueCountMatchSpy over slot::facets, which holds each article's sorted set of
-// tagged values (common/schema.h); each distinct set's count is then added to
-// every value in it, so each article counts once per value. Only a built-in
-// match spy is used, so the same code works on remote shards (xapian-tcpsrv),
-// and one spy means one value read per matching article and one set of counts
-// sent back per shard.
+// click on a value adds. Every facet is counted in one pass over the match
+// from slot::facets, which holds each article's set of tagged values with
+// their ids (common/facet_set.h): on a local database by newsdesk's own match
+// spy, which adds 1 per value id and matching article; when any shard is
+// remote by the built-in ValueCountMatchSpy (the only kind stock
+// xapian-tcpsrv runs), whose per-set counts are added to every value in each
+// set. Either way each article counts once per value, and only the facets
+// asked for (and the copy signatures) are counted.
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -18,6 +20,7 @@
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "searcher/facet_tally.h"
 
 namespace newsdesk {
 
@@ -64,10 +67,10 @@ struct Facet {
 // match with checkatleast = database size, then result().
 class FacetCollector {
   public:
-    // `signatures`: near-duplicate signatures whose articles are counted too
-    // (Counts::copies), for the copies folded into the hits shown.
+    // `db`: the database searched; `remote`: it has a remote shard, so the
+    // built-in spy counts.
     FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket,
-                   std::vector<std::string> signatures = {});
+                   const Xapian::Database& db, bool remote = false);
     void register_spies(Xapian::Enquire& enquire);
     struct Counts {
         std::vector<Facet> facets;  // the facets asked for, in the order asked
@@ -76,15 +79,18 @@ class FacetCollector {
         Xapian::doccount folded = 0;
         std::map<std::string, Xapian::doccount> copies;  // matching articles per signature asked for
     };
-    [[nodiscard]] Counts result() const;
+    // `signatures`: near-duplicate signatures whose articles are counted too
+    // (Counts::copies), for the copies folded into the hits shown.
+    [[nodiscard]] Counts result(const std::vector<std::string>& signatures = {}) const;
     // How many documents the spy saw: every matching article, exactly, even
     // where collapsing leaves Xapian's own bounds apart.
     [[nodiscard]] Xapian::doccount documents_seen() const;
 
   private:
     std::vector<const FacetSpec*> m_specs;
-    std::vector<std::string> m_signatures;
-    Xapian::ValueCountMatchSpy m_spy;
+    std::array<bool, 128> m_wanted{};
+    std::unique_ptr<FacetSpy> m_local;                   // unless remote
+    std::unique_ptr<Xapian::ValueCountMatchSpy> m_sets;  // when remote
     std::size_t m_size;
     DateBucket m_bucket;
 };
@@ -92,8 +98,8 @@ class FacetCollector {
 // The label shown for a facet value ("KP" -> "North Korea").
 [[nodiscard]] std::string facet_label(std::string_view facet, std::string_view value);
 
-// Per-facet, per-value counts from a slot::facets spy's per-set counts, keyed by
-// facet tag (exposed for tests).
+// Per-facet, per-value counts from a built-in slot::facets spy's per-set
+// counts, keyed by facet tag (exposed for tests).
 [[nodiscard]] std::map<char, std::map<std::string, Xapian::doccount>> decompose_set_counts(
     const Xapian::ValueCountMatchSpy& spy);
 

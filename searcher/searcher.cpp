@@ -41,7 +41,10 @@ class BodyWords : public Xapian::ExpandDecider {
 Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5); }
 
 Searcher::Searcher(std::string db_path, OpenOptions options)
-    : m_path(std::move(db_path)), m_options(options), m_db(open_for_reading(m_path, m_options)) {}
+    : m_path(std::move(db_path)),
+      m_options(options),
+      m_db(open_for_reading(m_path, m_options)),
+      m_remote(reaches_remote(m_path)) {}
 
 Searcher::Searcher(Xapian::Database db, std::string label) : m_path(std::move(label)), m_db(std::move(db)) {}
 
@@ -127,7 +130,7 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
 // hits' match can stop as soon as it has the page, as a plain search does.
 Searcher::FacetCount Searcher::count_facets(const Xapian::Query& query, const SearchRequest& request,
                                             const std::vector<std::string>& signatures) {
-    FacetCollector collector(request.facets, request.facet_size, request.date_bucket, signatures);
+    FacetCollector collector(request.facets, request.facet_size, request.date_bucket, m_db, m_remote);
     Xapian::Enquire counting(m_db);
     counting.set_query(query);
     counting.set_weighting_scheme(Xapian::BoolWeight());
@@ -141,7 +144,7 @@ Searcher::FacetCount Searcher::count_facets(const Xapian::Query& query, const Se
     counted.cut_short =
         request.time_limit > 0 &&
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= request.time_limit;
-    auto counts = collector.result();
+    auto counts = collector.result(signatures);
     counted.facets = std::move(counts.facets);
     counted.folded = counts.folded;
     counted.copies = std::move(counts.copies);

@@ -102,6 +102,7 @@ class Searcher {
     std::string m_path;
     OpenOptions m_options;
     Xapian::Database m_db;
+    bool m_remote = false;  // a shard is remote: facets are counted by the built-in spy
 };
 
 }  // namespace newsdesk

@@ -140,6 +140,30 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
     }
 }
 
+namespace {
+
+bool reaches_remote_at(const std::string& path, int depth) {
+    std::error_code ec;
+    std::string stub = path;
+    if (fs::is_directory(path, ec)) stub = (fs::path(path) / "XAPIANDB").string();
+    if (depth > kMaxStubDepth || !fs::is_regular_file(stub, ec) || !looks_like_stub(stub)) return false;
+    try {
+        for (const auto& [type, arg] : read_stub_lines(stub)) {
+            if (type == "remote") return true;
+            fs::path target = arg;
+            if (target.is_relative()) target = fs::path(stub).parent_path() / target;
+            if (reaches_remote_at(target.lexically_normal().string(), depth + 1)) return true;
+        }
+    } catch (const std::exception&) {
+        return false;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool reaches_remote(const std::string& path) { return reaches_remote_at(path, 0); }
+
 void throw_shard_failure(const std::string& path, const Xapian::NetworkError& e) {
     throw IndexError(path + ": a remote shard failed (" + e.get_msg() +
                      (e.get_context().empty() ? "" : ", " + e.get_context()) + ")");

@@ -32,6 +32,13 @@ struct OpenOptions {
 // revision being opened.
 [[nodiscard]] Xapian::Database open_for_reading(const std::string& path, const OpenOptions& options = {});
 
+// Whether opening `path` reaches a remote database: it is a stub file (or a
+// collection whose XAPIANDB stub) naming a "remote" line, directly or through
+// nested stubs. Match spies of newsdesk's own cannot run there (stock
+// xapian-tcpsrv knows only Xapian's built-in ones). False when the path
+// cannot be read (opening it says why).
+[[nodiscard]] bool reaches_remote(const std::string& path);
+
 // Opens (creating if needed) a database for writing, with `extra_flags` (e.g.
 // Xapian::DB_NO_SYNC for a scratch database). Throws newsdesk::IndexError
 // when locked by another writer, not writable or of another schema version.

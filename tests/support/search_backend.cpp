@@ -53,6 +53,12 @@ void BackendDatabase::add(const Article& article) {
     db.commit();
 }
 
+void BackendDatabase::add(const std::vector<Article>& articles) {
+    for (const auto& article : articles)
+        m_shards[m_added++ % m_shards.size()].add_document(m_builder.build(article));
+    for (auto& db : m_shards) db.commit();
+}
+
 bool BackendDatabase::ready() const {
     for (const auto& server : m_servers)
         if (!server->accepts()) return false;

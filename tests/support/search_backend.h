@@ -32,6 +32,8 @@ class BackendDatabase {
     // collection, the articles go to its two shards in turn, so that every
     // search with two articles or more reads both.
     void add(const Article& article);
+    // The same for many articles, committed once.
+    void add(const std::vector<Article>& articles);
 
     // What --db takes: the database directory, the collection directory, or a
     // stub naming the collection's control database and the two servers.

@@ -1,0 +1,74 @@
+// The bytes of slot::facets (common/schema.h): an article's facet values as a
+// set, each value with a 64-bit id (and, for people and experts, the id of the
+// person it names), so that a search counts ids instead of reading strings:
+// no hashing, splitting or person_key per value and match (issue 20).
+//
+// Entries sorted by tagged value, without duplicates, each:
+//   tag      1 byte: the facet's letter (facet_tag)
+//   id       8 bytes little-endian: fnv1a(tag + value) (common/hash.h)
+//   group    8 bytes little-endian, for tags 'p' and 'e' only: fnv1a(person_key(value))
+//   length   LEB128 varint
+//   value    `length` bytes
+// Equal sets are equal bytes, so the built-in ValueCountMatchSpy (which runs
+// on remote shards) still counts each distinct set once with its articles.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdesk {
+
+struct FacetEntry {
+    char tag = 0;
+    std::uint64_t id = 0;
+    std::uint64_t group = 0;  // the person key's id for 'p' and 'e', else 0
+    std::string_view value;
+};
+
+// Whether entries of `tag` carry a group id (people and experts).
+[[nodiscard]] constexpr bool facet_tag_has_group(char tag) { return tag == 'p' || tag == 'e'; }
+
+// Encodes tagged values ("cKP", "pVictor Cha": the tag, then the value); empty
+// values are dropped, duplicates kept once.
+[[nodiscard]] std::string encode_set(std::vector<std::string> tagged_values);
+// The tagged values of an encoded set, in order ("cKP", ...).
+[[nodiscard]] std::vector<std::string> decode_set(std::string_view encoded);
+
+// Calls f(const FacetEntry&) for each entry of `encoded`, in order; stops at
+// the first malformed entry (a value of another schema) and returns false there.
+template <typename F>
+bool for_each_facet_entry(std::string_view encoded, F&& f) {
+    const auto* p = reinterpret_cast<const unsigned char*>(encoded.data());
+    const auto* const end = p + encoded.size();
+    const auto word = [](const unsigned char* at) {
+        std::uint64_t w;
+        std::memcpy(&w, at, 8);
+        return w;  // little-endian hosts only, as the indexer that wrote it (x86-64, arm64)
+    };
+    while (p != end) {
+        FacetEntry e;
+        e.tag = static_cast<char>(*p++);
+        const std::size_t fixed = facet_tag_has_group(e.tag) ? 16 : 8;
+        if (static_cast<std::size_t>(end - p) < fixed + 1) return false;
+        e.id = word(p);
+        if (fixed == 16) e.group = word(p + 8);
+        p += fixed;
+        std::size_t length = 0;
+        for (unsigned shift = 0;; shift += 7) {
+            if (p == end || shift > 28) return false;
+            const unsigned char b = *p++;
+            length |= static_cast<std::size_t>(b & 0x7f) << shift;
+            if (!(b & 0x80)) break;
+        }
+        if (static_cast<std::size_t>(end - p) < length) return false;
+        e.value = std::string_view(reinterpret_cast<const char*>(p), length);
+        p += length;
+        f(e);
+    }
+    return true;
+}
+
+}  // namespace newsdesk
