@@ -56,13 +56,9 @@ std::vector<Word> words_of(const std::vector<Token>& tokens) {
 class Scanner {
   public:
     Scanner(std::string_view text, const std::vector<Token>& tokens, bool shouting, Findings& findings,
-            const std::vector<NerSpan>& ner)
+            const NerModel* model)
         : m_text(text), m_shouting(shouting), m_found(findings), m_lex(Lexicon::instance()),
-          m_geo(CountryGazetteer::instance()), m_tokens(tokens), m_words(words_of(m_tokens)), m_ner(ner),
-          m_ner_at(tokens.size(), npos) {
-        for (std::size_t i = 0; i < ner.size(); ++i)
-            for (std::size_t t = ner[i].first; t < ner[i].last; ++t) m_ner_at[t] = i;
-    }
+          m_geo(CountryGazetteer::instance()), m_tokens(tokens), m_words(words_of(m_tokens)), m_model(model) {}
 
     void run() {
         for (std::size_t k = 0; k < m_words.size();) {
@@ -144,8 +140,13 @@ class Scanner {
     const CountryGazetteer& m_geo;
     const std::vector<Token>& m_tokens;
     std::vector<Word> m_words;
-    const std::vector<NerSpan>& m_ner;  // the model's names in this text (English only)
-    std::vector<std::size_t> m_ner_at;  // token -> index in m_ner, npos outside every name
+    // The model (English only) tags a sentence the first time a rule asks about
+    // one of its words: indexing pays only for the few sentences that need it.
+    const NerModel* m_model;
+    mutable std::vector<NerSpan> m_ner;  // its names in this text
+    // token -> index in m_ner, npos outside every name, `untagged` in a sentence not tagged yet
+    mutable std::vector<std::size_t> m_ner_at;
+    static constexpr std::size_t untagged = npos - 1;
     std::size_t m_cue_at = npos;
     std::size_t m_last_country_end = npos;  // the word after the last country phrase
     std::size_t m_list_size = 0;            // countries in the list it belongs to
@@ -566,7 +567,21 @@ void Scanner::add_name(std::size_t k, std::size_t e, bool cued) {
 
 // The place the model is sure word k is part of, or nullptr.
 const NerSpan* Scanner::model_place(std::size_t k) const {
-    const auto at = m_ner_at[m_words[k].tok];
+    if (!m_model) return nullptr;
+    const std::size_t tok = m_words[k].tok;
+    if (m_ner_at.empty()) m_ner_at.assign(m_tokens.size(), untagged);
+    if (m_ner_at[tok] == untagged) {
+        // The sentence around the word, tagged once (as the model was trained).
+        std::size_t first = tok, last = tok + 1;
+        while (first > 0 && !(m_tokens[first].word && m_tokens[first].sentence_start)) --first;
+        while (last < m_tokens.size() && !(m_tokens[last].word && m_tokens[last].sentence_start)) ++last;
+        for (std::size_t t = first; t < last; ++t) m_ner_at[t] = npos;
+        for (const auto& span : m_model->tag(m_tokens, first, last)) {
+            for (std::size_t t = span.first; t < span.last; ++t) m_ner_at[t] = m_ner.size();
+            m_ner.push_back(span);
+        }
+    }
+    const auto at = m_ner_at[tok];
     if (at == npos || m_ner[at].type != NerType::place || m_ner[at].confidence < model_place_confidence)
         return nullptr;
     return &m_ner[at];
@@ -598,8 +613,8 @@ std::vector<std::string> Scanner::next_lower(std::size_t e) const {
 }  // namespace
 
 void scan_text(std::string_view text, const std::vector<Token>& tokens, bool shouting,
-               Findings& findings, const std::vector<NerSpan>& ner) {
-    Scanner(text, tokens, shouting, findings, ner).run();
+               Findings& findings, const NerModel* model) {
+    Scanner(text, tokens, shouting, findings, model).run();
 }
 
 void collect_lower_words(const std::vector<Token>& tokens, Findings& findings) {

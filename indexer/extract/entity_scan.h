@@ -36,10 +36,10 @@ struct Findings {
 // Scans `text`, tokenised as `tokens`, into `findings`. A shouting text (all
 // capitals) is scanned only for known institutions, countries and surnames
 // already found elsewhere, so call it after the normal texts of the article.
-// `ner` holds the names the model found in the text (English only; else empty):
-// where it is sure, they overrule the rules' people and add organisations.
+// `model` (English only; else nullptr) tells places from people where the
+// rules have only capitals to go by.
 void scan_text(std::string_view text, const std::vector<Token>& tokens, bool shouting,
-               Findings& findings, const std::vector<NerSpan>& ner = {});
+               Findings& findings, const NerModel* model = nullptr);
 
 // Adds the lower-case words among `tokens` to findings.lower_words.
 void collect_lower_words(const std::vector<Token>& tokens, Findings& findings);

@@ -135,8 +135,12 @@ const std::string& NerModel::word_class(const std::string& word) const {
     return it == m_classes.end() ? none : it->second;
 }
 
-std::vector<NerSpan> NerModel::tag(const std::vector<Token>& tokens) const {
-    const std::size_t n = tokens.size();
+std::vector<NerSpan> NerModel::tag(const std::vector<Token>& all, std::size_t first,
+                                   std::size_t last) const {
+    last = std::min(last, all.size());
+    first = std::min(first, last);
+    const auto* tokens = all.data() + first;
+    const std::size_t n = last - first;
     std::vector<std::string> lows(n), shapes(n);
     std::vector<const std::string*> classes(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -163,7 +167,7 @@ std::vector<NerSpan> NerModel::tag(const std::vector<Token>& tokens) const {
         const std::string& s = shapes[k];
         const std::string_view sw = w;
         f = {hash("b"), hash("w=", w), hash("s=", s),
-             hash("ss=", tokens[k].sentence_start && tokens[k].word ? "1" : "0", s),
+             hash("ss=", k == 0 || (tokens[k].sentence_start && tokens[k].word) ? "1" : "0", s),
              hash("p3=", sw.substr(0, 3)), hash("s2=", last_bytes(sw, 2)), hash("s3=", last_bytes(sw, 3)),
              hash("s4=", last_bytes(sw, 4)), hash("w-1=", at(lows, i - 1, bos)), hash("w+1=", at(lows, i + 1, eos)),
              hash("w-2=", at(lows, i - 2, bos)), hash("w+2=", at(lows, i + 2, eos)),
@@ -196,6 +200,7 @@ std::vector<NerSpan> NerModel::tag(const std::vector<Token>& tokens) const {
         NerSpan span{k, k + 1, static_cast<NerType>((best_tags[k] + 1) / 2), probability[k]};
         while (span.last < n && best_tags[span.last] == best_tags[k] + 1)
             span.confidence = std::min(span.confidence, probability[span.last++]);
+        span.first += first, span.last += first;
         spans.push_back(span);
     }
     return spans;

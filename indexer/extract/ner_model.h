@@ -40,7 +40,13 @@ class NerModel {
     [[nodiscard]] static const NerModel& english();
 
     // The names among `tokens` (as entities::tokenize cuts a text), left to right.
-    [[nodiscard]] std::vector<NerSpan> tag(const std::vector<Token>& tokens) const;
+    [[nodiscard]] std::vector<NerSpan> tag(const std::vector<Token>& tokens) const {
+        return tag(tokens, 0, tokens.size());
+    }
+    // The names among tokens [first, last), read as one sentence (the model was
+    // trained on sentences); spans index `tokens`.
+    [[nodiscard]] std::vector<NerSpan> tag(const std::vector<Token>& tokens, std::size_t first,
+                                           std::size_t last) const;
 
   private:
     void load_gazetteers();
