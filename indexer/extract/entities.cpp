@@ -87,10 +87,12 @@ void extract_entities(Article& article) {
     }
     // Texts in capitals are read last: only names already found elsewhere count there.
     std::vector<std::size_t> shouting;
+    // The model knows English only; other languages keep the rules alone.
+    const entities::NerModel* model = article.language == "en" ? &entities::NerModel::english() : nullptr;
     for (std::size_t i = 0; i < texts.size(); ++i) {
         found.countries.set_lead(i < lead_texts);
         if (entities::is_shouting(texts[i])) shouting.push_back(i);
-        else entities::scan_text(texts[i], tokens[i], false, found);
+        else entities::scan_text(texts[i], tokens[i], false, found, model);
     }
     for (const auto i : shouting) {
         found.countries.set_lead(i < lead_texts);

@@ -12,6 +12,7 @@
 #include "indexer/extract/entity_institutions.h"
 #include "indexer/extract/entity_tokens.h"
 #include "indexer/extract/names.h"
+#include "indexer/extract/ner_model.h"
 
 namespace newsdesk::entities {
 
@@ -35,8 +36,10 @@ struct Findings {
 // Scans `text`, tokenised as `tokens`, into `findings`. A shouting text (all
 // capitals) is scanned only for known institutions, countries and surnames
 // already found elsewhere, so call it after the normal texts of the article.
+// `model` (English only; else nullptr) tells places from people where the
+// rules have only capitals to go by.
 void scan_text(std::string_view text, const std::vector<Token>& tokens, bool shouting,
-               Findings& findings);
+               Findings& findings, const NerModel* model = nullptr);
 
 // Adds the lower-case words among `tokens` to findings.lower_words.
 void collect_lower_words(const std::vector<Token>& tokens, Findings& findings);

@@ -18,22 +18,6 @@ bool is_lower_cp(char32_t cp) {
            (cp >= 0x430 && cp <= 0x44F);
 }
 
-// Letters of any script count as word characters; general punctuation, symbols
-// and spaces do not.
-bool is_word_cp(char32_t cp) {
-    if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z');
-    if (cp < 0xC0) return false;  // Latin-1 punctuation, NBSP
-    if (cp == 0xD7 || cp == 0xF7) return false;
-    // Danda and double danda (Devanagari full stops); Arabic comma, semicolon,
-    // question mark and full stop; fullwidth colon to question mark.
-    if (cp == 0x964 || cp == 0x965 || cp == 0x60C || cp == 0x61B || cp == 0x61F || cp == 0x6D4) return false;
-    if (cp >= 0xFF1A && cp <= 0xFF1F) return false;
-    if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows
-    if (cp >= 0x3000 && cp <= 0x303F) return false;
-    if (cp == 0xFEFF || (cp >= 0xFF00 && cp <= 0xFF0F)) return false;
-    return true;
-}
-
 bool is_space(char32_t cp) {
     return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 ||
            (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000;
@@ -85,6 +69,20 @@ bool ends_sentence(const std::vector<Token>& tokens,
 }
 
 }  // namespace
+
+bool is_word_cp(char32_t cp) {
+    if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z');
+    if (cp < 0xC0) return false;  // Latin-1 punctuation, NBSP
+    if (cp == 0xD7 || cp == 0xF7) return false;
+    // Danda and double danda (Devanagari full stops); Arabic comma, semicolon,
+    // question mark and full stop; fullwidth colon to question mark.
+    if (cp == 0x964 || cp == 0x965 || cp == 0x60C || cp == 0x61B || cp == 0x61F || cp == 0x6D4) return false;
+    if (cp >= 0xFF1A && cp <= 0xFF1F) return false;
+    if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows
+    if (cp >= 0x3000 && cp <= 0x303F) return false;
+    if (cp == 0xFEFF || (cp >= 0xFF00 && cp <= 0xFF0F)) return false;
+    return true;
+}
 
 std::vector<Token> tokenize(std::string_view text,
                             const std::unordered_set<std::string>& abbreviations) {

@@ -30,6 +30,10 @@ struct Token {
 [[nodiscard]] std::vector<Token> tokenize(std::string_view text,
                                           const std::unordered_set<std::string>& abbreviations);
 
+// Letters and digits of any script are word characters; general punctuation,
+// symbols and spaces are not.
+[[nodiscard]] bool is_word_cp(char32_t cp);
+
 // True when the text is written in capitals (an agency headline): at least 60%
 // of its letters upper case. Capitalisation is then no evidence of a name.
 [[nodiscard]] bool is_shouting(std::string_view text);

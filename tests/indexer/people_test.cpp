@@ -183,6 +183,25 @@ TEST(PeopleNotThings, TrainsOutletsLawsAndAgenciesAreNotPeople) {
     EXPECT_FALSE(has(experts(e), "Adult Swim"));
 }
 
+// "launched from Cape Canaveral", "the Los Angeles Lakers", "died at his home in
+// San Rafael": two capitalised words with no given name, title or "said" are
+// weak evidence of a person, and the named-entity model (data/models/ner-en.bin)
+// knows them as places.
+TEST(PeopleNotThings, PlacesTheModelKnowsAreNotPeople) {
+    const auto a = wikinews("wikinews-2019.jsonl", "SpaceX Crew Dragon capsule docks");
+    EXPECT_FALSE(has(people(a), "Cape Canaveral"));
+    EXPECT_TRUE(has(people(a), "Bob Behnken"));
+    const auto b = wikinews("wikinews-2020-2021.jsonl", "Former basketball player Kobe Bryant dies");
+    EXPECT_FALSE(has(people(b), "Los Angeles Lakers"));
+    EXPECT_TRUE(has(people(b), "Kobe Bryant"));
+    const auto c = wikinews("wikinews-2019.jsonl", "Singer-songwriter Robert Hunter dies");
+    EXPECT_FALSE(has(people(c), "San Rafael"));
+    EXPECT_TRUE(has(people(c), "Robert Hunter"));
+    EXPECT_TRUE(has(people(c), "Jerry Garcia"));
+    const auto d = wikinews("wikinews-2019.jsonl", "Florida highway pileup");
+    EXPECT_FALSE(has(people(d), "Palm Beach"));
+}
+
 // "excerpts from Bob Woodward's book Rage", "Tomasz Sekielski's film": a person
 // owning a thing stays a person; a given name opens a person's name.
 TEST(PeopleNotThings, OwnersOfThingsStayPeople) {
