@@ -149,7 +149,11 @@ TEST(FcgiDatabase, ACommitIsSeenByTheNextRequest) {
     const FcgiServer server(db);
     const Request football = get_request("q=football&format=json");
     ASSERT_EQ(json_hits(server.answer(football, db)), 0u);  // opened, with the seed article alone (no football)
-    const test::Run more = run({kIndex, "--db", db, kCorpus + "/wikinews"});
+    // One small commit: the revision the workers read stays readable, so only
+    // reopening before the request shows the new article.
+    write_file(dir / "football.txt", "Cup final goes to extra time\n\nThe football final went to extra time "
+                                      "before the home side scored twice.\n");
+    const test::Run more = run({kIndex, "--db", db, (dir / "football.txt").string()});
     ASSERT_EQ(more.exit_code, 0) << more.err;
     for (int i = 0; i < 4; ++i) {  // each worker sees it, whichever answers
         const std::string answer = server.answer(football, db);
