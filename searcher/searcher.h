@@ -26,7 +26,8 @@ class Searcher {
     // Opens `db_path` (directory or stub file) through common/db/database.h; throws
     // IndexError when it cannot.
     explicit Searcher(std::string db_path, OpenOptions options = {});
-    // For tests: an already open database (e.g. in-memory).
+    // An already open database: in memory (tests), or kept open between
+    // requests (newsdesk-fcgi), with its path as `label` for reopening it.
     Searcher(Xapian::Database db, std::string label);
 
     // Article hits, ranked; facets with exact counts over the whole match when

@@ -84,8 +84,13 @@ void drop_bodies(SearchResult& result) {
     for (auto& hit : result.hits) std::string().swap(hit.article.body);
 }
 
-CgiResponse run_search(const WebRequest& r, const CgiConfig& config) {
-    std::optional<Searcher> searcher(std::in_place, database_for(config, r.collection));
+std::optional<Searcher> open_searcher(const std::string& path, const DatabaseSource& databases) {
+    if (databases) return std::optional<Searcher>(std::in_place, databases(path), path);
+    return std::optional<Searcher>(std::in_place, path);
+}
+
+CgiResponse run_search(const WebRequest& r, const CgiConfig& config, const DatabaseSource& databases) {
+    std::optional<Searcher> searcher = open_searcher(database_for(config, r.collection), databases);
     if (r.format == WebFormat::json) {
         const SearchRequest request = limited(r.search_request(page_facets()), config);
         std::string body;
@@ -159,7 +164,8 @@ CgiResponse error_response(int status, const std::string& message, const CgiConf
 }
 
 CgiResponse handle_cgi(const CgiInput& input, const std::optional<std::string>& content_length, std::istream& in,
-                       const CgiConfig& config, const std::function<void(const WebRequest&)>& on_read) {
+                       const CgiConfig& config, const std::function<void(const WebRequest&)>& on_read,
+                       const DatabaseSource& databases) {
     WebRequest request;
     CgiResponse response;
     try {
@@ -178,7 +184,7 @@ CgiResponse handle_cgi(const CgiInput& input, const std::optional<std::string>& 
     };
     try {
         try {
-            response = run_search(request, config);
+            response = run_search(request, config, databases);
         } catch (const BadRequest& e) {
             response = failed(e.status(), e.what());  // c=NAME not configured
         } catch (const UsageError& e) {
@@ -212,6 +218,10 @@ CgiResponse handle_cgi(const CgiInput& input, const std::optional<std::string>& 
     }
     response.head = request.head;
     return response;
+}
+
+CgiResponse time_limit_response(const CgiConfig& config, WebFormat format) {
+    return error_response(503, "The search took too long. Please try a narrower query.", config, format);
 }
 
 WebFormat format_in_url(const CgiInput& input) {

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include <xapian.h>
+
 #include "searcher/cgi/cgi_config.h"
 #include "searcher/cgi/cgi_request.h"
 
@@ -22,13 +24,24 @@ struct CgiResponse {
     bool head = false;  // HEAD: the headers of the same response, no body
 };
 
+// The database at a configured path, open for one request. newsdesk-fcgi
+// keeps its databases open between requests (common/db/kept_database.h).
+using DatabaseSource = std::function<Xapian::Database(const std::string& path)>;
+
 // Reads the POST body from `body` (at most cgi_limit::form_bytes, as
 // `content_length` says), parses and runs the request against `config`'s database.
 // `on_read` (if given) is called with the request once it is read and checked,
 // before the search: newsdesk.cgi notes the format its time limit answers in.
+// `databases` (if given) supplies the database; else it is opened for the
+// request and closed before the page is rendered.
 [[nodiscard]] CgiResponse handle_cgi(const CgiInput& input, const std::optional<std::string>& content_length,
                                      std::istream& body, const CgiConfig& config,
-                                     const std::function<void(const WebRequest&)>& on_read = {});
+                                     const std::function<void(const WebRequest&)>& on_read = {},
+                                     const DatabaseSource& databases = {});
+
+// The answer when a request passes config.time_limit: 503, "The search took
+// too long", in `format` (JSON or a page), as error_response. Never throws.
+[[nodiscard]] CgiResponse time_limit_response(const CgiConfig& config, WebFormat format);
 
 // The answer for `status` with `message`, in the format asked for: {"error":
 // message} for JSON, else a page (escaped by the template; the Atom feed's

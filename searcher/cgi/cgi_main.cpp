@@ -42,7 +42,6 @@ void write_all(const std::string& text) {
 // and joined on every request, and the join waits for the scheduler to run it.
 constexpr const char* kTimedOut = "NEWSDESK_CGI_TIMED_OUT";
 constexpr const char* kTimedOutJson = "NEWSDESK_CGI_TIMED_OUT_JSON";
-constexpr const char* kTooLong = "The search took too long. Please try a narrower query.";
 
 std::atomic<bool> g_writing{false};  // the response has begun (lock-free: safe in a signal handler)
 std::atomic<bool> g_json{false};     // the request asked for format=json
@@ -140,8 +139,8 @@ int main(int argc, char** argv) {
     }
     if (const auto timed_out = env(kTimedOut)) {  // started by on_time_limit
         std::cerr << "newsdesk.cgi: time limit of " << *timed_out << " s reached\n";
-        auto response = newsdesk::error_response(503, kTooLong, config,
-                                                 env(kTimedOutJson) ? newsdesk::WebFormat::json : newsdesk::WebFormat::html);
+        auto response = newsdesk::time_limit_response(
+            config, env(kTimedOutJson) ? newsdesk::WebFormat::json : newsdesk::WebFormat::html);
         response.head = head;
         write_all(newsdesk::serialize(response));
         return 0;

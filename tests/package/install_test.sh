@@ -73,13 +73,14 @@ apt-get install -y -qq "$deb" > "$tmp/apt" 2>&1 || { cat "$tmp/apt" >&2; fail "a
 step "installed files"
 version=$(dpkg-query -W -f='${Version}' newsdesk)
 for f in /usr/bin/newsdesk-index /usr/bin/newsdesk-search /usr/bin/newsdesk-nightly \
-         /usr/lib/cgi-bin/newsdesk.cgi; do
+         /usr/lib/cgi-bin/newsdesk.cgi /usr/lib/newsdesk/newsdesk-fcgi; do
     [ -x "$f" ] || fail "$f missing"
     [ "$("$f" --version)" = "$(basename "$f") $version" ] || fail "$f --version: $("$f" --version)"
 done
 for f in /usr/share/newsdesk/README.md /usr/share/newsdesk/web/templates/page.mustache \
          /usr/share/newsdesk/web/static/style.css /etc/newsdesk/newsdesk.conf /etc/newsdesk/cgi.conf \
-         /etc/lighttpd/conf-available/50-newsdesk.conf /lib/systemd/system/newsdesk-nightly.service \
+         /etc/lighttpd/conf-available/50-newsdesk.conf /etc/lighttpd/conf-available/51-newsdesk-fastcgi.conf \
+         /lib/systemd/system/newsdesk-nightly.service \
          /lib/systemd/system/newsdesk-nightly.timer /usr/share/doc/newsdesk/copyright; do
     [ -f "$f" ] || fail "$f missing"
 done
@@ -88,7 +89,8 @@ for page in newsdesk-index newsdesk-search newsdesk-nightly newsdesk.cgi; do
     zcat "/usr/share/man/man1/$page.1.gz" | grep -q '^\.SH SYNOPSIS' || fail "man page $page.1 has no SYNOPSIS"
 done
 conffiles=$(dpkg-query -W -f='${Conffiles}' newsdesk)
-for f in /etc/newsdesk/newsdesk.conf /etc/newsdesk/cgi.conf /etc/lighttpd/conf-available/50-newsdesk.conf; do
+for f in /etc/newsdesk/newsdesk.conf /etc/newsdesk/cgi.conf /etc/lighttpd/conf-available/50-newsdesk.conf \
+         /etc/lighttpd/conf-available/51-newsdesk-fastcgi.conf; do
     grep -q " $f " <<< "$conffiles" || fail "$f is not a conffile"
 done
 id newsdesk >/dev/null || fail "no system user newsdesk"

@@ -1,0 +1,48 @@
+#include "common/db/kept_database.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace newsdesk {
+
+namespace {
+
+// The text of the stub that says which databases `path` is: the file itself,
+// or a collection's XAPIANDB; "" for a database directory. A few hundred bytes,
+// read before every request: cheaper than telling a swap any other way.
+std::string stub_text(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path stub = path;
+    if (fs::is_directory(stub, ec)) stub /= "XAPIANDB";
+    if (!fs::is_regular_file(stub, ec)) return {};
+    std::ifstream in(stub, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+KeptDatabase::KeptDatabase(std::string path, OpenOptions options) : m_path(std::move(path)), m_options(options) {}
+
+Xapian::Database& KeptDatabase::current() {
+    std::string stub = stub_text(m_path);
+    if (m_db && stub == m_stub) {
+        try {
+            m_db->reopen();
+            return *m_db;
+        } catch (const Xapian::Error&) {
+            // Removed, replaced or discarded under us: open afresh below, which
+            // retries and names the path when it cannot.
+        }
+    }
+    m_db.reset();
+    m_db = open_for_reading(m_path, m_options);
+    m_stub = std::move(stub);
+    return *m_db;
+}
+
+}  // namespace newsdesk
