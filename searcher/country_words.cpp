@@ -63,7 +63,15 @@ CountryWords unindexed_country_names(const std::string& text, const Xapian::Data
     bool any_unknown = false;
     for (std::size_t i = 0; i < words.size(); ++i) {
         known[i] = indexed(db, words[i]);
-        any_unknown = any_unknown || !known[i];
+        // Loading the gazetteer costs ~50M instructions (ICU's region names,
+        // iso-codes' JSON): more than ten plain searches. So only a word that
+        // looks like a name is looked up: one typed with a capital or outside
+        // ASCII ("Türkiye", "türkiye", "Nordkorea"); a lower-case ASCII word
+        // the index lacks is a typo far more often ("zzqqxx", "goverment").
+        const unsigned char first = static_cast<unsigned char>(words[i].front());
+        const bool name_like = (first >= 'A' && first <= 'Z') ||
+                               std::any_of(words[i].begin(), words[i].end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+        any_unknown = any_unknown || (!known[i] && name_like);
     }
     if (!any_unknown) return found;
     std::vector<std::string> rest;

@@ -20,7 +20,8 @@ struct CountryWords {
 // The country names (in English or one of `languages`, the archive's; not ISO
 // codes, capitals or cities) of `text`, longest first, that hold a word no headline or
 // body of `db` holds, of the countries `db` has articles about, and the text without them. Empty codes when there are
-// none, or `text` is not plain words (searcher/proximity.h): the gazetteer's
+// none, when no unknown word is typed with a capital or outside ASCII (only
+// such a word loads the gazetteer), or `text` is not plain words (searcher/proximity.h): the gazetteer's
 // other languages are loaded only for a word the index does not hold.
 [[nodiscard]] CountryWords unindexed_country_names(const std::string& text, const Xapian::Database& db,
                                                    const std::vector<std::string>& languages);

@@ -1,6 +1,8 @@
 #include "searcher/name_filter.h"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -62,6 +64,27 @@ Xapian::Query name_filter(const Xapian::Database& db, std::string_view prefix, s
     terms.reserve(names.size());
     for (auto& [freq, term] : names) terms.emplace_back(std::move(term));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query fullest_names_first(const Xapian::Query& query) {
+    std::map<std::string_view, std::vector<std::string>> by_prefix;
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t)
+        for (const auto p : {prefix::person, prefix::expert, prefix::institution})
+            if ((*t).starts_with(p) && (*t).size() > p.size() && !std::isupper(static_cast<unsigned char>((*t)[p.size()])))
+                by_prefix[p].push_back(*t);
+    std::vector<Xapian::Query> boosts;
+    for (const auto& [p, terms] : by_prefix) {
+        if (terms.size() < 2) continue;
+        for (const auto& term : terms) {
+            const auto words = 1 + std::count(term.begin() + static_cast<std::ptrdiff_t>(p.size()), term.end(), ' ');
+            // release(): the query owns the source (a bare `new` leaks).
+            Xapian::Query weight((new Xapian::FixedWeightPostingSource(1.0 / static_cast<double>(words)))->release());
+            boosts.emplace_back(Xapian::Query::OP_FILTER, weight, Xapian::Query(term));
+        }
+    }
+    if (boosts.empty()) return query;
+    // The fullest name an article holds decides, not how many it holds.
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_MAX, boosts.begin(), boosts.end()));
 }
 
 }  // namespace newsdesk

@@ -23,4 +23,13 @@ inline constexpr std::size_t kMaxNameExpansion = 500;
 [[nodiscard]] Xapian::Query name_filter(const Xapian::Database& db, std::string_view prefix, std::string_view key,
                                         bool one_word_is_a_part);
 
+// `query` with the articles of the fullest names it matched ranked first: where
+// a typed name expanded to several (expert:cha to "victor cha" and "cha du
+// hyeon"), an article gains a fixed weight of one over the number of words of
+// the shortest such name it holds, so the name the typed words cover most
+// comes first. Filters carry no
+// weight of their own, so without this a name typed alone ranked nothing.
+// `query` itself when no name expanded.
+[[nodiscard]] Xapian::Query fullest_names_first(const Xapian::Query& query);
+
 }  // namespace newsdesk

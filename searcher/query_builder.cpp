@@ -469,7 +469,7 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
         if (!filter.empty())
             for (auto& branch : parsed.branches)
                 branch.query = Xapian::Query(Xapian::Query::OP_FILTER, branch.query, filter);
-        parsed.query = combine(parsed.branches);
+        parsed.query = fullest_names_first(combine(parsed.branches));
         // "Türkiye" where the articles say Turkey: a word no article holds, so
         // the query means the country's articles holding the other words
         // (searcher/country_words.h).

@@ -170,6 +170,27 @@ TEST_F(Queries, NamesAreFoundByAnyOfTheirParts) {
     EXPECT_EQ(search(db, {"--no-collapse", "person:Trump"})["total"], trump);
     EXPECT_EQ(search(db, {"--no-collapse", "expert:cha"})["total"], cha);
     EXPECT_EQ(search(db, {"expert:cha"})["hits"][0]["headline"], kSeedHeadline);
+    // Ranked by fullest match: the articles first whose John is named in the fewest words.
+    const auto johns = search(db, {"--no-collapse", "--limit", "100", "person:john"});
+    ASSERT_GT(johns["hits"].size(), 3u);
+    const auto fewest_words = [](const nlohmann::json& hit) {
+        std::size_t fewest = 99;
+        for (const auto& name : hit["people"]) {
+            if (!names_word(name.get<std::string>(), "john")) continue;
+            std::size_t words = 0;
+            std::string word;
+            for (const char c : name.get<std::string>() + " ") {
+                if (std::isalpha(static_cast<unsigned char>(c))) { word += c; continue; }
+                if (c == '.' && word.size() == 1) word.clear();  // an initial
+                words += word.size() > 1 ? 1 : 0;
+                word.clear();
+            }
+            fewest = std::min(fewest, words);
+        }
+        return fewest;
+    };
+    for (std::size_t i = 1; i < johns["hits"].size(); ++i)
+        EXPECT_LE(fewest_words(johns["hits"][i - 1]), fewest_words(johns["hits"][i])) << johns["hits"][i]["people"];
     // Every word typed must be in the name: a given name and a surname of two people do not meet.
     EXPECT_EQ(search(db, {"person:\"victor putin\""})["total"], 0);
     // An institution by part of its name, or by its acronym.
