@@ -56,12 +56,16 @@ bool for_each_facet_entry(std::string_view encoded, F&& f) {
         e.id = word(p);
         if (fixed == 16) e.group = word(p + 8);
         p += fixed;
-        std::size_t length = 0;
-        for (unsigned shift = 0;; shift += 7) {
-            if (p == end || shift > 28) return false;
-            const unsigned char b = *p++;
-            length |= static_cast<std::size_t>(b & 0x7f) << shift;
-            if (!(b & 0x80)) break;
+        // One byte for any value under 128 bytes (nearly all): read without the loop.
+        std::size_t length = *p++;
+        if (length & 0x80) {
+            length &= 0x7f;
+            for (unsigned shift = 7;; shift += 7) {
+                if (p == end || shift > 28) return false;
+                const unsigned char b = *p++;
+                length |= static_cast<std::size_t>(b & 0x7f) << shift;
+                if (!(b & 0x80)) break;
+            }
         }
         if (static_cast<std::size_t>(end - p) < length) return false;
         e.value = std::string_view(reinterpret_cast<const char*>(p), length);

@@ -10,7 +10,7 @@ void FacetTally::grow() {
     const std::size_t mask = m_slots.size() - 1;
     for (const Slot& s : old) {
         if (s.id == 0) continue;
-        std::size_t i = static_cast<std::size_t>(s.id ^ (s.id >> 29)) & mask;
+        std::size_t i = slot_of(s.id) & mask;
         while (m_slots[i].id != 0) i = (i + 1) & mask;
         m_slots[i] = s;
     }

@@ -45,7 +45,7 @@ class FacetTally {
     [[gnu::always_inline]] void add(const FacetEntry& entry, Xapian::doccount count) {
         const std::uint64_t id = entry.id != 0 ? entry.id : 1;  // 0 marks an empty slot
         const std::size_t mask = m_slots.size() - 1;
-        for (std::size_t i = static_cast<std::size_t>(id ^ (id >> 29)) & mask;; i = (i + 1) & mask) {
+        for (std::size_t i = slot_of(id) & mask;; i = (i + 1) & mask) {
             Slot& s = m_slots[i];
             if (s.id == id) {
                 m_values[s.index].count += count;
@@ -62,6 +62,16 @@ class FacetTally {
         }
     }
 
+    // The value of id `id` (common/facet_set.h), nullptr when none was counted.
+    [[nodiscard]] const Value* find(std::uint64_t id) const {
+        id = id != 0 ? id : 1;
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = slot_of(id) & mask;; i = (i + 1) & mask) {
+            if (m_slots[i].id == id) return &m_values[m_slots[i].index];
+            if (m_slots[i].id == 0) return nullptr;
+        }
+    }
+
     // Every value met, in the order first met.
     [[nodiscard]] const std::vector<Value>& values() const { return m_values; }
     [[nodiscard]] std::string_view text(const Value& v) const { return std::string_view(m_text).substr(v.at, v.size); }
@@ -72,6 +82,7 @@ class FacetTally {
         std::uint32_t index = 0;
     };
     void grow();
+    [[nodiscard]] static std::size_t slot_of(std::uint64_t id) { return static_cast<std::size_t>(id ^ (id >> 29)); }
 
     std::vector<Slot> m_slots;
     std::vector<Value> m_values;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <unordered_map>
 
 #include "common/error.h"
+#include "common/hash.h"
 #include "common/lang/countries.h"
 #include "common/lang/month_names.h"
 #include "common/person_key.h"
@@ -177,13 +177,17 @@ struct Counted {
 };
 using ValueCounts = std::vector<Counted>;
 
-// The tally's values split by tag (indexed by tag), in the order first met.
+// The tally's values split by tag (indexed by tag), in the order first met;
+// the copies' signatures are left out (FacetCollector::result reads them from
+// the tally: about one per matching article, of which only the totals and the
+// hits' own counts are wanted).
 void split_by_tag(const FacetTally& tally, std::array<ValueCounts, 128>& by_tag) {
     std::array<std::size_t, 128> sizes{};
     for (const auto& v : tally.values()) ++sizes[static_cast<unsigned char>(v.tag)];
+    sizes[static_cast<unsigned char>(facet_tag::copy)] = 0;
     for (std::size_t tag = 0; tag < sizes.size(); ++tag) by_tag[tag].reserve(sizes[tag]);
     for (const auto& v : tally.values())
-        by_tag[static_cast<unsigned char>(v.tag)].push_back({tally.text(v), v.count, v.group});
+        if (v.tag != facet_tag::copy) by_tag[static_cast<unsigned char>(v.tag)].push_back({tally.text(v), v.count, v.group});
 }
 
 WantedTags every_tag() {
@@ -270,25 +274,32 @@ Facet date_facet(ValueCounts& days, DateBucket bucket) {
 // counts: the longer, then the first in byte order). An article holds each
 // key once (the extractor folds its people by key), so the sums stay exact.
 void merge_people(ValueCounts& values) {
+    // An open-addressed table of person id -> place in `merged` (+1; 0 is
+    // empty): one allocation, where a node-based map made one per person.
     struct Group {
-        std::size_t at;
-        Xapian::doccount best;
+        std::uint64_t id = 0;
+        std::size_t at = 0;
+        Xapian::doccount best = 0;
     };
-    std::unordered_map<std::uint64_t, Group> groups;
-    groups.reserve(values.size());
+    std::size_t slots = 16;
+    while (slots < values.size() * 2) slots *= 2;
+    std::vector<Group> groups(slots);
     ValueCounts merged;
     merged.reserve(values.size());
     for (const auto& v : values) {
-        auto [it, fresh] = groups.try_emplace(v.group, Group{merged.size(), v.count});
-        if (fresh) {
+        std::size_t i = static_cast<std::size_t>(v.group ^ (v.group >> 29)) & (slots - 1);
+        while (groups[i].at != 0 && groups[i].id != v.group) i = (i + 1) & (slots - 1);
+        Group& g = groups[i];
+        if (g.at == 0) {
+            g = {v.group, merged.size() + 1, v.count};
             merged.push_back(v);
             continue;
         }
-        Counted& m = merged[it->second.at];
+        Counted& m = merged[g.at - 1];
         m.count += v.count;
         const bool longer = v.value.size() > m.value.size() || (v.value.size() == m.value.size() && v.value < m.value);
-        if (v.count > it->second.best || (v.count == it->second.best && longer)) {
-            it->second.best = v.count;
+        if (v.count > g.best || (v.count == g.best && longer)) {
+            g.best = v.count;
             m.value = v.value;
         }
     }
@@ -313,9 +324,9 @@ Facet ranked_facet(const FacetSpec& spec, ValueCounts& ranked, std::size_t size)
 
 FacetCollector::Counts FacetCollector::result(const std::vector<std::string>& signatures) const {
     std::array<ValueCounts, 128> by_tag;
-    if (m_local) split_by_tag(m_local->tally(), by_tag);
-    const FacetTally from_sets = m_sets ? tally_set_counts(*m_sets, m_wanted) : FacetTally();
-    if (m_sets) split_by_tag(from_sets, by_tag);
+    const FacetTally from_sets = m_sets ? tally_set_counts(*m_sets, m_wanted) : FacetTally(0);
+    const FacetTally& tally = m_local ? m_local->tally() : from_sets;
+    split_by_tag(tally, by_tag);
     Counts out;
     out.facets.reserve(m_specs.size());
     for (const FacetSpec* spec : m_specs) {
@@ -323,19 +334,16 @@ FacetCollector::Counts FacetCollector::result(const std::vector<std::string>& si
         if (facet_tag_has_group(spec->tag)) merge_people(counts);
         out.facets.push_back(spec->name == "date" ? date_facet(counts, m_bucket) : ranked_facet(*spec, counts, m_size));
     }
-    const auto& copies = by_tag[static_cast<unsigned char>(facet_tag::copy)];
-    Xapian::doccount with_signature = 0;
-    for (const auto& copy : copies) with_signature += copy.count;
-    out.folded = documents_seen() - std::min(with_signature, documents_seen()) +
-                 static_cast<Xapian::doccount>(copies.size());
-    if (!signatures.empty()) {
-        std::unordered_map<std::string_view, Xapian::doccount> per_signature;
-        for (const auto& copy : copies) per_signature.emplace(copy.value, copy.count);
-        for (const auto& s : signatures) {
-            if (s.empty()) continue;
-            const auto found = per_signature.find(s);
-            out.copies[s] = found == per_signature.end() ? 0 : found->second;
-        }
+    Xapian::doccount with_signature = 0, distinct = 0;
+    for (const auto& v : tally.values())
+        if (v.tag == facet_tag::copy) with_signature += v.count, ++distinct;
+    out.folded = documents_seen() - std::min(with_signature, documents_seen()) + distinct;
+    // Each hit's signature looked up by its id (as common/facet_set.cpp makes
+    // it), not every signature counted put in a map of its own.
+    for (const auto& s : signatures) {
+        if (s.empty()) continue;
+        const FacetTally::Value* found = tally.find(fnv1a(std::string(1, facet_tag::copy) + s));
+        out.copies[s] = found && found->tag == facet_tag::copy && tally.text(*found) == s ? found->count : 0;
     }
     return out;
 }
