@@ -122,6 +122,7 @@ class Scanner {
         return after < m_words.size() && m_words[after].adjacent && m_lex.currency_word(m_words[after].key);
     }
     std::size_t country_at(std::size_t k) const;
+    bool adjective(std::size_t k, std::size_t n) const;
     std::size_t match_title(std::size_t k);
     bool place_only(std::size_t k, std::size_t n) const;
     std::size_t match_name(std::size_t k);
@@ -177,7 +178,9 @@ std::size_t Scanner::match_institution(std::size_t k) {
         // known one; the organisation pattern reads it whole.
         if (org_word(k + n - 1) == OrgWord::head && extend_of(k + n) > k + n) return 0;
         m_found.institutions.add(known->name);
-        if (!known->country.empty()) m_found.countries.add(known->country);
+        // "the Treasury said", "Congress", "Xinhua": every country has one, and an
+        // agency reports on others; the institution names its country in passing.
+        if (!known->country.empty()) m_found.countries.add(known->country, 1, true);
         return n + definition_after(k + n - 1, known->name);
     }
     return match_acronym(k);
@@ -194,7 +197,7 @@ std::size_t Scanner::match_acronym(std::size_t k) {
     if (shouted) return 0;
     if (const auto* known = m_lex.institution_by_acronym(word)) {
         m_found.institutions.add(known->name);
-        if (!known->country.empty()) m_found.countries.add(known->country);
+        if (!known->country.empty()) m_found.countries.add(known->country, 1, true);
         return 1;
     }
     return 0;
@@ -411,9 +414,12 @@ std::size_t Scanner::match_country(std::size_t k, bool inside_name) {
             return 0;
         // A capital in a list ("to London, Paris and Bonn") is a stop on a trip.
         const bool listed = in_list(k, n) || (entry->cue == CountryCue::capital && m_list_size >= 3);
-        if (entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)))
+        // "33 mln U.S. Dlrs", "Swiss francs": money, not the country, even in the lead.
+        if (entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)) &&
+            !currency(k + n))
             credit_country(k, n, *entry, inside_name,
-                           listed || entry->cue == CountryCue::demonym || place_only(k, n) || currency(k + n));
+                           listed || entry->cue == CountryCue::demonym || place_only(k, n) ||
+                               (entry->cue == CountryCue::name && adjective(k, n)));
         m_found.country_phrases.insert(m_text.data() + t.begin);
         m_last_country_end = k + n;
         return n;
@@ -429,6 +435,19 @@ std::size_t Scanner::match_country(std::size_t k, bool inside_name) {
         }
     }
     return 0;
+}
+
+// "U.S. operations", "a U.S. Embassy report" is not: the name of a country before a
+// noun is an adjective. A verb, a function word, a state word ("embassy") or a
+// punctuation mark after it leaves the country a noun.
+bool Scanner::adjective(std::size_t k, std::size_t n) const {
+    const std::size_t after = k + n;
+    if (after >= m_words.size() || !m_words[after].adjacent || !m_words[after].punct_before.empty() ||
+        m_words[after].token.digit)
+        return false;
+    const auto& next = m_words[after].key;
+    return !m_lex.function_word(next) && !m_lex.speech_verb(next) && !m_lex.verb_after_country(next) &&
+           !m_lex.state_word(next) && !next.ends_with("ed") && !country_at(after);
 }
 
 // The words of the country phrase at word k, 0 when none starts there ("the"
