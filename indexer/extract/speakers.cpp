@@ -441,6 +441,14 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
     return {};
 }
 
+Attribution introduction(const Paragraph& p, const QuoteLexicon& lex) {
+    const int n = static_cast<int>(p.tokens.size());
+    if (n < 2 || !is_punct(p.tokens[n - 1], ":") || p.tokens[n - 1].quote >= 0) return {};
+    int lo = n - 2;
+    while (lo >= 0 && p.tokens[lo].quote < 0 && !ends_sentence(p.tokens[lo])) --lo;
+    return before_quote(p, lo + 1, n, lex);
+}
+
 Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) {
     const QuoteSpan& span = p.quotes[q];
     const int n = static_cast<int>(p.tokens.size());
