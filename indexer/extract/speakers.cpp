@@ -256,7 +256,14 @@ Attribution subject_after_intro(const Paragraph& p, int lo, int open, const Quot
 // “paperwork error”"): the subject of the clause that holds the quote.
 Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
     auto a = subject_at(p, lo, open, lex);
-    return a.kind != SpeakerKind::none ? a : subject_after_intro(p, lo, open, lex);
+    if (a.kind == SpeakerKind::none) return subject_after_intro(p, lo, open, lex);
+    // "Hours later, Trump returned ...": a lone word before the introductory
+    // phrase's comma opens the phrase; the name after it is the subject.
+    if (a.name.words == 1) {
+        auto b = subject_after_intro(p, lo, open, lex);
+        if (b.kind == SpeakerKind::name && b.name.first > a.name.last + 1) return b;
+    }
+    return a;
 }
 
 // The name run opening tokens [lo, open), followed by a verb-like word or an appositive.

@@ -45,6 +45,13 @@ TEST(SpeakerContext, RememberedAfterTheQuote) {
     EXPECT_EQ(speaker_of(a, "They proved them wrong,"), "Roy Verley");
 }
 
+// A capitalised word opening an introductory phrase is no subject.
+TEST(SpeakerContext, TheSubjectFollowsAnIntroductoryPhrase) {
+    const auto a = quotes_of({"Hours later, Trump returned the compliment to Adelson, telling Reuters, "
+                              "“Sheldon and I have been friends for a long time.”"});
+    EXPECT_EQ(speaker_of(a, "Sheldon and I have been friends for a long time."), "Trump");
+}
+
 // A later quote in the paragraph attributed only to a description ("after being
 // asked") does not take away the subject of the sentence holding the first.
 TEST(SpeakerContext, ADescribedNeighbourLeavesTheSentencesSubject) {
