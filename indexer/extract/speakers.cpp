@@ -245,9 +245,10 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
 Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon& lex);
 
 // "But a few days later, Trump reversed himself": the subject follows an
-// introductory phrase closed by a comma.
+// introductory phrase of up to a dozen words closed by a comma ("Horrified at the
+// prospect of Trump becoming president, Ramos ...").
 Attribution subject_after_intro(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
-    for (int k = lo; k < std::min(open, lo + 8); ++k)
+    for (int k = lo; k < std::min(open, lo + 12); ++k)
         if (is_punct(p.tokens[k], ",")) return subject_at(p, k + 1, open, lex);
     return {};
 }

@@ -50,6 +50,10 @@ TEST(SpeakerContext, TheSubjectFollowsAnIntroductoryPhrase) {
     const auto a = quotes_of({"Hours later, Trump returned the compliment to Adelson, telling Reuters, "
                               "“Sheldon and I have been friends for a long time.”"});
     EXPECT_EQ(speaker_of(a, "Sheldon and I have been friends for a long time."), "Trump");
+    // The phrase may run to a dozen words.
+    const auto b = quotes_of({"Horrified at the prospect of Trump becoming president, Ramos believes in "
+                              "journalism that “takes sides.”"});
+    EXPECT_EQ(speaker_of(b, "takes sides."), "Ramos");
 }
 
 // A later quote in the paragraph attributed only to a description ("after being
