@@ -125,6 +125,7 @@ class Scanner {
     bool adjective(std::size_t k, std::size_t n) const;
     std::size_t match_title(std::size_t k);
     bool place_only(std::size_t k, std::size_t n) const;
+    bool place_of_list(std::size_t k, std::size_t n);
     std::size_t match_name(std::size_t k);
     void add_name(std::size_t k, std::size_t e, bool cued);
     std::vector<RunWord> run_words(std::size_t k, std::size_t e, std::vector<std::size_t>* at = nullptr) const;
@@ -151,6 +152,7 @@ class Scanner {
     std::size_t m_cue_at = npos;
     std::size_t m_last_country_end = npos;  // the word after the last country phrase
     std::size_t m_list_size = 0;            // countries in the list it belongs to
+    bool m_list_place = false;              // the list follows a place preposition
 };
 
 // "... Studies (CSIS)": links the acronym; returns 1 to skip the acronym word.
@@ -418,7 +420,7 @@ std::size_t Scanner::match_country(std::size_t k, bool inside_name) {
         if (entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)) &&
             !currency(k + n))
             credit_country(k, n, *entry, inside_name,
-                           listed || entry->cue == CountryCue::demonym || place_only(k, n) ||
+                           listed || entry->cue == CountryCue::demonym || place_of_list(k, n) ||
                                (entry->cue == CountryCue::name && adjective(k, n)));
         m_found.country_phrases.insert(m_text.data() + t.begin);
         m_last_country_end = k + n;
@@ -483,6 +485,18 @@ bool Scanner::in_list(std::size_t k, std::size_t n) {
         }
     }
     return m_list_size >= 4;
+}
+
+// "sold in the U.S. and Japan", "to Japan and Singapore": a place preposition
+// (before "the" too) makes every country of the list it opens a place.
+bool Scanner::place_of_list(std::size_t k, std::size_t n) {
+    const bool continues = k > 0 && m_last_country_end + 1 >= k && m_last_country_end <= k &&
+                           (m_words[k].punct_before == "," || m_words[k - 1].key == "and" ||
+                            m_words[k - 1].key == "or");
+    if (continues) return m_list_place;
+    const bool after_the = k > 1 && m_words[k - 1].key == "the" && m_words[k].adjacent && m_words[k - 1].adjacent;
+    m_list_place = place_only(k, n) || (after_the && m_lex.place_preposition(m_words[k - 2].key));
+    return m_list_place;
 }
 
 // A capital stands for its government ("Beijing has rejected"), but "in London" or

@@ -163,10 +163,13 @@ TEST(Countries, MoneyAdjectivesAndInstitutionsNameACountryInPassing) {
               std::vector<std::string>{"TW"});
     EXPECT_EQ(codes(extract("Taiwan bought 60,000 tonnes of U.S. maize from two companies.")),
               std::vector<std::string>{"TW"});
-    EXPECT_EQ(codes(extract(lead + "Most of its exports are shipped to the U.S. each year.")),
+    EXPECT_EQ(codes(extract(lead + "The U.S. has pressed it to let its currency rise.")),
               (std::vector<std::string>{"TW", "US"}));
     EXPECT_EQ(codes(extract(lead + "Its surplus with the U.S. Was 10.2 billion dlrs.")),
               (std::vector<std::string>{"TW", "US"}));
+    // A place preposition, before "the" too, makes each country of its list a place.
+    EXPECT_EQ(codes(extract(lead + "Output also fell in the U.S. and Japan.")), std::vector<std::string>{"TW"});
+    EXPECT_EQ(codes(extract(lead + "Exports to Japan and Singapore rose.")), std::vector<std::string>{"TW"});
     // Every country has a Treasury: the institution alone names the US in passing.
     EXPECT_EQ(codes(extract(lead + "The Treasury said future issues would carry a fixed rate.")),
               std::vector<std::string>{"TW"});
