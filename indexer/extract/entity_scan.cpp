@@ -408,6 +408,10 @@ std::size_t Scanner::match_country(std::size_t k, bool inside_name) {
         const auto* entry = m_geo.find(phrase);
         if (!entry) continue;
         const auto& t = m_words[k].token;
+        // "Union Carbide Corp <UK>": a stock ticker in angle brackets, not a country.
+        if (t.begin > 0 && m_text[t.begin - 1] == '<' && m_words[k + n - 1].end < m_text.size() &&
+            m_text[m_words[k + n - 1].end] == '>')
+            return n;
         // "Us" at a sentence start is the pronoun; short country words must be in capitals.
         if (n == 1 && entry->cue == CountryCue::name && t.text.size() <= 3 && !t.upper) continue;
         // "Chad Smith", "Jordan Henderson": a given name opening a longer name.

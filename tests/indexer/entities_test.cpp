@@ -175,6 +175,12 @@ TEST(Countries, MoneyAdjectivesAndInstitutionsNameACountryInPassing) {
               std::vector<std::string>{"TW"});
 }
 
+// Reuters writes a company's stock ticker in angle brackets after its name.
+TEST(Countries, ATickerIsNotACountry) {
+    EXPECT_TRUE(codes(extract("Fluor Corp said it received a contract from Union Carbide Corp <UK>.")).empty());
+    EXPECT_EQ(codes(extract("Fluor Corp said it received a contract from a UK firm.")), std::vector<std::string>{"GB"});
+}
+
 TEST(Countries, RegionAdjectivesAndRatesAreNotCountries) {
     EXPECT_TRUE(codes(extract("Loans to Latin American debtors rose, and rigs in the Gulf of Mexico idled.")).empty());
     EXPECT_TRUE(codes(extract("The margin is 7/8 pct over London Interbank Offered Rate.")).empty());
