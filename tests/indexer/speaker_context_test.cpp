@@ -6,23 +6,13 @@
 
 #include <gtest/gtest.h>
 
-#include "indexer/extract/extract.h"
+#include "tests/support/quote_support.h"
 
 namespace newsdesk {
 namespace {
 
-Article quotes_of(const std::vector<std::string>& paragraphs) {
-    Article article;
-    for (const auto& p : paragraphs) article.body += (article.body.empty() ? "" : "\n\n") + p;
-    extract_quotes(article);
-    return article;
-}
-
-std::string speaker_of(const Article& a, const std::string& text) {
-    for (const auto& q : a.quotes)
-        if (q.text == text) return q.speaker.value_or("<null>");
-    return "<no such quote: " + text + ">";
-}
+using test::quotes_of;
+using test::speaker_of;
 
 // "(I-Vt.)", "(D-Okla.)": the period of a party and state tag does not end the
 // sentence, so the name before it stays the sentence's subject.
