@@ -66,7 +66,8 @@ void CountryTally::add(const std::string& code, int mentions, bool passing) {
     if (code.empty()) return;
     auto& entry = entry_for(code);
     entry.country.mentions += mentions;
-    entry.lead = entry.lead || m_lead;
+    // "TAIWAN BUYS U.S. MAIZE": a country named in passing is not a subject even in the lead.
+    entry.lead = entry.lead || (m_lead && !passing);
     entry.actor = entry.actor || !passing;
 }
 

@@ -57,7 +57,7 @@ class CountryTally {
     void set_lead(bool lead) { m_lead = lead; }
 
     // The countries the article is about, most mentioned first (ties in order of
-    // first mention): a country named in the lead, named twice or more, named as
+    // first mention): a country named in the lead (not in passing), named twice or more, named as
     // an actor ("ties with Japan"), or the most named one. A country named once in
     // passing further down ("listed in Luxembourg", "a Swiss cheese") is a word,
     // not a subject, and is left out.

@@ -72,6 +72,7 @@ Lexicon::Lexicon() {
     load_words("institutions/not_institutions.txt", m_not_org);
     load_words("quotes/not_names.txt", m_function_words);
     load_words("countries/currency_words.txt", m_currency_words);
+    load_words("countries/verbs_after_country.txt", m_country_verbs);
     for (const auto& t : m_titles) m_max_title_words = std::max(m_max_title_words, words_in(t));
     for (const auto& line : lines_of("institutions/org_words.tsv")) {
         const auto cells = split(line, '\t');

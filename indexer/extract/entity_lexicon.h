@@ -52,6 +52,8 @@ class Lexicon {
     [[nodiscard]] bool state_word(const std::string& key) const { return m_state_words.count(key) > 0; }
     // "dlrs", "francs" (countries/currency_words.txt): after a country, its money.
     [[nodiscard]] bool currency_word(const std::string& key) const { return m_currency_words.count(key) > 0; }
+    // "was", "has", "urges" (countries/verbs_after_country.txt): after a country, a verb.
+    [[nodiscard]] bool verb_after_country(const std::string& key) const { return m_country_verbs.count(key) > 0; }
     // "soccer", "rugby union": a team sport named before the dash of a sports
     // headline (sports between individuals are not listed here).
     [[nodiscard]] bool sport(const std::string& key) const { return m_sports.count(key) > 0; }
@@ -92,7 +94,8 @@ class Lexicon {
 
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
-        m_place_preps, m_state_words, m_function_words, m_currency_words;
+        m_place_preps, m_state_words, m_function_words, m_currency_words,
+        m_country_verbs;
     std::unordered_set<std::string> m_thing_heads, m_compound_modifiers, m_roles;
     std::vector<std::string> m_thing_endings, m_adverb_endings;
     std::unordered_map<std::string, ClubWord> m_club_words;

@@ -122,8 +122,10 @@ class Scanner {
         return after < m_words.size() && m_words[after].adjacent && m_lex.currency_word(m_words[after].key);
     }
     std::size_t country_at(std::size_t k) const;
+    bool adjective(std::size_t k, std::size_t n) const;
     std::size_t match_title(std::size_t k);
     bool place_only(std::size_t k, std::size_t n) const;
+    bool place_of_list(std::size_t k, std::size_t n);
     std::size_t match_name(std::size_t k);
     void add_name(std::size_t k, std::size_t e, bool cued);
     std::vector<RunWord> run_words(std::size_t k, std::size_t e, std::vector<std::size_t>* at = nullptr) const;
@@ -150,6 +152,7 @@ class Scanner {
     std::size_t m_cue_at = npos;
     std::size_t m_last_country_end = npos;  // the word after the last country phrase
     std::size_t m_list_size = 0;            // countries in the list it belongs to
+    bool m_list_place = false;              // the list follows a place preposition
 };
 
 // "... Studies (CSIS)": links the acronym; returns 1 to skip the acronym word.
@@ -177,7 +180,9 @@ std::size_t Scanner::match_institution(std::size_t k) {
         // known one; the organisation pattern reads it whole.
         if (org_word(k + n - 1) == OrgWord::head && extend_of(k + n) > k + n) return 0;
         m_found.institutions.add(known->name);
-        if (!known->country.empty()) m_found.countries.add(known->country);
+        // "the Treasury said", "Congress", "Xinhua": every country has one, and an
+        // agency reports on others; the institution names its country in passing.
+        if (!known->country.empty()) m_found.countries.add(known->country, 1, true);
         return n + definition_after(k + n - 1, known->name);
     }
     return match_acronym(k);
@@ -194,7 +199,7 @@ std::size_t Scanner::match_acronym(std::size_t k) {
     if (shouted) return 0;
     if (const auto* known = m_lex.institution_by_acronym(word)) {
         m_found.institutions.add(known->name);
-        if (!known->country.empty()) m_found.countries.add(known->country);
+        if (!known->country.empty()) m_found.countries.add(known->country, 1, true);
         return 1;
     }
     return 0;
@@ -403,6 +408,10 @@ std::size_t Scanner::match_country(std::size_t k, bool inside_name) {
         const auto* entry = m_geo.find(phrase);
         if (!entry) continue;
         const auto& t = m_words[k].token;
+        // "Union Carbide Corp <UK>": a stock ticker in angle brackets, not a country.
+        if (t.begin > 0 && m_text[t.begin - 1] == '<' && m_words[k + n - 1].end < m_text.size() &&
+            m_text[m_words[k + n - 1].end] == '>')
+            return n;
         // "Us" at a sentence start is the pronoun; short country words must be in capitals.
         if (n == 1 && entry->cue == CountryCue::name && t.text.size() <= 3 && !t.upper) continue;
         // "Chad Smith", "Jordan Henderson": a given name opening a longer name.
@@ -411,9 +420,12 @@ std::size_t Scanner::match_country(std::size_t k, bool inside_name) {
             return 0;
         // A capital in a list ("to London, Paris and Bonn") is a stop on a trip.
         const bool listed = in_list(k, n) || (entry->cue == CountryCue::capital && m_list_size >= 3);
-        if (entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)))
+        // "33 mln U.S. Dlrs", "Swiss francs": money, not the country, even in the lead.
+        if (entry->cue != CountryCue::region && !(entry->cue == CountryCue::capital && place_only(k, n)) &&
+            !currency(k + n))
             credit_country(k, n, *entry, inside_name,
-                           listed || entry->cue == CountryCue::demonym || place_only(k, n) || currency(k + n));
+                           listed || entry->cue == CountryCue::demonym || place_of_list(k, n) ||
+                               (entry->cue == CountryCue::name && adjective(k, n)));
         m_found.country_phrases.insert(m_text.data() + t.begin);
         m_last_country_end = k + n;
         return n;
@@ -429,6 +441,19 @@ std::size_t Scanner::match_country(std::size_t k, bool inside_name) {
         }
     }
     return 0;
+}
+
+// "U.S. operations", "a U.S. Embassy report" is not: the name of a country before a
+// noun is an adjective. A verb, a function word, a state word ("embassy") or a
+// punctuation mark after it leaves the country a noun.
+bool Scanner::adjective(std::size_t k, std::size_t n) const {
+    const std::size_t after = k + n;
+    if (after >= m_words.size() || !m_words[after].adjacent || !m_words[after].punct_before.empty() ||
+        m_words[after].token.digit)
+        return false;
+    const auto& next = m_words[after].key;
+    return !m_lex.function_word(next) && !m_lex.speech_verb(next) && !m_lex.verb_after_country(next) &&
+           !m_lex.state_word(next) && !next.ends_with("ed") && !country_at(after);
 }
 
 // The words of the country phrase at word k, 0 when none starts there ("the"
@@ -464,6 +489,18 @@ bool Scanner::in_list(std::size_t k, std::size_t n) {
         }
     }
     return m_list_size >= 4;
+}
+
+// "sold in the U.S. and Japan", "to Japan and Singapore": a place preposition
+// (before "the" too) makes every country of the list it opens a place.
+bool Scanner::place_of_list(std::size_t k, std::size_t n) {
+    const bool continues = k > 0 && m_last_country_end + 1 >= k && m_last_country_end <= k &&
+                           (m_words[k].punct_before == "," || m_words[k - 1].key == "and" ||
+                            m_words[k - 1].key == "or");
+    if (continues) return m_list_place;
+    const bool after_the = k > 1 && m_words[k - 1].key == "the" && m_words[k].adjacent && m_words[k - 1].adjacent;
+    m_list_place = place_only(k, n) || (after_the && m_lex.place_preposition(m_words[k - 2].key));
+    return m_list_place;
 }
 
 // A capital stands for its government ("Beijing has rejected"), but "in London" or

@@ -68,7 +68,8 @@ std::size_t scan_word(std::string_view s, std::size_t pos, const QuoteLexicon& l
                 pos = next;
                 continue;
             }
-            return has_dot || lex.abbreviations.count(ascii_lower(s.substr(0, pos))) ? next : pos;
+            // "Sen. Bernie Sanders (I-Vt.) called": a period closing a bracket abbreviates.
+            return has_dot || after == ')' || lex.abbreviations.count(ascii_lower(s.substr(0, pos))) ? next : pos;
         }
         return pos;
     }

@@ -177,6 +177,7 @@ class QuoteFinder {
     void resolve(const Paragraph& p, std::size_t index, Attribution a, Found& f);
     void share_within(std::size_t first);
     void carry_over(std::size_t first, bool prev_open);
+    void introduce(const Paragraph& p, std::size_t index);
 
     const QuoteLexicon& m_lex;
     SpeakerBook m_book;
@@ -279,12 +280,27 @@ void QuoteFinder::share_within(std::size_t first) {
             if (i >= first + d && m_found[i - d].attributed) src = &m_found[i - d];
             else if (i + d < m_found.size() && m_found[i + d].attributed) src = &m_found[i + d];
             if (!src) continue;
+            // "Cruz blamed the law on “A.” His comments came after being asked about
+            // “B.”": a neighbour whose speaker is a description does not take away
+            // the sentence's own subject.
+            if (!src->speaker && m_found[i].speaker) break;
             m_found[i].attributed = true;
             m_found[i].speaker = src->speaker;
             m_found[i].person = src->person;
             break;
         }
     }
+}
+
+// "Jared Potts echoed:", "Breitbart News responded:": a paragraph ending in a
+// colon gives its speaker to the quote that opens the next one.
+void QuoteFinder::introduce(const Paragraph& p, std::size_t index) {
+    auto a = introduction(p, m_lex);
+    if (a.kind != SpeakerKind::name) return;
+    refine(p, a.name, m_lower);
+    m_prev_speaker = m_book.canonical(a.name);
+    m_prev_person = a.name.kind == NameKind::person;
+    if (m_prev_person) m_book.candidate(order_of(index, a.position), *m_prev_speaker);
 }
 
 // A paragraph opening with a quote and attributing nothing continues the
@@ -343,6 +359,7 @@ void QuoteFinder::paragraph(const Paragraph& p, std::size_t index) {
     } else {
         m_prev_speaker = statement;  // "X said that ..." then a paragraph of quotes
         m_prev_person = statement.has_value();
+        if (!statement) introduce(p, index);
     }
 }
 

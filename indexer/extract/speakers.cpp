@@ -245,9 +245,10 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
 Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon& lex);
 
 // "But a few days later, Trump reversed himself": the subject follows an
-// introductory phrase closed by a comma.
+// introductory phrase of up to a dozen words closed by a comma ("Horrified at the
+// prospect of Trump becoming president, Ramos ...").
 Attribution subject_after_intro(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
-    for (int k = lo; k < std::min(open, lo + 8); ++k)
+    for (int k = lo; k < std::min(open, lo + 12); ++k)
         if (is_punct(p.tokens[k], ",")) return subject_at(p, k + 1, open, lex);
     return {};
 }
@@ -256,7 +257,14 @@ Attribution subject_after_intro(const Paragraph& p, int lo, int open, const Quot
 // “paperwork error”"): the subject of the clause that holds the quote.
 Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
     auto a = subject_at(p, lo, open, lex);
-    return a.kind != SpeakerKind::none ? a : subject_after_intro(p, lo, open, lex);
+    if (a.kind == SpeakerKind::none) return subject_after_intro(p, lo, open, lex);
+    // "Hours later, Trump returned ...": a lone word before the introductory
+    // phrase's comma opens the phrase; the name after it is the subject.
+    if (a.name.words == 1) {
+        auto b = subject_after_intro(p, lo, open, lex);
+        if (b.kind == SpeakerKind::name && b.name.first > a.name.last + 1) return b;
+    }
+    return a;
 }
 
 // The name run opening tokens [lo, open), followed by a verb-like word or an appositive.
@@ -439,6 +447,14 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
         return a;
     }
     return {};
+}
+
+Attribution introduction(const Paragraph& p, const QuoteLexicon& lex) {
+    const int n = static_cast<int>(p.tokens.size());
+    if (n < 2 || !is_punct(p.tokens[n - 1], ":") || p.tokens[n - 1].quote >= 0) return {};
+    int lo = n - 2;
+    while (lo >= 0 && p.tokens[lo].quote < 0 && !ends_sentence(p.tokens[lo])) --lo;
+    return before_quote(p, lo + 1, n, lex);
 }
 
 Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) {

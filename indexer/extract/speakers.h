@@ -43,6 +43,10 @@ struct Attribution {
 // Attribution found in the sentence around quote `q` of `p`, or kind none.
 [[nodiscard]] Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex);
 
+// Who a paragraph ending in a colon introduces ("Breitbart News responded:",
+// "Stated Stone:") for the quote of the next paragraph, or kind none.
+[[nodiscard]] Attribution introduction(const Paragraph& p, const QuoteLexicon& lex);
+
 // The subject of the speech verb at token `verb` (outside quotes), searching
 // no further left than token `lo`.
 [[nodiscard]] Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon& lex);

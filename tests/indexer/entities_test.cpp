@@ -147,6 +147,40 @@ TEST(Countries, ACountryNamedOnceInPassingIsNotASubject) {
               (std::vector<std::string>{"EC", "RU", "PE", "IR"}));
 }
 
+// Reuters dev set patterns (sentences written for this test): the US and Britain
+// were credited to stories about other countries by their money, adjectives and
+// institutions.
+TEST(Countries, MoneyAdjectivesAndInstitutionsNameACountryInPassing) {
+    const std::string lead = "Taiwan's foreign exchange reserves hit a new high this week.\n\n";
+    // Money, however often and wherever named, is no subject.
+    EXPECT_EQ(codes(extract(lead + "They rose to 51 billion U.S. Dlrs and may reach 60 billion U.S. Dlrs.")),
+              std::vector<std::string>{"TW"});
+    EXPECT_EQ(codes(extract("Taiwan bought 60,000 tonnes of maize at 93.86 U.S. Dlrs a tonne.")),
+              std::vector<std::string>{"TW"});
+    // A country's name before a noun is an adjective, in the lead too; before a
+    // verb or a function word it is the country itself.
+    EXPECT_EQ(codes(extract(lead + "The loss includes a writedown on its U.S. operations.")),
+              std::vector<std::string>{"TW"});
+    EXPECT_EQ(codes(extract("Taiwan bought 60,000 tonnes of U.S. maize from two companies.")),
+              std::vector<std::string>{"TW"});
+    EXPECT_EQ(codes(extract(lead + "The U.S. has pressed it to let its currency rise.")),
+              (std::vector<std::string>{"TW", "US"}));
+    EXPECT_EQ(codes(extract(lead + "Its surplus with the U.S. Was 10.2 billion dlrs.")),
+              (std::vector<std::string>{"TW", "US"}));
+    // A place preposition, before "the" too, makes each country of its list a place.
+    EXPECT_EQ(codes(extract(lead + "Output also fell in the U.S. and Japan.")), std::vector<std::string>{"TW"});
+    EXPECT_EQ(codes(extract(lead + "Exports to Japan and Singapore rose.")), std::vector<std::string>{"TW"});
+    // Every country has a Treasury: the institution alone names the US in passing.
+    EXPECT_EQ(codes(extract(lead + "The Treasury said future issues would carry a fixed rate.")),
+              std::vector<std::string>{"TW"});
+}
+
+// Reuters writes a company's stock ticker in angle brackets after its name.
+TEST(Countries, ATickerIsNotACountry) {
+    EXPECT_TRUE(codes(extract("Fluor Corp said it received a contract from Union Carbide Corp <UK>.")).empty());
+    EXPECT_EQ(codes(extract("Fluor Corp said it received a contract from a UK firm.")), std::vector<std::string>{"GB"});
+}
+
 TEST(Countries, RegionAdjectivesAndRatesAreNotCountries) {
     EXPECT_TRUE(codes(extract("Loans to Latin American debtors rose, and rigs in the Gulf of Mexico idled.")).empty());
     EXPECT_TRUE(codes(extract("The margin is 7/8 pct over London Interbank Offered Rate.")).empty());

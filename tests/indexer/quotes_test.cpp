@@ -11,28 +11,14 @@
 
 #include "indexer/extract/extract.h"
 #include "indexer/formats/parsers.h"
+#include "tests/support/quote_support.h"
 
 namespace newsdesk {
 namespace {
 
-Article quotes_of(const std::vector<std::string>& paragraphs) {
-    Article article;
-    for (const auto& p : paragraphs) article.body += (article.body.empty() ? "" : "\n\n") + p;
-    extract_quotes(article);
-    return article;
-}
-
-const Quote* find_quote(const Article& a, const std::string& text) {
-    for (const auto& q : a.quotes)
-        if (q.text == text) return &q;
-    return nullptr;
-}
-
-std::string speaker_of(const Article& a, const std::string& text) {
-    const Quote* q = find_quote(a, text);
-    if (!q) return "<no such quote: " + text + ">";
-    return q->speaker.value_or("<null>");
-}
+using test::find_quote;
+using test::quotes_of;
+using test::speaker_of;
 
 const Expert* find_expert(const Article& a, const std::string& name) {
     for (const auto& e : a.experts)

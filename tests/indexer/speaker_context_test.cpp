@@ -1,0 +1,80 @@
+// extract_quotes: speakers found from the context of a quote rather than its own
+// attribution (patterns seen among PolNeAR's quotes left without a speaker;
+// short sentences written for these tests).
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "tests/support/quote_support.h"
+
+namespace newsdesk {
+namespace {
+
+using test::quotes_of;
+using test::speaker_of;
+
+// "(I-Vt.)", "(D-Okla.)": the period of a party and state tag does not end the
+// sentence, so the name before it stays the sentence's subject.
+TEST(SpeakerContext, APartyAndStateTagDoesNotEndTheSentence) {
+    const auto a = quotes_of({"In a fiery takedown of the businessman, Sen. Bernie Sanders (I-Vt.) called him "
+                              "divisive and accused him of keeping Americans from being able to “stand "
+                              "together to address the real issues.”"});
+    EXPECT_EQ(speaker_of(a, "stand together to address the real issues."), "Bernie Sanders");
+}
+
+TEST(SpeakerContext, AsXPointedOut) {
+    const auto a = quotes_of({"As RealClearPolitics’ David Byler pointed out in December, “In the week before "
+                              "the convention, the delegates will have a choice.”"});
+    EXPECT_EQ(speaker_of(a, "In the week before the convention, the delegates will have a choice."),
+              "David Byler");
+}
+
+TEST(SpeakerContext, RememberedAfterTheQuote) {
+    const auto a = quotes_of({"\"They proved them wrong,\" remembered Roy Verley, HP's former spokesman."});
+    EXPECT_EQ(speaker_of(a, "They proved them wrong,"), "Roy Verley");
+}
+
+// A capitalised word opening an introductory phrase is no subject.
+TEST(SpeakerContext, TheSubjectFollowsAnIntroductoryPhrase) {
+    const auto a = quotes_of({"Hours later, Trump returned the compliment to Adelson, telling Reuters, "
+                              "“Sheldon and I have been friends for a long time.”"});
+    EXPECT_EQ(speaker_of(a, "Sheldon and I have been friends for a long time."), "Trump");
+    // The phrase may run to a dozen words.
+    const auto b = quotes_of({"Horrified at the prospect of Trump becoming president, Ramos believes in "
+                              "journalism that “takes sides.”"});
+    EXPECT_EQ(speaker_of(b, "takes sides."), "Ramos");
+}
+
+// A later quote in the paragraph attributed only to a description ("after being
+// asked") does not take away the subject of the sentence holding the first.
+TEST(SpeakerContext, ADescribedNeighbourLeavesTheSentencesSubject) {
+    const auto a = quotes_of({"Cruz blamed the anti-fracking law on “knuckleheaded Democratic politicians.” "
+                              "His comments came after being asked yet again to defend his criticism of "
+                              "“New York values.”"});
+    EXPECT_EQ(speaker_of(a, "knuckleheaded Democratic politicians."), "Cruz");
+}
+
+// A paragraph ending in a colon introduces the quote opening the next one.
+TEST(SpeakerContext, AParagraphEndingInAColonIntroducesTheNextQuote) {
+    const auto a = quotes_of({"The school has 800 students.", "Jared Potts, a senior, echoed:",
+                              "“He speaks his mind, and I think that is what the country needs.”"});
+    EXPECT_EQ(speaker_of(a, "He speaks his mind, and I think that is what the country needs."), "Jared Potts");
+    const auto b = quotes_of({"The New York Times made these allegations in February, and Breitbart News "
+                              "responded:",
+                              "\"If there are people in this country who are believed to be dangerous, "
+                              "they should be arrested.\""});
+    EXPECT_EQ(speaker_of(b, "If there are people in this country who are believed to be dangerous, they "
+                            "should be arrested."),
+              "Breitbart News");
+    // Without the colon the paragraph introduces nobody.
+    const auto c = quotes_of({"Breitbart News wrote about the allegations in February.",
+                              "\"If there are people in this country who are believed to be dangerous, "
+                              "they should be arrested.\""});
+    EXPECT_EQ(speaker_of(c, "If there are people in this country who are believed to be dangerous, they "
+                            "should be arrested."),
+              "<null>");
+}
+
+}  // namespace
+}  // namespace newsdesk
