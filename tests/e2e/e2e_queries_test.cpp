@@ -237,7 +237,9 @@ TEST_F(Queries, ACountryNamedAsTheArticlesDoNotFindsTheArticlesAboutIt) {
     ASSERT_FALSE(about("earthquake country:TR").empty());
     EXPECT_EQ(about("Türkiye earthquake"), about("earthquake country:TR"));
     // A name the articles use is searched as words, as before.
-    EXPECT_NE(about("turkey"), about("country:TR"));
+    for (const std::string used : {"turkey", "Turkey", "turkey earthquake"})
+        EXPECT_EQ(search(db, {used})["query"].get<std::string>().find("XCOUNTRY"), std::string::npos) << used;
+    EXPECT_NE(search(db, {"Türkiye"})["query"].get<std::string>().find("XCOUNTRYtr"), std::string::npos);
 }
 
 TEST_F(Queries, TheCountReadsAsEnglish) {
