@@ -35,6 +35,11 @@ bool holds_words(std::string_view name, const std::vector<std::string_view>& wan
 
 }  // namespace
 
+std::vector<std::vector<std::string>>& expansions() {
+    thread_local std::vector<std::vector<std::string>> typed_names;
+    return typed_names;
+}
+
 Xapian::Query name_filter(const Xapian::Database& db, std::string_view prefix, std::string_view key,
                           bool one_word_is_a_part) {
     const std::string exact = make_term(prefix, key);
@@ -63,22 +68,31 @@ Xapian::Query name_filter(const Xapian::Database& db, std::string_view prefix, s
     std::vector<Xapian::Query> terms;
     terms.reserve(names.size());
     for (auto& [freq, term] : names) terms.emplace_back(std::move(term));
+    if (terms.size() > 1) {
+        std::vector<std::string> expansion;
+        for (auto t = terms.begin(); t != terms.end(); ++t) expansion.push_back(*t->get_terms_begin());
+        expansions().push_back(std::move(expansion));
+    }
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+namespace {
+
+// The words of a name term ("XPERSONdonald trump": 2).
+std::size_t name_words(const std::string& term) {
+    for (const auto p : {prefix::expert, prefix::person, prefix::institution})
+        if (term.starts_with(p)) return 1 + static_cast<std::size_t>(std::count(term.begin() + static_cast<std::ptrdiff_t>(p.size()), term.end(), ' '));
+    return 1;
+}
+
+}  // namespace
+
 Xapian::Query fullest_names_first(const Xapian::Query& query) {
-    std::map<std::string_view, std::vector<std::string>> by_prefix;
-    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t)
-        for (const auto p : {prefix::person, prefix::expert, prefix::institution})
-            if ((*t).starts_with(p) && (*t).size() > p.size() && !std::isupper(static_cast<unsigned char>((*t)[p.size()])))
-                by_prefix[p].push_back(*t);
     std::vector<Xapian::Query> boosts;
-    for (const auto& [p, terms] : by_prefix) {
-        if (terms.size() < 2) continue;
+    for (const auto& terms : expansions()) {
         for (const auto& term : terms) {
-            const auto words = 1 + std::count(term.begin() + static_cast<std::ptrdiff_t>(p.size()), term.end(), ' ');
             // release(): the query owns the source (a bare `new` leaks).
-            Xapian::Query weight((new Xapian::FixedWeightPostingSource(1.0 / static_cast<double>(words)))->release());
+            Xapian::Query weight((new Xapian::FixedWeightPostingSource(1.0 / static_cast<double>(name_words(term))))->release());
             boosts.emplace_back(Xapian::Query::OP_FILTER, weight, Xapian::Query(term));
         }
     }

@@ -3,7 +3,9 @@
 // every word typed, whatever else it holds ("vladimir putin", "victor cha").
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -23,13 +25,17 @@ inline constexpr std::size_t kMaxNameExpansion = 500;
 [[nodiscard]] Xapian::Query name_filter(const Xapian::Database& db, std::string_view prefix, std::string_view key,
                                         bool one_word_is_a_part);
 
+// The names each typed name expanded to (two or more) since the list was last
+// cleared, on this thread: parse_user_query clears it before it parses.
+[[nodiscard]] std::vector<std::vector<std::string>>& expansions();
+
 // `query` with the articles of the fullest names it matched ranked first: where
 // a typed name expanded to several (expert:cha to "victor cha" and "cha du
 // hyeon"), an article gains a fixed weight of one over the number of words of
 // the shortest such name it holds, so the name the typed words cover most
 // comes first. Filters carry no
 // weight of their own, so without this a name typed alone ranked nothing.
-// `query` itself when no name expanded.
+// `query` itself when no name expanded (expansions() is empty).
 [[nodiscard]] Xapian::Query fullest_names_first(const Xapian::Query& query);
 
 }  // namespace newsdesk

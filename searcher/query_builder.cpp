@@ -463,6 +463,7 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     try {
         ParsedQuery parsed;
+        expansions().clear();
         parsed.branches = read_words(text, db, codes, filter, expansion, parsed.any_word, parsed.words);
         // Each reading is filtered before the branches are combined, as a filter in
         // the text is: the same matches, whichever way the filter was given.
