@@ -65,7 +65,9 @@ TEST(NerModel, LeavesASentenceWithoutNamesAlone) {
 }
 
 TEST(NerModel, ConfidenceIsAProbability) {
-    const auto tokens = tokenize(seed_line("John Kirby, the White House"), Lexicon::instance().abbreviations());
+    // Tokens are views into the text, so the text outlives them.
+    const std::string line = seed_line("John Kirby, the White House");
+    const auto tokens = tokenize(line, Lexicon::instance().abbreviations());
     for (const auto& span : NerModel::english().tag(tokens)) {
         EXPECT_GT(span.confidence, 0.0f);
         EXPECT_LE(span.confidence, 1.0f);
