@@ -176,6 +176,18 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
     return out;
 }
 
+std::vector<std::string_view> split_words(std::string_view text) {
+    std::vector<std::string_view> words;
+    std::size_t pos = 0;
+    while ((pos = text.find_first_not_of(" \t", pos)) != std::string_view::npos) {
+        auto end = text.find_first_of(" \t", pos);
+        if (end == std::string_view::npos) end = text.size();
+        words.push_back(text.substr(pos, end - pos));
+        pos = end;
+    }
+    return words;
+}
+
 std::vector<std::string> split_paragraphs(std::string_view body) {
     std::vector<std::string> out;
     std::size_t pos = 0;

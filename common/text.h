@@ -26,6 +26,10 @@ namespace newsdesk {
 // dropped, paragraphs joined with "\n\n".
 [[nodiscard]] std::string join_paragraphs(const std::vector<std::string>& paragraphs);
 
+// The runs of `text` between spaces and tabs ("a  b\tc" -> a, b, c), as
+// views into it.
+[[nodiscard]] std::vector<std::string_view> split_words(std::string_view text);
+
 // Splits on blank lines (the inverse of join_paragraphs).
 [[nodiscard]] std::vector<std::string> split_paragraphs(std::string_view body);
 

@@ -5,6 +5,7 @@
 
 #include "common/lang/countries.h"
 #include "common/schema.h"
+#include "common/text.h"
 #include "common/unicode_fold.h"
 #include "searcher/proximity.h"
 
@@ -14,18 +15,6 @@ namespace {
 
 // Longest country name in words tried at one place of the query.
 constexpr std::size_t kMaxNameWords = 4;
-
-std::vector<std::string> split_words(const std::string& text) {
-    std::vector<std::string> words;
-    std::size_t pos = 0;
-    while ((pos = text.find_first_not_of(" \t", pos)) != std::string::npos) {
-        auto end = text.find_first_of(" \t", pos);
-        if (end == std::string::npos) end = text.size();
-        words.push_back(text.substr(pos, end - pos));
-        pos = end;
-    }
-    return words;
-}
 
 // Whether some headline or body holds `word`, folded or as typed (lower case).
 bool indexed(const Xapian::Database& db, const std::string& word) {
@@ -58,7 +47,8 @@ CountryWords unindexed_country_names(const std::string& text, const Xapian::Data
                                      const std::vector<std::string>& languages) {
     CountryWords found;
     if (!is_plain_words(text)) return found;
-    const auto words = split_words(text);
+    std::vector<std::string> words;
+    for (const auto word : split_words(text)) words.emplace_back(word);
     std::vector<bool> known(words.size());
     bool any_unknown = false;
     for (std::size_t i = 0; i < words.size(); ++i) {

@@ -1,33 +1,20 @@
 #include "searcher/name_filter.h"
 
 #include <algorithm>
-#include <cctype>
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "common/schema.h"
+#include "common/text.h"
 
 namespace newsdesk {
 
 namespace {
 
-std::vector<std::string_view> words_of(std::string_view text) {
-    std::vector<std::string_view> words;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        auto end = text.find(' ', pos);
-        if (end == std::string_view::npos) end = text.size();
-        if (end > pos) words.push_back(text.substr(pos, end - pos));
-        pos = end + 1;
-    }
-    return words;
-}
-
 // Whether every word of `wanted` is a word of `name`.
 bool holds_words(std::string_view name, const std::vector<std::string_view>& wanted) {
-    const auto words = words_of(name);
+    const auto words = split_words(name);
     return std::all_of(wanted.begin(), wanted.end(), [&](std::string_view w) {
         return std::find(words.begin(), words.end(), w) != words.end();
     });
@@ -43,7 +30,7 @@ std::vector<std::vector<std::string>>& expansions() {
 Xapian::Query name_filter(const Xapian::Database& db, std::string_view prefix, std::string_view key,
                           bool one_word_is_a_part) {
     const std::string exact = make_term(prefix, key);
-    const auto wanted = words_of(key);
+    const auto wanted = split_words(key);
     // A full name the index holds (a facet value typed back) is that name:
     // `person:"donald trump"` finds what the facet counted.
     if (wanted.empty() || ((wanted.size() > 1 || !one_word_is_a_part) && db.term_exists(exact)))

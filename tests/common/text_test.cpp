@@ -62,6 +62,12 @@ TEST(Paragraphs, SplitIsInverseOfJoin) {
     EXPECT_EQ(split_paragraphs("\n\na\n\n\n\nb\n"), (std::vector<std::string>{"a", "b"}));
 }
 
+TEST(Text, SplitWordsTakesTheRunsBetweenSpacesAndTabs) {
+    EXPECT_EQ(split_words("  Türkiye \t earthquake  "), (std::vector<std::string_view>{"Türkiye", "earthquake"}));
+    EXPECT_EQ(split_words("victor cha"), (std::vector<std::string_view>{"victor", "cha"}));
+    EXPECT_TRUE(split_words(" \t ").empty());
+}
+
 TEST(Utf8Prefix, DoesNotSplitACodePoint) {
     EXPECT_EQ(utf8_prefix("a\xC3\xA9", 2), "a");
     EXPECT_EQ(utf8_length("a\xC3\xA9"), 2u);
