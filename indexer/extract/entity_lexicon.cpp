@@ -82,6 +82,10 @@ Lexicon::Lexicon() {
         m_org_words[key] = cells.size() > 1 && cells[1] == "suffix" ? OrgWord::suffix : OrgWord::head;
         if (cells.size() > 2 && cells[2] == "state") m_state_words.insert(key);
     }
+    // News outlets' last words read as head words ("Jakarta Post", "Journal of Commerce").
+    std::unordered_set<std::string> outlets;
+    load_words("institutions/outlet_words.txt", outlets);
+    for (const auto& key : outlets) m_org_words.try_emplace(key, OrgWord::head);
     load_words("countries/place_prepositions.txt", m_place_preps);
     for (const auto& line : lines_of("institutions/sports.txt")) {
         const auto cells = split(line, '\t');
