@@ -351,6 +351,49 @@ TEST(Institutions, WholeNamesNotTheirFragments) {
     EXPECT_TRUE(extract("Settlers in the West Bank protested.").institutions.empty());
 }
 
+TEST(Institutions, NewsOutletsByTheirLastWord) {
+    const auto a = extract("The Jakarta Post and Sueddeutsche Zeitung reported it, as did Sky News.");
+    EXPECT_EQ(institution_names(a), (std::vector<std::string>{"Jakarta Post", "Sky News", "Sueddeutsche Zeitung"}))
+        << a;
+    EXPECT_TRUE(a.people.empty()) << a;
+    // The word alone names nothing in particular.
+    EXPECT_TRUE(extract("He read the Post every morning.").institutions.empty());
+}
+
+TEST(Institutions, ACompanysLegalNameKeepsItsPossessive) {
+    EXPECT_EQ(institution_names(extract("Shares of Boatmen's Bancshares Inc rose.")),
+              std::vector<std::string>{"Boatmen's Bancshares Inc"});
+    // Elsewhere the owner is not part of the name.
+    EXPECT_EQ(institution_names(extract("He was taken to Moscow's Central Clinical Hospital.")),
+              std::vector<std::string>{"Central Clinical Hospital"});
+}
+
+TEST(Institutions, APlayersClubInSportsReports) {
+    const auto a = extract("Everton's Duncan Ferguson went close before half-time.", "SOCCER - EVERTON HELD");
+    EXPECT_NE(institution(a, "Everton"), nullptr) << a;
+    EXPECT_NE(person(a, "Duncan Ferguson"), nullptr) << a;
+    // A country's player plays for the national side: the country stays a country.
+    const auto b = extract("England's Alan Shearer scored twice.", "SOCCER - ENGLAND WIN");
+    EXPECT_TRUE(b.institutions.empty()) << b;
+    EXPECT_TRUE(extract("Everton's Duncan Ferguson went close.").institutions.empty());
+}
+
+TEST(Institutions, AcronymsTheModelReadsAsOrganisations) {
+    const std::string text = "Fighters of the KDP attacked positions held by the rival PUK near Arbil.";
+    const auto a = extract(text);
+    EXPECT_NE(institution(a, "KDP"), nullptr) << a;
+    EXPECT_NE(institution(a, "PUK"), nullptr) << a;
+    // Common abbreviations and country codes are no institutions.
+    const auto b = extract("The DPRK said its GDP grew while the CPI fell.");
+    EXPECT_TRUE(b.institutions.empty()) << b;
+    // The model reads English only: elsewhere an unknown acronym stays unknown.
+    Article other;
+    other.body = text;
+    other.language = "de";
+    extract_entities(other);
+    EXPECT_TRUE(other.institutions.empty()) << other;
+}
+
 TEST(Institutions, DemonymOrganisationAlsoCountsTheCountry) {
     const auto a = extract("A spokesman for the Chilean Foreign Ministry declined to comment.");
     EXPECT_NE(institution(a, "Chilean Foreign Ministry"), nullptr) << a;
