@@ -24,6 +24,10 @@ constexpr float model_place_confidence = 0.4f;
 // given names were among them at every threshold. Tuned on CoNLL dev and gum-news.
 constexpr float model_org_confidence = 0.35f;
 
+// How sure the model must be that a sentence's first capitalised words, which
+// no given name, cue or "said" marks, are one person's name.
+constexpr float model_person_confidence = 0.3f;
+
 // A word with what the scan needs to know about its neighbours.
 struct Word {
     Token token;
@@ -142,6 +146,7 @@ class Scanner {
     const NerSpan* model_span(std::size_t k) const;
     const NerSpan* model_place(std::size_t k) const;
     bool model_org(std::size_t k, std::size_t e) const;
+    bool model_name(std::size_t k, std::size_t e, NerType type, float confidence) const;
 
     std::string_view m_text;
     bool m_shouting;
@@ -211,12 +216,15 @@ std::size_t Scanner::match_acronym(std::size_t k) {
         return 1;
     }
     // Any other acronym of three to six letters that the model reads as an
-    // organisation and that names no place ("DPRK", a dateline's "NABLUS");
-    // not_institutions.txt keeps out the common ones that never are (GDP, IQ).
+    // organisation: not a place ("DPRK", a dateline's "NABLUS"), not a word
+    // ("CENTRE"), not the first word of a longer name ("UCLA School of Law",
+    // "CAOS Linux"); not_institutions.txt keeps out the common ones (GDP, IQ).
+    const auto& key = m_words[k].key;
     const bool letters = word.size() >= 3 && word.size() <= 6 &&
                          std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    if (letters && !m_lex.not_institution(m_words[k].key) && !m_geo.find(m_words[k].key) &&
-        !m_geo.known_place(m_words[k].key) && model_org(k, k + 1)) {
+    const bool longer = k + 1 < m_words.size() && m_words[k + 1].adjacent && cap(k + 1);
+    if (letters && !longer && !m_lex.not_institution(key) && !m_geo.find(key) && !m_geo.known_place(key) &&
+        !org_word(k) && !m_found.lower_words.count(key) && model_org(k, k + 1)) {
         m_found.institutions.add(word);
         return 1;
     }
@@ -564,7 +572,17 @@ bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
     if (cued || m_lex.given_name(first) || m_lex.surname_first(first)) return true;
     if (e < m_words.size() && m_lex.speech_verb(m_words[e].key) && !m_words[e].token.capitalised)
         return true;
-    if (m_words[k].token.sentence_start) return false;
+    // A sentence's first words ("Sandrine Testud (France) beat ..."): capitals say
+    // nothing there, the model may know the run as one person, unless a word of it
+    // is an ordinary one ("Unlike Senators", "Lion Air": "air" elsewhere).
+    if (m_words[k].token.sentence_start) {
+        if (m_lex.function_word(first)) return false;
+        for (std::size_t m = k; m < e; ++m)
+            if ((m_found.lower_words.count(m_words[m].key) && !m_lex.particle(m_words[m].key)) ||
+                m_geo.find(m_words[m].key))
+                return false;
+        return model_name(k, e, NerType::person, model_person_confidence);
+    }
     for (std::size_t m = k; m < e; ++m)
         if (m_found.lower_words.count(m_words[m].key) || m_geo.find(m_words[m].key)) return false;
     // Nothing but capitals says person here: the model may know the run as one
@@ -656,11 +674,15 @@ const NerSpan* Scanner::model_place(std::size_t k) const {
     return span && span->type == NerType::place && span->confidence >= model_place_confidence ? span : nullptr;
 }
 
-// Words [k, e) are the whole of one name the model is sure is an organisation.
-bool Scanner::model_org(std::size_t k, std::size_t e) const {
+// Words [k, e) are the whole of one name of `type`, as sure as `confidence`.
+bool Scanner::model_name(std::size_t k, std::size_t e, NerType type, float confidence) const {
     const auto* span = model_span(k);
-    return span && span->type == NerType::organisation && span->confidence >= model_org_confidence &&
-           span->first == m_words[k].tok && span->last == m_words[e - 1].tok + 1;
+    return span && span->type == type && span->confidence >= confidence && span->first == m_words[k].tok &&
+           span->last == m_words[e - 1].tok + 1;
+}
+
+bool Scanner::model_org(std::size_t k, std::size_t e) const {
+    return model_name(k, e, NerType::organisation, model_org_confidence);
 }
 
 // Hyphenated words ("Fourteen-year-old") are one word of the run; `at` gets
