@@ -259,6 +259,15 @@ TEST(People, UnexplainedSurnameNeedsACue) {
     EXPECT_TRUE(extract("Shares of Acme rose.").people.empty());
 }
 
+TEST(People, TwoPeoplesSurnamesJoinedAreNoPerson) {
+    const auto a = extract("Donald Trump and Mike Pence campaigned in Ohio. The Trump-Pence ticket, said Adil "
+                           "Abdul-Mahdi, leads Joe Biden. Voters watched the Biden-Trump debate.");
+    EXPECT_EQ(person(a, "Trump-Pence"), nullptr) << a;
+    EXPECT_EQ(person(a, "Biden-Trump"), nullptr) << a;
+    // A double-barrelled surname is a name.
+    EXPECT_NE(person(a, "Adil Abdul-Mahdi"), nullptr) << a;
+}
+
 TEST(People, ASentencesFirstWordsByTheModel) {
     // No known given name, cue or "said": the model reads the opening run as a person.
     const auto a = extract("Men's singles, second round\n\nHendrik Dreekmann (Germany) beat Thomas Johansson "
