@@ -83,9 +83,8 @@ Lexicon::Lexicon() {
         if (cells.size() > 2 && cells[2] == "state") m_state_words.insert(key);
     }
     // News outlets' last words read as head words ("Jakarta Post", "Journal of Commerce").
-    std::unordered_set<std::string> outlets;
-    load_words("institutions/outlet_words.txt", outlets);
-    for (const auto& key : outlets) m_org_words.try_emplace(key, OrgWord::head);
+    load_words("institutions/outlet_words.txt", m_outlets);
+    for (const auto& key : m_outlets) m_org_words.try_emplace(key, OrgWord::head);
     load_words("countries/place_prepositions.txt", m_place_preps);
     for (const auto& line : lines_of("institutions/sports.txt")) {
         const auto cells = split(line, '\t');

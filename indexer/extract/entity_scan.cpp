@@ -373,7 +373,10 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     while (e < m_words.size() && cap(e) &&
            (e == k || ((m_words[e].adjacent || m_words[e].punct_before == "&") &&
                        !m_words[e].token.sentence_start))) {
-        if (org_word(e)) head = e;
+        // "White House Press Secretary": an outlet's word before a title is part of the title.
+        const bool titled = m_lex.outlet_word(m_words[e].key) && e + 1 < m_words.size() &&
+                            m_words[e + 1].adjacent && m_lex.title(m_words[e + 1].key);
+        if (org_word(e) && !titled) head = e;
         ++e;
     }
     if (head == npos) return 0;

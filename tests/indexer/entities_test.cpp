@@ -377,6 +377,9 @@ TEST(Institutions, NewsOutletsByTheirLastWord) {
     EXPECT_TRUE(a.people.empty()) << a;
     // The word alone names nothing in particular.
     EXPECT_TRUE(extract("He read the Post every morning.").institutions.empty());
+    // Before a title the word is part of the title ("Press Secretary"), no outlet's.
+    const auto b = extract("Former Bill Clinton White House Press Secretary Joe Lockhart spoke.");
+    for (const auto& i : b.institutions) EXPECT_EQ(i.name.find("Press"), std::string::npos) << b;
 }
 
 TEST(Institutions, ACompanysLegalNameKeepsItsPossessive) {
