@@ -91,6 +91,10 @@ Lexicon::Lexicon() {
         if (cells.size() < 2 || cells[1] != "individual") m_sports.insert(lookup_key(cells[0]));
     }
     load_words("institutions/result_verbs.txt", m_result_verbs);
+    for (const auto& line : lines_of("institutions/team_cues.tsv")) {
+        const auto cells = split(line, '\t');
+        (cells.size() > 1 && cells[1] == "before" ? m_team_before : m_team_after).insert(lookup_key(cells[0]));
+    }
     for (const auto& line : lines_of("institutions/club_words.tsv")) {
         const auto cells = split(line, '\t');
         m_club_words[lookup_key(cells[0])] =

@@ -336,7 +336,14 @@ bool Scanner::team_context(std::size_t k, std::size_t e) const {
                             m_lex.result_verb(m_words[e].key);
     const bool verb_before = k > 0 && first.adjacent && !m_words[k - 1].token.capitalised &&
                              m_lex.result_verb(m_words[k - 1].key);
-    return score || verb_after || verb_before;
+    // "Norwich striker Keith O'Neill", "Chelsea central defender", "joined Newcastle".
+    auto lower = [&](std::size_t m) { return m < m_words.size() && m_words[m].adjacent && !cap(m); };
+    const bool cue_after = lower(e) && (m_lex.team_cue_after(m_words[e].key) ||
+                                        (lower(e + 1) && m_lex.team_cue_after(m_words[e + 1].key)));
+    const bool cue_before = k > 0 && first.adjacent && !cap(k - 1) && m_lex.team_cue_before(m_words[k - 1].key);
+    // "Former coach ...": a sentence's first word the article also writes in lower case is no club.
+    const bool ordinary = first.token.sentence_start && m_found.lower_words.count(first.key);
+    return score || verb_after || verb_before || ((cue_after || cue_before) && !ordinary);
 }
 
 // "Ministry of Foreign Affairs", "Center for Strategic and International Studies":

@@ -398,6 +398,14 @@ TEST(Institutions, APlayersClubInSportsReports) {
     const auto b = extract("England's Alan Shearer scored twice.", "SOCCER - ENGLAND WIN");
     EXPECT_TRUE(b.institutions.empty()) << b;
     EXPECT_TRUE(extract("Everton's Duncan Ferguson went close.").institutions.empty());
+    // A player's position after the club, a transfer verb before it.
+    const auto c = extract("Norwich striker Keith O'Neill and Chelsea central defender Franck Leboeuf were named. "
+                           "Alan Shearer joined Newcastle in July. Former international goalkeeper Dominique "
+                           "Baratelli will coach the side.",
+                           "SOCCER - SQUAD NAMED");
+    EXPECT_EQ(institution_names(c), (std::vector<std::string>{"Chelsea", "Newcastle", "Norwich"})) << c;
+    // National sides stay countries.
+    EXPECT_TRUE(extract("England striker Alan Shearer scored.", "SOCCER - ENGLAND WIN").institutions.empty());
 }
 
 TEST(Institutions, AcronymsTheModelReadsAsOrganisations) {
