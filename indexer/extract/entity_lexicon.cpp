@@ -85,6 +85,9 @@ Lexicon::Lexicon() {
     // News outlets' last words read as head words ("Jakarta Post", "Journal of Commerce").
     load_words("institutions/outlet_words.txt", m_outlets);
     for (const auto& key : m_outlets) m_org_words.try_emplace(key, OrgWord::head);
+    std::unordered_set<std::string> companies;  // "Kansai Electric Power", "Dow Chemical"
+    load_words("institutions/company_words.txt", companies);
+    for (const auto& key : companies) m_org_words.try_emplace(key, OrgWord::head);
     load_words("countries/place_prepositions.txt", m_place_preps);
     for (const auto& line : lines_of("institutions/sports.txt")) {
         const auto cells = split(line, '\t');

@@ -332,6 +332,10 @@ TEST(Institutions, ByHeadWordPattern) {
     EXPECT_NE(institution(a, "Lowell Policy Institute"), nullptr) << a;
     EXPECT_NE(institution(a, "Ministry of Fisheries of Peru"), nullptr) << a;
     EXPECT_TRUE(has_code(a, "PE"));
+    // Companies' last words (data/institutions/company_words.txt): no person.
+    const auto b = extract("Orders for Kansai Electric Power and Pirelli Cables rose.");
+    EXPECT_EQ(institution_names(b), (std::vector<std::string>{"Kansai Electric Power", "Pirelli Cables"})) << b;
+    EXPECT_TRUE(b.people.empty()) << b;
 }
 
 TEST(Institutions, AcronymDefinedInTextIsLinked) {
