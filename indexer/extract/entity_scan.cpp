@@ -357,12 +357,16 @@ std::size_t Scanner::extend_of(std::size_t end) const {
             break;
         std::size_t m = end + 1;
         if (m_words[m].key == "the" && !m_words[m].token.capitalised) ++m;
-        if (m >= m_words.size() || !cap(m) || !m_words[m].adjacent || m_lex.not_a_name(m_words[m].key))
-            break;
         // "Centre on Friday", "University of Michigan's August survey": a day, a
-        // month or a possessive ends the name.
-        while (m < m_words.size() && m_words[m].adjacent &&
-               !(cap(m) && m_lex.not_a_name(m_words[m].key)) &&
+        // month or a possessive ends the name; a word of that list opening a
+        // longer name does not ("University of North Carolina", "Bank of Central African States").
+        auto stop = [&](std::size_t w) {
+            if (!cap(w) || !m_lex.not_a_name(m_words[w].key)) return false;
+            return !(w + 1 < m_words.size() && m_words[w + 1].adjacent && cap(w + 1) &&
+                     !m_lex.not_a_name(m_words[w + 1].key) && m_words[w].raw == m_words[w].key);
+        };
+        if (m >= m_words.size() || !cap(m) || !m_words[m].adjacent || stop(m)) break;
+        while (m < m_words.size() && m_words[m].adjacent && !stop(m) &&
                (cap(m) || ((m_words[m].key == "and" || m_words[m].punct_before == "&") &&
                            m + 1 < m_words.size() && cap(m + 1) && m_words[m + 1].adjacent))) {
             ++m;

@@ -332,6 +332,11 @@ TEST(Institutions, ByHeadWordPattern) {
     EXPECT_NE(institution(a, "Lowell Policy Institute"), nullptr) << a;
     EXPECT_NE(institution(a, "Ministry of Fisheries of Peru"), nullptr) << a;
     EXPECT_TRUE(has_code(a, "PE"));
+    // A direction or a "New" opening the name after "of" belongs to it; a day still ends it.
+    EXPECT_EQ(institution_names(extract("The Parliament of New South Wales and the University of North "
+                                        "Carolina met. The Institute of Physics on Friday agreed.")),
+              (std::vector<std::string>{"Institute of Physics", "Parliament of New South Wales",
+                                        "University of North Carolina"}));
     // Companies' last words (data/institutions/company_words.txt): no person.
     const auto b = extract("Orders for Kansai Electric Power and Pirelli Cables rose.");
     EXPECT_EQ(institution_names(b), (std::vector<std::string>{"Kansai Electric Power", "Pirelli Cables"})) << b;
