@@ -204,6 +204,14 @@ TEST(Quotes, ProgrammeTitlesAreDroppedEvenWhenAVerbAttributesThem) {
     EXPECT_EQ(b.quotes.size(), 1u) << b;
 }
 
+TEST(Quotes, ASpeechNounsOwnerIsTheSpeaker) {
+    const auto a = quotes_of({"Tom Reyes's accusation that the mayor is playing the “blame game” angered many.",
+                              "It's a statement that reads “no comment” in full."});
+    EXPECT_EQ(speaker_of(a, "blame game"), "Tom Reyes");
+    // A contraction owns nothing.
+    EXPECT_EQ(speaker_of(a, "no comment"), "<null>");
+}
+
 TEST(Quotes, ShortQuotesWithASpeakerStay) {
     const auto a = quotes_of({"Lia Novak called the plan “a disaster” on Monday."});
     EXPECT_EQ(speaker_of(a, "a disaster"), "Lia Novak");
