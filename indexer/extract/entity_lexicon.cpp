@@ -82,12 +82,22 @@ Lexicon::Lexicon() {
         m_org_words[key] = cells.size() > 1 && cells[1] == "suffix" ? OrgWord::suffix : OrgWord::head;
         if (cells.size() > 2 && cells[2] == "state") m_state_words.insert(key);
     }
+    // News outlets' last words read as head words ("Jakarta Post", "Journal of Commerce").
+    load_words("institutions/outlet_words.txt", m_outlets);
+    for (const auto& key : m_outlets) m_org_words.try_emplace(key, OrgWord::head);
+    std::unordered_set<std::string> companies;  // "Kansai Electric Power", "Dow Chemical"
+    load_words("institutions/company_words.txt", companies);
+    for (const auto& key : companies) m_org_words.try_emplace(key, OrgWord::head);
     load_words("countries/place_prepositions.txt", m_place_preps);
     for (const auto& line : lines_of("institutions/sports.txt")) {
         const auto cells = split(line, '\t');
         if (cells.size() < 2 || cells[1] != "individual") m_sports.insert(lookup_key(cells[0]));
     }
     load_words("institutions/result_verbs.txt", m_result_verbs);
+    for (const auto& line : lines_of("institutions/team_cues.tsv")) {
+        const auto cells = split(line, '\t');
+        (cells.size() > 1 && cells[1] == "before" ? m_team_before : m_team_after).insert(lookup_key(cells[0]));
+    }
     for (const auto& line : lines_of("institutions/club_words.tsv")) {
         const auto cells = split(line, '\t');
         m_club_words[lookup_key(cells[0])] =

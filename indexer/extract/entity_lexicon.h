@@ -47,6 +47,8 @@ class Lexicon {
     [[nodiscard]] bool speech_verb(const std::string& key) const { return m_speech.count(key) > 0; }
     [[nodiscard]] bool not_institution(const std::string& key) const { return m_not_org.count(key) > 0; }
     [[nodiscard]] std::optional<OrgWord> org_word(const std::string& key) const;
+    // The last word of a news outlet's name (institutions/outlet_words.txt), also an org_word.
+    [[nodiscard]] bool outlet_word(const std::string& key) const { return m_outlets.count(key) > 0; }
     [[nodiscard]] std::optional<ClubWord> club_word(const std::string& key) const;
     // "ministry", "embassy": an organisation word of a body that speaks for its country.
     [[nodiscard]] bool state_word(const std::string& key) const { return m_state_words.count(key) > 0; }
@@ -60,6 +62,9 @@ class Lexicon {
     // "in", "at", "from": before a capital they make it a place, not a government.
     [[nodiscard]] bool place_preposition(const std::string& key) const { return m_place_preps.count(key) > 0; }
     [[nodiscard]] bool result_verb(const std::string& key) const { return m_result_verbs.count(key) > 0; }
+    // institutions/team_cues.tsv: a word after a club ("striker") or before one ("joined").
+    [[nodiscard]] bool team_cue_after(const std::string& key) const { return m_team_after.count(key) > 0; }
+    [[nodiscard]] bool team_cue_before(const std::string& key) const { return m_team_before.count(key) > 0; }
     [[nodiscard]] std::size_t max_title_words() const { return m_max_title_words; }
     // "georgia" -> "US": a country name shared with a place in another country
     // (countries/shared_names.tsv); nullptr when the name is not shared.
@@ -101,6 +106,8 @@ class Lexicon {
     std::unordered_map<std::string, ClubWord> m_club_words;
     std::unordered_map<std::string, std::string> m_shared_names;
     std::unordered_map<std::string, OrgWord> m_org_words;
+    std::unordered_set<std::string> m_outlets;
+    std::unordered_set<std::string> m_team_after, m_team_before;
     std::vector<KnownInstitution> m_institutions;
     std::unordered_map<std::string, std::size_t> m_institution_keys;
     std::unordered_map<std::string, std::size_t> m_acronyms;

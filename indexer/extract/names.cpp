@@ -1,6 +1,7 @@
 #include "indexer/extract/names.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "indexer/extract/entity_lexicon.h"
 
@@ -91,8 +92,18 @@ std::vector<Person> PersonBook::people() const {
         else if (single.cued > 0)
             out.push_back({single.order, Person{single.word, single.mentions}});
     }
+    // "Trump-Pence", "Biden-Harris": one hyphenated word joining the surnames of
+    // people the article names is their ticket or their contest, nobody's name
+    // ("Adil Abdul-Mahdi" is a name: "Abdul" is no one's surname).
+    std::unordered_set<std::string> surnames;
+    for (const auto& full : m_full)
+        if (full.name.find(' ') != std::string::npos) surnames.insert(full.keys.back());
+    auto joined = [&](const Full& full) {
+        return full.name.find(' ') == std::string::npos && full.keys.size() >= 2 &&
+               std::all_of(full.keys.begin(), full.keys.end(), [&](const auto& k) { return surnames.count(k) > 0; });
+    };
     for (std::size_t i = 0; i < m_full.size(); ++i)
-        if (!merged[i]) out.push_back({m_full[i].order, Person{m_full[i].name, mentions[i]}});
+        if (!merged[i] && !joined(m_full[i])) out.push_back({m_full[i].order, Person{m_full[i].name, mentions[i]}});
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         return a.second.mentions != b.second.mentions ? a.second.mentions > b.second.mentions
                                                       : a.first < b.first;

@@ -1,7 +1,5 @@
 #include "indexer/extract/ner_model.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -59,22 +57,36 @@ std::string_view strip_periods(std::string_view s) {
     return s;
 }
 
-// Hashes feature strings into buckets as zlib.crc32(feature) % buckets does.
+// CRC-32 (zlib's polynomial), one table lookup per byte.
+constexpr std::array<std::uint32_t, 256> crc_table() {
+    std::array<std::uint32_t, 256> table{};
+    for (std::uint32_t i = 0; i < 256; ++i) {
+        std::uint32_t c = i;
+        for (int bit = 0; bit < 8; ++bit) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        table[i] = c;
+    }
+    return table;
+}
+constexpr auto crc_bytes = crc_table();
+
+// Hashes feature strings into buckets as zlib.crc32(feature) % buckets does. The
+// parts of a feature are hashed in turn, never copied into one string: the
+// model tags every sentence a rule asks about, 25 features a word.
 class Hasher {
   public:
     explicit Hasher(std::uint32_t buckets) : m_buckets(buckets) {}
     template <typename... Parts>
-    std::uint32_t operator()(const Parts&... parts) {
-        m_buffer.clear();
-        (m_buffer.append(parts), ...);
-        const auto crc = crc32(0L, reinterpret_cast<const Bytef*>(m_buffer.data()),
-                               static_cast<uInt>(m_buffer.size()));
-        return static_cast<std::uint32_t>(crc % m_buckets);
+    std::uint32_t operator()(const Parts&... parts) const {
+        std::uint32_t crc = 0xFFFFFFFFu;
+        (feed(crc, std::string_view(parts)), ...);
+        return (crc ^ 0xFFFFFFFFu) % m_buckets;
     }
 
   private:
+    static void feed(std::uint32_t& crc, std::string_view bytes) {
+        for (const char b : bytes) crc = crc_bytes[(crc ^ static_cast<unsigned char>(b)) & 0xFFu] ^ (crc >> 8);
+    }
     std::uint32_t m_buckets;
-    std::string m_buffer;
 };
 
 std::string_view last_bytes(std::string_view s, std::size_t n) { return s.substr(s.size() - std::min(n, s.size())); }

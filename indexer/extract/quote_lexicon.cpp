@@ -53,6 +53,7 @@ QuoteLexicon load() {
     lex.organisation_words = read_set("organisation_words.txt");
     lex.place_words = read_set("place_words.txt");
     lex.skip_words = read_set("skip_words.txt");
+    lex.speech_nouns = read_set("speech_nouns.txt");
     read_lines("according_to.txt", [&](const auto& words) {
         const std::string& kind = words.size() > 1 ? words[1] : std::string();
         if (kind == "after") lex.according_to_after.insert(words[0]);

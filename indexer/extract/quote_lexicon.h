@@ -25,6 +25,7 @@ struct QuoteLexicon {
     std::unordered_set<std::string> organisation_words;  // "ministry", "center"
     std::unordered_set<std::string> place_words;         // "korea", "states"
     std::unordered_set<std::string> skip_words;          // "also", "has", "a" (a déclaré)
+    std::unordered_set<std::string> speech_nouns;        // "accusation", "slogan": said by their owner
     // Single words that cite a source like "according to": "selon", "laut", "según".
     std::unordered_set<std::string> according_to;
     // Postpositions after the source they cite, Hindi "X के मुताबिक": "मुताबिक".

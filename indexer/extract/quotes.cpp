@@ -4,6 +4,7 @@
 // article: surnames and "Mr. Cha" to the full name introduced earlier, "he" /
 // "she" to the most recent compatible named speaker, unattributed quotes to a
 // split-quote partner or the previous paragraph's speaker. Linear in the body.
+#include <algorithm>
 #include <optional>
 #include <unordered_set>
 #include <string>
@@ -25,6 +26,10 @@ namespace {
 // title ("Saturday Night Live"); PolNeAR counts most other short quotes (“a
 // disaster”) as said by someone, so they stay.
 constexpr int kTitleWords = 4;
+// A title of at most this many words after a broadcaster's possessive, "on" or
+// "told" is a programme even when a verb attributes it ("said on ABC's “This
+// Week With George Stephanopoulos”").
+constexpr int kProgrammeWords = 7;
 // How far back a pronoun looks for its antecedent (candidates, not tokens).
 constexpr std::size_t kPronounLookBack = 12;
 
@@ -123,10 +128,29 @@ struct Found {
     bool title_case = true;           // every word capitalised
     bool has_letter = false;
     bool markup = false;              // an attribute value: tweet id="..."
+    bool programme = false;           // a programme's title after "on", "told", "CNN's"
 
     bool starts_paragraph = false;
     bool coordinated = false;         // its verb shares an earlier clause's subject
 };
+
+// "on CNN’s “New Day,”", "told “Fox and Friends”": the word before the opening
+// mark is "on", "told" or an acronym's possessive (a broadcaster, an outlet).
+bool after_broadcaster(const Paragraph& p, const QuoteSpan& span) {
+    if (span.open == 0) return false;
+    const Token& before = p.tokens[span.open - 1];
+    if (before.kind != TokenKind::word || before.capitalised != (before.key != "on" && before.key != "told"))
+        return false;
+    if (!before.capitalised) return true;
+    for (const std::string_view mark : {std::string_view("'s"), std::string_view("\u2019s")}) {
+        if (!before.text.ends_with(mark)) continue;
+        const auto stem = before.text.substr(0, before.text.size() - mark.size());
+        return stem.size() >= 2 && std::all_of(stem.begin(), stem.end(), [](char c) {
+                   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+               });
+    }
+    return false;
+}
 
 // A token opens its sentence when only punctuation stands between it and the
 // previous sentence's end ("— Earlier, ...", "“…” Afterwards Trump ...").
@@ -343,6 +367,7 @@ void QuoteFinder::paragraph(const Paragraph& p, std::size_t index) {
             f.has_letter = f.has_letter || !digits;
             f.title_case = f.title_case && (t.capitalised || digits || t.key == "of" || t.key == "the" || t.key == "and");
         }
+        f.programme = f.title_case && f.words <= kProgrammeWords && after_broadcaster(p, span);
         f.markup = span.open > 0 && p.tokens[span.open - 1].text == "=" &&
                    p.tokens[span.open - 1].end == p.tokens[span.open].begin;
         f.has_letter = f.has_letter && !f.text.starts_with('@') && !f.text.starts_with('#') &&
@@ -378,9 +403,9 @@ Affiliation affiliation_of(const std::string& name, const SpeakerBook& book, con
 }
 
 // Handles, numbers, links and markup are not speech; nor are short titles
-// nobody is said to have said.
+// nobody is said to have said, nor programmes' titles.
 bool is_not_speech(const Found& f) {
-    if (!f.has_letter || f.markup) return true;
+    if (!f.has_letter || f.markup || f.programme) return true;
     return !f.attributed && f.title_case && f.words <= kTitleWords;
 }
 

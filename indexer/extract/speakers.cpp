@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "common/text.h"
 
@@ -337,6 +338,41 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
     return subject;
 }
 
+// "Donald Trump's accusation that Clinton plays the “woman card”", "Sanders’
+// fundraising email ... “…”": a speech noun (data/quotes/speech_nouns.txt) owned
+// by a name, up to two words after it, makes the owner the speaker.
+Attribution possessive_speaker(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    const auto& toks = p.tokens;
+    for (int i = lo; i < open; ++i) {
+        const std::string_view t = toks[i].text;
+        const std::size_t mark = t.ends_with("\u2019s") ? 4 : t.ends_with("'s") ? 2 : t.ends_with("\u2019") ? 3 : 0;
+        if (!mark || t.size() <= mark || !toks[i].capitalised || toks[i].quote >= 0) continue;
+        // "It's", "That's", "He's": a contraction, not an owner.
+        std::string stem(t.substr(0, t.size() - mark));
+        for (auto& c : stem) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lex.pronouns.count(stem) || lex.not_names.count(stem) || lex.function_words.count(stem)) continue;
+        bool noun = false;
+        for (int k = i + 1; k <= std::min(i + 3, open - 1) && !noun; ++k)
+            noun = lower_word(toks[k]) && lex.speech_nouns.count(toks[k].key);
+        if (!noun) continue;
+        int first = i;
+        while (first - 1 >= lo && name_word(toks[first - 1], lex)) --first;
+        NameRun run;
+        if (first < i) {
+            const auto before = clean_name(p, first, i - 1, lex);
+            if (before) run = *before;
+            else first = i;
+        }
+        if (first == i) run.first = i;
+        run.last = i;
+        run.name += (run.name.empty() ? "" : " ") + std::string(t.substr(0, t.size() - mark));
+        ++run.words;
+        if (lex.organisation_words.count(std::string(t.substr(0, t.size() - mark)))) run.kind = NameKind::organisation;
+        return named(run);
+    }
+    return {};
+}
+
 }  // namespace
 
 bool name_word(const Token& t, const QuoteLexicon& lex) {
@@ -477,6 +513,7 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
     int lo = span.open - 1;
     while (lo >= 0 && p.tokens[lo].quote < 0 && !ends_sentence(p.tokens[lo])) --lo;
     auto before = before_quote(p, lo + 1, span.open, lex);
+    if (before.kind == SpeakerKind::none) before = possessive_speaker(p, lo + 1, span.open, lex);
     // "“…” and accusing him": a described subject after the quote does not
     // outweigh a name before it.
     if (after.kind == SpeakerKind::description &&

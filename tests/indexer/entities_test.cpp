@@ -259,6 +259,25 @@ TEST(People, UnexplainedSurnameNeedsACue) {
     EXPECT_TRUE(extract("Shares of Acme rose.").people.empty());
 }
 
+TEST(People, TwoPeoplesSurnamesJoinedAreNoPerson) {
+    const auto a = extract("Donald Trump and Mike Pence campaigned in Ohio. The Trump-Pence ticket, said Adil "
+                           "Abdul-Mahdi, leads Joe Biden. Voters watched the Biden-Trump debate.");
+    EXPECT_EQ(person(a, "Trump-Pence"), nullptr) << a;
+    EXPECT_EQ(person(a, "Biden-Trump"), nullptr) << a;
+    // A double-barrelled surname is a name.
+    EXPECT_NE(person(a, "Adil Abdul-Mahdi"), nullptr) << a;
+}
+
+TEST(People, ASentencesFirstWordsByTheModel) {
+    // No known given name, cue or "said": the model reads the opening run as a person.
+    const auto a = extract("Men's singles, second round\n\nHendrik Dreekmann (Germany) beat Thomas Johansson "
+                           "(Sweden) 7-6 (7-1) 6-2 4-6 6-1");
+    EXPECT_NE(person(a, "Hendrik Dreekmann"), nullptr) << a;
+    // Ordinary words the article also writes in lower case are no name, whatever the model says.
+    const auto b = extract("Lion Air grounded its fleet. The air was thin.");
+    EXPECT_EQ(person(b, "Lion Air"), nullptr) << b;
+}
+
 // --- institutions --------------------------------------------------------
 
 std::vector<std::string> institution_names(const Article& a) {
@@ -313,6 +332,15 @@ TEST(Institutions, ByHeadWordPattern) {
     EXPECT_NE(institution(a, "Lowell Policy Institute"), nullptr) << a;
     EXPECT_NE(institution(a, "Ministry of Fisheries of Peru"), nullptr) << a;
     EXPECT_TRUE(has_code(a, "PE"));
+    // A direction or a "New" opening the name after "of" belongs to it; a day still ends it.
+    EXPECT_EQ(institution_names(extract("The Parliament of New South Wales and the University of North "
+                                        "Carolina met. The Institute of Physics on Friday agreed.")),
+              (std::vector<std::string>{"Institute of Physics", "Parliament of New South Wales",
+                                        "University of North Carolina"}));
+    // Companies' last words (data/institutions/company_words.txt): no person.
+    const auto b = extract("Orders for Kansai Electric Power and Pirelli Cables rose.");
+    EXPECT_EQ(institution_names(b), (std::vector<std::string>{"Kansai Electric Power", "Pirelli Cables"})) << b;
+    EXPECT_TRUE(b.people.empty()) << b;
 }
 
 TEST(Institutions, AcronymDefinedInTextIsLinked) {
@@ -349,6 +377,60 @@ TEST(Institutions, WholeNamesNotTheirFragments) {
               std::vector<std::string>{"World Boxing Council"});
     // A place is no organisation, whatever its last word.
     EXPECT_TRUE(extract("Settlers in the West Bank protested.").institutions.empty());
+}
+
+TEST(Institutions, NewsOutletsByTheirLastWord) {
+    const auto a = extract("The Jakarta Post and Sueddeutsche Zeitung reported it, as did Sky News.");
+    EXPECT_EQ(institution_names(a), (std::vector<std::string>{"Jakarta Post", "Sky News", "Sueddeutsche Zeitung"}))
+        << a;
+    EXPECT_TRUE(a.people.empty()) << a;
+    // The word alone names nothing in particular.
+    EXPECT_TRUE(extract("He read the Post every morning.").institutions.empty());
+    // Before a title the word is part of the title ("Press Secretary"), no outlet's.
+    const auto b = extract("Former Bill Clinton White House Press Secretary Joe Lockhart spoke.");
+    for (const auto& i : b.institutions) EXPECT_EQ(i.name.find("Press"), std::string::npos) << b;
+}
+
+TEST(Institutions, ACompanysLegalNameKeepsItsPossessive) {
+    EXPECT_EQ(institution_names(extract("Shares of Boatmen's Bancshares Inc rose.")),
+              std::vector<std::string>{"Boatmen's Bancshares Inc"});
+    // Elsewhere the owner is not part of the name.
+    EXPECT_EQ(institution_names(extract("He was taken to Moscow's Central Clinical Hospital.")),
+              std::vector<std::string>{"Central Clinical Hospital"});
+}
+
+TEST(Institutions, APlayersClubInSportsReports) {
+    const auto a = extract("Everton's Duncan Ferguson went close before half-time.", "SOCCER - EVERTON HELD");
+    EXPECT_NE(institution(a, "Everton"), nullptr) << a;
+    EXPECT_NE(person(a, "Duncan Ferguson"), nullptr) << a;
+    // A country's player plays for the national side: the country stays a country.
+    const auto b = extract("England's Alan Shearer scored twice.", "SOCCER - ENGLAND WIN");
+    EXPECT_TRUE(b.institutions.empty()) << b;
+    EXPECT_TRUE(extract("Everton's Duncan Ferguson went close.").institutions.empty());
+    // A player's position after the club, a transfer verb before it.
+    const auto c = extract("Norwich striker Keith O'Neill and Chelsea central defender Franck Leboeuf were named. "
+                           "Alan Shearer joined Newcastle in July. Former international goalkeeper Dominique "
+                           "Baratelli will coach the side.",
+                           "SOCCER - SQUAD NAMED");
+    EXPECT_EQ(institution_names(c), (std::vector<std::string>{"Chelsea", "Newcastle", "Norwich"})) << c;
+    // National sides stay countries.
+    EXPECT_TRUE(extract("England striker Alan Shearer scored.", "SOCCER - ENGLAND WIN").institutions.empty());
+}
+
+TEST(Institutions, AcronymsTheModelReadsAsOrganisations) {
+    const std::string text = "Fighters of the KDP attacked positions held by the rival PUK near Arbil.";
+    const auto a = extract(text);
+    EXPECT_NE(institution(a, "KDP"), nullptr) << a;
+    EXPECT_NE(institution(a, "PUK"), nullptr) << a;
+    // Common abbreviations and country codes are no institutions.
+    const auto b = extract("The DPRK said its GDP grew while the CPI fell.");
+    EXPECT_TRUE(b.institutions.empty()) << b;
+    // The model reads English only: elsewhere an unknown acronym stays unknown.
+    Article other;
+    other.body = text;
+    other.language = "de";
+    extract_entities(other);
+    EXPECT_TRUE(other.institutions.empty()) << other;
 }
 
 TEST(Institutions, DemonymOrganisationAlsoCountsTheCountry) {

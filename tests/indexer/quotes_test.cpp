@@ -193,6 +193,25 @@ TEST(Quotes, ScareQuotesAndTitlesAreDropped) {
     EXPECT_TRUE(a.quotes.empty()) << a;
 }
 
+TEST(Quotes, ProgrammeTitlesAreDroppedEvenWhenAVerbAttributesThem) {
+    const auto a = quotes_of({"Lia Novak said on ABC’s “This Week With George Stephanopoulos” that she would "
+                              "run. “We will win,” she said.",
+                              "Tom Reyes told “Fox and Friends” he had doubts."});
+    ASSERT_EQ(a.quotes.size(), 1u) << a;
+    EXPECT_EQ(speaker_of(a, "We will win,"), "Lia Novak");
+    // A title after a person's possessive is what that person said.
+    const auto b = quotes_of({"Dan Ortiz, defending Trump’s “Make America Great Again,” said it worked."});
+    EXPECT_EQ(b.quotes.size(), 1u) << b;
+}
+
+TEST(Quotes, ASpeechNounsOwnerIsTheSpeaker) {
+    const auto a = quotes_of({"Tom Reyes's accusation that the mayor is playing the “blame game” angered many.",
+                              "It's a statement that reads “no comment” in full."});
+    EXPECT_EQ(speaker_of(a, "blame game"), "Tom Reyes");
+    // A contraction owns nothing.
+    EXPECT_EQ(speaker_of(a, "no comment"), "<null>");
+}
+
 TEST(Quotes, ShortQuotesWithASpeakerStay) {
     const auto a = quotes_of({"Lia Novak called the plan “a disaster” on Monday."});
     EXPECT_EQ(speaker_of(a, "a disaster"), "Lia Novak");

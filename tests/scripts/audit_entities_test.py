@@ -48,6 +48,14 @@ class Names(unittest.TestCase):
         self.assertIn("not a person", name("Northern Ireland"))
         self.assertIn("'Magazine'", name("Discover Magazine"))
 
+    def test_two_peoples_surnames_joined(self):
+        values = {kind: audit.collections.Counter() for kind in audit.KINDS}
+        values["person"].update(["Donald Trump", "Joe Biden", "Adil Abdul-Mahdi", "Trump-Biden", "Abdul-Mahdi"])
+        reasons = {v: r for _, v, r in audit.audit(values, {}, {}, LISTS)["person"]}
+        self.assertIn("joined", reasons["Trump-Biden"])
+        self.assertEqual(reasons["Abdul-Mahdi"], "")  # "Abdul" is nobody's surname
+        self.assertEqual(reasons["Donald Trump"], "")
+
     def test_titles(self):
         self.assertEqual(audit.title_problem("senior vice president for Asia and Korea chair"), "")
         self.assertEqual(audit.title_problem("spokesperson"), "")
