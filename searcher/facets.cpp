@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "common/error.h"
-#include "common/hash.h"
 #include "common/lang/countries.h"
 #include "common/lang/month_names.h"
 #include "common/person_key.h"
