@@ -11,6 +11,13 @@
 //   value    `length` bytes
 // Equal sets are equal bytes, so the built-in ValueCountMatchSpy (which runs
 // on remote shards) still counts each distinct set once with its articles.
+//
+// The bytes of slot::facet_ids: the same set as ids only, which a local
+// search counts (issue 20: half the bytes, no lengths or texts to step over).
+// Entries in the order of the set above, each a facet_id (8 bytes
+// little-endian), followed for tags 'p' and 'e' by the group (8 bytes, as
+// above). A value's text is read back from slot::facets of an article that
+// holds it, and only for the values a page shows, unless the id holds it.
 #pragma once
 
 #include <cstdint>
@@ -31,9 +38,28 @@ struct FacetEntry {
 // Whether entries of `tag` carry a group id (people and experts).
 [[nodiscard]] constexpr bool facet_tag_has_group(char tag) { return tag == 'p' || tag == 'e'; }
 
+// A value's id in slot::facet_ids: the tag in the top byte, then
+//   bit 55 set: the value itself, up to 6 bytes from bit 0 (codes, short names);
+//   bit 54 set: an 8-digit date (tag 'd') as its number (20240621);
+//   else: FNV-1a of the tagged value (the id of slot::facets) in bits 0-53.
+// So a date, country or language needs no text looked up, and a search over
+// one slot reads no other to count, sort and bucket them.
+inline constexpr std::uint64_t kFacetIdInline = std::uint64_t{1} << 55;
+inline constexpr std::uint64_t kFacetIdNumber = std::uint64_t{1} << 54;
+inline constexpr std::uint64_t kFacetIdHash = kFacetIdNumber - 1;
+// `hash`: fnv1a(tag + value), the id slot::facets stores (computed when 0).
+[[nodiscard]] std::uint64_t facet_id(char tag, std::string_view value, std::uint64_t hash = 0);
+// The tag of an id.
+[[nodiscard]] constexpr char facet_id_tag(std::uint64_t id) { return static_cast<char>(id >> 56); }
+// Appends the value an inline or date id holds to `out`; false (nothing
+// appended) for a hashed id, whose text only slot::facets holds.
+bool facet_id_text(std::uint64_t id, std::string& out);
+
 // Encodes tagged values ("cKP", "pVictor Cha": the tag, then the value); empty
 // values are dropped, duplicates kept once.
 [[nodiscard]] std::string encode_set(std::vector<std::string> tagged_values);
+// The same tagged values as slot::facet_ids holds them.
+[[nodiscard]] std::string encode_id_set(std::vector<std::string> tagged_values);
 // The tagged values of an encoded set, in order ("cKP", ...).
 [[nodiscard]] std::vector<std::string> decode_set(std::string_view encoded);
 
@@ -73,6 +99,26 @@ bool for_each_facet_entry(std::string_view encoded, F&& f) {
         f(e);
     }
     return true;
+}
+
+// Calls f(id, group) for each entry of an encode_id_set() set (group 0 for
+// tags without one); false at a malformed end (a value of another schema).
+template <typename F>
+bool for_each_facet_id(std::string_view encoded, F&& f) {
+    const char* p = encoded.data();
+    const char* const end = p + encoded.size();
+    while (end - p >= 8) {
+        std::uint64_t id, group = 0;
+        std::memcpy(&id, p, 8);  // little-endian hosts only, as for_each_facet_entry
+        p += 8;
+        if (facet_tag_has_group(facet_id_tag(id))) {
+            if (end - p < 8) return false;
+            std::memcpy(&group, p, 8);
+            p += 8;
+        }
+        f(id, group);
+    }
+    return p == end;
 }
 
 }  // namespace newsdesk

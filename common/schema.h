@@ -15,7 +15,7 @@ namespace newsdesk {
 
 // Bump when the meaning of a prefix, slot or the data changes; stored in the
 // database metadata under "newsdesk:schema" so a reader can refuse an old index.
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 
 namespace prefix {
 // Unique id: "Q" + article id (URL, else path#N). Omega's convention.
@@ -62,10 +62,10 @@ inline constexpr Xapian::valueno recency = 3;   // sortable_serialise(2^((days -
 // Every facet value of the article in one slot, so that one pass over the
 // match counts all facets: each value tagged with its facet's letter
 // (facet_tag), with a 64-bit id (and a person's id for people and experts),
-// as a sorted set (common/facet_set.h). Local databases are counted by id with
-// the searcher's own match spy; remote shards by the built-in
-// ValueCountMatchSpy (which stock xapian-tcpsrv runs), whose per-set counts
-// the searcher adds to every value in each set. Schema 2 held the tagged
+// as a sorted set (common/facet_set.h). Remote shards count it with the
+// built-in ValueCountMatchSpy (which stock xapian-tcpsrv runs), whose per-set
+// counts the searcher adds to every value in each set; local searches read
+// only the texts of the values they show from it. Schema 2 held the tagged
 // values joined by U+001F, which the searcher had to split and hash per match.
 inline constexpr Xapian::valueno facets = 10;
 // The order of equal scores: "YYYYMMDD" ("00000000" undated) + 16 hex digits of
@@ -73,6 +73,10 @@ inline constexpr Xapian::valueno facets = 10;
 // and in the same order however the collection is split into shards (docids,
 // Xapian's own tie-break, differ between one database and its shards).
 inline constexpr Xapian::valueno tiebreak = 11;
+// The same set as ids only (facet_id, common/facet_set.h), which local
+// databases count with the searcher's own match spy: half the bytes per
+// match, no texts to skip (schema 4).
+inline constexpr Xapian::valueno facet_ids = 12;
 }  // namespace slot
 
 // The letter before each value in slot::facets: which facet the value belongs to.

@@ -17,14 +17,24 @@ void FacetTally::grow() {
 }
 
 namespace {
+
 constexpr int kSteps = 8;
+
+// Adds `count` to each wanted value of a slot::facets set, with its text.
+void add_wanted_entries(FacetTally& tally, std::string_view set, const WantedTags& wanted, Xapian::doccount count) {
+    (void)for_each_facet_entry(set, [&](const FacetEntry& e) {
+        if (static_cast<unsigned char>(e.tag) < wanted.size() && wanted[static_cast<unsigned char>(e.tag)])
+            tally.add(e, count);
+    });
+}
+
 }  // namespace
 
 std::string FacetSpy::next_set(Xapian::docid did) {
     // A match before the last one: start over (the matcher gives them in order).
-    if (m_read_to == 0 || did <= m_read_to) m_sets = m_db.valuestream_begin(slot::facets);
+    if (m_read_to == 0 || did <= m_read_to) m_sets = m_db.valuestream_begin(slot::facet_ids);
     m_read_to = did;
-    const Xapian::ValueIterator end = m_db.valuestream_end(slot::facets);
+    const Xapian::ValueIterator end = m_db.valuestream_end(slot::facet_ids);
     // Near matches (a broad query) step through the stream, which moves to the
     // next chunk of values in place; far ones skip, which looks the chunk up.
     for (int step = 0; m_sets != end && m_sets.get_docid() < did && step < kSteps; ++step) ++m_sets;
@@ -35,10 +45,16 @@ std::string FacetSpy::next_set(Xapian::docid did) {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     ++m_seen;
-    const std::string set = m_one_database ? next_set(doc.get_docid()) : doc.get_value(slot::facets);
-    (void)for_each_facet_entry(set, [&](const FacetEntry& e) {
-        if (static_cast<unsigned char>(e.tag) < m_wanted.size() && m_wanted[static_cast<unsigned char>(e.tag)])
-            m_tally.add(e, 1);
+    if (!m_one_database) {
+        // A shard's document gives its docid in the shard, not in the
+        // collection, so the texts are taken along with the ids.
+        add_wanted_entries(m_tally, doc.get_value(slot::facets), m_wanted, 1);
+        return;
+    }
+    const Xapian::docid did = doc.get_docid();
+    (void)for_each_facet_id(next_set(did), [&](std::uint64_t id, std::uint64_t group) {
+        const auto tag = static_cast<unsigned char>(facet_id_tag(id));
+        if (tag < m_wanted.size() && m_wanted[tag]) m_tally.add_id(id, group, did, 1);
     });
 }
 
@@ -47,12 +63,30 @@ FacetTally tally_set_counts(const Xapian::ValueCountMatchSpy& spy, const WantedT
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
         const std::string set = *it;
         const Xapian::doccount count = it.get_termfreq();
-        (void)for_each_facet_entry(set, [&](const FacetEntry& e) {
-            if (static_cast<unsigned char>(e.tag) < wanted.size() && wanted[static_cast<unsigned char>(e.tag)])
-                tally.add(e, count);
-        });
+        add_wanted_entries(tally, set, wanted, count);
     }
+    tally.settle();
     return tally;
+}
+
+std::string_view FacetTexts::text(std::uint32_t index) {
+    FacetTally::Value* v = &m_tally.values()[index];
+    if (v->known) return m_tally.text(*v);
+    std::string decoded;
+    if (facet_id_text(v->id, decoded)) {
+        m_tally.set_text(*v, decoded);
+        return m_tally.text(*v);
+    }
+    // Every counted value of that article learns its text in one read: the
+    // values shown mostly share their first articles.
+    const std::string set = m_db.get_document(v->first).get_value(slot::facets);
+    (void)for_each_facet_entry(set, [&](const FacetEntry& e) {
+        FacetTally::Value* found = m_tally.find(facet_id(e.tag, e.value, e.id));
+        if (found && !found->known) m_tally.set_text(*found, e.value);
+    });
+    v = &m_tally.values()[index];
+    if (!v->known) m_tally.set_text(*v, {});  // not in its article's set: an index written inconsistently
+    return m_tally.text(*v);
 }
 
 }  // namespace newsdesk

@@ -1,11 +1,13 @@
 // Facet counts by value id (common/facet_set.h): what a search adds up for
 // every value of every matching article. Two ways in, one table out:
 //   FacetSpy            a match spy of newsdesk's own for local databases: it
-//                       reads each matching article's slot::facets and adds 1
-//                       to each of its value ids;
-//   tally_set_counts    the built-in ValueCountMatchSpy's per-set counts,
-//                       which remote shards (stock xapian-tcpsrv) send back.
-// A value's text is copied once, when its id is first met.
+//                       reads each matching article's slot::facet_ids (ids
+//                       only) and adds 1 to each wanted id, noting the first
+//                       article that held it, whose slot::facets has its text;
+//   tally_set_counts    the built-in ValueCountMatchSpy's per-set counts over
+//                       slot::facets, which remote shards (stock
+//                       xapian-tcpsrv) send back, texts and all.
+// Values are keyed by facet_id; a text is copied once, when known.
 #pragma once
 
 #include <array>
@@ -25,10 +27,13 @@ using WantedTags = std::array<bool, 128>;
 class FacetTally {
   public:
     struct Value {
-        char tag = 0;
+        std::uint64_t id = 0;     // facet_id
         std::uint64_t group = 0;  // the person's id for people and experts
-        Xapian::doccount count = 0;
+        Xapian::doccount count = 0;      // once FacetTally::settle() ran
+        Xapian::docid first = 0;         // an article holding it (ids counted locally)
         std::uint32_t at = 0, size = 0;  // where its text is in the tally's text
+        bool known = false;              // at and size hold its text
+        [[nodiscard]] char tag() const { return facet_id_tag(id); }
     };
 
     // Room for about `values` distinct values before the table grows.
@@ -40,26 +45,48 @@ class FacetTally {
         m_text.reserve(values * 16);
     }
 
-    // Adds `count` to the entry's value (by id). Inlined: it runs for every
-    // value of every matching article.
-    [[gnu::always_inline]] void add(const FacetEntry& entry, Xapian::doccount count) {
-        const std::uint64_t id = entry.id != 0 ? entry.id : 1;  // 0 marks an empty slot
+    // Adds `count` to the entry's value, with its text.
+    void add(const FacetEntry& entry, Xapian::doccount count) {
+        Value& v = m_values[add_id(facet_id(entry.tag, entry.value, entry.id), entry.group, 0, count)];
+        if (!v.known) set_text(v, entry.value);
+    }
+
+    // Adds `count` to the value of `id`, first seen in article `first`, and
+    // returns its index in values(). Inlined: it runs for every wanted value
+    // of every matching article, and a value met again touches its slot only
+    // (values() has the counts once settle() ran).
+    [[gnu::always_inline]] std::uint32_t add_id(std::uint64_t id, std::uint64_t group, Xapian::docid first,
+                                                Xapian::doccount count) {
+        const std::uint64_t key = id != 0 ? id : 1;  // 0 marks an empty slot
         const std::size_t mask = m_slots.size() - 1;
-        for (std::size_t i = slot_of(id) & mask;; i = (i + 1) & mask) {
+        for (std::size_t i = slot_of(key) & mask;; i = (i + 1) & mask) {
             Slot& s = m_slots[i];
-            if (s.id == id) {
-                m_values[s.index].count += count;
-                return;
+            if (s.id == key) {
+                s.count += count;
+                return s.index;
             }
             if (s.id == 0) {
-                s = {id, static_cast<std::uint32_t>(m_values.size())};
-                m_values.push_back({entry.tag, entry.group, count, static_cast<std::uint32_t>(m_text.size()),
-                                    static_cast<std::uint32_t>(entry.value.size())});
-                m_text += entry.value;
+                const auto index = static_cast<std::uint32_t>(m_values.size());
+                s = {key, index, count};
+                m_values.push_back({id, group, 0, first});
                 if (m_values.size() * 4 > m_slots.size() * 3) grow();
-                return;
+                return index;
             }
         }
+    }
+
+    // Moves the counts from the table into values(): after the last add.
+    void settle() {
+        for (const Slot& s : m_slots)
+            if (s.id != 0) m_values[s.index].count = s.count;
+    }
+
+    // Records the text of `v` (a value of this tally).
+    void set_text(Value& v, std::string_view text) {
+        v.at = static_cast<std::uint32_t>(m_text.size());
+        v.size = static_cast<std::uint32_t>(text.size());
+        v.known = true;
+        m_text += text;
     }
 
     // The value of id `id` (common/facet_set.h), nullptr when none was counted.
@@ -71,15 +98,21 @@ class FacetTally {
             if (m_slots[i].id == 0) return nullptr;
         }
     }
+    [[nodiscard]] Value* find(std::uint64_t id) {
+        return const_cast<Value*>(static_cast<const FacetTally&>(*this).find(id));
+    }
 
     // Every value met, in the order first met.
     [[nodiscard]] const std::vector<Value>& values() const { return m_values; }
+    [[nodiscard]] std::vector<Value>& values() { return m_values; }
+    // Its text, once known (empty before).
     [[nodiscard]] std::string_view text(const Value& v) const { return std::string_view(m_text).substr(v.at, v.size); }
 
   private:
     struct Slot {
         std::uint64_t id = 0;
         std::uint32_t index = 0;
+        Xapian::doccount count = 0;
     };
     void grow();
     [[nodiscard]] static std::size_t slot_of(std::uint64_t id) { return static_cast<std::size_t>(id ^ (id >> 29)); }
@@ -90,18 +123,24 @@ class FacetTally {
 };
 
 // Counts the wanted tags of every matching article of a local database `db`
-// (the one searched). Not for remote shards: xapian-tcpsrv knows only the
-// built-in spies. In one database the sets are read from one stream over the
+// (the one searched), by id: the values' texts are left unknown
+// (FacetTexts reads those wanted). Not for remote shards: xapian-tcpsrv knows only the
+// built-in spies. In one database the id sets are read from one stream over the
 // slot, moved on to each match, not looked up afresh per match
 // (Document::get_value, a fifth more instructions): the matcher gives the
-// matches in ascending order. A collection's shards are read per match
+// matches in ascending order. A collection's shards are read per match, texts
+// and all (a shard's document has its docid in the shard, not the collection)
 // (Xapian's merged value stream over shards did not give every shard's sets).
 class FacetSpy : public Xapian::MatchSpy {
   public:
     FacetSpy(const WantedTags& wanted, Xapian::Database db)
         : m_wanted(wanted), m_db(std::move(db)), m_one_database(m_db.size() == 1) {}
     void operator()(const Xapian::Document& doc, double weight) override;
-    [[nodiscard]] const FacetTally& tally() const { return m_tally; }
+    // The counts, settled.
+    [[nodiscard]] FacetTally& tally() {
+        m_tally.settle();
+        return m_tally;
+    }
     [[nodiscard]] Xapian::doccount documents_seen() const { return m_seen; }
 
   private:
@@ -117,7 +156,22 @@ class FacetSpy : public Xapian::MatchSpy {
 };
 
 // The wanted tags of a built-in ValueCountMatchSpy's sets over slot::facets,
-// each set's count added to every value in it.
+// each set's count added to every value in it (texts known).
 [[nodiscard]] FacetTally tally_set_counts(const Xapian::ValueCountMatchSpy& spy, const WantedTags& wanted);
+
+// The texts of a tally's values, read when asked for: from the id itself
+// (dates, codes) or from slot::facets of the article that first held the
+// value, whose every counted value's text is then recorded at once.
+class FacetTexts {
+  public:
+    FacetTexts(FacetTally& tally, const Xapian::Database& db) : m_tally(tally), m_db(db) {}
+    // Throws what Xapian throws reading the article.
+    std::string_view text(std::uint32_t index);
+    [[nodiscard]] std::uint64_t id(std::uint32_t index) const { return m_tally.values()[index].id; }
+
+  private:
+    FacetTally& m_tally;
+    const Xapian::Database& m_db;
+};
 
 }  // namespace newsdesk

@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "common/error.h"
-#include "common/hash.h"
 #include "common/lang/countries.h"
 #include "common/lang/month_names.h"
 #include "common/person_key.h"
@@ -169,9 +168,9 @@ Xapian::Query combine_filters(const std::vector<std::pair<std::string, std::stri
 
 namespace {
 
-// Each counted value of one facet: its text, count and person id.
+// Each counted value of one facet: its place in the tally, count and person id.
 struct Counted {
-    std::string_view value;
+    std::uint32_t index;
     Xapian::doccount count;
     std::uint64_t group;
 };
@@ -183,11 +182,13 @@ using ValueCounts = std::vector<Counted>;
 // hits' own counts are wanted).
 void split_by_tag(const FacetTally& tally, std::array<ValueCounts, 128>& by_tag) {
     std::array<std::size_t, 128> sizes{};
-    for (const auto& v : tally.values()) ++sizes[static_cast<unsigned char>(v.tag)];
+    for (const auto& v : tally.values()) ++sizes[static_cast<unsigned char>(v.tag())];
     sizes[static_cast<unsigned char>(facet_tag::copy)] = 0;
     for (std::size_t tag = 0; tag < sizes.size(); ++tag) by_tag[tag].reserve(sizes[tag]);
-    for (const auto& v : tally.values())
-        if (v.tag != facet_tag::copy) by_tag[static_cast<unsigned char>(v.tag)].push_back({tally.text(v), v.count, v.group});
+    const auto& values = tally.values();
+    for (std::uint32_t i = 0; i < values.size(); ++i)
+        if (values[i].tag() != facet_tag::copy)
+            by_tag[static_cast<unsigned char>(values[i].tag())].push_back({i, values[i].count, values[i].group});
 }
 
 WantedTags every_tag() {
@@ -201,13 +202,13 @@ WantedTags every_tag() {
 std::map<char, std::map<std::string, Xapian::doccount>> decompose_set_counts(const Xapian::ValueCountMatchSpy& spy) {
     std::map<char, std::map<std::string, Xapian::doccount>> out;
     const FacetTally tally = tally_set_counts(spy, every_tag());
-    for (const auto& v : tally.values()) out[v.tag][std::string(tally.text(v))] += v.count;
+    for (const auto& v : tally.values()) out[v.tag()][std::string(tally.text(v))] += v.count;
     return out;
 }
 
 FacetCollector::FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket,
                                const Xapian::Database& db, bool remote)
-    : m_size(size), m_bucket(bucket) {
+    : m_size(size), m_bucket(bucket), m_db(db) {
     for (const auto& name : names) {
         const FacetSpec* spec = find_facet(name);
         if (!spec) throw UsageError(unknown_facet(name));
@@ -233,14 +234,20 @@ namespace {
 
 // Dates arrive per day (YYYYMMDD) and are summed into the bucket the span calls
 // for: days within ~2 months, months within ~3 years, else years.
-Facet date_facet(ValueCounts& days, DateBucket bucket) {
+Facet date_facet(const ValueCounts& days, DateBucket bucket, FacetTexts& texts) {
     // As numbers, so that sorting thousands of days compares integers.
     std::vector<std::pair<std::uint32_t, Xapian::doccount>> dated;
     dated.reserve(days.size());
     for (const auto& day : days) {
-        if (day.value.size() != 8) continue;
+        const std::uint64_t id = texts.id(day.index);
+        if (id & kFacetIdNumber) {  // the date is the id's number: no text made
+            dated.emplace_back(static_cast<std::uint32_t>(id & kFacetIdHash), day.count);
+            continue;
+        }
+        const std::string_view value = texts.text(day.index);
+        if (value.size() != 8) continue;
         std::uint32_t ymd = 0;
-        for (char c : day.value) ymd = ymd * 10 + static_cast<std::uint32_t>(c - '0');
+        for (char c : value) ymd = ymd * 10 + static_cast<std::uint32_t>(c - '0');
         dated.emplace_back(ymd, day.count);
     }
     std::sort(dated.begin(), dated.end());
@@ -273,7 +280,7 @@ Facet date_facet(ValueCounts& days, DateBucket bucket) {
 // ("John R. Bolton" over "John Bolton" when more articles wrote it; equal
 // counts: the longer, then the first in byte order). An article holds each
 // key once (the extractor folds its people by key), so the sums stay exact.
-void merge_people(ValueCounts& values) {
+void merge_people(ValueCounts& values, FacetTexts& texts) {
     // An open-addressed table of person id -> place in `merged` (+1; 0 is
     // empty): one allocation, where a node-based map made one per person.
     struct Group {
@@ -297,25 +304,45 @@ void merge_people(ValueCounts& values) {
         }
         Counted& m = merged[g.at - 1];
         m.count += v.count;
-        const bool longer = v.value.size() > m.value.size() || (v.value.size() == m.value.size() && v.value < m.value);
-        if (v.count > g.best || (v.count == g.best && longer)) {
+        // The texts only where the counts tie: most forms never need theirs.
+        const auto longer = [&] {
+            const std::string_view a = texts.text(v.index), b = texts.text(m.index);
+            return a.size() > b.size() || (a.size() == b.size() && a < b);
+        };
+        if (v.count > g.best || (v.count == g.best && longer())) {
             g.best = v.count;
-            m.value = v.value;
+            m.index = v.index;
         }
     }
     values = std::move(merged);
 }
 
-// Most frequent first, equal counts in value order; only the first `size` are kept.
-Facet ranked_facet(const FacetSpec& spec, ValueCounts& ranked, std::size_t size) {
-    const auto before = [](const Counted& a, const Counted& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    };
-    const auto keep = ranked.begin() + static_cast<std::ptrdiff_t>(std::min(size, ranked.size()));
-    std::partial_sort(ranked.begin(), keep, ranked.end(), before);
+// Most frequent first, equal counts in value order; only the first `size` are
+// kept. Only the texts of the values that can be kept are read: those counted
+// at least as often as the size-th most frequent.
+Facet ranked_facet(const FacetSpec& spec, ValueCounts& ranked, std::size_t size, FacetTexts& texts) {
     Facet facet{std::string(spec.name), {}, {}};
-    facet.values.reserve(static_cast<std::size_t>(keep - ranked.begin()));
-    for (auto it = ranked.begin(); it != keep; ++it) facet.values.push_back({std::string(it->value), {}, it->count});
+    if (size == 0) return facet;
+    if (ranked.size() > size) {
+        const auto by_count = [](const Counted& a, const Counted& b) { return a.count > b.count; };
+        std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(size - 1), ranked.end(), by_count);
+        const Xapian::doccount least = ranked[size - 1].count;
+        std::erase_if(ranked, [least](const Counted& c) { return c.count < least; });
+    }
+    std::vector<std::pair<Counted, std::string_view>> named;
+    named.reserve(ranked.size());
+    for (const auto& c : ranked) named.emplace_back(c, std::string_view());
+    // Texts after every read: reading one may grow the tally's text.
+    for (auto& [c, text] : named) (void)texts.text(c.index);
+    for (auto& [c, text] : named) text = texts.text(c.index);
+    const auto before = [](const auto& a, const auto& b) {
+        return a.first.count != b.first.count ? a.first.count > b.first.count : a.second < b.second;
+    };
+    const auto keep = named.begin() + static_cast<std::ptrdiff_t>(std::min(size, named.size()));
+    std::partial_sort(named.begin(), keep, named.end(), before);
+    facet.values.reserve(static_cast<std::size_t>(keep - named.begin()));
+    for (auto it = named.begin(); it != keep; ++it)
+        facet.values.push_back({std::string(it->second), {}, it->first.count});
     for (auto& v : facet.values) v.label = facet_label(facet.name, v.value);
     return facet;
 }
@@ -324,26 +351,28 @@ Facet ranked_facet(const FacetSpec& spec, ValueCounts& ranked, std::size_t size)
 
 FacetCollector::Counts FacetCollector::result(const std::vector<std::string>& signatures) const {
     std::array<ValueCounts, 128> by_tag;
-    const FacetTally from_sets = m_sets ? tally_set_counts(*m_sets, m_wanted) : FacetTally(0);
-    const FacetTally& tally = m_local ? m_local->tally() : from_sets;
+    FacetTally from_sets = m_sets ? tally_set_counts(*m_sets, m_wanted) : FacetTally(0);
+    FacetTally& tally = m_local ? m_local->tally() : from_sets;
+    FacetTexts texts(tally, m_db);
     split_by_tag(tally, by_tag);
     Counts out;
     out.facets.reserve(m_specs.size());
     for (const FacetSpec* spec : m_specs) {
         auto& counts = by_tag[static_cast<unsigned char>(spec->tag)];
-        if (facet_tag_has_group(spec->tag)) merge_people(counts);
-        out.facets.push_back(spec->name == "date" ? date_facet(counts, m_bucket) : ranked_facet(*spec, counts, m_size));
+        if (facet_tag_has_group(spec->tag)) merge_people(counts, texts);
+        out.facets.push_back(spec->name == "date" ? date_facet(counts, m_bucket, texts)
+                                                  : ranked_facet(*spec, counts, m_size, texts));
     }
     Xapian::doccount with_signature = 0, distinct = 0;
     for (const auto& v : tally.values())
-        if (v.tag == facet_tag::copy) with_signature += v.count, ++distinct;
+        if (v.tag() == facet_tag::copy) with_signature += v.count, ++distinct;
     out.folded = documents_seen() - std::min(with_signature, documents_seen()) + distinct;
-    // Each hit's signature looked up by its id (as common/facet_set.cpp makes
-    // it), not every signature counted put in a map of its own.
+    // Each hit's signature looked up by its id, not every signature counted
+    // put in a map of its own.
     for (const auto& s : signatures) {
         if (s.empty()) continue;
-        const FacetTally::Value* found = tally.find(fnv1a(std::string(1, facet_tag::copy) + s));
-        out.copies[s] = found && found->tag == facet_tag::copy && tally.text(*found) == s ? found->count : 0;
+        const FacetTally::Value* found = tally.find(facet_id(facet_tag::copy, s));
+        out.copies[s] = found ? found->count : 0;
     }
     return out;
 }

@@ -1,12 +1,12 @@
 // Facets: exact counts per value over the whole match set, and the filters a
 // click on a value adds. Every facet is counted in one pass over the match
-// from slot::facets, which holds each article's set of tagged values with
-// their ids (common/facet_set.h): on a local database by newsdesk's own match
-// spy, which adds 1 per value id and matching article; when any shard is
-// remote by the built-in ValueCountMatchSpy (the only kind stock
-// xapian-tcpsrv runs), whose per-set counts are added to every value in each
-// set. Either way each article counts once per value, and only the facets
-// asked for (and the copy signatures) are counted.
+// (common/facet_set.h): on a local database by newsdesk's own match spy over
+// slot::facet_ids, which adds 1 per value id and matching article, the texts
+// read afterwards for the values that can be shown only; when any shard is
+// remote by the built-in ValueCountMatchSpy over slot::facets (the only kind
+// stock xapian-tcpsrv runs), whose per-set counts, texts included, are added
+// to every value in each set. Either way each article counts once per value,
+// and only the facets asked for (and the copy signatures) are counted.
 #pragma once
 
 #include <array>
@@ -93,6 +93,7 @@ class FacetCollector {
     std::unique_ptr<Xapian::ValueCountMatchSpy> m_sets;  // when remote
     std::size_t m_size;
     DateBucket m_bucket;
+    Xapian::Database m_db;  // where the local spy's values' texts are read
 };
 
 // The label shown for a facet value ("KP" -> "North Korea").

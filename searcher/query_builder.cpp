@@ -321,7 +321,8 @@ std::vector<QueryBranch> read_in_languages(const std::string& text, const std::s
         // Accents stay where the stemmer reads them (folds_accents).
         const std::string& as_typed = folds_accents(stem) ? text : accented;
         const std::string as_read = capitalises_nouns(code) ? lower_words(as_typed) : as_typed;
-        Xapian::Query query = parse_with(as_read, db, stem, stopper_for(code), default_op, expansion);
+        const AnyLanguageStopper stopwords({code});  // read only if the parser asks about a word
+        Xapian::Query query = parse_with(as_read, db, stem, &stopwords, default_op, expansion);
         branches.push_back({{code}, std::move(stem), std::move(query)});
     }
     if (!exact.languages.empty() || branches.empty()) branches.push_back(std::move(exact));

@@ -168,7 +168,11 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
     // Checking up to kExactCountBound articles makes the count exact whenever
     // fewer match, whatever the page asked for (--limit 1 counts as --limit 10 does).
-    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, kExactCountBound);
+    // With facets the facet pass counts every match exactly, so the hits' match
+    // checks only what the page needs (its estimate serves only a count the
+    // time limit cut short).
+    const Xapian::doccount check = request.facets.empty() ? kExactCountBound : 0;
+    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
     result.query_description = query.get_description();
     result.estimate = mset.get_matches_estimated();
     result.total = mset.get_uncollapsed_matches_estimated();

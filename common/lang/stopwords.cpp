@@ -28,12 +28,12 @@ const Xapian::Stopper* stopper_for(std::string_view language) {
     return it->second.get();
 }
 
-AnyLanguageStopper::AnyLanguageStopper(const std::vector<std::string>& languages) {
-    for (const auto& code : languages)
-        if (const auto* stopper = stopper_for(code)) m_stoppers.push_back(stopper);
-}
-
 bool AnyLanguageStopper::operator()(const std::string& word) const {
+    if (!m_loaded) {
+        for (const auto& code : m_languages)
+            if (const auto* stopper = stopper_for(code)) m_stoppers.push_back(stopper);
+        m_loaded = true;
+    }
     for (const auto* stopper : m_stoppers)
         if ((*stopper)(word)) return true;
     return false;

@@ -18,14 +18,19 @@ namespace newsdesk {
 [[nodiscard]] const Xapian::Stopper* stopper_for(std::string_view language);
 
 // Stops a word that is a stopword in any of `languages` (those with a list):
-// for readings that serve several languages at once.
+// for readings that serve several languages at once, or one. The lists are
+// loaded when the first word is asked about, not before: a query the
+// QueryParser asks about no word (a single word) reads none.
 class AnyLanguageStopper : public Xapian::Stopper {
   public:
-    explicit AnyLanguageStopper(const std::vector<std::string>& languages);
+    explicit AnyLanguageStopper(std::vector<std::string> languages) : m_languages(std::move(languages)) {}
+    // Throws newsdesk::Error as stopper_for does, on the first word.
     bool operator()(const std::string& word) const override;
 
   private:
-    std::vector<const Xapian::Stopper*> m_stoppers;
+    std::vector<std::string> m_languages;
+    mutable std::vector<const Xapian::Stopper*> m_stoppers;  // once m_loaded
+    mutable bool m_loaded = false;
 };
 
 }  // namespace newsdesk

@@ -18,7 +18,8 @@ namespace newsdesk {
 
 namespace {
 
-// Every facet value in slot::facets, each behind its facet's tag.
+// Every facet value in slot::facets, each behind its facet's tag, and their ids
+// in slot::facet_ids.
 void add_facet_values(Xapian::Document& doc, const Article& a, std::string_view ymd, std::string_view signature) {
     std::vector<std::string> values;
     const auto add = [&](char tag, std::string_view value) {
@@ -32,6 +33,7 @@ void add_facet_values(Xapian::Document& doc, const Article& a, std::string_view 
     for (const auto& e : a.experts) add(facet_tag::expert, e.name);
     for (const auto& p : a.people) add(facet_tag::person, p.name);
     for (const auto& i : a.institutions) add(facet_tag::institution, i.name);
+    doc.add_value(slot::facet_ids, encode_id_set(values));
     doc.add_value(slot::facets, encode_set(std::move(values)));
 }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,59 @@ TEST(FacetSet, AValueOfAnotherFormatStopsTheReadingAtTheBrokenEntry) {
     EXPECT_FALSE(complete);
     ASSERT_EQ(read.size(), 1u);
     EXPECT_EQ(read[0].value, "KP");
+}
+
+std::vector<std::pair<std::uint64_t, std::uint64_t>> ids(std::string_view encoded, bool* complete = nullptr) {
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
+    const bool ok = for_each_facet_id(encoded, [&](std::uint64_t id, std::uint64_t group) { out.emplace_back(id, group); });
+    if (complete) *complete = ok;
+    return out;
+}
+
+// slot::facet_ids holds the entries of slot::facets, in the same order, as ids.
+TEST(FacetIdSet, HoldsTheIdsOfTheSetInItsOrderWithTheGroupsOfPeople) {
+    const std::vector<std::string> tagged{"len", "cRU", "cKP", "pJohn R. Bolton", "d20240621", "iUnited Nations", "cKP"};
+    const auto read = ids(encode_id_set(tagged));
+    const std::string set = encode_set(tagged);
+    const auto full = entries(set);  // views into `set`
+    ASSERT_EQ(read.size(), full.size());
+    for (std::size_t i = 0; i < full.size(); ++i) {
+        EXPECT_EQ(read[i].first, facet_id(full[i].tag, full[i].value)) << full[i].value;
+        EXPECT_EQ(read[i].first, facet_id(full[i].tag, full[i].value, full[i].id)) << "from the stored hash";
+        EXPECT_EQ(facet_id_tag(read[i].first), full[i].tag);
+        EXPECT_EQ(read[i].second, full[i].group) << full[i].value;
+    }
+    EXPECT_EQ(encode_id_set({}), "");
+}
+
+TEST(FacetIdSet, DatesCodesAndShortValuesAreReadFromTheIdLongOnesAreNot) {
+    const auto text_of = [](char tag, std::string_view value) -> std::optional<std::string> {
+        std::string out;
+        if (!facet_id_text(facet_id(tag, value), out)) return std::nullopt;
+        return out;
+    };
+    EXPECT_EQ(text_of('d', "20240621"), "20240621");
+    EXPECT_EQ(text_of('d', "00010101"), "00010101");  // leading zeros kept
+    EXPECT_EQ(text_of('c', "KP"), "KP");
+    EXPECT_EQ(text_of('l', "zh-Hant"), std::nullopt);  // 7 bytes: hashed
+    EXPECT_EQ(text_of('l', "pt-BR"), "pt-BR");
+    EXPECT_EQ(text_of('i', "NATO"), "NATO");
+    EXPECT_EQ(text_of('i', "United Nations"), std::nullopt);
+    EXPECT_EQ(text_of('d', "2024-06-21"), std::nullopt);  // not 8 digits: hashed like any text
+    // The tag tells facets apart whatever the id's kind.
+    EXPECT_NE(facet_id('c', "KP"), facet_id('s', "KP"));
+    EXPECT_NE(facet_id('i', "United Nations"), facet_id('s', "United Nations"));
+    EXPECT_NE(facet_id('d', "20240621"), facet_id('d', "20240622"));
+}
+
+TEST(FacetIdSet, ASetOfAnotherFormatIsReportedIncomplete) {
+    bool complete = true;
+    (void)ids(encode_set({"cKP", "len"}).substr(0, 11), &complete);  // not a whole number of ids
+    EXPECT_FALSE(complete);
+    std::string set = encode_id_set({"pVictor Cha"});
+    set.resize(12);  // the group cut short
+    EXPECT_TRUE(ids(set, &complete).empty());
+    EXPECT_FALSE(complete);
 }
 
 }  // namespace
