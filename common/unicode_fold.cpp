@@ -59,9 +59,12 @@ std::string fold_without_marks(std::string_view text) {
     return out;
 }
 
-std::string fold_for_search(std::string_view text) {
-    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-        return std::string(text);
+namespace {
+
+bool is_ascii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+
+// fold_for_search of one stretch of text, through ICU.
+void fold_stretch(std::string_view text, std::string& out) {
     static const auto* nfkd = instance(icu::Normalizer2::getNFKDInstance);
     static const auto* nfc = instance(icu::Normalizer2::getNFCInstance);
     const auto u = normalised(
@@ -79,8 +82,34 @@ std::string fold_for_search(std::string_view text) {
         after_latin = uscript_getScript(c, &status) == USCRIPT_LATIN;
         kept.append(ascii_quote(c));
     }
-    std::string out;
     normalised(kept, nfc).toUTF8String(out);
+}
+
+}  // namespace
+
+std::string fold_for_search(std::string_view text) {
+    // ASCII folds to itself, so only the stretches of other characters go
+    // through ICU (an article's text is mostly ASCII; the whole of it through
+    // ICU cost more than its indexing). Each stretch takes the ASCII
+    // character before it along: the base a combining mark after it belongs
+    // to, and the letter that says whether that mark is Latin's. Nothing
+    // reaches across an ASCII character otherwise: decomposition reorders
+    // only marks, and no composition ends in an ASCII character.
+    std::string out;
+    out.reserve(text.size());
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const auto other = std::find_if_not(text.begin() + static_cast<std::ptrdiff_t>(done), text.end(), is_ascii);
+        if (other == text.end()) break;
+        std::size_t start = static_cast<std::size_t>(other - text.begin());
+        if (start > done) --start;  // the ASCII character before the stretch
+        const auto end = std::find_if(other, text.end(), is_ascii);
+        out.append(text.substr(done, start - done));
+        const auto stop = static_cast<std::size_t>(end - text.begin());
+        fold_stretch(text.substr(start, stop - start), out);
+        done = stop;
+    }
+    out.append(text.substr(done));
     return out;
 }
 

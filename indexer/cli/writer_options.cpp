@@ -22,7 +22,8 @@ void add_writer_options(cxxopts::Options& options) {
         ("batch", "commit every N articles written (or sooner, see --batch-mb)",
          cxxopts::value<std::size_t>()->default_value("10000"), "N")
         ("batch-mb", "commit once the uncommitted changes reach about this much memory "
-         "(Xapian's batch maps are faster small: 16 beat 64 in paired runs)",
+         "(Xapian's batch maps are faster small: 16 beat 64 in paired runs); the spelling "
+         "words wait across commits for as much again of their own",
          cxxopts::value<std::size_t>()->default_value("16"), "MB")
         ("max-file-size", "fail files larger than this (after decompression); JSON Lines "
          "files and feeds are streamed, so for them it limits one line (skipped) or item",

@@ -25,6 +25,13 @@ Xapian::WritableDatabase open_with_limits(const std::string& path, const BatchLi
 // posting, position and termlist entries, and the data).
 constexpr std::size_t kTermOverhead = 48, kPositionBytes = 4, kSpellingWordOverhead = 64;
 
+// Rough bytes a spelling word held for a later commit costs: its entry here,
+// and at the commit Xapian's copy of a new word in the list of each of its
+// fragments (about one per letter).
+std::size_t spelling_flush_bytes(const std::string& word) {
+    return word.size() + kSpellingWordOverhead + (word.size() + 2) * (word.size() + kTermOverhead);
+}
+
 // Xapian's failures while writing (a full disk, an I/O error) as one line naming the database.
 [[noreturn]] void write_failed(const std::string& path, const Xapian::Error& e) {
     throw IndexError(path + ": cannot write the database (" + e.get_description() + ")");
@@ -112,16 +119,17 @@ void IndexWriter::add_accounted(std::vector<std::string> id_terms, std::vector<X
         m_build->add(std::move(id_terms), std::move(documents), bytes, std::move(words));
         return;
     }
-    if (m_spelling) {
-        for (const auto& [word, count] : words) {
-            auto [it, added] = m_spelling_words.try_emplace(word, 0);
-            it->second += count;
-            if (!added) bytes -= std::min(bytes, word.size() + kSpellingWordOverhead);
-        }
+    // The spelling words wait for their own limit (see commit_batch); what
+    // account_document charged for them leaves the documents' bytes.
+    for (const auto& [word, count] : words) {
+        bytes -= std::min(bytes, word.size() + kSpellingWordOverhead);
+        if (!m_spelling) continue;
+        auto [it, added] = m_spelling_words.try_emplace(word, 0);
+        it->second += count;
+        if (added) m_spelling_bytes += spelling_flush_bytes(word);
     }
     if (n == 0) {  // spelling words alone (a sharded build's control lane)
-        m_pending_bytes += bytes;
-        if (m_pending_bytes >= m_limits.bytes) commit();
+        if (m_spelling_bytes >= m_limits.bytes) commit();
         return;
     }
     // Each document carries an equal share of the bytes, so both limits are
@@ -133,7 +141,7 @@ void IndexWriter::add_accounted(std::vector<std::string> id_terms, std::vector<X
             write_failed(m_name, e);
         }
         m_pending_bytes += bytes / n + (i == 0 ? bytes % n : 0);
-        if (++m_pending >= m_limits.documents || m_pending_bytes >= m_limits.bytes) commit();
+        if (++m_pending >= m_limits.documents || m_pending_bytes >= m_limits.bytes) commit_batch();
     }
 }
 
@@ -148,9 +156,32 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
 
 void IndexWriter::commit() {
     if (!m_db) return;
+    write_spelling();
+    commit_database();
+}
+
+// Every commit rewrites the spelling entries its words touch (each word's
+// frequency, and the fragment lists of new words, which grow with the
+// vocabulary), compressed: written at every batch they cost a sixth of
+// indexing plain text. So the words are kept, counted, across batches until
+// they reach their own limit, and a build writes most entries once.
+void IndexWriter::commit_batch() {
+    if (m_spelling_bytes >= m_limits.bytes) write_spelling();
+    commit_database();
+}
+
+void IndexWriter::write_spelling() {
     try {
         for (const auto& [word, count] : m_spelling_words) m_db->add_spelling(word, count);
-        m_spelling_words.clear();
+    } catch (const Xapian::Error& e) {
+        write_failed(m_name, e);
+    }
+    m_spelling_words.clear();
+    m_spelling_bytes = 0;
+}
+
+void IndexWriter::commit_database() {
+    try {
         m_db->commit();
     } catch (const Xapian::Error& e) {
         write_failed(m_name, e);

@@ -1,6 +1,7 @@
 // Writes documents to the database, replacing earlier versions of the same
 // article, and commits in batches so memory stays bounded and a crash loses at
-// most one batch.
+// most one batch of documents (and the spelling words not yet written, which
+// wait for a batch of their own).
 #pragma once
 
 #include <cstddef>
@@ -18,8 +19,8 @@ namespace newsdesk {
 
 // When to commit: after `documents` documents or once the changes held in
 // memory since the last commit reach about `bytes` (estimated from each
-// document's data, terms and positions, and the pending spelling words),
-// whichever comes first.
+// document's data, terms and positions), whichever comes first. The spelling
+// words wait across commits until they take about `bytes` of their own.
 struct BatchLimits {
     std::size_t documents = 10000;
     std::size_t bytes = 64u << 20;
@@ -97,8 +98,13 @@ class IndexWriter {
     std::string m_path, m_name;
     BatchLimits m_limits;
     bool m_spelling;
+    void commit_batch();
+    void write_spelling();
+    void commit_database();
+
     std::size_t m_pending = 0, m_pending_bytes = 0, m_commits = 0;
-    SpellingWords m_spelling_words;
+    SpellingWords m_spelling_words;   // not yet written
+    std::size_t m_spelling_bytes = 0;  // their estimated memory, against limits.bytes of its own
     std::unique_ptr<ParallelBuild> m_build;
     std::optional<Xapian::WritableDatabase> m_db;  // unless m_build
 };

@@ -86,6 +86,34 @@ TEST(ParallelBuild, AFreshDatabaseBuiltByThreeLanesHoldsWhatOneWriterWrites) {
     EXPECT_TRUE(leftovers_beside(three).empty()) << leftovers_beside(three).front();
 }
 
+// Spelling words wait across commits until they fill a batch of their own
+// (indexer/write/index_writer.h): a commit after every article, with the
+// words written many times over as they pass 1 MB, gives the database one
+// commit at the end gives.
+TEST(BatchedBuild, CommittingEveryArticleWritesTheSameDatabaseAsOneCommit) {
+    TempDir dir;
+    const auto once = dir / "once", often = dir / "often", lanes = dir / "lanes";
+    const auto a = run({kIndex, "--quiet", "--threads", "1", "--db", once.string(), kCorpus});
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    const auto b = run({kIndex, "--quiet", "--threads", "1", "--batch", "1", "--batch-mb", "1", "--db",
+                        often.string(), kCorpus});
+    ASSERT_EQ(b.exit_code, 0) << b.err;
+    const auto c = run({kIndex, "--quiet", "--threads", "2", "--batch", "1", "--batch-mb", "1", "--db",
+                        lanes.string(), kCorpus});
+    ASSERT_EQ(c.exit_code, 0) << c.err;
+    const auto x = contents_of(once.string());
+    ASSERT_EQ(x.docs, 299u);
+    EXPECT_GT(x.spelling.size(), 1000u);
+    for (const auto& path : {often, lanes}) {
+        const auto y = contents_of(path.string());
+        EXPECT_EQ(y.docs, x.docs) << path;
+        EXPECT_TRUE(y.terms == x.terms) << path << ": term or posting counts differ";
+        EXPECT_TRUE(y.spelling == x.spelling) << path << ": spelling words or frequencies differ";
+        EXPECT_TRUE(y.data == x.data) << path << ": stored records differ";
+        EXPECT_TRUE(y.positions == x.positions) << path << ": positional data differs";
+    }
+}
+
 TEST(ParallelBuild, TheLastVersionOfARepeatedArticleWinsAsWithOneWriter) {
     TempDir dir;
     // Sorted walk: a.jsonl before b.jsonl, so b's version of article 7 is the last.
