@@ -685,6 +685,12 @@ std::size_t Scanner::match_name(std::size_t k) {
     // closes are the front of the organisation's name.
     if (e < m_words.size() && m_words[e].adjacent && cap(e) && org_word(e) && !m_words[e].token.sentence_start)
         return e - k;
+    // "World Wonder Ring Stardom (Stardom) announced": a body gives the short
+    // form it goes by in brackets after its name, a person does not.
+    if (const std::size_t t = m_words[e - 1].tok; e > k + 1 && t + 3 < m_tokens.size() &&
+        m_tokens[t + 1].text == "(" && m_tokens[t + 3].text == ")" && m_tokens[t + 2].word &&
+        lookup_key(m_tokens[t + 2].text) == m_words[e - 1].key)
+        return e - k;
     std::vector<std::size_t> at;
     const auto run = run_words(k, e, &at);
     if (names_a_thing(run, next_lower(e))) return e - k;

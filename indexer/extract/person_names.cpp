@@ -114,6 +114,9 @@ std::size_t descriptor_words(const std::vector<RunWord>& run, const std::unorder
         if (!modifier_compound(w.text) && !adverb && !title) break;
         ++start;
     }
+    // "Native American Rights Fund's Jacqueline De León": the owner is not the name.
+    for (std::size_t i = start; i + 1 < run.size(); ++i)
+        if (run[i].text.ends_with("'s") || run[i].text.ends_with("\u2019s")) start = i + 1;
     start = after_role(run, start, lower_words);
     // "Hong Kong Carrie Lam": a place before two or more words.
     for (std::size_t g = start + 1; g + 2 <= run.size() && g <= start + 3; ++g) {

@@ -191,6 +191,11 @@ void refine(const Paragraph& p, NameRun& run, const std::unordered_set<std::stri
     }
     const int drop = static_cast<int>(entities::descriptor_words(words, lower_words));
     if (drop == 0) return;
+    // "Argentina's Amnesty International": what follows the owner may be a body.
+    if (entities::names_a_thing(std::vector<entities::RunWord>(words.begin() + drop, words.end()), after)) {
+        run.kind = NameKind::organisation;
+        return;
+    }
     run.first += drop;
     run.words -= drop;
     run.name.clear();
