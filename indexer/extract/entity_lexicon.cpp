@@ -62,6 +62,7 @@ void Lexicon::load_words(std::string_view file, std::unordered_set<std::string>&
 
 Lexicon::Lexicon() {
     load_words("people/given_names.txt", m_given);
+    load_words("institutions/country_bodies.txt", m_country_bodies);
     load_words("people/surname_first.txt", m_surname_first);
     load_words("people/honorifics.txt", m_honorifics);
     load_words("people/titles.txt", m_titles);
@@ -87,6 +88,7 @@ Lexicon::Lexicon() {
     for (const auto& key : m_outlets) m_org_words.try_emplace(key, OrgWord::head);
     std::unordered_set<std::string> companies;  // "Kansai Electric Power", "Dow Chemical"
     load_words("institutions/company_words.txt", companies);
+    load_words("institutions/body_words.txt", companies);  // "Syrian Democratic Forces"
     for (const auto& key : companies) m_org_words.try_emplace(key, OrgWord::head);
     load_words("countries/place_prepositions.txt", m_place_preps);
     for (const auto& line : lines_of("institutions/sports.txt")) {

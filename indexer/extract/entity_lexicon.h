@@ -46,6 +46,9 @@ class Lexicon {
     [[nodiscard]] bool particle(const std::string& key) const { return m_particles.count(key) > 0; }
     [[nodiscard]] bool speech_verb(const std::string& key) const { return m_speech.count(key) > 0; }
     [[nodiscard]] bool not_institution(const std::string& key) const { return m_not_org.count(key) > 0; }
+    // "air force", "ministry of foreign affairs" (institutions/country_bodies.txt):
+    // a body every country has, whose country prefix is part of its name.
+    [[nodiscard]] bool country_body(const std::string& key) const { return m_country_bodies.count(key) > 0; }
     [[nodiscard]] std::optional<OrgWord> org_word(const std::string& key) const;
     // The last word of a news outlet's name (institutions/outlet_words.txt), also an org_word.
     [[nodiscard]] bool outlet_word(const std::string& key) const { return m_outlets.count(key) > 0; }
@@ -100,7 +103,7 @@ class Lexicon {
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
         m_place_preps, m_state_words, m_function_words, m_currency_words,
-        m_country_verbs;
+        m_country_verbs, m_country_bodies;
     std::unordered_set<std::string> m_thing_heads, m_compound_modifiers, m_roles;
     std::vector<std::string> m_thing_endings, m_adverb_endings;
     std::unordered_map<std::string, ClubWord> m_club_words;

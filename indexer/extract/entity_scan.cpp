@@ -133,6 +133,8 @@ class Scanner {
     }
     std::size_t country_at(std::size_t k) const;
     bool adjective(std::size_t k, std::size_t n) const;
+    bool gerund(std::size_t k) const;
+    bool second_name(std::size_t object, std::size_t and_at) const;
     std::size_t match_title(std::size_t k);
     bool place_only(std::size_t k, std::size_t n) const;
     bool place_of_list(std::size_t k, std::size_t n);
@@ -192,6 +194,10 @@ std::size_t Scanner::match_institution(std::size_t k) {
         // "European Council on Foreign Relations": a longer name goes on past the
         // known one; the organisation pattern reads it whole.
         if (org_word(k + n - 1) == OrgWord::head && extend_of(k + n) > k + n) return 0;
+        // "Harvard Law School": capitals a head word closes go on past the known
+        // "Harvard"; the organisation pattern reads the school whole.
+        for (std::size_t m = k + n; m < std::min(m_words.size(), k + n + 2) && m_words[m].adjacent && cap(m); ++m)
+            if (org_word(m) == OrgWord::head && !m_lex.outlet_word(m_words[m].key)) return 0;
         m_found.institutions.add(known->name);
         // "the Treasury said", "Congress", "Xinhua": every country has one, and an
         // agency reports on others; the institution names its country in passing.
@@ -349,6 +355,20 @@ bool Scanner::team_context(std::size_t k, std::size_t e) const {
 // "Ministry of Foreign Affairs", "Center for Strategic and International Studies":
 // after a head word, "of"/"for"/"on" (and "the") may bring in a capitalised run
 // that can hold "and" between capitalised words.
+// "Center for Biological Diversity and Center for Food Safety", "University of
+// Washington and Stanford University", "and Chris Fallows": the "and" at `and_at`
+// joins a second name (a head word or a given name opens it, or a place closed
+// the first) rather than going on with this one ("Port Authority of New York
+// and New Jersey", "Department of Health and Human Services").
+bool Scanner::second_name(std::size_t object, std::size_t and_at) const {
+    const auto& next = m_words[and_at + 1].key;
+    if (org_word(and_at + 1) == OrgWord::head || m_lex.given_name(next)) return true;
+    const bool place_before = and_at > object && m_geo.known_place(key(object, and_at - object));
+    const bool place_after = m_geo.known_place(next) || m_geo.find(next) ||
+                             (and_at + 2 < m_words.size() && m_geo.known_place(key(and_at + 1, 2)));
+    return place_before && !place_after;
+}
+
 std::size_t Scanner::extend_of(std::size_t end) const {
     while (end + 1 < m_words.size()) {
         const auto& link = m_words[end];
@@ -362,13 +382,27 @@ std::size_t Scanner::extend_of(std::size_t end) const {
         // longer name does not ("University of North Carolina", "Bank of Central African States").
         auto stop = [&](std::size_t w) {
             if (!cap(w) || !m_lex.not_a_name(m_words[w].key)) return false;
+            // "of the United Kingdom", "for the Southern District of New York": a place, or a name going on with "of".
+            auto place = [&](std::size_t a) { return a + 1 < m_words.size() && m_words[a + 1].adjacent && m_geo.find(key(a, 2)); };
+            auto of_next = [&](std::size_t a) {
+                return a + 2 < m_words.size() && m_words[a + 1].key == "of" && !m_words[a + 1].token.capitalised &&
+                       m_words[a + 1].adjacent && m_words[a + 2].adjacent && cap(a + 2);
+            };
+            // "Department of State": a last word no day, month or function word.
+            const bool last = w + 1 >= m_words.size() || !m_words[w + 1].adjacent || !cap(w + 1);
+            if (last && !m_lex.function_word(m_words[w].key) && w > 0 && m_words[w - 1].key == "of") return false;
+            if (place(w) || (w > 0 && place(w - 1)) || of_next(w) ||
+                (w + 1 < m_words.size() && m_words[w + 1].adjacent && cap(w + 1) && of_next(w + 1)))
+                return false;
             return !(w + 1 < m_words.size() && m_words[w + 1].adjacent && cap(w + 1) &&
                      !m_lex.not_a_name(m_words[w + 1].key) && m_words[w].raw == m_words[w].key);
         };
         if (m >= m_words.size() || !cap(m) || !m_words[m].adjacent || stop(m)) break;
+        const std::size_t object = m;
         while (m < m_words.size() && m_words[m].adjacent && !stop(m) &&
                (cap(m) || ((m_words[m].key == "and" || m_words[m].punct_before == "&") &&
-                           m + 1 < m_words.size() && cap(m + 1) && m_words[m + 1].adjacent))) {
+                           m + 1 < m_words.size() && cap(m + 1) && m_words[m + 1].adjacent &&
+                           !second_name(object, m)))) {
             ++m;
             if (m_words[m - 1].raw != m_words[m - 1].key) break;
         }
@@ -401,7 +435,8 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     std::size_t start = k;
     while (start < head && m_words[start].token.sentence_start &&
            (m_lex.not_a_name(m_words[start].key) || m_lex.function_word(m_words[start].key) ||
-            m_found.lower_words.count(m_words[start].key)))
+            m_found.lower_words.count(m_words[start].key) || m_lex.speech_verb(m_words[start].key) ||
+            gerund(start)))
         ++start;
     // "Tuesday Health Ministry officials": a day or month before the name.
     while (start < head && m_lex.function_word(m_words[start].key) && m_lex.not_a_name(m_words[start].key) &&
@@ -560,6 +595,21 @@ bool Scanner::place_only(std::size_t k, std::size_t n) const {
     return k > 0 && m_words[k].adjacent && m_lex.place_preposition(m_words[k - 1].key);
 }
 
+// "Proroguing Parliament is ...", "Remarked Center for Biological Diversity
+// ...": a verb's -ing or -ed form opening the sentence, the article writing the
+// verb in lower case elsewhere ("prorogued", "remarks"); no place, and no word
+// opening a known name ("United Nations").
+bool Scanner::gerund(std::size_t k) const {
+    const auto& w = m_words[k].key;
+    const std::size_t cut = w.ends_with("ing") ? 3 : w.ends_with("ed") ? 2 : 0;
+    if (w.size() < 7 || !cut || m_geo.known_place(w) || m_geo.find(w) || m_lex.max_institution_words_from(w) > 0)
+        return false;
+    const auto stem = w.substr(0, w.size() - cut);
+    for (const char* ending : {"", "e", "ed", "es", "s", "ing"})
+        if (stem + ending != w && m_found.lower_words.count(stem + ending)) return true;
+    return false;
+}
+
 // Honorifics and titles ("Mr.", "President", "Foreign Minister"): skipped, and
 // the name right after them is cued as a person.
 std::size_t Scanner::match_title(std::size_t k) {
@@ -630,6 +680,16 @@ std::size_t Scanner::match_name(std::size_t k) {
     // title belong to the title, the name comes after it.
     if (e < m_words.size() && m_words[e].adjacent && m_words[e].token.capitalised &&
         m_lex.title(m_words[e].key))
+        return e - k;
+    // "the Kurdish-led Syrian Democratic Forces": words an organisation word
+    // closes are the front of the organisation's name.
+    if (e < m_words.size() && m_words[e].adjacent && cap(e) && org_word(e) && !m_words[e].token.sentence_start)
+        return e - k;
+    // "World Wonder Ring Stardom (Stardom) announced": a body gives the short
+    // form it goes by in brackets after its name, a person does not.
+    if (const std::size_t t = m_words[e - 1].tok; e > k + 1 && t + 3 < m_tokens.size() &&
+        m_tokens[t + 1].text == "(" && m_tokens[t + 3].text == ")" && m_tokens[t + 2].word &&
+        lookup_key(m_tokens[t + 2].text) == m_words[e - 1].key)
         return e - k;
     std::vector<std::size_t> at;
     const auto run = run_words(k, e, &at);

@@ -121,13 +121,14 @@ int clause_cut(const Paragraph& p, int s, int e, const QuoteLexicon& lex) {
 // A title is a role: the words before its first preposition end in a role
 // word ("senior vice president", "fire service spokesman", "commissioner
 // responsible"). "saying that jobs are ...", "in remarks to ABC", "viewing the
-// president as ..." and "and Sadiq Khan" are not.
+// president as ...", "and Sadiq Khan" and "his wife and the current chairwoman"
+// (a relation to someone) are not.
 bool is_title(const Paragraph& p, int s, int e, const QuoteLexicon& lex) {
     if (s >= e) return false;
     const Token& first = p.tokens[s];
     if (any_of(first, {"and", "but", "or", "in", "on", "at", "during", "for", "to", "with", "from", "as", "by",
                        "after", "before", "since", "so", "it", "this", "these", "those", "there", "also",
-                       "only", "then", "later", "not", "of"}))
+                       "only", "then", "later", "not", "of", "his", "her", "their", "its"}))
         return false;
     // "acting Prime Minister", "managing director": a participle opens a title only before a role.
     if (first.kind == TokenKind::word && !first.capitalised && first.key.ends_with("ing") && !role_word(first, lex) &&

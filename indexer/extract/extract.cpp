@@ -4,6 +4,7 @@
 #include "common/person_key.h"
 #include "common/text.h"
 #include "indexer/extract/extract.h"
+#include "indexer/extract/institution_names.h"
 
 namespace newsdesk {
 
@@ -48,6 +49,7 @@ void extract_all(Article& article) {
     extract_entities(article);
     extract_quotes(article);
     reconcile(article);
+    entities::canonical_institutions(article);
     fold_by_key(article.people, [](Person& p) -> int& { return p.mentions; });
     fold_by_key(article.experts, [](Expert& e) -> int& { return e.quotes; });
 }

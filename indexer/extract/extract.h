@@ -17,6 +17,7 @@ void extract_entities(Article& article);
 void extract_quotes(Article& article);
 
 // Both, in order, then reconciles them: every expert is among the people, every
+// institution named once (indexer/extract/institution_names.h), every
 // expert's institution among the institutions.
 void extract_all(Article& article);
 

@@ -3,6 +3,8 @@
 #include "common/lang/countries.h"
 #include "indexer/extract/entity_lexicon.h"
 
+#include <algorithm>
+
 namespace newsdesk::entities {
 
 namespace {
@@ -84,21 +86,39 @@ std::size_t after_role(const std::vector<RunWord>& run, std::size_t start,
     return found;
 }
 
+// How many leading words of `run` name a place or a people ("Philadelphia",
+// "Hong Kong", "Belarusian"); 0 if none.
+std::size_t place_words(const std::vector<RunWord>& run) {
+    const auto& geo = CountryGazetteer::instance();
+    for (std::size_t n = std::min<std::size_t>(run.size(), 3); n >= 1; --n) {
+        const auto place = phrase(run, 0, n);
+        if (geo.known_place(place) || geo.find(place)) return n;
+    }
+    return 0;
+}
+
 }  // namespace
 
 std::size_t descriptor_words(const std::vector<RunWord>& run, const std::unordered_set<std::string>& lower_words) {
     const auto& lex = Lexicon::instance();
+    const auto& geo = CountryGazetteer::instance();
     std::size_t start = 0;
     while (start + 1 < run.size()) {
         const auto& w = run[start];
-        const bool adverb = w.sentence_start && !lex.given_name(w.key) &&
-                            (lex.not_a_name(w.key) || lex.adverb_form(w.key));
-        if (!modifier_compound(w.text) && !adverb) break;
+        // "on Twitter West accused ...": a word never part of a name, nor a place, is no part of this one.
+        const bool adverb = !lex.given_name(w.key) &&
+                            ((w.sentence_start && lex.adverb_form(w.key)) ||
+                             (lex.not_a_name(w.key) && (w.sentence_start || !geo.known_place(w.key))));
+        // "Former Vice-President Biden": a hyphenated title describes whoever follows.
+        const bool title = w.text.find('-') != std::string_view::npos && role_word(w.key) && !lex.given_name(w.key);
+        if (!modifier_compound(w.text) && !adverb && !title) break;
         ++start;
     }
+    // "Native American Rights Fund's Jacqueline De León": the owner is not the name.
+    for (std::size_t i = start; i + 1 < run.size(); ++i)
+        if (run[i].text.ends_with("'s") || run[i].text.ends_with("\u2019s")) start = i + 1;
     start = after_role(run, start, lower_words);
     // "Hong Kong Carrie Lam": a place before two or more words.
-    const auto& geo = CountryGazetteer::instance();
     for (std::size_t g = start + 1; g + 2 <= run.size() && g <= start + 3; ++g) {
         const auto place = phrase(run, start, g);
         const auto* entry = geo.find(place);
@@ -117,11 +137,25 @@ std::size_t descriptor_words(const std::vector<RunWord>& run, const std::unorder
 bool names_a_thing(const std::vector<RunWord>& run, const std::vector<std::string>& next) {
     if (run.empty()) return false;
     const auto& lex = Lexicon::instance();
+    // A given name opens a person's name ("Jude Law"), unless it is also a place
+    // opening the name of that place's thing ("Paris Métro", "Sydney Morning Herald").
+    const bool given = lex.given_name(run.front().key);
+    if (given && !(run.size() > 1 && place_words(run) == 1)) return false;
     // "Adult Swim television": a lower-case head right after the name; "news"
     // there is a person's ("Biden news conference").
-    if (lex.given_name(run.front().key)) return false;
     if (!next.empty() && next.front() != "news" && lex.thing_head(next.front())) return true;
-    return lex.thing_head(run.back().key);
+    if (lex.thing_head(run.back().key)) return true;
+    if (given) return false;
+    // "Agence France-Presse", "Coast Guard", "Revolutionary Guard Corps": a name
+    // the gazetteer knows, or one an organisation word ends, is a body.
+    if (lex.institution(phrase(run, 0, run.size())) || lex.org_word(run.back().key)) return true;
+    // "Hong Kong", "Northern Ireland"; "Utah Jazz", "Baltimore Sun", "Belarusian
+    // KGB", "Paris Métro": a place, or a place and one more word, is the place or
+    // its club, paper or agency. A place that is also a given name opens a
+    // person's name ("Regina Ip", "Kobe Bryant") and returned above.
+    // One word alone may be a surname ("Cuban" of Mark Cuban, "Davis").
+    const std::size_t place = run.size() > 1 ? place_words(run) : 0;
+    return place > 0 && place + 1 >= run.size();
 }
 
 }  // namespace newsdesk::entities

@@ -162,6 +162,16 @@ bool opens_sentence(const Paragraph& p, int k) {
     return true;
 }
 
+// "World Wonder Ring Stardom (Stardom)": a body gives the short form it goes by
+// in brackets after its name, a person does not.
+bool short_form_follows(const Paragraph& p, const NameRun& run) {
+    const int k = run.last + 1;
+    if (run.words < 2 || k + 2 >= static_cast<int>(p.tokens.size()) || p.tokens[k].text != "(" ||
+        p.tokens[k + 2].text != ")")
+        return false;
+    return p.tokens[k + 1].kind == TokenKind::word && p.tokens[k + 1].key == p.tokens[run.last].key;
+}
+
 // Drops the words before the name in a run ("Vermont Bernie Sanders",
 // "Fourteen-year-old Zoe") and marks a run that names a thing ("Adult Swim
 // television channel") as no person, by the rules the entity scan uses.
@@ -175,12 +185,17 @@ void refine(const Paragraph& p, NameRun& run, const std::unordered_set<std::stri
     if (next < static_cast<int>(p.tokens.size()) && p.tokens[next].kind == TokenKind::word &&
         !p.tokens[next].capitalised)
         after.push_back(p.tokens[next].key);
-    if (entities::names_a_thing(words, after)) {
+    if (entities::names_a_thing(words, after) || short_form_follows(p, run)) {
         run.kind = NameKind::organisation;
         return;
     }
     const int drop = static_cast<int>(entities::descriptor_words(words, lower_words));
     if (drop == 0) return;
+    // "Argentina's Amnesty International": what follows the owner may be a body.
+    if (entities::names_a_thing(std::vector<entities::RunWord>(words.begin() + drop, words.end()), after)) {
+        run.kind = NameKind::organisation;
+        return;
+    }
     run.first += drop;
     run.words -= drop;
     run.name.clear();

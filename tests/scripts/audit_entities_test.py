@@ -44,6 +44,13 @@ class Names(unittest.TestCase):
         self.assertEqual(name("Mike Ryan, of the World Health Organization (WHO"), "open bracket")
         self.assertEqual(name("\u2014 Earlier"), "dash or quote")
 
+    def test_a_given_name_that_is_also_a_place_or_a_word_opens_a_name(self):
+        # "Kobe", "Regina" are cities and given names; "Day" is a word and Doris Day's surname.
+        for value in ("Kobe Bryant", "Regina Ip", "Doris Day", "Kanye West"):
+            self.assertEqual(name(value), "", value)
+        self.assertIn("place 'Philadelphia'", name("Philadelphia Phillies"))
+        self.assertIn("'Tuesday' glued after", name("Joe Biden Tuesday"))
+
     def test_things_that_are_not_people(self):
         self.assertIn("not a person", name("Northern Ireland"))
         self.assertIn("'Magazine'", name("Discover Magazine"))
@@ -57,25 +64,48 @@ class Names(unittest.TestCase):
         self.assertEqual(reasons["Donald Trump"], "")
 
     def test_titles(self):
-        self.assertEqual(audit.title_problem("senior vice president for Asia and Korea chair"), "")
-        self.assertEqual(audit.title_problem("spokesperson"), "")
-        self.assertIn("clause-like", audit.title_problem(
-            "viewing the president as having no plan to combat COVID-19"))
-        self.assertIn("clause-like", audit.title_problem("saying that jobs are more important than UBI"))
+        title = lambda t: audit.title_problem(t, LISTS)
+        self.assertEqual(title("senior vice president for Asia and Korea chair"), "")
+        self.assertEqual(title("spokesperson"), "")
+        self.assertIn("clause-like", title("viewing the president as having no plan to combat COVID-19"))
+        self.assertIn("clause-like", title("saying that jobs are more important than UBI"))
+        self.assertIn("clause-like", title("his wife and the current chairwoman"))
+        # A participle before a title or role is part of it, as the extractor reads it.
+        self.assertEqual(title("acting Prime Minister of Iraq"), "")
+        self.assertEqual(title("managing director"), "")
 
 
 class Institutions(unittest.TestCase):
     def test_fragment_of_a_longer_name(self):
         values = ["World Health Organization", "Health Organization", "Stimson Center"]
-        self.assertEqual(audit.fragment_of("Health Organization", values), "World Health Organization")
-        self.assertEqual(audit.fragment_of("Stimson Center", values), "")
+        self.assertEqual(audit.fragment_of("Health Organization", values, LISTS), "World Health Organization")
+        self.assertEqual(audit.fragment_of("Stimson Center", values, LISTS), "")
+
+    def test_a_longer_name_of_another_body_is_no_fragment(self):
+        # A place or people qualifies the longer one: another country's or state's body.
+        for short, longer in (("National Congress", "Indian National Congress"),
+                              ("Legislative Council", "Victorian Legislative Council"),
+                              ("Republican Senate", "West Virginia Republican Senate"),
+                              ("Prohibition Party", "Prohibition Party of Illinois"),
+                              ("Quds Force", "Islamic Revolutionary Guard Corps-Quds Force"),
+                              ("Coast Guard", "Control Centre of the Coast Guard")):
+            self.assertEqual(audit.fragment_of(short, [longer], LISTS), "", short)
+        # "World" and "Loyola" are no places: those stay fragments.
+        self.assertEqual(audit.fragment_of("Law School", ["Loyola Law School"], LISTS), "Loyola Law School")
+
+    def test_a_body_every_country_has_is_no_fragment_of_one_country_s(self):
+        values = {kind: audit.collections.Counter() for kind in audit.KINDS}
+        values["institution"].update(["Royal Air Force", "Air Force", "Law School", "Loyola Law School"])
+        reasons = {v: r for _, v, r in audit.audit(values, {}, {}, LISTS)["institution"]}
+        self.assertEqual(reasons["Air Force"], "")
+        self.assertIn("end of a longer name", reasons["Law School"])
 
     def test_part_of_another_name_in_the_same_article(self):
         values = {kind: audit.collections.Counter() for kind in audit.KINDS}
         values["institution"].update(["Boston University School of Public Health", "Boston University",
                                       "European Council on Foreign Relations", "European Council"])
-        same_article = {"Boston University": "Boston University School of Public Health",
-                        "European Council": "European Council on Foreign Relations"}
+        same_article = {"Boston University": ["Boston University School of Public Health"],
+                        "European Council": ["European Council on Foreign Relations"]}
         reasons = {v: r for _, v, r in audit.audit(values, {}, same_article, LISTS)["institution"]}
         self.assertEqual(reasons["Boston University School of Public Health"], "")
         self.assertIn("same article", reasons["Boston University"])
