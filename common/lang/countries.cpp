@@ -207,6 +207,22 @@ bool CountryGazetteer::known_place(const std::string& key) const {
     return entry && entry->cue == CountryCue::name;
 }
 
+bool could_name_a_country(std::string_view text) {
+    // Country names hold letters (any script), spaces and a few signs: "Congo
+    // (Kinshasa)", "Trinidad & Tobago", "Côte d'Ivoire", Swedish "USA:s",
+    // Welsh "Falkland/Malvinas", Hebrew ארה"ב, Crimean Tatar "timor_leste";
+    // never digits, <, >, =, { or the rest of ASCII's signs (every catalogue
+    // language is checked by countries_intl_test). Bytes of 0x80 and up are
+    // letters of other scripts, or marks.
+    static constexpr std::string_view kSigns = " -'.,()&:/;\"_";
+    if (text.empty()) return false;
+    for (const unsigned char c : text) {
+        if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) continue;
+        if (kSigns.find(static_cast<char>(c)) == std::string_view::npos) return false;
+    }
+    return true;
+}
+
 std::optional<std::string> CountryGazetteer::code_for(std::string_view name_or_code) const {
     const auto key = lookup_key(name_or_code);
     if (const auto it = m_codes.find(key); it != m_codes.end()) return it->second;
@@ -214,7 +230,10 @@ std::optional<std::string> CountryGazetteer::code_for(std::string_view name_or_c
         entry && (entry->cue == CountryCue::name || entry->cue == CountryCue::demonym))
         return entry->code;
     // A name in another language ("Россия", "Deutschland"): every catalogue
-    // language is loaded once, on the first such query.
+    // language is loaded once, on the first such query. That costs about half
+    // a second, so a value no language could spell as a country name
+    // ("<script>alert(1)</script>" in a URL) is unknown without it.
+    if (!could_name_a_country(name_or_code)) return std::nullopt;
     const auto key_intl = intl_key(name_or_code);
     for (const auto& language : catalogue_languages())
         if (const auto* code = this->language(language).find(key_intl)) return *code;

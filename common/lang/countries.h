@@ -122,6 +122,10 @@ class CountryGazetteer {
     mutable std::unordered_map<std::string, std::unique_ptr<LanguageCountries>> m_languages;
 };
 
+// Whether `text` is spelt as a country name may be in some language: letters,
+// spaces and the signs names use ("-'.,()&:/;_ and the double quote) only. code_for tries other languages' names only then.
+[[nodiscard]] bool could_name_a_country(std::string_view text);
+
 // "north korea", "DPRK", "KP", "prk", "North Korean" -> "KP"; capitals and
 // cities are not accepted (a query for `country:washington` is ambiguous).
 // nullopt when unknown.

@@ -175,6 +175,26 @@ TEST(CountryNames, QueryLookupTakesAnyLanguage) {
     EXPECT_EQ(country_name(*country_code_for("Россия")), country_name("RU"));
 }
 
+// Loading every language's names costs about half a second, so a value no
+// language spells as a country (a URL's country=<script>...) is unknown
+// without it; every name any language has still passes the check.
+TEST(CountryNames, AValueNoLanguageCouldSpellIsUnknownWithoutLoadingThemAll) {
+    for (const std::string hostile : {"<script>alert(1)</script>", "javascript:alert(1)", "{{#hits}}", "1984", "a=b", "x<y"}) {
+        EXPECT_FALSE(could_name_a_country(hostile)) << hostile;
+        EXPECT_EQ(country_code_for(hostile), std::nullopt) << hostile;
+    }
+    for (const std::string name : {"Côte d'Ivoire", "Congo (Kinshasa)", "Trinidad & Tobago", "St. Lucia", "Россия", "USA:s yttre öar"})
+        EXPECT_TRUE(could_name_a_country(name)) << name;
+    const auto& geo = CountryGazetteer::instance();
+    std::size_t names = 0;
+    for (const auto& language : geo.catalogue_languages())
+        for (const auto& [key, code] : geo.language(language).names) {
+            ++names;
+            EXPECT_TRUE(could_name_a_country(key)) << language << ": " << key << " (" << code << ")";
+        }
+    EXPECT_GT(names, 10000u);  // the catalogues were read: ~100 languages of ~250 names
+}
+
 // --- extraction from text ----------------------------------------------------
 
 TEST(CountriesInText, GermanGenitiveAndCapitalisation) {
