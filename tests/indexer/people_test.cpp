@@ -15,14 +15,17 @@
 namespace newsdesk {
 namespace {
 
-// The bundled Wikinews articles of `file`, parsed (not yet extracted).
-std::vector<Article> wikinews_file(const std::string& file) {
-    const std::string path = std::string(NEWSDESK_SOURCE_DIR) + "/corpus/wikinews/" + file;
-    std::ifstream in(path);
+// The articles of the repository's file `path`, parsed (not yet extracted).
+std::vector<Article> parsed(const std::string& path) {
+    const std::string full = std::string(NEWSDESK_SOURCE_DIR) + "/" + path;
+    std::ifstream in(full);
     std::stringstream bytes;
     bytes << in.rdbuf();
-    return parse_any(bytes.str(), path);
+    return parse_any(bytes.str(), full);
 }
+
+// The bundled Wikinews articles of `file`, parsed (not yet extracted).
+std::vector<Article> wikinews_file(const std::string& file) { return parsed("corpus/wikinews/" + file); }
 
 // The bundled Wikinews article whose headline starts with `headline`, extracted.
 Article wikinews(const std::string& file, const std::string& headline) {
@@ -366,13 +369,9 @@ TEST(InstitutionsWhole, FragmentsFoldAndNamesEndWhereTheyEnd) {
 // tests/fixtures/text/described-names.txt: British news copy, written for these
 // tests, where a description stands before the name or a thing's name reads like one.
 Article described_names() {
-    const std::string path = std::string(NEWSDESK_SOURCE_DIR) + "/tests/fixtures/text/described-names.txt";
-    std::ifstream in(path);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    auto articles = parse_any(bytes.str(), path);
+    auto articles = parsed("tests/fixtures/text/described-names.txt");
     if (articles.size() != 1) {
-        ADD_FAILURE() << path << ": " << articles.size() << " articles";
+        ADD_FAILURE() << "described-names.txt: " << articles.size() << " articles";
         return {};
     }
     extract_all(articles.front());
