@@ -706,7 +706,9 @@ std::size_t Scanner::match_name(std::size_t k) {
         return e - k;
     }
     if (parts == 1 && e == k + 1) {
-        if (!m_geo.known_place(first.key)) m_found.people.add_single(text(k, e), first.key, cued);
+        // "Tory" of "Tory MP Michael Mates": a party's word alone is nobody.
+        if (!m_geo.known_place(first.key) && !m_lex.party(first.key))
+            m_found.people.add_single(text(k, e), first.key, cued);
         return 1;
     }
     if (is_person(k, e, cued)) add_name(k, e, cued);

@@ -393,6 +393,7 @@ TEST(CleanNames, PeoplesOccupationsPartiesAndOfficesBeforeANameAreNotPartOfIt) {
                                        "French", "Green", "MEP", "DJ", "Advisors"})
             EXPECT_EQ(n.find(word + " "), std::string::npos) << n;
     }
+    EXPECT_FALSE(has(people(a), "Tory"));  // a party's word alone is nobody
 }
 
 // "Archbishop Tutu", "Cardinal O'Connor": a religious rank is a title, the name
