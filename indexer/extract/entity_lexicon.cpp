@@ -115,6 +115,7 @@ Lexicon::Lexicon() {
     }
     load_words("people/compound_modifiers.txt", m_compound_modifiers);
     load_words("quotes/role_words.txt", m_roles);
+    load_words("people/party_words.txt", m_parties);
     for (const auto& line : lines_of("people/adverb_endings.txt")) m_adverb_endings.push_back(lookup_key(line));
     load_gazetteer();
 }

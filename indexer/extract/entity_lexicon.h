@@ -82,6 +82,8 @@ class Lexicon {
     [[nodiscard]] bool adverb_form(const std::string& key) const;
     // "scientist", "nurse": a role or occupation (data/quotes/role_words.txt).
     [[nodiscard]] bool role(const std::string& key) const { return m_roles.count(key) > 0; }
+    // "Tory", "Labour", "Green": a party's word before an office ("Tory MP Michael Mates").
+    [[nodiscard]] bool party(const std::string& key) const { return m_parties.count(key) > 0; }
     // "old" of "Fourteen-year-old": a hyphenated modifier's last part (data/people/compound_modifiers.txt).
     [[nodiscard]] bool compound_modifier(const std::string& key) const { return m_compound_modifiers.count(key) > 0; }
 
@@ -104,7 +106,7 @@ class Lexicon {
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
         m_place_preps, m_state_words, m_function_words, m_currency_words,
         m_country_verbs, m_country_bodies;
-    std::unordered_set<std::string> m_thing_heads, m_compound_modifiers, m_roles;
+    std::unordered_set<std::string> m_thing_heads, m_compound_modifiers, m_roles, m_parties;
     std::vector<std::string> m_thing_endings, m_adverb_endings;
     std::unordered_map<std::string, ClubWord> m_club_words;
     std::unordered_map<std::string, std::string> m_shared_names;

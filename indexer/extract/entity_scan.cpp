@@ -696,6 +696,9 @@ std::size_t Scanner::match_name(std::size_t k) {
     if (names_a_thing(run, next_lower(e))) return e - k;
     // The first word of the personal name in the run.
     const std::size_t drop = run.size() > 1 ? descriptor_words(run, m_found.lower_words) : 0;
+    // "Advisors Goldman Sachs": what follows the words dropped may be a body.
+    if (drop > 0 && names_a_thing({run.begin() + static_cast<std::ptrdiff_t>(drop), run.end()}, next_lower(e)))
+        return e - k;
     const std::size_t start = drop < at.size() ? at[drop] : k;
     if (start > k) {
         // "United States Senator from Vermont Bernie Sanders": the name is what follows the place.
@@ -703,7 +706,9 @@ std::size_t Scanner::match_name(std::size_t k) {
         return e - k;
     }
     if (parts == 1 && e == k + 1) {
-        if (!m_geo.known_place(first.key)) m_found.people.add_single(text(k, e), first.key, cued);
+        // "Tory" of "Tory MP Michael Mates": a party's word alone is nobody.
+        if (!m_geo.known_place(first.key) && !m_lex.party(first.key))
+            m_found.people.add_single(text(k, e), first.key, cued);
         return 1;
     }
     if (is_person(k, e, cued)) add_name(k, e, cued);

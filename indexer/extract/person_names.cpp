@@ -36,7 +36,7 @@ bool describes(const std::vector<RunWord>& run, std::size_t a, std::size_t b,
     for (std::size_t i = a; i < b; ++i) {
         const auto& k = run[i].key;
         const bool ordinary = lower_words.count(k) || lex.title(k) || lex.role(k) || lex.honorific(k) || lex.org_word(k) ||
-                              lex.not_a_name(k) || geo.find(k) || geo.known_place(k);
+                              lex.party(k) || lex.not_a_name(k) || geo.find(k) || geo.known_place(k);
         if (!ordinary) return false;
     }
     return true;
@@ -81,7 +81,10 @@ std::size_t after_role(const std::vector<RunWord>& run, std::size_t start,
             if (opens_name(run[r + 1], lower_words)) found = r + 1;
             continue;
         }
-        if (!(acronym(run[r].text) || lower_words.count(k) || lex.org_word(k) || lex.not_a_name(k))) break;
+        // "Tory MP", "French Green MEP": a party or a people before the office.
+        if (!(acronym(run[r].text) || lower_words.count(k) || lex.org_word(k) || lex.not_a_name(k) || lex.party(k) ||
+              CountryGazetteer::instance().find(k)))
+            break;
     }
     return found;
 }
@@ -118,12 +121,13 @@ std::size_t descriptor_words(const std::vector<RunWord>& run, const std::unorder
     for (std::size_t i = start; i + 1 < run.size(); ++i)
         if (run[i].text.ends_with("'s") || run[i].text.ends_with("\u2019s")) start = i + 1;
     start = after_role(run, start, lower_words);
-    // "Hong Kong Carrie Lam": a place before two or more words.
+    // "Hong Kong Carrie Lam", "Australian Lynton Crosby": a place or a people before two or more words.
     for (std::size_t g = start + 1; g + 2 <= run.size() && g <= start + 3; ++g) {
         const auto place = phrase(run, start, g);
         const auto* entry = geo.find(place);
         if (!lex.given_name(run[start].key) && opens_name(run[g], lower_words) &&
-            (geo.known_place(place) || (entry && entry->cue == CountryCue::name)))
+            (geo.known_place(place) ||
+             (entry && (entry->cue == CountryCue::name || entry->cue == CountryCue::demonym))))
             return g;
     }
     // The first given name after `start` with two or more words from it on.

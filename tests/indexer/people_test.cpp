@@ -15,14 +15,17 @@
 namespace newsdesk {
 namespace {
 
-// The bundled Wikinews articles of `file`, parsed (not yet extracted).
-std::vector<Article> wikinews_file(const std::string& file) {
-    const std::string path = std::string(NEWSDESK_SOURCE_DIR) + "/corpus/wikinews/" + file;
-    std::ifstream in(path);
+// The articles of the repository's file `path`, parsed (not yet extracted).
+std::vector<Article> parsed(const std::string& path) {
+    const std::string full = std::string(NEWSDESK_SOURCE_DIR) + "/" + path;
+    std::ifstream in(full);
     std::stringstream bytes;
     bytes << in.rdbuf();
-    return parse_any(bytes.str(), path);
+    return parse_any(bytes.str(), full);
 }
+
+// The bundled Wikinews articles of `file`, parsed (not yet extracted).
+std::vector<Article> wikinews_file(const std::string& file) { return parsed("corpus/wikinews/" + file); }
 
 // The bundled Wikinews article whose headline starts with `headline`, extracted.
 Article wikinews(const std::string& file, const std::string& headline) {
@@ -360,6 +363,59 @@ TEST(InstitutionsWhole, FragmentsFoldAndNamesEndWhereTheyEnd) {
                 EXPECT_FALSE(name.ends_with(" for Northern")) << name;
             }
         }
+    }
+}
+
+// tests/fixtures/text/described-names.txt: British news copy, written for these
+// tests, where a description stands before the name or a thing's name reads like one.
+Article described_names() {
+    auto articles = parsed("tests/fixtures/text/described-names.txt");
+    if (articles.size() != 1) {
+        ADD_FAILURE() << "described-names.txt: " << articles.size() << " articles";
+        return {};
+    }
+    extract_all(articles.front());
+    return articles.front();
+}
+
+// "Australian Lynton Crosby", "Guitarist Brian May", "Tory MP Michael Mates",
+// "French Green MEP Alain Lipietz": a people, an occupation, a party and an office
+// describe the person and are no part of the name, for people and experts alike.
+TEST(CleanNames, PeoplesOccupationsPartiesAndOfficesBeforeANameAreNotPartOfIt) {
+    const auto a = described_names();
+    for (const std::string name : {"Lynton Crosby", "Brian May", "Michael Mates", "Taylor Dent", "Christine May",
+                                   "Alain Lipietz", "Mike Read"})
+        EXPECT_TRUE(has(people(a), name)) << name;
+    for (const std::string name : {"Brian May", "Michael Mates", "Taylor Dent", "Christine May", "Alain Lipietz"})
+        EXPECT_TRUE(has(experts(a), name)) << name;
+    for (const auto& n : people(a)) {
+        for (const std::string word : {"Australian", "Guitarist", "Tory", "MP", "American", "Labour", "MSP",
+                                       "French", "Green", "MEP", "DJ", "Advisors"})
+            EXPECT_EQ(n.find(word + " "), std::string::npos) << n;
+    }
+    EXPECT_FALSE(has(people(a), "Tory"));  // a party's word alone is nobody
+}
+
+// "Archbishop Tutu", "Cardinal O'Connor": a religious rank is a title, the name
+// is the surname after it.
+TEST(CleanNames, ARankBeforeASurnameIsNotPartOfTheName) {
+    const auto a = described_names();
+    EXPECT_TRUE(has(people(a), "Tutu"));
+    EXPECT_TRUE(has(people(a), "O'Connor"));
+    EXPECT_EQ(named_with(a, "Archbishop"), "");
+    EXPECT_EQ(named_with(a, "Cardinal"), "");
+}
+
+// "Onyx Hotel", "Woodhill Prison", "High Street", "FA Cup", "Christian Aid",
+// "Capital Economics", "Lycos Europe", "New Year", "Goldman Sachs": hotels,
+// prisons, streets, cups, charities, firms and holidays are no people; a firm
+// may still be quoted, as a speaker that is no expert.
+TEST(PeopleNotThings, HotelsPrisonsStreetsCupsFirmsAndHolidaysAreNotPeople) {
+    const auto a = described_names();
+    for (const std::string thing : {"Onyx", "Woodhill", "High Street", "FA Cup", "Christian Aid", "Capital Economics",
+                                    "Lycos", "New Year", "Goldman"}) {
+        for (const auto& n : people(a)) EXPECT_EQ(n.find(thing), std::string::npos) << n;
+        for (const auto& n : experts(a)) EXPECT_EQ(n.find(thing), std::string::npos) << n;
     }
 }
 

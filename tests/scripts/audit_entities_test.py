@@ -50,6 +50,10 @@ class Names(unittest.TestCase):
             self.assertEqual(name(value), "", value)
         self.assertIn("place 'Philadelphia'", name("Philadelphia Phillies"))
         self.assertIn("'Tuesday' glued after", name("Joe Biden Tuesday"))
+        # "Jan" is a month and "Christian" a word, and both are given names.
+        for value in ("Jan Egeland", "Christian Harris"):
+            self.assertEqual(name(value), "", value)
+        self.assertIn("'Monday' glued before", name("Monday Joe Biden"))
 
     def test_things_that_are_not_people(self):
         self.assertIn("not a person", name("Northern Ireland"))
@@ -62,6 +66,18 @@ class Names(unittest.TestCase):
         self.assertIn("joined", reasons["Trump-Biden"])
         self.assertEqual(reasons["Abdul-Mahdi"], "")  # "Abdul" is nobody's surname
         self.assertEqual(reasons["Donald Trump"], "")
+
+    def test_a_double_barrelled_surname_or_a_hyphenated_word_is_no_join(self):
+        # Without the article, a surname is the last word of a full name a given name opens.
+        values = {kind: audit.collections.Counter() for kind in audit.KINDS}
+        values["person"].update(["Carl Lewis", "Dick Francis", "Mark Lewis-Francis", "Lewis-Francis",
+                                 "Spider-Man", "X-Men", "Iron Man", "Mark Lewis", "Biden-Harris",
+                                 "Joe Biden", "Kamala Harris"])
+        reasons = {v: r for _, v, r in audit.audit(values, {}, {}, LISTS)["person"]}
+        self.assertEqual(reasons["Lewis-Francis"], "")  # Mark Lewis-Francis's surname
+        self.assertEqual(reasons["Spider-Man"], "")  # "Man" ends no name a given name opens
+        self.assertEqual(reasons["X-Men"], "")
+        self.assertIn("joined", reasons["Biden-Harris"])
 
     def test_titles(self):
         title = lambda t: audit.title_problem(t, LISTS)
