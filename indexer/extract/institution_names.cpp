@@ -1,11 +1,11 @@
 #include "indexer/extract/institution_names.h"
 
 #include <algorithm>
-#include <sstream>
 #include <unordered_map>
 #include <vector>
 
 #include "common/lang/countries.h"
+#include "common/text.h"
 #include "indexer/extract/entity_lexicon.h"
 
 namespace newsdesk::entities {
@@ -13,10 +13,8 @@ namespace newsdesk::entities {
 namespace {
 
 std::vector<std::string> words_of(const std::string& name) {
-    std::istringstream in(name);
-    std::vector<std::string> out;
-    for (std::string w; in >> w;) out.push_back(w);
-    return out;
+    const auto views = split_words(name);
+    return {views.begin(), views.end()};
 }
 
 std::string join(const std::vector<std::string>& words, std::size_t from) {
