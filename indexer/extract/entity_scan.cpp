@@ -443,10 +443,11 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
            !m_lex.institution(key(start, end - start)))
         ++start;
     // "Moscow's Central Clinical Hospital": the owner is not part of the name; a
-    // company's legal name keeps its possessive ("McDonald's Corp", "Boatmen's Bancshares Inc").
+    // company's legal name keeps its possessive ("McDonald's Corp", "Boatmen's Bancshares Inc"),
+    // as does a name for whom the body is ("Women's Tennis Association").
     if (org_word(end - 1) != OrgWord::suffix)
         for (std::size_t m = start; m < head; ++m)
-            if (m_words[m].raw != m_words[m].key) start = m + 1;
+            if (m_words[m].raw != m_words[m].key && !m_lex.possessive_in_name(m_words[m].key)) start = m + 1;
     // A lone head word ("Council", "Party") names nothing in particular, and a
     // place is no organisation ("West Bank").
     if (end - start == 1 || org_word(start) == OrgWord::suffix || m_geo.known_place(key(start, end - start)) ||
