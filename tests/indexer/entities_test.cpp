@@ -435,6 +435,28 @@ TEST(Institutions, ACountryBeforeANameStaysUnlessTheRestIsTheSameBody) {
               std::vector<std::string>{"Department of Health and Human Services"});
 }
 
+// "and" between two words before the head word is inside one name; it does not
+// join two names, and a name never ends with it.
+TEST(Institutions, AnAndBeforeTheHeadWordIsInsideTheName) {
+    for (const std::string name :
+         {"Economic and Social Research Council", "Entertainment and Leisure Software Publishers Association",
+          "National Search and Rescue Agency", "University of the Highlands and Islands"})
+        EXPECT_EQ(institution_names(extract("Officials of the " + name + " met on Monday.")),
+                  std::vector<std::string>{name});
+    // A possessive on the head word (the model reads "National Oceanic" as a name of its own here).
+    EXPECT_EQ(institution_names(extract("Data from the National Oceanic and Atmospheric Administration's "
+                                        "satellites showed it.")),
+              std::vector<std::string>{"National Oceanic and Atmospheric Administration"});
+    // Two names, each whole.
+    EXPECT_EQ(institution_names(extract("She was taken to Faleolo District Hospital and Leulumoega District "
+                                        "Hospital.")),
+              (std::vector<std::string>{"Faleolo District Hospital", "Leulumoega District Hospital"}));
+    for (const auto& name : institution_names(extract("Shares of Ford and General Motors Corp fell.")))
+        EXPECT_EQ(name.find("and"), std::string::npos) << name;
+    for (const auto& name : institution_names(extract("It ran in The Progressive and The New York Times.")))
+        EXPECT_EQ(name.find("and"), std::string::npos) << name;
+}
+
 TEST(Institutions, APlayersClubInSportsReports) {
     const auto a = extract("Everton's Duncan Ferguson went close before half-time.", "SOCCER - EVERTON HELD");
     EXPECT_NE(institution(a, "Everton"), nullptr) << a;
