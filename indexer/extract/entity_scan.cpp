@@ -135,7 +135,7 @@ class Scanner {
     bool adjective(std::size_t k, std::size_t n) const;
     bool gerund(std::size_t k) const;
     bool second_name(std::size_t object, std::size_t and_at) const;
-    bool and_in_name(std::size_t at) const;
+    bool and_in_name(std::size_t k, std::size_t at) const;
     std::size_t match_title(std::size_t k);
     bool place_only(std::size_t k, std::size_t n) const;
     bool place_of_list(std::size_t k, std::size_t n);
@@ -419,21 +419,19 @@ std::size_t Scanner::extend_of(std::size_t end) const {
 }
 
 // "Entertainment and Leisure Software Publishers Association", "Economic and
-// Social Research Council": the "and" at `at` joins two words of one name
-// before its head word, where the model reads the word before it as no name of
-// its own ("Ford and General Motors Corp" are two), and a head word, not a
-// company's suffix, ends it.
-bool Scanner::and_in_name(std::size_t at) const {
+// Social Research Council": the "and" at `at`, in a run of capitalised words
+// from `k`, joins two words of one name before its head word. Not where the
+// model reads the word before it as the end of a name of its own ("Ford and
+// General Motors Corp"), nor after a list's comma ("Capital Radio, Classic
+// Rock and Virgin Radio"), and only a head word, not a company's suffix, ends it.
+bool Scanner::and_in_name(std::size_t k, std::size_t at) const {
     if (m_words[at].key != "and" || m_words[at].token.capitalised || !m_words[at].adjacent || at == 0 ||
         at + 1 >= m_words.size() || !cap(at - 1) || m_words[at - 1].raw != m_words[at - 1].key)
         return false;
-    // The word before is no name of its own to the model: neither a word alone
-    // ("Ford") nor a person or place ending there. (It reads "National Oceanic"
-    // as an organisation before "and Atmospheric Administration's".)
-    if (const auto* span = model_span(at - 1);
-        span && span->last <= m_words[at + 1].tok &&
-        (span->first == m_words[at - 1].tok || span->type != NerType::organisation))
-        return false;
+    // The word before ends no name of its own to the model ("Ford"), nor the
+    // last item of a list ("Capital Radio, Classic Rock and Virgin Radio").
+    if (const auto* span = model_span(at - 1); span && span->last <= m_words[at + 1].tok) return false;
+    if (m_words[k].punct_before == ",") return false;
     for (std::size_t m = at + 1; m < m_words.size() && m - at <= 4; ++m) {
         // "The Progressive and The New York Times": an article opens another name.
         if (!m_words[m].adjacent || !cap(m) || m_words[m].token.sentence_start || m_lex.function_word(m_words[m].key))
@@ -450,7 +448,7 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     // An "and" may join words before the head, not a whole name to another
     // ("Faleolo District Hospital and Leulumoega District Hospital"); one head
     // word alone is no name ("Entertainment and Leisure Software Publishers Association").
-    while (e < m_words.size() && (cap(e) || (e > k && (head == npos || (head == k && e == k + 1)) && and_in_name(e))) &&
+    while (e < m_words.size() && (cap(e) || (e > k && (head == npos || (head == k && e == k + 1)) && and_in_name(k, e))) &&
            (e == k || ((m_words[e].adjacent || m_words[e].punct_before == "&") &&
                        !m_words[e].token.sentence_start))) {
         // "White House Press Secretary": an outlet's word before a title is part of the title.
