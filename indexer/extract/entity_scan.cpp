@@ -431,7 +431,8 @@ bool Scanner::and_in_name(std::size_t k, std::size_t at) const {
     // The word before ends no name of its own to the model ("Ford"), nor the
     // last item of a list ("Capital Radio, Classic Rock and Virgin Radio").
     if (const auto* span = model_span(at - 1); span && span->last <= m_words[at + 1].tok) return false;
-    if (m_words[k].punct_before == ",") return false;
+    // Nor right after another name ("Virgin Radio Classic Rock and Virgin Radio Groove").
+    if (m_words[k].punct_before == "," || (k > 0 && m_words[k].adjacent && cap(k - 1))) return false;
     for (std::size_t m = at + 1; m < m_words.size() && m - at <= 4; ++m) {
         // "The Progressive and The New York Times": an article opens another name.
         if (!m_words[m].adjacent || !cap(m) || m_words[m].token.sentence_start || m_lex.function_word(m_words[m].key))

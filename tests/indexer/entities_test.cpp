@@ -451,6 +451,9 @@ TEST(Institutions, AnAndBeforeTheHeadWordIsInsideTheName) {
         EXPECT_EQ(name.find("and"), std::string::npos) << name;
     EXPECT_EQ(institution_names(extract("Listeners of Capital Radio, Classic Rock and Virgin Radio fell.")),
               (std::vector<std::string>{"Capital Radio", "Virgin Radio"}));
+    for (const auto& name : institution_names(extract("It launched two stations, Virgin Radio Classic Rock and "
+                                                      "Virgin Radio Groove.")))
+        EXPECT_EQ(name.find("and"), std::string::npos) << name;
     for (const auto& name : institution_names(extract("It ran in The Progressive and The New York Times.")))
         EXPECT_EQ(name.find("and"), std::string::npos) << name;
 }
