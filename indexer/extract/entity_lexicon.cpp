@@ -63,6 +63,7 @@ void Lexicon::load_words(std::string_view file, std::unordered_set<std::string>&
 Lexicon::Lexicon() {
     load_words("people/given_names.txt", m_given);
     load_words("institutions/country_bodies.txt", m_country_bodies);
+    load_words("institutions/name_possessives.txt", m_name_possessives);
     load_words("people/surname_first.txt", m_surname_first);
     load_words("people/honorifics.txt", m_honorifics);
     load_words("people/titles.txt", m_titles);

@@ -49,6 +49,9 @@ class Lexicon {
     // "air force", "ministry of foreign affairs" (institutions/country_bodies.txt):
     // a body every country has, whose country prefix is part of its name.
     [[nodiscard]] bool country_body(const std::string& key) const { return m_country_bodies.count(key) > 0; }
+    // "women", "workers" (institutions/name_possessives.txt): whose possessive
+    // opens a name as the people it is for ("Women's Tennis Association"), not its owner.
+    [[nodiscard]] bool possessive_in_name(const std::string& key) const { return m_name_possessives.count(key) > 0; }
     [[nodiscard]] std::optional<OrgWord> org_word(const std::string& key) const;
     // The last word of a news outlet's name (institutions/outlet_words.txt), also an org_word.
     [[nodiscard]] bool outlet_word(const std::string& key) const { return m_outlets.count(key) > 0; }
@@ -105,7 +108,7 @@ class Lexicon {
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
         m_place_preps, m_state_words, m_function_words, m_currency_words,
-        m_country_verbs, m_country_bodies;
+        m_country_verbs, m_country_bodies, m_name_possessives;
     std::unordered_set<std::string> m_thing_heads, m_compound_modifiers, m_roles, m_parties;
     std::vector<std::string> m_thing_endings, m_adverb_endings;
     std::unordered_map<std::string, ClubWord> m_club_words;

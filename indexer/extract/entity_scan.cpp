@@ -135,6 +135,7 @@ class Scanner {
     bool adjective(std::size_t k, std::size_t n) const;
     bool gerund(std::size_t k) const;
     bool second_name(std::size_t object, std::size_t and_at) const;
+    bool and_in_name(std::size_t k, std::size_t at) const;
     std::size_t match_title(std::size_t k);
     bool place_only(std::size_t k, std::size_t n) const;
     bool place_of_list(std::size_t k, std::size_t n);
@@ -390,7 +391,10 @@ std::size_t Scanner::extend_of(std::size_t end) const {
             };
             // "Department of State": a last word no day, month or function word.
             const bool last = w + 1 >= m_words.size() || !m_words[w + 1].adjacent || !cap(w + 1);
-            if (last && !m_lex.function_word(m_words[w].key) && w > 0 && m_words[w - 1].key == "of") return false;
+            // "University of the Highlands and Islands": so is the last word after "and".
+            if (last && !m_lex.function_word(m_words[w].key) && w > 0 &&
+                (m_words[w - 1].key == "of" || m_words[w - 1].key == "and"))
+                return false;
             if (place(w) || (w > 0 && place(w - 1)) || of_next(w) ||
                 (w + 1 < m_words.size() && m_words[w + 1].adjacent && cap(w + 1) && of_next(w + 1)))
                 return false;
@@ -406,16 +410,46 @@ std::size_t Scanner::extend_of(std::size_t end) const {
             ++m;
             if (m_words[m - 1].raw != m_words[m - 1].key) break;
         }
+        // A name never ends with the "and" that was to join another word to it.
+        if (m_words[m - 1].key == "and" && !m_words[m - 1].token.capitalised) --m;
         end = m;
         if (m_words[m - 1].raw != m_words[m - 1].key) break;
     }
     return end;
 }
 
+// "Entertainment and Leisure Software Publishers Association", "Economic and
+// Social Research Council": the "and" at `at`, in a run of capitalised words
+// from `k`, joins two words of one name before its head word. Not where the
+// model reads the word before it as the end of a name of its own ("Ford and
+// General Motors Corp"), nor after a list's comma ("Capital Radio, Classic
+// Rock and Virgin Radio"), and only a head word, not a company's suffix, ends it.
+bool Scanner::and_in_name(std::size_t k, std::size_t at) const {
+    if (m_words[at].key != "and" || m_words[at].token.capitalised || !m_words[at].adjacent || at == 0 ||
+        at + 1 >= m_words.size() || !cap(at - 1) || m_words[at - 1].raw != m_words[at - 1].key)
+        return false;
+    // The word before ends no name of its own to the model ("Ford"), nor the
+    // last item of a list ("Capital Radio, Classic Rock and Virgin Radio").
+    if (const auto* span = model_span(at - 1); span && span->last <= m_words[at + 1].tok) return false;
+    // Nor right after another name ("Virgin Radio Classic Rock and Virgin Radio Groove").
+    if (m_words[k].punct_before == "," || (k > 0 && m_words[k].adjacent && cap(k - 1))) return false;
+    for (std::size_t m = at + 1; m < m_words.size() && m - at <= 4; ++m) {
+        // "The Progressive and The New York Times": an article opens another name.
+        if (!m_words[m].adjacent || !cap(m) || m_words[m].token.sentence_start || m_lex.function_word(m_words[m].key))
+            return false;
+        if (const auto word = org_word(m)) return *word == OrgWord::head;
+        if (m_words[m].raw != m_words[m].key) return false;
+    }
+    return false;
+}
+
 std::size_t Scanner::match_org_pattern(std::size_t k) {
     if (m_shouting) return 0;
     std::size_t e = k, head = npos;
-    while (e < m_words.size() && cap(e) &&
+    // An "and" may join words before the head, not a whole name to another
+    // ("Faleolo District Hospital and Leulumoega District Hospital"); one head
+    // word alone is no name ("Entertainment and Leisure Software Publishers Association").
+    while (e < m_words.size() && (cap(e) || (e > k && (head == npos || (head == k && e == k + 1)) && and_in_name(k, e))) &&
            (e == k || ((m_words[e].adjacent || m_words[e].punct_before == "&") &&
                        !m_words[e].token.sentence_start))) {
         // "White House Press Secretary": an outlet's word before a title is part of the title.
@@ -443,10 +477,11 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
            !m_lex.institution(key(start, end - start)))
         ++start;
     // "Moscow's Central Clinical Hospital": the owner is not part of the name; a
-    // company's legal name keeps its possessive ("McDonald's Corp", "Boatmen's Bancshares Inc").
+    // company's legal name keeps its possessive ("McDonald's Corp", "Boatmen's Bancshares Inc"),
+    // as does a name for whom the body is ("Women's Tennis Association").
     if (org_word(end - 1) != OrgWord::suffix)
         for (std::size_t m = start; m < head; ++m)
-            if (m_words[m].raw != m_words[m].key) start = m + 1;
+            if (m_words[m].raw != m_words[m].key && !m_lex.possessive_in_name(m_words[m].key)) start = m + 1;
     // A lone head word ("Council", "Party") names nothing in particular, and a
     // place is no organisation ("West Bank").
     if (end - start == 1 || org_word(start) == OrgWord::suffix || m_geo.known_place(key(start, end - start)) ||

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/lang/countries.h"
@@ -27,6 +28,14 @@ bool possessive(const std::string& word) {
     return word.ends_with("'s") || word.ends_with("\u2019s");
 }
 
+// "Women's" -> "women".
+std::string owner_key(const std::string& word) {
+    auto w = lookup_key(word);
+    for (const std::string_view mark : {"'s", "\u2019s"})
+        if (w.ends_with(mark)) return w.substr(0, w.size() - mark.size());
+    return w;
+}
+
 // "tunisian", "west virginia": the words before a name are a place or its people.
 bool placed(const std::string& key) {
     const auto& geo = CountryGazetteer::instance();
@@ -38,21 +47,32 @@ std::string padded(const std::string& name) { return " " + lookup_key(name) + " 
 
 }  // namespace
 
-std::string canonical_institution(const std::string& name) {
+std::string canonical_institution(const std::string& name, const std::unordered_set<std::string>& said) {
     const auto& lex = Lexicon::instance();
     const auto& geo = CountryGazetteer::instance();
     const auto words = words_of(name);
     if (words.size() < 3 || lex.institution(lookup_key(name))) return name;
     // A company's legal name keeps its possessive ("McDonald's Corp").
     if (lex.org_word(lookup_key(words.back())) == OrgWord::suffix) return name;
+    // "UK's National Crime Agency": an owner is dropped; the people a name is for
+    // stay ("Women's Tennis Association").
     for (std::size_t n = 1; n + 2 <= words.size() && n <= 3; ++n)
-        if (possessive(words[n - 1])) return join(words, n);
+        if (possessive(words[n - 1])) return lex.possessive_in_name(owner_key(words[n - 1])) ? name : join(words, n);
     for (std::size_t n = std::min<std::size_t>(3, words.size() - 2); n >= 1; --n) {
         const auto prefix = lookup_key(join(std::vector<std::string>(words.begin(), words.begin() + n), 0));
         // "Georgia Institute of Technology": a name shared with a US state is no country here.
         const auto* entry = geo.find(prefix);
-        if (entry && entry->cue == CountryCue::name && !lex.shared_name(prefix))
-            return lex.country_body(lookup_key(join(words, n))) ? name : join(words, n);
+        if (!entry || entry->cue != CountryCue::name || lex.shared_name(prefix)) continue;
+        // "US Environmental Protection Agency" is the EPA, "U.S. Prohibition Party"
+        // beside "Prohibition Party" the same party, and four words or more name
+        // one body ("United States Department of Health and Human Services"); "Korea Development Bank",
+        // "Netherlands Institute for Neuroscience" and "US Anti-Doping Agency" are
+        // names of their own, and "US Air Force" a body every country has.
+        const auto rest = lookup_key(join(words, n));
+        const auto* known = lex.institution(rest);
+        const bool same = (known && (known->country.empty() || known->country == entry->code)) || said.count(rest) ||
+                          words.size() - n >= 4;
+        return same && !lex.country_body(rest) ? join(words, n) : name;
     }
     return name;
 }
@@ -66,6 +86,8 @@ void canonical_institutions(Article& article) {
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return list[a].name.size() > list[b].name.size(); });
     std::vector<bool> gone(list.size(), false);
+    std::unordered_set<std::string> said;  // every name the article uses, before folding
+    for (const auto& inst : list) said.insert(lookup_key(inst.name));
     for (std::size_t a = 0; a < order.size(); ++a) {
         auto& shorter = list[order[a]];
         const auto key = padded(shorter.name);
@@ -92,7 +114,7 @@ void canonical_institutions(Article& article) {
     for (std::size_t i = 0; i < list.size(); ++i) {
         if (gone[i]) continue;
         auto inst = std::move(list[i]);
-        const auto name = canonical_institution(inst.name);
+        const auto name = canonical_institution(inst.name, said);
         renamed[inst.name] = name;
         inst.name = name;
         const auto [it, fresh] = at.try_emplace(lookup_key(name), out.size());

@@ -24,6 +24,15 @@ Article extract(const std::string& body, const std::string& headline = "") {
     return article;
 }
 
+// The same through the whole extraction, quotes and institutions' names as
+// facets show them (entities::canonical_institutions) included.
+Article extract_all_of(const std::string& body) {
+    Article article;
+    article.body = body;
+    extract_all(article);
+    return article;
+}
+
 std::vector<std::string> codes(const Article& a) {
     std::vector<std::string> out;
     for (const auto& c : a.countries) out.push_back(c.code);
@@ -397,6 +406,56 @@ TEST(Institutions, ACompanysLegalNameKeepsItsPossessive) {
     // Elsewhere the owner is not part of the name.
     EXPECT_EQ(institution_names(extract("He was taken to Moscow's Central Clinical Hospital.")),
               std::vector<std::string>{"Central Clinical Hospital"});
+}
+
+// Whom a body is for is part of its name; its owner is not.
+TEST(Institutions, APossessiveOfThePeopleABodyIsForStays) {
+    EXPECT_EQ(institution_names(extract("The tour is run by the Women's Tennis Association.")),
+              std::vector<std::string>{"Women's Tennis Association"});
+    EXPECT_EQ(institution_names(extract("She was flown to Great Ormond Street Children's Hospital.")),
+              std::vector<std::string>{"Great Ormond Street Children's Hospital"});
+    EXPECT_EQ(institution_names(extract_all_of("The UK's National Crime Agency led the raid.")),
+              std::vector<std::string>{"National Crime Agency"});
+}
+
+// A country before a name stays where the rest alone would be a fragment other
+// countries' bodies share; it goes where the rest is the same body.
+TEST(Institutions, ACountryBeforeANameStaysUnlessTheRestIsTheSameBody) {
+    for (const std::string name : {"US Anti-Doping Agency", "Korea Development Bank",
+                                   "Netherlands Institute for Neuroscience", "United States Tennis Association"})
+        EXPECT_EQ(institution_names(extract_all_of("A spokesman for the " + name + " declined to comment.")),
+                  std::vector<std::string>{name});
+    // A known body of that country, a name the article also uses alone, a long name.
+    EXPECT_EQ(institution_names(extract_all_of("The US Environmental Protection Agency announced the rule.")),
+              std::vector<std::string>{"Environmental Protection Agency"});
+    EXPECT_EQ(institution_names(extract_all_of("The U.S. Prohibition Party met in June. The Prohibition Party "
+                                        "was founded in 1869.")),
+              std::vector<std::string>{"Prohibition Party"});
+    EXPECT_EQ(institution_names(extract_all_of("The United States Department of Health and Human Services said so.")),
+              std::vector<std::string>{"Department of Health and Human Services"});
+}
+
+// "and" between two words before the head word is inside one name; it does not
+// join two names, and a name never ends with it.
+TEST(Institutions, AnAndBeforeTheHeadWordIsInsideTheName) {
+    for (const std::string name :
+         {"Economic and Social Research Council", "Entertainment and Leisure Software Publishers Association",
+          "National Search and Rescue Agency", "University of the Highlands and Islands"})
+        EXPECT_EQ(institution_names(extract("Officials of the " + name + " met on Monday.")),
+                  std::vector<std::string>{name});
+    // Two names, each whole.
+    EXPECT_EQ(institution_names(extract("She was taken to Faleolo District Hospital and Leulumoega District "
+                                        "Hospital.")),
+              (std::vector<std::string>{"Faleolo District Hospital", "Leulumoega District Hospital"}));
+    for (const auto& name : institution_names(extract("Shares of Ford and General Motors Corp fell.")))
+        EXPECT_EQ(name.find("and"), std::string::npos) << name;
+    EXPECT_EQ(institution_names(extract("Listeners of Capital Radio, Classic Rock and Virgin Radio fell.")),
+              (std::vector<std::string>{"Capital Radio", "Virgin Radio"}));
+    for (const auto& name : institution_names(extract("It launched two stations, Virgin Radio Classic Rock and "
+                                                      "Virgin Radio Groove.")))
+        EXPECT_EQ(name.find("and"), std::string::npos) << name;
+    for (const auto& name : institution_names(extract("It ran in The Progressive and The New York Times.")))
+        EXPECT_EQ(name.find("and"), std::string::npos) << name;
 }
 
 TEST(Institutions, APlayersClubInSportsReports) {
