@@ -275,6 +275,13 @@ TEST(People, TwoPeoplesSurnamesJoinedAreNoPerson) {
     EXPECT_EQ(person(a, "Biden-Trump"), nullptr) << a;
     // A double-barrelled surname is a name.
     EXPECT_NE(person(a, "Adil Abdul-Mahdi"), nullptr) << a;
+    // A surname the article uses alone counts; so do parties joined.
+    const auto b = extract("Donald Trump spoke first. Biden answered. The Trump-Biden debate was loud. But, unlike "
+                           "the old Tory-Labour debate, voters are ready to listen, said Charles Kennedy. Mark "
+                           "Lewis-Francis ran.");
+    EXPECT_EQ(person(b, "Trump-Biden"), nullptr) << b;
+    EXPECT_EQ(person(b, "Tory-Labour"), nullptr) << b;
+    EXPECT_NE(person(b, "Mark Lewis-Francis"), nullptr) << b;
 }
 
 TEST(People, ASentencesFirstWordsByTheModel) {
