@@ -255,6 +255,9 @@ TEST(People, PlacesOrganisationsAndMonthsAreNotPeople) {
     EXPECT_TRUE(a.people.empty()) << a;
     const auto b = extract("Crowds filled streets in Tel Aviv while Los Angeles slept.");
     EXPECT_TRUE(b.people.empty()) << b;
+    // A model number after the name makes it a product.
+    const auto c = extract("The Motorola Razr V3 phone was typical of the design, as was the Nokia N95.");
+    EXPECT_TRUE(c.people.empty()) << c;
 }
 
 TEST(People, MilitaryRanksAreTitles) {
