@@ -726,6 +726,10 @@ std::size_t Scanner::match_name(std::size_t k) {
         m_tokens[t + 1].text == "(" && m_tokens[t + 3].text == ")" && m_tokens[t + 2].word &&
         lookup_key(m_tokens[t + 2].text) == m_words[e - 1].key)
         return e - k;
+    // "Motorola Razr V3", "Nokia N95": a model number right after the run names a product.
+    if (e < m_words.size() && m_words[e].adjacent && m_words[e].token.digit && !m_words[e].token.text.empty() &&
+        m_words[e].token.text.front() >= 'A' && m_words[e].token.text.front() <= 'Z')
+        return e - k;
     std::vector<std::size_t> at;
     const auto run = run_words(k, e, &at);
     if (names_a_thing(run, next_lower(e))) return e - k;

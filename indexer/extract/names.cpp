@@ -93,14 +93,18 @@ std::vector<Person> PersonBook::people() const {
             out.push_back({single.order, Person{single.word, single.mentions}});
     }
     // "Trump-Pence", "Biden-Harris": one hyphenated word joining the surnames of
-    // people the article names is their ticket or their contest, nobody's name
+    // people the article names (in full or by a surname alone) is their
+    // ticket or their contest, and "Tory-Labour" one of parties: nobody's name
     // ("Adil Abdul-Mahdi" is a name: "Abdul" is no one's surname).
     std::unordered_set<std::string> surnames;
     for (const auto& full : m_full)
         if (full.name.find(' ') != std::string::npos) surnames.insert(full.keys.back());
+    for (const auto& [key, single] : m_single) surnames.insert(key);
+    const auto& lex = Lexicon::instance();
     auto joined = [&](const Full& full) {
         return full.name.find(' ') == std::string::npos && full.keys.size() >= 2 &&
-               std::all_of(full.keys.begin(), full.keys.end(), [&](const auto& k) { return surnames.count(k) > 0; });
+               std::all_of(full.keys.begin(), full.keys.end(),
+                           [&](const auto& k) { return surnames.count(k) > 0 || lex.party(k); });
     };
     for (std::size_t i = 0; i < m_full.size(); ++i)
         if (!merged[i] && !joined(m_full[i])) out.push_back({m_full[i].order, Person{m_full[i].name, mentions[i]}});

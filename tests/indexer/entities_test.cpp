@@ -255,6 +255,9 @@ TEST(People, PlacesOrganisationsAndMonthsAreNotPeople) {
     EXPECT_TRUE(a.people.empty()) << a;
     const auto b = extract("Crowds filled streets in Tel Aviv while Los Angeles slept.");
     EXPECT_TRUE(b.people.empty()) << b;
+    // A model number after the name makes it a product.
+    const auto c = extract("The Motorola Razr V3 phone was typical of the design, as was the Nokia N95.");
+    EXPECT_TRUE(c.people.empty()) << c;
 }
 
 TEST(People, MilitaryRanksAreTitles) {
@@ -275,6 +278,13 @@ TEST(People, TwoPeoplesSurnamesJoinedAreNoPerson) {
     EXPECT_EQ(person(a, "Biden-Trump"), nullptr) << a;
     // A double-barrelled surname is a name.
     EXPECT_NE(person(a, "Adil Abdul-Mahdi"), nullptr) << a;
+    // A surname the article uses alone counts; so do parties joined.
+    const auto b = extract("Donald Trump spoke first. Biden answered. The Trump-Biden debate was loud. But, unlike "
+                           "the old Tory-Labour debate, voters are ready to listen, said Charles Kennedy. Mark "
+                           "Lewis-Francis ran.");
+    EXPECT_EQ(person(b, "Trump-Biden"), nullptr) << b;
+    EXPECT_EQ(person(b, "Tory-Labour"), nullptr) << b;
+    EXPECT_NE(person(b, "Mark Lewis-Francis"), nullptr) << b;
 }
 
 TEST(People, ASentencesFirstWordsByTheModel) {
