@@ -78,16 +78,42 @@ std::vector<Word> split_words(std::string_view text) {
     return words;
 }
 
-// Stems words [from, to) of `text` that are not CJK characters.
-void stem_words(std::string_view text, std::vector<Word>& words, std::size_t from, std::size_t to, StemCache& stem) {
-    for (std::size_t i = from; i < to; ++i)
-        if (!words[i].cjk) words[i].stem = stem(text.substr(words[i].begin, words[i].end - words[i].begin));
+// Which words may stem to one of the stems sought, told before stemming them:
+// with a stemmer that keeps a word's ASCII first letter, a word starting with an
+// ASCII letter no stem starts with (either case) stems to none of them. Most
+// words of a text are told so, and stemming is most of a snippet's cost.
+class Initials {
+  public:
+    Initials(const std::set<std::string>& stems, const StemCache& stem) : m_any(!stem.keeps_first_letter()) {
+        for (const auto& s : stems)
+            if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) m_first[static_cast<unsigned char>(s[0])] = true;
+    }
+    [[nodiscard]] bool may_match(std::string_view word) const {
+        const auto c = static_cast<unsigned char>(word[0]);
+        if (m_any || c >= 0x80) return true;
+        return m_first[c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c];
+    }
+
+  private:
+    bool m_any;
+    std::array<bool, 128> m_first{};
+};
+
+// Stems words [from, to) of `text` that are not CJK characters and may match
+// (`initials`); the others keep an empty stem, which matches nothing.
+void stem_words(std::string_view text, std::vector<Word>& words, std::size_t from, std::size_t to, StemCache& stem,
+                const Initials& initials) {
+    for (std::size_t i = from; i < to; ++i) {
+        if (words[i].cjk) continue;
+        const auto word = text.substr(words[i].begin, words[i].end - words[i].begin);
+        if (initials.may_match(word)) words[i].stem = stem(word);
+    }
 }
 
-// split_words with every word stemmed.
-std::vector<Word> words_of(std::string_view text, StemCache& stem) {
+// split_words with every word that may match stemmed.
+std::vector<Word> words_of(std::string_view text, StemCache& stem, const Initials& initials) {
     auto words = split_words(text);
-    stem_words(text, words, 0, words.size(), stem);
+    stem_words(text, words, 0, words.size(), stem, initials);
     return words;
 }
 
@@ -145,7 +171,7 @@ bool in_longer_ngram(const std::string& ch, const std::set<std::string>& stems) 
 void match_key(const std::vector<Word>& words, const std::set<std::string>& stems, std::vector<std::string>& keys,
                std::size_t i) {
     if (!words[i].cjk) {
-        if (stems.count(words[i].stem)) keys[i] = words[i].stem;
+        if (!words[i].stem.empty() && stems.count(words[i].stem)) keys[i] = words[i].stem;
         return;
     }
     if (i + 1 < words.size() && words[i + 1].cjk && words[i + 1].begin == words[i].end) {
@@ -240,7 +266,7 @@ namespace {
 
 std::string highlight_with(std::string_view text, const std::set<std::string>& stems, StemCache& stem,
                            const Markers& markers, std::size_t* matched) {
-    const auto words = words_of(text, stem);
+    const auto words = words_of(text, stem, Initials(stems, stem));
     const auto keys = match_keys(words, stems);
     std::string out = render(text, words, 0, words.size(), keys, markers);
     if (!words.empty()) append_text(out, text.substr(words.back().end), markers.html);
@@ -261,13 +287,14 @@ std::string snippet_with(const Article& article, const std::set<std::string>& st
     std::vector<Word>& words = lazy.words();  // grows as lazy.has reads on
     // Words are stemmed and matched only as far as the window search reads them.
     std::vector<std::string> keys;
+    const Initials initials(stems, cache);
     std::size_t stemmed = 0, keyed = 0;
     const auto ensure_keys = [&](std::size_t n) {  // keys[0, n) final
         lazy.has(n);                               // the key of word n - 1 reads word n (CJK pairs)
         n = std::min(n, words.size());
         if (keyed >= n) return;
         const std::size_t need = std::min(n + 1, words.size());
-        if (stemmed < need) stem_words(lazy.text(), words, stemmed, need, cache), stemmed = need;
+        if (stemmed < need) stem_words(lazy.text(), words, stemmed, need, cache, initials), stemmed = need;
         if (keys.size() < words.size()) keys.resize(words.size());
         for (; keyed < n; ++keyed) match_key(words, stems, keys, keyed);
     };
@@ -313,7 +340,8 @@ std::string snippet_with(const Article& article, const std::set<std::string>& st
 
 }  // namespace
 
-StemCache::StemCache(Xapian::Stem stem) : m_stem(std::move(stem)), m_fold(folds_accents(m_stem)) {}
+StemCache::StemCache(Xapian::Stem stem)
+    : m_stem(std::move(stem)), m_fold(folds_accents(m_stem)), m_keeps_first_letter(newsdesk::keeps_first_letter(m_stem)) {}
 
 const std::string& StemCache::operator()(std::string_view word) {
     std::string key(word);
