@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -177,29 +178,6 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     result.estimate = mset.get_matches_estimated();
     result.total = mset.get_uncollapsed_matches_estimated();
     result.exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
-    if (request.collapse && request.facets.empty()) {
-        // With a collapse key Xapian's uncollapsed counts are estimates even
-        // when it checked every match (72 for `trump` where 56 articles
-        // match), so the articles are counted in a match of their own,
-        // unweighted and uncollapsed, exactly up to the bound.
-        // A spy on the signatures counts the articles left once copies fold.
-        Xapian::Enquire counting(m_db);
-        counting.set_query(query);
-        counting.set_weighting_scheme(Xapian::BoolWeight());
-        Xapian::ValueCountMatchSpy signatures(slot::collapse);
-        counting.add_matchspy(&signatures);
-        if (request.time_limit > 0) counting.set_time_limit(request.time_limit);
-        const Xapian::MSet all = counting.get_mset(0, 0, kExactCountBound);
-        result.total = all.get_matches_estimated();
-        result.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
-        if (result.exact) {
-            Xapian::doccount signed_articles = 0, distinct = 0;
-            for (auto v = signatures.values_begin(); v != signatures.values_end(); ++v, ++distinct)
-                signed_articles += v.get_termfreq();
-            result.estimate = result.total - signed_articles + distinct;
-        }
-        result.estimate = std::min(result.estimate, result.total);
-    }
     result.offset = request.offset;
     result.filters = request.filters;
     // The hits' near-duplicate signatures, to count the copies folded into each.
@@ -207,6 +185,47 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     if (request.collapse)
         for (auto it = mset.begin(); it != mset.end(); ++it) signatures.push_back(it.get_collapse_key());
     std::optional<std::map<std::string, Xapian::doccount>> copies;
+    if (request.collapse && request.facets.empty() && mset.get_uncollapsed_matches_upper_bound() == 0) {
+        copies.emplace();  // nothing matches (exactly): nothing to count
+    } else if (request.collapse && request.facets.empty()) {
+        // With a collapse key Xapian's uncollapsed counts are estimates even
+        // when it checked every match (72 for `trump` where 56 articles
+        // match), so the articles are counted in a match of their own,
+        // unweighted and uncollapsed, exactly up to the bound.
+        // A spy on the signatures counts the articles left once copies fold.
+        // It reads a value per article, so it is left out when the hits' match
+        // already saw more articles than the bound (the count cannot be exact);
+        // should the count be exact all the same, a second match runs with it.
+        Xapian::Enquire counting(m_db);
+        counting.set_query(query);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        if (request.time_limit > 0) counting.set_time_limit(request.time_limit);
+        Xapian::ValueCountMatchSpy seen(slot::collapse);
+        const bool spied = mset.get_uncollapsed_matches_lower_bound() <= kExactCountBound;
+        if (spied) counting.add_matchspy(&seen);
+        const Xapian::MSet all = counting.get_mset(0, 0, kExactCountBound);
+        result.total = all.get_matches_estimated();
+        result.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+        if (result.exact && !spied) {
+            counting.add_matchspy(&seen);
+            const Xapian::MSet again = counting.get_mset(0, 0, kExactCountBound);
+            result.exact = again.get_matches_lower_bound() == again.get_matches_upper_bound() &&
+                           again.get_matches_estimated() == result.total;
+        }
+        if (result.exact) {
+            // The spy saw every match, so it also counted each hit's copies, as
+            // count_copies would in a match of its own.
+            const std::set<std::string> wanted(signatures.begin(), signatures.end());
+            copies.emplace();
+            Xapian::doccount signed_articles = 0, distinct = 0;
+            for (auto v = seen.values_begin(); v != seen.values_end(); ++v, ++distinct) {
+                signed_articles += v.get_termfreq();
+                if (wanted.count(*v)) copies->emplace(*v, v.get_termfreq());
+            }
+            result.estimate = result.total - signed_articles + distinct;
+        }
+        result.estimate = std::min(result.estimate, result.total);
+    }
     if (!request.facets.empty()) {
         FacetCount counted = count_facets(query, request, signatures);
         if (!counted.cut_short) copies = std::move(counted.copies);
