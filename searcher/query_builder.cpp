@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <regex>
 #include <set>
 
@@ -229,40 +230,64 @@ class AcronymKeepingStopper : public Xapian::Stopper {
     std::set<std::string> m_acronyms;
 };
 
-Xapian::Query parse_with(const std::string& text, const Xapian::Database& db, const Xapian::Stem& stem,
-                         const Xapian::Stopper* stopper, Xapian::Query::op default_op,
-                         Xapian::termcount expansion) {
-    Xapian::QueryParser qp;
-    qp.set_database(db);
-    qp.set_stemmer(stem);
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    // Stopwords are dropped outside phrases; "+the" and "the" alone are kept,
-    // and so are acronyms ("WHO").
-    const AcronymKeepingStopper acronyms_kept(stopper, text);
-    qp.set_stopper(stopper ? &acronyms_kept : nullptr);
-    qp.set_default_op(default_op);
-    qp.set_max_expansion(expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    // Plain words search every free-text field (each is indexed once, under its
-    // own prefix); quotes are searched through the body that contains them.
-    for (const auto field : {prefix::headline, prefix::body, prefix::caption, prefix::byline})
-        qp.add_prefix("", std::string(field));
-    qp.add_prefix("headline", std::string(prefix::headline));
-    qp.add_prefix("title", std::string(prefix::headline));
-    qp.add_prefix("caption", std::string(prefix::caption));
-    qp.add_prefix("quote", (new QuoteFieldProcessor(speaker_words_in(text), kFlags, stem))->release());
-    qp.add_prefix("body", std::string(prefix::body));
-    qp.add_prefix("byline", std::string(prefix::byline));
-    for (const char* facet : {"source", "country", "expert", "person", "institution"})
-        qp.add_boolean_prefix(facet, (new FacetFieldProcessor(facet, db))->release());
-    const std::string institution_group = "institution";
-    qp.add_boolean_prefix("org", (new FacetFieldProcessor("institution", db))->release(), &institution_group);
-    qp.add_boolean_prefix("lang", (new FacetFieldProcessor("language", db))->release());
-    qp.add_boolean_prefix("speaker", (new SpeakerFieldProcessor)->release());
-    // date:A..B, a range over slot::date (date_span; date_range() builds the same without text).
-    qp.add_rangeprocessor((new DateSpanProcessor)->release());
-    qp.add_boolean_prefix("date", (new FacetFieldProcessor("date", db))->release());
-    return qp.parse_query(text, kFlags);
-}
+// A QueryParser set up for `text` with one stemmer, kept to read the text
+// twice: its words all required, and any of them (read_words asks for both;
+// setting a parser up costs more than a parse).
+class Reader {
+  public:
+    Reader(std::string text, const Xapian::Database& db, const Xapian::Stem& stem,
+           std::unique_ptr<Xapian::Stopper> stopper, Xapian::termcount expansion)
+        : m_text(std::move(text)), m_stopper(std::move(stopper)), m_acronyms_kept(m_stopper.get(), m_text) {
+        m_qp.set_database(db);
+        m_qp.set_stemmer(stem);
+        m_qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        // Stopwords are dropped outside phrases; "+the" and "the" alone are kept,
+        // and so are acronyms ("WHO").
+        m_qp.set_stopper(m_stopper ? &m_acronyms_kept : nullptr);
+        m_qp.set_max_expansion(expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        add_fields(m_qp, m_text, db, stem);
+    }
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+
+    // The query as read with `default_op` between words without an operator.
+    Xapian::Query read(Xapian::Query::op default_op) {
+        m_qp.set_default_op(default_op);
+        return m_qp.parse_query(m_text, kFlags);
+    }
+
+  private:
+    // The free-text fields and the filters a query can name. Each processor is
+    // handed over with release(), so the QueryParser owns and deletes it (a
+    // bare `new` leaks).
+    static void add_fields(Xapian::QueryParser& qp, const std::string& text, const Xapian::Database& db,
+                           const Xapian::Stem& stem) {
+        // Plain words search every free-text field (each is indexed once, under its
+        // own prefix); quotes are searched through the body that contains them.
+        for (const auto field : {prefix::headline, prefix::body, prefix::caption, prefix::byline})
+            qp.add_prefix("", std::string(field));
+        qp.add_prefix("headline", std::string(prefix::headline));
+        qp.add_prefix("title", std::string(prefix::headline));
+        qp.add_prefix("caption", std::string(prefix::caption));
+        qp.add_prefix("quote", (new QuoteFieldProcessor(speaker_words_in(text), kFlags, stem))->release());
+        qp.add_prefix("body", std::string(prefix::body));
+        qp.add_prefix("byline", std::string(prefix::byline));
+        for (const char* facet : {"source", "country", "expert", "person", "institution"})
+            qp.add_boolean_prefix(facet, (new FacetFieldProcessor(facet, db))->release());
+        const std::string institution_group = "institution";
+        qp.add_boolean_prefix("org", (new FacetFieldProcessor("institution", db))->release(), &institution_group);
+        qp.add_boolean_prefix("lang", (new FacetFieldProcessor("language", db))->release());
+        qp.add_boolean_prefix("speaker", (new SpeakerFieldProcessor)->release());
+        // date:A..B, a range over slot::date (date_span; date_range() builds the same without text).
+        qp.add_rangeprocessor((new DateSpanProcessor)->release());
+        qp.add_boolean_prefix("date", (new FacetFieldProcessor("date", db))->release());
+    }
+
+    std::string m_text;
+    std::unique_ptr<Xapian::Stopper> m_stopper;
+    AcronymKeepingStopper m_acronyms_kept;
+    Xapian::QueryParser m_qp;
+};
 
 // Xapian's QueryParser leaves a word with a capital letter unstemmed, taking it
 // for a proper noun. German writes every noun with a capital, so its reading
@@ -292,21 +317,25 @@ std::string lower_words(const std::string& text) {
 }
 
 // The branches of docs/schema.md, "Languages at query time": one per stemmer
-// of a language whose script fits a query word, one for exact forms.
-std::vector<QueryBranch> read_in_languages(const std::string& text, const std::string& accented,
-                                           const Xapian::Database& db,
-                                           const std::vector<std::string>& languages,
-                                           Xapian::Query::op default_op, Xapian::termcount expansion) {
+// of a language whose script fits a query word, one for exact forms; each
+// with the words all required (`all`) and any of them (`any`), in the same order.
+struct Readings {
+    std::vector<QueryBranch> all, any;
+};
+
+Readings read_in_languages(const std::string& text, const std::string& accented, const Xapian::Database& db,
+                           const std::vector<std::string>& languages, Xapian::termcount expansion) {
     const Xapian::Stem none("none");
     // The exact forms serve every language without a reading of its own.
-    const AnyLanguageStopper any_stopword(languages);
-    QueryBranch exact{{}, none, parse_with(text, db, none, &any_stopword, default_op, expansion)};
+    Reader exact_reader(text, db, none, std::make_unique<AnyLanguageStopper>(languages), expansion);
+    QueryBranch exact{{}, none, exact_reader.read(Xapian::Query::OP_AND)};
     const auto scripts = word_scripts(exact.query);
     std::vector<QueryBranch> branches;
+    std::vector<std::unique_ptr<Reader>> readers;  // branches[i]'s
     for (const auto& code : languages) {
-        Xapian::Stem stem = stemmer_for(code);
         const bool fits = std::any_of(scripts.begin(), scripts.end(),
                                       [&](const std::string& script) { return script_fits(script, code); });
+        Xapian::Stem stem = fits ? stemmer_for(code) : none;
         if (!fits || stem.get_description() == none.get_description()) {
             exact.languages.push_back(code);
             continue;
@@ -320,13 +349,25 @@ std::vector<QueryBranch> read_in_languages(const std::string& text, const std::s
         }
         // Accents stay where the stemmer reads them (folds_accents).
         const std::string& as_typed = folds_accents(stem) ? text : accented;
-        const std::string as_read = capitalises_nouns(code) ? lower_words(as_typed) : as_typed;
-        const AnyLanguageStopper stopwords({code});  // read only if the parser asks about a word
-        Xapian::Query query = parse_with(as_read, db, stem, &stopwords, default_op, expansion);
+        // The stopper is read only if the parser asks about a word.
+        readers.push_back(std::make_unique<Reader>(capitalises_nouns(code) ? lower_words(as_typed) : as_typed, db, stem,
+                                                   std::make_unique<AnyLanguageStopper>(std::vector<std::string>{code}),
+                                                   expansion));
+        Xapian::Query query = readers.back()->read(Xapian::Query::OP_AND);
         branches.push_back({{code}, std::move(stem), std::move(query)});
     }
-    if (!exact.languages.empty() || branches.empty()) branches.push_back(std::move(exact));
-    return branches;
+    // The second reading parses in the first's order (a name filter notes its
+    // expansions as it is parsed: searcher/name_filter.h).
+    Readings readings;
+    QueryBranch exact_any{exact.languages, none, exact_reader.read(Xapian::Query::OP_OR)};
+    for (std::size_t i = 0; i < branches.size(); ++i)
+        readings.any.push_back({branches[i].languages, branches[i].stem, readers[i]->read(Xapian::Query::OP_OR)});
+    readings.all = std::move(branches);
+    if (!exact.languages.empty() || readings.all.empty()) {
+        readings.all.push_back(std::move(exact));
+        readings.any.push_back(std::move(exact_any));
+    }
+    return readings;
 }
 
 // The branches ORed, each restricted to its languages' articles (branches that
@@ -382,8 +423,7 @@ std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Datab
                                     Xapian::termcount expansion, bool& any_word, std::size_t& words) {
     // `text` folded (fold_for_search) and with its accents (quotes made ASCII).
     const std::string folded = fold_for_search(text), accented = ascii_quotes(text);
-    auto all = read_in_languages(folded, accented, db, codes, Xapian::Query::OP_AND, expansion);
-    auto any = read_in_languages(folded, accented, db, codes, Xapian::Query::OP_OR, expansion);
+    auto [all, any] = read_in_languages(folded, accented, db, codes, expansion);
     const Xapian::Query all_query = combine(all), any_query = combine(any);
     // Operators between every word (or one word): nothing to choose.
     any_word = any_query.get_description() != all_query.get_description();

@@ -1,9 +1,11 @@
 #include "searcher/searcher.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +37,53 @@ class BodyWords : public Xapian::ExpandDecider {
         return !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9');
     }
 };
+
+// The articles a match sees, counted, with the signatures (slot::collapse) of
+// the first `most`, as the built-in spy on the slot would count them but
+// reading no value past `most` (the count is then no longer exact) and without
+// a map per article. Not for remote shards (a spy of one's own cannot be sent
+// to them).
+class SeenSignatures : public Xapian::MatchSpy {
+  public:
+    explicit SeenSignatures(Xapian::doccount most) : m_most(most) {}
+    void operator()(const Xapian::Document& doc, double) override {
+        if (++m_total > m_most) return;
+        // The match has just read the value for collapsing: the stream is there.
+        if (auto value = doc.get_value(slot::collapse); !value.empty()) m_signatures.push_back(std::move(value));
+    }
+    [[nodiscard]] Xapian::doccount total() const { return m_total; }
+    // Articles per signature, of those read.
+    [[nodiscard]] std::map<std::string, Xapian::doccount> counts() const {
+        std::map<std::string, Xapian::doccount> counts;
+        for (const auto& s : m_signatures) ++counts[s];
+        return counts;
+    }
+
+  private:
+    Xapian::doccount m_most;
+    Xapian::doccount m_total = 0;
+    std::vector<std::string> m_signatures;
+};
+
+// The articles of a count with the copies of each signature folded into one;
+// `copies` receives the articles with each of `signatures`.
+Xapian::doccount folded_count(Xapian::doccount total, const std::map<std::string, Xapian::doccount>& per_signature,
+                              const std::vector<std::string>& signatures,
+                              std::map<std::string, Xapian::doccount>& copies) {
+    Xapian::doccount signed_articles = 0;
+    for (const auto& [signature, n] : per_signature) signed_articles += n;
+    for (const auto& signature : signatures)
+        if (auto found = per_signature.find(signature); found != per_signature.end()) copies.emplace(*found);
+    return total - signed_articles + static_cast<Xapian::doccount>(per_signature.size());
+}
+
+// The same from a spy on slot::collapse.
+Xapian::doccount folded_count(const Xapian::ValueCountMatchSpy& seen, const std::vector<std::string>& signatures,
+                              std::map<std::string, Xapian::doccount>& copies) {
+    std::map<std::string, Xapian::doccount> per_signature;
+    for (auto v = seen.values_begin(); v != seen.values_end(); ++v) per_signature.emplace(*v, v.get_termfreq());
+    return folded_count(static_cast<Xapian::doccount>(seen.get_total()), per_signature, signatures, copies);
+}
 
 }  // namespace
 
@@ -172,34 +221,20 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     // checks only what the page needs (its estimate serves only a count the
     // time limit cut short).
     const Xapian::doccount check = request.facets.empty() ? kExactCountBound : 0;
+    // The articles the hits' match sees: all of them when fewer than the bound
+    // match, and then their signatures give the count with copies folded and
+    // each hit's copies, with no match of their own (remote shards: below).
+    SeenSignatures seen(kExactCountBound);
+    const bool spied = request.collapse && request.facets.empty() && !m_remote;
+    if (spied) enquire.add_matchspy(&seen);
+    const auto started = std::chrono::steady_clock::now();
     const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
+    const bool in_time = request.time_limit <= 0 ||
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() < request.time_limit;
     result.query_description = query.get_description();
     result.estimate = mset.get_matches_estimated();
     result.total = mset.get_uncollapsed_matches_estimated();
     result.exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
-    if (request.collapse && request.facets.empty()) {
-        // With a collapse key Xapian's uncollapsed counts are estimates even
-        // when it checked every match (72 for `trump` where 56 articles
-        // match), so the articles are counted in a match of their own,
-        // unweighted and uncollapsed, exactly up to the bound.
-        // A spy on the signatures counts the articles left once copies fold.
-        Xapian::Enquire counting(m_db);
-        counting.set_query(query);
-        counting.set_weighting_scheme(Xapian::BoolWeight());
-        Xapian::ValueCountMatchSpy signatures(slot::collapse);
-        counting.add_matchspy(&signatures);
-        if (request.time_limit > 0) counting.set_time_limit(request.time_limit);
-        const Xapian::MSet all = counting.get_mset(0, 0, kExactCountBound);
-        result.total = all.get_matches_estimated();
-        result.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
-        if (result.exact) {
-            Xapian::doccount signed_articles = 0, distinct = 0;
-            for (auto v = signatures.values_begin(); v != signatures.values_end(); ++v, ++distinct)
-                signed_articles += v.get_termfreq();
-            result.estimate = result.total - signed_articles + distinct;
-        }
-        result.estimate = std::min(result.estimate, result.total);
-    }
     result.offset = request.offset;
     result.filters = request.filters;
     // The hits' near-duplicate signatures, to count the copies folded into each.
@@ -207,6 +242,41 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     if (request.collapse)
         for (auto it = mset.begin(); it != mset.end(); ++it) signatures.push_back(it.get_collapse_key());
     std::optional<std::map<std::string, Xapian::doccount>> copies;
+    if (spied && in_time && seen.total() < kExactCountBound) {
+        // The match stops checking articles only after kExactCountBound of
+        // them (or at the time limit, which it did not reach): seeing fewer,
+        // it saw every match.
+        result.total = seen.total();
+        result.exact = true;
+        result.estimate = std::min(
+            folded_count(result.total, seen.counts(), signatures, copies.emplace()), result.total);
+    } else if (request.collapse && request.facets.empty()) {
+        // With a collapse key Xapian's uncollapsed counts are estimates even
+        // when it checked every match (72 for `trump` where 56 articles
+        // match), so the articles are counted in a match of their own,
+        // unweighted and uncollapsed, exactly up to the bound.
+        Xapian::Enquire counting(m_db);
+        counting.set_query(query);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        if (request.time_limit > 0) counting.set_time_limit(request.time_limit);
+        // Its spy reads a value per article: left out where the hits' match saw
+        // the bound reached (the count is then hardly ever exact), and set on a
+        // second match if it is all the same.
+        Xapian::ValueCountMatchSpy all_seen(slot::collapse);
+        const bool spy_all = !spied || seen.total() < kExactCountBound;
+        if (spy_all) counting.add_matchspy(&all_seen);
+        const Xapian::MSet all = counting.get_mset(0, 0, kExactCountBound);
+        result.total = all.get_matches_estimated();
+        result.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+        if (result.exact && !spy_all) {
+            counting.add_matchspy(&all_seen);
+            const Xapian::MSet again = counting.get_mset(0, 0, kExactCountBound);
+            result.exact = again.get_matches_lower_bound() == again.get_matches_upper_bound() &&
+                           again.get_matches_estimated() == result.total;
+        }
+        if (result.exact) result.estimate = folded_count(all_seen, signatures, copies.emplace());
+        result.estimate = std::min(result.estimate, result.total);
+    }
     if (!request.facets.empty()) {
         FacetCount counted = count_facets(query, request, signatures);
         if (!counted.cut_short) copies = std::move(counted.copies);

@@ -78,16 +78,42 @@ std::vector<Word> split_words(std::string_view text) {
     return words;
 }
 
-// Stems words [from, to) of `text` that are not CJK characters.
-void stem_words(std::string_view text, std::vector<Word>& words, std::size_t from, std::size_t to, StemCache& stem) {
-    for (std::size_t i = from; i < to; ++i)
-        if (!words[i].cjk) words[i].stem = stem(text.substr(words[i].begin, words[i].end - words[i].begin));
+// Which words may stem to one of the stems sought, told before stemming them:
+// with a stemmer that keeps a word's ASCII first letter, a word starting with an
+// ASCII letter no stem starts with (either case) stems to none of them. Most
+// words of a text are told so, and stemming is most of a snippet's cost.
+class Initials {
+  public:
+    Initials(const std::set<std::string>& stems, const StemCache& stem) : m_any(!stem.keeps_first_letter()) {
+        for (const auto& s : stems)
+            if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) m_first[static_cast<unsigned char>(s[0])] = true;
+    }
+    [[nodiscard]] bool may_match(std::string_view word) const {
+        const auto c = static_cast<unsigned char>(word[0]);
+        if (m_any || c >= 0x80) return true;
+        return m_first[c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c];
+    }
+
+  private:
+    bool m_any;
+    std::array<bool, 128> m_first{};
+};
+
+// Stems words [from, to) of `text` that are not CJK characters and may match
+// (`initials`); the others keep an empty stem, which matches nothing.
+void stem_words(std::string_view text, std::vector<Word>& words, std::size_t from, std::size_t to, StemCache& stem,
+                const Initials& initials) {
+    for (std::size_t i = from; i < to; ++i) {
+        if (words[i].cjk) continue;
+        const auto word = text.substr(words[i].begin, words[i].end - words[i].begin);
+        if (initials.may_match(word)) words[i].stem = stem(word);
+    }
 }
 
-// split_words with every word stemmed.
-std::vector<Word> words_of(std::string_view text, StemCache& stem) {
+// split_words with every word that may match stemmed.
+std::vector<Word> words_of(std::string_view text, StemCache& stem, const Initials& initials) {
     auto words = split_words(text);
-    stem_words(text, words, 0, words.size(), stem);
+    stem_words(text, words, 0, words.size(), stem, initials);
     return words;
 }
 
@@ -136,32 +162,36 @@ bool in_longer_ngram(const std::string& ch, const std::set<std::string>& stems) 
     });
 }
 
-// What each word matches of the query ("" for nothing): its stem when that is a
-// query stem. A CJK character matches when it is half of a query bigram found
+// What each word matches of the query (null for nothing; else the element of
+// `stems`, so keys are compared and kept without copying a string): its stem
+// when that is a query stem. A CJK character matches when it is half of a query bigram found
 // here (the pair is the key), or is a query character that belongs to no query
 // bigram (a one-character query word).
 // Step i of match_keys: keys[i] is final after it (it may also set keys[i + 1],
 // which step i + 1 may change); it reads the stems of words i and i + 1.
-void match_key(const std::vector<Word>& words, const std::set<std::string>& stems, std::vector<std::string>& keys,
+using Key = const std::string*;
+
+void match_key(const std::vector<Word>& words, const std::set<std::string>& stems, std::vector<Key>& keys,
                std::size_t i) {
     if (!words[i].cjk) {
-        if (stems.count(words[i].stem)) keys[i] = words[i].stem;
+        if (words[i].stem.empty()) return;
+        if (const auto found = stems.find(words[i].stem); found != stems.end()) keys[i] = &*found;
         return;
     }
     if (i + 1 < words.size() && words[i + 1].cjk && words[i + 1].begin == words[i].end) {
-        const std::string pair = words[i].stem + words[i + 1].stem;
-        if (stems.count(pair)) {
-            keys[i] = pair;
-            keys[i + 1] = pair;
+        if (const auto pair = stems.find(words[i].stem + words[i + 1].stem); pair != stems.end()) {
+            keys[i] = &*pair;
+            keys[i + 1] = &*pair;
             return;
         }
     }
-    if (keys[i].empty() && stems.count(words[i].stem) && !in_longer_ngram(words[i].stem, stems))
-        keys[i] = words[i].stem;
+    if (keys[i]) return;
+    if (const auto found = stems.find(words[i].stem); found != stems.end() && !in_longer_ngram(words[i].stem, stems))
+        keys[i] = &*found;
 }
 
-std::vector<std::string> match_keys(const std::vector<Word>& words, const std::set<std::string>& stems) {
-    std::vector<std::string> keys(words.size());
+std::vector<Key> match_keys(const std::vector<Word>& words, const std::set<std::string>& stems) {
+    std::vector<Key> keys(words.size());
     for (std::size_t i = 0; i < words.size(); ++i) match_key(words, stems, keys, i);
     return keys;
 }
@@ -186,15 +216,15 @@ void append_text(std::string& out, std::string_view text, bool html) {
 // Words first..last-1 with the text between them; runs of matched words that
 // touch (the characters of a CJK match) share one pair of markers.
 std::string render(std::string_view text, const std::vector<Word>& words, std::size_t first, std::size_t last,
-                   const std::vector<std::string>& keys, const Markers& markers) {
+                   const std::vector<Key>& keys, const Markers& markers) {
     std::string out;
     std::size_t pos = first < words.size() ? words[first].begin : 0;
     for (std::size_t i = first; i < last; ++i) {
         append_text(out, text.substr(pos, words[i].begin - pos), markers.html);
         const auto word = text.substr(words[i].begin, words[i].end - words[i].begin);
-        const bool marked = !keys[i].empty();
-        const bool joins_previous = marked && i > first && !keys[i - 1].empty() && words[i - 1].end == words[i].begin;
-        const bool joins_next = marked && i + 1 < last && !keys[i + 1].empty() && words[i].end == words[i + 1].begin;
+        const bool marked = keys[i] != nullptr;
+        const bool joins_previous = marked && i > first && keys[i - 1] && words[i - 1].end == words[i].begin;
+        const bool joins_next = marked && i + 1 < last && keys[i + 1] && words[i].end == words[i + 1].begin;
         if (marked && !joins_previous) out += markers.start;
         append_text(out, word, markers.html);
         if (marked && !joins_next) out += markers.end;
@@ -240,15 +270,15 @@ namespace {
 
 std::string highlight_with(std::string_view text, const std::set<std::string>& stems, StemCache& stem,
                            const Markers& markers, std::size_t* matched) {
-    const auto words = words_of(text, stem);
+    const auto words = words_of(text, stem, Initials(stems, stem));
     const auto keys = match_keys(words, stems);
     std::string out = render(text, words, 0, words.size(), keys, markers);
     if (!words.empty()) append_text(out, text.substr(words.back().end), markers.html);
     else append_text(out, text, markers.html);
     if (matched) {
-        std::set<std::string> seen;
-        for (const auto& k : keys)
-            if (!k.empty()) seen.insert(k);
+        std::set<Key> seen;
+        for (const auto k : keys)
+            if (k) seen.insert(k);
         *matched = seen.size();
     }
     return out;
@@ -260,14 +290,15 @@ std::string snippet_with(const Article& article, const std::set<std::string>& st
     if (!lazy.has(0)) return {};
     std::vector<Word>& words = lazy.words();  // grows as lazy.has reads on
     // Words are stemmed and matched only as far as the window search reads them.
-    std::vector<std::string> keys;
+    std::vector<Key> keys;
+    const Initials initials(stems, cache);
     std::size_t stemmed = 0, keyed = 0;
     const auto ensure_keys = [&](std::size_t n) {  // keys[0, n) final
         lazy.has(n);                               // the key of word n - 1 reads word n (CJK pairs)
         n = std::min(n, words.size());
         if (keyed >= n) return;
         const std::size_t need = std::min(n + 1, words.size());
-        if (stemmed < need) stem_words(lazy.text(), words, stemmed, need, cache), stemmed = need;
+        if (stemmed < need) stem_words(lazy.text(), words, stemmed, need, cache, initials), stemmed = need;
         if (keys.size() < words.size()) keys.resize(words.size());
         for (; keyed < n; ++keyed) match_key(words, stems, keys, keyed);
     };
@@ -275,12 +306,12 @@ std::string snippet_with(const Article& article, const std::set<std::string>& st
     // Slide a window of about `length` bytes; keep the one with the most distinct
     // query stems (the earliest on ties, so the lead paragraph wins).
     std::size_t best_first = 0, best_last = 0, best_score = 0;
-    std::map<std::string, int> in_window;
+    std::map<Key, int> in_window;
     std::size_t last = 0;
     for (std::size_t first = 0; lazy.has(first); ++first) {
         while (lazy.has(last) && words[last].end - words[first].begin <= length) {
             ensure_keys(last + 1);
-            if (!keys[last].empty()) ++in_window[keys[last]];
+            if (keys[last]) ++in_window[keys[last]];
             ++last;
         }
         if (in_window.size() > best_score || first == 0) {
@@ -291,13 +322,13 @@ std::string snippet_with(const Article& article, const std::set<std::string>& st
         // Every key is a query stem: no later window can hold more (ties keep the earliest).
         if (best_score == stems.size()) break;
         ensure_keys(first + 1);
-        if (!keys[first].empty() && --in_window[keys[first]] == 0) in_window.erase(keys[first]);
+        if (keys[first] && --in_window[keys[first]] == 0) in_window.erase(keys[first]);
         if (!lazy.has(last)) break;
     }
     // Start a little before the first match so it is read in context.
     if (best_score > 0) {
         std::size_t first_match = best_first;
-        while (first_match < best_last && keys[first_match].empty()) ++first_match;
+        while (first_match < best_last && !keys[first_match]) ++first_match;
         const std::size_t lead = std::min<std::size_t>(first_match, 8);
         best_first = first_match - lead;
         while (lazy.has(best_last) && words[best_last].end - words[best_first].begin <= length) ++best_last;
@@ -313,7 +344,8 @@ std::string snippet_with(const Article& article, const std::set<std::string>& st
 
 }  // namespace
 
-StemCache::StemCache(Xapian::Stem stem) : m_stem(std::move(stem)), m_fold(folds_accents(m_stem)) {}
+StemCache::StemCache(Xapian::Stem stem)
+    : m_stem(std::move(stem)), m_fold(folds_accents(m_stem)), m_keeps_first_letter(newsdesk::keeps_first_letter(m_stem)) {}
 
 const std::string& StemCache::operator()(std::string_view word) {
     std::string key(word);

@@ -37,10 +37,14 @@ class StemCache {
     // The stem of `word`, lower-cased (and folded, when the stemmer's text is:
     // folds_accents) first, as the indexer does.
     const std::string& operator()(std::string_view word);
+    // Whether the stemmer keeps a word's ASCII first letter (keeps_first_letter),
+    // so that a word no stem sought starts like needs no stemming.
+    [[nodiscard]] bool keeps_first_letter() const { return m_keeps_first_letter; }
 
   private:
     Xapian::Stem m_stem;
     bool m_fold;
+    bool m_keeps_first_letter;
     std::unordered_map<std::string, std::string> m_stems;
 };
 

@@ -38,12 +38,20 @@ Xapian::Stem stemmer_for(std::string_view language) {
     }
 }
 
-bool folds_accents(const Xapian::Stem& stem) {
+namespace {
+
+bool english_or_none(const Xapian::Stem& stem) {
     static const std::string english = Xapian::Stem("english").get_description();
     static const std::string none = Xapian::Stem("none").get_description();
     const auto description = stem.get_description();
     return description == english || description == none;
 }
+
+}  // namespace
+
+bool folds_accents(const Xapian::Stem& stem) { return english_or_none(stem); }
+
+bool keeps_first_letter(const Xapian::Stem& stem) { return english_or_none(stem); }
 
 bool has_stemmer(std::string_view language) {
     return stemmer_for(language).get_description() != Xapian::Stem("none").get_description();

@@ -29,6 +29,14 @@ namespace newsdesk {
 // them), so text they stem keeps its accents.
 [[nodiscard]] bool folds_accents(const Xapian::Stem& stem);
 
+// Whether every word `stem` reads keeps its first letter when that is ASCII:
+// the stem of "Forays" starts with 'f', so a word is compared with a set of
+// stems by its first letter before it is stemmed (searcher/snippet.cpp). True
+// for English (Porter2 changes only suffixes and a y it restores) and none;
+// false for the stemmers that strip prefixes (Irish, Indonesian) and for those
+// not checked against real text.
+[[nodiscard]] bool keeps_first_letter(const Xapian::Stem& stem);
+
 // Whether stemmer_for(language) stems at all.
 [[nodiscard]] bool has_stemmer(std::string_view language);
 

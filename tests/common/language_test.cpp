@@ -5,11 +5,16 @@
 #include <gtest/gtest.h>
 #include <libstemmer.h>
 
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+#include <xapian/unicode.h>
+
 #include "common/lang/snowball_stem.h"
+#include "common/unicode_fold.h"
 
 namespace newsdesk {
 namespace {
@@ -131,6 +136,57 @@ TEST(StemmerFor, PicksTheLanguagesOwnStemmerOrNone) {
     for (const auto& row : kChoices) EXPECT_EQ(stemmer_for(row.language).get_description(), row.description) << row.language;
     EXPECT_TRUE(has_stemmer("hi"));
     EXPECT_FALSE(has_stemmer("zh"));
+}
+
+// The words of the bundled Wikinews articles, lower-cased and folded as the
+// snippet code reads them before stemming with English (searcher/snippet.cpp).
+std::vector<std::string> wikinews_words() {
+    std::vector<std::string> words;
+    for (const auto* name : {"wikinews-2019.jsonl", "wikinews-2020-2021.jsonl"}) {
+        std::ifstream in(std::string(NEWSDESK_SOURCE_DIR) + "/corpus/wikinews/" + name);
+        for (std::string line; std::getline(in, line);) {
+            const auto text = nlohmann::json::parse(line).at("text").get<std::string>();
+            std::string word;
+            for (Xapian::Utf8Iterator it(text), end;; ++it) {
+                if (it != end && Xapian::Unicode::is_wordchar(*it)) {
+                    Xapian::Unicode::append_utf8(word, *it);
+                    continue;
+                }
+                if (!word.empty()) words.push_back(Xapian::Unicode::tolower(fold_for_search(word)));
+                word.clear();
+                if (it == end) break;
+            }
+        }
+    }
+    return words;
+}
+
+// The snippet code compares a word's first letter with the query stems' before
+// stemming it, for the stemmers that keep it; a stemmer that strips prefixes
+// must not claim to.
+TEST(StemmerFor, StemsKeepTheWordsFirstLetterWhereClaimed) {
+    EXPECT_TRUE(keeps_first_letter(stemmer_for("en")));
+    EXPECT_TRUE(keeps_first_letter(Xapian::Stem("none")));
+    EXPECT_FALSE(keeps_first_letter(stemmer_for("id")));  // "menggunakan" -> "guna"
+    EXPECT_EQ(stemmer_for("id")("menggunakan"), "guna");
+    EXPECT_FALSE(keeps_first_letter(stemmer_for("fr")));  // not checked against French text
+    EXPECT_FALSE(keeps_first_letter(stemmer_for("hi")));
+
+    const auto english = stemmer_for("en");
+    const auto words = wikinews_words();
+    ASSERT_GT(words.size(), 50000u);
+    std::size_t checked = 0;
+    for (const auto& word : words) {
+        if (static_cast<unsigned char>(word[0]) >= 0x80) continue;
+        const auto stem = english(word);
+        ASSERT_FALSE(stem.empty()) << word;
+        EXPECT_EQ(stem[0], word[0]) << word << " -> " << stem;
+        ++checked;
+    }
+    EXPECT_GT(checked, 50000u);
+    // Porter2's exceptions change a later letter, never the first.
+    EXPECT_EQ(english("dying"), "die");
+    EXPECT_EQ(english("skies"), "sky");
 }
 
 TEST(Scripts, WordScriptAndLanguageFit) {

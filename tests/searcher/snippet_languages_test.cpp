@@ -32,11 +32,18 @@ const Row kRows[] = {
     {"美", "zh", "中美元首会晤，美方", "中**美**元首会晤，**美**方"},
     // Japanese kanji pair inside kana.
     {"会談", "ja", "米朝首脳会談を巡って", "米朝首脳**会談**を巡って"},
+    // English words are stemmed only when they start like a query stem, in
+    // either case; the forms that do are all marked, and nothing else.
+    {"foray", "en", "Forays into FORAY, for a ray of fora", "**Forays** into **FORAY**, for a ray of fora"},
+    {"skies", "en", "a clear sky over Sky News, skies and skiers", "a clear **sky** over **Sky** News, **skies** and skiers"},
+    {"vazquez", "en", "Wanda Vázquez, VAZQUEZ and Vazquez-Garced", "Wanda **Vázquez**, **VAZQUEZ** and **Vazquez**-Garced"},
+    // Indonesian strips prefixes, so its words are all stemmed: "menggunakan" is "guna".
+    {"guna", "id", "dengan menggunakan alat", "dengan **menggunakan** alat"},
 };
 
 TEST(SnippetLanguages, ArticlesAreHighlightedWithTheirLanguagesReading) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (const char* language : {"Len", "Lde", "Lhi", "Lzh", "Lja"}) {
+    for (const char* language : {"Len", "Lde", "Lhi", "Lzh", "Lja", "Lid"}) {
         Xapian::Document doc;
         doc.add_boolean_term(language);
         db.add_document(doc);
