@@ -246,11 +246,24 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
 Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon& lex);
 
 // "But a few days later, Trump reversed himself": the subject follows an
-// introductory phrase of up to a dozen words closed by a comma ("Horrified at the
-// prospect of Trump becoming president, Ramos ...").
+// introductory phrase closed by a comma ("Horrified at the prospect of Trump
+// becoming president, Ramos ..."). The phrase may hold commas of its own
+// ("Speaking in Salem, New Hampshire, Trump went after Bush"): the subject is the
+// first name after a comma that a verb follows; within the first dozen words a
+// name with an appositive or a party tag counts too ("Hours later, Trump, the
+// nominee, ...") but not a place's next part ("Salem, New Hampshire, Trump").
 Attribution subject_after_intro(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
-    for (int k = lo; k < std::min(open, lo + 12); ++k)
-        if (is_punct(p.tokens[k], ",")) return subject_at(p, k + 1, open, lex);
+    for (int k = lo; k < open; ++k) {
+        if (!is_punct(p.tokens[k], ",") || p.tokens[k].quote >= 0) continue;
+        auto a = subject_at(p, k + 1, open, lex);
+        if (a.kind != SpeakerKind::name) continue;
+        const Token& next = p.tokens[a.name.last + 1];  // subject_at saw a token there
+        if (lower_word(next) && !ends_forward_name(next) && next.key != "and" && next.key != "or") return a;
+        const int after = a.name.last + 2;
+        if (k < lo + 12 && (is_punct(next, "(") ||
+                            (is_punct(next, ",") && after < open && lower_word(p.tokens[after]))))
+            return a;
+    }
     return {};
 }
 
@@ -493,6 +506,25 @@ Attribution introduction(const Paragraph& p, const QuoteLexicon& lex) {
     return before_quote(p, lo + 1, n, lex);
 }
 
+namespace {
+
+// First token of the sentence holding token `open`: a quote before it ends the
+// sentence only when its own text does ("X said “A.” Y ...").
+int sentence_start(const Paragraph& p, int open) {
+    int k = open - 1;
+    for (; k >= 0; --k) {
+        const Token& t = p.tokens[k];
+        if (ends_sentence(t)) break;
+        if (t.quote < 0 || p.quotes[t.quote].close != k) continue;
+        const QuoteSpan& span = p.quotes[t.quote];
+        const char last = span.text_end > span.text_begin ? p.text[span.text_end - 1] : '.';
+        if (last == '.' || last == '?' || last == '!') break;
+    }
+    return k + 1;
+}
+
+}  // namespace
+
 Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) {
     const QuoteSpan& span = p.quotes[q];
     const int n = static_cast<int>(p.tokens.size());
@@ -516,10 +548,20 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
     if (before.kind == SpeakerKind::none) before = possessive_speaker(p, lo + 1, span.open, lex);
     // "“…” and accusing him": a described subject after the quote does not
     // outweigh a name before it.
+    Attribution found = before;
     if (after.kind == SpeakerKind::description &&
         !(before.kind == SpeakerKind::name || before.kind == SpeakerKind::pronoun))
-        return after;
-    return before;
+        found = after;
+    if (found.kind == SpeakerKind::name || found.kind == SpeakerKind::pronoun) return found;
+    // "Trump has hailed the vote as “fantastic,” telling reporters that it is “a
+    // great thing.”": an earlier quote does not end the sentence, so its subject
+    // is this quote's speaker too.
+    const int start = sentence_start(p, span.open);
+    if (start > lo) return found;
+    auto subject = sentence_subject(p, start, span.open, lex);
+    if (subject.kind != SpeakerKind::name) return found;
+    subject.cue = false;
+    return subject;
 }
 
 }  // namespace newsdesk

@@ -46,6 +46,35 @@ TEST(SpeakerContext, TheSubjectFollowsAnIntroductoryPhrase) {
     EXPECT_EQ(speaker_of(b, "takes sides."), "Ramos");
 }
 
+// An introductory phrase may hold commas of its own (a place and its state) and
+// run past a dozen words; the subject is the name after a comma that a verb follows.
+TEST(SpeakerContext, TheSubjectFollowsAnIntroductoryPhraseWithCommas) {
+    const auto a = quotes_of({"Speaking at a rally in Dayton, Ohio, Harmon went after Whitfield, calling him "
+                              "“a career politician.”"});
+    EXPECT_EQ(speaker_of(a, "a career politician."), "Harmon");
+    const auto b = quotes_of({"As the campaign has moved on to states with larger and more diverse urban "
+                              "electorates, Whitfield has increasingly condemned what he calls “a rigged "
+                              "economy” and promised reform."});
+    EXPECT_EQ(speaker_of(b, "a rigged economy"), "Whitfield");
+}
+
+// A quote that does not end in a full stop does not end its sentence: a later
+// quote in the same sentence has the same subject ("..., telling reporters").
+TEST(SpeakerContext, AnEarlierQuoteDoesNotEndTheSentence) {
+    const auto a = quotes_of({"Lindqvist has welcomed the court’s ruling as “overdue,” telling reporters "
+                              "outside the courthouse on Monday that the decision is “a victory for every "
+                              "tenant.”"});
+    EXPECT_EQ(speaker_of(a, "a victory for every tenant."), "Lindqvist");
+    const auto b = quotes_of({"Okafor says she would sit the board down and tell it “enough is enough” and "
+                              "tells the audience she was the “only one” to vote against the plan."});
+    EXPECT_EQ(speaker_of(b, "only one"), "Okafor");
+    // A quote ending in a full stop ends the sentence; the next one has its own.
+    const auto c = quotes_of({"Ana Ruiz called the budget “a fraud.” On Monday the council described it as "
+                              "“a sound investment.”"});
+    EXPECT_EQ(speaker_of(c, "a fraud."), "Ana Ruiz");
+    EXPECT_EQ(speaker_of(c, "a sound investment."), "<null>");
+}
+
 // A later quote in the paragraph attributed only to a description ("after being
 // asked") does not take away the subject of the sentence holding the first.
 TEST(SpeakerContext, ADescribedNeighbourLeavesTheSentencesSubject) {
