@@ -249,17 +249,23 @@ Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon&
 // introductory phrase closed by a comma ("Horrified at the prospect of Trump
 // becoming president, Ramos ..."). The phrase may hold commas of its own
 // ("Speaking in Salem, New Hampshire, Trump went after Bush"): the subject is the
-// first name after a comma that a verb follows; within the first dozen words a
+// first name after a comma (or a dateline's dash) that a verb follows; within the first dozen words a
 // name with an appositive or a party tag counts too ("Hours later, Trump, the
 // nominee, ...") but not a place's next part ("Salem, New Hampshire, Trump").
 Attribution subject_after_intro(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
     for (int k = lo; k < open; ++k) {
-        if (!is_punct(p.tokens[k], ",") || p.tokens[k].quote >= 0) continue;
+        if (!(is_punct(p.tokens[k], ",") || is_dash(p.tokens[k])) || p.tokens[k].quote >= 0) continue;
         auto a = subject_at(p, k + 1, open, lex);
         if (a.kind != SpeakerKind::name) continue;
         const Token& next = p.tokens[a.name.last + 1];  // subject_at saw a token there
         if (lower_word(next) && !ends_forward_name(next) && next.key != "and" && next.key != "or") return a;
         const int after = a.name.last + 2;
+        // "WASHINGTON — Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed ...": a
+        // dateline's dash, and a day between the subject and its verb.
+        const int verb = is_punct(next, "(") ? a.name.last + 4 : a.name.last + 1;
+        if (verb + 2 < open && p.tokens[verb].key == "on" && p.tokens[verb + 1].capitalised &&
+            lex.not_names.count(p.tokens[verb + 1].key) && lower_word(p.tokens[verb + 2]))
+            return a;
         if (k < lo + 12 && (is_punct(next, "(") ||
                             (is_punct(next, ",") && after < open && lower_word(p.tokens[after]))))
             return a;
@@ -312,12 +318,27 @@ Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon&
     return a;
 }
 
+// "Pollsters agree - Carl Bialik: “…”", "… election - More from Jones: “…”": a
+// roundup's item names its source between a dash and the colon, after a heading.
+bool after_heading_dash(const Paragraph& p, int lo, int first, const QuoteLexicon& lex) {
+    int k = first - 1;
+    while (k >= lo && p.tokens[k].kind == TokenKind::word &&
+           (name_word(p.tokens[k], lex) || p.tokens[k].key == "and" || p.tokens[k].key == "from" ||
+            p.tokens[k].key == "more"))
+        --k;  // "Frank Newport and Jim Harter", "More from"
+    return k > lo && (is_dash(p.tokens[k]) || is_punct(p.tokens[k], "-"));
+}
+
 // Attribution before the opening mark: "X said “…”", "according to X, “…”", "X: “…”".
 // A verb whose subject is a description ("the official said", "and said",
 // "..., calling it") falls back to the sentence's subject when that is a name.
 // Participles come last: in "Clinton claimed that statements by Trump calling
 // for a ban make him “...”" the finite verb's subject is the speaker.
 Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    if (open - 2 >= lo && is_punct(p.tokens[open - 1], ":") && name_word(p.tokens[open - 2], lex)) {
+        auto r = run_ending_at(p, lo, open - 2, lex);
+        if (r && after_heading_dash(p, lo, r->first, lex)) return named(*r);
+    }
     Attribution described;
     for (const bool participles : {false, true}) {
         for (int k = open - 1; k >= lo; --k) {

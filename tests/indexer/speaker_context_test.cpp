@@ -75,6 +75,26 @@ TEST(SpeakerContext, AnEarlierQuoteDoesNotEndTheSentence) {
     EXPECT_EQ(speaker_of(c, "a sound investment."), "<null>");
 }
 
+// A roundup's items give their source between a dash and a colon, after a heading
+// whose own subject and verb ("Pollsters agree") are not the speaker's.
+TEST(SpeakerContext, ARoundupNamesItsSourceBetweenADashAndAColon) {
+    const auto a = quotes_of({"Pollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”",
+                              "What that means for the election - More from Jones: “The partisanship of the "
+                              "state is a starting point.”",
+                              "TURNOUT DECIDES - Frank Newport and Jim Harter: “We found that the strengths "
+                              "mattered most.”"});
+    EXPECT_EQ(speaker_of(a, "Keep on contacting voters as late as possible."), "Carl Bialik");
+    EXPECT_EQ(speaker_of(a, "The partisanship of the state is a starting point."), "Jones");
+    EXPECT_EQ(speaker_of(a, "We found that the strengths mattered most."), "Jim Harter");
+}
+
+// A dateline's dash ends the introduction; a day may stand between the subject and its verb.
+TEST(SpeakerContext, TheSubjectAfterADateline) {
+    const auto a = quotes_of({"WASHINGTON — Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed the attack "
+                              "and called it “a wise remark.”"});
+    EXPECT_EQ(speaker_of(a, "a wise remark."), "Chuck Grassley");
+}
+
 // A later quote in the paragraph attributed only to a description ("after being
 // asked") does not take away the subject of the sentence holding the first.
 TEST(SpeakerContext, ADescribedNeighbourLeavesTheSentencesSubject) {
