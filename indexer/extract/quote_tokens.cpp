@@ -68,8 +68,13 @@ std::size_t scan_word(std::string_view s, std::size_t pos, const QuoteLexicon& l
                 pos = next;
                 continue;
             }
-            // "Sen. Bernie Sanders (I-Vt.) called": a period closing a bracket abbreviates.
-            return has_dot || after == ')' || lex.abbreviations.count(ascii_lower(s.substr(0, pos))) ? next : pos;
+            // "Sen. Bernie Sanders (I-Vt.) called": a period closing a bracket abbreviates,
+            // as does one of a party and state tag ("Mitch McConnell, R-Ky., said").
+            const bool party_state = pos >= 3 && (s[0] == 'R' || s[0] == 'D' || s[0] == 'I') && s[1] == '-' &&
+                                     s[2] >= 'A' && s[2] <= 'Z';
+            return has_dot || after == ')' || party_state || lex.abbreviations.count(ascii_lower(s.substr(0, pos)))
+                       ? next
+                       : pos;
         }
         return pos;
     }

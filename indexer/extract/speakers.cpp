@@ -4,7 +4,9 @@
 #include <array>
 #include <cctype>
 
+#include "common/lang/countries.h"
 #include "common/text.h"
+#include "indexer/extract/entity_lexicon.h"
 
 namespace newsdesk {
 
@@ -203,6 +205,22 @@ std::optional<Attribution> inverted_speaker(const Paragraph& p, int k, int hi,
     return pronoun_at(pronoun, k);
 }
 
+// "“…,” for instance, and Trump vowed": a conjunction opening a clause with a
+// subject of its own. Not one inside an appositive ("Anne Richards, assistant
+// secretary for population, refugees, and migration, said"; "a congressman and
+// civil rights leader") nor between two names ("Dovere and Gabriel Debenedetti wrote").
+bool new_clause(const Paragraph& p, int k, int hi, const QuoteLexicon& lex) {
+    const Token& t = p.tokens[k];
+    if (!lower_word(t) || !(t.key == "and" || t.key == "but" || t.key == "while" || t.key == "whereas"))
+        return false;
+    if (k + 1 >= hi) return true;
+    const Token& next = p.tokens[k + 1];
+    if (next.kind == TokenKind::word && !next.capitalised && !lex.pronouns.count(next.key) &&
+        next.key != "the")
+        return false;
+    return !(name_word(p.tokens[k - 1], lex) && name_word(next, lex));
+}
+
 // Attribution after the closing mark: "“…,” he said", "“…,” said X", "« … », dit-il",
 // "„…“, so X" (`german`: the quote was in German marks).
 Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool german,
@@ -228,10 +246,7 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
     }
     for (int k = a; k < std::min(hi, a + kAfterVerbWindow); ++k) {
         // "“…,” for instance, and Trump vowed ...": a new clause, a new speaker.
-        if (k > a && (is_punct(p.tokens[k], ";") || (lower_word(p.tokens[k]) &&
-                      (p.tokens[k].key == "and" || p.tokens[k].key == "but" ||
-                       p.tokens[k].key == "while" || p.tokens[k].key == "whereas"))))
-            break;
+        if (k > a && (is_punct(p.tokens[k], ";") || new_clause(p, k, hi, lex))) break;
         if (auto inv = inverted_speaker(p, k, hi, lex)) return *inv;
         if (!is_verb_at(p, k, lex)) continue;
         bool verb_first = true;
@@ -414,6 +429,20 @@ bool name_word(const Token& t, const QuoteLexicon& lex) {
     return lex.honorifics.count(t.key) || !lex.not_names.count(t.key);
 }
 
+namespace {
+
+// "Amy Pope", "Billie Jean King": a title word ending a run after a given name
+// is the family name.
+bool title_as_surname(const Paragraph& p, int name_first, int i, int last) {
+    if (i != last || i == name_first) return false;
+    const auto& given = entities::Lexicon::instance();
+    for (int k = name_first; k < i; ++k)
+        if (given.given_name(lookup_key(p.tokens[k].text))) return true;
+    return false;
+}
+
+}  // namespace
+
 std::optional<NameRun> clean_name(const Paragraph& p, int first, int last, const QuoteLexicon& lex) {
     const auto& toks = p.tokens;
     while (first <= last && name_particle(toks[first])) ++first;
@@ -430,7 +459,7 @@ std::optional<NameRun> clean_name(const Paragraph& p, int first, int last, const
         if (const auto h = lex.honorifics.find(toks[i].key); h != lex.honorifics.end()) {
             run.gender = h->second;
             name_first = i + 1;
-        } else if (lex.title_words.count(toks[i].key)) {
+        } else if (lex.title_words.count(toks[i].key) && !title_as_surname(p, name_first, i, last)) {
             name_first = i + 1;
         }
     }
@@ -493,8 +522,12 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
         if (i < lo || !name_word(toks[i], lex)) return {};
     }
     if (is_punct(toks[i], ",") || is_dash(toks[i])) {  // "X, <appositive>, said"
+        // The appositive may hold commas of its own ("Anne Richards, assistant
+        // secretary for population, refugees, and migration, said").
         int j = i - 1;
-        while (j >= lo && toks[j].text != toks[i].text) --j;
+        while (j >= lo && (toks[j].text != toks[i].text || (j - 1 >= lo && !name_word(toks[j - 1], lex) &&
+                                                           toks[j - 1].quote < 0)))
+            --j;
         if (j - 1 < lo || !name_word(toks[j - 1], lex)) return {};
         auto run = run_ending_at(p, lo, j - 1, lex);
         if (!run) return {};

@@ -95,6 +95,39 @@ TEST(SpeakerContext, TheSubjectAfterADateline) {
     EXPECT_EQ(speaker_of(a, "a wise remark."), "Chuck Grassley");
 }
 
+// A title word ending a name after a given name is the family name: Amy Pope is no pope.
+TEST(SpeakerContext, ATitleWordAfterAGivenNameIsASurname) {
+    const auto a = quotes_of({"“Our efforts to date have been insufficient,” Amy Pope, deputy homeland "
+                              "security adviser, said on a conference call."});
+    EXPECT_EQ(speaker_of(a, "Our efforts to date have been insufficient,"), "Amy Pope");
+    // Before a name the word stays a title.
+    const auto b = quotes_of({"“We pray for peace,” Pope Francis said."});
+    EXPECT_EQ(speaker_of(b, "We pray for peace,"), "Francis");
+}
+
+// The appositive between a quote's speaker and the verb may hold commas and an
+// "and" of its own; two names joined by "and" speak together.
+TEST(SpeakerContext, AnAppositiveWithCommasAndAnd) {
+    const auto a = quotes_of({"The new plans “are steps in the right direction,” Anne Richards, assistant "
+                              "secretary of state for population, refugees, and migration, said on the call."});
+    EXPECT_EQ(speaker_of(a, "are steps in the right direction,"), "Anne Richards");
+    const auto b = quotes_of({"“He is filled with resentment,” Edward Dovere and Gabriel Debenedetti wrote."});
+    EXPECT_EQ(speaker_of(b, "He is filled with resentment,"), "Gabriel Debenedetti");
+    const auto c = quotes_of({"Many leaders became more “conversant” about climate change and more willing "
+                              "to act on it, Ban said."});
+    EXPECT_EQ(speaker_of(c, "conversant"), "Ban");
+    // An "and" opening a clause with a subject of its own still ends the search.
+    const auto d = quotes_of({"The plan is “a disgrace,” for instance, and Trump vowed to repeal it."});
+    EXPECT_EQ(speaker_of(d, "a disgrace,"), "<null>");
+}
+
+// "R-Ky." is a party and state tag: its period does not end the sentence.
+TEST(SpeakerContext, APartyAndStateTagAfterACommaDoesNotEndTheSentence) {
+    const auto a = quotes_of({"\"Let me make it perfectly clear,\" Senate Majority Leader Mitch McConnell, "
+                              "R-Ky., said."});
+    EXPECT_EQ(speaker_of(a, "Let me make it perfectly clear,"), "Mitch McConnell");
+}
+
 // A later quote in the paragraph attributed only to a description ("after being
 // asked") does not take away the subject of the sentence holding the first.
 TEST(SpeakerContext, ADescribedNeighbourLeavesTheSentencesSubject) {
