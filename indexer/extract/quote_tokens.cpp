@@ -194,6 +194,11 @@ void find_quotes(Paragraph& p) {
             // `potential. "It is` opens a new quote: the open one was never closed.
             add_span(p, open, i);
             open = i;
+        } else if (opener == U'“' && c == U'“' && depth == 0 && touches_before(p, i) && !word_after(p, i)) {
+            // `review“ of Flint’s`, `here,“ said Clyburn`: an opening mark typed for the
+            // closing one, touching the word before it and not the one after.
+            add_span(p, open, i);
+            open = -1;
         } else if (closes(opener, c) && (opener != U'‘' || !word_after(p, i))) {
             if (depth == 0) { add_span(p, open, i); open = -1; }
             else --depth;

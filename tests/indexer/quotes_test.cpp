@@ -170,6 +170,16 @@ TEST(Quotes, OtherQuotationMarks) {
     EXPECT_EQ(speaker_of(a, "Straight marks work too,"), "Ida Long");
 }
 
+TEST(Quotes, AnOpeningMarkTypedForTheClosingOne) {
+    // “ touching the word before it and not the one after closes the quote; one
+    // opening a word after a space still opens the next quote.
+    const auto a = quotes_of({"“It could create real problems for her here,“ said Jim Clyburn, a congressman.",
+                              "He called for an “expedited review“ of the pipes and a “monitoring system.”"});
+    EXPECT_EQ(speaker_of(a, "It could create real problems for her here,"), "Jim Clyburn");
+    ASSERT_NE(find_quote(a, "expedited review"), nullptr) << a;
+    EXPECT_NE(find_quote(a, "monitoring system."), nullptr) << a;
+}
+
 TEST(Quotes, StraightQuoteReopenedWithoutClosing) {
     // Some sources restart a quotation with a new opening mark and never close the first.
     const auto a = quotes_of({"\"We lost the vote today. \"We will try again next year,\" said Ida Long."});
