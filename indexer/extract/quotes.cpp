@@ -242,10 +242,16 @@ void record_appositive(const Paragraph& p, const NameRun& run, const std::string
     book.appositive(name, std::string(p.text.substr(t.begin, p.tokens[e - 1].end - t.begin)));
 }
 
+bool ends_in_stop(const Paragraph& p, int quote) {
+    const QuoteSpan& span = p.quotes[quote];
+    const char last = p.text[span.text_end - 1];
+    return last == '.' || last == '?' || last == '!';
+}
+
 // Registers the paragraph's names; returns the person whose statement ("X said
 // that ...") is the paragraph's last sentence, if any.
 std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size_t index) {
-    int sentence_start = 0, previous_start = 0, statement_start = -1;
+    int sentence_start = 0, previous_start = 0, statement_start = -1, subject_start = 0;
     std::optional<std::string> statement;
     auto runs = name_runs(p, m_lex);
     for (auto& run : runs) refine(p, run, m_lower);
@@ -258,7 +264,7 @@ std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size
             record_appositive(p, runs[r], name, m_book, m_lex);
             // Sentence subjects and "said X" are who a later "he said" means.
             const int before = runs[r].first - 1;
-            if (runs[r].first <= sentence_start + 1 ||
+            if (runs[r].first <= subject_start + 1 ||
                 (before >= 0 && m_lex.is_speech_verb(p.tokens[before].key)))
                 m_book.candidate(order_of(index, runs[r].first), name);
         }
@@ -275,6 +281,10 @@ std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size
             previous_start = sentence_start;
             sentence_start = k + 1;
         }
+        // "... begun “to unmask the true nature” of Trump, whom he called": after a
+        // quote that does not end the sentence the next name is no subject.
+        if (ends_sentence(t) || (t.quote >= 0 && p.quotes[t.quote].close == k && ends_in_stop(p, t.quote)))
+            subject_start = k + 1;
     }
     const int last_start =
         sentence_start >= static_cast<int>(p.tokens.size()) ? previous_start : sentence_start;

@@ -80,6 +80,16 @@ TEST(Quotes, PronounGoesToTheLatestNamedSpeaker) {
     EXPECT_EQ(speaker_of(a, "We need more data before we decide,"), "Dan Cole");
 }
 
+// A name right after a quote that does not end its sentence ("... nature” of
+// Marsh") is no sentence subject, so no antecedent for a later "he".
+TEST(Quotes, ANameAfterAQuoteMidSentenceIsNoAntecedent) {
+    const auto a = quotes_of({"Paul Marsh spoke on Monday.",
+                              "Okoro said that he has begun “to unmask the true nature” of Marsh, whom he "
+                              "called “a con artist.”"});
+    EXPECT_EQ(speaker_of(a, "to unmask the true nature"), "Okoro");
+    EXPECT_EQ(speaker_of(a, "a con artist."), "Okoro");
+}
+
 TEST(Quotes, PronounGenderFollowsHonorifics) {
     const auto a = quotes_of({"Ms. Ruth Park opened the session. Mr. Leo Kim answered questions.",
                               "“The budget is final,” she said."});
