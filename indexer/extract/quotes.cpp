@@ -217,6 +217,7 @@ class QuoteFinder {
     void share_within(std::size_t first);
     void carry_over(std::size_t first, bool prev_open);
     void introduce(const Paragraph& p, std::size_t index);
+    void follow_subject(const Paragraph& p);
 
     const QuoteLexicon& m_lex;
     SpeakerBook m_book;
@@ -352,6 +353,17 @@ void QuoteFinder::introduce(const Paragraph& p, std::size_t index) {
     if (m_prev_person) m_book.candidate(order_of(index, a.position), *m_prev_speaker);
 }
 
+// "Clinton touted her credentials as a co-sponsor." then a paragraph of quotes:
+// the closing sentence's subject goes on speaking.
+void QuoteFinder::follow_subject(const Paragraph& p) {
+    auto a = closing_subject(p, m_lex);
+    if (a.kind != SpeakerKind::name) return;
+    refine(p, a.name, m_lower);
+    if (a.name.kind != NameKind::person) return;
+    m_prev_speaker = m_book.canonical(a.name);
+    m_prev_person = true;
+}
+
 // A paragraph opening with a quote and attributing nothing continues the
 // previous paragraph's speaker (long statements run over several paragraphs).
 void QuoteFinder::carry_over(std::size_t first, bool prev_open) {
@@ -410,6 +422,7 @@ void QuoteFinder::paragraph(const Paragraph& p, std::size_t index) {
         m_prev_speaker = statement;  // "X said that ..." then a paragraph of quotes
         m_prev_person = statement.has_value();
         if (!statement) introduce(p, index);
+        if (!m_prev_speaker) follow_subject(p);
     }
 }
 

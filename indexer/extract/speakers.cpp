@@ -288,6 +288,21 @@ Attribution subject_after_intro(const Paragraph& p, int lo, int open, const Quot
     return {};
 }
 
+// First token of the sentence holding token `open`: a quote before it ends the
+// sentence only when its own text does ("X said “A.” Y ...").
+int sentence_start(const Paragraph& p, int open) {
+    int k = open - 1;
+    for (; k >= 0; --k) {
+        const Token& t = p.tokens[k];
+        if (ends_sentence(t)) break;
+        if (t.quote < 0 || p.quotes[t.quote].close != k) continue;
+        const QuoteSpan& span = p.quotes[t.quote];
+        const char last = span.text_end > span.text_begin ? p.text[span.text_end - 1] : '.';
+        if (last == '.' || last == '?' || last == '!') break;
+    }
+    return k + 1;
+}
+
 // The person a sentence opens with ("Cruz belittled the issue, calling it a
 // “paperwork error”"): the subject of the clause that holds the quote.
 Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
@@ -552,6 +567,14 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
     return {};
 }
 
+Attribution closing_subject(const Paragraph& p, const QuoteLexicon& lex) {
+    const int n = static_cast<int>(p.tokens.size());
+    int end = n;
+    while (end > 0 && p.tokens[end - 1].kind != TokenKind::word) --end;  // the final "." or ")"
+    if (end == 0) return {};
+    return sentence_subject(p, sentence_start(p, end), end, lex);
+}
+
 Attribution introduction(const Paragraph& p, const QuoteLexicon& lex) {
     const int n = static_cast<int>(p.tokens.size());
     if (n < 2 || !is_punct(p.tokens[n - 1], ":") || p.tokens[n - 1].quote >= 0) return {};
@@ -559,25 +582,6 @@ Attribution introduction(const Paragraph& p, const QuoteLexicon& lex) {
     while (lo >= 0 && p.tokens[lo].quote < 0 && !ends_sentence(p.tokens[lo])) --lo;
     return before_quote(p, lo + 1, n, lex);
 }
-
-namespace {
-
-// First token of the sentence holding token `open`: a quote before it ends the
-// sentence only when its own text does ("X said “A.” Y ...").
-int sentence_start(const Paragraph& p, int open) {
-    int k = open - 1;
-    for (; k >= 0; --k) {
-        const Token& t = p.tokens[k];
-        if (ends_sentence(t)) break;
-        if (t.quote < 0 || p.quotes[t.quote].close != k) continue;
-        const QuoteSpan& span = p.quotes[t.quote];
-        const char last = span.text_end > span.text_begin ? p.text[span.text_end - 1] : '.';
-        if (last == '.' || last == '?' || last == '!') break;
-    }
-    return k + 1;
-}
-
-}  // namespace
 
 Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) {
     const QuoteSpan& span = p.quotes[q];
@@ -611,8 +615,12 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
     // great thing.”": an earlier quote does not end the sentence, so its subject
     // is this quote's speaker too.
     const int start = sentence_start(p, span.open);
-    if (start > lo) return found;
-    auto subject = sentence_subject(p, start, span.open, lex);
+    Attribution subject;
+    if (start <= lo) subject = sentence_subject(p, start, span.open, lex);
+    // "Bystrom agreed. “Mainstream Republicans are running out of time.”": a quote
+    // standing as a sentence of its own continues the previous sentence's subject.
+    else if (found.kind == SpeakerKind::none && start == span.open && start > 0)
+        subject = sentence_subject(p, sentence_start(p, start - 1), start - 1, lex);
     if (subject.kind != SpeakerKind::name) return found;
     subject.cue = false;
     return subject;

@@ -128,6 +128,24 @@ TEST(SpeakerContext, APartyAndStateTagAfterACommaDoesNotEndTheSentence) {
     EXPECT_EQ(speaker_of(a, "Let me make it perfectly clear,"), "Mitch McConnell");
 }
 
+// A quote standing as a sentence of its own, with no attribution, continues the
+// subject of the sentence before it, in its paragraph or closing the previous one.
+TEST(SpeakerContext, AQuoteStandingAloneContinuesThePreviousSubject) {
+    const auto a = quotes_of({"Dana Whitlock distanced herself from the movement on Friday. “I am going to "
+                              "support him, not because I agree with him on everything, but because he can do "
+                              "the job.”"});
+    EXPECT_EQ(speaker_of(a, "I am going to support him, not because I agree with him on everything, but "
+                            "because he can do the job."),
+              "Dana Whitlock");
+    const auto b = quotes_of({"Marta Ilves touted her record as a sponsor of the bill.",
+                              "“Workers need recourse when they are punished for organizing.”"});
+    EXPECT_EQ(speaker_of(b, "Workers need recourse when they are punished for organizing."), "Marta Ilves");
+    // A sentence whose subject is no name hands on nobody.
+    const auto c = quotes_of({"The committee met on Friday. “Workers need recourse when they are punished "
+                              "for organizing.”"});
+    EXPECT_EQ(speaker_of(c, "Workers need recourse when they are punished for organizing."), "<null>");
+}
+
 // A later quote in the paragraph attributed only to a description ("after being
 // asked") does not take away the subject of the sentence holding the first.
 TEST(SpeakerContext, ADescribedNeighbourLeavesTheSentencesSubject) {
