@@ -144,7 +144,12 @@ Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLex
         return a;
     }
     auto run = run_ending_at(p, i, last, lex);
-    if (!run) return none;
+    if (!run) {  // "said a Nevada Democrat": titles and places only, a description
+        Attribution a;
+        a.kind = SpeakerKind::description;
+        a.position = i;
+        return a;
+    }
     // "selon le ministère des Affaires étrangères": a lower-case organisation word
     // before the capitals heads the name.
     for (int k = i; k < run->first; ++k) {

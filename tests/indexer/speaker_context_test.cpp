@@ -131,6 +131,12 @@ const std::vector<ContextCase>& context_cases() {
          {"Marta Ilves touted her record as a sponsor of the bill.",
           "“Workers need recourse when they are punished for organizing.”"},
          "Workers need recourse when they are punished for organizing.", "Marta Ilves"},
+        // A quote described as said by someone unnamed is that someone's, not the
+        // previous paragraph's subject's.
+        {"described speaker",
+         {"Marta Ilves touted her record as a sponsor of the bill.",
+          "“The gap is too wide for her to close,” said a Nevada Democrat."},
+         "The gap is too wide for her to close,", "<null>"},
         // A sentence whose subject is no name hands on nobody.
         {"no named subject",
          {"The committee met on Friday. “Workers need recourse when they are punished for organizing.”"},
