@@ -68,8 +68,13 @@ std::size_t scan_word(std::string_view s, std::size_t pos, const QuoteLexicon& l
                 pos = next;
                 continue;
             }
-            // "Sen. Bernie Sanders (I-Vt.) called": a period closing a bracket abbreviates.
-            return has_dot || after == ')' || lex.abbreviations.count(ascii_lower(s.substr(0, pos))) ? next : pos;
+            // "Sen. Bernie Sanders (I-Vt.) called": a period closing a bracket abbreviates,
+            // as does one of a party and state tag ("Mitch McConnell, R-Ky., said").
+            const bool party_state = pos >= 3 && (s[0] == 'R' || s[0] == 'D' || s[0] == 'I') && s[1] == '-' &&
+                                     s[2] >= 'A' && s[2] <= 'Z';
+            return has_dot || after == ')' || party_state || lex.abbreviations.count(ascii_lower(s.substr(0, pos)))
+                       ? next
+                       : pos;
         }
         return pos;
     }
@@ -189,6 +194,11 @@ void find_quotes(Paragraph& p) {
             // `potential. "It is` opens a new quote: the open one was never closed.
             add_span(p, open, i);
             open = i;
+        } else if (opener == U'“' && c == U'“' && depth == 0 && touches_before(p, i) && !word_after(p, i)) {
+            // `review“ of Flint’s`, `here,“ said Clyburn`: an opening mark typed for the
+            // closing one, touching the word before it and not the one after.
+            add_span(p, open, i);
+            open = -1;
         } else if (closes(opener, c) && (opener != U'‘' || !word_after(p, i))) {
             if (depth == 0) { add_span(p, open, i); open = -1; }
             else --depth;

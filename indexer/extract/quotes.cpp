@@ -217,6 +217,7 @@ class QuoteFinder {
     void share_within(std::size_t first);
     void carry_over(std::size_t first, bool prev_open);
     void introduce(const Paragraph& p, std::size_t index);
+    void follow_subject(const Paragraph& p);
 
     const QuoteLexicon& m_lex;
     SpeakerBook m_book;
@@ -242,10 +243,16 @@ void record_appositive(const Paragraph& p, const NameRun& run, const std::string
     book.appositive(name, std::string(p.text.substr(t.begin, p.tokens[e - 1].end - t.begin)));
 }
 
+bool ends_in_stop(const Paragraph& p, int quote) {
+    const QuoteSpan& span = p.quotes[quote];
+    const char last = p.text[span.text_end - 1];
+    return last == '.' || last == '?' || last == '!';
+}
+
 // Registers the paragraph's names; returns the person whose statement ("X said
 // that ...") is the paragraph's last sentence, if any.
 std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size_t index) {
-    int sentence_start = 0, previous_start = 0, statement_start = -1;
+    int sentence_start = 0, previous_start = 0, statement_start = -1, subject_start = 0;
     std::optional<std::string> statement;
     auto runs = name_runs(p, m_lex);
     for (auto& run : runs) refine(p, run, m_lower);
@@ -258,7 +265,7 @@ std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size
             record_appositive(p, runs[r], name, m_book, m_lex);
             // Sentence subjects and "said X" are who a later "he said" means.
             const int before = runs[r].first - 1;
-            if (runs[r].first <= sentence_start + 1 ||
+            if (runs[r].first <= subject_start + 1 ||
                 (before >= 0 && m_lex.is_speech_verb(p.tokens[before].key)))
                 m_book.candidate(order_of(index, runs[r].first), name);
         }
@@ -275,6 +282,10 @@ std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size
             previous_start = sentence_start;
             sentence_start = k + 1;
         }
+        // "... begun “to unmask the true nature” of Trump, whom he called": after a
+        // quote that does not end the sentence the next name is no subject.
+        if (ends_sentence(t) || (t.quote >= 0 && p.quotes[t.quote].close == k && ends_in_stop(p, t.quote)))
+            subject_start = k + 1;
     }
     const int last_start =
         sentence_start >= static_cast<int>(p.tokens.size()) ? previous_start : sentence_start;
@@ -342,6 +353,17 @@ void QuoteFinder::introduce(const Paragraph& p, std::size_t index) {
     if (m_prev_person) m_book.candidate(order_of(index, a.position), *m_prev_speaker);
 }
 
+// "Clinton touted her credentials as a co-sponsor." then a paragraph of quotes:
+// the closing sentence's subject goes on speaking.
+void QuoteFinder::follow_subject(const Paragraph& p) {
+    auto a = closing_subject(p, m_lex);
+    if (a.kind != SpeakerKind::name) return;
+    refine(p, a.name, m_lower);
+    if (a.name.kind != NameKind::person) return;
+    m_prev_speaker = m_book.canonical(a.name);
+    m_prev_person = true;
+}
+
 // A paragraph opening with a quote and attributing nothing continues the
 // previous paragraph's speaker (long statements run over several paragraphs).
 void QuoteFinder::carry_over(std::size_t first, bool prev_open) {
@@ -400,6 +422,7 @@ void QuoteFinder::paragraph(const Paragraph& p, std::size_t index) {
         m_prev_speaker = statement;  // "X said that ..." then a paragraph of quotes
         m_prev_person = statement.has_value();
         if (!statement) introduce(p, index);
+        if (!m_prev_speaker) follow_subject(p);
     }
 }
 

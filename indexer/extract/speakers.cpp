@@ -4,7 +4,9 @@
 #include <array>
 #include <cctype>
 
+#include "common/lang/countries.h"
 #include "common/text.h"
+#include "indexer/extract/entity_lexicon.h"
 
 namespace newsdesk {
 
@@ -142,7 +144,12 @@ Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLex
         return a;
     }
     auto run = run_ending_at(p, i, last, lex);
-    if (!run) return none;
+    if (!run) {  // "said a Nevada Democrat": titles and places only, a description
+        Attribution a;
+        a.kind = SpeakerKind::description;
+        a.position = i;
+        return a;
+    }
     // "selon le ministère des Affaires étrangères": a lower-case organisation word
     // before the capitals heads the name.
     for (int k = i; k < run->first; ++k) {
@@ -203,6 +210,22 @@ std::optional<Attribution> inverted_speaker(const Paragraph& p, int k, int hi,
     return pronoun_at(pronoun, k);
 }
 
+// "“…,” for instance, and Trump vowed": a conjunction opening a clause with a
+// subject of its own. Not one inside an appositive ("Anne Richards, assistant
+// secretary for population, refugees, and migration, said"; "a congressman and
+// civil rights leader") nor between two names ("Dovere and Gabriel Debenedetti wrote").
+bool new_clause(const Paragraph& p, int k, int hi, const QuoteLexicon& lex) {
+    const Token& t = p.tokens[k];
+    if (!lower_word(t) || !(t.key == "and" || t.key == "but" || t.key == "while" || t.key == "whereas"))
+        return false;
+    if (k + 1 >= hi) return true;
+    const Token& next = p.tokens[k + 1];
+    if (next.kind == TokenKind::word && !next.capitalised && !lex.pronouns.count(next.key) &&
+        next.key != "the")
+        return false;
+    return !(name_word(p.tokens[k - 1], lex) && name_word(next, lex));
+}
+
 // Attribution after the closing mark: "“…,” he said", "“…,” said X", "« … », dit-il",
 // "„…“, so X" (`german`: the quote was in German marks).
 Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool german,
@@ -228,10 +251,7 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
     }
     for (int k = a; k < std::min(hi, a + kAfterVerbWindow); ++k) {
         // "“…,” for instance, and Trump vowed ...": a new clause, a new speaker.
-        if (k > a && (is_punct(p.tokens[k], ";") || (lower_word(p.tokens[k]) &&
-                      (p.tokens[k].key == "and" || p.tokens[k].key == "but" ||
-                       p.tokens[k].key == "while" || p.tokens[k].key == "whereas"))))
-            break;
+        if (k > a && (is_punct(p.tokens[k], ";") || new_clause(p, k, hi, lex))) break;
         if (auto inv = inverted_speaker(p, k, hi, lex)) return *inv;
         if (!is_verb_at(p, k, lex)) continue;
         bool verb_first = true;
@@ -246,12 +266,46 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
 Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon& lex);
 
 // "But a few days later, Trump reversed himself": the subject follows an
-// introductory phrase of up to a dozen words closed by a comma ("Horrified at the
-// prospect of Trump becoming president, Ramos ...").
+// introductory phrase closed by a comma ("Horrified at the prospect of Trump
+// becoming president, Ramos ..."). The phrase may hold commas of its own
+// ("Speaking in Salem, New Hampshire, Trump went after Bush"): the subject is the
+// first name after a comma (or a dateline's dash) that a verb follows; within the first dozen words a
+// name with an appositive or a party tag counts too ("Hours later, Trump, the
+// nominee, ...") but not a place's next part ("Salem, New Hampshire, Trump").
 Attribution subject_after_intro(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
-    for (int k = lo; k < std::min(open, lo + 12); ++k)
-        if (is_punct(p.tokens[k], ",")) return subject_at(p, k + 1, open, lex);
+    for (int k = lo; k < open; ++k) {
+        if (!(is_punct(p.tokens[k], ",") || is_dash(p.tokens[k])) || p.tokens[k].quote >= 0) continue;
+        auto a = subject_at(p, k + 1, open, lex);
+        if (a.kind != SpeakerKind::name) continue;
+        const Token& next = p.tokens[a.name.last + 1];  // subject_at saw a token there
+        if (lower_word(next) && !ends_forward_name(next) && next.key != "and" && next.key != "or") return a;
+        const int after = a.name.last + 2;
+        // "WASHINGTON — Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed ...": a
+        // dateline's dash, and a day between the subject and its verb.
+        const int verb = is_punct(next, "(") ? a.name.last + 4 : a.name.last + 1;
+        if (verb + 2 < open && p.tokens[verb].key == "on" && p.tokens[verb + 1].capitalised &&
+            lex.not_names.count(p.tokens[verb + 1].key) && lower_word(p.tokens[verb + 2]))
+            return a;
+        if (k < lo + 12 && (is_punct(next, "(") ||
+                            (is_punct(next, ",") && after < open && lower_word(p.tokens[after]))))
+            return a;
+    }
     return {};
+}
+
+// First token of the sentence holding token `open`: a quote before it ends the
+// sentence only when its own text does ("X said “A.” Y ...").
+int sentence_start(const Paragraph& p, int open) {
+    int k = open - 1;
+    for (; k >= 0; --k) {
+        const Token& t = p.tokens[k];
+        if (ends_sentence(t)) break;
+        if (t.quote < 0 || p.quotes[t.quote].close != k) continue;
+        const QuoteSpan& span = p.quotes[t.quote];
+        const char last = span.text_end > span.text_begin ? p.text[span.text_end - 1] : '.';
+        if (last == '.' || last == '?' || last == '!') break;
+    }
+    return k + 1;
 }
 
 // The person a sentence opens with ("Cruz belittled the issue, calling it a
@@ -299,12 +353,27 @@ Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon&
     return a;
 }
 
+// "Pollsters agree - Carl Bialik: “…”", "… election - More from Jones: “…”": a
+// roundup's item names its source between a dash and the colon, after a heading.
+bool after_heading_dash(const Paragraph& p, int lo, int first, const QuoteLexicon& lex) {
+    int k = first - 1;
+    while (k >= lo && p.tokens[k].kind == TokenKind::word &&
+           (name_word(p.tokens[k], lex) || p.tokens[k].key == "and" || p.tokens[k].key == "from" ||
+            p.tokens[k].key == "more"))
+        --k;  // "Frank Newport and Jim Harter", "More from"
+    return k > lo && (is_dash(p.tokens[k]) || is_punct(p.tokens[k], "-"));
+}
+
 // Attribution before the opening mark: "X said “…”", "according to X, “…”", "X: “…”".
 // A verb whose subject is a description ("the official said", "and said",
 // "..., calling it") falls back to the sentence's subject when that is a name.
 // Participles come last: in "Clinton claimed that statements by Trump calling
 // for a ban make him “...”" the finite verb's subject is the speaker.
 Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    if (open - 2 >= lo && is_punct(p.tokens[open - 1], ":") && name_word(p.tokens[open - 2], lex)) {
+        auto r = run_ending_at(p, lo, open - 2, lex);
+        if (r && after_heading_dash(p, lo, r->first, lex)) return named(*r);
+    }
     Attribution described;
     for (const bool participles : {false, true}) {
         for (int k = open - 1; k >= lo; --k) {
@@ -380,6 +449,20 @@ bool name_word(const Token& t, const QuoteLexicon& lex) {
     return lex.honorifics.count(t.key) || !lex.not_names.count(t.key);
 }
 
+namespace {
+
+// "Amy Pope", "Billie Jean King": a title word ending a run after a given name
+// is the family name.
+bool title_as_surname(const Paragraph& p, int name_first, int i, int last) {
+    if (i != last || i == name_first) return false;
+    const auto& given = entities::Lexicon::instance();
+    for (int k = name_first; k < i; ++k)
+        if (given.given_name(lookup_key(p.tokens[k].text))) return true;
+    return false;
+}
+
+}  // namespace
+
 std::optional<NameRun> clean_name(const Paragraph& p, int first, int last, const QuoteLexicon& lex) {
     const auto& toks = p.tokens;
     while (first <= last && name_particle(toks[first])) ++first;
@@ -396,7 +479,7 @@ std::optional<NameRun> clean_name(const Paragraph& p, int first, int last, const
         if (const auto h = lex.honorifics.find(toks[i].key); h != lex.honorifics.end()) {
             run.gender = h->second;
             name_first = i + 1;
-        } else if (lex.title_words.count(toks[i].key)) {
+        } else if (lex.title_words.count(toks[i].key) && !title_as_surname(p, name_first, i, last)) {
             name_first = i + 1;
         }
     }
@@ -459,8 +542,12 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
         if (i < lo || !name_word(toks[i], lex)) return {};
     }
     if (is_punct(toks[i], ",") || is_dash(toks[i])) {  // "X, <appositive>, said"
+        // The appositive may hold commas of its own ("Anne Richards, assistant
+        // secretary for population, refugees, and migration, said").
         int j = i - 1;
-        while (j >= lo && toks[j].text != toks[i].text) --j;
+        while (j >= lo && (toks[j].text != toks[i].text || (j - 1 >= lo && !name_word(toks[j - 1], lex) &&
+                                                           toks[j - 1].quote < 0)))
+            --j;
         if (j - 1 < lo || !name_word(toks[j - 1], lex)) return {};
         auto run = run_ending_at(p, lo, j - 1, lex);
         if (!run) return {};
@@ -483,6 +570,14 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
         return a;
     }
     return {};
+}
+
+Attribution closing_subject(const Paragraph& p, const QuoteLexicon& lex) {
+    const int n = static_cast<int>(p.tokens.size());
+    int end = n;
+    while (end > 0 && p.tokens[end - 1].kind != TokenKind::word) --end;  // the final "." or ")"
+    if (end == 0) return {};
+    return sentence_subject(p, sentence_start(p, end), end, lex);
 }
 
 Attribution introduction(const Paragraph& p, const QuoteLexicon& lex) {
@@ -516,10 +611,24 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
     if (before.kind == SpeakerKind::none) before = possessive_speaker(p, lo + 1, span.open, lex);
     // "“…” and accusing him": a described subject after the quote does not
     // outweigh a name before it.
+    Attribution found = before;
     if (after.kind == SpeakerKind::description &&
         !(before.kind == SpeakerKind::name || before.kind == SpeakerKind::pronoun))
-        return after;
-    return before;
+        found = after;
+    if (found.kind == SpeakerKind::name || found.kind == SpeakerKind::pronoun) return found;
+    // "Trump has hailed the vote as “fantastic,” telling reporters that it is “a
+    // great thing.”": an earlier quote does not end the sentence, so its subject
+    // is this quote's speaker too.
+    const int start = sentence_start(p, span.open);
+    Attribution subject;
+    if (start <= lo) subject = sentence_subject(p, start, span.open, lex);
+    // "Bystrom agreed. “Mainstream Republicans are running out of time.”": a quote
+    // standing as a sentence of its own continues the previous sentence's subject.
+    else if (found.kind == SpeakerKind::none && start == span.open && start > 0)
+        subject = sentence_subject(p, sentence_start(p, start - 1), start - 1, lex);
+    if (subject.kind != SpeakerKind::name) return found;
+    subject.cue = false;
+    return subject;
 }
 
 }  // namespace newsdesk

@@ -47,6 +47,11 @@ struct Attribution {
 // "Stated Stone:") for the quote of the next paragraph, or kind none.
 [[nodiscard]] Attribution introduction(const Paragraph& p, const QuoteLexicon& lex);
 
+// The person the paragraph's last sentence opens with ("Clinton touted her
+// credentials as a co-sponsor."), or kind none: who a quote opening the next
+// paragraph with no attribution of its own continues.
+[[nodiscard]] Attribution closing_subject(const Paragraph& p, const QuoteLexicon& lex);
+
 // The subject of the speech verb at token `verb` (outside quotes), searching
 // no further left than token `lo`.
 [[nodiscard]] Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon& lex);

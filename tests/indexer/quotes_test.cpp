@@ -80,6 +80,16 @@ TEST(Quotes, PronounGoesToTheLatestNamedSpeaker) {
     EXPECT_EQ(speaker_of(a, "We need more data before we decide,"), "Dan Cole");
 }
 
+// A name right after a quote that does not end its sentence ("... nature” of
+// Marsh") is no sentence subject, so no antecedent for a later "he".
+TEST(Quotes, ANameAfterAQuoteMidSentenceIsNoAntecedent) {
+    const auto a = quotes_of({"Paul Marsh spoke on Monday.",
+                              "Okoro said that he has begun “to unmask the true nature” of Marsh, whom he "
+                              "called “a con artist.”"});
+    EXPECT_EQ(speaker_of(a, "to unmask the true nature"), "Okoro");
+    EXPECT_EQ(speaker_of(a, "a con artist."), "Okoro");
+}
+
 TEST(Quotes, PronounGenderFollowsHonorifics) {
     const auto a = quotes_of({"Ms. Ruth Park opened the session. Mr. Leo Kim answered questions.",
                               "“The budget is final,” she said."});
@@ -168,6 +178,16 @@ TEST(Quotes, OtherQuotationMarks) {
     EXPECT_NE(find_quote(a, "Wir schaffen das nicht allein"), nullptr);
     EXPECT_NE(find_quote(a, "我们会继续努力"), nullptr);
     EXPECT_EQ(speaker_of(a, "Straight marks work too,"), "Ida Long");
+}
+
+TEST(Quotes, AnOpeningMarkTypedForTheClosingOne) {
+    // “ touching the word before it and not the one after closes the quote; one
+    // opening a word after a space still opens the next quote.
+    const auto a = quotes_of({"“It could create real problems for her here,“ said Jim Clyburn, a congressman.",
+                              "He called for an “expedited review“ of the pipes and a “monitoring system.”"});
+    EXPECT_EQ(speaker_of(a, "It could create real problems for her here,"), "Jim Clyburn");
+    ASSERT_NE(find_quote(a, "expedited review"), nullptr) << a;
+    EXPECT_NE(find_quote(a, "monitoring system."), nullptr) << a;
 }
 
 TEST(Quotes, StraightQuoteReopenedWithoutClosing) {

@@ -46,6 +46,112 @@ TEST(SpeakerContext, TheSubjectFollowsAnIntroductoryPhrase) {
     EXPECT_EQ(speaker_of(b, "takes sides."), "Ramos");
 }
 
+// Who a reader takes the speaker to be where the sentence says it without the
+// usual "X said": one row per pattern, each with the paragraphs of one article.
+struct ContextCase {
+    const char* pattern;
+    std::vector<std::string> paragraphs;
+    std::string quote;
+    std::string speaker;  // "<null>": nobody
+};
+
+const std::vector<ContextCase>& context_cases() {
+    static const std::vector<ContextCase> cases = {
+        // An introductory phrase may hold commas of its own (a place and its state)
+        // and run past a dozen words: the subject is the first name after a comma
+        // that a verb follows.
+        {"intro with commas",
+         {"Speaking at a rally in Dayton, Ohio, Harmon went after Whitfield, calling him “a career politician.”"},
+         "a career politician.", "Harmon"},
+        {"long intro",
+         {"As the campaign has moved on to states with larger and more diverse urban electorates, Whitfield has "
+          "increasingly condemned what he calls “a rigged economy” and promised reform."},
+         "a rigged economy", "Whitfield"},
+        // A quote that does not end in a full stop does not end its sentence: a
+        // later quote in it has the same subject.
+        {"telling reporters",
+         {"Lindqvist has welcomed the court’s ruling as “overdue,” telling reporters outside the courthouse on "
+          "Monday that the decision is “a victory for every tenant.”"},
+         "a victory for every tenant.", "Lindqvist"},
+        {"and tells",
+         {"Okafor says she would sit the board down and tell it “enough is enough” and tells the audience she "
+          "was the “only one” to vote against the plan."},
+         "only one", "Okafor"},
+        // ... but one ending in a full stop does, and the next sentence has its own.
+        {"full stop",
+         {"Ana Ruiz called the budget “a fraud.” On Monday the council described it as “a sound investment.”"},
+         "a sound investment.", "<null>"},
+        // A roundup names its source between a dash and a colon, after a heading
+        // whose own subject and verb ("Pollsters agree") are not the speaker's.
+        {"roundup", {"Pollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”"},
+         "Keep on contacting voters as late as possible.", "Carl Bialik"},
+        {"roundup, more from",
+         {"What that means for the election - More from Jones: “The partisanship of the state is a starting "
+          "point.”"},
+         "The partisanship of the state is a starting point.", "Jones"},
+        {"roundup, two names",
+         {"TURNOUT DECIDES - Frank Newport and Jim Harter: “We found that the strengths mattered most.”"},
+         "We found that the strengths mattered most.", "Jim Harter"},
+        // A dateline's dash ends the introduction; a day may stand before the verb.
+        {"dateline",
+         {"WASHINGTON — Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed the attack and called it “a wise "
+          "remark.”"},
+         "a wise remark.", "Chuck Grassley"},
+        // A title word ending a name after a given name is the family name ...
+        {"title as surname",
+         {"“Our efforts to date have been insufficient,” Amy Pope, deputy homeland security adviser, said on a "
+          "conference call."},
+         "Our efforts to date have been insufficient,", "Amy Pope"},
+        // ... and before a name it stays a title.
+        {"title before a name", {"“We pray for peace,” Pope Francis said."}, "We pray for peace,", "Francis"},
+        // The appositive between speaker and verb may hold commas and an "and".
+        {"appositive with commas",
+         {"The new plans “are steps in the right direction,” Anne Richards, assistant secretary of state for "
+          "population, refugees, and migration, said on the call."},
+         "are steps in the right direction,", "Anne Richards"},
+        {"two names", {"“He is filled with resentment,” Edward Dovere and Gabriel Debenedetti wrote."},
+         "He is filled with resentment,", "Gabriel Debenedetti"},
+        {"and without a subject",
+         {"Many leaders became more “conversant” about climate change and more willing to act on it, Ban said."},
+         "conversant", "Ban"},
+        // An "and" opening a clause with a subject of its own still ends the search.
+        {"and with a subject", {"The plan is “a disgrace,” for instance, and Trump vowed to repeal it."},
+         "a disgrace,", "<null>"},
+        // "R-Ky." is a party and state tag: its period does not end the sentence.
+        {"party tag",
+         {"\"Let me make it perfectly clear,\" Senate Majority Leader Mitch McConnell, R-Ky., said."},
+         "Let me make it perfectly clear,", "Mitch McConnell"},
+        // A quote standing as a sentence of its own continues the subject of the
+        // sentence before it, in its paragraph or closing the previous one.
+        {"quote after a sentence",
+         {"Dana Whitlock distanced herself from the movement on Friday. “I am going to support him, because he "
+          "can do the job.”"},
+         "I am going to support him, because he can do the job.", "Dana Whitlock"},
+        {"quote paragraph",
+         {"Marta Ilves touted her record as a sponsor of the bill.",
+          "“Workers need recourse when they are punished for organizing.”"},
+         "Workers need recourse when they are punished for organizing.", "Marta Ilves"},
+        // A quote described as said by someone unnamed is that someone's, not the
+        // previous paragraph's subject's.
+        {"described speaker",
+         {"Marta Ilves touted her record as a sponsor of the bill.",
+          "“The gap is too wide for her to close,” said a Nevada Democrat."},
+         "The gap is too wide for her to close,", "<null>"},
+        // A sentence whose subject is no name hands on nobody.
+        {"no named subject",
+         {"The committee met on Friday. “Workers need recourse when they are punished for organizing.”"},
+         "Workers need recourse when they are punished for organizing.", "<null>"},
+    };
+    return cases;
+}
+
+TEST(SpeakerContext, SentencePatterns) {
+    for (const auto& c : context_cases()) {
+        SCOPED_TRACE(c.pattern);
+        EXPECT_EQ(speaker_of(quotes_of(c.paragraphs), c.quote), c.speaker);
+    }
+}
+
 // A later quote in the paragraph attributed only to a description ("after being
 // asked") does not take away the subject of the sentence holding the first.
 TEST(SpeakerContext, ADescribedNeighbourLeavesTheSentencesSubject) {
