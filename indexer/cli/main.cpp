@@ -13,6 +13,7 @@
 #include "common/cli/program.h"
 #include "common/db/collection.h"
 #include "common/db/database.h"
+#include "common/db/facet_column.h"
 #include "common/error.h"
 #include "indexer/cli/update_main.h"
 #include "indexer/cli/writer_options.h"
@@ -157,6 +158,7 @@ int run(const newsdesk::WriterSettings& settings, bool extract) {
         if (!result.more) ++done;
         progress.update(done, summary.articles);
     });
+    const bool sharded_build = sharded.has_value();
     std::string holds;  // "database DB holds N articles", for the summary
     if (writer) {
         writer->finish();
@@ -170,6 +172,9 @@ int run(const newsdesk::WriterSettings& settings, bool extract) {
         sharded.reset();
     }
     if (recorder) recorder->write(target);
+    // After the last commit (the manifest's): the facet column of this revision.
+    // (A collection is searched as several databases, which count without one.)
+    if (!extract && !sharded_build) newsdesk::refresh_facet_column(target);
     std::cout.flush();
 
     if (!settings.quiet)
@@ -208,6 +213,39 @@ int compact_main(int argc, char** argv) {
     if (paths.size() != 2) return newsdesk::cli::usage_error(program, "--compact takes two paths, FROM and TO");
     try {
         newsdesk::compact_database(paths[0], paths[1], std::max(1u, std::thread::hardware_concurrency()));
+        newsdesk::refresh_facet_column(paths[1]);  // the copy is another database: its own column
+        return 0;
+    } catch (...) {
+        return newsdesk::cli::exit_status_of_current_exception(program);
+    }
+}
+
+// newsdesk-index --facet-column DB: writes DB's facet column
+// (common/db/facet_column.h) for its current revision, for a database written
+// by an older indexer, restored from a backup or copied by xapian-compact.
+int facet_column_main(int argc, char** argv) {
+    const newsdesk::cli::Program program{"newsdesk-index", "newsdesk-index --facet-column --help"};
+    cxxopts::Options opts("newsdesk-index --facet-column",
+                          "Writes the facet column of the database DB (a directory) for its current\n"
+                          "revision, from which searches count facets; the indexer writes it after\n"
+                          "each build, update and compaction.\n\n"
+                          "Exit status: 0 written, 1 failure, 2 usage error.");
+    opts.positional_help("DB");
+    opts.add_options()
+        ("facet-column", "write the facet column (this mode)")
+        ("paths", "DB", cxxopts::value<std::vector<std::string>>());
+    opts.parse_positional({"paths"});
+    newsdesk::cli::add_standard_options(opts);
+    const auto parsed = newsdesk::cli::parse(opts, program, argc, argv);
+    if (parsed.exit_status) return *parsed.exit_status;
+    const auto paths = parsed.args.count("paths") ? parsed.args["paths"].as<std::vector<std::string>>()
+                                                  : std::vector<std::string>{};
+    if (paths.size() != 1) return newsdesk::cli::usage_error(program, "--facet-column takes one database, DB");
+    try {
+        newsdesk::check_schema(newsdesk::open_for_reading(paths[0]), paths[0]);
+        if (newsdesk::is_collection(paths[0]))
+            throw newsdesk::UsageError(paths[0] + ": a sharded collection has no facet column (its shards are counted as one)");
+        newsdesk::write_facet_column(paths[0]);
         return 0;
     } catch (...) {
         return newsdesk::cli::exit_status_of_current_exception(program);
@@ -220,13 +258,15 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::string_view(argv[i]) == "--update") return newsdesk::update_main(argc, argv);
         if (std::string_view(argv[i]) == "--compact") return compact_main(argc, argv);
+        if (std::string_view(argv[i]) == "--facet-column") return facet_column_main(argc, argv);
     }
     cxxopts::Options opts("newsdesk-index", kDescription);
     newsdesk::add_writer_options(opts);
     opts.add_options()
         ("extract", "print each article as JSON Lines on stdout; write no database")
         ("update", "incremental update; see newsdesk-index --update --help")
-        ("compact", "newsdesk-index --compact FROM TO: a compacted copy of a database or collection");
+        ("compact", "newsdesk-index --compact FROM TO: a compacted copy of a database or collection")
+        ("facet-column", "newsdesk-index --facet-column DB: write DB's facet column for its revision");
     newsdesk::cli::add_standard_options(opts);
     const auto parsed = newsdesk::cli::parse(opts, kProgram, argc, argv);
     if (parsed.exit_status) return *parsed.exit_status;
