@@ -49,7 +49,8 @@ Searcher::Searcher(std::string db_path, OpenOptions options)
       m_db(open_for_reading(m_path, m_options)),
       m_remote(reaches_remote(m_path)) {}
 
-Searcher::Searcher(Xapian::Database db, std::string label) : m_path(std::move(label)), m_db(std::move(db)) {}
+Searcher::Searcher(Xapian::Database db, std::string label, std::shared_ptr<const FacetColumn> column)
+    : m_path(std::move(label)), m_db(std::move(db)), m_column(std::move(column)) {}
 
 SearchResult Searcher::records(const SearchRequest& request) { return finish(match(request), false, {}); }
 
@@ -279,6 +280,7 @@ SearchResult Searcher::finish(Matched matched, bool snippets, const Markers& mar
 }
 
 const FacetColumn* Searcher::facet_column() {
+    if (m_column && m_column->matches(m_db)) return m_column.get();
     // Only a database directory has one (not a collection, a stub or memory).
     if (!m_column_dir) {
         std::error_code ec;

@@ -29,8 +29,9 @@ class Searcher {
     // IndexError when it cannot.
     explicit Searcher(std::string db_path, OpenOptions options = {});
     // An already open database: in memory (tests), or kept open between
-    // requests (newsdesk-fcgi), with its path as `label` for reopening it.
-    Searcher(Xapian::Database db, std::string label);
+    // requests (newsdesk-fcgi), with its path as `label` for reopening it and
+    // its facet column as kept mapped (KeptDatabase::facet_column), if any.
+    Searcher(Xapian::Database db, std::string label, std::shared_ptr<const FacetColumn> column = nullptr);
 
     // Article hits, ranked; facets with exact counts over the whole match when
     // request.facets is not empty. Throws UsageError for a bad query or filter.
@@ -110,7 +111,7 @@ class Searcher {
     OpenOptions m_options;
     Xapian::Database m_db;
     bool m_remote = false;  // a shard is remote: facets are counted by the built-in spy
-    std::unique_ptr<FacetColumn> m_column;
+    std::shared_ptr<const FacetColumn> m_column;
     std::optional<bool> m_column_dir;           // m_path is a database directory (once asked)
     std::optional<Xapian::rev> m_column_tried;  // the revision last looked for, nullopt before
 };

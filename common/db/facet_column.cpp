@@ -85,26 +85,22 @@ std::unique_ptr<FacetColumn> FacetColumn::open(const std::string& dir, const Xap
     if (h.revision != db.get_revision() || !uuid_matches(h, db.get_uuid())) return nullptr;  // stale
     const auto* base = static_cast<const char*>(map) + sizeof(Header);
     column->m_revision = h.revision;
+    column->m_uuid = db.get_uuid();
     column->m_entries = {reinterpret_cast<const FacetColumnEntry*>(base), static_cast<std::size_t>(h.entries)};
     base += h.entries * sizeof(FacetColumnEntry);
     column->m_offsets = {reinterpret_cast<const std::uint32_t*>(base), static_cast<std::size_t>(offsets)};
     base += offsets * 4;
     column->m_values = {reinterpret_cast<const std::uint32_t*>(base), static_cast<std::size_t>(h.values)};
-    // Offsets that run backwards or past the values would read outside the
-    // map; entry indices are checked where they are counted.
-    std::uint32_t at = 0;
-    for (const std::uint32_t o : column->m_offsets) {
-        if (o < at) {
-            warn(file, "malformed facet column");
-            return nullptr;
-        }
-        at = o;
-    }
-    if (at != h.values) {
+    // The ends (per docid, FacetColumn::values checks the rest).
+    if (column->m_offsets.front() != 0 || column->m_offsets.back() != h.values) {
         warn(file, "malformed facet column");
         return nullptr;
     }
     return column;
+}
+
+bool FacetColumn::matches(const Xapian::Database& db) const {
+    return db.size() == 1 && db.get_revision() == m_revision && db.get_uuid() == m_uuid;
 }
 
 namespace {

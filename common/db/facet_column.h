@@ -57,11 +57,17 @@ class FacetColumn {
     FacetColumn& operator=(const FacetColumn&) = delete;
 
     [[nodiscard]] Xapian::rev revision() const { return m_revision; }
+    // Whether it was built from `db` as `db` is now (its revision and uuid).
+    [[nodiscard]] bool matches(const Xapian::Database& db) const;
     [[nodiscard]] std::span<const FacetColumnEntry> entries() const { return m_entries; }
-    // The entry indices of docid `did` (empty past the last docid).
+    // The entry indices of docid `did` (empty past the last docid, and where
+    // the offsets of a damaged file run backwards or past the values: checked
+    // here, per match, so that opening the column costs the same at any size).
     [[nodiscard]] std::span<const std::uint32_t> values(Xapian::docid did) const {
-        if (did >= m_offsets.size() - 1) return {};
-        return m_values.subspan(m_offsets[did], m_offsets[did + 1] - m_offsets[did]);
+        if (std::size_t{did} + 1 >= m_offsets.size()) return {};
+        const std::uint32_t from = m_offsets[did], to = m_offsets[did + 1];
+        if (from > to || to > m_values.size()) return {};
+        return m_values.subspan(from, to - from);
     }
 
   private:
@@ -69,6 +75,7 @@ class FacetColumn {
     void* m_map = nullptr;
     std::size_t m_size = 0;
     Xapian::rev m_revision = 0;
+    std::string m_uuid;
     std::span<const FacetColumnEntry> m_entries;
     std::span<const std::uint32_t> m_offsets;
     std::span<const std::uint32_t> m_values;

@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "common/db/facet_column.h"
+#include "common/db/kept_database.h"
 #include "common/facet_set.h"
 #include "common/schema.h"
 #include "indexer/document/document_builder.h"
@@ -221,6 +222,26 @@ TEST(FacetColumn, QueriesTheMatcherMustRunAreCountedFromTheColumnAlike) {
         std::filesystem::remove(corpus.column_file());
         return facets_of(corpus.path(), "date:2019-01..2019-03");
     }());
+}
+
+// newsdesk-fcgi keeps its database open between requests: the column follows
+// the revision, and one written after the commit is picked up at the next request.
+TEST(FacetColumn, AKeptDatabaseKeepsItsColumnWhileItsRevisionLasts) {
+    CorpusDirectory corpus(100);
+    KeptDatabase kept(corpus.path());
+    (void)kept.current();
+    EXPECT_FALSE(kept.facet_column()) << "none written yet";
+    write_facet_column(corpus.path());
+    const auto column = kept.facet_column();
+    ASSERT_TRUE(column) << "looked for again";
+    EXPECT_EQ(kept.facet_column(), column) << "kept mapped, not opened per request";
+    corpus.add(100, 150);
+    EXPECT_EQ(kept.current().get_revision(), column->revision() + 1);
+    EXPECT_FALSE(kept.facet_column()) << "the database was committed after it";
+    write_facet_column(corpus.path());
+    const auto next = kept.facet_column();
+    ASSERT_TRUE(next);
+    EXPECT_EQ(next->revision(), kept.current().get_revision());
 }
 
 }  // namespace
