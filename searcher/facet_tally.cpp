@@ -47,7 +47,7 @@ FacetTally ColumnCounter::tally(const WantedTags& wanted) const {
     const auto entries = m_column.entries();
     std::size_t counted = 0;
     for (std::size_t i = 0; i < entries.size(); ++i) counted += m_counts[i] != 0;
-    FacetTally tally(counted);
+    FacetTally tally(counted * 2);  // at most half full: few probes
     for (std::size_t i = 0; i < entries.size(); ++i) {
         if (m_counts[i] == 0) continue;
         const FacetColumnEntry& e = entries[i];
