@@ -43,8 +43,34 @@ std::string FacetSpy::next_set(Xapian::docid did) {
     return *m_sets;
 }
 
+FacetTally ColumnCounter::tally(const WantedTags& wanted) const {
+    const auto entries = m_column.entries();
+    std::size_t counted = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i) counted += m_counts[i] != 0;
+    FacetTally tally(counted * 2);  // at most half full: few probes
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (m_counts[i] == 0) continue;
+        const FacetColumnEntry& e = entries[i];
+        const auto tag = static_cast<unsigned char>(facet_id_tag(e.id));
+        if (tag < wanted.size() && wanted[tag]) tally.add_id(e.id, e.group, e.first, m_counts[i]);
+    }
+    tally.settle();
+    return tally;
+}
+
+bool FacetSpy::add_all(const MatchSet& matches) {
+    if (!m_column) return false;
+    matches.for_each([&](Xapian::docid did) { m_column->add(did); });
+    m_seen += matches.count();
+    return true;
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     ++m_seen;
+    if (m_column) {
+        m_column->add(doc.get_docid());
+        return;
+    }
     if (!m_one_database) {
         // A shard's document gives its docid in the shard, not in the
         // collection, so the texts are taken along with the ids.

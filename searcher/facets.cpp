@@ -207,7 +207,7 @@ std::map<char, std::map<std::string, Xapian::doccount>> decompose_set_counts(con
 }
 
 FacetCollector::FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket,
-                               const Xapian::Database& db, bool remote)
+                               const Xapian::Database& db, bool remote, const FacetColumn* column)
     : m_size(size), m_bucket(bucket), m_db(db) {
     for (const auto& name : names) {
         const FacetSpec* spec = find_facet(name);
@@ -218,8 +218,10 @@ FacetCollector::FacetCollector(const std::vector<std::string>& names, std::size_
     for (const FacetSpec* spec : m_specs) m_wanted[static_cast<unsigned char>(spec->tag)] = true;
     m_wanted[static_cast<unsigned char>(facet_tag::copy)] = true;
     if (remote) m_sets = std::make_unique<Xapian::ValueCountMatchSpy>(slot::facets);
-    else m_local = std::make_unique<FacetSpy>(m_wanted, db);
+    else m_local = std::make_unique<FacetSpy>(m_wanted, db, column);
 }
+
+bool FacetCollector::count_all(const MatchSet& matches) { return m_local && m_local->add_all(matches); }
 
 Xapian::doccount FacetCollector::documents_seen() const {
     return m_local ? m_local->documents_seen() : static_cast<Xapian::doccount>(m_sets->get_total());

@@ -47,6 +47,7 @@ struct Facet {
     std::string name;
     std::vector<FacetValue> values;  // most frequent first (dates: chronological)
     std::string bucket;               // for "date": "year", "month" or "day"
+    bool operator==(const Facet&) const = default;
 };
 
 // The articles dated FROM..TO (query syntax date:FROM..TO): each end YYYY,
@@ -68,10 +69,15 @@ struct Facet {
 class FacetCollector {
   public:
     // `db`: the database searched; `remote`: it has a remote shard, so the
-    // built-in spy counts.
+    // built-in spy counts; `column`: the facet column of `db` for its
+    // revision (common/db/facet_column.h), which the local spy then reads.
     FacetCollector(const std::vector<std::string>& names, std::size_t size, DateBucket bucket,
-                   const Xapian::Database& db, bool remote = false);
+                   const Xapian::Database& db, bool remote = false, const FacetColumn* column = nullptr);
     void register_spies(Xapian::Enquire& enquire);
+    // Counts `matches` (every article the query matches) without a match:
+    // with a column only; false (nothing counted) without one, when the
+    // spies must run in Enquire::get_mset instead.
+    bool count_all(const MatchSet& matches);
     struct Counts {
         std::vector<Facet> facets;  // the facets asked for, in the order asked
         // The matching articles with the copies of a wire story folded into one

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "common/db/collection.h"
 #include "common/db/database.h"
 #include "common/error.h"
 #include "common/lang/dates.h"
@@ -16,6 +18,7 @@
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/feedback.h"
+#include "searcher/match_set.h"
 #include "searcher/query_builder.h"
 #include "searcher/snippet.h"
 #include "searcher/stored_article.h"
@@ -95,7 +98,8 @@ Searcher::Searcher(std::string db_path, OpenOptions options)
       m_db(open_for_reading(m_path, m_options)),
       m_remote(reaches_remote(m_path)) {}
 
-Searcher::Searcher(Xapian::Database db, std::string label) : m_path(std::move(label)), m_db(std::move(db)) {}
+Searcher::Searcher(Xapian::Database db, std::string label, std::shared_ptr<const FacetColumn> column)
+    : m_path(std::move(label)), m_db(std::move(db)), m_column(std::move(column)) {}
 
 SearchResult Searcher::records(const SearchRequest& request) { return finish(match(request), false, {}); }
 
@@ -177,22 +181,29 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
 // Facets are counted in a match of their own over every matching article,
 // unweighted (BoolWeight: no scores to compute) and without collapsing, so the
 // hits' match can stop as soon as it has the page, as a plain search does.
+// With the database's facet column the matches are read from the posting
+// lists as a bitmap (searcher/match_set.h), no match run at all, where the
+// query allows; else the column is read by the spy in the match.
 Searcher::FacetCount Searcher::count_facets(const Xapian::Query& query, const SearchRequest& request,
                                             const std::vector<std::string>& signatures) {
-    FacetCollector collector(request.facets, request.facet_size, request.date_bucket, m_db, m_remote);
-    Xapian::Enquire counting(m_db);
-    counting.set_query(query);
-    counting.set_weighting_scheme(Xapian::BoolWeight());
-    collector.register_spies(counting);
-    if (request.time_limit > 0) counting.set_time_limit(request.time_limit);
-    const auto started = std::chrono::steady_clock::now();
-    (void)counting.get_mset(0, 0, m_db.get_doccount());  // check at least every document: the whole match
+    const FacetColumn* column = m_remote ? nullptr : facet_column();
+    FacetCollector collector(request.facets, request.facet_size, request.date_bucket, m_db, m_remote, column);
     FacetCount counted;
-    // Xapian does not say whether the limit cut the match short; a match that took
-    // at least the limit may have been, so its counts are not claimed exact.
-    counted.cut_short =
-        request.time_limit > 0 &&
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= request.time_limit;
+    const std::optional<MatchSet> matches = column ? match_set(query, m_db) : std::nullopt;
+    if (!matches || !collector.count_all(*matches)) {
+        Xapian::Enquire counting(m_db);
+        counting.set_query(query);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        collector.register_spies(counting);
+        if (request.time_limit > 0) counting.set_time_limit(request.time_limit);
+        const auto started = std::chrono::steady_clock::now();
+        (void)counting.get_mset(0, 0, m_db.get_doccount());  // check at least every document: the whole match
+        // Xapian does not say whether the limit cut the match short; a match that took
+        // at least the limit may have been, so its counts are not claimed exact.
+        counted.cut_short =
+            request.time_limit > 0 &&
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= request.time_limit;
+    }
     auto counts = collector.result(signatures);
     counted.facets = std::move(counts.facets);
     counted.folded = counts.folded;
@@ -336,6 +347,22 @@ SearchResult Searcher::finish(Matched matched, bool snippets, const Markers& mar
         if (snippets) hit.snippet = make_snippet(hit.article, highlight.reading(hit.article.language), markers);
     }
     return result;
+}
+
+const FacetColumn* Searcher::facet_column() {
+    if (m_column && m_column->matches(m_db)) return m_column.get();
+    // Only a database directory has one (not a collection, a stub or memory).
+    if (!m_column_dir) {
+        std::error_code ec;
+        m_column_dir = m_db.size() == 1 && std::filesystem::is_directory(m_path, ec) && !is_collection(m_path);
+    }
+    if (!*m_column_dir) return nullptr;
+    const Xapian::rev revision = m_db.get_revision();
+    if (m_column_tried != revision) {
+        m_column_tried = revision;
+        m_column = FacetColumn::open(m_path, m_db);
+    }
+    return m_column.get();
 }
 
 // Xapian's collapse counts are lower bounds (the match stops once it has the

@@ -2,12 +2,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include <xapian.h>
 
 #include "common/db/database.h"
+#include "common/db/facet_column.h"
 #include "searcher/search_request.h"
 #include "searcher/snippet.h"
 
@@ -27,8 +29,9 @@ class Searcher {
     // IndexError when it cannot.
     explicit Searcher(std::string db_path, OpenOptions options = {});
     // An already open database: in memory (tests), or kept open between
-    // requests (newsdesk-fcgi), with its path as `label` for reopening it.
-    Searcher(Xapian::Database db, std::string label);
+    // requests (newsdesk-fcgi), with its path as `label` for reopening it and
+    // its facet column as kept mapped (KeptDatabase::facet_column), if any.
+    Searcher(Xapian::Database db, std::string label, std::shared_ptr<const FacetColumn> column = nullptr);
 
     // Article hits, ranked; facets with exact counts over the whole match when
     // request.facets is not empty. Throws UsageError for a bad query or filter.
@@ -100,10 +103,17 @@ class Searcher {
     // more like this).
     Xapian::Query full_query(const SearchRequest& request, ParsedQuery& parsed);
 
+    // The facet column of m_db's revision (common/db/facet_column.h), or
+    // nullptr: opened again when the database was reopened at another revision.
+    const FacetColumn* facet_column();
+
     std::string m_path;
     OpenOptions m_options;
     Xapian::Database m_db;
     bool m_remote = false;  // a shard is remote: facets are counted by the built-in spy
+    std::shared_ptr<const FacetColumn> m_column;
+    std::optional<bool> m_column_dir;           // m_path is a database directory (once asked)
+    std::optional<Xapian::rev> m_column_tried;  // the revision last looked for, nullopt before
 };
 
 }  // namespace newsdesk

@@ -40,9 +40,16 @@ Xapian::Database& KeptDatabase::current() {
         }
     }
     m_db.reset();
+    m_column.reset();
     m_db = open_for_reading(m_path, m_options);
     m_stub = std::move(stub);
     return *m_db;
+}
+
+std::shared_ptr<const FacetColumn> KeptDatabase::facet_column() {
+    if (!m_db || !m_stub.empty() || m_db->size() != 1) return nullptr;  // a collection or a stub's databases
+    if (!m_column || !m_column->matches(*m_db)) m_column = FacetColumn::open(m_path, *m_db);
+    return m_column;
 }
 
 }  // namespace newsdesk

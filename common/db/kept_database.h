@@ -2,12 +2,14 @@
 // many (newsdesk-fcgi): opened once, brought up to date before each request.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include <xapian.h>
 
 #include "common/db/database.h"
+#include "common/db/facet_column.h"
 
 namespace newsdesk {
 
@@ -28,11 +30,18 @@ class KeptDatabase {
 
     [[nodiscard]] const std::string& path() const { return m_path; }
 
+    // The facet column (common/db/facet_column.h) of current()'s database as
+    // it is now, kept mapped from one request to the next while its revision
+    // lasts; nullptr when it has none (a collection, a stub, none written for
+    // this revision yet: looked for again at the next call).
+    [[nodiscard]] std::shared_ptr<const FacetColumn> facet_column();
+
   private:
     std::string m_path;
     OpenOptions m_options;
     std::optional<Xapian::Database> m_db;
     std::string m_stub;  // the stub's text when last opened ("" for a plain directory)
+    std::shared_ptr<const FacetColumn> m_column;
 };
 
 }  // namespace newsdesk

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <functional>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -13,6 +14,7 @@
 #include "common/cli/program.h"
 #include "common/db/collection.h"
 #include "common/db/database.h"
+#include "common/db/facet_column.h"
 #include "common/error.h"
 #include "indexer/cli/update_main.h"
 #include "indexer/cli/writer_options.h"
@@ -157,6 +159,7 @@ int run(const newsdesk::WriterSettings& settings, bool extract) {
         if (!result.more) ++done;
         progress.update(done, summary.articles);
     });
+    const bool sharded_build = sharded.has_value();
     std::string holds;  // "database DB holds N articles", for the summary
     if (writer) {
         writer->finish();
@@ -170,6 +173,9 @@ int run(const newsdesk::WriterSettings& settings, bool extract) {
         sharded.reset();
     }
     if (recorder) recorder->write(target);
+    // After the last commit (the manifest's): the facet column of this revision.
+    // (A collection is searched as several databases, which count without one.)
+    if (!extract && !sharded_build) newsdesk::refresh_facet_column(target);
     std::cout.flush();
 
     if (!settings.quiet)
@@ -187,31 +193,72 @@ int run(const newsdesk::WriterSettings& settings, bool extract) {
     return summary.failed || summary.item_errors ? 1 : 0;
 }
 
-// newsdesk-index --compact FROM TO: a compacted copy of a database or a whole
-// collection (the nightly rebuild's last step before the swap).
-int compact_main(int argc, char** argv) {
-    const newsdesk::cli::Program program{"newsdesk-index", "newsdesk-index --compact --help"};
-    cxxopts::Options opts("newsdesk-index --compact",
-                          "Writes a compacted copy of the database or sharded collection FROM at TO\n"
-                          "(the nightly rebuild's last step before the swap).\n\n"
-                          "Exit status: 0 written, 1 failure, 2 usage error.");
-    opts.positional_help("FROM TO");
+// A mode of newsdesk-index that takes a fixed number of paths and nothing
+// else (--compact FROM TO, --facet-column DB): its options parsed as every
+// program's, `action` run on the paths, errors mapped to exit codes.
+struct PathMode {
+    const char* option;       // "compact"
+    const char* description;  // for --help
+    const char* paths;        // "FROM TO"
+    std::size_t count;
+    const char* usage;  // the usage error when the count is wrong
+};
+
+int run_path_mode(const PathMode& mode, int argc, char** argv,
+                  const std::function<void(const std::vector<std::string>&)>& action) {
+    const std::string name = std::string("newsdesk-index --") + mode.option;
+    const newsdesk::cli::Program program{"newsdesk-index", name + " --help"};
+    cxxopts::Options opts(name, mode.description);
+    opts.positional_help(mode.paths);
     opts.add_options()
-        ("compact", "compact (this mode)")
-        ("paths", "FROM and TO", cxxopts::value<std::vector<std::string>>());
+        (mode.option, std::string(mode.option) + " (this mode)")
+        ("paths", mode.paths, cxxopts::value<std::vector<std::string>>());
     opts.parse_positional({"paths"});
     newsdesk::cli::add_standard_options(opts);
     const auto parsed = newsdesk::cli::parse(opts, program, argc, argv);
     if (parsed.exit_status) return *parsed.exit_status;
     const auto paths = parsed.args.count("paths") ? parsed.args["paths"].as<std::vector<std::string>>()
                                                   : std::vector<std::string>{};
-    if (paths.size() != 2) return newsdesk::cli::usage_error(program, "--compact takes two paths, FROM and TO");
+    if (paths.size() != mode.count) return newsdesk::cli::usage_error(program, mode.usage);
     try {
-        newsdesk::compact_database(paths[0], paths[1], std::max(1u, std::thread::hardware_concurrency()));
+        action(paths);
         return 0;
     } catch (...) {
         return newsdesk::cli::exit_status_of_current_exception(program);
     }
+}
+
+// newsdesk-index --compact FROM TO: a compacted copy of a database or a whole
+// collection (the nightly rebuild's last step before the swap).
+int compact_main(int argc, char** argv) {
+    const PathMode mode{"compact",
+                        "Writes a compacted copy of the database or sharded collection FROM at TO\n"
+                        "(the nightly rebuild's last step before the swap).\n\n"
+                        "Exit status: 0 written, 1 failure, 2 usage error.",
+                        "FROM TO", 2, "--compact takes two paths, FROM and TO"};
+    return run_path_mode(mode, argc, argv, [](const std::vector<std::string>& paths) {
+        newsdesk::compact_database(paths[0], paths[1], std::max(1u, std::thread::hardware_concurrency()));
+        newsdesk::refresh_facet_column(paths[1]);  // the copy is another database: its own column
+    });
+}
+
+// newsdesk-index --facet-column DB: writes DB's facet column
+// (common/db/facet_column.h) for its current revision, for a database written
+// by an older indexer, restored from a backup or copied by xapian-compact.
+int facet_column_main(int argc, char** argv) {
+    const PathMode mode{"facet-column",
+                        "Writes the facet column of the database DB (a directory) for its current\n"
+                        "revision, from which searches count facets; the indexer writes it after\n"
+                        "each build, update and compaction.\n\n"
+                        "Exit status: 0 written, 1 failure, 2 usage error.",
+                        "DB", 1, "--facet-column takes one database, DB"};
+    return run_path_mode(mode, argc, argv, [](const std::vector<std::string>& paths) {
+        newsdesk::check_schema(newsdesk::open_for_reading(paths[0]), paths[0]);
+        if (newsdesk::is_collection(paths[0]))
+            throw newsdesk::UsageError(paths[0] +
+                                       ": a sharded collection has no facet column (its shards are counted as one)");
+        newsdesk::write_facet_column(paths[0]);
+    });
 }
 
 }  // namespace
@@ -220,13 +267,15 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::string_view(argv[i]) == "--update") return newsdesk::update_main(argc, argv);
         if (std::string_view(argv[i]) == "--compact") return compact_main(argc, argv);
+        if (std::string_view(argv[i]) == "--facet-column") return facet_column_main(argc, argv);
     }
     cxxopts::Options opts("newsdesk-index", kDescription);
     newsdesk::add_writer_options(opts);
     opts.add_options()
         ("extract", "print each article as JSON Lines on stdout; write no database")
         ("update", "incremental update; see newsdesk-index --update --help")
-        ("compact", "newsdesk-index --compact FROM TO: a compacted copy of a database or collection");
+        ("compact", "newsdesk-index --compact FROM TO: a compacted copy of a database or collection")
+        ("facet-column", "newsdesk-index --facet-column DB: write DB's facet column for its revision");
     newsdesk::cli::add_standard_options(opts);
     const auto parsed = newsdesk::cli::parse(opts, kProgram, argc, argv);
     if (parsed.exit_status) return *parsed.exit_status;

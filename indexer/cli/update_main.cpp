@@ -7,7 +7,9 @@
 #include <xapian.h>
 
 #include "common/cli/program.h"
+#include "common/db/collection.h"
 #include "common/db/database.h"
+#include "common/db/facet_column.h"
 #include "common/error.h"
 #include "indexer/cli/writer_options.h"
 #include "indexer/formats/parsers.h"
@@ -122,6 +124,7 @@ int update_main(int argc, char** argv) {
         }
         options.upkeep.today = today_in_days();
         const auto s = run_update_of(settings.paths, options);
+        refresh_facet_column(resolve_write_target(options.db));  // after its last commit
         if (!settings.quiet) print_summary(options.db, s);
         return s.failed || s.bad_items ? 1 : 0;
     } catch (...) {

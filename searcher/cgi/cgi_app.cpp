@@ -85,7 +85,10 @@ void drop_bodies(SearchResult& result) {
 }
 
 std::optional<Searcher> open_searcher(const std::string& path, const DatabaseSource& databases) {
-    if (databases) return std::optional<Searcher>(std::in_place, databases(path), path);
+    if (databases) {
+        SourcedDatabase sourced = databases(path);
+        return std::optional<Searcher>(std::in_place, std::move(sourced.db), path, std::move(sourced.column));
+    }
     return std::optional<Searcher>(std::in_place, path);
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <istream>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include <xapian.h>
 
+#include "common/db/facet_column.h"
 #include "searcher/cgi/cgi_config.h"
 #include "searcher/cgi/cgi_request.h"
 
@@ -24,9 +26,14 @@ struct CgiResponse {
     bool head = false;  // HEAD: the headers of the same response, no body
 };
 
-// The database at a configured path, open for one request. newsdesk-fcgi
-// keeps its databases open between requests (common/db/kept_database.h).
-using DatabaseSource = std::function<Xapian::Database(const std::string& path)>;
+// The database at a configured path, open for one request, with its facet
+// column if it has one. newsdesk-fcgi keeps its databases open and their
+// columns mapped between requests (common/db/kept_database.h).
+struct SourcedDatabase {
+    Xapian::Database db;
+    std::shared_ptr<const FacetColumn> column;
+};
+using DatabaseSource = std::function<SourcedDatabase(const std::string& path)>;
 
 // Reads the POST body from `body` (at most cgi_limit::form_bytes, as
 // `content_length` says), parses and runs the request against `config`'s database.

@@ -105,9 +105,10 @@ std::string read_input(FCGX_Request& request) {
 // The databases this worker has open, one per configured path.
 class Databases {
   public:
-    Xapian::Database open(const std::string& path) {
-        auto it = m_kept.try_emplace(path, path).first;
-        return it->second.current();
+    SourcedDatabase open(const std::string& path) {
+        KeptDatabase& kept = m_kept.try_emplace(path, path).first->second;
+        Xapian::Database db = kept.current();
+        return {db, kept.facet_column()};
     }
 
   private:

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -171,6 +172,50 @@ TEST(Readers, SearchesSurviveAWriterCommittingMeanwhile) {
     EXPECT_EQ(write_failures, 0);
     EXPECT_EQ(failures, 0) << "of " << searches << " searches";
     EXPECT_GE(searches, 5);
+}
+
+// The facet column newsdesk-index writes beside the database (issue 20) is
+// derived data: a search prints the same, byte for byte, with it, without it
+// and with one newsdesk-index --facet-column wrote again.
+TEST_F(Corpus, FacetsPrintTheSameWithTheIndexersFacetColumnAndWithout) {
+    namespace fs = std::filesystem;
+    const fs::path written = fs::path(db) / "newsdesk-facets";
+    ASSERT_TRUE(fs::exists(written)) << "newsdesk-index writes it after its last commit";
+    EXPECT_EQ(fs::status(written).permissions() & fs::perms::all, fs::perms(0644)) << "readable by the readers";
+    TempDir dir;
+    const std::string copy = (dir.path() / "db").string();
+    fs::copy(db, copy);
+    const fs::path column = fs::path(copy) / "newsdesk-facets";
+    const std::vector<std::vector<std::string>> searches{
+        {"--facets", "default", "president"},
+        {"--facets", "default", "--json", "police OR court"},
+        {"--facets", "country,person,expert,institution,source,language,date", "--json", "said -president"},
+        {"--facets", "default", "\"prime minister\""},
+        {"--facets", "default", "--json", "--filter", "country=US", "china"},
+    };
+    const auto outputs = [&] {
+        std::vector<std::string> out;
+        for (const auto& args : searches) {
+            std::vector<std::string> argv{kSearch, "--db", copy, "--limit", "5"};
+            argv.insert(argv.end(), args.begin(), args.end());
+            const auto r = run(argv);
+            EXPECT_EQ(r.exit_code, 0) << r.err;
+            EXPECT_EQ(r.err, "");
+            out.push_back(r.out);
+        }
+        return out;
+    };
+    const auto with_column = outputs();
+    EXPECT_NE(with_column[0].find("\ncountry: "), std::string::npos) << with_column[0];
+    fs::remove(column);
+    EXPECT_EQ(outputs(), with_column) << "counted without the column";
+    const auto rewritten = run({kIndex, "--facet-column", copy});
+    EXPECT_EQ(rewritten.exit_code, 0) << rewritten.err;
+    ASSERT_TRUE(fs::exists(column));
+    EXPECT_EQ(outputs(), with_column) << "counted from the column --facet-column wrote";
+    const auto missing = run({kIndex, "--facet-column", (dir.path() / "nothing").string()});
+    EXPECT_EQ(missing.exit_code, 1);
+    EXPECT_NE(missing.err.find("nothing"), std::string::npos) << missing.err;
 }
 
 }  // namespace

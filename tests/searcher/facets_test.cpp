@@ -1,8 +1,8 @@
 // Facet counts must be exact over the whole match: checked against a brute-force
 // count over every matching article's stored record, for every facet, on the
 // bundled Wikinews articles with the real parser and extractors, in one
-// database, a sharded collection and two shards behind xapian-tcpsrv (where the
-// built-in spy counts, not newsdesk's own).
+// database (without and with its facet column), a sharded collection and two
+// shards behind xapian-tcpsrv (where the built-in spy counts, not newsdesk's own).
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/db/facet_column.h"
 #include "common/person_key.h"
 #include "common/schema.h"
 #include "indexer/document/document_builder.h"
@@ -20,16 +21,11 @@
 #include "searcher/facets.h"
 #include "searcher/query_builder.h"
 #include "searcher/searcher.h"
+#include "tests/searcher/corpus_articles.h"
 #include "tests/support/search_backend.h"
 
-namespace {
+namespace newsdesk::test {
 
-using newsdesk::Article;
-
-using newsdesk::test::Backend;
-using newsdesk::test::BackendDatabase;
-
-// The bundled 2019 Wikinews articles, parsed and extracted as the indexer does.
 const std::vector<Article>& corpus_articles() {
     static const std::vector<Article> articles = [] {
         const std::string path = std::string(NEWSDESK_SOURCE_DIR) + "/corpus/wikinews/wikinews-2019.jsonl";
@@ -42,6 +38,16 @@ const std::vector<Article>& corpus_articles() {
     }();
     return articles;
 }
+
+}  // namespace newsdesk::test
+
+namespace {
+
+using newsdesk::Article;
+using newsdesk::test::corpus_articles;
+
+using newsdesk::test::Backend;
+using newsdesk::test::BackendDatabase;
 
 Xapian::Database corpus_database() {
     static Xapian::WritableDatabase db = [] {
@@ -110,6 +116,8 @@ TEST_P(FacetCounts, EqualABruteForceCountForEveryFacetAndValue) {
     BackendDatabase& searched = corpus_backend(backend);
     ASSERT_TRUE(searched.ready()) << "xapian-tcpsrv did not start (scripts/setup installs xapian-tools)";
     const auto request = every_facet_request(query);
+    if (backend == Backend::column)  // counted from the column, not the fallback
+        ASSERT_TRUE(newsdesk::FacetColumn::open(searched.path(), Xapian::Database(searched.path())));
     const auto result = newsdesk::Searcher(searched.path()).run(request);
 
     const auto expected = brute_force(db, newsdesk::build_query(request.query, db));
@@ -148,7 +156,8 @@ TEST_P(FacetCounts, EqualABruteForceCountForEveryFacetAndValue) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Queries, FacetCounts,
-                         ::testing::Combine(::testing::Values(Backend::single, Backend::sharded, Backend::remote),
+                         ::testing::Combine(::testing::Values(Backend::single, Backend::column, Backend::sharded,
+                                                              Backend::remote),
                                             ::testing::Values("", "president", "police OR court", "country:US",
                                                               "said")),
                          [](const auto& info) {

@@ -297,7 +297,7 @@ TEST_P(SearcherTest, ASentenceQueryLiftsArticlesThatShareTheWordsOfItsBestMatche
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SearcherTest,
-                         ::testing::Values(Backend::single, Backend::sharded, Backend::remote),
+                         ::testing::Values(Backend::single, Backend::column, Backend::sharded, Backend::remote),
                          [](const ::testing::TestParamInfo<Backend>& info) { return to_string(info.param); });
 
 }  // namespace

@@ -3,12 +3,14 @@
 #include <fstream>
 
 #include "common/db/collection.h"
+#include "common/db/facet_column.h"
 
 namespace newsdesk::test {
 
 std::string to_string(Backend backend) {
     switch (backend) {
         case Backend::single: return "single";
+        case Backend::column: return "column";
         case Backend::sharded: return "sharded";
         case Backend::remote: return "remote";
     }
@@ -16,7 +18,7 @@ std::string to_string(Backend backend) {
 }
 
 BackendDatabase::BackendDatabase(Backend backend) : m_backend(backend) {
-    if (backend == Backend::single) {
+    if (backend == Backend::single || backend == Backend::column) {
         m_path = (m_dir / "db").string();
         m_shards.emplace_back(m_path, Xapian::DB_CREATE);
         return;
@@ -51,12 +53,14 @@ void BackendDatabase::add(const Article& article) {
     Xapian::WritableDatabase& db = m_shards[m_added++ % m_shards.size()];
     db.add_document(m_builder.build(article));
     db.commit();
+    if (m_backend == Backend::column) write_facet_column(m_path);
 }
 
 void BackendDatabase::add(const std::vector<Article>& articles) {
     for (const auto& article : articles)
         m_shards[m_added++ % m_shards.size()].add_document(m_builder.build(article));
     for (auto& db : m_shards) db.commit();
+    if (m_backend == Backend::column) write_facet_column(m_path);
 }
 
 bool BackendDatabase::ready() const {

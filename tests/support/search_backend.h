@@ -1,6 +1,8 @@
 // The kinds of database a search runs over, as Xapian's own tests run each test
-// on each backend: one database, a sharded collection (common/db/collection.h),
-// and a collection whose two shards are served by stock xapian-tcpsrv. A test
+// on each backend: one database, one database with its facet column written
+// after each commit as newsdesk-index leaves it (common/db/facet_column.h), a
+// sharded collection (common/db/collection.h), and a collection whose two
+// shards are served by stock xapian-tcpsrv. A test
 // adds articles and searches the path, as the programs open it (--db), so what
 // holds for one database must hold for every kind.
 #pragma once
@@ -18,9 +20,9 @@
 
 namespace newsdesk::test {
 
-enum class Backend { single, sharded, remote };
+enum class Backend { single, column, sharded, remote };
 
-// "single", "sharded", "remote": test names.
+// "single", "column", "sharded", "remote": test names.
 [[nodiscard]] std::string to_string(Backend backend);
 
 // An empty database of one kind in a temporary directory of its own.

@@ -1,0 +1,248 @@
+// The facet column (common/db/facet_column.h) and the match bitmap
+// (searcher/match_set.h) that count facets without Xapian's matcher: the
+// column holds what slot::facet_ids holds, a search counts from it only for
+// the revision it was written for, a damaged file is named and passed over,
+// and the bitmap holds exactly the documents Xapian's matcher finds. The
+// counts themselves are checked against a brute force in facets_test.cpp
+// (Backend::column).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "common/db/facet_column.h"
+#include "common/db/kept_database.h"
+#include "common/facet_set.h"
+#include "common/schema.h"
+#include "indexer/document/document_builder.h"
+#include "searcher/match_set.h"
+#include "searcher/query_builder.h"
+#include "searcher/searcher.h"
+#include "tests/searcher/corpus_articles.h"
+#include "tests/support/temp_dir.h"
+
+namespace newsdesk::test {
+namespace {
+
+// A database of the first `count` corpus articles in a directory of its own,
+// committed, without a column.
+class CorpusDirectory {
+  public:
+    explicit CorpusDirectory(std::size_t count) : m_path((m_dir / "db").string()), m_db(m_path, Xapian::DB_CREATE) {
+        add(0, count);
+    }
+    void add(std::size_t from, std::size_t to) {
+        DocumentBuilder builder;
+        const auto& articles = corpus_articles();
+        for (std::size_t i = from; i < to && i < articles.size(); ++i) m_db.add_document(builder.build(articles[i]));
+        m_db.commit();
+    }
+    [[nodiscard]] const std::string& path() const { return m_path; }
+    [[nodiscard]] std::string column_file() const { return m_path + "/" + std::string(kFacetColumnFile); }
+
+  private:
+    TempDir m_dir;
+    std::string m_path;
+    Xapian::WritableDatabase m_db;
+};
+
+SearchRequest facet_request(const std::string& query) {
+    SearchRequest request;
+    request.query = query;
+    request.limit = 5;
+    request.facets = {"country", "expert", "person", "institution", "language", "source", "date"};
+    request.facet_size = 100000;
+    return request;
+}
+
+std::vector<Facet> facets_of(const std::string& path, const std::string& query) {
+    return Searcher(path).run(facet_request(query)).facets;
+}
+
+TEST(FacetColumn, HoldsEveryArticlesIdsInTheOrderOfItsSlot) {
+    CorpusDirectory corpus(corpus_articles().size());
+    write_facet_column(corpus.path());
+    const Xapian::Database db(corpus.path());
+    const auto column = FacetColumn::open(corpus.path(), db);
+    ASSERT_TRUE(column);
+    EXPECT_EQ(std::filesystem::status(corpus.column_file()).permissions() & std::filesystem::perms::all,
+              std::filesystem::perms(0644));
+    const auto entries = column->entries();
+    std::size_t values = 0;
+    for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
+        std::vector<std::pair<std::uint64_t, std::uint64_t>> want, got;
+        ASSERT_TRUE(for_each_facet_id(db.get_document(did).get_value(slot::facet_ids),
+                                      [&](std::uint64_t id, std::uint64_t group) { want.emplace_back(id, group); }));
+        for (const std::uint32_t v : column->values(did)) {
+            ASSERT_LT(v, entries.size());
+            got.emplace_back(entries[v].id, entries[v].group);
+            // Each entry names the lowest docid holding it, whose slot::facets has its text.
+            EXPECT_LE(entries[v].first, did);
+        }
+        EXPECT_EQ(got, want) << "docid " << did;
+        values += want.size();
+    }
+    EXPECT_GT(values, db.get_doccount()) << "the corpus's articles have facet values";
+    EXPECT_TRUE(column->values(db.get_lastdocid() + 1).empty());
+}
+
+TEST(FacetColumn, AColumnOfAnEarlierRevisionIsIgnoredAndTheCountsStayExact) {
+    CorpusDirectory corpus(100);
+    write_facet_column(corpus.path());
+    const auto before = facets_of(corpus.path(), "said");
+    corpus.add(100, 200);  // committed after the column
+    ASSERT_FALSE(FacetColumn::open(corpus.path(), Xapian::Database(corpus.path())));
+    ::testing::internal::CaptureStderr();
+    const auto stale = facets_of(corpus.path(), "said");
+    EXPECT_EQ(::testing::internal::GetCapturedStderr(), "") << "a stale column is expected, not reported";
+    EXPECT_NE(stale, before) << "the articles committed after the column are counted";
+    std::filesystem::remove(corpus.column_file());
+    EXPECT_EQ(stale, facets_of(corpus.path(), "said")) << "counted as without a column";
+    write_facet_column(corpus.path());
+    ASSERT_TRUE(FacetColumn::open(corpus.path(), Xapian::Database(corpus.path())));
+    EXPECT_EQ(stale, facets_of(corpus.path(), "said")) << "the new column counts the same";
+}
+
+// What a damaged column file holds, as a function of the good one's bytes.
+struct Damage {
+    const char* name;
+    std::string (*damage)(const std::string& good);
+};
+
+class DamagedColumn : public ::testing::TestWithParam<Damage> {};
+
+TEST_P(DamagedColumn, IsNamedInOneLineAndTheFacetsAreCountedWithoutIt) {
+    CorpusDirectory corpus(150);
+    write_facet_column(corpus.path());
+    std::string good;
+    {
+        std::ifstream in(corpus.column_file(), std::ios::binary);
+        good.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const std::string damaged = GetParam().damage(good);
+    ASSERT_NE(damaged, good);
+    std::filesystem::remove(corpus.column_file());
+    const auto without = facets_of(corpus.path(), "police OR court");
+    std::ofstream(corpus.column_file(), std::ios::binary) << damaged;
+    ::testing::internal::CaptureStderr();
+    const auto with_damaged = facets_of(corpus.path(), "police OR court");
+    const std::string said = ::testing::internal::GetCapturedStderr();
+    EXPECT_EQ(with_damaged, without);
+    EXPECT_NE(said.find(corpus.column_file() + ": "), std::string::npos) << said;
+    EXPECT_NE(said.find("facets are counted without it"), std::string::npos) << said;
+    EXPECT_EQ(std::count(said.begin(), said.end(), '\n'), 1) << said;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Files, DamagedColumn,
+    ::testing::Values(Damage{"Empty", [](const std::string&) { return std::string(); }},
+                      Damage{"HeaderOnly", [](const std::string& good) { return good.substr(0, 80); }},
+                      Damage{"CutInHalf", [](const std::string& good) { return good.substr(0, good.size() / 2); }},
+                      Damage{"OneByteShort", [](const std::string& good) { return good.substr(0, good.size() - 1); }},
+                      Damage{"Text", [](const std::string& good) { return std::string(good.size(), 'x'); }},
+                      Damage{"OffsetsRunBackwards",
+                             [](const std::string& good) {
+                                 // The first offset (docid 0) past every value: its size still adds up.
+                                 std::string bad = good;
+                                 std::uint64_t entries;
+                                 std::memcpy(&entries, good.data() + 64, 8);
+                                 const std::size_t at = 80 + entries * sizeof(FacetColumnEntry);
+                                 const std::uint32_t huge = 0xffffffffu;
+                                 std::memcpy(bad.data() + at, &huge, 4);
+                                 return bad;
+                             }}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+// The documents of a query, as Xapian's matcher finds them.
+std::vector<Xapian::docid> matcher_docids(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const auto mset = enquire.get_mset(0, db.get_doccount());
+    return {mset.begin(), mset.end()};
+}
+
+TEST(MatchSet, HoldsTheDocumentsXapiansMatcherFinds) {
+    CorpusDirectory corpus(corpus_articles().size());
+    const Xapian::Database db(corpus.path());
+    const Xapian::Query police("XBpolice"), court("XBcourt"), said("XBsaid"), english("Len");
+    const std::vector<std::pair<const char*, Xapian::Query>> queries{
+        {"a term", police},
+        {"no such term", Xapian::Query("XBnosuchword")},
+        {"everything", Xapian::Query::MatchAll},
+        {"nothing", Xapian::Query::MatchNothing},
+        {"or", Xapian::Query(Xapian::Query::OP_OR, police, court)},
+        {"and", Xapian::Query(Xapian::Query::OP_AND, police, said)},
+        {"filter", Xapian::Query(Xapian::Query::OP_FILTER, said, english)},
+        {"and not", Xapian::Query(Xapian::Query::OP_AND_NOT, said, police)},
+        {"and maybe", Xapian::Query(Xapian::Query::OP_AND_MAYBE, police, said)},
+        {"xor", Xapian::Query(Xapian::Query::OP_XOR, police, court)},
+        {"synonym", Xapian::Query(Xapian::Query::OP_SYNONYM, police, court)},
+        {"max", Xapian::Query(Xapian::Query::OP_MAX, police, court)},
+        {"scaled", Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, court, 2.5)},
+        {"nested", Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                 Xapian::Query(Xapian::Query::OP_FILTER,
+                                               Xapian::Query(Xapian::Query::OP_OR, police, court), english),
+                                 Xapian::Query(Xapian::Query::OP_AND, said, court))},
+        {"a user's query", build_query("police OR court -said", db)},
+    };
+    for (const auto& [name, query] : queries) {
+        const auto set = match_set(query, db);
+        ASSERT_TRUE(set) << name;
+        std::vector<Xapian::docid> got;
+        set->for_each([&](Xapian::docid did) { got.push_back(did); });
+        EXPECT_EQ(got, matcher_docids(db, query)) << name;
+        EXPECT_EQ(set->count(), got.size()) << name;
+    }
+    EXPECT_FALSE(matcher_docids(db, police).empty());
+}
+
+TEST(MatchSet, LeavesPhrasesValueRangesAndWildcardsToTheMatcher) {
+    CorpusDirectory corpus(20);
+    const Xapian::Database db(corpus.path());
+    const Xapian::Query words[] = {Xapian::Query("XBprime"), Xapian::Query("XBminister")};
+    EXPECT_FALSE(match_set(Xapian::Query(Xapian::Query::OP_PHRASE, words, words + 2), db));
+    EXPECT_FALSE(match_set(Xapian::Query(Xapian::Query::OP_NEAR, words, words + 2), db));
+    EXPECT_FALSE(match_set(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot::date, "2019", "2020"), db));
+    EXPECT_FALSE(match_set(Xapian::Query(Xapian::Query::OP_WILDCARD, "XBpol"), db));
+    // Inside an operator it does work out, too.
+    EXPECT_FALSE(match_set(Xapian::Query(Xapian::Query::OP_OR, words[0],
+                                         Xapian::Query(Xapian::Query::OP_PHRASE, words, words + 2)), db));
+}
+
+TEST(FacetColumn, QueriesTheMatcherMustRunAreCountedFromTheColumnAlike) {
+    CorpusDirectory corpus(corpus_articles().size());
+    const auto without = facets_of(corpus.path(), "\"prime minister\"");
+    ASSERT_FALSE(without.empty());
+    ASSERT_FALSE(without[0].values.empty()) << "the phrase matches";
+    write_facet_column(corpus.path());
+    EXPECT_EQ(facets_of(corpus.path(), "\"prime minister\""), without);
+    EXPECT_EQ(facets_of(corpus.path(), "date:2019-01..2019-03"), [&] {
+        std::filesystem::remove(corpus.column_file());
+        return facets_of(corpus.path(), "date:2019-01..2019-03");
+    }());
+}
+
+// newsdesk-fcgi keeps its database open between requests: the column follows
+// the revision, and one written after the commit is picked up at the next request.
+TEST(FacetColumn, AKeptDatabaseKeepsItsColumnWhileItsRevisionLasts) {
+    CorpusDirectory corpus(100);
+    KeptDatabase kept(corpus.path());
+    (void)kept.current();
+    EXPECT_FALSE(kept.facet_column()) << "none written yet";
+    write_facet_column(corpus.path());
+    const auto column = kept.facet_column();
+    ASSERT_TRUE(column) << "looked for again";
+    EXPECT_EQ(kept.facet_column(), column) << "kept mapped, not opened per request";
+    corpus.add(100, 150);
+    EXPECT_EQ(kept.current().get_revision(), column->revision() + 1);
+    EXPECT_FALSE(kept.facet_column()) << "the database was committed after it";
+    write_facet_column(corpus.path());
+    const auto next = kept.facet_column();
+    ASSERT_TRUE(next);
+    EXPECT_EQ(next->revision(), kept.current().get_revision());
+}
+
+}  // namespace
+}  // namespace newsdesk::test
