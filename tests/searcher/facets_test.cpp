@@ -116,8 +116,9 @@ TEST_P(FacetCounts, EqualABruteForceCountForEveryFacetAndValue) {
     BackendDatabase& searched = corpus_backend(backend);
     ASSERT_TRUE(searched.ready()) << "xapian-tcpsrv did not start (scripts/setup installs xapian-tools)";
     const auto request = every_facet_request(query);
-    if (backend == Backend::column)  // counted from the column, not the fallback
+    if (backend == Backend::column) {  // counted from the column, not the fallback
         ASSERT_TRUE(newsdesk::FacetColumn::open(searched.path(), Xapian::Database(searched.path())));
+    }
     const auto result = newsdesk::Searcher(searched.path()).run(request);
 
     const auto expected = brute_force(db, newsdesk::build_query(request.query, db));
