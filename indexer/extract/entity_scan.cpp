@@ -428,19 +428,26 @@ bool Scanner::and_in_name(std::size_t k, std::size_t at) const {
     if (m_words[at].key != "and" || m_words[at].token.capitalised || !m_words[at].adjacent || at == 0 ||
         at + 1 >= m_words.size() || !cap(at - 1) || m_words[at - 1].raw != m_words[at - 1].key)
         return false;
-    // The word before ends no name of its own to the model ("Ford"), nor the
-    // last item of a list ("Capital Radio, Classic Rock and Virgin Radio").
-    if (const auto* span = model_span(at - 1); span && span->last <= m_words[at + 1].tok) return false;
-    // Nor right after another name ("Virgin Radio Classic Rock and Virgin Radio Groove").
+    // Not right after another name, nor as the last item of a list ("Virgin
+    // Radio Classic Rock and Virgin Radio Groove", "Capital Radio, Classic Rock
+    // and Virgin Radio").
     if (m_words[k].punct_before == "," || (k > 0 && m_words[k].adjacent && cap(k - 1))) return false;
+    bool head = false;
     for (std::size_t m = at + 1; m < m_words.size() && m - at <= 4; ++m) {
         // "The Progressive and The New York Times": an article opens another name.
         if (!m_words[m].adjacent || !cap(m) || m_words[m].token.sentence_start || m_lex.function_word(m_words[m].key))
             return false;
-        if (const auto word = org_word(m)) return *word == OrgWord::head;
+        if (const auto word = org_word(m)) {
+            head = *word == OrgWord::head;
+            break;
+        }
         if (m_words[m].raw != m_words[m].key) return false;
     }
-    return false;
+    // Last, as it may tag the sentence: the word before ends no name of its own
+    // to the model ("Ford").
+    if (!head) return false;
+    const auto* span = model_span(at - 1);
+    return !span || span->last > m_words[at + 1].tok;
 }
 
 std::size_t Scanner::match_org_pattern(std::size_t k) {
