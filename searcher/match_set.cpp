@@ -4,12 +4,6 @@
 
 namespace newsdesk {
 
-Xapian::doccount MatchSet::count() const {
-    Xapian::doccount n = 0;
-    for (const std::uint64_t w : words) n += static_cast<Xapian::doccount>(__builtin_popcountll(w));
-    return n;
-}
-
 namespace {
 
 using Words = std::vector<std::uint64_t>;
@@ -149,6 +143,8 @@ class Evaluator {
 };
 
 }  // namespace
+
+Xapian::doccount MatchSet::count() const { return count_of(words); }
 
 std::optional<MatchSet> match_set(const Query& query, const Xapian::Database& db) {
     MatchSet set;
