@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
-#include "common/db/collection.h"
 #include "common/db/database.h"
 #include "common/error.h"
 #include "common/lang/dates.h"
@@ -351,18 +349,17 @@ SearchResult Searcher::finish(Matched matched, bool snippets, const Markers& mar
 
 const FacetColumn* Searcher::facet_column() {
     if (m_column && m_column->matches(m_db)) return m_column.get();
-    // Only a database directory has one (not a collection, a stub or memory).
-    if (!m_column_dir) {
-        std::error_code ec;
-        m_column_dir = m_db.size() == 1 && std::filesystem::is_directory(m_path, ec) && !is_collection(m_path);
-    }
-    if (!*m_column_dir) return nullptr;
+    // Only one local database directory has one (not a collection, a database
+    // in memory or a stub naming several), found through a stub as the nightly
+    // swap's; looked for once per revision.
+    if (!m_column_dir) m_column_dir = m_db.size() == 1 ? local_database_dir(m_path) : std::string();
+    if (m_column_dir->empty()) return nullptr;
     const Xapian::rev revision = m_db.get_revision();
     if (m_column_tried != revision) {
         m_column_tried = revision;
-        m_column = FacetColumn::open(m_path, m_db);
+        m_column = FacetColumn::open(*m_column_dir, m_db);
     }
-    return m_column.get();
+    return m_column && m_column->matches(m_db) ? m_column.get() : nullptr;
 }
 
 // Xapian's collapse counts are lower bounds (the match stops once it has the

@@ -112,7 +112,7 @@ class Searcher {
     Xapian::Database m_db;
     bool m_remote = false;  // a shard is remote: facets are counted by the built-in spy
     std::shared_ptr<const FacetColumn> m_column;
-    std::optional<bool> m_column_dir;           // m_path is a database directory (once asked)
+    std::optional<std::string> m_column_dir;    // the one database directory m_path reaches (once asked)
     std::optional<Xapian::rev> m_column_tried;  // the revision last looked for, nullopt before
 };
 

@@ -164,6 +164,25 @@ bool reaches_remote_at(const std::string& path, int depth) {
 
 bool reaches_remote(const std::string& path) { return reaches_remote_at(path, 0); }
 
+std::string local_database_dir(const std::string& path) {
+    std::error_code ec;
+    std::string at = path;
+    for (int depth = 0; depth <= kMaxStubDepth; ++depth) {
+        if (fs::is_directory(at, ec)) return is_collection(at) ? std::string() : at;
+        if (!fs::is_regular_file(at, ec) || !looks_like_stub(at)) return {};
+        try {
+            const auto lines = read_stub_lines(at);
+            if (lines.size() != 1 || lines.front().first != "auto") return {};
+            fs::path target = lines.front().second;
+            if (target.is_relative()) target = fs::path(at).parent_path() / target;
+            at = target.lexically_normal().string();
+        } catch (const std::exception&) {
+            return {};
+        }
+    }
+    return {};
+}
+
 void throw_shard_failure(const std::string& path, const Xapian::NetworkError& e) {
     throw IndexError(path + ": a remote shard failed (" + e.get_msg() +
                      (e.get_context().empty() ? "" : ", " + e.get_context()) + ")");

@@ -39,6 +39,15 @@ struct OpenOptions {
 // cannot be read (opening it says why).
 [[nodiscard]] bool reaches_remote(const std::string& path);
 
+// The directory of the one local database that opening `path` reaches: `path`
+// itself when it is a database directory, or the database a stub file names
+// with its only line ("auto PATH", through nested stubs: the nightly job's
+// swap stub). Empty for a collection, a stub naming several or remote
+// databases, and a path that cannot be read. What lies beside that database
+// (its facet column) belongs to whatever revision the directory holds now, so
+// a reader checks it against the database it opened.
+[[nodiscard]] std::string local_database_dir(const std::string& path);
+
 // Opens (creating if needed) a database for writing, with `extra_flags` (e.g.
 // Xapian::DB_NO_SYNC for a scratch database). Throws newsdesk::IndexError
 // when locked by another writer, not writable or of another schema version.

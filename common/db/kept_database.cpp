@@ -41,15 +41,28 @@ Xapian::Database& KeptDatabase::current() {
     }
     m_db.reset();
     m_column.reset();
+    m_column_look.reset();
     m_db = open_for_reading(m_path, m_options);
     m_stub = std::move(stub);
     return *m_db;
 }
 
 std::shared_ptr<const FacetColumn> KeptDatabase::facet_column() {
-    if (!m_db || !m_stub.empty() || m_db->size() != 1) return nullptr;  // a collection or a stub's databases
-    if (!m_column || !m_column->matches(*m_db)) m_column = FacetColumn::open(m_path, *m_db);
-    return m_column;
+    if (!m_db || m_db->size() != 1) return nullptr;  // a collection: its shards count without one
+    if (m_column && m_column->matches(*m_db)) return m_column;
+    // Looked for again when the revision or the file changed (one written by
+    // `newsdesk-index --facet-column` is picked up, a garbage one warns once,
+    // not per request), through a stub as the nightly swap's.
+    const std::string dir = local_database_dir(m_path);
+    if (dir.empty()) return nullptr;  // a stub naming several or remote databases
+    std::error_code ec;
+    const auto written = std::filesystem::last_write_time(std::filesystem::path(dir) / kFacetColumnFile, ec);
+    const ColumnLook look{m_db->get_revision(), dir, ec ? std::filesystem::file_time_type{} : written};
+    if (look != m_column_look) {
+        m_column_look = look;
+        m_column = FacetColumn::open(dir, *m_db);
+    }
+    return m_column && m_column->matches(*m_db) ? m_column : nullptr;
 }
 
 }  // namespace newsdesk

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -32,8 +33,10 @@ class KeptDatabase {
 
     // The facet column (common/db/facet_column.h) of current()'s database as
     // it is now, kept mapped from one request to the next while its revision
-    // lasts; nullptr when it has none (a collection, a stub, none written for
-    // this revision yet: looked for again at the next call).
+    // lasts; nullptr when it has none (a collection, a stub naming several or
+    // remote databases, none written for this revision: looked for again once
+    // the revision or the file changes). A stub naming one database (the
+    // nightly swap's) reaches that database's column.
     [[nodiscard]] std::shared_ptr<const FacetColumn> facet_column();
 
   private:
@@ -42,6 +45,15 @@ class KeptDatabase {
     std::optional<Xapian::Database> m_db;
     std::string m_stub;  // the stub's text when last opened ("" for a plain directory)
     std::shared_ptr<const FacetColumn> m_column;
+    // What the column was last looked for at: the database's revision, the
+    // directory the path reaches and the column file's time.
+    struct ColumnLook {
+        Xapian::rev revision = 0;
+        std::string dir;
+        std::filesystem::file_time_type written;
+        bool operator==(const ColumnLook&) const = default;
+    };
+    std::optional<ColumnLook> m_column_look;
 };
 
 }  // namespace newsdesk

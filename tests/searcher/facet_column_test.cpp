@@ -244,5 +244,26 @@ TEST(FacetColumn, AKeptDatabaseKeepsItsColumnWhileItsRevisionLasts) {
     EXPECT_EQ(next->revision(), kept.current().get_revision());
 }
 
+// The nightly job swaps databases through a stub file naming one: the stub
+// reaches that database's column; a stub naming several reaches none.
+TEST(FacetColumn, AStubNamingOneDatabaseReachesItsColumn) {
+    CorpusDirectory corpus(100);
+    write_facet_column(corpus.path());
+    TempDir dir;
+    const std::string stub = (dir.path() / "current").string();
+    std::ofstream(stub) << "auto " << corpus.path() << "\n";
+    EXPECT_EQ(local_database_dir(stub), corpus.path());
+    EXPECT_EQ(local_database_dir(corpus.path()), corpus.path());
+    KeptDatabase kept(stub);
+    (void)kept.current();
+    const auto column = kept.facet_column();
+    ASSERT_TRUE(column) << "found through the stub";
+    EXPECT_EQ(column->revision(), kept.current().get_revision());
+    EXPECT_EQ(facets_of(stub, "said"), facets_of(corpus.path(), "said"));
+    const std::string two = (dir.path() / "two").string();
+    std::ofstream(two) << "auto " << corpus.path() << "\nauto " << corpus.path() << "\n";
+    EXPECT_EQ(local_database_dir(two), "") << "a stub naming several databases is no one database";
+}
+
 }  // namespace
 }  // namespace newsdesk::test
