@@ -1,8 +1,9 @@
 // The scanner behind scan_text (entity_scan.h), shared by the files that hold its
 // rule groups: entity_scan.cpp (the walk, known institutions, organisation
 // patterns, the model), entity_scan_teams.cpp (clubs of sports reports),
-// entity_scan_countries.cpp (country phrases) and entity_scan_names.cpp (titles
-// and people). Internal to those files; everything else calls scan_text.
+// entity_scan_countries.cpp (country phrases), entity_scan_outlets.cpp (news
+// outlets named by a cue word) and entity_scan_names.cpp (titles and people).
+// Internal to those files; everything else calls scan_text.
 #pragma once
 
 #include <algorithm>
@@ -71,6 +72,7 @@ class Scanner {
             if (!n) n = match_institution(k);
             if (!n) n = match_org_pattern(k);
             if (!n) n = match_country(k, false);
+            if (!n && !m_shouting) n = match_outlet(k);
             if (!n && m_shouting) {
                 // Capitals carry no signal here: only surnames found elsewhere count.
                 m_found.people.add_single(text(k, k + 1), m_words[k].key, false);
@@ -111,6 +113,9 @@ class Scanner {
     bool nickname_after_place(std::size_t k, std::size_t e) const;
     std::size_t row_team(std::size_t k) const;
     std::size_t match_org_pattern(std::size_t k);
+    std::size_t match_outlet(std::size_t k);
+    std::size_t outlet_end(std::size_t k) const;
+    bool outlet_name(std::size_t k, std::size_t e) const;
     std::size_t extend_of(std::size_t end) const;
     std::size_t match_country(std::size_t k, bool inside_name);
     void credit_country(const std::string& code, bool inside_name, bool passing);

@@ -410,6 +410,30 @@ TEST(Institutions, NewsOutletsByTheirLastWord) {
     for (const auto& i : b.institutions) EXPECT_EQ(i.name.find("Press"), std::string::npos) << b;
 }
 
+// Press reviews name papers by a word beside them, whatever the paper's own
+// words: the name is an outlet there and wherever the article repeats it.
+TEST(Institutions, NewsOutletsACueWordNames) {
+    const auto a = extract(
+        "The claim first appeared in the news weekly Der Spiegel. Le Matin newspaper, quoting witnesses, "
+        "said two men were held. Der Spiegel said the ministry had known since May.");
+    EXPECT_EQ(institution_names(a), (std::vector<std::string>{"Der Spiegel", "Le Matin"})) << a;
+    EXPECT_TRUE(a.people.empty()) << a;
+    // Particles inside the name, and the outlet a possessive ties to what it runs.
+    EXPECT_EQ(institution_names(extract("The daily Corriere della Sera reported the talks had failed.")),
+              std::vector<std::string>{"Corriere della Sera"});
+    const auto b = extract("She sent a recipe to Family Circle magazine's Presidential Cookie Poll.");
+    EXPECT_EQ(institution_names(b), std::vector<std::string>{"Family Circle"}) << b;
+    // A city, a nationality, an owner or an ordinary word beside the cue names no outlet.
+    const auto c = extract("The Tehran daily Kayhan said an Israeli newspaper had lied.");
+    EXPECT_EQ(institution_names(c), std::vector<std::string>{"Kayhan"}) << c;
+    const auto d = extract("Local newspapers said a Rupert Murdoch tabloid paid the officers.");
+    EXPECT_TRUE(d.institutions.empty()) << d;
+    EXPECT_NE(person(d, "Rupert Murdoch"), nullptr) << d;
+    // "daily" as an adverb or an adjective.
+    EXPECT_TRUE(extract("Migrants drown in the Mediterranean daily, and he was given a daily Aspirin.")
+                    .institutions.empty());
+}
+
 TEST(Institutions, ACompanysLegalNameKeepsItsPossessive) {
     EXPECT_EQ(institution_names(extract("Shares of Boatmen's Bancshares Inc rose.")),
               std::vector<std::string>{"Boatmen's Bancshares Inc"});
