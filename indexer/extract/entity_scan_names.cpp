@@ -89,6 +89,7 @@ std::size_t Scanner::match_name(std::size_t k) {
     if (e < m_words.size() && m_words[e].adjacent && m_words[e].token.digit && !m_words[e].token.text.empty() &&
         m_words[e].token.text.front() >= 'A' && m_words[e].token.text.front() <= 'Z')
         return e - k;
+    if (quoted_alone(k, e)) return e - k;
     std::vector<std::size_t> at;
     const auto run = run_words(k, e, &at);
     if (names_a_thing(run, next_lower(e))) return e - k;
@@ -111,6 +112,29 @@ std::size_t Scanner::match_name(std::size_t k) {
     }
     if (is_person(k, e, cued)) add_name(k, e, cued);
     return e - k;
+}
+
+// "Viva Zapata", "Sleeping Bread", the "Strike Hard" campaign: a run a quotation
+// holds alone ("The" or "A" may open it, a comma or a period close it) is the
+// title of a work, a campaign or a slogan, nobody's name. A given name or an
+// initial opening it keeps it a person's ("wrote in “Ralph Nader”",
+// 'identified only as "P Wilson"').
+bool Scanner::quoted_alone(std::size_t k, std::size_t e) const {
+    auto opening = [](std::string_view s) { return s == "\"" || s == "\u201c"; };
+    auto closing = [](std::string_view s) { return s == "\"" || s == "\u201d"; };
+    if (m_lex.given_name(m_words[k].key) || m_words[k].token.text.size() <= 2) return false;
+    std::size_t before = m_words[k].tok;
+    if (k > 0 && m_words[k].adjacent && m_words[k - 1].token.capitalised &&
+        (m_words[k - 1].key == "the" || m_words[k - 1].key == "a"))
+        before = m_words[k - 1].tok;
+    // Marks touching the words: in '("Low energy" Jeb Bush, "Little Marco")' the
+    // straight quotes around the name open and close other quotations.
+    if (before == 0 || !opening(m_tokens[before - 1].text) || m_tokens[before - 1].end != m_tokens[before].begin)
+        return false;
+    std::size_t after = m_words[e - 1].tok + 1;
+    if (after < m_tokens.size() && (m_tokens[after].text == "," || m_tokens[after].text == ".")) ++after;
+    return after < m_tokens.size() && closing(m_tokens[after].text) &&
+           m_tokens[after].begin == m_tokens[after - 1].end;
 }
 
 void Scanner::add_name(std::size_t k, std::size_t e, bool cued) {

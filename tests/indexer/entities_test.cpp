@@ -260,6 +260,21 @@ TEST(People, PlacesOrganisationsAndMonthsAreNotPeople) {
     EXPECT_TRUE(c.people.empty()) << c;
 }
 
+// A work, a campaign or a slogan in quotation marks is nobody, however much
+// its capitals look like a name; a person named in quotation marks stays one.
+TEST(People, TitlesInQuotationMarksAreNoPeople) {
+    const auto a = extract(
+        "As a director he is best known for \"Viva Zapata\". Her novels include \u201cSleeping Bread\u201d "
+        "(1975) and \u201cThe Decaying Mansion,\u201d and the arrests were part of the \"Strike Hard\" campaign.");
+    EXPECT_TRUE(a.people.empty()) << a;
+    const auto b = extract("In 1996 I wrote in \u201cRalph Nader\u201d on my ballot.");
+    EXPECT_NE(person(b, "Ralph Nader"), nullptr) << b;
+    const auto d = extract("A rubber tapper identified only as \"P Wilson\" was hurt.");
+    EXPECT_NE(person(d, "P Wilson"), nullptr) << d;
+    const auto c = extract("He mocked his rivals (\"Low energy\" Jeb Bush, \"Little Marco\") at every rally.");
+    EXPECT_NE(person(c, "Jeb Bush"), nullptr) << c;
+}
+
 TEST(People, MilitaryRanksAreTitles) {
     const auto a = extract("The plan was drawn up by Major General Ivan Petrov.");
     EXPECT_NE(person(a, "Ivan Petrov"), nullptr) << a;
