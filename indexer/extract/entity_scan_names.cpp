@@ -49,11 +49,32 @@ bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
     return !place || place != model_place(e - 1);
 }
 
+// "Christian Blanc", "Jan Kroslak": a given name that is also a word no name
+// holds ("Christian groups", "Jan 5") opens a name when a surname-like word
+// follows: capitalised, not a party, a place, an organisation's word, a thing's
+// last word or a word the article also writes in lower case ("Christian
+// Democrats", "Christian Aid", "Christian groups"); see below for what may
+// follow the two.
+bool Scanner::given_name_after_all(std::size_t k) const {
+    if (!m_lex.given_name(m_words[k].key) || k + 1 >= m_words.size()) return false;
+    const auto& next = m_words[k + 1];
+    if (!next.adjacent || !cap(k + 1) || next.token.upper || next.token.sentence_start ||
+        m_lex.not_a_name(next.key) || m_lex.party(next.key) || org_word(k + 1) || m_lex.thing_head(next.key) ||
+        m_geo.find(next.key) || m_found.lower_words.count(next.key))
+        return false;
+    if (k + 2 >= m_words.size() || !m_words[k + 2].adjacent) return true;
+    // Two words only ("Christian Science Monitor" goes on), and no plural noun
+    // after them: "Christian Evangelical voters" are no one.
+    const auto& after = m_words[k + 2];
+    return !cap(k + 2) && !(after.key.ends_with('s') && !m_lex.function_word(after.key) &&
+                            !m_lex.speech_verb(after.key));
+}
+
 std::size_t Scanner::match_name(std::size_t k) {
     const auto& first = m_words[k];
     // A cue does not reach into the next sentence ('..., she said. Further talks').
     const bool cued = m_cue_at == k && !first.token.sentence_start;
-    if (m_lex.not_a_name(first.key) || first.token.upper) return 1;
+    if ((m_lex.not_a_name(first.key) && !given_name_after_all(k)) || first.token.upper) return 1;
     if (first.token.sentence_start && m_found.lower_words.count(first.key) && !m_lex.given_name(first.key))
         return 1;
     std::size_t e = k + 1, parts = 1;

@@ -275,6 +275,18 @@ TEST(People, TitlesInQuotationMarksAreNoPeople) {
     EXPECT_NE(person(c, "Jeb Bush"), nullptr) << c;
 }
 
+// "Christian" and "Jan" are words no name holds ("Christian groups", "Jan 5")
+// and given names too: before a surname they open one.
+TEST(People, GivenNamesThatAreAlsoOrdinaryWords) {
+    const auto a = extract("Air France's Christian Blanc says the strike is over. Slovak Jan Kroslak won.");
+    EXPECT_NE(person(a, "Christian Blanc"), nullptr) << a;
+    EXPECT_NE(person(a, "Jan Kroslak"), nullptr) << a;
+    const auto b = extract(
+        "Christian groups and the Christian Democrats met on Jan 5. Beck criticized Christian Evangelical "
+        "voters for it.");
+    EXPECT_TRUE(b.people.empty()) << b;
+}
+
 TEST(People, MilitaryRanksAreTitles) {
     const auto a = extract("The plan was drawn up by Major General Ivan Petrov.");
     EXPECT_NE(person(a, "Ivan Petrov"), nullptr) << a;
