@@ -287,6 +287,20 @@ TEST(People, GivenNamesThatAreAlsoOrdinaryWords) {
     EXPECT_TRUE(b.people.empty()) << b;
 }
 
+// An organisation's word in lower case after a capitalised run makes the run
+// that body's name, not a person's.
+TEST(People, ARunBeforeAnOrganisationsWordIsThatBodysName) {
+    const auto a = extract(
+        "Emails went to the House Benghazi committee. The Mill Merchandising department closed.");
+    EXPECT_TRUE(a.people.empty()) << a;
+    // A person's name keeps its word after it, and so does a surname alone.
+    const auto b = extract("Protests followed the release of the Laquan McDonald police shooting video.");
+    EXPECT_NE(person(b, "Laquan McDonald"), nullptr) << b;
+    const auto c = extract(
+        "Donald Trump spoke on Monday. The Trump administration asked: \"Is this person a citizen?\"");
+    EXPECT_NE(person(c, "Donald Trump"), nullptr) << c;
+}
+
 TEST(People, MilitaryRanksAreTitles) {
     const auto a = extract("The plan was drawn up by Major General Ivan Petrov.");
     EXPECT_NE(person(a, "Ivan Petrov"), nullptr) << a;
