@@ -101,6 +101,13 @@ Lexicon::Lexicon() {
         const auto cells = split(line, '\t');
         (cells.size() > 1 && cells[1] == "before" ? m_team_before : m_team_after).insert(lookup_key(cells[0]));
     }
+    for (const auto& line : lines_of("institutions/outlet_cues.tsv")) {
+        const auto cells = split(line, '\t');
+        const auto key = lookup_key(cells[0]);
+        if (cells.size() < 2 || cells[1] != "before") m_outlet_after.insert(key);
+        if (cells.size() < 2 || cells[1] != "after") m_outlet_before.insert(key);
+        if (cells.size() > 2 && cells[2] == "adverb") m_outlet_adverbs.insert(key);
+    }
     for (const auto& line : lines_of("institutions/club_words.tsv")) {
         const auto cells = split(line, '\t');
         m_club_words[lookup_key(cells[0])] =

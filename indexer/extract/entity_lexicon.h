@@ -71,6 +71,12 @@ class Lexicon {
     // institutions/team_cues.tsv: a word after a club ("striker") or before one ("joined").
     [[nodiscard]] bool team_cue_after(const std::string& key) const { return m_team_after.count(key) > 0; }
     [[nodiscard]] bool team_cue_before(const std::string& key) const { return m_team_before.count(key) > 0; }
+    // institutions/outlet_cues.tsv: a word after a news outlet's name ("newspaper")
+    // or before one ("agency").
+    [[nodiscard]] bool outlet_cue_after(const std::string& key) const { return m_outlet_after.count(key) > 0; }
+    [[nodiscard]] bool outlet_cue_before(const std::string& key) const { return m_outlet_before.count(key) > 0; }
+    // A cue that is also an adverb ("daily", "weekly").
+    [[nodiscard]] bool outlet_cue_adverb(const std::string& key) const { return m_outlet_adverbs.count(key) > 0; }
     [[nodiscard]] std::size_t max_title_words() const { return m_max_title_words; }
     // "georgia" -> "US": a country name shared with a place in another country
     // (countries/shared_names.tsv); nullptr when the name is not shared.
@@ -116,6 +122,7 @@ class Lexicon {
     std::unordered_map<std::string, OrgWord> m_org_words;
     std::unordered_set<std::string> m_outlets;
     std::unordered_set<std::string> m_team_after, m_team_before;
+    std::unordered_set<std::string> m_outlet_after, m_outlet_before, m_outlet_adverbs;
     std::vector<KnownInstitution> m_institutions;
     std::unordered_map<std::string, std::size_t> m_institution_keys;
     std::unordered_map<std::string, std::size_t> m_acronyms;

@@ -1,7 +1,8 @@
 // The scan of one piece of text (headline, caption, paragraph): left to right,
 // at each capitalised word the longest reading wins, in this order: a known
 // institution, an organisation pattern ("... Center", "Ministry of ..."), a
-// country phrase, a title or honorific (a cue for the name after it), a name.
+// country phrase, a news outlet a cue word names ("the daily Kompas"), a title
+// or honorific (a cue for the name after it), a name.
 #pragma once
 
 #include <string>
@@ -27,6 +28,9 @@ struct Findings {
     // A sports report ("SOCCER - ..."): clubs named by place are institutions.
     bool sports = false;
     std::unordered_set<std::string> teams;  // lookup keys of the clubs found so far
+    // News outlets a cue word named ("Zycie Warszawy daily"): their later
+    // mentions ("Zycie Warszawy said") are the outlet too.
+    std::unordered_set<std::string> outlets;
     // Where this scan read a country phrase (counted, a region, or a capital as a
     // mere place): the first byte of its first word. The scan of other languages'
     // names (entity_countries_intl) leaves these to it.

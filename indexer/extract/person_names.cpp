@@ -150,6 +150,11 @@ bool names_a_thing(const std::vector<RunWord>& run, const std::vector<std::strin
     if (!next.empty() && next.front() != "news" && lex.thing_head(next.front())) return true;
     if (lex.thing_head(run.back().key)) return true;
     if (given) return false;
+    // "the House Benghazi committee", "the Bullocks Wilshire department": an
+    // organisation's word in lower case after the run makes it that body's name;
+    // "police" there is about a person ("the Laquan McDonald police shooting"),
+    // and one word may be a surname ("the Trump administration").
+    if (run.size() > 1 && !next.empty() && next.front() != "police" && lex.org_word(next.front())) return true;
     // "Agence France-Presse", "Coast Guard", "Revolutionary Guard Corps": a name
     // the gazetteer knows, or one an organisation word ends, is a body.
     if (lex.institution(phrase(run, 0, run.size())) || lex.org_word(run.back().key)) return true;

@@ -260,6 +260,47 @@ TEST(People, PlacesOrganisationsAndMonthsAreNotPeople) {
     EXPECT_TRUE(c.people.empty()) << c;
 }
 
+// A work, a campaign or a slogan in quotation marks is nobody, however much
+// its capitals look like a name; a person named in quotation marks stays one.
+TEST(People, TitlesInQuotationMarksAreNoPeople) {
+    const auto a = extract(
+        "As a director he is best known for \"Viva Zapata\". Her novels include \u201cSleeping Bread\u201d "
+        "(1975) and \u201cThe Decaying Mansion,\u201d and the arrests were part of the \"Strike Hard\" campaign.");
+    EXPECT_TRUE(a.people.empty()) << a;
+    const auto b = extract("In 1996 I wrote in \u201cRalph Nader\u201d on my ballot.");
+    EXPECT_NE(person(b, "Ralph Nader"), nullptr) << b;
+    const auto d = extract("A rubber tapper identified only as \"P Wilson\" was hurt.");
+    EXPECT_NE(person(d, "P Wilson"), nullptr) << d;
+    const auto c = extract("He mocked his rivals (\"Low energy\" Jeb Bush, \"Little Marco\") at every rally.");
+    EXPECT_NE(person(c, "Jeb Bush"), nullptr) << c;
+}
+
+// "Christian" and "Jan" are words no name holds ("Christian groups", "Jan 5")
+// and given names too: before a surname they open one.
+TEST(People, GivenNamesThatAreAlsoOrdinaryWords) {
+    const auto a = extract("Air France's Christian Blanc says the strike is over. Slovak Jan Kroslak won.");
+    EXPECT_NE(person(a, "Christian Blanc"), nullptr) << a;
+    EXPECT_NE(person(a, "Jan Kroslak"), nullptr) << a;
+    const auto b = extract(
+        "Christian groups and the Christian Democrats met on Jan 5. Beck criticized Christian Evangelical "
+        "voters for it.");
+    EXPECT_TRUE(b.people.empty()) << b;
+}
+
+// An organisation's word in lower case after a capitalised run makes the run
+// that body's name, not a person's.
+TEST(People, ARunBeforeAnOrganisationsWordIsThatBodysName) {
+    const auto a = extract(
+        "Emails went to the House Benghazi committee. The Mill Merchandising department closed.");
+    EXPECT_TRUE(a.people.empty()) << a;
+    // A person's name keeps its word after it, and so does a surname alone.
+    const auto b = extract("Protests followed the release of the Laquan McDonald police shooting video.");
+    EXPECT_NE(person(b, "Laquan McDonald"), nullptr) << b;
+    const auto c = extract(
+        "Donald Trump spoke on Monday. The Trump administration asked: \"Is this person a citizen?\"");
+    EXPECT_NE(person(c, "Donald Trump"), nullptr) << c;
+}
+
 TEST(People, MilitaryRanksAreTitles) {
     const auto a = extract("The plan was drawn up by Major General Ivan Petrov.");
     EXPECT_NE(person(a, "Ivan Petrov"), nullptr) << a;
@@ -408,6 +449,30 @@ TEST(Institutions, NewsOutletsByTheirLastWord) {
     // Before a title the word is part of the title ("Press Secretary"), no outlet's.
     const auto b = extract("Former Bill Clinton White House Press Secretary Joe Lockhart spoke.");
     for (const auto& i : b.institutions) EXPECT_EQ(i.name.find("Press"), std::string::npos) << b;
+}
+
+// Press reviews name papers by a word beside them, whatever the paper's own
+// words: the name is an outlet there and wherever the article repeats it.
+TEST(Institutions, NewsOutletsACueWordNames) {
+    const auto a = extract(
+        "The claim first appeared in the news weekly Der Spiegel. Le Matin newspaper, quoting witnesses, "
+        "said two men were held. Der Spiegel said the ministry had known since May.");
+    EXPECT_EQ(institution_names(a), (std::vector<std::string>{"Der Spiegel", "Le Matin"})) << a;
+    EXPECT_TRUE(a.people.empty()) << a;
+    // Particles inside the name, and the outlet a possessive ties to what it runs.
+    EXPECT_EQ(institution_names(extract("The daily Corriere della Sera reported the talks had failed.")),
+              std::vector<std::string>{"Corriere della Sera"});
+    const auto b = extract("She sent a recipe to Family Circle magazine's Presidential Cookie Poll.");
+    EXPECT_EQ(institution_names(b), std::vector<std::string>{"Family Circle"}) << b;
+    // A city, a nationality, an owner or an ordinary word beside the cue names no outlet.
+    const auto c = extract("The Tehran daily Kayhan said an Israeli newspaper had lied.");
+    EXPECT_EQ(institution_names(c), std::vector<std::string>{"Kayhan"}) << c;
+    const auto d = extract("Local newspapers said a Rupert Murdoch tabloid paid the officers.");
+    EXPECT_TRUE(d.institutions.empty()) << d;
+    EXPECT_NE(person(d, "Rupert Murdoch"), nullptr) << d;
+    // "daily" as an adverb or an adjective.
+    EXPECT_TRUE(extract("Migrants drown in the Mediterranean daily, and he was given a daily Aspirin.")
+                    .institutions.empty());
 }
 
 TEST(Institutions, ACompanysLegalNameKeepsItsPossessive) {
