@@ -99,23 +99,34 @@ std::vector<Word> split_words(std::string_view text) {
 
 // Which words may stem to one of the stems sought, told before stemming them:
 // with a stemmer that keeps a word's ASCII first letter, a word starting with an
-// ASCII letter no stem starts with (either case) stems to none of them. Most
-// words of a text are told so, and stemming is most of a snippet's cost.
+// ASCII letter no stem starts with (either case) stems to none of them, and
+// with one whose stems are never longer than the word, neither does an ASCII
+// word shorter than every stem with its first letter ("the" for "tynesid").
+// Most words of a text are told so, and stemming is most of a snippet's cost.
 class Initials {
   public:
-    Initials(const std::set<std::string>& stems, const StemCache& stem) : m_any(!stem.keeps_first_letter()) {
-        for (const auto& s : stems)
-            if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) m_first[static_cast<unsigned char>(s[0])] = true;
+    Initials(const std::set<std::string>& stems, const StemCache& stem)
+        : m_any(!stem.keeps_first_letter()), m_by_length(stem.never_lengthens()) {
+        m_shortest.fill(std::string::npos);
+        for (const auto& s : stems) {
+            if (s.empty() || static_cast<unsigned char>(s[0]) >= 0x80) continue;
+            const auto c = static_cast<unsigned char>(s[0]);
+            m_shortest[c] = std::min(m_shortest[c], s.size());
+        }
     }
     [[nodiscard]] bool may_match(std::string_view word) const {
         const auto c = static_cast<unsigned char>(word[0]);
         if (m_any || c >= 0x80) return true;
-        return m_first[c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c];
+        const std::size_t shortest = m_shortest[c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c];
+        if (shortest == std::string::npos) return false;
+        return word.size() >= shortest || !m_by_length ||
+               !std::all_of(word.begin(), word.end(), [](char b) { return static_cast<unsigned char>(b) < 0x80; });
     }
 
   private:
     bool m_any;
-    std::array<bool, 128> m_first{};
+    bool m_by_length;
+    std::array<std::size_t, 128> m_shortest{};  // the shortest stem with each first letter; npos for none
 };
 
 // Stems words [from, to) of `text` that are not CJK characters and may match
@@ -412,7 +423,10 @@ std::string snippet_with(const Article& article, const std::set<std::string>& st
 }  // namespace
 
 StemCache::StemCache(Xapian::Stem stem)
-    : m_stem(std::move(stem)), m_fold(folds_accents(m_stem)), m_keeps_first_letter(newsdesk::keeps_first_letter(m_stem)) {}
+    : m_stem(std::move(stem)),
+      m_fold(folds_accents(m_stem)),
+      m_keeps_first_letter(newsdesk::keeps_first_letter(m_stem)),
+      m_never_lengthens(newsdesk::never_lengthens(m_stem)) {}
 
 const std::string& StemCache::operator()(std::string_view word) {
     std::string key(word);
