@@ -99,6 +99,19 @@ TEST(StoredArticle, ARepeatedKeyKeepsItsLastValue) {
     expect_read_fast(R"({"quotes":[{"text":"x","text":"y","speaker":"S","speaker":null}]})");
 }
 
+// Plain text is read eight bytes at a time: a quote, backslash, control
+// character or non-ASCII byte is found at every place in and around a block.
+TEST(StoredArticle, EveryByteThatEndsAPlainRunIsFoundWhereverItStands) {
+    for (std::size_t at = 0; at < 20; ++at) {
+        const std::string before(at, 'a'), after(19 - at, 'b');
+        for (const std::string special : {"\\\"", "\\\\", "\\n", "\u00e9", "\u00ff", "\x7f"})
+            expect_read_fast("{\"body\":\"" + before + special + after + "\",\"id\":\"" + after + special + "\"}");
+        expect_fallback("{\"body\":\"" + before + "\x1f" + after + "\"}");  // a raw control character
+        expect_fallback("{\"body\":\"" + before + "\xff" + after + "\"}");  // not UTF-8
+        expect_fallback("{\"body\":\"" + before + after);                    // no closing quote
+    }
+}
+
 TEST(StoredArticle, RecordsTheFastPathDoesNotReadExactlyGoToTheGeneralPath) {
     expect_fallback(R"({"id":"x")");                             // cut off
     expect_fallback(R"({"id":"x"} trailing)");                   // not one value
