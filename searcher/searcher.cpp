@@ -240,7 +240,7 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
     const bool in_time = request.time_limit <= 0 ||
                          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() < request.time_limit;
-    result.query_description = query.get_description();
+    if (request.describe) result.query_description = query.get_description();
     result.estimate = mset.get_matches_estimated();
     result.total = mset.get_uncollapsed_matches_estimated();
     result.exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();

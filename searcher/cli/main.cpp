@@ -87,9 +87,10 @@ int main(int argc, char** argv) {
         args = newsdesk::search_args(parsed.args);
     }
     try {
-        const auto cli = newsdesk::request_from_args(*args);
+        auto cli = newsdesk::request_from_args(*args);
         const bool json = args->json;
         const bool csv = args->csv;
+        cli.request.describe = json || args->explain;  // the query's description, printed by these alone
         if (json && csv) throw newsdesk::UsageError("--json and --csv: choose one");
         if (args->all && !csv) throw newsdesk::UsageError("--all goes with --csv");
         newsdesk::Markers markers;
