@@ -35,6 +35,9 @@ struct SearchRequest {
     // and the counts (facets too) are lower bounds, marked not exact.
     double time_limit = 0;
     bool describe = true;  // fill SearchResult::query_description (--explain, JSON); describing costs
+    // Read each hit's lists (byline, captions, quotes, experts, people,
+    // institutions, countries) from its record: plain text output prints none.
+    bool hit_lists = true;
 };
 
 struct Hit {

@@ -288,7 +288,7 @@ bool objects(Reader& in, std::vector<T>& out, Member member) {
 
 }  // namespace
 
-bool read_stored_article_fast(std::string_view record, Article& a) {
+bool read_stored_article_fast(std::string_view record, Article& a, RecordParts parts) {
     namespace r = record;
     a = Article{};
     Reader in(record);
@@ -306,6 +306,9 @@ bool read_stored_article_fast(std::string_view record, Article& a) {
         if (key == r::date) return in.optional_string(a.date);
         if (key == r::datetime) return in.optional_string(a.datetime);
         if (key == r::truncated) return in.true_or_false(a.truncated);
+        // The lists are still read through, so a record that is not JSON goes
+        // to the general path as before; they are only not kept.
+        if (parts == RecordParts::plain) return in.skip();
         if (key == r::byline) {
             a.byline.clear();
             return in.array([&] {
@@ -382,10 +385,20 @@ bool read_stored_article_fast(std::string_view record, Article& a) {
     return true;
 }
 
-Article read_stored_article(std::string_view record) {
+Article read_stored_article(std::string_view record, RecordParts parts) {
     Article article;
-    if (read_stored_article_fast(record, article)) return article;
-    return article_from_json(nlohmann::json::parse(record, nullptr, false));
+    if (read_stored_article_fast(record, article, parts)) return article;
+    article = article_from_json(nlohmann::json::parse(record, nullptr, false));
+    if (parts == RecordParts::plain) {
+        article.byline.clear();
+        article.captions.clear();
+        article.quotes.clear();
+        article.experts.clear();
+        article.people.clear();
+        article.institutions.clear();
+        article.countries.clear();
+    }
+    return article;
 }
 
 }  // namespace newsdesk

@@ -91,6 +91,7 @@ int main(int argc, char** argv) {
         const bool json = args->json;
         const bool csv = args->csv;
         cli.request.describe = json || args->explain;  // the query's description, printed by these alone
+        cli.request.hit_lists = json || csv;             // plain text prints no hit's quotes or entities
         if (json && csv) throw newsdesk::UsageError("--json and --csv: choose one");
         if (args->all && !csv) throw newsdesk::UsageError("--all goes with --csv");
         newsdesk::Markers markers;

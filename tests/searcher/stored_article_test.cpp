@@ -1,7 +1,8 @@
 // The stored-record reader (searcher/stored_article.h) gives exactly what the
 // general path gives, article_from_json(nlohmann::json::parse(record)): on the
 // records the indexer stores for real articles, and on records written by hand
-// to take every corner (escapes, wrong types, duplicate keys, malformed JSON).
+// to take every corner (escapes, wrong types, duplicate keys, malformed JSON);
+// read for plain output, the same with the lists left empty.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -20,12 +21,26 @@ Article general(const std::string& record) {
     return newsdesk::article_from_json(nlohmann::json::parse(record, nullptr, false));
 }
 
+// Read for plain output, `record` gives what the whole read gives, its lists left empty.
+void expect_plain_read(const std::string& record) {
+    Article whole = general(record);
+    whole.byline.clear();
+    whole.captions.clear();
+    whole.quotes.clear();
+    whole.experts.clear();
+    whole.people.clear();
+    whole.institutions.clear();
+    whole.countries.clear();
+    EXPECT_EQ(newsdesk::read_stored_article(record, newsdesk::RecordParts::plain), whole) << record;
+}
+
 // The fast path read `record` (no fallback) and agrees with the general path.
 void expect_read_fast(const std::string& record) {
     Article fast;
     EXPECT_TRUE(newsdesk::read_stored_article_fast(record, fast)) << record;
     EXPECT_EQ(fast, general(record)) << record;
     EXPECT_EQ(newsdesk::read_stored_article(record), general(record)) << record;
+    expect_plain_read(record);
 }
 
 // The fast path declines `record`, and the whole reader still agrees.
@@ -33,6 +48,7 @@ void expect_fallback(const std::string& record) {
     Article fast;
     EXPECT_FALSE(newsdesk::read_stored_article_fast(record, fast)) << record;
     EXPECT_EQ(newsdesk::read_stored_article(record), general(record)) << record;
+    expect_plain_read(record);
 }
 
 TEST(StoredArticle, EveryRecordTheIndexerStoresForTheWikinewsCorpusReadsAsTheGeneralPathReadsIt) {
