@@ -1,7 +1,7 @@
 #include "common/data_dir.h"
 
+#include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <string>
 #include <system_error>
 
@@ -46,11 +46,21 @@ std::filesystem::path data_file(std::string_view relative) {
 }
 
 std::vector<std::string> read_data_list(std::string_view relative) {
-    std::ifstream in(data_file(relative));
+    // Read in one piece: a stream read line by line cost more than the rest of a
+    // query's parse (the stopword lists are read by newsdesk-search).
+    std::string text;
+    if (std::FILE* f = std::fopen(data_file(relative).c_str(), "rb")) {
+        char buffer[8192];
+        for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) text.append(buffer, n);
+        std::fclose(f);
+    }
     std::vector<std::string> out;
-    for (std::string line; std::getline(in, line);) {
-        auto t = collapse_whitespace(line);
+    for (std::size_t pos = 0; pos < text.size();) {
+        auto end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        auto t = collapse_whitespace(std::string_view(text).substr(pos, end - pos));
         if (!t.empty() && t.front() != '#') out.push_back(std::move(t));
+        pos = end + 1;
     }
     return out;
 }

@@ -140,12 +140,16 @@ std::string collapse_whitespace(std::string_view text) {
             }
             if (pending_space) out += ' ';
             pending_space = false;
-            // A run of visible ASCII is copied in one piece.
+            // A run of visible ASCII, single spaces between its words kept as
+            // they are, is copied in one piece (a paragraph of plain English
+            // is one run, not one append a word).
+            const auto visible = [](unsigned char c) { return c < 0x80 && c != ' ' && (c < '\t' || c > '\r'); };
             std::size_t end = pos + 1;
             while (end < text.size()) {
                 const auto c = static_cast<unsigned char>(text[end]);
-                if (c >= 0x80 || c == ' ' || (c >= '\t' && c <= '\r')) break;
-                ++end;
+                if (visible(c)) ++end;
+                else if (c == ' ' && end + 1 < text.size() && visible(static_cast<unsigned char>(text[end + 1]))) end += 2;
+                else break;
             }
             out.append(text.substr(pos, end - pos));
             pos = end;

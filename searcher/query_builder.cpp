@@ -266,6 +266,12 @@ class Reader {
         // own prefix); quotes are searched through the body that contains them.
         for (const auto field : {prefix::headline, prefix::body, prefix::caption, prefix::byline})
             qp.add_prefix("", std::string(field));
+        // The date range is read wherever ".." stands (a range no processor takes is an error).
+        qp.add_rangeprocessor((new DateSpanProcessor)->release());
+        // A field is looked up only where the text names one ("country:KP"): a
+        // text without a colon names none, and setting them all up cost more
+        // than parsing a word.
+        if (text.find(':') == std::string::npos) return;
         qp.add_prefix("headline", std::string(prefix::headline));
         qp.add_prefix("title", std::string(prefix::headline));
         qp.add_prefix("caption", std::string(prefix::caption));
@@ -278,8 +284,8 @@ class Reader {
         qp.add_boolean_prefix("org", (new FacetFieldProcessor("institution", db))->release(), &institution_group);
         qp.add_boolean_prefix("lang", (new FacetFieldProcessor("language", db))->release());
         qp.add_boolean_prefix("speaker", (new SpeakerFieldProcessor)->release());
-        // date:A..B, a range over slot::date (date_span; date_range() builds the same without text).
-        qp.add_rangeprocessor((new DateSpanProcessor)->release());
+        // date:A..B is the range processor's (date_span; date_range() builds the
+        // same without text), date:2024-06 the facet's.
         qp.add_boolean_prefix("date", (new FacetFieldProcessor("date", db))->release());
     }
 
@@ -370,14 +376,23 @@ Readings read_in_languages(const std::string& text, const std::string& accented,
     return readings;
 }
 
+// Each branch's query described (Query::get_description), to tell branches
+// that read the query alike.
+std::vector<std::string> descriptions_of(const std::vector<QueryBranch>& branches) {
+    std::vector<std::string> out;
+    for (const auto& b : branches) out.push_back(b.query.get_description());
+    return out;
+}
+
 // The branches ORed, each restricted to its languages' articles (branches that
 // read the query alike share one restriction); the query itself when all read
-// it alike.
-Xapian::Query combine(const std::vector<QueryBranch>& branches) {
+// it alike. `described` is descriptions_of(branches), when known.
+Xapian::Query combine(const std::vector<QueryBranch>& branches, const std::vector<std::string>& described = {}) {
     std::vector<std::pair<Xapian::Query, std::vector<Xapian::Query>>> readings;  // query, its L terms
     std::vector<std::string> descriptions;
-    for (const auto& b : branches) {
-        const auto description = b.query.get_description();
+    for (std::size_t i = 0; i < branches.size(); ++i) {
+        const QueryBranch& b = branches[i];
+        const auto description = i < described.size() ? described[i] : b.query.get_description();
         auto same = std::find(descriptions.begin(), descriptions.end(), description);
         if (same == descriptions.end()) {
             descriptions.push_back(description);
@@ -418,21 +433,30 @@ bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xa
 // The branches of `text`, its words read as all of them or as any of them
 // (kKeywordQueryWords; `any_word` says which, `words` counts them) among the articles `filter`
 // (if not empty) lets through; the filter itself is applied by the caller.
+// `described` receives descriptions_of the branches returned when they are the
+// readings' own (the words all required), else nothing.
 std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Database& db,
                                     const std::vector<std::string>& codes, const Xapian::Query& filter,
-                                    Xapian::termcount expansion, bool& any_word, std::size_t& words) {
+                                    Xapian::termcount expansion, bool& any_word, std::size_t& words,
+                                    std::vector<std::string>& described) {
     // `text` folded (fold_for_search) and with its accents (quotes made ASCII).
     const std::string folded = fold_for_search(text), accented = ascii_quotes(text);
     auto [all, any] = read_in_languages(folded, accented, db, codes, expansion);
-    const Xapian::Query all_query = combine(all), any_query = combine(any);
-    // Operators between every word (or one word): nothing to choose.
-    any_word = any_query.get_description() != all_query.get_description();
+    const auto all_described = descriptions_of(all), any_described = descriptions_of(any);
+    const Xapian::Query all_query = combine(all, all_described), any_query = combine(any, any_described);
+    // Operators between every word (or one word): nothing to choose. Branches
+    // alike one by one (one word) combine alike, with no need to describe both.
+    const bool alike = all_described == any_described &&
+                       std::equal(all.begin(), all.end(), any.begin(), any.end(),
+                                  [](const QueryBranch& a, const QueryBranch& b) { return a.languages == b.languages; });
+    any_word = !alike && any_query.get_description() != all_query.get_description();
     words = count_words(any);
     if (any_word && words <= kKeywordQueryWords)
         any_word = !matches_at_least(
             db, filter.empty() ? all_query : Xapian::Query(Xapian::Query::OP_FILTER, all_query, filter), kEnoughMatches);
     if (!any_word || all.size() != any.size()) {
         any_word = false;
+        described = all_described;
         return all;
     }
     const Xapian::Query near = is_plain_words(folded) ? word_pairs_near(folded, codes, kProximityWindow) : Xapian::Query();
@@ -505,13 +529,16 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
     try {
         ParsedQuery parsed;
         expansions().clear();
-        parsed.branches = read_words(text, db, codes, filter, expansion, parsed.any_word, parsed.words);
+        std::vector<std::string> described;
+        parsed.branches = read_words(text, db, codes, filter, expansion, parsed.any_word, parsed.words, described);
         // Each reading is filtered before the branches are combined, as a filter in
         // the text is: the same matches, whichever way the filter was given.
-        if (!filter.empty())
+        if (!filter.empty()) {
             for (auto& branch : parsed.branches)
                 branch.query = Xapian::Query(Xapian::Query::OP_FILTER, branch.query, filter);
-        parsed.query = fullest_names_first(combine(parsed.branches));
+            described.clear();
+        }
+        parsed.query = fullest_names_first(combine(parsed.branches, described));
         // "Türkiye" where the articles say Turkey: a word no article holds, so
         // the query means the country's articles holding the other words
         // (searcher/country_words.h).

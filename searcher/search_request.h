@@ -34,6 +34,10 @@ struct SearchRequest {
     // When it passes, the match stops early: the hits are the best found so far
     // and the counts (facets too) are lower bounds, marked not exact.
     double time_limit = 0;
+    bool describe = true;  // fill SearchResult::query_description (--explain, JSON); describing costs
+    // Read each hit's lists (byline, captions, quotes, experts, people,
+    // institutions, countries) from its record: plain text output prints none.
+    bool hit_lists = true;
 };
 
 struct Hit {
@@ -47,7 +51,7 @@ struct Hit {
 };
 
 struct SearchResult {
-    std::string query_description;  // Xapian::Query::get_description(), for --explain
+    std::string query_description;  // Xapian::Query::get_description(), for --explain; empty unless request.describe
     Xapian::doccount estimate = 0;  // hits: matching articles after folding wire copies (an estimate)
     Xapian::doccount total = 0;     // matching articles, copies included (what facets count)
     bool exact = false;             // total is exact (always when facets were computed)

@@ -103,7 +103,7 @@ SearchResult Searcher::records(const SearchRequest& request) { return finish(mat
 
 SearchResult Searcher::run(const SearchRequest& request, const Markers& markers,
                            std::optional<Highlighter>* highlighter) {
-    return finish(match(request), true, markers, highlighter);
+    return finish(match(request), true, markers, highlighter, request.hit_lists ? RecordParts::all : RecordParts::plain);
 }
 
 Searcher::Matched Searcher::match(const SearchRequest& request) {
@@ -240,7 +240,7 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
     const bool in_time = request.time_limit <= 0 ||
                          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() < request.time_limit;
-    result.query_description = query.get_description();
+    if (request.describe) result.query_description = query.get_description();
     result.estimate = mset.get_matches_estimated();
     result.total = mset.get_uncollapsed_matches_estimated();
     result.exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
@@ -332,14 +332,14 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
 }
 
 SearchResult Searcher::finish(Matched matched, bool snippets, const Markers& markers,
-                              std::optional<Highlighter>* highlighter) {
+                              std::optional<Highlighter>* highlighter, RecordParts parts) {
     SearchResult result = std::move(matched.result);
     // Each hit is highlighted with the stemmer that read the query for its language.
     Highlighter local(std::move(matched.parsed), matched.query);
     Highlighter& highlight = highlighter ? highlighter->emplace(std::move(local)) : local;
     for (std::size_t i = 0; i < result.hits.size(); ++i) {
         Hit& hit = result.hits[i];
-        hit.article = read_stored_article(matched.records[i]);
+        hit.article = read_stored_article(matched.records[i], parts);
         std::string().swap(matched.records[i]);
         hit.id = hit.article.id;
         if (snippets) hit.snippet = make_snippet(hit.article, highlight.reading(hit.article.language), markers);

@@ -12,6 +12,7 @@
 #include "common/db/facet_column.h"
 #include "searcher/search_request.h"
 #include "searcher/snippet.h"
+#include "searcher/stored_article.h"
 
 namespace newsdesk {
 
@@ -86,7 +87,8 @@ class Searcher {
     // a snippet for each hit when `snippets` (quotes and experts show none).
     // `highlighter` (if given) receives how the hits were highlighted, for quotes.
     static SearchResult finish(Matched matched, bool snippets, const Markers& markers,
-                               std::optional<Highlighter>* highlighter = nullptr);
+                               std::optional<Highlighter>* highlighter = nullptr,
+                               RecordParts parts = RecordParts::all);
     struct FacetCount {
         std::vector<Facet> facets;
         Xapian::doccount seen = 0;    // matching articles, exactly unless cut_short

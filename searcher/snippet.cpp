@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian/unicode.h>
@@ -34,23 +35,27 @@ const std::array<bool, 128>& ascii_wordchars() {
     return table;
 }
 
-// Appends the words of text[from, end) as Xapian's TermGenerator splits them
-// (word characters, combining marks included), except that each Chinese,
-// Japanese or Korean character is a word of its own, as the n-gram mode indexes
-// it. Only CJK characters get their `stem` here (the character); the others
-// are stemmed by stem_words. `from` must not be inside a word.
-void split_words(std::string_view text, std::size_t from, std::vector<Word>& words) {
+// Calls on_word(begin, end) for each word of text[from, end) as Xapian's
+// TermGenerator splits them (word characters, combining marks included), and
+// on_cjk(begin, end) instead for each Chinese, Japanese or Korean character,
+// a word of its own as the n-gram mode indexes it. Either returns false to
+// stop the scan. `from` must not be inside a word.
+template <typename OnWord, typename OnCjk>
+void scan_words(std::string_view text, std::size_t from, OnWord on_word, OnCjk on_cjk) {
     const auto& ascii = ascii_wordchars();
     std::size_t open = std::string_view::npos;  // start of the non-CJK word being read
     auto close = [&](std::size_t at) {
-        if (open == std::string_view::npos) return;
-        words.push_back({open, at, {}});
-        open = std::string_view::npos;
+        if (open == std::string_view::npos) return true;
+        const std::size_t begin = std::exchange(open, std::string_view::npos);
+        return on_word(begin, at);
     };
     for (std::size_t at = from; at < text.size();) {
         if (const auto b = static_cast<unsigned char>(text[at]); b < 0x80) {  // never CJK
-            if (!ascii[b]) close(at);
-            else if (open == std::string_view::npos) open = at;
+            if (!ascii[b]) {
+                if (!close(at)) return;
+            } else if (open == std::string_view::npos) {
+                open = at;
+            }
             ++at;
             continue;
         }
@@ -60,16 +65,30 @@ void split_words(std::string_view text, std::size_t from, std::vector<Word>& wor
         const std::size_t next =
             it == Xapian::Utf8Iterator() ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
         if (is_cjk(ch)) {
-            close(at);
-            words.push_back({at, next, std::string(text.substr(at, next - at)), true});
+            if (!close(at) || !on_cjk(at, next)) return;
         } else if (Xapian::Unicode::is_wordchar(ch)) {
             if (open == std::string_view::npos) open = at;
-        } else {
-            close(at);
+        } else if (!close(at)) {
+            return;
         }
         at = next;
     }
     close(text.size());
+}
+
+// Appends the words of text[from, end) (scan_words); only CJK characters get
+// their `stem` here (the character), the others are stemmed by stem_words.
+void split_words(std::string_view text, std::size_t from, std::vector<Word>& words) {
+    scan_words(
+        text, from,
+        [&](std::size_t begin, std::size_t end) {
+            words.push_back({begin, end, {}});
+            return true;
+        },
+        [&](std::size_t begin, std::size_t end) {
+            words.push_back({begin, end, std::string(text.substr(begin, end - begin)), true});
+            return true;
+        });
 }
 
 std::vector<Word> split_words(std::string_view text) {
@@ -80,23 +99,34 @@ std::vector<Word> split_words(std::string_view text) {
 
 // Which words may stem to one of the stems sought, told before stemming them:
 // with a stemmer that keeps a word's ASCII first letter, a word starting with an
-// ASCII letter no stem starts with (either case) stems to none of them. Most
-// words of a text are told so, and stemming is most of a snippet's cost.
+// ASCII letter no stem starts with (either case) stems to none of them, and
+// with one whose stems are never longer than the word, neither does an ASCII
+// word shorter than every stem with its first letter ("the" for "tynesid").
+// Most words of a text are told so, and stemming is most of a snippet's cost.
 class Initials {
   public:
-    Initials(const std::set<std::string>& stems, const StemCache& stem) : m_any(!stem.keeps_first_letter()) {
-        for (const auto& s : stems)
-            if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) m_first[static_cast<unsigned char>(s[0])] = true;
+    Initials(const std::set<std::string>& stems, const StemCache& stem)
+        : m_any(!stem.keeps_first_letter()), m_by_length(stem.never_lengthens()) {
+        m_shortest.fill(std::string::npos);
+        for (const auto& s : stems) {
+            if (s.empty() || static_cast<unsigned char>(s[0]) >= 0x80) continue;
+            const auto c = static_cast<unsigned char>(s[0]);
+            m_shortest[c] = std::min(m_shortest[c], s.size());
+        }
     }
     [[nodiscard]] bool may_match(std::string_view word) const {
         const auto c = static_cast<unsigned char>(word[0]);
         if (m_any || c >= 0x80) return true;
-        return m_first[c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c];
+        const std::size_t shortest = m_shortest[c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c];
+        if (shortest == std::string::npos) return false;
+        return word.size() >= shortest || !m_by_length ||
+               !std::all_of(word.begin(), word.end(), [](char b) { return static_cast<unsigned char>(b) < 0x80; });
     }
 
   private:
     bool m_any;
-    std::array<bool, 128> m_first{};
+    bool m_by_length;
+    std::array<std::size_t, 128> m_shortest{};  // the shortest stem with each first letter; npos for none
 };
 
 // Stems words [from, to) of `text` that are not CJK characters and may match
@@ -117,43 +147,88 @@ std::vector<Word> words_of(std::string_view text, StemCache& stem, const Initial
     return words;
 }
 
-// A body with its whitespace collapsed (collapse_whitespace) and split into
-// words, both done a piece at a time as far as the window search asks: it
-// stops at the first window holding every query stem, usually near the top.
-// Pieces end at an ASCII space or line break, where collapsing and splitting
-// piece by piece give what they give for the whole text.
+// A text (whitespace collapsed) split into words a piece at a time, as far
+// as the window search asks: it stops at the first window holding the most
+// query stems any window holds, usually near the top. Pieces end at a space,
+// where splitting piece by piece gives what splitting the whole text gives.
 class LazyWords {
   public:
-    explicit LazyWords(std::string_view source) : m_source(source) {}
+    explicit LazyWords(std::string_view text) : m_text(text) {}
 
     // Whether word `i` exists, reading on as far as needed.
     bool has(std::size_t i) {
-        while (i >= m_words.size() && m_read < m_source.size()) read_piece();
+        while (i >= m_words.size() && m_read < m_text.size()) read_piece();
         return i < m_words.size();
     }
     std::vector<Word>& words() { return m_words; }  // those read so far
-    std::string_view text() const { return m_text; }  // the collapsed text read so far
+    std::string_view text() const { return m_text; }
 
   private:
     static constexpr std::size_t kPiece = 512;
 
     void read_piece() {
-        std::size_t end = std::min(m_source.size(), m_read + kPiece);
-        while (end < m_source.size() && m_source[end] != ' ' && m_source[end] != '\n') ++end;
-        const std::string piece = collapse_whitespace(m_source.substr(m_read, end - m_read));
+        std::size_t end = std::min(m_text.size(), m_read + kPiece);
+        while (end < m_text.size() && m_text[end] != ' ') ++end;
+        split_words(m_text.substr(0, end), m_read, m_words);
         m_read = end;
-        if (piece.empty()) return;
-        if (!m_text.empty()) m_text += ' ';  // the whitespace between the pieces
-        const std::size_t from = m_text.size();
-        m_text += piece;
-        split_words(m_text, from, m_words);
     }
 
-    std::string_view m_source;
+    std::string_view m_text;
     std::size_t m_read = 0;
-    std::string m_text;
     std::vector<Word> m_words;
 };
+
+// The most distinct query stems a window of at most `length` bytes holds (a
+// window from word w to the words ending within `length` bytes of w's start, as
+// snippet_with slides it), found before the window search so that the search
+// stops at the first window holding that many: an article whose query words
+// are far apart, or that lacks one, was read, split and keyed to its end. Only
+// the words that may match are stemmed (through the cache the search then
+// reads), and the scan stops at a window holding every stem. A text with a CJK
+// character (matched in pairs) gets every stem: the search reads on as far as
+// it must.
+std::size_t most_stems_in_a_window(std::string_view text, const std::set<std::string>& stems, StemCache& stem,
+                                   const Initials& initials, std::size_t length) {
+    struct Found {
+        std::size_t begin, end;
+        const std::string* key;
+    };
+    std::vector<Found> found;
+    std::vector<const std::string*> distinct;
+    // The distinct stems of found[from, to) that end within `length` of found[from]'s start.
+    const auto in_window = [&](std::size_t from) {
+        distinct.clear();
+        for (std::size_t k = from; k < found.size() && found[k].end - found[from].begin <= length; ++k)
+            if (std::find(distinct.begin(), distinct.end(), found[k].key) == distinct.end())
+                distinct.push_back(found[k].key);
+        return distinct.size();
+    };
+    bool cjk = false, all = false;
+    scan_words(
+        text, 0,
+        [&](std::size_t begin, std::size_t end) {
+            const auto word = text.substr(begin, end - begin);
+            if (!initials.may_match(word)) return true;
+            const std::string& s = stem(word);
+            if (s.empty()) return true;
+            const auto hit = stems.find(s);
+            if (hit == stems.end()) return true;
+            found.push_back({begin, end, &*hit});
+            // The earliest window holding this word and those before it within reach.
+            std::size_t from = found.size() - 1;
+            while (from > 0 && end - found[from - 1].begin <= length) --from;
+            all = in_window(from) == stems.size();
+            return !all;
+        },
+        [&](std::size_t, std::size_t) {
+            cjk = true;
+            return false;
+        });
+    if (cjk || all) return stems.size();
+    std::size_t most = 0;
+    for (std::size_t from = 0; from < found.size(); ++from) most = std::max(most, in_window(from));
+    return most;
+}
 
 // Whether CJK character `ch` (UTF-8) occurs in a longer query n-gram.
 bool in_longer_ngram(const std::string& ch, const std::set<std::string>& stems) {
@@ -286,12 +361,15 @@ std::string highlight_with(std::string_view text, const std::set<std::string>& s
 
 std::string snippet_with(const Article& article, const std::set<std::string>& stems, StemCache& cache,
                          const Markers& markers, std::size_t length) {
-    LazyWords lazy(article.body.empty() ? article.headline : article.body);
+    // Paragraph breaks become spaces.
+    const std::string text = collapse_whitespace(article.body.empty() ? article.headline : article.body);
+    LazyWords lazy(text);
     if (!lazy.has(0)) return {};
     std::vector<Word>& words = lazy.words();  // grows as lazy.has reads on
     // Words are stemmed and matched only as far as the window search reads them.
     std::vector<Key> keys;
     const Initials initials(stems, cache);
+    const std::size_t most = most_stems_in_a_window(text, stems, cache, initials, length);
     std::size_t stemmed = 0, keyed = 0;
     const auto ensure_keys = [&](std::size_t n) {  // keys[0, n) final
         lazy.has(n);                               // the key of word n - 1 reads word n (CJK pairs)
@@ -319,8 +397,8 @@ std::string snippet_with(const Article& article, const std::set<std::string>& st
             best_first = first;
             best_last = last;
         }
-        // Every key is a query stem: no later window can hold more (ties keep the earliest).
-        if (best_score == stems.size()) break;
+        // As many as any window holds: no later window holds more (ties keep the earliest).
+        if (best_score == most) break;
         ensure_keys(first + 1);
         if (keys[first] && --in_window[keys[first]] == 0) in_window.erase(keys[first]);
         if (!lazy.has(last)) break;
@@ -345,7 +423,10 @@ std::string snippet_with(const Article& article, const std::set<std::string>& st
 }  // namespace
 
 StemCache::StemCache(Xapian::Stem stem)
-    : m_stem(std::move(stem)), m_fold(folds_accents(m_stem)), m_keeps_first_letter(newsdesk::keeps_first_letter(m_stem)) {}
+    : m_stem(std::move(stem)),
+      m_fold(folds_accents(m_stem)),
+      m_keeps_first_letter(newsdesk::keeps_first_letter(m_stem)),
+      m_never_lengthens(newsdesk::never_lengthens(m_stem)) {}
 
 const std::string& StemCache::operator()(std::string_view word) {
     std::string key(word);

@@ -40,11 +40,15 @@ class StemCache {
     // Whether the stemmer keeps a word's ASCII first letter (keeps_first_letter),
     // so that a word no stem sought starts like needs no stemming.
     [[nodiscard]] bool keeps_first_letter() const { return m_keeps_first_letter; }
+    // Whether the stemmer's stem of an ASCII word is never longer than the word
+    // (never_lengthens), so that a word shorter than every stem sought needs none.
+    [[nodiscard]] bool never_lengthens() const { return m_never_lengthens; }
 
   private:
     Xapian::Stem m_stem;
     bool m_fold;
     bool m_keeps_first_letter;
+    bool m_never_lengthens;
     std::unordered_map<std::string, std::string> m_stems;
 };
 

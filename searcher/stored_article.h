@@ -14,10 +14,17 @@
 
 namespace newsdesk {
 
-[[nodiscard]] Article read_stored_article(std::string_view record);
+// Which of a record's fields are read: all, or the plain ones alone (id, path,
+// url, source, language, headline, date, datetime, truncated, body), the lists
+// (byline, captions, quotes, experts, people, institutions, countries) left
+// empty, for output that prints none of them (newsdesk-search's plain text).
+enum class RecordParts { all, plain };
+
+[[nodiscard]] Article read_stored_article(std::string_view record, RecordParts parts = RecordParts::all);
 
 // The same without the general path: false where read_stored_article would
 // fall back (exposed for tests, which check both paths agree).
-[[nodiscard]] bool read_stored_article_fast(std::string_view record, Article& article);
+[[nodiscard]] bool read_stored_article_fast(std::string_view record, Article& article,
+                                            RecordParts parts = RecordParts::all);
 
 }  // namespace newsdesk

@@ -69,9 +69,9 @@ void add_database_option(cxxopts::Options& options) {
          cxxopts::value<std::string>()->default_value(""), "DB");
 }
 
-std::string database_option(const cxxopts::ParseResult& args) {
-    return resolve_db_path(args["db"].as<std::string>());
-}
+std::string database_option(const cxxopts::ParseResult& args) { return database_option(args["db"].as<std::string>()); }
+
+std::string database_option(const std::string& given) { return resolve_db_path(given); }
 
 std::string database_option_for_writing(const cxxopts::ParseResult& args) {
     const auto choice = choose_database(args["db"].as<std::string>());

@@ -51,6 +51,8 @@ void add_database_option(cxxopts::Options& options);
 // The database --db names, else $NEWSDESK_DB, else the configuration's, else the
 // built-in default (common/config.h).
 [[nodiscard]] std::string database_option(const cxxopts::ParseResult& args);
+// The same with --db's value as given ("" when it was not).
+[[nodiscard]] std::string database_option(const std::string& given);
 
 // The same for a program that writes, which creates a database only where it was
 // told to: the built-in default is a UsageError ("no database named ...").

@@ -37,6 +37,13 @@ namespace newsdesk {
 // not checked against real text.
 [[nodiscard]] bool keeps_first_letter(const Xapian::Stem& stem);
 
+// Whether the stem of every ASCII word `stem` reads is no longer than the word,
+// so a word shorter than every stem sought needs no stemming either
+// (searcher/snippet.cpp). True for English (Porter2 removes suffixes, and what
+// it puts back, an e or a y, replaces more than it adds) and none; false for
+// the stemmers not checked against real text.
+[[nodiscard]] bool never_lengthens(const Xapian::Stem& stem);
+
 // Whether stemmer_for(language) stems at all.
 [[nodiscard]] bool has_stemmer(std::string_view language);
 

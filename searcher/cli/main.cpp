@@ -75,30 +75,30 @@ const newsdesk::cli::Program kProgram{"newsdesk-search", "newsdesk-search --help
 }  // namespace
 
 int main(int argc, char** argv) {
-    cxxopts::Options opts("newsdesk-search", kDescription);
-    opts.positional_help("QUERY...");
-    newsdesk::add_search_options(opts);
-    newsdesk::cli::add_database_option(opts);
-    opts.add_options()
-        ("json", "print one JSON object for scripts")
-        ("csv", "print CSV rows for spreadsheets (see below)")
-        ("all", "with --csv: every hit of the query, not one page")
-        ("explain", "print the parsed Xapian query on stderr");
-    newsdesk::cli::add_standard_options(opts);
-    const auto parsed = newsdesk::cli::parse(opts, kProgram, argc, argv);
-    if (parsed.exit_status) return *parsed.exit_status;
-    const auto& args = parsed.args;
+    // A plain command line is read directly; cxxopts reads the rest (help,
+    // version, usage errors).
+    auto args = newsdesk::plain_search_args(argc, argv);
+    if (!args) {
+        cxxopts::Options opts("newsdesk-search", kDescription);
+        opts.positional_help("QUERY...");
+        newsdesk::add_command_line_options(opts);
+        const auto parsed = newsdesk::cli::parse(opts, kProgram, argc, argv);
+        if (parsed.exit_status) return *parsed.exit_status;
+        args = newsdesk::search_args(parsed.args);
+    }
     try {
-        const auto cli = newsdesk::request_from_options(args);
-        const bool json = args.count("json") > 0;
-        const bool csv = args.count("csv") > 0;
+        auto cli = newsdesk::request_from_args(*args);
+        const bool json = args->json;
+        const bool csv = args->csv;
+        cli.request.describe = json || args->explain;  // the query's description, printed by these alone
+        cli.request.hit_lists = json || csv;             // plain text prints no hit's quotes or entities
         if (json && csv) throw newsdesk::UsageError("--json and --csv: choose one");
-        if (args.count("all") && !csv) throw newsdesk::UsageError("--all goes with --csv");
+        if (args->all && !csv) throw newsdesk::UsageError("--all goes with --csv");
         newsdesk::Markers markers;
         if (!json && !csv && isatty(STDOUT_FILENO)) markers = {"\033[1m", "\033[0m", false};
-        newsdesk::Searcher searcher(newsdesk::cli::database_option(args));
+        newsdesk::Searcher searcher(newsdesk::cli::database_option(args->db));
         std::string description;
-        if (csv && args.count("all")) {
+        if (csv && args->all) {
             const auto rows = cli.mode == newsdesk::CliMode::quotes    ? newsdesk::CsvRows::quotes
                               : cli.mode == newsdesk::CliMode::experts ? newsdesk::CsvRows::experts
                                                                        : newsdesk::CsvRows::hits;
@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
             else if (csv) newsdesk::render_csv(result, std::cout);
             else newsdesk::render_text(result, std::cout);
         }
-        if (args.count("explain")) std::cerr << "query: " << description << '\n';
+        if (args->explain) std::cerr << "query: " << description << '\n';
         return 0;
     } catch (...) {
         return newsdesk::cli::exit_status_of_current_exception(kProgram);

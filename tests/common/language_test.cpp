@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <libstemmer.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -187,6 +188,29 @@ TEST(StemmerFor, StemsKeepTheWordsFirstLetterWhereClaimed) {
     // Porter2's exceptions change a later letter, never the first.
     EXPECT_EQ(english("dying"), "die");
     EXPECT_EQ(english("skies"), "sky");
+}
+
+// The snippet code also skips an ASCII word shorter than every query stem with
+// its first letter, for the stemmers whose stems are never longer than the word.
+TEST(StemmerFor, StemsAreNoLongerThanTheWordWhereClaimed) {
+    EXPECT_TRUE(never_lengthens(stemmer_for("en")));
+    EXPECT_TRUE(never_lengthens(Xapian::Stem("none")));
+    EXPECT_FALSE(never_lengthens(stemmer_for("fr")));  // not checked against French text
+    EXPECT_FALSE(never_lengthens(stemmer_for("hi")));
+
+    const auto english = stemmer_for("en");
+    std::size_t checked = 0;
+    for (const auto& word : wikinews_words()) {
+        if (!std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+            continue;
+        EXPECT_LE(english(word).size(), word.size()) << word << " -> " << english(word);
+        ++checked;
+    }
+    EXPECT_GT(checked, 50000u);
+    // Where Porter2 puts a letter back it has taken more away.
+    EXPECT_EQ(english("hoping"), "hope");
+    EXPECT_EQ(english("conflated"), "conflat");
+    EXPECT_EQ(english("ugly"), "ugli");
 }
 
 TEST(Scripts, WordScriptAndLanguageFit) {

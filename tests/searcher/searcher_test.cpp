@@ -74,6 +74,22 @@ TEST_P(SearcherTest, HeadlineMatchOutranksTheSameWordInTheBody) {
     EXPECT_EQ(result.hits[0].id, "head");
 }
 
+// Describing the query costs; a request that prints no description (plain
+// text, CSV) gets none, and the same hits.
+TEST_P(SearcherTest, TheQueryIsDescribedOnlyWhenAsked) {
+    add(article("a", "Sanctions on Pyongyang", "The measures were announced on Monday.", "2024-01-01"));
+    add(article("b", "Markets", "Analysts discussed the sanctions.", "2024-01-02"));
+    SearchRequest request;
+    request.query = "sanctions";
+    const auto described = run(request);
+    request.describe = false;
+    const auto plain = run(request);
+    EXPECT_NE(described.query_description.find("sanction"), std::string::npos) << described.query_description;
+    EXPECT_EQ(plain.query_description, "");
+    EXPECT_EQ(ids(plain), ids(described));
+    EXPECT_EQ(plain.total, described.total);
+}
+
 TEST_P(SearcherTest, SnippetHighlightsStemmedMatchesInPlainText) {
     add(article("a", "Talks", "Diplomats met in Geneva & agreed on <nothing>. The talks ended.", "2024-01-01"));
     const auto result = search("diplomat");

@@ -1,7 +1,13 @@
 // Snippets of real articles (searcher/snippet.h): the English stemmer keeps a
 // word's first letter, so only the words starting like a query stem are
-// stemmed; the snippets are those of stemming every word.
+// stemmed; the snippets are those of stemming every word. The window search
+// stops at the first window holding as many query stems as any window does;
+// a snippet holds that many whether the query words are close, far apart or
+// missing from the article.
+#include <algorithm>
 #include <fstream>
+#include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +17,7 @@
 #include <xapian/unicode.h>
 
 #include "common/article.h"
+#include "common/text.h"
 #include "searcher/snippet.h"
 
 namespace {
@@ -86,6 +93,90 @@ TEST(Snippet, StemmingOnlyWordsThatStartLikeAQueryStemMarksWhatStemmingAllDoes) 
         }
     }
     EXPECT_GT(marked, 200u);  // the query words were found and marked
+}
+
+// Where the best window's first query word starts in `body` with its
+// whitespace collapsed, by the definition: a window runs from a word to the
+// last word ending within `length` bytes of its start; the best holds the most
+// distinct `stems` (the earliest on ties); every window is tried. npos when no
+// window holds any.
+std::size_t best_window_match(const std::string& body, const std::set<std::string>& stems, const Xapian::Stem& stem,
+                              std::size_t length) {
+    const std::string text = newsdesk::collapse_whitespace(body);
+    struct Word {
+        std::size_t begin, end;
+        bool matches;
+    };
+    std::vector<Word> words;
+    std::size_t open = std::string::npos;
+    for (Xapian::Utf8Iterator it(text), end;; ++it) {
+        const std::size_t at = it == end ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
+        const bool wordchar = it != end && Xapian::Unicode::is_wordchar(*it);
+        if (wordchar && open == std::string::npos) open = at;
+        if (!wordchar && open != std::string::npos) {
+            words.push_back({open, at, stems.count(stem(Xapian::Unicode::tolower(text.substr(open, at - open)))) > 0});
+            open = std::string::npos;
+        }
+        if (it == end) break;
+    }
+    std::size_t most = 0, best = std::string::npos;
+    for (std::size_t first = 0; first < words.size(); ++first) {
+        std::set<std::string> held;
+        std::size_t first_match = std::string::npos;
+        for (std::size_t w = first; w < words.size() && words[w].end - words[first].begin <= length; ++w) {
+            if (!words[w].matches) continue;
+            held.insert(stem(Xapian::Unicode::tolower(text.substr(words[w].begin, words[w].end - words[w].begin))));
+            if (first_match == std::string::npos) first_match = words[w].begin;
+        }
+        if (held.size() > most) most = held.size(), best = first_match;
+    }
+    return best;
+}
+
+// Where a snippet's first marked word starts in `body` with its whitespace
+// collapsed (the snippet is a passage of it), npos when it marks none.
+std::size_t first_marked(const std::string& snippet, const std::string& body) {
+    const std::size_t marker = snippet.find("[[");
+    if (marker == std::string::npos) return std::string::npos;
+    std::string plain = std::regex_replace(snippet, std::regex(R"(\[\[|\]\])"), "");
+    std::size_t before = snippet.substr(0, marker).size();
+    const std::string ellipsis = "…";
+    if (plain.starts_with(ellipsis)) plain.erase(0, ellipsis.size()), before -= ellipsis.size();
+    if (plain.ends_with(ellipsis)) plain.erase(plain.size() - ellipsis.size());
+    const std::size_t at = newsdesk::collapse_whitespace(body).find(plain);
+    return at == std::string::npos ? at : at + before;
+}
+
+TEST(Snippet, ShowsTheFirstWindowHoldingTheMostStemsWhetherTheWordsAreCloseFarApartOrMissing) {
+    const auto articles = ascii_wikinews();
+    const Xapian::Stem english("english");
+    const newsdesk::Markers brackets{"[[", "]]", false};
+    std::size_t checked = 0;
+    for (const auto& article : articles) {
+        // Words far apart (rarely in one window) and one no article holds, as a
+        // query whose words an article holds only in its headline.
+        std::set<std::string> stems{"zzqqxx"};
+        for (const auto& w : words_at(article.body, {3, 60, 400})) stems.insert(english(Xapian::Unicode::tolower(w)));
+        const auto snippet = newsdesk::make_snippet(article, stems, english, brackets);
+        EXPECT_EQ(first_marked(snippet, article.body), best_window_match(article.body, stems, english, 300))
+            << article.headline << ": " << snippet;
+        ++checked;
+    }
+    EXPECT_GT(checked, 100u);
+}
+
+// The earliest window holding the most stems wins, though a window holding
+// fewer comes first and a stem is held nowhere.
+TEST(Snippet, ALaterWindowHoldingMoreStemsWinsOverAnEarlierOneWhenAStemIsMissing) {
+    std::string filler;
+    for (int i = 0; i < 40; ++i) filler += "nothing here matters much. ";
+    newsdesk::Article article;
+    article.body = "Alpha opened the season. " + filler + "Later the alpha and the beta met again. " + filler;
+    const Xapian::Stem english("english");
+    const std::set<std::string> stems{"alpha", "beta", "zzqqxx"};
+    const auto snippet = newsdesk::make_snippet(article, stems, english, {"[[", "]]", false});
+    EXPECT_NE(snippet.find("Later the [[alpha]] and the [[beta]] met again."), std::string::npos) << snippet;
+    EXPECT_EQ(snippet.find("Alpha opened"), std::string::npos) << snippet;
 }
 
 }  // namespace

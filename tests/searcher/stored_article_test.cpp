@@ -1,11 +1,13 @@
 // The stored-record reader (searcher/stored_article.h) gives exactly what the
 // general path gives, article_from_json(nlohmann::json::parse(record)): on the
 // records the indexer stores for real articles, and on records written by hand
-// to take every corner (escapes, wrong types, duplicate keys, malformed JSON).
+// to take every corner (escapes, wrong types, duplicate keys, malformed JSON);
+// read for plain output, the same with the lists left empty.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -20,12 +22,28 @@ Article general(const std::string& record) {
     return newsdesk::article_from_json(nlohmann::json::parse(record, nullptr, false));
 }
 
+// Read for plain output, `record` gives the plain fields the whole read gives,
+// and no lists.
+void expect_plain_read(const std::string& record) {
+    const Article whole = general(record);
+    const Article plain = newsdesk::read_stored_article(record, newsdesk::RecordParts::plain);
+    EXPECT_EQ(std::tie(plain.path, plain.id, plain.url, plain.source, plain.language, plain.headline, plain.date,
+                       plain.datetime, plain.body, plain.truncated),
+              std::tie(whole.path, whole.id, whole.url, whole.source, whole.language, whole.headline, whole.date,
+                       whole.datetime, whole.body, whole.truncated))
+        << record;
+    EXPECT_TRUE(plain.byline.empty() && plain.captions.empty() && plain.quotes.empty() && plain.experts.empty() &&
+                plain.people.empty() && plain.institutions.empty() && plain.countries.empty())
+        << record;
+}
+
 // The fast path read `record` (no fallback) and agrees with the general path.
 void expect_read_fast(const std::string& record) {
     Article fast;
     EXPECT_TRUE(newsdesk::read_stored_article_fast(record, fast)) << record;
     EXPECT_EQ(fast, general(record)) << record;
     EXPECT_EQ(newsdesk::read_stored_article(record), general(record)) << record;
+    expect_plain_read(record);
 }
 
 // The fast path declines `record`, and the whole reader still agrees.
@@ -33,6 +51,7 @@ void expect_fallback(const std::string& record) {
     Article fast;
     EXPECT_FALSE(newsdesk::read_stored_article_fast(record, fast)) << record;
     EXPECT_EQ(newsdesk::read_stored_article(record), general(record)) << record;
+    expect_plain_read(record);
 }
 
 TEST(StoredArticle, EveryRecordTheIndexerStoresForTheWikinewsCorpusReadsAsTheGeneralPathReadsIt) {
@@ -97,6 +116,19 @@ TEST(StoredArticle, PeopleTakeTheirMentionsByPositionSkippingNamesThatAreNotStri
 TEST(StoredArticle, ARepeatedKeyKeepsItsLastValue) {
     expect_read_fast(R"({"id":"a","id":"b","quotes":[{"text":"x"}],"quotes":[],"people":["A"],"people":["B","C"]})");
     expect_read_fast(R"({"quotes":[{"text":"x","text":"y","speaker":"S","speaker":null}]})");
+}
+
+// Plain text is read eight bytes at a time: a quote, backslash, control
+// character or non-ASCII byte is found at every place in and around a block.
+TEST(StoredArticle, EveryByteThatEndsAPlainRunIsFoundWhereverItStands) {
+    for (std::size_t at = 0; at < 20; ++at) {
+        const std::string before(at, 'a'), after(19 - at, 'b');
+        for (const std::string special : {"\\\"", "\\\\", "\\n", "\u00e9", "\u00ff", "\x7f"})
+            expect_read_fast("{\"body\":\"" + before + special + after + "\",\"id\":\"" + after + special + "\"}");
+        expect_fallback("{\"body\":\"" + before + "\x1f" + after + "\"}");  // a raw control character
+        expect_fallback("{\"body\":\"" + before + "\xff" + after + "\"}");  // not UTF-8
+        expect_fallback("{\"body\":\"" + before + after);                    // no closing quote
+    }
 }
 
 TEST(StoredArticle, RecordsTheFastPathDoesNotReadExactlyGoToTheGeneralPath) {
