@@ -109,10 +109,12 @@ struct WorkUnit {
 };
 
 // The manifest's hash of a file read whole, after it was parsed (ManifestRecorder
-// checks afterwards that the file did not change meanwhile). Left unset when the
-// file cannot be read now: the recorder then tries, and fails, itself.
+// checks afterwards that the file did not change meanwhile). Only a regular file
+// has one, as only a regular file gets a manifest entry: a named pipe would be
+// read again, and wait for a writer that never comes. Left unset when the file
+// cannot be read now: the recorder then tries, and fails, itself.
 void hash_whole_file(FileResult& result, const PipelineOptions& options) {
-    if (!options.file_hashes || result.failed) return;
+    if (!options.file_hashes || result.failed || !stat_file(result.path)) return;
     try {
         result.file_hash = hash_file(result.path);
     } catch (const std::exception&) {

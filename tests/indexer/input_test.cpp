@@ -11,6 +11,9 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <thread>
+
+#include <sys/stat.h>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -363,6 +366,17 @@ TEST(Pipeline, WorkersComputeTheManifestItemsAndTheHashOfAFileReadWhole) {
     EXPECT_EQ(results[0].file_hash, hash_file(text));
     EXPECT_FALSE(results[1].file_hash.has_value());
     EXPECT_FALSE(results[2].file_hash.has_value());
+    // A named pipe is read once: no hash (no manifest entry either), so the
+    // worker does not open it again and wait for a writer that never comes.
+    const auto pipe = dir.path() / "wire.txt";
+    ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+    std::thread writer([&] { std::ofstream(pipe) << "Wire item\n\nThe ferry sails at noon."; });
+    std::vector<FileResult> piped;
+    run_pipeline({pipe}, options, [&](FileResult&& r) { piped.push_back(std::move(r)); });
+    writer.join();
+    ASSERT_EQ(piped.size(), 1u);
+    EXPECT_EQ(piped[0].articles.size(), 1u);
+    EXPECT_FALSE(piped[0].file_hash.has_value());
     // Without the options, neither.
     options.manifest_items = options.file_hashes = false;
     const auto plain = process_file(text, options);
