@@ -96,6 +96,8 @@ const newsdesk::cli::Program kProgram{"newsdesk-index", "newsdesk-index --help"}
 int run(const newsdesk::WriterSettings& settings, bool extract) {
     newsdesk::PipelineOptions options = settings.pipeline;
     options.build_documents = !extract;
+    // What the manifest recorder (below) notes, computed by the workers.
+    options.manifest_items = options.file_hashes = !extract;
 
     Summary summary;
     std::vector<std::string> input_errors;

@@ -13,6 +13,7 @@
 #include "common/schema.h"
 #include "common/unicode_fold.h"
 #include "indexer/document/signature.h"
+#include "indexer/document/stem_cache.h"
 
 namespace newsdesk {
 
@@ -61,6 +62,13 @@ DocumentBuilder::DocumentBuilder() : m_stemming(!no_stemming_requested()) {
     m_termgen.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
+const DocumentBuilder::LanguageStem& DocumentBuilder::stem_for(const std::string& language) {
+    if (const auto it = m_stems.find(language); it != m_stems.end()) return it->second;
+    const Xapian::Stem stem = m_stemming ? stemmer_for(language) : Xapian::Stem("none");
+    LanguageStem entry{stem.is_none() ? stem : Xapian::Stem(new CachingStem(stem)), folds_accents(stem)};
+    return m_stems.emplace(language, std::move(entry)).first->second;
+}
+
 bool DocumentBuilder::no_stemming_requested() {
     const char* value = std::getenv("NEWSDESK_NO_STEM");
     return value && *value && std::string_view(value) != "0";
@@ -85,11 +93,12 @@ void DocumentBuilder::index_field(std::string_view text, std::string_view prefix
 Xapian::Document DocumentBuilder::build(const Article& a) {
     Xapian::Document doc;
     m_termgen.set_document(doc);
-    // A new stemmer per document: stemmers keep state and this builder is one
+    // Stemmers keep state, so this builder's are its own, as the builder is its
     // thread's (libstemmer's especially, see common/lang/snowball_stem.h).
-    const Xapian::Stem stem = m_stemming ? stemmer_for(a.language) : Xapian::Stem("none");
+    const auto& language_stem = stem_for(a.language);
+    const Xapian::Stem& stem = language_stem.stem;
     m_termgen.set_stemmer(stem);
-    m_fold = folds_accents(stem);
+    m_fold = language_stem.fold;
 
     index_field(a.headline, prefix::headline, kHeadlineWeight);
     for (const auto& name : a.byline) index_field(name, prefix::byline, 1);

@@ -1,6 +1,9 @@
 // Article -> Xapian::Document, following common/schema.h.
 #pragma once
 
+#include <string>
+#include <unordered_map>
+
 #include <xapian.h>
 
 #include "common/article.h"
@@ -26,6 +29,15 @@ class DocumentBuilder {
     [[nodiscard]] std::string as_indexed(std::string_view text) const;
 
     [[nodiscard]] static bool no_stemming_requested();
+
+    // The stemmer of an article language (stemmer_for), remembering its stems
+    // (indexer/document/stem_cache.h), and whether its text is folded.
+    struct LanguageStem {
+        Xapian::Stem stem;
+        bool fold = true;
+    };
+    const LanguageStem& stem_for(const std::string& language);
+    std::unordered_map<std::string, LanguageStem> m_stems;  // by Article::language
 
     Xapian::TermGenerator m_termgen;
     bool m_stemming;

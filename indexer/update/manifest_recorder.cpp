@@ -20,7 +20,8 @@ void ManifestRecorder::add(FileResult& result) {
         const std::string fterm = file_term(path);
         for (std::size_t i = 0; i < result.articles.size() && i < result.documents.size(); ++i) {
             result.documents[i].add_boolean_term(fterm);
-            const auto item = manifest_item(result.articles[i]);
+            const auto item = i < result.manifest_items.size() ? result.manifest_items[i]
+                                                               : manifest_item(result.articles[i]);
             // As --update records a file: an id the file gives twice counts once.
             if (!m_seen.insert(item.id).second) continue;
             m_entry.items.push_back(item);
@@ -33,7 +34,7 @@ void ManifestRecorder::add(FileResult& result) {
             m_entry.path = path;
             m_entry.size = before->first;
             m_entry.mtime_ns = before->second;
-            m_entry.hash = hash_file(path);
+            m_entry.hash = result.file_hash ? *result.file_hash : hash_file(path);
             if (stat_file(path) == before) m_entries.push_back(std::move(m_entry));
         } catch (const std::exception&) {
             // Unreadable now: no entry, the next update reads it again.

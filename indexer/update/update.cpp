@@ -426,7 +426,9 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
     std::unordered_map<std::uint64_t, std::uint64_t> old_items;  // of the current file
     std::unordered_set<std::uint64_t> seen_ids;
     bool started = false;
-    run_pipeline(to_parse, options.pipeline, [&](FileResult&& result) {
+    PipelineOptions pipeline = options.pipeline;
+    pipeline.manifest_items = true;  // each file was hashed above, before it was parsed
+    run_pipeline(to_parse, pipeline, [&](FileResult&& result) {
         Pending& p = work.at(current);
         if (!started) {
             started = true;
@@ -445,7 +447,8 @@ UpdateSummary run_update(const std::vector<std::string>& inputs, const UpdateOpt
             for (std::size_t i = 0; i < result.articles.size() && i < result.documents.size();
                  ++i) {
                 const std::string idterm = id_term(result.articles[i].id);
-                const ManifestItem item = manifest_item(result.articles[i]);
+                const ManifestItem item = i < result.manifest_items.size() ? result.manifest_items[i]
+                                                                           : manifest_item(result.articles[i]);
                 if (!seen_ids.insert(item.id).second) continue;  // same id twice in one file
                 p.entry.items.push_back(item);
                 const auto old = old_items.find(item.id);

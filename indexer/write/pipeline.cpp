@@ -36,6 +36,10 @@ void finish(FileResult& result, const PipelineOptions& options) {
                                    " of text in a field (the body, the headline ...), cut there");
     if (options.extract_entities)
         for (auto& article : result.articles) extract_all(article);
+    if (options.manifest_items) {
+        result.manifest_items.reserve(result.articles.size());
+        for (const auto& article : result.articles) result.manifest_items.push_back(manifest_item(article));
+    }
     if (options.build_documents) {
         thread_local DocumentBuilder builder;
         result.documents.reserve(result.articles.size());
@@ -56,6 +60,7 @@ void fail(FileResult& result, const std::string& reason) {
     result.failed = true;
     result.articles.clear();
     result.documents.clear();
+    result.manifest_items.clear();
     result.notes.clear();
     // One line however odd the file name (newlines, bytes that are not UTF-8).
     result.errors.push_back(printable(result.path.string()) + ": " + printable(reason));
@@ -103,14 +108,29 @@ struct WorkUnit {
     std::size_t size = 0;   // the bytes to parse (a file to load: its size, or for .gz the most it may give)
 };
 
+// The manifest's hash of a file read whole, after it was parsed (ManifestRecorder
+// checks afterwards that the file did not change meanwhile). Only a regular file
+// has one, as only a regular file gets a manifest entry: a named pipe would be
+// read again, and wait for a writer that never comes. Left unset when the file
+// cannot be read now: the recorder then tries, and fails, itself.
+void hash_whole_file(FileResult& result, const PipelineOptions& options) {
+    if (!options.file_hashes || result.failed || !stat_file(result.path)) return;
+    try {
+        result.file_hash = hash_file(result.path);
+    } catch (const std::exception&) {
+    }
+}
+
 FileResult process_unit(const fs::path& path, WorkUnit&& unit, const PipelineOptions& options) {
     FileResult result;
     switch (unit.kind) {
         case WorkUnit::Kind::load:
             result = process_file(path, options);
+            hash_whole_file(result, options);
             break;
         case WorkUnit::Kind::bytes:
             result = process_bytes(path, unit.bytes, options);
+            hash_whole_file(result, options);
             break;
         case WorkUnit::Kind::lines:
         case WorkUnit::Kind::items:

@@ -9,12 +9,14 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "common/article.h"
+#include "indexer/update/manifest.h"
 #include "indexer/write/index_writer.h"
 
 namespace newsdesk {
@@ -37,6 +39,12 @@ struct PipelineOptions {
     // times the input (a 60 MB HTML page about 430 MB), so two at once would
     // double the peak.
     std::size_t large_unit_bytes = 8u << 20;
+    // Also what --update's manifest records (indexer/update/manifest.h): each
+    // article's manifest item, and for a file read whole the file's hash. On the
+    // workers, so the one thread that hands documents to the writer need not
+    // serialise every record a second time nor read every file again.
+    bool manifest_items = false;
+    bool file_hashes = false;
 };
 
 // What one input file, or one chunk of a streamed file, gave.
@@ -48,6 +56,8 @@ struct FileResult {
     // one writer thread only merges it (see account_document in index_writer.h).
     std::size_t document_bytes = 0;
     SpellingWords spelling_words;
+    std::vector<ManifestItem> manifest_items;  // parallel to articles with options.manifest_items
+    std::optional<std::uint64_t> file_hash;    // hash_file of a file read whole, with options.file_hashes
     std::vector<std::string> errors;          // "PATH: reason" lines (also for bad feed items)
     std::vector<std::string> notes;           // "PATH: ..." lines that fail nothing (a field cut at kMaxFieldBytes)
     bool failed = false;                      // nothing (more) usable came out of the file

@@ -11,6 +11,9 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <thread>
+
+#include <sys/stat.h>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -336,6 +339,49 @@ TEST(Pipeline, ErrorsNameOddFilesOnOneLine) {
     std::vector<std::string> errors;
     (void)collect_inputs({prefix + "gone\nfile"}, &errors);
     EXPECT_EQ(errors, std::vector<std::string>{prefix + "gone\\nfile: no such file or directory"});
+}
+
+// What the manifest records is computed by the workers, and is what
+// manifest_item and hash_file give on the consumer's side: a file read whole
+// carries its hash, a streamed one (hashed by the recorder at its end) none.
+TEST(Pipeline, WorkersComputeTheManifestItemsAndTheHashOfAFileReadWhole) {
+    TempDir dir;
+    const auto text = dir.write("harbour.txt", "Harbour reopens\n\nThe quay opens in spring, the mayor said.");
+    const auto lines = dir.write("two.jsonl", "{\"url\": \"https://example.org/a\", \"title\": \"Pier\", \"text\": \"Pier mended.\"}\n"
+                                              "{\"url\": \"https://example.org/b\", \"title\": \"Dock\", \"text\": \"Dock painted.\"}\n");
+    PipelineOptions options;
+    options.threads = 2;
+    options.chunk_bytes = 64;  // two.jsonl is streamed a line at a time
+    options.chunk_lines = 1;
+    options.manifest_items = options.file_hashes = true;
+    std::vector<FileResult> results;
+    run_pipeline({text, lines}, options, [&](FileResult&& r) { results.push_back(std::move(r)); });
+    ASSERT_EQ(results.size(), 3u);
+    for (const auto& r : results) {
+        ASSERT_FALSE(r.failed) << r.path;
+        ASSERT_EQ(r.manifest_items.size(), r.articles.size()) << r.path;
+        for (std::size_t i = 0; i < r.articles.size(); ++i)
+            EXPECT_EQ(r.manifest_items[i], manifest_item(r.articles[i])) << r.path;
+    }
+    EXPECT_EQ(results[0].file_hash, hash_file(text));
+    EXPECT_FALSE(results[1].file_hash.has_value());
+    EXPECT_FALSE(results[2].file_hash.has_value());
+    // A named pipe is read once: no hash (no manifest entry either), so the
+    // worker does not open it again and wait for a writer that never comes.
+    const auto pipe = dir.path() / "wire.txt";
+    ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+    std::thread writer([&] { std::ofstream(pipe) << "Wire item\n\nThe ferry sails at noon."; });
+    std::vector<FileResult> piped;
+    run_pipeline({pipe}, options, [&](FileResult&& r) { piped.push_back(std::move(r)); });
+    writer.join();
+    ASSERT_EQ(piped.size(), 1u);
+    EXPECT_EQ(piped[0].articles.size(), 1u);
+    EXPECT_FALSE(piped[0].file_hash.has_value());
+    // Without the options, neither.
+    options.manifest_items = options.file_hashes = false;
+    const auto plain = process_file(text, options);
+    EXPECT_TRUE(plain.manifest_items.empty());
+    EXPECT_FALSE(plain.file_hash.has_value());
 }
 
 TEST(InputStream, ReadsPlainAndConcatenatedGzipInPieces) {
