@@ -81,10 +81,36 @@ std::string database_option_for_writing(const cxxopts::ParseResult& args) {
     return choice.path;
 }
 
+std::string value_error(std::string_view what, int argc, const char* const* argv) {
+    // cxxopts says "Argument 'VALUE' failed to parse", quoting with ‘ ’ or ' ':
+    // the value alone, not the option that was given it.
+    const auto open = what.find("\u2018") != std::string_view::npos ? std::string_view("\u2018") : std::string_view("'");
+    const auto close = open == "'" ? std::string_view("'") : std::string_view("\u2019");
+    const auto from = what.find(open);
+    const auto to = from == std::string_view::npos ? from : what.find(close, from + open.size());
+    if (to == std::string_view::npos) return std::string(what);
+    const std::string_view value = what.substr(from + open.size(), to - from - open.size());
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--") break;
+        if (arg.size() < 2 || arg[0] != '-') continue;
+        std::string_view option = arg;
+        if (const auto eq = arg.find('='); eq != std::string_view::npos && arg.substr(eq + 1) == value)
+            option = arg.substr(0, eq);
+        else if (i + 1 >= argc || argv[i + 1] != value)
+            continue;
+        return std::string(option) + ": cannot read '" + std::string(value) + "' as its value";
+    }
+    return std::string(what);
+}
+
 Parsed parse(cxxopts::Options& options, const Program& program, int argc, char** argv) {
     Parsed parsed;
     try {
         parsed.args = options.parse(argc, argv);
+    } catch (const cxxopts::exceptions::incorrect_argument_type& e) {
+        parsed.exit_status = usage_error(program, value_error(e.what(), argc, argv));
+        return parsed;
     } catch (const cxxopts::exceptions::exception& e) {
         parsed.exit_status = usage_error(program, e.what());
         return parsed;

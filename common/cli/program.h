@@ -35,6 +35,12 @@ void print_version(const Program& program);
 // stderr: "PROGRAM: MESSAGE" and the hint "Try 'HELP_COMMAND'."; returns kExitUsage.
 int usage_error(const Program& program, std::string_view message);
 
+// cxxopts' message for a value its option cannot take ("Argument 'abc' failed
+// to parse") said with the option given it, as `argv` spelled it ("--limit:
+// cannot read 'abc' as its value"); `what` itself when no option of `argv` was
+// given that value.
+[[nodiscard]] std::string value_error(std::string_view what, int argc, const char* const* argv);
+
 // Call only inside a catch block: reports the exception being handled as one line
 // "PROGRAM: MESSAGE" on stderr and returns the exit status it calls for:
 // UsageError (a value the program cannot use: a query, --sort sideways) 2,

@@ -45,6 +45,16 @@ TEST(ExitStatus, ACommandLineOfTheWrongFormAddsTheHelpHint) {
               "tool: no input files or directories given\nTry 'tool --help'.\n");
 }
 
+TEST(ExitStatus, AValueAnOptionCannotTakeIsNamedWithThatOption) {
+    const char* spaced[] = {"tool", "--db", "x.db", "--limit", "abc", "query"};
+    EXPECT_EQ(value_error("Argument \u2018abc\u2019 failed to parse", 6, spaced), "--limit: cannot read 'abc' as its value");
+    const char* joined[] = {"tool", "--limit=abc", "query"};
+    EXPECT_EQ(value_error("Argument 'abc' failed to parse", 3, joined), "--limit: cannot read 'abc' as its value");
+    // A query word after "--" is no option's value; then cxxopts' own words stay.
+    const char* after[] = {"tool", "--", "abc"};
+    EXPECT_EQ(value_error("Argument 'abc' failed to parse", 3, after), "Argument 'abc' failed to parse");
+}
+
 TEST(ExitStatus, ABusyWriterLockExitsSeventyFive) {
     const auto r = report(LockBusy("db.lock: another writer holds it"));
     EXPECT_EQ(r.status, kExitLocked);

@@ -94,6 +94,17 @@ TEST(Cli, AnUnknownOptionIsAUsageErrorWithTheHelpHint) {
     }
 }
 
+// A value its option cannot take is named with that option, as each program
+// spells it, then the hint.
+TEST(Cli, AValueAnOptionCannotTakeNamesTheOption) {
+    const auto r = run({kSearch, "--limit", "abc", "korea"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "newsdesk-search: --limit: cannot read 'abc' as its value\nTry 'newsdesk-search --help'.\n");
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(run({kIndex, "--threads=two", "x"}).err,
+              "newsdesk-index: --threads: cannot read 'two' as its value\nTry 'newsdesk-index --help'.\n");
+}
+
 // A missing operand is a command line of the wrong form, as an unknown option
 // is: the message and the hint.
 TEST(Cli, AMissingOperandIsAUsageErrorWithTheHelpHint) {
