@@ -63,7 +63,11 @@ std::size_t Scanner::match_outlet(std::size_t k) {
                            m_words[e - 1].raw == m_words[e - 1].key && m_lex.outlet_cue_after(m_words[e].key) &&
                            (!m_lex.outlet_cue_adverb(m_words[e].key) ||
                             (e + 1 < m_words.size() && m_words[e + 1].adjacent));
-    if ((!cue_before && !cue_after) || !outlet_name(k, e)) return 0;
+    // "Financial newspaper Nihon Keizai Shimbun claimed": a word opening the
+    // sentence before a cue that a name follows describes that name's paper.
+    const bool names_the_next = cue_after && !cue_before && m_words[k].token.sentence_start && e + 1 < m_words.size() &&
+                                m_lex.outlet_cue_before(m_words[e].key) && m_words[e + 1].adjacent && cap(e + 1);
+    if ((!cue_before && !cue_after) || names_the_next || !outlet_name(k, e)) return 0;
     m_found.outlets.insert(key(k, e - k));
     m_found.institutions.add(text(k, e));
     return e - k;

@@ -470,6 +470,9 @@ TEST(Institutions, NewsOutletsACueWordNames) {
     const auto d = extract("Local newspapers said a Rupert Murdoch tabloid paid the officers.");
     EXPECT_TRUE(d.institutions.empty()) << d;
     EXPECT_NE(person(d, "Rupert Murdoch"), nullptr) << d;
+    // A word opening the sentence before the cue describes the paper the cue then names.
+    const auto e = extract("Financial newspaper Nihon Keizai Shimbun claimed the firm would sell.");
+    EXPECT_EQ(institution_names(e), std::vector<std::string>{"Nihon Keizai Shimbun"}) << e;
     // "daily" as an adverb or an adjective.
     EXPECT_TRUE(extract("Migrants drown in the Mediterranean daily, and he was given a daily Aspirin.")
                     .institutions.empty());
