@@ -478,6 +478,14 @@ TEST(Institutions, NewsOutletsACueWordNames) {
                     .institutions.empty());
 }
 
+// A paper the gazetteer knows is one institution, whatever words its name
+// shares with a person's ("Christian" opens names) or a phrase's.
+TEST(Institutions, AKnownPaperIsAnInstitutionNotAPerson) {
+    const auto a = extract("The Christian Science Monitor reported the deal, and USA Today confirmed it.");
+    EXPECT_EQ(institution_names(a), (std::vector<std::string>{"Christian Science Monitor", "USA Today"})) << a;
+    EXPECT_TRUE(a.people.empty()) << a;
+}
+
 TEST(Institutions, ACompanysLegalNameKeepsItsPossessive) {
     EXPECT_EQ(institution_names(extract("Shares of Boatmen's Bancshares Inc rose.")),
               std::vector<std::string>{"Boatmen's Bancshares Inc"});
