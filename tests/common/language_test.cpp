@@ -14,7 +14,9 @@
 #include <nlohmann/json.hpp>
 #include <xapian/unicode.h>
 
+#include "common/data_dir.h"
 #include "common/lang/snowball_stem.h"
+#include "common/lang/stopwords.h"
 #include "common/unicode_fold.h"
 
 namespace newsdesk {
@@ -211,6 +213,17 @@ TEST(StemmerFor, StemsAreNoLongerThanTheWordWhereClaimed) {
     EXPECT_EQ(english("hoping"), "hope");
     EXPECT_EQ(english("conflated"), "conflat");
     EXPECT_EQ(english("ugly"), "ugli");
+}
+
+// A language's stopper knows every word of its list, first to last, and no other.
+TEST(Stopwords, EveryWordOfTheListAndNoOther) {
+    const Xapian::Stopper* english = stopper_for("en");
+    ASSERT_NE(english, nullptr);
+    const auto words = read_data_list("stopwords/en.txt");
+    ASSERT_GT(words.size(), 100u);
+    for (const auto& w : words) EXPECT_TRUE((*english)(w)) << w;
+    for (const std::string w : {"korea", "", "yourselvesx", "The", "abou"}) EXPECT_FALSE((*english)(w)) << w;
+    EXPECT_EQ(stopper_for("xx"), nullptr);  // no list: nothing is a stopword
 }
 
 TEST(Scripts, WordScriptAndLanguageFit) {
