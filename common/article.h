@@ -116,6 +116,13 @@ inline constexpr const char* code = "code";
 
 // The `--extract` JSON record (one line of JSON Lines).
 [[nodiscard]] nlohmann::json to_json(const Article& article);
+// to_json's record as one line (invalid UTF-8 replaced), as a document stores
+// it, and the same line without "path", as the manifest hashes it
+// (indexer/update/manifest.h): both from one to_json and one serialisation.
+struct StoredRecord {
+    std::string line, line_without_path;
+};
+[[nodiscard]] StoredRecord stored_record(const Article& article);
 // Inverse of to_json; fields missing from `j` keep their defaults.
 [[nodiscard]] Article article_from_json(const nlohmann::json& j);
 

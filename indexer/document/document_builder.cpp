@@ -91,6 +91,10 @@ void DocumentBuilder::index_field(std::string_view text, std::string_view prefix
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a) {
+    return build(a, to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {
     Xapian::Document doc;
     m_termgen.set_document(doc);
     // Stemmers keep state, so this builder's are its own, as the builder is its
@@ -142,7 +146,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     }
     for (const auto& c : a.countries) doc.add_boolean_term(make_term(prefix::country, normalise_term_value(c.code)));
 
-    doc.set_data(to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    doc.set_data(data);
     // The document leaves this thread (a write lane adds it to a database), so
     // the TermGenerator must not keep a reference to it: Xapian's handles count
     // references without atomics, and the next set_document() here dropping the

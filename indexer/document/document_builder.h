@@ -23,6 +23,9 @@ class DocumentBuilder {
     // boolean filter terms, the date values and the JSON record as data. The
     // builder keeps no reference to it, so it may be handed to another thread.
     [[nodiscard]] Xapian::Document build(const Article& article);
+    // The same with the data given: stored_record(article).line (common/article.h),
+    // when the caller needs the record for more than the document.
+    [[nodiscard]] Xapian::Document build(const Article& article, std::string data);
 
   private:
     void index_field(std::string_view text, std::string_view prefix, Xapian::termcount weight);

@@ -53,6 +53,10 @@ ManifestItem manifest_item(const Article& article) {
             fnv1a(stored.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))};
 }
 
+ManifestItem manifest_item(const Article& article, std::string_view line_without_path) {
+    return {fnv1a(id_term(article.id)), fnv1a(line_without_path)};
+}
+
 std::uint64_t hash_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot open file");

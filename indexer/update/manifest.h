@@ -31,6 +31,9 @@ struct ManifestItem {
 // its record without "path" (a feed item keeps its hash when items before it
 // come or go).
 [[nodiscard]] ManifestItem manifest_item(const Article& article);
+// The same from the record already serialised without "path" (stored_record's
+// line_without_path, common/article.h).
+[[nodiscard]] ManifestItem manifest_item(const Article& article, std::string_view line_without_path);
 
 struct ManifestEntry {
     std::string path;  // canonical (canonical_path in indexer/input.h)

@@ -129,7 +129,7 @@ void IndexWriter::add_accounted(std::vector<std::string> id_terms, std::vector<X
         if (added) m_spelling_bytes += spelling_flush_bytes(word);
     }
     if (n == 0) {  // spelling words alone (a sharded build's control lane)
-        if (m_spelling_bytes >= m_limits.bytes) commit();
+        if (m_spelling_bytes >= spelling_limit()) commit();
         return;
     }
     // Each document carries an equal share of the bytes, so both limits are
@@ -166,8 +166,12 @@ void IndexWriter::commit() {
 // indexing plain text. So the words are kept, counted, across batches until
 // they reach their own limit, and a build writes most entries once.
 void IndexWriter::commit_batch() {
-    if (m_spelling_bytes >= m_limits.bytes) write_spelling();
+    if (m_spelling_bytes >= spelling_limit()) write_spelling();
     commit_database();
+}
+
+std::size_t IndexWriter::spelling_limit() const {
+    return m_limits.spelling_bytes ? m_limits.spelling_bytes : m_limits.bytes;
 }
 
 void IndexWriter::write_spelling() {

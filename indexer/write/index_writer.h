@@ -20,10 +20,12 @@ namespace newsdesk {
 // When to commit: after `documents` documents or once the changes held in
 // memory since the last commit reach about `bytes` (estimated from each
 // document's data, terms and positions), whichever comes first. The spelling
-// words wait across commits until they take about `bytes` of their own.
+// words wait across commits until they take about `spelling_bytes` of their
+// own (0: as much as `bytes`).
 struct BatchLimits {
     std::size_t documents = 10000;
     std::size_t bytes = 64u << 20;
+    std::size_t spelling_bytes = 0;
 };
 
 // Spelling words of a batch with their counts: one add_spelling() call per
@@ -99,6 +101,7 @@ class IndexWriter {
     BatchLimits m_limits;
     bool m_spelling;
     void commit_batch();
+    [[nodiscard]] std::size_t spelling_limit() const;
     void write_spelling();
     void commit_database();
 

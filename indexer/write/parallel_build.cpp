@@ -23,6 +23,14 @@ namespace {
 // since parts are not synced (they are scratch until the merge).
 constexpr std::size_t kLaneBatchBytes = 8u << 20;
 
+// The lane that writes every spelling word. Words spread over the lanes by
+// their hash share most of their fragments (the spelling table's entries for a
+// word's head, tail, middle and bookends), so each lane wrote most fragment
+// entries, and the merge decompressed, united and recompressed every one of
+// them: a tenth of a build's instructions. From one lane, the merge copies the
+// spelling table's compressed entries as they are.
+constexpr std::size_t kSpellingLane = 0;
+
 // The same lane for the same id on every run and platform.
 std::size_t lane_of(const std::string& id_term, std::size_t lanes) {
     return static_cast<std::size_t>(fnv1a(id_term) % lanes);
@@ -72,11 +80,15 @@ ParallelBuild::ParallelBuild(std::string path, BatchLimits limits, bool spelling
     fs::remove_all(m_parts, ec);
     if (!fs::create_directories(m_parts, ec) && ec)
         throw IndexError(m_path + ": cannot create " + m_parts + ": " + ec.message());
+    // The spelling lane holds the whole build's spelling words, as one writer would.
+    const std::size_t spelling_bytes = limits.spelling_bytes ? limits.spelling_bytes : limits.bytes;
     limits.bytes = std::clamp<std::size_t>(limits.bytes / lanes, 1, kLaneBatchBytes);
     try {
-        for (unsigned i = 0; i < lanes; ++i)
+        for (unsigned i = 0; i < lanes; ++i) {
+            limits.spelling_bytes = i == kSpellingLane ? spelling_bytes : 0;
             m_lanes.push_back(
                 std::make_unique<WriteLane>(m_parts + "/part-" + std::to_string(i), m_path, limits, spelling));
+        }
     } catch (...) {
         stop_lanes();
         throw;
@@ -98,10 +110,9 @@ void ParallelBuild::add(std::vector<std::string>&& id_terms, std::vector<Xapian:
     const std::size_t n = std::min(id_terms.size(), documents.size());
     const std::size_t lanes = m_lanes.size();
     if (lanes == 0 || n == 0) return;
-    // Documents go to the lane of their id; spelling words to the lane of the
-    // word, so each lane's spelling table holds its own words and no word's
-    // fragments are built twice. Each lane's batch carries its documents'
-    // share of the bytes.
+    // Documents go to the lane of their id, spelling words all to one lane
+    // (see kSpellingLane). Each lane's batch carries its documents' share of
+    // the bytes.
     std::vector<std::vector<std::string>> terms(lanes);
     std::vector<std::vector<Xapian::Document>> docs(lanes);
     std::vector<SpellingWords> spelling(lanes);
@@ -110,11 +121,7 @@ void ParallelBuild::add(std::vector<std::string>&& id_terms, std::vector<Xapian:
         terms[lane].push_back(std::move(id_terms[i]));
         docs[lane].push_back(std::move(documents[i]));
     }
-    if (lanes == 1) {
-        spelling[0] = std::move(words);
-    } else {
-        for (auto& [word, count] : words) spelling[lane_of(word, lanes)].emplace(word, count);
-    }
+    spelling[kSpellingLane] = std::move(words);
     for (std::size_t lane = 0; lane < lanes; ++lane) {
         if (docs[lane].empty() && spelling[lane].empty()) continue;
         const std::size_t share = bytes * docs[lane].size() / n;

@@ -9,8 +9,8 @@
 // Documents are routed to lanes by a hash of their id term, so every version
 // of an article goes to the same lane, where replace_document keeps the last
 // one, as a single writer would. Document ids follow the lanes (a lane's
-// documents are numbered together), not the input order. Spelling words go to
-// lanes by a hash of the word, so no word's fragments are built in two lanes.
+// documents are numbered together), not the input order. Spelling words all go
+// to one lane, so the merge copies the spelling table instead of merging it.
 //
 // The parts live in "DB.parts-PID" beside the database until the merge, which
 // writes "DB.merge-PID" and renames it to DB, so the database appears whole or
@@ -46,7 +46,8 @@ class ParallelBuild {
     // Starts `lanes` writer threads for a new database at `path` (which must
     // not exist, or be an empty directory). Each lane commits after
     // limits.documents documents or limits.bytes / lanes of changes. With
-    // `spelling`, spelling words go into the lanes' spelling tables.
+    // `spelling`, spelling words go into one lane's spelling table, which
+    // holds them until they take limits.spelling_bytes (or limits.bytes).
     ParallelBuild(std::string path, BatchLimits limits, bool spelling, unsigned lanes);
     // Stops the lanes; an unfinished build's parts are removed.
     ~ParallelBuild();

@@ -36,17 +36,20 @@ void finish(FileResult& result, const PipelineOptions& options) {
                                    " of text in a field (the body, the headline ...), cut there");
     if (options.extract_entities)
         for (auto& article : result.articles) extract_all(article);
-    if (options.manifest_items) {
-        result.manifest_items.reserve(result.articles.size());
-        for (const auto& article : result.articles) result.manifest_items.push_back(manifest_item(article));
-    }
-    if (options.build_documents) {
-        thread_local DocumentBuilder builder;
-        result.documents.reserve(result.articles.size());
-        for (const auto& article : result.articles) {
-            result.documents.push_back(builder.build(article));
-            result.document_bytes += account_document(result.documents.back(), &result.spelling_words);
+    // The document's data and the manifest's hash are the same record, with
+    // and without "path": serialised once for both.
+    if (options.manifest_items) result.manifest_items.reserve(result.articles.size());
+    if (options.build_documents) result.documents.reserve(result.articles.size());
+    for (const auto& article : result.articles) {
+        if (!options.build_documents) {
+            if (options.manifest_items) result.manifest_items.push_back(manifest_item(article));
+            continue;
         }
+        thread_local DocumentBuilder builder;
+        auto record = stored_record(article);
+        if (options.manifest_items) result.manifest_items.push_back(manifest_item(article, record.line_without_path));
+        result.documents.push_back(builder.build(article, std::move(record.line)));
+        result.document_bytes += account_document(result.documents.back(), &result.spelling_words);
     }
 }
 
