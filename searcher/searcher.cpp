@@ -375,7 +375,15 @@ Xapian::MSet Searcher::as_built(const Xapian::Query& query, const Xapian::MSet& 
                request);
     Xapian::MSet mset = shown.get_mset(request.offset > 0 ? 1 : 0, request.limit);
     if (request.offset > 0) records.erase(*ranked.begin());
-    return mset;
+    // The same articles in the same order, unless an id term is not one
+    // article's alone (a record without an id): then the whole match as built.
+    bool same = mset.size() + request.offset == ranked.size();
+    for (Xapian::doccount i = 0; same && i < mset.size(); ++i) same = *mset[i] == *ranked[request.offset + i];
+    if (same) return mset;
+    records.clear();
+    Xapian::Enquire again(m_db);
+    hits_match(again, query, request);
+    return again.get_mset(request.offset, request.limit, Xapian::doccount{0});
 }
 
 SearchResult Searcher::finish(Matched matched, bool snippets, const Markers& markers,
