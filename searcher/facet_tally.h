@@ -153,8 +153,18 @@ class ColumnCounter {
     explicit ColumnCounter(const FacetColumn& column) : m_column(column), m_counts(column.entries().size() + 1, 0) {}
     [[gnu::always_inline]] void add(Xapian::docid did) {
         // An index past the entries (a corrupt file) lands in the last slot, never counted.
-        const std::size_t past = m_counts.size() - 1;
-        for (const std::uint32_t v : m_column.values(did)) ++m_counts[std::min<std::size_t>(v, past)];
+        const auto past = static_cast<std::uint32_t>(m_counts.size() - 1);
+        const auto values = m_column.values(did);
+        Xapian::doccount* counts = m_counts.data();
+        const std::uint32_t* v = values.data();
+        const std::uint32_t* const end = v + values.size();
+        // Two at a time: the loop's own steps were a fifth of its instructions.
+        for (; end - v >= 2; v += 2) {
+            const std::uint32_t a = std::min(v[0], past), b = std::min(v[1], past);
+            ++counts[a];
+            ++counts[b];
+        }
+        if (v != end) ++counts[std::min(*v, past)];
     }
     // The wanted values counted, settled, each with its entry's first
     // article; the copies' signatures, when wanted, in FacetTally::copies(),
