@@ -222,9 +222,9 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     // as built; by date the percentages scale by a best weight the page need
     // not hold; and a collection of several databases is left as it is.
     bool planned = false;
-    const Xapian::Query run = !request.facets.empty() && request.sort != SortOrder::date && !m_remote && m_db.size() == 1
-                                  ? planned_query(query, m_db, planned)
-                                  : query;
+    const bool plannable =
+        !request.facets.empty() && request.sort != SortOrder::date && !m_remote && m_db.size() == 1;
+    const Xapian::Query run = plannable ? planned_query(query, m_db, planned) : query;
     Xapian::Enquire enquire(m_db);
     hits_match(enquire, run, request);
     // Checking up to kExactCountBound articles makes the count exact whenever
@@ -371,8 +371,8 @@ Xapian::MSet Searcher::as_built(const Xapian::Query& query, const Xapian::MSet& 
     if (request.offset > 0) add(ranked.begin());
     for (auto it = ranked[request.offset]; it != ranked.end(); ++it) add(it);
     Xapian::Enquire shown(m_db);
-    hits_match(shown, Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())),
-               request);
+    const Xapian::Query page(Xapian::Query::OP_OR, ids.begin(), ids.end());
+    hits_match(shown, Xapian::Query(Xapian::Query::OP_FILTER, query, page), request);
     Xapian::MSet mset = shown.get_mset(request.offset > 0 ? 1 : 0, request.limit);
     if (request.offset > 0) records.erase(*ranked.begin());
     // The same articles in the same order, unless an id term is not one
