@@ -1,5 +1,7 @@
 #include "searcher/facet_tally.h"
 
+#include <algorithm>
+
 #include "common/schema.h"
 
 namespace newsdesk {
@@ -43,18 +45,32 @@ std::string FacetSpy::next_set(Xapian::docid did) {
     return *m_sets;
 }
 
-FacetTally ColumnCounter::tally(const WantedTags& wanted) const {
+FacetTally ColumnCounter::tally(const WantedTags& wanted, std::vector<std::uint64_t> copy_ids) const {
     const auto entries = m_column.entries();
-    std::size_t counted = 0;
-    for (std::size_t i = 0; i < entries.size(); ++i) counted += m_counts[i] != 0;
-    FacetTally tally(counted * 2);  // at most half full: few probes
+    const auto copy = static_cast<unsigned char>(facet_tag::copy);
+    std::sort(copy_ids.begin(), copy_ids.end());
+    FacetTally::Copies copies;
+    copies.counted = wanted[copy];
+    std::vector<std::uint32_t> kept;  // the entries to put in the table
     for (std::size_t i = 0; i < entries.size(); ++i) {
         if (m_counts[i] == 0) continue;
+        const auto tag = static_cast<unsigned char>(facet_id_tag(entries[i].id));
+        if (tag == copy && copies.counted) {
+            copies.with_signature += m_counts[i];
+            ++copies.distinct;
+            if (std::binary_search(copy_ids.begin(), copy_ids.end(), entries[i].id))
+                copies.asked.emplace_back(entries[i].id, m_counts[i]);
+        } else if (tag < wanted.size() && wanted[tag]) {
+            kept.push_back(static_cast<std::uint32_t>(i));
+        }
+    }
+    FacetTally tally(kept.size() * 2);  // at most half full: few probes
+    for (const std::uint32_t i : kept) {
         const FacetColumnEntry& e = entries[i];
-        const auto tag = static_cast<unsigned char>(facet_id_tag(e.id));
-        if (tag < wanted.size() && wanted[tag]) tally.add_id(e.id, e.group, e.first, m_counts[i]);
+        tally.add_id(e.id, e.group, e.first, m_counts[i]);
     }
     tally.settle();
+    tally.copies() = std::move(copies);
     return tally;
 }
 

@@ -354,7 +354,10 @@ Facet ranked_facet(const FacetSpec& spec, ValueCounts& ranked, std::size_t size,
 FacetCollector::Counts FacetCollector::result(const std::vector<std::string>& signatures) const {
     std::array<ValueCounts, 128> by_tag;
     FacetTally from_sets = m_sets ? tally_set_counts(*m_sets, m_wanted) : FacetTally(0);
-    FacetTally& tally = m_local ? m_local->tally() : from_sets;
+    std::vector<std::uint64_t> copy_ids;
+    for (const auto& sig : signatures)
+        if (!sig.empty()) copy_ids.push_back(facet_id(facet_tag::copy, sig));
+    FacetTally& tally = m_local ? m_local->tally(copy_ids) : from_sets;
     FacetTexts texts(tally, m_db);
     split_by_tag(tally, by_tag);
     Counts out;
@@ -365,16 +368,25 @@ FacetCollector::Counts FacetCollector::result(const std::vector<std::string>& si
         out.facets.push_back(spec->name == "date" ? date_facet(counts, m_bucket, texts)
                                                   : ranked_facet(*spec, counts, m_size, texts));
     }
-    Xapian::doccount with_signature = 0, distinct = 0;
-    for (const auto& v : tally.values())
-        if (v.tag() == facet_tag::copy) with_signature += v.count, ++distinct;
+    const FacetTally::Copies& apart = tally.copies();
+    Xapian::doccount with_signature = apart.with_signature, distinct = apart.distinct;
+    if (!apart.counted)
+        for (const auto& v : tally.values())
+            if (v.tag() == facet_tag::copy) with_signature += v.count, ++distinct;
     out.folded = documents_seen() - std::min(with_signature, documents_seen()) + distinct;
     // Each hit's signature looked up by its id, not every signature counted
     // put in a map of its own.
     for (const auto& s : signatures) {
         if (s.empty()) continue;
-        const FacetTally::Value* found = tally.find(facet_id(facet_tag::copy, s));
-        out.copies[s] = found ? found->count : 0;
+        const std::uint64_t id = facet_id(facet_tag::copy, s);
+        Xapian::doccount count = 0;
+        if (apart.counted) {
+            for (const auto& [asked, n] : apart.asked)
+                if (asked == id) count = n;
+        } else if (const FacetTally::Value* found = tally.find(id)) {
+            count = found->count;
+        }
+        out.copies[s] = count;
     }
     return out;
 }

@@ -14,9 +14,19 @@ using Query = Xapian::Query;
 // has this many times more postings than there are candidates.
 constexpr Xapian::doccount kSkipAbove = 2;
 
+// The bits set in `w`, in a few instructions: built for any x86-64, without
+// -mpopcnt, __builtin_popcountll is a call into libgcc (0.9M instructions of
+// a 40M page at 200,000 articles, counting the candidates of each term).
+inline unsigned bits_in(std::uint64_t w) {
+    w -= (w >> 1) & 0x5555555555555555ull;
+    w = (w & 0x3333333333333333ull) + ((w >> 2) & 0x3333333333333333ull);
+    w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return static_cast<unsigned>((w * 0x0101010101010101ull) >> 56);
+}
+
 Xapian::doccount count_of(const Words& words) {
     Xapian::doccount n = 0;
-    for (const std::uint64_t w : words) n += static_cast<Xapian::doccount>(__builtin_popcountll(w));
+    for (const std::uint64_t w : words) n += bits_in(w);
     return n;
 }
 

@@ -18,6 +18,7 @@
 #include "searcher/feedback.h"
 #include "searcher/match_set.h"
 #include "searcher/query_builder.h"
+#include "searcher/query_plan.h"
 #include "searcher/snippet.h"
 #include "searcher/stored_article.h"
 
@@ -215,15 +216,17 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     SearchResult& result = matched.result;
     const Xapian::Query query = full_query(request, matched.parsed);
     result.corrected_query = matched.parsed.corrected;
+    // With facets, whose pass counts the matches exactly, the query is run as
+    // planned (searcher/query_plan.h): the same matches, weights and order.
+    // Without them the count may be Xapian's estimate, which is the query's
+    // as built; by date the percentages scale by a best weight the page need
+    // not hold; and a collection of several databases is left as it is.
+    bool planned = false;
+    const bool plannable =
+        !request.facets.empty() && request.sort != SortOrder::date && !m_remote && m_db.size() == 1;
+    const Xapian::Query run = plannable ? planned_query(query, m_db, planned) : query;
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(ranking_weight());
-    // By day, then relevance; equal scores of one day follow document ids.
-    if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(slot::date, true);
-    else enquire.set_sort_by_relevance_then_value(slot::tiebreak, true);
-    if (request.collapse) enquire.set_collapse_key(slot::collapse);
-
-    if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
+    hits_match(enquire, run, request);
     // Checking up to kExactCountBound articles makes the count exact whenever
     // fewer match, whatever the page asked for (--limit 1 counts as --limit 10 does).
     // With facets the facet pass counts every match exactly, so the hits' match
@@ -237,13 +240,19 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     const bool spied = request.collapse && request.facets.empty() && !m_remote;
     if (spied) enquire.add_matchspy(&seen);
     const auto started = std::chrono::steady_clock::now();
-    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
+    // A planned match finds the page (and the best hit, whose weight scales
+    // the percentages), and the query as built weighs those again for
+    // Xapian's percentages of it.
+    const Xapian::MSet ranked = planned ? enquire.get_mset(0, request.offset + request.limit, check)
+                                        : enquire.get_mset(request.offset, request.limit, check);
+    std::map<Xapian::docid, std::string> records;  // the page's, read to find them again
+    const Xapian::MSet mset = planned ? as_built(query, ranked, request, records) : ranked;
     const bool in_time = request.time_limit <= 0 ||
                          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() < request.time_limit;
     if (request.describe) result.query_description = query.get_description();
-    result.estimate = mset.get_matches_estimated();
-    result.total = mset.get_uncollapsed_matches_estimated();
-    result.exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
+    result.estimate = ranked.get_matches_estimated();
+    result.total = ranked.get_uncollapsed_matches_estimated();
+    result.exact = ranked.get_uncollapsed_matches_lower_bound() == ranked.get_uncollapsed_matches_upper_bound();
     result.offset = request.offset;
     result.filters = request.filters;
     // The hits' near-duplicate signatures, to count the copies folded into each.
@@ -287,7 +296,7 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
         result.estimate = std::min(result.estimate, result.total);
     }
     if (!request.facets.empty()) {
-        FacetCount counted = count_facets(query, request, signatures);
+        FacetCount counted = count_facets(run, request, signatures);
         if (!counted.cut_short) copies = std::move(counted.copies);
         result.facets = std::move(counted.facets);
         result.total = std::max(counted.seen, counted.cut_short ? result.total : 0);
@@ -311,14 +320,15 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
 
     // Every hit's document in one request per remote shard, not one each (the
     // range form: MSet::fetch() with no arguments crashes on an MSet with an offset).
-    if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
+    if (!mset.empty() && records.empty()) mset.fetch(mset.begin(), mset.end());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.docid = *it;
         hit.score = it.get_weight();
         hit.percent = it.get_percent();
         result.hits.push_back(std::move(hit));
-        matched.records.push_back(it.get_document().get_data());
+        const auto record = records.find(*it);
+        matched.records.push_back(record != records.end() ? std::move(record->second) : it.get_document().get_data());
     }
     if (request.collapse) {
         if (!copies) copies = count_copies(query, request, signatures);
@@ -329,6 +339,51 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     }
     matched.query = query;
     return matched;
+}
+
+void Searcher::hits_match(Xapian::Enquire& enquire, const Xapian::Query& query, const SearchRequest& request) {
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(ranking_weight());
+    // By day, then relevance; equal scores of one day follow document ids.
+    if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(slot::date, true);
+    else enquire.set_sort_by_relevance_then_value(slot::tiebreak, true);
+    if (request.collapse) enquire.set_collapse_key(slot::collapse);
+    if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
+}
+
+// `ranked` holds the first request.offset + request.limit hits of the planned
+// query; the page of them is weighed again by the query as built, over those
+// articles and the best one only (by their id terms: a filter term weighs
+// nothing and counts as no subquery): the same weights and order, and
+// Xapian's percentages, which scale each weight by the best one's and by how
+// many of the query's subqueries that one matches. `records` receives the
+// stored records read for their ids.
+Xapian::MSet Searcher::as_built(const Xapian::Query& query, const Xapian::MSet& ranked, const SearchRequest& request,
+                                std::map<Xapian::docid, std::string>& records) {
+    if (ranked.size() <= request.offset) return {};
+    std::vector<Xapian::Query> ids;
+    const auto add = [&](const Xapian::MSetIterator& it) {
+        std::string record = it.get_document().get_data();
+        ids.emplace_back(id_term(read_stored_article(record, RecordParts::plain).id));
+        records.emplace(*it, std::move(record));
+    };
+    ranked.fetch(ranked[request.offset], ranked.end());
+    if (request.offset > 0) add(ranked.begin());
+    for (auto it = ranked[request.offset]; it != ranked.end(); ++it) add(it);
+    Xapian::Enquire shown(m_db);
+    const Xapian::Query page(Xapian::Query::OP_OR, ids.begin(), ids.end());
+    hits_match(shown, Xapian::Query(Xapian::Query::OP_FILTER, query, page), request);
+    Xapian::MSet mset = shown.get_mset(request.offset > 0 ? 1 : 0, request.limit);
+    if (request.offset > 0) records.erase(*ranked.begin());
+    // The same articles in the same order, unless an id term is not one
+    // article's alone (a record without an id): then the whole match as built.
+    bool same = mset.size() + request.offset == ranked.size();
+    for (Xapian::doccount i = 0; same && i < mset.size(); ++i) same = *mset[i] == *ranked[request.offset + i];
+    if (same) return mset;
+    records.clear();
+    Xapian::Enquire again(m_db);
+    hits_match(again, query, request);
+    return again.get_mset(request.offset, request.limit, Xapian::doccount{0});
 }
 
 SearchResult Searcher::finish(Matched matched, bool snippets, const Markers& markers,

@@ -101,6 +101,13 @@ class Searcher {
     // The matching articles with each of `signatures` (the hits' collapse keys).
     std::map<std::string, Xapian::doccount> count_copies(const Xapian::Query& query, const SearchRequest& request,
                                                          const std::vector<std::string>& signatures);
+    // Sets up the hits' match of `query`: ranking, order, collapsing, time limit.
+    void hits_match(Xapian::Enquire& enquire, const Xapian::Query& query, const SearchRequest& request);
+    // The page of `ranked` (the planned query's first offset + limit hits) as
+    // the query as built weighs them (searcher/query_plan.h); `records`
+    // receives their stored records, read on the way.
+    Xapian::MSet as_built(const Xapian::Query& query, const Xapian::MSet& ranked, const SearchRequest& request,
+                          std::map<Xapian::docid, std::string>& records);
     // The whole query; `parsed` receives the parsed query text (no branches for
     // more like this).
     Xapian::Query full_query(const SearchRequest& request, ParsedQuery& parsed);

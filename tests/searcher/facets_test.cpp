@@ -130,13 +130,21 @@ TEST_P(FacetCounts, EqualABruteForceCountForEveryFacetAndValue) {
     // With the copies of a wire story folded into one: distinct signatures,
     // plus the articles without one.
     std::set<std::string> signatures;
+    std::map<std::string, Xapian::doccount> per_signature;
     Xapian::doccount unsigned_articles = 0;
     for (auto it = everything.begin(); it != everything.end(); ++it) {
         const auto signature = it.get_document().get_value(newsdesk::slot::collapse);
         if (signature.empty()) ++unsigned_articles;
-        else signatures.insert(signature);
+        else signatures.insert(signature), ++per_signature[signature];
     }
     EXPECT_EQ(result.estimate, signatures.size() + unsigned_articles) << "folded count for '" << request.query << "'";
+    // Each hit shows the other matching articles with its signature as its copies.
+    for (const auto& hit : result.hits) {
+        const auto posting = db.postlist_begin(newsdesk::id_term(hit.id));
+        ASSERT_NE(posting, db.postlist_end(newsdesk::id_term(hit.id))) << hit.id;
+        const auto signature = db.get_document(*posting).get_value(newsdesk::slot::collapse);
+        EXPECT_EQ(hit.collapsed, signature.empty() ? 0 : per_signature[signature] - 1) << hit.id;
+    }
     for (const auto& facet : result.facets) {
         std::map<std::string, Xapian::doccount> got;
         const bool people = facet.name == "person" || facet.name == "expert";
