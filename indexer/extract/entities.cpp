@@ -1,6 +1,7 @@
 // extract_entities: people, institutions and countries of one article. The
 // rules live in entity_scan.cpp, the word lists in data/ (see data/README.md).
 #include <optional>
+#include <unordered_set>
 #include <utility>
 
 #include "common/lang/countries.h"
@@ -59,6 +60,18 @@ bool is_sports_report(std::string_view headline) {
     return entities::Lexicon::instance().sport(lookup_key(headline.substr(0, dash)));
 }
 
+// The words the model took for organisations, but those a person of the
+// article bears: "Testud" after "Sandrine Testud", "the Bidens" after "Joe Biden".
+void add_model_organisations(const std::vector<Person>& people, Findings& found) {
+    std::unordered_set<std::string> person_words;
+    for (const auto& person : people)
+        for (const auto word : split_words(person.name)) person_words.insert(lookup_key(word));
+    for (const auto& [word, key] : found.model_orgs) {
+        const bool plural = key.size() > 3 && key.back() == 's' && person_words.count(key.substr(0, key.size() - 1));
+        if (!person_words.count(key) && !plural) found.institutions.add(word);
+    }
+}
+
 }  // namespace
 
 void extract_entities(Article& article) {
@@ -108,6 +121,7 @@ void extract_entities(Article& article) {
     }
 
     article.people = found.people.people();
+    add_model_organisations(article.people, found);
     article.institutions = found.institutions.institutions();
     article.countries = found.countries.countries();
 }

@@ -153,6 +153,8 @@ void Lexicon::load_gazetteer() {
             m_institution_keys.try_emplace(key, id);
             auto& longest = m_institution_first_words[key.substr(0, key.find(' '))];
             longest = std::max(longest, words_in(key));
+            if (const auto space = key.rfind(' '); space != std::string::npos)
+                m_institution_last_words.insert(key.substr(space + 1));
         };
         auto add = [&](const std::string& name) {
             if (name.empty()) return;

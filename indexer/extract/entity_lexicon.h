@@ -102,6 +102,10 @@ class Lexicon {
     [[nodiscard]] const KnownInstitution* institution_by_acronym(std::string_view acronym) const;
     // The longest gazetteer name (in words) starting with the word `key`; 0 if none.
     [[nodiscard]] std::size_t max_institution_words_from(const std::string& key) const;
+    // The word `key` closes a gazetteer name of two or more words ("house" of "White House").
+    [[nodiscard]] bool ends_institution(const std::string& key) const {
+        return m_institution_last_words.count(key) > 0;
+    }
 
     // Words whose period does not end a sentence ("mr", "gen", "inc", "calif").
     [[nodiscard]] const std::unordered_set<std::string>& abbreviations() const { return m_abbreviations; }
@@ -128,6 +132,7 @@ class Lexicon {
     std::unordered_map<std::string, std::size_t> m_acronyms;
     std::size_t m_max_title_words = 1;
     std::unordered_map<std::string, std::size_t> m_institution_first_words;
+    std::unordered_set<std::string> m_institution_last_words;
 };
 
 }  // namespace newsdesk::entities

@@ -37,8 +37,13 @@ std::size_t Scanner::definition_after(std::size_t last, std::string_view name) {
     const std::size_t t = m_words[last].tok;
     if (t + 3 >= m_tokens.size() || m_tokens[t + 1].text != "(" || m_tokens[t + 3].text != ")")
         return 0;
+    // "(WHO)", or a short form of one capitalised word the name's initial opens
+    // ("Philippine Institute of Volcanology and Seismology (Phivolcs)").
     const auto& acronym = m_tokens[t + 2];
-    if (!acronym.word || !acronym.upper) return 0;
+    const char first = name.empty() ? 0 : name.front();
+    const bool short_form = acronym.capitalised && !acronym.digit && acronym.text.size() <= 10 &&
+                            acronym.text.front() == first;
+    if (!acronym.word || !(acronym.upper || short_form)) return 0;
     m_found.institutions.define(name, acronym.text);
     return 1;
 }
@@ -305,6 +310,29 @@ bool Scanner::model_name(std::size_t k, std::size_t e, NerType type, float confi
 
 bool Scanner::model_org(std::size_t k, std::size_t e) const {
     return model_name(k, e, NerType::organisation, model_org_confidence);
+}
+
+// A word the rules would read as a surname nobody explains ("JetBlue",
+// "NationsBank") is an organisation when the model is sure of it: not a given
+// name, a place or a word of the article's lower-case text, no title, verb or
+// word of the lists that name no one, nor the last word of a known body's name
+// ("House" of "White House"). A person of the article bearing the word
+// keeps it (extract_entities drops the candidate then).
+bool Scanner::model_word_org(std::size_t k) {
+    const auto& w = m_words[k];
+    const auto& key = w.key;
+    const auto word = m_text.substr(w.token.begin, w.end - w.token.begin);
+    // "(Phivolcs)" after the name it shortens: a later mention is that body.
+    if (m_found.institutions.add_defined_acronym(word)) return true;
+    if (key.size() < 3 || !(word.front() >= 'A' && word.front() <= 'Z') || m_lex.given_name(key) ||
+        m_geo.find(key) || m_geo.known_place(key) || m_lex.not_a_name(key) || m_lex.function_word(key) ||
+        m_lex.not_institution(key) || m_lex.ends_institution(key) || m_lex.thing_head(key) ||
+        m_found.lower_words.count(key) ||
+        m_lex.speech_verb(key) || m_lex.title(key) || m_lex.honorific(key) ||
+        !model_name(k, k + 1, NerType::organisation, model_word_org_confidence))
+        return false;
+    m_found.model_orgs.emplace_back(std::string(word), key);
+    return true;
 }
 
 }  // namespace scan

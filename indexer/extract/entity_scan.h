@@ -35,6 +35,10 @@ struct Findings {
     // mere place): the first byte of its first word. The scan of other languages'
     // names (entity_countries_intl) leaves these to it.
     std::unordered_set<const char*> country_phrases;
+    // Words the model reads as an organisation where the rules saw only a
+    // surname nobody explains ("Motorola"): kept by extract_entities unless a
+    // person of the article bears the word. Each: the word as written, its lookup key.
+    std::vector<std::pair<std::string, std::string>> model_orgs;
 };
 
 // Scans `text`, tokenised as `tokens`, into `findings`. A shouting text (all

@@ -127,8 +127,10 @@ std::size_t Scanner::match_name(std::size_t k) {
     }
     if (parts == 1 && e == k + 1) {
         // "Tory" of "Tory MP Michael Mates": a party's word alone is nobody.
-        if (!m_geo.known_place(first.key) && !m_lex.party(first.key))
+        if (!m_geo.known_place(first.key) && !m_lex.party(first.key)) {
             m_found.people.add_single(text(k, e), first.key, cued);
+            if (!cued) model_word_org(k);
+        }
         return 1;
     }
     if (is_person(k, e, cued)) add_name(k, e, cued);

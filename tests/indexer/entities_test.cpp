@@ -411,6 +411,34 @@ TEST(Institutions, AcronymDefinedInTextIsLinked) {
     EXPECT_EQ(i->mentions, 2);
 }
 
+// Sentences of corpus/wikinews (2019).
+TEST(Institutions, ShortFormOfOneWordAfterTheNameIsItsAcronym) {
+    const auto a = extract("According to the Philippine Institute of Volcanology and Seismology (Phivolcs), the "
+                           "epicenter was located roughly nine kilometers east of Carrascal.\n\nPhivolcs "
+                           "reported the first quake occurred at 7:37 p.m. local time.");
+    EXPECT_EQ(institution_names(a), (std::vector<std::string>{"Philippine Institute of Volcanology and Seismology"}))
+        << a;
+    EXPECT_EQ(a.institutions.front().acronym, "Phivolcs");
+    EXPECT_EQ(a.institutions.front().mentions, 2);
+}
+
+// The model reads a word the rules could only take for a surname (no legal
+// suffix, no head word) as a company; a person of the article keeps a word of
+// their name. Sentences of corpus/wikinews (2019).
+TEST(Institutions, ACompanyOfOneWordByTheModel) {
+    const auto a = extract("American Airlines and JetBlue are among the airlines affected, as they both offer "
+                           "flights to Cuban cities other than Havana.");
+    EXPECT_NE(institution(a, "JetBlue"), nullptr) << a;
+    const auto b = extract("In 1998, following ten years working for NationsBank, Hagan successfully ran for a "
+                           "seat in North Carolina's state Senate.");
+    EXPECT_NE(institution(b, "NationsBank"), nullptr) << b;
+    EXPECT_EQ(institution(b, "Hagan"), nullptr) << b;
+    const auto c = extract("Trump asked about Joe Biden. Trump said that he did indicate to the Ukrainians that "
+                           "the aid was contingent on their addressing corruption but denied that he made any "
+                           "specific deal about the Bidens.");
+    EXPECT_EQ(institution(c, "Bidens"), nullptr) << c;
+}
+
 TEST(Institutions, GazetteerAcronymAndAliases) {
     const auto a = extract("The IMF and the U.N. Security Council disagreed; the Security Council met.");
     EXPECT_NE(institution(a, "International Monetary Fund"), nullptr) << a;
