@@ -87,6 +87,8 @@ class Lexicon {
     // "law", "express", "survey", or a word ending like "wikinews": the last word
     // of a thing's name (data/people/thing_heads.txt).
     [[nodiscard]] bool thing_head(const std::string& key) const;
+    // "hurricane", "operation": the first word of a thing's name (data/people/thing_openers.txt).
+    [[nodiscard]] bool thing_opener(const std::string& key) const { return m_thing_openers.count(key) > 0; }
     // "reportedly", "afterwards": an adverb by its ending (data/people/adverb_endings.txt).
     [[nodiscard]] bool adverb_form(const std::string& key) const;
     // "scientist", "nurse": a role or occupation (data/quotes/role_words.txt).
@@ -119,7 +121,7 @@ class Lexicon {
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
         m_place_preps, m_state_words, m_function_words, m_currency_words,
         m_country_verbs, m_country_bodies, m_name_possessives;
-    std::unordered_set<std::string> m_thing_heads, m_compound_modifiers, m_roles, m_parties;
+    std::unordered_set<std::string> m_thing_heads, m_thing_openers, m_compound_modifiers, m_roles, m_parties;
     std::vector<std::string> m_thing_endings, m_adverb_endings;
     std::unordered_map<std::string, ClubWord> m_club_words;
     std::unordered_map<std::string, std::string> m_shared_names;

@@ -141,6 +141,8 @@ std::size_t descriptor_words(const std::vector<RunWord>& run, const std::unorder
 bool names_a_thing(const std::vector<RunWord>& run, const std::vector<std::string>& next) {
     if (run.empty()) return false;
     const auto& lex = Lexicon::instance();
+    // "Hurricane Katrina", "Operation Desert Storm": a thing's first word opens it.
+    if (run.size() > 1 && lex.thing_opener(run.front().key)) return true;
     // A given name opens a person's name ("Jude Law"), unless it is also a place
     // opening the name of that place's thing ("Paris Métro", "Sydney Morning Herald").
     const bool given = lex.given_name(run.front().key);

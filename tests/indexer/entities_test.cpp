@@ -301,6 +301,17 @@ TEST(People, ARunBeforeAnOrganisationsWordIsThatBodysName) {
     EXPECT_NE(person(c, "Donald Trump"), nullptr) << c;
 }
 
+// Storms, operations and mountains are named like people; their first word
+// says what they are (data/people/thing_openers.txt). Sentences of corpus/wikinews (2019).
+TEST(People, AThingsFirstWordMakesItNoPerson) {
+    const auto a = extract("Typhoon Phanfone continued westward on Thursday, toward the South China Sea and Asia.\n\n"
+                           "Phanfone damaged similar regions to Typhoon Haiyan, which killed over 6,000 people in 2013.");
+    EXPECT_TRUE(a.people.empty()) << a;
+    const auto b = extract("On Friday, the Combined Joint Task Force Operation Inherent Resolve released a "
+                           "statement. Messages disparaged a variety of public figures and Hurricane Maria victims.");
+    EXPECT_TRUE(b.people.empty()) << b;
+}
+
 TEST(People, MilitaryRanksAreTitles) {
     const auto a = extract("The plan was drawn up by Major General Ivan Petrov.");
     EXPECT_NE(person(a, "Ivan Petrov"), nullptr) << a;
