@@ -122,7 +122,11 @@ std::size_t Scanner::match_name(std::size_t k) {
     // "Advisors Goldman Sachs": what follows the words dropped may be a body.
     if (drop > 0 && names_a_thing({run.begin() + static_cast<std::ptrdiff_t>(drop), run.end()}, next_lower(e)))
         return e - k;
-    const std::size_t start = drop < at.size() ? at[drop] : k;
+    std::size_t start = drop < at.size() ? at[drop] : k;
+    // "ex-Yankee Randy Velarde": the word after a lower-case "ex-" says what the person was.
+    if (start == k && k > 0 && first.token.hyphen_before && m_words[k].adjacent && m_words[k - 1].key == "ex" &&
+        at.size() > 2)
+        start = at[1];
     if (start > k) {
         // "United States Senator from Vermont Bernie Sanders": the name is what follows the place.
         if (start + 1 < e || !m_geo.known_place(m_words[start].key)) add_name(start, e, cued || start > k);

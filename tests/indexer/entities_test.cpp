@@ -322,6 +322,18 @@ TEST(People, AnInitialOpensANameAtASentencesStart) {
     EXPECT_NE(person(a, "T. Lusk"), nullptr) << a;
 }
 
+// "ex-" makes a word before a name say what the person was, as a title does.
+// After corpus/wikinews (2020): "Guests include regular visitor ex-UK Prime
+// Minister Neville Chamberlain and actor Richard Burton".
+TEST(People, AnExPrefixedWordIsNoPartOfTheName) {
+    const auto a = extract("Guests include regular visitor ex-Beatle Richard Burton.");
+    ASSERT_EQ(a.people.size(), 1u) << a;
+    EXPECT_EQ(a.people.front().name, "Richard Burton");
+    const auto b = extract("Ex-Beatle Richard Burton stayed at the hotel.");
+    ASSERT_EQ(b.people.size(), 1u) << b;
+    EXPECT_EQ(b.people.front().name, "Richard Burton");
+}
+
 TEST(People, MilitaryRanksAreTitles) {
     const auto a = extract("The plan was drawn up by Major General Ivan Petrov.");
     EXPECT_NE(person(a, "Ivan Petrov"), nullptr) << a;
