@@ -523,6 +523,10 @@ TEST(Institutions, NewsOutletsACueWordNames) {
     // Particles inside the name, and the outlet a possessive ties to what it runs.
     EXPECT_EQ(institution_names(extract("The daily Corriere della Sera reported the talks had failed.")),
               std::vector<std::string>{"Corriere della Sera"});
+    // A place after the particle is the paper's, no country of the story's.
+    const auto f = extract("The talks had failed, the newspaper Jornal do Brasil reported on Monday.");
+    EXPECT_EQ(institution_names(f), std::vector<std::string>{"Jornal do Brasil"}) << f;
+    EXPECT_TRUE(f.countries.empty()) << f;
     const auto b = extract("She sent a recipe to Family Circle magazine's Presidential Cookie Poll.");
     EXPECT_EQ(institution_names(b), std::vector<std::string>{"Family Circle"}) << b;
     // A city, a nationality, an owner or an ordinary word beside the cue names no outlet.
