@@ -1,6 +1,7 @@
 // extract_entities: people, institutions and countries of one article. The
 // rules live in entity_scan.cpp, the word lists in data/ (see data/README.md).
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -60,15 +61,22 @@ bool is_sports_report(std::string_view headline) {
     return entities::Lexicon::instance().sport(lookup_key(headline.substr(0, dash)));
 }
 
-// The words the model took for organisations, but those a person of the
+// The words the model takes for organisations, but those a person of the
 // article bears: "Testud" after "Sandrine Testud", "the Bidens" after "Joe Biden".
-void add_model_organisations(const std::vector<Person>& people, Findings& found) {
+void add_model_organisations(const std::vector<Person>& people, const entities::NerModel* model, Findings& found) {
+    if (!model || found.model_orgs.empty()) return;
     std::unordered_set<std::string> person_words;
     for (const auto& person : people)
         for (const auto word : split_words(person.name)) person_words.insert(lookup_key(word));
-    for (const auto& [word, key] : found.model_orgs) {
+    std::unordered_map<std::string, bool> read;  // key -> an organisation to the model
+    for (const auto& candidate : found.model_orgs) {
+        const auto& key = candidate.key;
         const bool plural = key.size() > 3 && key.back() == 's' && person_words.count(key.substr(0, key.size() - 1));
-        if (!person_words.count(key) && !plural) found.institutions.add(word);
+        if (person_words.count(key) || plural) continue;
+        // The model reads a word's first mention; the later ones are the same body.
+        const auto [it, fresh] = read.try_emplace(key, false);
+        if (fresh) it->second = entities::model_organisation(*model, candidate);
+        if (it->second) found.institutions.add(candidate.word);
     }
 }
 
@@ -121,7 +129,7 @@ void extract_entities(Article& article) {
     }
 
     article.people = found.people.people();
-    add_model_organisations(article.people, found);
+    add_model_organisations(article.people, model, found);
     article.institutions = found.institutions.institutions();
     article.countries = found.countries.countries();
 }

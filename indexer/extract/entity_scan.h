@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "indexer/extract/entity_institutions.h"
@@ -16,6 +17,15 @@
 #include "indexer/extract/ner_model.h"
 
 namespace newsdesk::entities {
+
+// A word that may be an organisation's name, where it stands: token `tok` of
+// `tokens` (a text's tokens, alive while the article is extracted).
+struct ModelOrgCandidate {
+    std::string word;  // as written
+    std::string key;   // its lookup key
+    const std::vector<Token>* tokens = nullptr;
+    std::size_t tok = 0;
+};
 
 // What the scans of one article add to.
 struct Findings {
@@ -35,10 +45,10 @@ struct Findings {
     // mere place): the first byte of its first word. The scan of other languages'
     // names (entity_countries_intl) leaves these to it.
     std::unordered_set<const char*> country_phrases;
-    // Words the model reads as an organisation where the rules saw only a
-    // surname nobody explains ("Motorola"): kept by extract_entities unless a
-    // person of the article bears the word. Each: the word as written, its lookup key.
-    std::vector<std::pair<std::string, std::string>> model_orgs;
+    // Words the rules saw only as a surname nobody explains ("Motorola"):
+    // organisations if no person of the article bears the word and the model
+    // reads them as one (model_organisation).
+    std::vector<ModelOrgCandidate> model_orgs;
 };
 
 // Scans `text`, tokenised as `tokens`, into `findings`. A shouting text (all
@@ -48,6 +58,13 @@ struct Findings {
 // rules have only capitals to go by.
 void scan_text(std::string_view text, const std::vector<Token>& tokens, bool shouting,
                Findings& findings, const NerModel* model = nullptr);
+
+// The model reads the candidate's word alone as an organisation, sure enough
+// (scan::model_word_org_confidence). Tags the sentence around it.
+[[nodiscard]] bool model_organisation(const NerModel& model, const ModelOrgCandidate& candidate);
+
+// Tokens [first, last) of the sentence holding token `tok`.
+[[nodiscard]] std::pair<std::size_t, std::size_t> sentence_around(const std::vector<Token>& tokens, std::size_t tok);
 
 // Adds the lower-case words among `tokens` to findings.lower_words.
 void collect_lower_words(const std::vector<Token>& tokens, Findings& findings);

@@ -152,7 +152,7 @@ class Scanner {
     const NerSpan* model_span(std::size_t k) const;
     const NerSpan* model_place(std::size_t k) const;
     bool model_org(std::size_t k, std::size_t e) const;
-    bool model_word_org(std::size_t k);
+    void model_word_org(std::size_t k);
     bool model_name(std::size_t k, std::size_t e, NerType type, float confidence) const;
 
     std::string_view m_text;
