@@ -75,7 +75,7 @@ void add_model_organisations(const std::vector<Person>& people, const entities::
         if (person_words.count(key) || plural) continue;
         // The model reads a word's first mention; the later ones are the same body.
         const auto [it, fresh] = read.try_emplace(key, false);
-        if (fresh) it->second = entities::model_organisation(*model, candidate);
+        if (fresh) it->second = entities::model_organisation(*model, candidate, found.ner[candidate.tokens]);
         if (it->second) found.institutions.add(candidate.word);
     }
 }

@@ -279,18 +279,18 @@ bool Scanner::gerund(std::size_t k) const {
 const NerSpan* Scanner::model_span(std::size_t k) const {
     if (!m_model) return nullptr;
     const std::size_t tok = m_words[k].tok;
-    if (m_ner_at.empty()) m_ner_at.assign(m_tokens.size(), untagged);
-    if (m_ner_at[tok] == untagged) {
+    if (m_ner.at.empty()) m_ner.at.assign(m_tokens.size(), NerTags::untagged);
+    if (m_ner.at[tok] == NerTags::untagged) {
         // The sentence around the word, tagged once (as the model was trained).
         const auto [first, last] = sentence_around(m_tokens, tok);
-        for (std::size_t t = first; t < last; ++t) m_ner_at[t] = npos;
+        for (std::size_t t = first; t < last; ++t) m_ner.at[t] = NerTags::outside;
         for (const auto& span : m_model->tag(m_tokens, first, last)) {
-            for (std::size_t t = span.first; t < span.last; ++t) m_ner_at[t] = m_ner.size();
-            m_ner.push_back(span);
+            for (std::size_t t = span.first; t < span.last; ++t) m_ner.at[t] = m_ner.spans.size();
+            m_ner.spans.push_back(span);
         }
     }
-    const auto at = m_ner_at[tok];
-    return at == npos ? nullptr : &m_ner[at];
+    const auto at = m_ner.at[tok];
+    return at == NerTags::outside ? nullptr : &m_ner.spans[at];
 }
 
 // The place the model is sure word k is part of, or nullptr.
@@ -343,15 +343,19 @@ std::pair<std::size_t, std::size_t> sentence_around(const std::vector<Token>& to
     return {first, last};
 }
 
-bool model_organisation(const NerModel& model, const ModelOrgCandidate& c) {
+bool model_organisation(const NerModel& model, const ModelOrgCandidate& c, const NerTags& tags) {
+    auto organisation = [&](const NerSpan& span) {
+        return span.first == c.tok && span.last == c.tok + 1 && span.type == NerType::organisation &&
+               span.confidence >= scan::model_word_org_confidence;
+    };
+    if (!tags.at.empty() && tags.at[c.tok] != NerTags::untagged)
+        return tags.at[c.tok] != NerTags::outside && organisation(tags.spans[tags.at[c.tok]]);
     // Tags go left to right and a word's features reach two words ahead: the
     // sentence up to three words past the candidate tags it and the word after
     // it as the whole sentence would, for a fraction of the work.
     const auto [first, last] = sentence_around(*c.tokens, c.tok);
     for (const auto& span : model.tag(*c.tokens, first, std::min(last, c.tok + 4)))
-        if (span.first == c.tok)
-            return span.last == c.tok + 1 && span.type == NerType::organisation &&
-                   span.confidence >= scan::model_word_org_confidence;
+        if (span.first == c.tok) return organisation(span);
     return false;
 }
 

@@ -65,7 +65,8 @@ class Scanner {
     Scanner(std::string_view text, const std::vector<Token>& tokens, bool shouting, Findings& findings,
             const NerModel* model)
         : m_text(text), m_shouting(shouting), m_found(findings), m_lex(Lexicon::instance()),
-          m_geo(CountryGazetteer::instance()), m_tokens(tokens), m_words(words_of(m_tokens)), m_model(model) {}
+          m_geo(CountryGazetteer::instance()), m_tokens(tokens), m_words(words_of(m_tokens)), m_model(model),
+          m_ner(findings.ner[&tokens]) {}
 
     void run() {
         for (std::size_t k = 0; k < m_words.size();) {
@@ -165,10 +166,7 @@ class Scanner {
     // The model (English only) tags a sentence the first time a rule asks about
     // one of its words: indexing pays only for the few sentences that need it.
     const NerModel* m_model;
-    mutable std::vector<NerSpan> m_ner;  // its names in this text
-    // token -> index in m_ner, npos outside every name, `untagged` in a sentence not tagged yet
-    mutable std::vector<std::size_t> m_ner_at;
-    static constexpr std::size_t untagged = npos - 1;
+    NerTags& m_ner;  // its names in this text, kept in m_found for model_organisation
     std::size_t m_cue_at = npos;
     std::size_t m_last_country_end = npos;  // the word after the last country phrase
     std::size_t m_list_size = 0;            // countries in the list it belongs to
