@@ -323,13 +323,15 @@ void Scanner::model_word_org(std::size_t k) {
     // "(Phivolcs)" after the name it shortens: a later mention is that body.
     if (m_found.institutions.add_defined_acronym(word)) return;
     // Letters only: "I'm" is no name.
-    const bool letters = std::all_of(key.begin(), key.end(), [](char c) { return (c >= 'a' && c <= 'z') || c < 0; });
+    const bool letters =
+        std::all_of(key.begin(), key.end(), [](char c) { return (c >= 'a' && c <= 'z') || c < 0; });
     // A sentence's first word carries no signal in its capital, and is most
     // often an ordinary word there ("Shortly", "Authorities").
-    if (!m_model || !letters || w.token.sentence_start || key.size() < 3 || !(word.front() >= 'A' && word.front() <= 'Z') || m_lex.given_name(key) ||
-        m_geo.find(key) || m_geo.known_place(key) || m_lex.not_a_name(key) || m_lex.function_word(key) ||
-        m_lex.not_institution(key) || m_lex.ends_institution(key) || m_lex.thing_head(key) ||
-        m_found.lower_words.count(key) || m_lex.speech_verb(key) || m_lex.title(key) || m_lex.honorific(key))
+    if (!m_model || !letters || w.token.sentence_start || key.size() < 3 ||
+        !(word.front() >= 'A' && word.front() <= 'Z') || m_lex.given_name(key) || m_geo.find(key) ||
+        m_geo.known_place(key) || m_lex.not_a_name(key) || m_lex.function_word(key) || m_lex.not_institution(key) ||
+        m_lex.ends_institution(key) || m_lex.thing_head(key) || m_found.lower_words.count(key) ||
+        m_lex.speech_verb(key) || m_lex.title(key) || m_lex.honorific(key))
         return;
     m_found.model_orgs.push_back({std::string(word), key, &m_tokens, w.tok});
 }

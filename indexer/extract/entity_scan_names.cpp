@@ -36,7 +36,8 @@ bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
     if (m_words[k].token.sentence_start) {
         if (m_lex.function_word(first)) return false;
         // "D. Gough run out 0", "R. Ponting not out 46": an initial opens a personal name.
-        if (first.size() == 2 && first[1] == '.' && m_words[k].token.text.size() == 2 && !m_geo.find(m_words[e - 1].key))
+        if (first.size() == 2 && first[1] == '.' && m_words[k].token.text.size() == 2 &&
+            !m_geo.find(m_words[e - 1].key))
             return true;
         for (std::size_t m = k; m < e; ++m)
             if ((m_found.lower_words.count(m_words[m].key) && !m_lex.particle(m_words[m].key)) ||

@@ -304,8 +304,9 @@ TEST(People, ARunBeforeAnOrganisationsWordIsThatBodysName) {
 // Storms, operations and mountains are named like people; their first word
 // says what they are (data/people/thing_openers.txt). Sentences of corpus/wikinews (2019).
 TEST(People, AThingsFirstWordMakesItNoPerson) {
-    const auto a = extract("Typhoon Phanfone continued westward on Thursday, toward the South China Sea and Asia.\n\n"
-                           "Phanfone damaged similar regions to Typhoon Haiyan, which killed over 6,000 people in 2013.");
+    const auto a = extract("Typhoon Phanfone continued westward on Thursday, toward the South China Sea and "
+                           "Asia.\n\nPhanfone damaged similar regions to Typhoon Haiyan, which killed over 6,000 "
+                           "people in 2013.");
     EXPECT_TRUE(a.people.empty()) << a;
     const auto b = extract("On Friday, the Combined Joint Task Force Operation Inherent Resolve released a "
                            "statement. Messages disparaged a variety of public figures and Hurricane Maria victims.");
