@@ -39,7 +39,7 @@ inline constexpr float model_org_confidence = 0.35f;
 // two or more words are left out: on gum-news and held-out GMB sentences they
 // added more wrong names than right ones. Tuned on CoNLL dev, gum-news and the
 // GMB sentences scripts/train-ner holds out (scripts/eval-gmb-entities).
-inline constexpr float model_word_org_confidence = 0.4f;
+inline constexpr float model_word_org_confidence = 0.45f;
 
 // How sure the model must be that a sentence's first capitalised words, which
 // no given name, cue or "said" marks, are one person's name.
