@@ -310,8 +310,8 @@ bool Scanner::model_org(std::size_t k, std::size_t e) const {
     return model_name(k, e, NerType::organisation, model_org_confidence);
 }
 
-// A word the rules would read as a surname nobody explains ("JetBlue",
-// "NationsBank") may be an organisation: not a given name, a place or a word of
+// A word the rules would read as a surname nobody explains ("NationsBank",
+// "TurkStream") may be an organisation: not a given name, a place or a word of
 // the article's lower-case text, no title, verb or word of the lists that name
 // no one, nor the last word of a known body's name ("House" of "White House").
 // extract_entities asks the model about it once the article's people are known

@@ -35,7 +35,7 @@ inline constexpr float model_place_confidence = 0.4f;
 inline constexpr float model_org_confidence = 0.35f;
 
 // How sure the model must be that a capitalised word the rules would take for a
-// surname nobody explains is an organisation ("JetBlue", "Rabobank"). Runs of
+// surname nobody explains is an organisation ("NationsBank"; at 0.4 also "Moon", "Apollo"). Runs of
 // two or more words are left out: on gum-news and held-out GMB sentences they
 // added more wrong names than right ones. Tuned on CoNLL dev, gum-news and the
 // GMB sentences scripts/train-ner holds out (scripts/eval-gmb-entities).
