@@ -1,6 +1,8 @@
 // extract_entities: people, institutions and countries of one article. The
 // rules live in entity_scan.cpp, the word lists in data/ (see data/README.md).
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "common/lang/countries.h"
@@ -59,6 +61,25 @@ bool is_sports_report(std::string_view headline) {
     return entities::Lexicon::instance().sport(lookup_key(headline.substr(0, dash)));
 }
 
+// The words the model takes for organisations, but those a person of the
+// article bears: "Testud" after "Sandrine Testud", "the Bidens" after "Joe Biden".
+void add_model_organisations(const std::vector<Person>& people, const entities::NerModel* model, Findings& found) {
+    if (!model || found.model_orgs.empty()) return;
+    std::unordered_set<std::string> person_words;
+    for (const auto& person : people)
+        for (const auto word : split_words(person.name)) person_words.insert(lookup_key(word));
+    std::unordered_map<std::string, bool> read;  // key -> an organisation to the model
+    for (const auto& candidate : found.model_orgs) {
+        const auto& key = candidate.key;
+        const bool plural = key.size() > 3 && key.back() == 's' && person_words.count(key.substr(0, key.size() - 1));
+        if (person_words.count(key) || plural) continue;
+        // The model reads a word's first mention; the later ones are the same body.
+        const auto [it, fresh] = read.try_emplace(key, false);
+        if (fresh) it->second = entities::model_organisation(*model, candidate, found.ner[candidate.tokens]);
+        if (it->second) found.institutions.add(candidate.word);
+    }
+}
+
 }  // namespace
 
 void extract_entities(Article& article) {
@@ -108,6 +129,7 @@ void extract_entities(Article& article) {
     }
 
     article.people = found.people.people();
+    add_model_organisations(article.people, model, found);
     article.institutions = found.institutions.institutions();
     article.countries = found.countries.countries();
 }

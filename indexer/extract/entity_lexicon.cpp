@@ -121,6 +121,7 @@ Lexicon::Lexicon() {
         if (line.size() > 1 && line[0] == '-') m_thing_endings.push_back(lookup_key(line.substr(1)));
         else m_thing_heads.insert(lookup_key(line));
     }
+    load_words("people/thing_openers.txt", m_thing_openers);
     load_words("people/compound_modifiers.txt", m_compound_modifiers);
     load_words("quotes/role_words.txt", m_roles);
     load_words("people/party_words.txt", m_parties);
@@ -153,6 +154,8 @@ void Lexicon::load_gazetteer() {
             m_institution_keys.try_emplace(key, id);
             auto& longest = m_institution_first_words[key.substr(0, key.find(' '))];
             longest = std::max(longest, words_in(key));
+            if (const auto space = key.rfind(' '); space != std::string::npos)
+                m_institution_last_words.insert(key.substr(space + 1));
         };
         auto add = [&](const std::string& name) {
             if (name.empty()) return;

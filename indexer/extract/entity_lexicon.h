@@ -87,6 +87,8 @@ class Lexicon {
     // "law", "express", "survey", or a word ending like "wikinews": the last word
     // of a thing's name (data/people/thing_heads.txt).
     [[nodiscard]] bool thing_head(const std::string& key) const;
+    // "hurricane", "operation": the first word of a thing's name (data/people/thing_openers.txt).
+    [[nodiscard]] bool thing_opener(const std::string& key) const { return m_thing_openers.count(key) > 0; }
     // "reportedly", "afterwards": an adverb by its ending (data/people/adverb_endings.txt).
     [[nodiscard]] bool adverb_form(const std::string& key) const;
     // "scientist", "nurse": a role or occupation (data/quotes/role_words.txt).
@@ -102,6 +104,10 @@ class Lexicon {
     [[nodiscard]] const KnownInstitution* institution_by_acronym(std::string_view acronym) const;
     // The longest gazetteer name (in words) starting with the word `key`; 0 if none.
     [[nodiscard]] std::size_t max_institution_words_from(const std::string& key) const;
+    // The word `key` closes a gazetteer name of two or more words ("house" of "White House").
+    [[nodiscard]] bool ends_institution(const std::string& key) const {
+        return m_institution_last_words.count(key) > 0;
+    }
 
     // Words whose period does not end a sentence ("mr", "gen", "inc", "calif").
     [[nodiscard]] const std::unordered_set<std::string>& abbreviations() const { return m_abbreviations; }
@@ -115,7 +121,7 @@ class Lexicon {
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
         m_place_preps, m_state_words, m_function_words, m_currency_words,
         m_country_verbs, m_country_bodies, m_name_possessives;
-    std::unordered_set<std::string> m_thing_heads, m_compound_modifiers, m_roles, m_parties;
+    std::unordered_set<std::string> m_thing_heads, m_thing_openers, m_compound_modifiers, m_roles, m_parties;
     std::vector<std::string> m_thing_endings, m_adverb_endings;
     std::unordered_map<std::string, ClubWord> m_club_words;
     std::unordered_map<std::string, std::string> m_shared_names;
@@ -128,6 +134,7 @@ class Lexicon {
     std::unordered_map<std::string, std::size_t> m_acronyms;
     std::size_t m_max_title_words = 1;
     std::unordered_map<std::string, std::size_t> m_institution_first_words;
+    std::unordered_set<std::string> m_institution_last_words;
 };
 
 }  // namespace newsdesk::entities

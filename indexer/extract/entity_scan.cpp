@@ -37,8 +37,13 @@ std::size_t Scanner::definition_after(std::size_t last, std::string_view name) {
     const std::size_t t = m_words[last].tok;
     if (t + 3 >= m_tokens.size() || m_tokens[t + 1].text != "(" || m_tokens[t + 3].text != ")")
         return 0;
+    // "(WHO)", or a short form of one capitalised word the name's initial opens
+    // ("Philippine Institute of Volcanology and Seismology (Phivolcs)").
     const auto& acronym = m_tokens[t + 2];
-    if (!acronym.word || !acronym.upper) return 0;
+    const char first = name.empty() ? 0 : name.front();
+    const bool short_form = acronym.capitalised && !acronym.digit && acronym.text.size() <= 10 &&
+                            acronym.text.front() == first;
+    if (!acronym.word || !(acronym.upper || short_form)) return 0;
     m_found.institutions.define(name, acronym.text);
     return 1;
 }
@@ -274,20 +279,18 @@ bool Scanner::gerund(std::size_t k) const {
 const NerSpan* Scanner::model_span(std::size_t k) const {
     if (!m_model) return nullptr;
     const std::size_t tok = m_words[k].tok;
-    if (m_ner_at.empty()) m_ner_at.assign(m_tokens.size(), untagged);
-    if (m_ner_at[tok] == untagged) {
+    if (m_ner.at.empty()) m_ner.at.assign(m_tokens.size(), NerTags::untagged);
+    if (m_ner.at[tok] == NerTags::untagged) {
         // The sentence around the word, tagged once (as the model was trained).
-        std::size_t first = tok, last = tok + 1;
-        while (first > 0 && !(m_tokens[first].word && m_tokens[first].sentence_start)) --first;
-        while (last < m_tokens.size() && !(m_tokens[last].word && m_tokens[last].sentence_start)) ++last;
-        for (std::size_t t = first; t < last; ++t) m_ner_at[t] = npos;
+        const auto [first, last] = sentence_around(m_tokens, tok);
+        for (std::size_t t = first; t < last; ++t) m_ner.at[t] = NerTags::outside;
         for (const auto& span : m_model->tag(m_tokens, first, last)) {
-            for (std::size_t t = span.first; t < span.last; ++t) m_ner_at[t] = m_ner.size();
-            m_ner.push_back(span);
+            for (std::size_t t = span.first; t < span.last; ++t) m_ner.at[t] = m_ner.spans.size();
+            m_ner.spans.push_back(span);
         }
     }
-    const auto at = m_ner_at[tok];
-    return at == npos ? nullptr : &m_ner[at];
+    const auto at = m_ner.at[tok];
+    return at == NerTags::outside ? nullptr : &m_ner.spans[at];
 }
 
 // The place the model is sure word k is part of, or nullptr.
@@ -307,7 +310,56 @@ bool Scanner::model_org(std::size_t k, std::size_t e) const {
     return model_name(k, e, NerType::organisation, model_org_confidence);
 }
 
+// A word the rules would read as a surname nobody explains ("NationsBank",
+// "TurkStream") may be an organisation: not a given name, a place or a word of
+// the article's lower-case text, no title, verb or word of the lists that name
+// no one, nor the last word of a known body's name ("House" of "White House").
+// extract_entities asks the model about it once the article's people are known
+// (model_organisation), so most surnames never cost a sentence's tagging.
+void Scanner::model_word_org(std::size_t k) {
+    const auto& w = m_words[k];
+    const auto& key = w.key;
+    const auto word = m_text.substr(w.token.begin, w.end - w.token.begin);
+    // "(Phivolcs)" after the name it shortens: a later mention is that body.
+    if (m_found.institutions.add_defined_acronym(word)) return;
+    // Letters only: "I'm" is no name.
+    const bool letters =
+        std::all_of(key.begin(), key.end(), [](char c) { return (c >= 'a' && c <= 'z') || c < 0; });
+    // A sentence's first word carries no signal in its capital, and is most
+    // often an ordinary word there ("Shortly", "Authorities").
+    if (!m_model || !letters || w.token.sentence_start || key.size() < 3 ||
+        !(word.front() >= 'A' && word.front() <= 'Z') || m_lex.given_name(key) || m_geo.find(key) ||
+        m_geo.known_place(key) || m_lex.not_a_name(key) || m_lex.function_word(key) || m_lex.not_institution(key) ||
+        m_lex.ends_institution(key) || m_lex.thing_head(key) || m_found.lower_words.count(key) ||
+        m_lex.speech_verb(key) || m_lex.title(key) || m_lex.honorific(key))
+        return;
+    m_found.model_orgs.push_back({std::string(word), key, &m_tokens, w.tok});
+}
+
 }  // namespace scan
+
+std::pair<std::size_t, std::size_t> sentence_around(const std::vector<Token>& tokens, std::size_t tok) {
+    std::size_t first = tok, last = tok + 1;
+    while (first > 0 && !(tokens[first].word && tokens[first].sentence_start)) --first;
+    while (last < tokens.size() && !(tokens[last].word && tokens[last].sentence_start)) ++last;
+    return {first, last};
+}
+
+bool model_organisation(const NerModel& model, const ModelOrgCandidate& c, const NerTags& tags) {
+    auto organisation = [&](const NerSpan& span) {
+        return span.first == c.tok && span.last == c.tok + 1 && span.type == NerType::organisation &&
+               span.confidence >= scan::model_word_org_confidence;
+    };
+    if (!tags.at.empty() && tags.at[c.tok] != NerTags::untagged)
+        return tags.at[c.tok] != NerTags::outside && organisation(tags.spans[tags.at[c.tok]]);
+    // Tags go left to right and a word's features reach two words ahead: the
+    // sentence up to three words past the candidate tags it and the word after
+    // it as the whole sentence would, for a fraction of the work.
+    const auto [first, last] = sentence_around(*c.tokens, c.tok);
+    for (const auto& span : model.tag(*c.tokens, first, std::min(last, c.tok + 4)))
+        if (span.first == c.tok) return organisation(span);
+    return false;
+}
 
 void scan_text(std::string_view text, const std::vector<Token>& tokens, bool shouting,
                Findings& findings, const NerModel* model) {

@@ -7,7 +7,9 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "indexer/extract/entity_institutions.h"
@@ -16,6 +18,23 @@
 #include "indexer/extract/ner_model.h"
 
 namespace newsdesk::entities {
+
+// A word that may be an organisation's name, where it stands: token `tok` of
+// `tokens` (a text's tokens, alive while the article is extracted).
+struct ModelOrgCandidate {
+    std::string word;  // as written
+    std::string key;   // its lookup key
+    const std::vector<Token>* tokens = nullptr;
+    std::size_t tok = 0;
+};
+
+// The model's names in one text, tagged a sentence at a time as rules ask.
+struct NerTags {
+    static constexpr std::size_t outside = static_cast<std::size_t>(-1);   // in no name
+    static constexpr std::size_t untagged = static_cast<std::size_t>(-2);  // its sentence not tagged yet
+    std::vector<NerSpan> spans;
+    std::vector<std::size_t> at;  // token -> index in spans, or outside, or untagged
+};
 
 // What the scans of one article add to.
 struct Findings {
@@ -35,6 +54,12 @@ struct Findings {
     // mere place): the first byte of its first word. The scan of other languages'
     // names (entity_countries_intl) leaves these to it.
     std::unordered_set<const char*> country_phrases;
+    // Words the rules saw only as a surname nobody explains ("Motorola"):
+    // organisations if no person of the article bears the word and the model
+    // reads them as one (model_organisation).
+    std::vector<ModelOrgCandidate> model_orgs;
+    // The model's tags of each text (by its tokens), shared by its scans and model_organisation.
+    std::unordered_map<const std::vector<Token>*, NerTags> ner;
 };
 
 // Scans `text`, tokenised as `tokens`, into `findings`. A shouting text (all
@@ -44,6 +69,15 @@ struct Findings {
 // rules have only capitals to go by.
 void scan_text(std::string_view text, const std::vector<Token>& tokens, bool shouting,
                Findings& findings, const NerModel* model = nullptr);
+
+// The model reads the candidate's word alone as an organisation, sure enough
+// (scan::model_word_org_confidence). Tags the sentence around it.
+// Reads the tags of its sentence from `tags` when a scan had them made.
+[[nodiscard]] bool model_organisation(const NerModel& model, const ModelOrgCandidate& candidate,
+                                      const NerTags& tags);
+
+// Tokens [first, last) of the sentence holding token `tok`.
+[[nodiscard]] std::pair<std::size_t, std::size_t> sentence_around(const std::vector<Token>& tokens, std::size_t tok);
 
 // Adds the lower-case words among `tokens` to findings.lower_words.
 void collect_lower_words(const std::vector<Token>& tokens, Findings& findings);

@@ -35,6 +35,10 @@ bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
     // is an ordinary one ("Unlike Senators", "Lion Air": "air" elsewhere).
     if (m_words[k].token.sentence_start) {
         if (m_lex.function_word(first)) return false;
+        // "D. Gough run out 0", "R. Ponting not out 46": an initial opens a personal name.
+        if (first.size() == 2 && first[1] == '.' && m_words[k].token.text.size() == 2 &&
+            !m_geo.find(m_words[e - 1].key))
+            return true;
         for (std::size_t m = k; m < e; ++m)
             if ((m_found.lower_words.count(m_words[m].key) && !m_lex.particle(m_words[m].key)) ||
                 m_geo.find(m_words[m].key))
@@ -119,7 +123,11 @@ std::size_t Scanner::match_name(std::size_t k) {
     // "Advisors Goldman Sachs": what follows the words dropped may be a body.
     if (drop > 0 && names_a_thing({run.begin() + static_cast<std::ptrdiff_t>(drop), run.end()}, next_lower(e)))
         return e - k;
-    const std::size_t start = drop < at.size() ? at[drop] : k;
+    std::size_t start = drop < at.size() ? at[drop] : k;
+    // "ex-Yankee Randy Velarde": the word after a lower-case "ex-" says what the person was.
+    if (start == k && k > 0 && first.token.hyphen_before && m_words[k].adjacent && m_words[k - 1].key == "ex" &&
+        at.size() > 2)
+        start = at[1];
     if (start > k) {
         // "United States Senator from Vermont Bernie Sanders": the name is what follows the place.
         if (start + 1 < e || !m_geo.known_place(m_words[start].key)) add_name(start, e, cued || start > k);
@@ -127,8 +135,10 @@ std::size_t Scanner::match_name(std::size_t k) {
     }
     if (parts == 1 && e == k + 1) {
         // "Tory" of "Tory MP Michael Mates": a party's word alone is nobody.
-        if (!m_geo.known_place(first.key) && !m_lex.party(first.key))
+        if (!m_geo.known_place(first.key) && !m_lex.party(first.key)) {
             m_found.people.add_single(text(k, e), first.key, cued);
+            if (!cued) model_word_org(k);
+        }
         return 1;
     }
     if (is_person(k, e, cued)) add_name(k, e, cued);

@@ -33,8 +33,10 @@ bool Scanner::outlet_name(std::size_t k, std::size_t e) const {
     for (std::size_t m = k; m < e; ++m) {
         const auto& w = m_words[m].key;
         if (!cap(m)) continue;  // a particle
+        // "Jornal do Brasil", "Le Journal de Montréal": a place after a particle is the paper's.
+        const bool placed = m > k && !cap(m - 1);
         if (m_lex.not_a_name(w) || m_lex.title(w) || m_lex.honorific(w) || m_lex.party(w) ||
-            m_lex.currency_word(w) || m_geo.find(w) || m_geo.known_place(w))
+            m_lex.currency_word(w) || (!placed && (m_geo.find(w) || m_geo.known_place(w))))
             return false;
     }
     return e == k + 1 || (!m_geo.known_place(key(k, e - k)) && !m_geo.find(key(k, e - k)));

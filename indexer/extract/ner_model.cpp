@@ -143,7 +143,8 @@ void NerModel::load_gazetteers() {
 
 const std::string& NerModel::word_class(const std::string& word) const {
     static const std::string none = "-";
-    const auto it = m_classes.find(std::string(strip_periods(word)));
+    // Most words have no period to strip: looked up as they are, without a copy.
+    const auto it = word.ends_with('.') ? m_classes.find(std::string(strip_periods(word))) : m_classes.find(word);
     return it == m_classes.end() ? none : it->second;
 }
 
@@ -198,11 +199,14 @@ std::vector<NerSpan> NerModel::tag(const std::vector<Token>& all, std::size_t fi
         int best = 0;
         for (int t = 1; t < tag_count; ++t)
             if (allowed(prev1, t) && score[t] > score[best]) best = t;
-        double total = 0;
-        for (int t = 0; t < tag_count; ++t)
-            if (allowed(prev1, t)) total += std::exp(double(score[t] - score[best]) * m_scale / m_temperature);
+        // Only a name's words carry a confidence (the least probability inside it).
+        if (best != 0) {
+            double total = 0;
+            for (int t = 0; t < tag_count; ++t)
+                if (allowed(prev1, t)) total += std::exp(double(score[t] - score[best]) * m_scale / m_temperature);
+            probability[k] = static_cast<float>(1.0 / total);
+        }
         best_tags[k] = best;
-        probability[k] = static_cast<float>(1.0 / total);
         prev2 = prev1, prev1 = best;
     }
 

@@ -113,7 +113,9 @@ std::size_t descriptor_words(const std::vector<RunWord>& run, const std::unorder
                             ((w.sentence_start && lex.adverb_form(w.key)) ||
                              (lex.not_a_name(w.key) && (w.sentence_start || !geo.known_place(w.key))));
         // "Former Vice-President Biden": a hyphenated title describes whoever follows.
-        const bool title = w.text.find('-') != std::string_view::npos && role_word(w.key) && !lex.given_name(w.key);
+        // "Ex-Yankee Randy Velarde", "Ex-Marine": a former member of whatever the word names.
+        const bool title = (w.text.find('-') != std::string_view::npos && role_word(w.key) && !lex.given_name(w.key)) ||
+                           (w.key.starts_with("ex ") && w.text.find('-') == 2);
         if (!modifier_compound(w.text) && !adverb && !title) break;
         ++start;
     }
@@ -141,6 +143,8 @@ std::size_t descriptor_words(const std::vector<RunWord>& run, const std::unorder
 bool names_a_thing(const std::vector<RunWord>& run, const std::vector<std::string>& next) {
     if (run.empty()) return false;
     const auto& lex = Lexicon::instance();
+    // "Hurricane Katrina", "Operation Desert Storm": a thing's first word opens it.
+    if (run.size() > 1 && lex.thing_opener(run.front().key)) return true;
     // A given name opens a person's name ("Jude Law"), unless it is also a place
     // opening the name of that place's thing ("Paris Métro", "Sydney Morning Herald").
     const bool given = lex.given_name(run.front().key);
