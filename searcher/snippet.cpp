@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -153,7 +154,8 @@ std::vector<Word> words_of(std::string_view text, StemCache& stem, const Initial
 // where splitting piece by piece gives what splitting the whole text gives.
 class LazyWords {
   public:
-    explicit LazyWords(std::string_view text) : m_text(text) {}
+    // `from`: where to start reading, not inside a word (the words before it are left out).
+    explicit LazyWords(std::string_view text, std::size_t from = 0) : m_text(text), m_read(from) {}
 
     // Whether word `i` exists, reading on as far as needed.
     bool has(std::size_t i) {
@@ -174,21 +176,28 @@ class LazyWords {
     }
 
     std::string_view m_text;
-    std::size_t m_read = 0;
+    std::size_t m_read;
     std::vector<Word> m_words;
 };
 
 // The most distinct query stems a window of at most `length` bytes holds (a
 // window from word w to the words ending within `length` bytes of w's start, as
-// snippet_with slides it), found before the window search so that the search
-// stops at the first window holding that many: an article whose query words
-// are far apart, or that lacks one, was read, split and keyed to its end. Only
-// the words that may match are stemmed (through the cache the search then
-// reads), and the scan stops at a window holding every stem. A text with a CJK
-// character (matched in pairs) gets every stem: the search reads on as far as
-// it must.
-std::size_t most_stems_in_a_window(std::string_view text, const std::set<std::string>& stems, StemCache& stem,
-                                   const Initials& initials, std::size_t length) {
+// snippet_with slides it), and where the first query word of the earliest
+// window holding that many starts: that window is the snippet's
+// (snippet_around), found without splitting the text before it into words.
+// Only the words that may match are stemmed (through the cache the snippet
+// then reads), and the scan stops at a window holding every stem. A text with
+// a CJK character (matched in pairs) gets every stem and no start: the window
+// search reads on as far as it must.
+struct BestWindow {
+    std::size_t most = 0;  // the most distinct query stems a window holds
+    bool cjk = false;      // the text has a CJK character: `most` is every stem, `first` unknown
+    // Where the first query word of the earliest window holding `most` begins; npos for none.
+    std::size_t first = std::string_view::npos;
+};
+
+BestWindow most_stems_in_a_window(std::string_view text, const std::set<std::string>& stems, StemCache& stem,
+                                  const Initials& initials, std::size_t length) {
     struct Found {
         std::size_t begin, end;
         const std::string* key;
@@ -224,10 +233,19 @@ std::size_t most_stems_in_a_window(std::string_view text, const std::set<std::st
             cjk = true;
             return false;
         });
-    if (cjk || all) return stems.size();
-    std::size_t most = 0;
-    for (std::size_t from = 0; from < found.size(); ++from) most = std::max(most, in_window(from));
-    return most;
+    BestWindow best;
+    if (cjk) return {stems.size(), true, std::string_view::npos};
+    if (all) best.most = stems.size();
+    else
+        for (std::size_t from = 0; from < found.size(); ++from) best.most = std::max(best.most, in_window(from));
+    // Stopped at a window holding every stem, the scan read every word any
+    // earlier window holds: the earliest is among those found.
+    for (std::size_t from = 0; best.most > 0 && from < found.size(); ++from)
+        if (in_window(from) == best.most) {
+            best.first = found[from].begin;
+            break;
+        }
+    return best;
 }
 
 // Whether CJK character `ch` (UTF-8) occurs in a longer query n-gram.
@@ -359,17 +377,62 @@ std::string highlight_with(std::string_view text, const std::set<std::string>& s
     return out;
 }
 
+// The snippet of a text without CJK characters whose earliest window holding
+// the most query stems starts its query words at byte `match` (npos: it holds
+// none): as the window search below makes it, without splitting the text
+// before the window into words. The window shows the first query word with up
+// to kLead words before it and the words ending within `length` bytes of its
+// start; those words are split from a space a little before them, where
+// splitting gives the words splitting from the start gives.
+std::string snippet_around(std::string_view text, std::size_t match, const std::set<std::string>& stems,
+                           StemCache& cache, const Initials& initials, const Markers& markers, std::size_t length) {
+    constexpr std::size_t kLead = 8;
+    std::size_t from = 0, at = 0;  // where splitting starts; the first query word's index among the words split
+    std::optional<LazyWords> lazy;
+    for (std::size_t back = 256;; back *= 4) {
+        from = match != std::string_view::npos && match > back ? match - back : 0;
+        while (from > 0 && text[from - 1] != ' ') --from;
+        lazy.emplace(text, from);
+        at = 0;
+        if (match == std::string_view::npos) break;
+        while (lazy->has(at) && lazy->words()[at].begin < match) ++at;
+        if (at >= kLead || from == 0) break;
+    }
+    if (!lazy->has(0)) return {};
+    std::vector<Word>& words = lazy->words();
+    const std::size_t first = at - std::min(at, kLead);
+    // Without a query word the window is the words within `length` of the
+    // first, none when that one is longer; with one, at least that word.
+    std::size_t last = match == std::string_view::npos ? first : first + 1;
+    while (lazy->has(last) && words[last].end - words[first].begin <= length) ++last;
+    stem_words(text, words, first, last, cache, initials);
+    std::vector<Key> keys(words.size());
+    for (std::size_t i = first; i < last; ++i) match_key(words, stems, keys, i);
+    bool words_before = first > 0;
+    if (!words_before && from > 0)  // a word before the split, unless only punctuation is
+        scan_words(text.substr(0, from), 0, [&](std::size_t, std::size_t) { return !(words_before = true); },
+                   [&](std::size_t, std::size_t) { return !(words_before = true); });
+    std::string out = words_before ? "…" : "";
+    out += render(text, words, first, last, keys, markers);
+    if (lazy->has(last)) out += "…";
+    else append_text(out, text.substr(words.back().end), markers.html);
+    return out;
+}
+
 std::string snippet_with(const Article& article, const std::set<std::string>& stems, StemCache& cache,
                          const Markers& markers, std::size_t length) {
     // Paragraph breaks become spaces.
     const std::string text = collapse_whitespace(article.body.empty() ? article.headline : article.body);
+    const Initials initials(stems, cache);
+    const BestWindow best = most_stems_in_a_window(text, stems, cache, initials, length);
+    if (!best.cjk) return snippet_around(text, best.first, stems, cache, initials, markers, length);
+    // A text with CJK characters (matched in pairs) is searched window by window.
     LazyWords lazy(text);
     if (!lazy.has(0)) return {};
     std::vector<Word>& words = lazy.words();  // grows as lazy.has reads on
     // Words are stemmed and matched only as far as the window search reads them.
     std::vector<Key> keys;
-    const Initials initials(stems, cache);
-    const std::size_t most = most_stems_in_a_window(text, stems, cache, initials, length);
+    const std::size_t most = best.most;
     std::size_t stemmed = 0, keyed = 0;
     const auto ensure_keys = [&](std::size_t n) {  // keys[0, n) final
         lazy.has(n);                               // the key of word n - 1 reads word n (CJK pairs)

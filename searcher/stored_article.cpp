@@ -40,6 +40,13 @@ class Reader {
 
     bool string(std::string& out) {
         out.clear();
+        return string_into(&out);
+    }
+
+  private:
+    // A string, appended to `*out`, or only checked when `out` is null (a
+    // skipped value: most of a record's lists, which plain text output drops).
+    bool string_into(std::string* out) {
         if (!consume('"')) return false;
         while (m_pos < m_text.size()) {
             // Plain ASCII runs are copied in one piece.
@@ -49,7 +56,7 @@ class Reader {
                 if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
                 ++run;
             }
-            out.append(m_text.substr(m_pos, run - m_pos));
+            if (out) out->append(m_text.substr(m_pos, run - m_pos));
             m_pos = run;
             if (m_pos == m_text.size()) return false;
             const auto c = static_cast<unsigned char>(m_text[m_pos]);
@@ -59,16 +66,19 @@ class Reader {
             }
             if (c < 0x20) return false;  // raw control characters are not JSON
             if (c == '\\') {
-                if (!escape(out)) return false;
+                std::string scratch;
+                if (!escape(out ? *out : scratch)) return false;
                 continue;
             }
             const std::size_t length = utf8_length(m_pos);
             if (length == 0) return false;
-            out.append(m_text.substr(m_pos, length));
+            if (out) out->append(m_text.substr(m_pos, length));
             m_pos += length;
         }
         return false;
     }
+
+  public:
 
     // A string, or nothing for any other value (as opt_string reads it).
     bool optional_string(std::optional<std::string>& out) {
@@ -146,10 +156,7 @@ class Reader {
     bool skip(int depth = 0) {
         if (depth > 64) return false;
         const char c = peek();
-        if (c == '"') {
-            std::string ignored;
-            return string(ignored);
-        }
+        if (c == '"') return string_into(nullptr);
         if (c == '{') return object([&](const std::string&) { return skip(depth + 1); });
         if (c == '[') return array([&] { return skip(depth + 1); });
         if (c == '-' || (c >= '0' && c <= '9')) return number();

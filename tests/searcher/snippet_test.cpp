@@ -180,3 +180,39 @@ TEST(Snippet, ALaterWindowHoldingMoreStemsWinsOverAnEarlierOneWhenAStemIsMissing
 }
 
 }  // namespace
+
+// The words before the window are not split (snippet_around): the snippet of
+// a window deep in a text still shows the eight words before its first query
+// word, however long the words or the punctuation between them, and starts
+// with "…" exactly when a word comes before it.
+TEST(Snippet, ShowsTheEightWordsBeforeTheFirstQueryWordHoweverDeepTheWindowIs) {
+    const Xapian::Stem english("english");
+    const newsdesk::Markers brackets{"[[", "]]", false};
+    const std::set<std::string> stems{"target"};
+    const std::string lead = "one two three four five six seven eight nine";
+    const auto snippet = [&](const std::string& body, std::size_t length = 300) {
+        newsdesk::Article article;
+        article.body = body;
+        return newsdesk::make_snippet(article, stems, english, brackets, length);
+    };
+    std::string filler;
+    for (int i = 0; i < 300; ++i) filler += "nothing here matters. ";
+    EXPECT_EQ(snippet(filler + lead + " target ends it."), "…two three four five six seven eight nine [[target]] ends it.");
+    // A word of 2,000 letters before the lead: the split starts before it.
+    EXPECT_EQ(snippet("Start " + std::string(2000, 'x') + " a b c d e f g h target end"),
+              "…a b c d e f g h [[target]] end");
+    // Only punctuation before the eight words: nothing left out, no "…".
+    std::string dashes;
+    for (int i = 0; i < 300; ++i) dashes += "- ";
+    EXPECT_EQ(snippet(dashes + "a b c d e f g h target end"), "a b c d e f g h [[target]] end");
+    EXPECT_EQ(snippet(dashes + "z " + dashes + "a b c d e f g h target end"), "…a b c d e f g h [[target]] end");
+    // Eight words spread over more than the first stretch read back.
+    std::string spread;
+    for (const char* w : {"a", "b", "c", "d", "e", "f", "g", "h"}) spread += std::string(w) + " " + std::string(60, '-') + " ";
+    EXPECT_EQ(snippet("Start " + spread + "target end", 1000), "…" + spread + "[[target]] end");
+    // A text without the query words shows its start.
+    const std::string start = snippet(lead + " " + filler);
+    EXPECT_TRUE(start.starts_with(lead + " nothing here")) << start;
+    EXPECT_TRUE(start.ends_with("…")) << start;
+    EXPECT_LE(start.size(), 300 + std::string("…").size()) << start;
+}

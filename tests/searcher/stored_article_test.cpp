@@ -147,3 +147,33 @@ TEST(StoredArticle, RecordsTheFastPathDoesNotReadExactlyGoToTheGeneralPath) {
 }
 
 }  // namespace
+
+namespace {
+
+// A record whose byline list holds `list`, between plain fields.
+std::string with_byline(const std::string& list) {
+    return R"({"headline":"Storm hits coast","byline":)" + list + R"(,"body":"Rain fell.","language":"en"})";
+}
+
+}  // namespace
+
+// Read for plain output the lists are checked, not kept (their strings are
+// not copied): a list whose strings are not JSON still sends the record to the
+// general path, and one whose strings are (escapes, UTF-8) does not.
+TEST(StoredArticle, ListsSkippedForPlainOutputAreStillCheckedAsJson) {
+    for (const std::string bad : {"[\"a\x01b\"]", R"(["\x"])", "[\"\xff\"]", R"(["\ud800"])", R"(["\ud800\u0041"])",
+                                  R"(["unterminated])", R"([{"name":"Ann\q"}])"}) {
+        Article fast;
+        EXPECT_FALSE(newsdesk::read_stored_article_fast(with_byline(bad), fast, newsdesk::RecordParts::plain)) << bad;
+        expect_plain_read(with_byline(bad));
+    }
+    for (const std::string good : {R"(["Ann \"Nan\" Lee\\", "Jos\u00e9"])", "[\"Zo\xc3\xab\", null, 3]",
+                                   R"([{"name":"\ud83d\ude00","n":[1,{"k":"v\n"}]}])"}) {
+        Article fast;
+        EXPECT_TRUE(newsdesk::read_stored_article_fast(with_byline(good), fast, newsdesk::RecordParts::plain)) << good;
+        EXPECT_EQ(fast.headline, "Storm hits coast");
+        EXPECT_EQ(fast.body, "Rain fell.");
+        EXPECT_TRUE(fast.byline.empty()) << good;
+        expect_plain_read(with_byline(good));
+    }
+}
