@@ -101,8 +101,11 @@ std::size_t Scanner::match_name(std::size_t k) {
         m_lex.title(m_words[e].key))
         return e - k;
     // "the Kurdish-led Syrian Democratic Forces": words an organisation word
-    // closes are the front of the organisation's name.
-    if (e < m_words.size() && m_words[e].adjacent && cap(e) && org_word(e) && !m_words[e].token.sentence_start)
+    // closes are the front of the organisation's name; a possessive closes an
+    // owner's name before it ("Hillary Clinton's Senate seat").
+    const bool owner = m_words[e - 1].raw != m_words[e - 1].key;
+    if (!owner && e < m_words.size() && m_words[e].adjacent && cap(e) && org_word(e) &&
+        !m_words[e].token.sentence_start)
         return e - k;
     // "World Wonder Ring Stardom (Stardom) announced": a body gives the short
     // form it goes by in brackets after its name, a person does not.

@@ -298,6 +298,38 @@ TEST(PeopleNotThings, OwnersOfThingsStayPeople) {
     EXPECT_TRUE(has(people(b), "Tomasz Sekielski"));
 }
 
+// "she was appointed to fill Hillary Clinton's Senate seat": a possessive ends
+// the owner's name, and the body after it does not take her in as the front of
+// its own name; the owner of a body named for someone stays part of its name
+// ("Tupua Tamasese Meaole's Acute Primary Care Clinic", "Parliamentarians for
+// Global Action's Defender of Democracy Award").
+TEST(PeopleNotThings, OwnersOfBodiesStayPeople) {
+    const auto a = wikinews("wikinews-2019.jsonl", "Gillibrand ends US presidential bid");
+    EXPECT_TRUE(has(people(a), "Hillary Clinton"));
+    EXPECT_FALSE(has(people(a), "Clinton"));
+    const auto b = wikinews("wikinews-2020-2021.jsonl", "Samoan government ends state of emergency");
+    EXPECT_EQ(named_with(b, "Tupua"), "");
+    const auto c = wikinews("wikinews-2019.jsonl", "Sitting Tongan Prime Minister Akilisi Pohiva");
+    EXPECT_EQ(named_with(c, "Global Action"), "");
+}
+
+// "Trump point out the Obama administration constructed the cages": a surname
+// no full name or title explains is a person when the model is sure of it; not
+// a hashtag ("#WrongTrump") nor a word with a capital inside ("TechCelerator").
+TEST(PeopleNotThings, SurnamesAloneThatTheModelKnowsArePeople) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "On the campaign trail in the USA, October 2020");
+    EXPECT_TRUE(has(people(a), "Obama"));
+    const auto b = parsed("corpus/seed/pact-china-influence.txt");
+    ASSERT_EQ(b.size(), 1u);
+    auto pact = b.front();
+    extract_all(pact);
+    EXPECT_TRUE(has(people(pact), "Obama"));
+    const auto c = wikinews("wikinews-2020-2021.jsonl", "On the campaign trail in the USA, August 2020");
+    EXPECT_EQ(named_with(c, "WrongTrump"), "");
+    const auto d = wikinews("wikinews-2019.jsonl", "Slippery business");
+    EXPECT_EQ(named_with(d, "TechCelerator"), "");
+}
+
 // "John R. Bolton", later "John Bolton" and "John": one person, by the fullest name.
 TEST(OnePersonOneName, ShortAndInitialLessFormsFoldIntoTheFullest) {
     const auto a = wikinews("wikinews-2019.jsonl", "US president Trump ousts national security advisor Bolton");
