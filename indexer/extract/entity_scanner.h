@@ -85,6 +85,12 @@ class Scanner {
     void run() {
         for (std::size_t k = 0; k < m_words.size();) {
             if (!cap(k)) {
+                // "al-Qaeda": a known name may open with a lower-case particle joined by a hyphen.
+                if (k + 1 < m_words.size() && m_words[k + 1].token.hyphen_before && cap(k + 1) && !m_shouting)
+                    if (const std::size_t n = match_institution(k)) {
+                        k += n;
+                        continue;
+                    }
                 // "its leader Kim Jong Un", "said Victor Cha": a cue for the next name.
                 if (m_lex.title(m_words[k].key) || m_lex.speech_verb(m_words[k].key)) m_cue_at = k + 1;
                 ++k;

@@ -378,6 +378,17 @@ TEST(InstitutionsWhole, ACountryBeforeANameIsDroppedUnlessEveryCountryHasTheBody
 // Biological Diversity and Center for Food Safety", "at Harvard Law School",
 // "the Parliament of the United Kingdom", "U.S. District Court for Northern
 // District of California": names are cut where they end, not before or after.
+// "the high-ranking al-Qa’ida member": a known name opening with a lower-case
+// particle is found, under its canonical name; each spelling counts a mention.
+TEST(InstitutionsWhole, ANameOpeningWithALowerCaseParticleIsFound) {
+    const auto a = wikinews("wikinews-2019.jsonl", "US President Trump says Osama bin Laden's son killed");
+    const auto it = std::find_if(a.institutions.begin(), a.institutions.end(),
+                                 [](const auto& i) { return i.name == "Al Qaeda"; });
+    ASSERT_NE(it, a.institutions.end());
+    EXPECT_EQ(it->mentions, 7);  // five "Al-Qaeda", two "al-Qa’ida"
+    EXPECT_EQ(named_with(a, "Qa’ida"), "");
+}
+
 TEST(InstitutionsWhole, FragmentsFoldAndNamesEndWhereTheyEnd) {
     const auto a = wikinews("wikinews-2020-2021.jsonl", "On the campaign trail in the USA, July 2020");
     EXPECT_TRUE(has(institutions(a), "Unity Party of America"));
