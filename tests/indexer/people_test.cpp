@@ -462,5 +462,27 @@ TEST(PeopleNotThings, HotelsPrisonsStreetsCupsFirmsAndHolidaysAreNotPeople) {
     }
 }
 
+// "the Paris Agreement", "Kamway Lodge", "Amazon Web Services", "the
+// Department of Health and Human Services", "Human Rights": agreements,
+// lodges, services and rights are no people and speak as no experts.
+TEST(PeopleNotThings, AgreementsLodgesServicesAndRightsAreNotPeople) {
+    const struct {
+        const char* file;
+        const char* headline;
+        const char* thing;
+    } cases[] = {
+        {"wikinews-2019.jsonl", "Greta Thunberg named 2019 Time Person of the Year", "Paris Agreement"},
+        {"wikinews-2019.jsonl", "Missing New York City chef Andrea Zamperoni", "Kamway Lodge"},
+        {"wikinews-2019.jsonl", "540 million private Facebook records", "Amazon Web Services"},
+        {"wikinews-2020-2021.jsonl", "US President Trump declares COVID-19 national emergency", "Human Services"},
+        {"wikinews-2019.jsonl", "Tunisian Prime Minister signs decree", "Human Rights"},
+    };
+    for (const auto& c : cases) {
+        const auto a = wikinews(c.file, c.headline);
+        EXPECT_FALSE(has(people(a), c.thing)) << c.headline;
+        EXPECT_FALSE(has(experts(a), c.thing)) << c.headline;
+    }
+}
+
 }  // namespace
 }  // namespace newsdesk
