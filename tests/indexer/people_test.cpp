@@ -462,6 +462,19 @@ TEST(PeopleNotThings, HotelsPrisonsStreetsCupsFirmsAndHolidaysAreNotPeople) {
     }
 }
 
+// "photojournalist Ziad al-Sharabi": a name's particle is in lower case, and
+// the article writing "al" elsewhere does not make it an ordinary word; the
+// names of places and bodies with particles stay no people ("Surigao del Sur",
+// "Tahrir al-Sham").
+TEST(CleanNames, ParticlesInLowerCaseArePartOfTheName) {
+    const auto a = wikinews("wikinews-2019.jsonl", "Mokha, Yemen bomb kills photojournalist");
+    EXPECT_TRUE(has(people(a), "Ziad al-Sharabi"));
+    const auto b = wikinews("wikinews-2019.jsonl", "Earthquake injures 25 people in southern Philippines");
+    EXPECT_EQ(named_with(b, "Surigao"), "");
+    const auto c = wikinews("wikinews-2019.jsonl", "US President Trump announces troop withdrawal");
+    EXPECT_EQ(named_with(c, "Tahrir"), "");
+}
+
 // "the Paris Agreement", "Kamway Lodge", "Amazon Web Services", "the
 // Department of Health and Human Services", "Human Rights": agreements,
 // lodges, services and rights are no people and speak as no experts.
