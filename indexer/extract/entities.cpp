@@ -63,19 +63,20 @@ bool is_sports_report(std::string_view headline) {
 }
 
 // A word the model may confirm as a surname: not a hashtag ("#WrongTrump"), not
-// a word with a capital inside ("TechCelerator"; "McCain", "DeSantis" and "O'Neill" are
-// names) and not after an article with no noun after it ("the Salafi"): names
-// of things, not people.
+// a word with a capital inside ("TechCelerator"; "McCain", "DeSantis" and
+// "O'Neill" are names) and not after an article with no noun after it ("the
+// Salafi"): names of things, not people.
 bool surname_shape(const entities::ModelOrgCandidate& c) {
     const auto& tokens = *c.tokens;
     if (c.tok > 0) {
         const auto& before = tokens[c.tok - 1];
         if (before.text == "#" && before.end == tokens[c.tok].begin) return false;
         // "the Obama administration" is his; "the Salafi —" is a movement's.
-        const bool noun_after = c.tok + 1 < tokens.size() && tokens[c.tok + 1].word && !tokens[c.tok + 1].capitalised;
-        if (before.word && !before.capitalised && (before.text == "the" || before.text == "a" || before.text == "an") &&
-            !noun_after)
-            return false;
+        const bool article = before.word && !before.capitalised &&
+                             (before.text == "the" || before.text == "a" || before.text == "an");
+        const bool noun_after =
+            c.tok + 1 < tokens.size() && tokens[c.tok + 1].word && !tokens[c.tok + 1].capitalised;
+        if (article && !noun_after) return false;
     }
     const auto word = std::string_view(c.word);
     for (std::size_t i = 1; i < word.size(); ++i) {
@@ -109,11 +110,15 @@ bool judge_model_words(const std::vector<Person>& people, const entities::NerMod
         if (fresh) it->second = entities::model_word(*model, candidate, found.ner[candidate.tokens]);
         const auto& span = it->second;
         if (!span) continue;
-        if (span->type == entities::NerType::organisation && span->confidence >= entities::scan::model_word_org_confidence)
+        using entities::NerType;
+        namespace scan = entities::scan;
+        if (span->type == NerType::organisation && span->confidence >= scan::model_word_org_confidence) {
             found.institutions.add(candidate.word);
-        else if (fresh && span->type == entities::NerType::person && span->confidence >= entities::scan::model_surname_confidence &&
-                 surname_shape(candidate))
-            found.people.confirm_single(key), confirmed = true;
+        } else if (fresh && span->type == NerType::person && span->confidence >= scan::model_surname_confidence &&
+                   surname_shape(candidate)) {
+            found.people.confirm_single(key);
+            confirmed = true;
+        }
     }
     return confirmed;
 }

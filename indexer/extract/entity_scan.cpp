@@ -245,10 +245,13 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     // "Hillary Clinton's Senate seat", "Joe Biden's Justice Department": an owner
     // the model reads as a person is read on its own; the name after it is read
     // next. Not the end of a longer name ("Parliamentarians for Global Action's").
-    if (start > owner && !m_geo.known_place(key(owner, start - owner)) && !m_geo.find(key(owner, start - owner)) &&
-        !(owner > 1 && cap(owner - 2) && m_words[owner - 1].adjacent && extend_of(owner - 1) > owner - 1) &&
-        model_name(owner, start, NerType::person, model_owner_confidence))
-        return 0;
+    if (start > owner) {
+        const auto owner_key = key(owner, start - owner);
+        const bool place = m_geo.known_place(owner_key) || m_geo.find(owner_key);
+        const bool longer =
+            owner > 1 && cap(owner - 2) && m_words[owner - 1].adjacent && extend_of(owner - 1) > owner - 1;
+        if (!place && !longer && model_name(owner, start, NerType::person, model_owner_confidence)) return 0;
+    }
     // A lone head word ("Council", "Party") names nothing in particular, and a
     // place is no organisation ("West Bank").
     if (end - start == 1 || org_word(start) == OrgWord::suffix || m_geo.known_place(key(start, end - start)) ||

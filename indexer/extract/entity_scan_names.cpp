@@ -103,7 +103,8 @@ std::size_t Scanner::match_name(std::size_t k) {
                    !m_words[m].token.capitalised;
         };
         auto capital_after = [&](std::size_t m) { return m < m_words.size() && cap(m) && m_words[m].adjacent; };
-        const bool particle = lower_particle(e) && (capital_after(e + 1) || (lower_particle(e + 1) && capital_after(e + 2)));
+        const bool particle =
+            lower_particle(e) && (capital_after(e + 1) || (lower_particle(e + 1) && capital_after(e + 2)));
         if (particle || (w.token.hyphen_before && !w.token.digit)) { ++e; continue; }
         if (!cap(e) || w.token.sentence_start || w.token.upper || m_lex.not_a_name(w.key) ||
             m_lex.title(w.key) || m_lex.honorific(w.key) || org_word(e) ||
