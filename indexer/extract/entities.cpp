@@ -10,6 +10,7 @@
 #include "indexer/extract/entity_countries_intl.h"
 #include "indexer/extract/entity_lexicon.h"
 #include "indexer/extract/entity_scan.h"
+#include "indexer/extract/entity_scanner.h"
 #include "indexer/extract/extract.h"
 
 namespace newsdesk {
@@ -61,23 +62,65 @@ bool is_sports_report(std::string_view headline) {
     return entities::Lexicon::instance().sport(lookup_key(headline.substr(0, dash)));
 }
 
-// The words the model takes for organisations, but those a person of the
-// article bears: "Testud" after "Sandrine Testud", "the Bidens" after "Joe Biden".
-void add_model_organisations(const std::vector<Person>& people, const entities::NerModel* model, Findings& found) {
-    if (!model || found.model_orgs.empty()) return;
+// A word the model may confirm as a surname: not a hashtag ("#WrongTrump"), not
+// a word with a capital inside ("TechCelerator"; "McCain", "DeSantis" and
+// "O'Neill" are names) and not after an article with no noun after it ("the
+// Salafi"): names of things, not people.
+bool surname_shape(const entities::ModelOrgCandidate& c) {
+    const auto& tokens = *c.tokens;
+    if (c.tok > 0) {
+        const auto& before = tokens[c.tok - 1];
+        if (before.text == "#" && before.end == tokens[c.tok].begin) return false;
+        // "the Obama administration" is his; "the Salafi —" is a movement's.
+        const bool article = before.word && !before.capitalised &&
+                             (before.text == "the" || before.text == "a" || before.text == "an");
+        const bool noun_after =
+            c.tok + 1 < tokens.size() && tokens[c.tok + 1].word && !tokens[c.tok + 1].capitalised;
+        if (article && !noun_after) return false;
+    }
+    const auto word = std::string_view(c.word);
+    for (std::size_t i = 1; i < word.size(); ++i) {
+        if (!(word[i] >= 'A' && word[i] <= 'Z')) continue;
+        const auto head = word.substr(0, i);
+        if (!(head == "Mc" || head == "Mac" || head == "De" || head == "Di" || head == "Da" || head == "La" ||
+              head == "Le" || head == "Van" || head == "Von" || head.ends_with('\'')))
+            return false;
+    }
+    return true;
+}
+
+// The words the rules would take for surnames nobody explains, read by the
+// model: those it takes for organisations are institutions, but those a person
+// of the article bears ("Testud" after "Sandrine Testud", "the Bidens" after
+// "Joe Biden"); those it takes for people ("Milosevic", "Obama" named alone)
+// are people. Returns whether any word was found a person.
+bool judge_model_words(const std::vector<Person>& people, const entities::NerModel* model, Findings& found) {
+    if (!model || found.model_orgs.empty()) return false;
     std::unordered_set<std::string> person_words;
     for (const auto& person : people)
         for (const auto word : split_words(person.name)) person_words.insert(lookup_key(word));
-    std::unordered_map<std::string, bool> read;  // key -> an organisation to the model
+    bool confirmed = false;
+    std::unordered_map<std::string, std::optional<entities::NerSpan>> read;  // key -> the model's reading
     for (const auto& candidate : found.model_orgs) {
         const auto& key = candidate.key;
         const bool plural = key.size() > 3 && key.back() == 's' && person_words.count(key.substr(0, key.size() - 1));
         if (person_words.count(key) || plural) continue;
         // The model reads a word's first mention; the later ones are the same body.
-        const auto [it, fresh] = read.try_emplace(key, false);
-        if (fresh) it->second = entities::model_organisation(*model, candidate, found.ner[candidate.tokens]);
-        if (it->second) found.institutions.add(candidate.word);
+        const auto [it, fresh] = read.try_emplace(key);
+        if (fresh) it->second = entities::model_word(*model, candidate, found.ner[candidate.tokens]);
+        const auto& span = it->second;
+        if (!span) continue;
+        using entities::NerType;
+        namespace scan = entities::scan;
+        if (span->type == NerType::organisation && span->confidence >= scan::model_word_org_confidence) {
+            found.institutions.add(candidate.word);
+        } else if (fresh && span->type == NerType::person && span->confidence >= scan::model_surname_confidence &&
+                   surname_shape(candidate)) {
+            found.people.confirm_single(key);
+            confirmed = true;
+        }
     }
+    return confirmed;
 }
 
 }  // namespace
@@ -129,7 +172,7 @@ void extract_entities(Article& article) {
     }
 
     article.people = found.people.people();
-    add_model_organisations(article.people, model, found);
+    if (judge_model_words(article.people, model, found)) article.people = found.people.people();
     article.institutions = found.institutions.institutions();
     article.countries = found.countries.countries();
 }

@@ -1,6 +1,7 @@
 #include "indexer/extract/entity_scan.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "indexer/extract/entity_scanner.h"
 
@@ -237,9 +238,20 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     // "Moscow's Central Clinical Hospital": the owner is not part of the name; a
     // company's legal name keeps its possessive ("McDonald's Corp", "Boatmen's Bancshares Inc"),
     // as does a name for whom the body is ("Women's Tennis Association").
+    const std::size_t owner = start;
     if (org_word(end - 1) != OrgWord::suffix)
         for (std::size_t m = start; m < head; ++m)
             if (m_words[m].raw != m_words[m].key && !m_lex.possessive_in_name(m_words[m].key)) start = m + 1;
+    // "Hillary Clinton's Senate seat", "Joe Biden's Justice Department": an owner
+    // the model reads as a person is read on its own; the name after it is read
+    // next. Not the end of a longer name ("Parliamentarians for Global Action's").
+    if (start > owner) {
+        const auto owner_key = key(owner, start - owner);
+        const bool place = m_geo.known_place(owner_key) || m_geo.find(owner_key);
+        const bool longer =
+            owner > 1 && cap(owner - 2) && m_words[owner - 1].adjacent && extend_of(owner - 1) > owner - 1;
+        if (!place && !longer && model_name(owner, start, NerType::person, model_owner_confidence)) return 0;
+    }
     // A lone head word ("Council", "Party") names nothing in particular, and a
     // place is no organisation ("West Bank").
     if (end - start == 1 || org_word(start) == OrgWord::suffix || m_geo.known_place(key(start, end - start)) ||
@@ -345,20 +357,27 @@ std::pair<std::size_t, std::size_t> sentence_around(const std::vector<Token>& to
     return {first, last};
 }
 
-bool model_organisation(const NerModel& model, const ModelOrgCandidate& c, const NerTags& tags) {
-    auto organisation = [&](const NerSpan& span) {
-        return span.first == c.tok && span.last == c.tok + 1 && span.type == NerType::organisation &&
-               span.confidence >= scan::model_word_org_confidence;
+std::optional<NerSpan> model_word(const NerModel& model, const ModelOrgCandidate& c, const NerTags& tags) {
+    auto alone = [&](const NerSpan& span) -> std::optional<NerSpan> {
+        if (span.first == c.tok && span.last == c.tok + 1) return span;
+        return std::nullopt;
     };
-    if (!tags.at.empty() && tags.at[c.tok] != NerTags::untagged)
-        return tags.at[c.tok] != NerTags::outside && organisation(tags.spans[tags.at[c.tok]]);
+    if (!tags.at.empty() && tags.at[c.tok] != NerTags::untagged) {
+        if (tags.at[c.tok] == NerTags::outside) return std::nullopt;
+        return alone(tags.spans[tags.at[c.tok]]);
+    }
     // Tags go left to right and a word's features reach two words ahead: the
     // sentence up to three words past the candidate tags it and the word after
     // it as the whole sentence would, for a fraction of the work.
     const auto [first, last] = sentence_around(*c.tokens, c.tok);
     for (const auto& span : model.tag(*c.tokens, first, std::min(last, c.tok + 4)))
-        if (span.first == c.tok) return organisation(span);
-    return false;
+        if (span.first == c.tok) return alone(span);
+    return std::nullopt;
+}
+
+bool model_organisation(const NerModel& model, const ModelOrgCandidate& c, const NerTags& tags) {
+    const auto span = model_word(model, c, tags);
+    return span && span->type == NerType::organisation && span->confidence >= scan::model_word_org_confidence;
 }
 
 void scan_text(std::string_view text, const std::vector<Token>& tokens, bool shouting,

@@ -5,6 +5,7 @@
 // or honorific (a cue for the name after it), a name.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -70,9 +71,13 @@ struct Findings {
 void scan_text(std::string_view text, const std::vector<Token>& tokens, bool shouting,
                Findings& findings, const NerModel* model = nullptr);
 
+// The model's name of the candidate word alone (of any type, however sure), or
+// nothing when it reads the word as no name or as part of a longer one. Tags
+// the sentence around it unless `tags` has it.
+[[nodiscard]] std::optional<NerSpan> model_word(const NerModel& model, const ModelOrgCandidate& candidate,
+                                              const NerTags& tags);
 // The model reads the candidate's word alone as an organisation, sure enough
-// (scan::model_word_org_confidence). Tags the sentence around it.
-// Reads the tags of its sentence from `tags` when a scan had them made.
+// (scan::model_word_org_confidence).
 [[nodiscard]] bool model_organisation(const NerModel& model, const ModelOrgCandidate& candidate,
                                       const NerTags& tags);
 

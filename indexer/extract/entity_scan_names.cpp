@@ -45,8 +45,18 @@ bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
                 return false;
         return model_name(k, e, NerType::person, model_person_confidence);
     }
-    for (std::size_t m = k; m < e; ++m)
-        if (m_found.lower_words.count(m_words[m].key) || m_geo.find(m_words[m].key)) return false;
+    // The particles of a name are in lower case ("Joost van der Westhuizen"), as
+    // they are in the names of places and bodies ("Surigao del Sur", "Tahrir
+    // al-Sham"): with a particle the article also writes, the model must read
+    // the run as one person.
+    bool particle = false;
+    for (std::size_t m = k; m < e; ++m) {
+        if (m_geo.find(m_words[m].key)) return false;
+        if (!m_found.lower_words.count(m_words[m].key)) continue;
+        if (!m_lex.particle(m_words[m].key) || cap(m)) return false;
+        particle = true;
+    }
+    if (particle) return model_name(k, e, NerType::person, model_person_confidence);
     // Nothing but capitals says person here: the model may know the run as one
     // place ("Cape Canaveral", "Palm Beach").
     const auto* place = model_place(k);
@@ -86,8 +96,15 @@ std::size_t Scanner::match_name(std::size_t k) {
     while (e < m_words.size() && parts < 4 && m_words[e].adjacent &&
            m_words[e - 1].raw == m_words[e - 1].key) {
         const auto& w = m_words[e];
-        const bool particle = m_lex.particle(w.key) && !w.token.capitalised && e + 1 < m_words.size() &&
-                              cap(e + 1) && m_words[e + 1].adjacent;
+        // "Joost van der Westhuizen", "Rocco de la Fuente": one or two particles
+        // in lower case before a capitalised part of the name.
+        auto lower_particle = [&](std::size_t m) {
+            return m < m_words.size() && m_words[m].adjacent && m_lex.particle(m_words[m].key) &&
+                   !m_words[m].token.capitalised;
+        };
+        auto capital_after = [&](std::size_t m) { return m < m_words.size() && cap(m) && m_words[m].adjacent; };
+        const bool particle =
+            lower_particle(e) && (capital_after(e + 1) || (lower_particle(e + 1) && capital_after(e + 2)));
         if (particle || (w.token.hyphen_before && !w.token.digit)) { ++e; continue; }
         if (!cap(e) || w.token.sentence_start || w.token.upper || m_lex.not_a_name(w.key) ||
             m_lex.title(w.key) || m_lex.honorific(w.key) || org_word(e) ||
@@ -101,8 +118,11 @@ std::size_t Scanner::match_name(std::size_t k) {
         m_lex.title(m_words[e].key))
         return e - k;
     // "the Kurdish-led Syrian Democratic Forces": words an organisation word
-    // closes are the front of the organisation's name.
-    if (e < m_words.size() && m_words[e].adjacent && cap(e) && org_word(e) && !m_words[e].token.sentence_start)
+    // closes are the front of the organisation's name; a possessive closes an
+    // owner's name before it ("Hillary Clinton's Senate seat").
+    const bool owner = m_words[e - 1].raw != m_words[e - 1].key;
+    if (!owner && e < m_words.size() && m_words[e].adjacent && cap(e) && org_word(e) &&
+        !m_words[e].token.sentence_start)
         return e - k;
     // "World Wonder Ring Stardom (Stardom) announced": a body gives the short
     // form it goes by in brackets after its name, a person does not.

@@ -55,6 +55,10 @@ void PersonBook::add_single(std::string_view word, std::string key, bool cued) {
     it->second.cued += cued ? 1 : 0;
 }
 
+void PersonBook::confirm_single(const std::string& key) {
+    if (const auto it = m_single.find(key); it != m_single.end() && it->second.cued == 0) it->second.cued = 1;
+}
+
 int PersonBook::resolve(const std::vector<std::string>& keys, std::size_t self) const {
     int best = -1;
     for (std::size_t i = 0; i < m_full.size(); ++i) {

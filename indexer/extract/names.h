@@ -21,6 +21,9 @@ class PersonBook {
     // honorific stood before it ("President Reagan", "Mr. Cha"): such a word is
     // a person even when no full name explains it.
     void add_single(std::string_view word, std::string key, bool cued);
+    // A single word the rules found uncued is a person after all (the model is
+    // sure of it): it counts as cued.
+    void confirm_single(const std::string& key);
 
     // Full names with the mentions of their short forms added, then cued single
     // names nobody explains; most mentioned first.
