@@ -306,6 +306,8 @@ void QuoteFinder::resolve(const Paragraph& p, std::size_t index, Attribution a, 
             if (a.appos_end > a.appos_begin)
                 m_book.appositive(*f.speaker, std::string(p.text.substr(a.appos_begin, a.appos_end - a.appos_begin)));
         }
+    } else if (a.kind == SpeakerKind::description && !a.member.empty()) {
+        f.speaker = a.member;  // "a New Hampshire Democrat": a source, no person to resolve
     } else if (a.kind == SpeakerKind::pronoun) {
         const Gender g = m_lex.pronouns.at(a.pronoun);
         if (g == 'm' || g == 'f' || g == 'a') {

@@ -116,6 +116,31 @@ std::optional<Attribution> person_before_affiliation(const Paragraph& p, int lo,
     return a;
 }
 
+// "a New Hampshire Democrat", "one senior Republican", "another Iowa Democrat":
+// a description whose head (token `last`) is a party's member, from its first
+// capitalised or title word; nullopt for other descriptions ("the official").
+std::optional<std::string> party_member(const Paragraph& p, int lo, int last, const QuoteLexicon& lex) {
+    const Token& head = p.tokens[last];
+    if (head.kind != TokenKind::word || !head.capitalised || head.quote >= 0) return std::nullopt;
+    const auto& people = entities::Lexicon::instance();
+    const std::string singular = head.key.ends_with('s') ? head.key.substr(0, head.key.size() - 1) : head.key;
+    if (!lex.title_words.count(head.key) || !(people.party(head.key) || people.party(singular)))
+        return std::nullopt;
+    int first = last;
+    while (first - 1 >= lo && (name_word(p.tokens[first - 1], lex) ||
+                               (lower_word(p.tokens[first - 1]) && lex.title_words.count(p.tokens[first - 1].key))))
+        --first;
+    return std::string(p.text.substr(p.tokens[first].begin, head.end - p.tokens[first].begin));
+}
+
+Attribution described_member(std::string member, int position) {
+    Attribution a;
+    a.kind = SpeakerKind::description;
+    a.position = position;
+    a.member = std::move(member);
+    return a;
+}
+
 // Speaker after a verb ("said Victor Cha, senior vice president ...").
 Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLexicon& lex) {
     Attribution none;
@@ -145,6 +170,7 @@ Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLex
     }
     auto run = run_ending_at(p, i, last, lex);
     if (!run) {  // "said a Nevada Democrat": titles and places only, a description
+        if (auto member = party_member(p, i, last, lex)) return described_member(std::move(*member), i);
         Attribution a;
         a.kind = SpeakerKind::description;
         a.position = i;
@@ -557,6 +583,9 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
     }
     if (name_word(toks[i], lex)) {
         auto run = run_ending_at(p, lo, i, lex);
+        // "another New Hampshire Republican added": a member of a party, unnamed.
+        if (!run)
+            if (auto member = party_member(p, lo, i, lex)) return described_member(std::move(*member), i);
         if (!run) return {};
         if (run->kind == NameKind::organisation)
             if (auto person = person_before_affiliation(p, lo, *run, verb, lex)) return *person;

@@ -132,11 +132,15 @@ const std::vector<ContextCase>& context_cases() {
           "“Workers need recourse when they are punished for organizing.”"},
          "Workers need recourse when they are punished for organizing.", "Marta Ilves"},
         // A quote described as said by someone unnamed is that someone's, not the
-        // previous paragraph's subject's.
+        // previous paragraph's subject's: nobody, or the party member described.
         {"described speaker",
          {"Marta Ilves touted her record as a sponsor of the bill.",
-          "“The gap is too wide for her to close,” said a Nevada Democrat."},
+          "“The gap is too wide for her to close,” said a local official."},
          "The gap is too wide for her to close,", "<null>"},
+        {"described party member",
+         {"Marta Ilves touted her record as a sponsor of the bill.",
+          "“The gap is too wide for her to close,” said a Nevada Democrat."},
+         "The gap is too wide for her to close,", "Nevada Democrat"},
         // A sentence whose subject is no name hands on nobody.
         {"no named subject",
          {"The committee met on Friday. “Workers need recourse when they are punished for organizing.”"},
@@ -180,6 +184,23 @@ TEST(SpeakerContext, AParagraphEndingInAColonIntroducesTheNextQuote) {
     EXPECT_EQ(speaker_of(c, "If there are people in this country who are believed to be dangerous, they "
                             "should be arrested."),
               "<null>");
+}
+
+// Insider surveys quote unnamed party members: the description is the source,
+// after the verb or before it, and nobody becomes an expert (sentences adapted
+// from PolNeAR's Politico insider survey).
+TEST(SpeakerContext, AnUnnamedPartyMemberIsTheSource) {
+    const auto a = quotes_of({"“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”",
+                              "“Iowa proved polls are misleading,” another New Hampshire Republican added.",
+                              "“The campaign has been reluctant,” said one senior Democrat."});
+    EXPECT_EQ(speaker_of(a, "She is too far behind,"), "Iowa Democrat");
+    EXPECT_EQ(speaker_of(a, "and Iowa was not a decisive win."), "Iowa Democrat");
+    EXPECT_EQ(speaker_of(a, "Iowa proved polls are misleading,"), "New Hampshire Republican");
+    EXPECT_EQ(speaker_of(a, "The campaign has been reluctant,"), "senior Democrat");
+    EXPECT_TRUE(a.experts.empty());
+    // Other descriptions stay without a speaker.
+    const auto b = quotes_of({"“We will appeal,” said a senior official."});
+    EXPECT_EQ(speaker_of(b, "We will appeal,"), "<null>");
 }
 
 }  // namespace
