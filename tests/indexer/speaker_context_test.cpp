@@ -203,5 +203,27 @@ TEST(SpeakerContext, AnUnnamedPartyMemberIsTheSource) {
     EXPECT_EQ(speaker_of(b, "We will appeal,"), "<null>");
 }
 
+// A capital that only opens the sentence names nobody: an adverb or participle
+// never capitalised inside a sentence, a word the article writes in lower case,
+// a preposition; the subject after the introductory phrase speaks (sentences
+// adapted from PolNeAR's HuffPost and Washington Post articles).
+TEST(SpeakerContext, ASentenceOpenerIsNoSpeaker) {
+    const auto a = quotes_of({"Hastily politicizing the tragedy in Nice ― much like he did after the attacks in "
+                              "Paris ― Trump cast the blame on his rivals, and emphasized the threat that "
+                              "“Islamic terrorism” poses to the world."});
+    EXPECT_EQ(speaker_of(a, "Islamic terrorism"), "Trump");
+    const auto b = quotes_of({"Filling in for the senator at the same event, the author landed a sharp dig at "
+                              "“my dear sister Hillary Clinton.”"});
+    EXPECT_EQ(speaker_of(b, "my dear sister Hillary Clinton."), "<null>");
+    const auto c = quotes_of({"Across town, “shouting from the rooftops” for the campaign, is a canvasser."});
+    EXPECT_EQ(speaker_of(c, "shouting from the rooftops"), "<null>");
+    const auto d = quotes_of({"Containment is tied to the party, one which a historian calls “a foundation of our "
+                              "political culture.” The policy of containment dates to Eisenhower."});
+    EXPECT_EQ(speaker_of(d, "a foundation of our political culture."), "<null>");
+    // A name opening the sentence still speaks.
+    const auto e = quotes_of({"Kessel called it “a foundation of our work,” and Kessel meant it."});
+    EXPECT_EQ(speaker_of(e, "a foundation of our work,"), "Kessel");
+}
+
 }  // namespace
 }  // namespace newsdesk
