@@ -509,8 +509,9 @@ void lower_sentence_openers(std::vector<Paragraph>& paragraphs, const std::vecto
                 name_follows = name_follows || (p.tokens[m].kind == TokenKind::word && p.tokens[m].capitalised);
             if (name_follows) continue;
             const std::string key = lookup_key(t.text);
+            // "Calling it “…”, Anna Franowska said": a speech verb stays as the rules read it.
             if (name_words.count(key) || entity_lexicon.given_name(key) || lex.honorifics.count(t.key) ||
-                lex.pronouns.count(t.key))
+                lex.pronouns.count(t.key) || lex.is_speech_verb(t.key))
                 continue;
             // Evidence is needed: the word in lower case elsewhere, or an adverb's or
             // participle's ending ("Hastily", "Filling") never capitalised inside a sentence.
