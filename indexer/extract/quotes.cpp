@@ -472,7 +472,8 @@ std::vector<int> sentence_openers(const Paragraph& p) {
 // sentence makes no name. A sentence's first word is read in lower case when
 // no capitalised word follows it, it is no word of a person the article names
 // (extract_entities) nor a given name, and the article writes it in lower case
-// more often than it capitalises it inside a sentence.
+// more often than it capitalises it inside a sentence, or it is a preposition
+// or the like of data/quotes/opener_words.txt.
 void lower_sentence_openers(std::vector<Paragraph>& paragraphs, const std::vector<Person>& people,
                             const QuoteLexicon& lex) {
     std::unordered_set<std::string> name_words;
@@ -519,7 +520,8 @@ void lower_sentence_openers(std::vector<Paragraph>& paragraphs, const std::vecto
             const int lower = c == counts.end() ? 0 : c->second.first;
             const int capitalised = c == counts.end() ? 0 : c->second.second;
             const bool ending = t.key.size() > 5 && (t.key.ends_with("ly") || t.key.ends_with("ing"));
-            if (lower > capitalised || (ending && capitalised == 0)) t.capitalised = false;
+            if (lower > capitalised || (ending && capitalised == 0) || lex.opener_words.count(t.key))
+                t.capitalised = false;
         }
     }
 }
