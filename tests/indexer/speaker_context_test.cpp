@@ -225,5 +225,22 @@ TEST(SpeakerContext, ASentenceOpenerIsNoSpeaker) {
     EXPECT_EQ(speaker_of(e, "a foundation of our work,"), "Kessel");
 }
 
+// Fact checks and roundups sign a paragraph of quotes on the line under it
+// (layout of PolNeAR's Washington Post fact check and HuffPost roundups, text
+// written for this test); a bare name line is a heading and signs nothing.
+TEST(SpeakerContext, ALineUnderAQuoteSignsIt) {
+    const auto a = quotes_of({"“I went to Wall Street before the crash. I warned them.”", "- Clinton.",
+                              "Clinton tends to overstate her role."});
+    EXPECT_EQ(speaker_of(a, "I went to Wall Street before the crash. I warned them."), "Clinton");
+    const auto b = quotes_of({"“We are going to enter the next recession without that consensus.",
+                              "Josh Bivens, Economic Policy Institute.”",
+                              "Democrats acquiesced to the narrative."});
+    EXPECT_EQ(speaker_of(b, "We are going to enter the next recession without that consensus."),
+              "Josh Bivens");
+    EXPECT_TRUE(b.experts.size() == 1 && b.experts[0].name == "Josh Bivens");
+    const auto c = quotes_of({"“We will not go back.”", "Josh Bivens", "The economy grew."});
+    EXPECT_EQ(speaker_of(c, "We will not go back."), "<null>");
+}
+
 }  // namespace
 }  // namespace newsdesk
