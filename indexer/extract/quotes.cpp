@@ -89,7 +89,13 @@ class SpeakerBook {
         return name;
     }
 
-    void candidate(Order order, const std::string& name) { m_candidates.push_back({order, name}); }
+    // Kept in text order: a quote's speaker is registered after the paragraph's
+    // later statements ("Duda said “…” while Brudziński wrote ... He tweeted").
+    void candidate(Order order, const std::string& name) {
+        const auto at = std::upper_bound(m_candidates.begin(), m_candidates.end(), order,
+                                         [](Order o, const auto& c) { return o < c.first; });
+        m_candidates.insert(at, {order, name});
+    }
 
     // Most recent candidate before `order` whose gender does not contradict.
     std::optional<std::string> antecedent(Order order, Gender g) {
@@ -537,10 +543,16 @@ void lower_sentence_openers(std::vector<Paragraph>& paragraphs, const std::vecto
         for (const int k : sentence_openers(p)) {
             Token& t = p.tokens[k];
             if (!name_word(t, lex)) continue;  // "But", "As": the rules know them already
-            bool name_follows = false;  // "Band member Flea", "Campaign chair Paul Manafort"
-            for (int m = k + 1; m < std::min(n, k + 3); ++m)
-                name_follows = name_follows || (p.tokens[m].kind == TokenKind::word && p.tokens[m].capitalised);
-            if (name_follows) continue;
+            // "Rose Kennedy", "Band member Flea", "Campaign chair Paul Manafort"; not
+            // "Video captured Trump".
+            auto capital = [&](int m) {
+                return m < n && p.tokens[m].kind == TokenKind::word && p.tokens[m].capitalised;
+            };
+            const bool role = k + 1 < n && (lex.title_words.count(p.tokens[k + 1].key) ||
+                                            lex.role_words.count(p.tokens[k + 1].key));
+            if (capital(k + 1) || (role && capital(k + 2))) continue;
+            // "Mayor de Blasio": a title opens a name, it is never one itself.
+            if (lex.title_words.count(t.key) || lex.role_words.count(t.key)) continue;
             const std::string key = lookup_key(t.text);
             // "Calling it “…”, Anna Franowska said": a speech verb stays as the rules read it.
             if (name_words.count(key) || entity_lexicon.given_name(key) || lex.honorifics.count(t.key) ||

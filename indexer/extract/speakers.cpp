@@ -241,12 +241,20 @@ std::optional<Attribution> inverted_speaker(const Paragraph& p, int k, int hi,
 // subject of its own. Not one inside an appositive ("Anne Richards, assistant
 // secretary for population, refugees, and migration, said"; "a congressman and
 // civil rights leader") nor between two names ("Dovere and Gabriel Debenedetti wrote").
+// "“kind of riding the fence” until Haley said": a subordinating conjunction
+// before a subject opens a clause of its own as well.
 bool new_clause(const Paragraph& p, int k, int hi, const QuoteLexicon& lex) {
     const Token& t = p.tokens[k];
-    if (!lower_word(t) || !(t.key == "and" || t.key == "but" || t.key == "while" || t.key == "whereas"))
-        return false;
-    if (k + 1 >= hi) return true;
+    if (!lower_word(t)) return false;
+    const bool coordinating = t.key == "and" || t.key == "but" || t.key == "while" || t.key == "whereas";
+    const bool subordinating = t.key == "until" || t.key == "because" || t.key == "when" ||
+                               t.key == "after" || t.key == "before" || t.key == "since" ||
+                               t.key == "unless" || t.key == "although" || t.key == "though";
+    if (!coordinating && !subordinating) return false;
+    if (k + 1 >= hi) return coordinating;
     const Token& next = p.tokens[k + 1];
+    if (subordinating)  // "until Haley said", "because he said"; not "after a meeting"
+        return name_word(next, lex) || (lower_word(next) && lex.pronouns.count(next.key));
     if (next.kind == TokenKind::word && !next.capitalised && !lex.pronouns.count(next.key) &&
         next.key != "the")
         return false;
@@ -278,7 +286,8 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
     }
     for (int k = a; k < std::min(hi, a + kAfterVerbWindow); ++k) {
         // "“…,” for instance, and Trump vowed ...": a new clause, a new speaker.
-        if (k > a && (is_punct(p.tokens[k], ";") || new_clause(p, k, hi, lex))) break;
+        if ((k > a || p.tokens[k].key != "and") && (is_punct(p.tokens[k], ";") || new_clause(p, k, hi, lex)))
+            break;
         if (auto inv = inverted_speaker(p, k, hi, lex)) return *inv;
         if (!is_verb_at(p, k, lex)) continue;
         bool verb_first = true;

@@ -242,5 +242,25 @@ TEST(SpeakerContext, ALineUnderAQuoteSignsIt) {
     EXPECT_EQ(speaker_of(c, "We will not go back."), "<null>");
 }
 
+// "He" means the latest person before it in the text, whatever order the rules
+// met them in (sentences from corpus/wikinews, 2019, the Gdańsk escape room fire).
+TEST(SpeakerContext, APronounMeansTheLatestPersonInTheText) {
+    const auto a = quotes_of({"President Andrzej Duda said the victims were \"joyful girls starting out in life\" "
+                              "while Interior Minister Joachim Brudziński wrote he had ordered fire safety checks "
+                              "on escape rooms across Poland. He tweeted, \"I want to express my sympathy and "
+                              "regrets to the families of the victims of the fire\"."});
+    EXPECT_EQ(speaker_of(a, "joyful girls starting out in life"), "Andrzej Duda");
+    EXPECT_EQ(speaker_of(a, "I want to express my sympathy and regrets to the families of the victims of the fire"),
+              "Joachim Brudziński");
+}
+
+// A clause opened by "until", "because", "when" ... after the quote has a
+// subject of its own (adapted from PolNeAR's AP live blog of the South Carolina primary).
+TEST(SpeakerContext, ASubordinateClauseAfterTheQuoteHasItsOwnSubject) {
+    const auto a = quotes_of({"Jason Sims says he was “kind of riding the fence” until Haley said she was backing "
+                              "the Florida senator."});
+    EXPECT_EQ(speaker_of(a, "kind of riding the fence"), "Jason Sims");
+}
+
 }  // namespace
 }  // namespace newsdesk
