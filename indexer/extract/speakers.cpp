@@ -580,13 +580,39 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
     if (is_punct(toks[i], ",") || is_dash(toks[i])) {  // "X, <appositive>, said"
         // The appositive may hold commas of its own ("Anne Richards, assistant
         // secretary for population, refugees, and migration, said").
-        int j = i - 1;
-        while (j >= lo && (toks[j].text != toks[i].text || (j - 1 >= lo && !name_word(toks[j - 1], lex) &&
-                                                           toks[j - 1].quote < 0)))
-            --j;
+        auto opening_comma = [&](int from) {
+            int j = from;
+            while (j >= lo && (toks[j].text != toks[i].text || (j - 1 >= lo && !name_word(toks[j - 1], lex) &&
+                                                               toks[j - 1].quote < 0)))
+                --j;
+            return j;
+        };
+        // A name after "of", "in", "at" ... is no subject: "The mayor of London,
+        // Sadiq Khan, thanked" (the name between the commas speaks), "Clinton,
+        // during a town hall meeting in Columbus, Ohio, said" (an earlier comma).
+        auto object_of_preposition = [&](const NameRun& r) {
+            if (r.first - 1 < lo || !lower_word(toks[r.first - 1])) return false;
+            const std::string& key = toks[r.first - 1].key;
+            return key == "of" || key == "for" || key == "on" ||
+                   entities::Lexicon::instance().place_preposition(key);
+        };
+        int j = opening_comma(i - 1);
         if (j - 1 < lo || !name_word(toks[j - 1], lex)) return {};
         auto run = run_ending_at(p, lo, j - 1, lex);
         if (!run) return {};
+        if (object_of_preposition(*run)) {
+            bool all_names = j + 1 <= i - 1;
+            for (int k = j + 1; k < i; ++k) all_names = all_names && name_word(toks[k], lex);
+            const auto between = all_names ? clean_name(p, j + 1, i - 1, lex) : std::nullopt;
+            if (between && between->kind == NameKind::person && between->words >= 2) return named(*between);
+            const int earlier = opening_comma(j - 1);
+            if (earlier - 1 >= lo && name_word(toks[earlier - 1], lex))
+                if (auto subject = run_ending_at(p, lo, earlier - 1, lex);
+                    subject && !object_of_preposition(*subject)) {
+                    run = subject;
+                    j = earlier;
+                }
+        }
         Attribution a = named(*run);
         set_appositive(p, a, j + 1, i - 1);
         return a;

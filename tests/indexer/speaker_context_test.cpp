@@ -262,5 +262,29 @@ TEST(SpeakerContext, ASubordinateClauseAfterTheQuoteHasItsOwnSubject) {
     EXPECT_EQ(speaker_of(a, "kind of riding the fence"), "Jason Sims");
 }
 
+// A name after "of", "in", "at" before the comma is no subject: the name between
+// the commas speaks ("The mayor of London, Sadiq Khan, thanked", corpus/wikinews
+// 2020, the Streatham attack), or the one before an earlier comma (adapted from
+// PolNeAR's USA Today Kentucky primary article).
+TEST(SpeakerContext, ANameAfterAPrepositionIsNoSubject) {
+    const auto a = quotes_of({"The mayor of London, Sadiq Khan, thanked \"the police, security and emergency "
+                              "services staff for their swift and courageous response\"."});
+    EXPECT_EQ(speaker_of(a, "the police, security and emergency services staff for their swift and courageous "
+                            "response"),
+              "Sadiq Khan");
+    const auto b = quotes_of({"Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put "
+                              "a lot of coal companies out of business.”"});
+    EXPECT_EQ(speaker_of(b, "going to put a lot of coal companies out of business."), "Clinton");
+}
+
+// Verbs of reacting aloud attribute like "said" (adapted from PolNeAR's
+// Breitbart convention and bellwether county reports).
+TEST(SpeakerContext, VerbsOfReactingAloud) {
+    const auto a = quotes_of({"“This is fantastic!” beamed Donald Hartley of Madison, Alabama."});
+    EXPECT_EQ(speaker_of(a, "This is fantastic!"), "Donald Hartley");
+    const auto b = quotes_of({"Jared Potts echoed:", "“He speaks his mind, and that might be what the country needs.”"});
+    EXPECT_EQ(speaker_of(b, "He speaks his mind, and that might be what the country needs."), "Jared Potts");
+}
+
 }  // namespace
 }  // namespace newsdesk
