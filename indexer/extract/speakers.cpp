@@ -400,6 +400,22 @@ bool after_heading_dash(const Paragraph& p, int lo, int first, const QuoteLexico
     return k > lo && (is_dash(p.tokens[k]) || is_punct(p.tokens[k], "-"));
 }
 
+// "When Trump suggested that Cuba would sue, Rubio fired back: “…”", "When told
+// Perez was in the Cabinet, Bush said that “…”": a sentence opening with a
+// subordinate clause has its speaker in the main clause after the comma; the
+// first token after that comma, or `lo` when there is no such clause.
+int main_clause_start(const Paragraph& p, int lo, int open) {
+    // Not "as": "As David Byler pointed out, “…”" cites its speaker in the clause.
+    static constexpr std::array<std::string_view, 10> subordinators = {
+        "when", "after", "if", "although", "though", "while", "because", "since", "once", "until"};
+    if (lo >= open || p.tokens[lo].kind != TokenKind::word) return lo;
+    if (std::find(subordinators.begin(), subordinators.end(), p.tokens[lo].key) == subordinators.end())
+        return lo;
+    for (int k = lo + 1; k < open; ++k)
+        if (is_punct(p.tokens[k], ",") && p.tokens[k].quote < 0) return k + 1;
+    return lo;
+}
+
 // Attribution before the opening mark: "X said “…”", "according to X, “…”", "X: “…”".
 // A verb whose subject is a description ("the official said", "and said",
 // "..., calling it") falls back to the sentence's subject when that is a name.
@@ -411,8 +427,9 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
         if (r && after_heading_dash(p, lo, r->first, lex)) return named(*r);
     }
     Attribution described;
+    const int main_clause = main_clause_start(p, lo, open);
     for (const bool participles : {false, true}) {
-        for (int k = open - 1; k >= lo; --k) {
+        for (int k = open - 1; k >= main_clause; --k) {
             if (!is_verb_at(p, k, lex) || p.tokens[k].key.ends_with("ing") != participles) continue;
             // "Bush also attacked Trump, calling him a “loser”": after a comma a
             // participle's subject is the sentence's, not the nearest name.
@@ -667,7 +684,10 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
         std::size_t mark = 0;
         const char32_t opener = next_code_point(p.tokens[span.open].text, mark);
         const bool german = opener == U'„' || opener == U'»' || opener == U'‚';
-        if (last != '.' || hi - a <= 5) after = after_quote(p, a, hi, continues, german, lex);
+        // "Trump said Clinton “caused death.” Sanders called Trump a “liar.”": a
+        // short clause running into the next quote is that quote's attribution.
+        const bool own_sentence = hi >= n || p.tokens[hi].quote < 0;
+        if (last != '.' || (hi - a <= 5 && own_sentence)) after = after_quote(p, a, hi, continues, german, lex);
         if (after.kind == SpeakerKind::name || after.kind == SpeakerKind::pronoun) return after;
     }
     int lo = span.open - 1;

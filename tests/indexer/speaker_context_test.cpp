@@ -286,5 +286,19 @@ TEST(SpeakerContext, VerbsOfReactingAloud) {
     EXPECT_EQ(speaker_of(b, "He speaks his mind, and that might be what the country needs."), "Jared Potts");
 }
 
+// A short clause after a quote that ends its sentence belongs to the next quote
+// when it runs into it; a sentence opening with a subordinate clause has its
+// speaker in the main clause (adapted from PolNeAR's USA Today and Politico debate
+// reports).
+TEST(SpeakerContext, TheNextSentenceAndTheMainClauseSpeak) {
+    const auto a = quotes_of({"Donald Trump said Hillary Clinton “caused death.” Bernie Sanders called Trump a "
+                              "“pathological liar.” Carly Fiorina said Ted Cruz “says whatever he needs to say.”"});
+    EXPECT_EQ(speaker_of(a, "caused death."), "Donald Trump");
+    EXPECT_EQ(speaker_of(a, "pathological liar."), "Bernie Sanders");
+    const auto b = quotes_of({"When Trump suggested that Cuba would sue the U.S., Rubio fired back forcefully: “If "
+                              "they sue us in a court in Miami, they’re going to lose.”"});
+    EXPECT_EQ(speaker_of(b, "If they sue us in a court in Miami, they’re going to lose."), "Rubio");
+}
+
 }  // namespace
 }  // namespace newsdesk
