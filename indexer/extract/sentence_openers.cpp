@@ -42,23 +42,10 @@ void lower_sentence_openers(std::vector<Paragraph>& paragraphs, const std::vecto
             name_words.insert(lookup_key(std::string_view(person.name).substr(at, end - at)));
             at = end + 1;
         }
-    std::unordered_map<std::string, std::pair<int, int>> counts;  // lower case, capitalised mid-sentence
-    for (const auto& p : paragraphs) {
-        bool initial = true;  // quotes too: "“Often, ..."
-        for (const Token& t : p.tokens) {
-            if (t.kind != TokenKind::word) {
-                initial = initial || t.kind == TokenKind::mark || t.text == "." || t.text == "!" ||
-                          t.text == "?" || t.text == ":" || t.text == "—" || t.text == "–";
-                continue;
-            }
-            if (!(initial && t.capitalised)) {
-                auto& c = counts[t.key];
-                (t.capitalised ? c.second : c.first) += 1;
-            }
-            initial = false;
-        }
-    }
+    // The candidates first (few per article), so that only their words are counted.
     const auto& entity_lexicon = entities::Lexicon::instance();
+    std::vector<Token*> candidates;
+    std::unordered_map<std::string, std::pair<int, int>> counts;  // lower case, capitalised mid-sentence
     for (auto& p : paragraphs) {
         const int n = static_cast<int>(p.tokens.size());
         for (const int k : sentence_openers(p)) {
@@ -79,17 +66,33 @@ void lower_sentence_openers(std::vector<Paragraph>& paragraphs, const std::vecto
             if (name_words.count(key) || entity_lexicon.given_name(key) || lex.honorifics.count(t.key) ||
                 lex.pronouns.count(t.key) || lex.is_speech_verb(t.key))
                 continue;
-            // Evidence is needed: the word in lower case elsewhere, or an adverb's or
-            // participle's ending ("Hastily", "Filling") never capitalised inside a sentence.
-            const auto c = counts.find(t.key);
-            const int lower = c == counts.end() ? 0 : c->second.first;
-            const int capitalised = c == counts.end() ? 0 : c->second.second;
-            const bool ending = t.key.size() > 5 && (t.key.ends_with("ly") || t.key.ends_with("ing"));
-            if (lower > capitalised || (ending && capitalised == 0) || lex.opener_words.count(t.key))
-                t.capitalised = false;
+            candidates.push_back(&t);
+            counts.try_emplace(t.key, 0, 0);
         }
     }
+    if (candidates.empty()) return;
+    for (const auto& p : paragraphs) {
+        bool initial = true;  // quotes too: "“Often, ..."
+        for (const Token& t : p.tokens) {
+            if (t.kind != TokenKind::word) {
+                initial = initial || t.kind == TokenKind::mark || t.text == "." || t.text == "!" ||
+                          t.text == "?" || t.text == ":" || t.text == "—" || t.text == "–";
+                continue;
+            }
+            if (!(initial && t.capitalised))
+                if (const auto c = counts.find(t.key); c != counts.end())
+                    (t.capitalised ? c->second.second : c->second.first) += 1;
+            initial = false;
+        }
+    }
+    // Evidence is needed: the word in lower case elsewhere, or an adverb's or
+    // participle's ending ("Hastily", "Filling") never capitalised inside a sentence.
+    for (Token* t : candidates) {
+        const auto [lower, capitalised] = counts.at(t->key);
+        const bool ending = t->key.size() > 5 && (t->key.ends_with("ly") || t->key.ends_with("ing"));
+        if (lower > capitalised || (ending && capitalised == 0) || lex.opener_words.count(t->key))
+            t->capitalised = false;
+    }
 }
-
 
 }  // namespace newsdesk
