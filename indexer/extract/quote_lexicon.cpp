@@ -50,6 +50,7 @@ QuoteLexicon load() {
     lex.role_words = read_set("role_words.txt");
     lex.abbreviations = read_set("abbreviations.txt");
     lex.not_names = read_set("not_names.txt");
+    lex.opener_words = read_set("opener_words.txt");
     lex.organisation_words = read_set("organisation_words.txt");
     lex.place_words = read_set("place_words.txt");
     lex.skip_words = read_set("skip_words.txt");

@@ -22,6 +22,7 @@ struct QuoteLexicon {
     std::unordered_set<std::string> role_words;          // "spokesman", "nurse": heads of titles
     std::unordered_set<std::string> abbreviations;       // keep their period
     std::unordered_set<std::string> not_names;           // "the", "monday"
+    std::unordered_set<std::string> opener_words;        // "across", "often": opening a sentence, no name
     std::unordered_set<std::string> organisation_words;  // "ministry", "center"
     std::unordered_set<std::string> place_words;         // "korea", "states"
     std::unordered_set<std::string> skip_words;          // "also", "has", "a" (a déclaré)

@@ -16,6 +16,8 @@
 #include "indexer/extract/experts.h"
 #include "indexer/extract/extract.h"
 #include "indexer/extract/person_names.h"
+#include "indexer/extract/sentence_openers.h"
+#include "indexer/extract/signature.h"
 #include "indexer/extract/speakers.h"
 
 namespace newsdesk {
@@ -87,7 +89,13 @@ class SpeakerBook {
         return name;
     }
 
-    void candidate(Order order, const std::string& name) { m_candidates.push_back({order, name}); }
+    // Kept in text order: a quote's speaker is registered after the paragraph's
+    // later statements ("Duda said “…” while Brudziński wrote ... He tweeted").
+    void candidate(Order order, const std::string& name) {
+        const auto at = std::upper_bound(m_candidates.begin(), m_candidates.end(), order,
+                                         [](Order o, const auto& c) { return o < c.first; });
+        m_candidates.insert(at, {order, name});
+    }
 
     // Most recent candidate before `order` whose gender does not contradict.
     std::optional<std::string> antecedent(Order order, Gender g) {
@@ -131,6 +139,7 @@ struct Found {
     bool programme = false;           // a programme's title after "on", "told", "CNN's"
 
     bool starts_paragraph = false;
+    bool ends_paragraph = false;      // nothing but a full stop after it
     bool coordinated = false;         // its verb shares an earlier clause's subject
 };
 
@@ -218,12 +227,15 @@ class QuoteFinder {
     void carry_over(std::size_t first, bool prev_open);
     void introduce(const Paragraph& p, std::size_t index);
     void follow_subject(const Paragraph& p);
+    bool sign(const Paragraph& p, std::size_t index);
 
     const QuoteLexicon& m_lex;
     SpeakerBook m_book;
     std::vector<Found> m_found;
     std::unordered_set<std::string> m_lower;    // words the article writes in lower case
     std::optional<std::string> m_prev_speaker;  // named speaker of the previous paragraph's last quote
+    std::size_t m_quoted_first = 0;             // the latest paragraph with quotes: its first Found
+    std::size_t m_quoted_index = static_cast<std::size_t>(-1);  // and its index
     bool m_prev_person = false;
 };
 
@@ -306,6 +318,8 @@ void QuoteFinder::resolve(const Paragraph& p, std::size_t index, Attribution a, 
             if (a.appos_end > a.appos_begin)
                 m_book.appositive(*f.speaker, std::string(p.text.substr(a.appos_begin, a.appos_end - a.appos_begin)));
         }
+    } else if (a.kind == SpeakerKind::description && !a.member.empty()) {
+        f.speaker = a.member;  // "a New Hampshire Democrat": a source, no person to resolve
     } else if (a.kind == SpeakerKind::pronoun) {
         const Gender g = m_lex.pronouns.at(a.pronoun);
         if (g == 'm' || g == 'f' || g == 'a') {
@@ -385,8 +399,30 @@ void QuoteFinder::carry_over(std::size_t first, bool prev_open) {
     }
 }
 
+// "“I went to Wall Street before the crash.”" then "- Clinton.": a line that
+// only signs the paragraph of quotes above it gives them its speaker.
+bool QuoteFinder::sign(const Paragraph& p, std::size_t index) {
+    if (m_quoted_index + 1 != index || m_quoted_first >= m_found.size()) return false;
+    if (!m_found[m_quoted_first].starts_paragraph || !m_found.back().ends_paragraph) return false;
+    auto run = signature(p, m_lex);
+    if (!run) return false;
+    refine(p, *run, m_lower);
+    if (run->kind != NameKind::person) return false;
+    const std::string name = m_book.mention(*run);
+    m_book.candidate(order_of(index, run->first), name);
+    for (std::size_t i = m_quoted_first; i < m_found.size(); ++i) {
+        m_found[i].attributed = true;
+        m_found[i].speaker = name;
+        m_found[i].person = true;
+    }
+    m_prev_speaker = name;
+    m_prev_person = true;
+    return true;
+}
+
 void QuoteFinder::paragraph(const Paragraph& p, std::size_t index) {
     const std::string_view text = p.text;
+    if (p.quotes.empty() && sign(p, index)) return;
     const auto statement = scan_names(p, index);
     const bool prev_open = !m_found.empty() && m_found.back().open_end;
     const std::size_t first = m_found.size();
@@ -396,6 +432,7 @@ void QuoteFinder::paragraph(const Paragraph& p, std::size_t index) {
         f.text = std::string(text.substr(span.text_begin, span.text_end - span.text_begin));
         f.open_end = span.close < 0;
         f.starts_paragraph = span.open == 0;
+        f.ends_paragraph = span.close < 0 || span.close + 2 >= static_cast<int>(p.tokens.size());
         for (int k = span.open; k <= (span.close < 0 ? static_cast<int>(p.tokens.size()) - 1 : span.close); ++k) {
             const Token& t = p.tokens[k];
             if (t.kind != TokenKind::word) continue;
@@ -411,6 +448,10 @@ void QuoteFinder::paragraph(const Paragraph& p, std::size_t index) {
                        !f.text.starts_with("http");
         resolve(p, index, attribute_quote(p, q, m_lex), f);
         m_found.push_back(std::move(f));
+    }
+    if (m_found.size() > first) {
+        m_quoted_first = first;
+        m_quoted_index = index;
     }
     share_within(first);
     carry_over(first, prev_open && first < m_found.size() && m_found[first].starts_paragraph);
@@ -459,6 +500,7 @@ void extract_quotes(Article& article) {
         for (const auto& t : paragraphs.back().tokens)
             if (t.kind == TokenKind::word && !t.capitalised) lower_words.insert(t.key);
     }
+    lower_sentence_openers(paragraphs, article.people, lex);
     QuoteFinder finder(article, lex, std::move(lower_words));
     for (std::size_t i = 0; i < paragraphs.size(); ++i) finder.paragraph(paragraphs[i], i);
 

@@ -30,8 +30,9 @@ bool is_punct(const Token& t, std::string_view s) {
     return t.kind == TokenKind::punct && t.text == s;
 }
 
+// "―" (U+2015, the horizontal bar) stands for a dash in some outlets' copy.
 bool is_dash(const Token& t) {
-    return t.kind == TokenKind::punct && (t.text == "—" || t.text == "–");
+    return t.kind == TokenKind::punct && (t.text == "—" || t.text == "–" || t.text == "―");
 }
 
 bool lower_word(const Token& t) {
@@ -116,6 +117,31 @@ std::optional<Attribution> person_before_affiliation(const Paragraph& p, int lo,
     return a;
 }
 
+// "a New Hampshire Democrat", "one senior Republican", "another Iowa Democrat":
+// a description whose head (token `last`) is a party's member, from its first
+// capitalised or title word; nullopt for other descriptions ("the official").
+std::optional<std::string> party_member(const Paragraph& p, int lo, int last, const QuoteLexicon& lex) {
+    const Token& head = p.tokens[last];
+    if (head.kind != TokenKind::word || !head.capitalised || head.quote >= 0) return std::nullopt;
+    const auto& people = entities::Lexicon::instance();
+    const std::string singular = head.key.ends_with('s') ? head.key.substr(0, head.key.size() - 1) : head.key;
+    if (!lex.title_words.count(head.key) || !(people.party(head.key) || people.party(singular)))
+        return std::nullopt;
+    int first = last;
+    while (first - 1 >= lo && (name_word(p.tokens[first - 1], lex) ||
+                               (lower_word(p.tokens[first - 1]) && lex.title_words.count(p.tokens[first - 1].key))))
+        --first;
+    return std::string(p.text.substr(p.tokens[first].begin, head.end - p.tokens[first].begin));
+}
+
+Attribution described_member(std::string member, int position) {
+    Attribution a;
+    a.kind = SpeakerKind::description;
+    a.position = position;
+    a.member = std::move(member);
+    return a;
+}
+
 // Speaker after a verb ("said Victor Cha, senior vice president ...").
 Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLexicon& lex) {
     Attribution none;
@@ -145,6 +171,7 @@ Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLex
     }
     auto run = run_ending_at(p, i, last, lex);
     if (!run) {  // "said a Nevada Democrat": titles and places only, a description
+        if (auto member = party_member(p, i, last, lex)) return described_member(std::move(*member), i);
         Attribution a;
         a.kind = SpeakerKind::description;
         a.position = i;
@@ -214,12 +241,20 @@ std::optional<Attribution> inverted_speaker(const Paragraph& p, int k, int hi,
 // subject of its own. Not one inside an appositive ("Anne Richards, assistant
 // secretary for population, refugees, and migration, said"; "a congressman and
 // civil rights leader") nor between two names ("Dovere and Gabriel Debenedetti wrote").
+// "“kind of riding the fence” until Haley said": a subordinating conjunction
+// before a subject opens a clause of its own as well.
 bool new_clause(const Paragraph& p, int k, int hi, const QuoteLexicon& lex) {
     const Token& t = p.tokens[k];
-    if (!lower_word(t) || !(t.key == "and" || t.key == "but" || t.key == "while" || t.key == "whereas"))
-        return false;
-    if (k + 1 >= hi) return true;
+    if (!lower_word(t)) return false;
+    const bool coordinating = t.key == "and" || t.key == "but" || t.key == "while" || t.key == "whereas";
+    const bool subordinating = t.key == "until" || t.key == "because" || t.key == "when" ||
+                               t.key == "after" || t.key == "before" || t.key == "since" ||
+                               t.key == "unless" || t.key == "although" || t.key == "though";
+    if (!coordinating && !subordinating) return false;
+    if (k + 1 >= hi) return coordinating;
     const Token& next = p.tokens[k + 1];
+    if (subordinating)  // "until Haley said", "because he said"; not "after a meeting"
+        return name_word(next, lex) || (lower_word(next) && lex.pronouns.count(next.key));
     if (next.kind == TokenKind::word && !next.capitalised && !lex.pronouns.count(next.key) &&
         next.key != "the")
         return false;
@@ -251,7 +286,8 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
     }
     for (int k = a; k < std::min(hi, a + kAfterVerbWindow); ++k) {
         // "“…,” for instance, and Trump vowed ...": a new clause, a new speaker.
-        if (k > a && (is_punct(p.tokens[k], ";") || new_clause(p, k, hi, lex))) break;
+        if ((k > a || p.tokens[k].key != "and") && (is_punct(p.tokens[k], ";") || new_clause(p, k, hi, lex)))
+            break;
         if (auto inv = inverted_speaker(p, k, hi, lex)) return *inv;
         if (!is_verb_at(p, k, lex)) continue;
         bool verb_first = true;
@@ -364,6 +400,22 @@ bool after_heading_dash(const Paragraph& p, int lo, int first, const QuoteLexico
     return k > lo && (is_dash(p.tokens[k]) || is_punct(p.tokens[k], "-"));
 }
 
+// "When Trump suggested that Cuba would sue, Rubio fired back: “…”", "When told
+// Perez was in the Cabinet, Bush said that “…”": a sentence opening with a
+// subordinate clause has its speaker in the main clause after the comma; the
+// first token after that comma, or `lo` when there is no such clause.
+int main_clause_start(const Paragraph& p, int lo, int open) {
+    // Not "as": "As David Byler pointed out, “…”" cites its speaker in the clause.
+    static constexpr std::array<std::string_view, 10> subordinators = {
+        "when", "after", "if", "although", "though", "while", "because", "since", "once", "until"};
+    if (lo >= open || p.tokens[lo].kind != TokenKind::word) return lo;
+    if (std::find(subordinators.begin(), subordinators.end(), p.tokens[lo].key) == subordinators.end())
+        return lo;
+    for (int k = lo + 1; k < open; ++k)
+        if (is_punct(p.tokens[k], ",") && p.tokens[k].quote < 0) return k + 1;
+    return lo;
+}
+
 // Attribution before the opening mark: "X said “…”", "according to X, “…”", "X: “…”".
 // A verb whose subject is a description ("the official said", "and said",
 // "..., calling it") falls back to the sentence's subject when that is a name.
@@ -375,8 +427,9 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
         if (r && after_heading_dash(p, lo, r->first, lex)) return named(*r);
     }
     Attribution described;
+    const int main_clause = main_clause_start(p, lo, open);
     for (const bool participles : {false, true}) {
-        for (int k = open - 1; k >= lo; --k) {
+        for (int k = open - 1; k >= main_clause; --k) {
             if (!is_verb_at(p, k, lex) || p.tokens[k].key.ends_with("ing") != participles) continue;
             // "Bush also attacked Trump, calling him a “loser”": after a comma a
             // participle's subject is the sentence's, not the nearest name.
@@ -544,19 +597,48 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
     if (is_punct(toks[i], ",") || is_dash(toks[i])) {  // "X, <appositive>, said"
         // The appositive may hold commas of its own ("Anne Richards, assistant
         // secretary for population, refugees, and migration, said").
-        int j = i - 1;
-        while (j >= lo && (toks[j].text != toks[i].text || (j - 1 >= lo && !name_word(toks[j - 1], lex) &&
-                                                           toks[j - 1].quote < 0)))
-            --j;
+        auto opening_comma = [&](int from) {
+            int j = from;
+            while (j >= lo && (toks[j].text != toks[i].text || (j - 1 >= lo && !name_word(toks[j - 1], lex) &&
+                                                               toks[j - 1].quote < 0)))
+                --j;
+            return j;
+        };
+        // A name after "of", "in", "at" ... is no subject: "The mayor of London,
+        // Sadiq Khan, thanked" (the name between the commas speaks), "Clinton,
+        // during a town hall meeting in Columbus, Ohio, said" (an earlier comma).
+        auto object_of_preposition = [&](const NameRun& r) {
+            if (r.first - 1 < lo || !lower_word(toks[r.first - 1])) return false;
+            const std::string& key = toks[r.first - 1].key;
+            return key == "of" || key == "for" || key == "on" ||
+                   entities::Lexicon::instance().place_preposition(key);
+        };
+        int j = opening_comma(i - 1);
         if (j - 1 < lo || !name_word(toks[j - 1], lex)) return {};
         auto run = run_ending_at(p, lo, j - 1, lex);
         if (!run) return {};
+        if (object_of_preposition(*run)) {
+            bool all_names = j + 1 <= i - 1;
+            for (int k = j + 1; k < i; ++k) all_names = all_names && name_word(toks[k], lex);
+            const auto between = all_names ? clean_name(p, j + 1, i - 1, lex) : std::nullopt;
+            if (between && between->kind == NameKind::person && between->words >= 2) return named(*between);
+            const int earlier = opening_comma(j - 1);
+            if (earlier - 1 >= lo && name_word(toks[earlier - 1], lex))
+                if (auto subject = run_ending_at(p, lo, earlier - 1, lex);
+                    subject && !object_of_preposition(*subject)) {
+                    run = subject;
+                    j = earlier;
+                }
+        }
         Attribution a = named(*run);
         set_appositive(p, a, j + 1, i - 1);
         return a;
     }
     if (name_word(toks[i], lex)) {
         auto run = run_ending_at(p, lo, i, lex);
+        // "another New Hampshire Republican added": a member of a party, unnamed.
+        if (!run)
+            if (auto member = party_member(p, lo, i, lex)) return described_member(std::move(*member), i);
         if (!run) return {};
         if (run->kind == NameKind::organisation)
             if (auto person = person_before_affiliation(p, lo, *run, verb, lex)) return *person;
@@ -602,7 +684,10 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
         std::size_t mark = 0;
         const char32_t opener = next_code_point(p.tokens[span.open].text, mark);
         const bool german = opener == U'„' || opener == U'»' || opener == U'‚';
-        if (last != '.' || hi - a <= 5) after = after_quote(p, a, hi, continues, german, lex);
+        // "Trump said Clinton “caused death.” Sanders called Trump a “liar.”": a
+        // short clause running into the next quote is that quote's attribution.
+        const bool own_sentence = hi >= n || p.tokens[hi].quote < 0;
+        if (last != '.' || (hi - a <= 5 && own_sentence)) after = after_quote(p, a, hi, continues, german, lex);
         if (after.kind == SpeakerKind::name || after.kind == SpeakerKind::pronoun) return after;
     }
     int lo = span.open - 1;

@@ -36,6 +36,9 @@ struct Attribution {
     int position = -1;         // token index of the speaker (ordering, pronoun look-back)
     bool cue = true;           // false: only the sentence's subject, no speech verb or colon
     bool coordinated = false;  // "... and tells the crowd": the subject is an earlier clause's
+    // kind == description: a party's member the article does not name ("said a
+    // New Hampshire Democrat" -> "New Hampshire Democrat"), else empty.
+    std::string member;
     // Byte range of an appositive next to the name ("Victor Cha, <senior ...>,").
     std::size_t appos_begin = 0, appos_end = 0;
 };
