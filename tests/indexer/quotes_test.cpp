@@ -46,6 +46,16 @@ TEST(Quotes, SpeakerBeforeSaid) {
     EXPECT_EQ(find_expert(a, "Tom Reyes")->quotes, 2);
 }
 
+// A player's position before the name is a title, capitalised at a sentence's
+// start or not (a BBC Sport report in the 20,000-article scaled corpus).
+TEST(Quotes, APlayersPositionIsNoPartOfTheName) {
+    const auto a = quotes_of({"Midfielder Edu reduced the deficit after half-time but Ivan Helguera headed "
+                              "past keeper Antonio Doblas to seal victory for his team.",
+                              "“We played well,” said Edu."});
+    EXPECT_EQ(speaker_of(a, "We played well,"), "Edu");
+    EXPECT_EQ(find_expert(a, "Midfielder Edu"), nullptr);
+}
+
 TEST(Quotes, InflectedSpeechVerbsComeFromTheDataFile) {
     const auto a = quotes_of({"Ines Moreau warned that “the reserves will not last the winter.”",
                               "“Nobody listened,” Karl Ibsen argued."});
