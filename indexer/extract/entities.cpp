@@ -96,9 +96,7 @@ bool surname_shape(const entities::ModelOrgCandidate& c) {
 // are people. Returns whether any word was found a person.
 bool judge_model_words(const std::vector<Person>& people, const entities::NerModel* model, Findings& found) {
     if (!model || found.model_orgs.empty()) return false;
-    std::unordered_set<std::string> person_words;
-    for (const auto& person : people)
-        for (const auto word : split_words(person.name)) person_words.insert(lookup_key(word));
+    const auto person_words = entities::name_word_keys(people);
     bool confirmed = false;
     std::unordered_map<std::string, std::optional<entities::NerSpan>> read;  // key -> the model's reading
     for (const auto& candidate : found.model_orgs) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "common/lang/countries.h"
+#include "common/text.h"
 #include "indexer/extract/entity_lexicon.h"
 
 namespace newsdesk::entities {
@@ -119,6 +121,13 @@ std::vector<Person> PersonBook::people() const {
     std::vector<Person> people;
     for (auto& [order, person] : out) people.push_back(std::move(person));
     return people;
+}
+
+std::unordered_set<std::string> name_word_keys(const std::vector<Person>& people) {
+    std::unordered_set<std::string> keys;
+    for (const auto& person : people)
+        for (const auto word : split_words(person.name)) keys.insert(lookup_key(word));
+    return keys;
 }
 
 }  // namespace newsdesk::entities

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/article.h"
@@ -50,5 +51,8 @@ class PersonBook {
     std::unordered_map<std::string, Single> m_single;           // key -> mention
     std::size_t m_order = 0;
 };
+
+// The lookup keys of every word of the people's names ("sandrine", "testud").
+[[nodiscard]] std::unordered_set<std::string> name_word_keys(const std::vector<Person>& people);
 
 }  // namespace newsdesk::entities

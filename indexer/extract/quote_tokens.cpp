@@ -217,6 +217,10 @@ bool ends_sentence(const Token& t) {
             t.text == "\u3002" || t.text == "\uFF01" || t.text == "\uFF1F" || t.text == "\u061F");
 }
 
+bool is_dash(const Token& t) {
+    return t.kind == TokenKind::punct && (t.text == "—" || t.text == "–" || t.text == "―");
+}
+
 Paragraph analyse_paragraph(std::string_view text, const QuoteLexicon& lex) {
     Paragraph p;
     p.text = text;

@@ -47,5 +47,8 @@ struct Paragraph {
 
 // True for ". ! ?" tokens outside quotes: sentence ends.
 [[nodiscard]] bool ends_sentence(const Token& t);
+// An em or en dash, or "―" (U+2015, the horizontal bar), which some outlets'
+// copy uses for one. Not a hyphen.
+[[nodiscard]] bool is_dash(const Token& t);
 
 }  // namespace newsdesk

@@ -8,6 +8,7 @@
 #include "common/lang/countries.h"
 #include "common/text.h"
 #include "indexer/extract/entity_lexicon.h"
+#include "indexer/extract/names.h"
 #include "indexer/extract/speakers.h"
 
 namespace newsdesk {
@@ -35,13 +36,7 @@ std::vector<int> sentence_openers(const Paragraph& p) {
 
 void lower_sentence_openers(std::vector<Paragraph>& paragraphs, const std::vector<Person>& people,
                             const QuoteLexicon& lex) {
-    std::unordered_set<std::string> name_words;
-    for (const auto& person : people)
-        for (std::size_t at = 0; at < person.name.size();) {
-            const auto end = std::min(person.name.find(' ', at), person.name.size());
-            name_words.insert(lookup_key(std::string_view(person.name).substr(at, end - at)));
-            at = end + 1;
-        }
+    const auto name_words = entities::name_word_keys(people);
     // The candidates first (few per article), so that only their words are counted.
     const auto& entity_lexicon = entities::Lexicon::instance();
     std::vector<Token*> candidates;
@@ -76,7 +71,7 @@ void lower_sentence_openers(std::vector<Paragraph>& paragraphs, const std::vecto
         for (const Token& t : p.tokens) {
             if (t.kind != TokenKind::word) {
                 initial = initial || t.kind == TokenKind::mark || t.text == "." || t.text == "!" ||
-                          t.text == "?" || t.text == ":" || t.text == "—" || t.text == "–";
+                          t.text == "?" || t.text == ":" || is_dash(t);
                 continue;
             }
             if (!(initial && t.capitalised))

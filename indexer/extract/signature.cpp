@@ -7,8 +7,9 @@ namespace {
 // A signature names a person and perhaps where they work, nothing more.
 constexpr int kMaxWords = 8;
 
+// "- Clinton.": a hyphen opens a signature line too.
 bool dash(const Token& t) {
-    return t.kind == TokenKind::punct && (t.text == "-" || t.text == "—" || t.text == "–" || t.text == "―");
+    return is_dash(t) || (t.kind == TokenKind::punct && t.text == "-");
 }
 
 // Lower-case words inside an organisation's name ("Democracy for America").

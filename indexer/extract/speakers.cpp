@@ -30,11 +30,6 @@ bool is_punct(const Token& t, std::string_view s) {
     return t.kind == TokenKind::punct && t.text == s;
 }
 
-// "―" (U+2015, the horizontal bar) stands for a dash in some outlets' copy.
-bool is_dash(const Token& t) {
-    return t.kind == TokenKind::punct && (t.text == "—" || t.text == "–" || t.text == "―");
-}
-
 bool lower_word(const Token& t) {
     return t.kind == TokenKind::word && !t.capitalised && t.quote < 0;
 }
