@@ -56,11 +56,12 @@ std::string output_of(const std::vector<std::string>& argv, const Request& reque
 // its own (so that stopping it stops its workers), killed with the test.
 class FcgiServer {
   public:
-    explicit FcgiServer(const std::string& db, int workers = 2)
+    explicit FcgiServer(const std::string& db, int workers = 2,
+                        const std::string& web = std::string(NEWSDESK_SOURCE_DIR) + "/web")
         : m_socket((m_dir / "fcgi.socket").string()),
           m_process({kFcgi, "--socket", m_socket, "--workers", std::to_string(workers)},
                     {.env = {"NEWSDESK_DB=" + db, std::string("NEWSDESK_DATA=") + NEWSDESK_SOURCE_DIR + "/data",
-                             std::string("NEWSDESK_WEB=") + NEWSDESK_SOURCE_DIR + "/web"},
+                             "NEWSDESK_WEB=" + web},
                      .out = m_dir / "log",
                      .dies_with_test = true,
                      .own_session = true}) {
@@ -180,6 +181,27 @@ TEST(FcgiDatabase, AStubSwapIsSeenByTheNextRequest) {
         const std::string answer = server.answer(football, stub);
         EXPECT_GT(json_hits(answer), 0u);
         EXPECT_EQ(answer, cgi_answer(football, stub));
+    }
+}
+
+// The workers keep each template parsed between requests, but not past an edit.
+TEST(FcgiTemplates, AnEditedTemplateIsSeenByTheNextRequest) {
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    ASSERT_EQ(run({kIndex, "--db", db, kSeed}).exit_code, 0);
+    fs::copy(std::string(NEWSDESK_SOURCE_DIR) + "/web", dir / "web", fs::copy_options::recursive);
+    const FcgiServer server(db, 2, (dir / "web").string());
+    const Request page = get_request("q=korea");
+    for (int i = 0; i < 4; ++i) ASSERT_EQ(server.answer(page, db).find("<!-- edited -->"), std::string::npos);
+    std::string tmpl = read_file(dir / "web/templates/page.mustache");
+    const auto body_end = tmpl.rfind("</body>");
+    ASSERT_NE(body_end, std::string::npos);
+    tmpl.insert(body_end, "<!-- edited -->");
+    write_file(dir / "web/templates/page.mustache", tmpl);
+    for (int i = 0; i < 4; ++i) {  // each worker, whichever answers
+        const std::string answer = server.answer(page, db);
+        EXPECT_NE(answer.find("<!-- edited -->"), std::string::npos) << answer.substr(0, 300);
+        EXPECT_NE(answer.find("Status: 200"), std::string::npos);
     }
 }
 
