@@ -72,7 +72,12 @@ std::size_t scan_word(std::string_view s, std::size_t pos, const QuoteLexicon& l
             // as does one of a party and state tag ("Mitch McConnell, R-Ky., said").
             const bool party_state = pos >= 3 && (s[0] == 'R' || s[0] == 'D' || s[0] == 'I') && s[1] == '-' &&
                                      s[2] >= 'A' && s[2] <= 'Z';
-            return has_dot || after == ')' || party_state || lex.abbreviations.count(ascii_lower(s.substr(0, pos)))
+            // "Harry M. Reid", "Maya D. Song": a capital letter alone before a
+            // capitalised word is a middle initial.
+            const bool initial = pos == 1 && s[0] >= 'A' && s[0] <= 'Z' && after == ' ' &&
+                                 is_upper_cp(peek(s, next + 1));
+            return has_dot || after == ')' || party_state || initial ||
+                           lex.abbreviations.count(ascii_lower(s.substr(0, pos)))
                        ? next
                        : pos;
         }
