@@ -201,9 +201,13 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
     if (name_word(toks[i], lex)) {
         auto run = run_ending_at(p, lo, i, lex);
         // "another New Hampshire Republican added": a member of a party, unnamed.
-        if (!run)
+        if (!run) {
             if (auto member = party_member(p, lo, i, lex)) return described_member(std::move(*member), i);
-        if (!run) return {};
+            // "One MP told the BBC", "The Senator said": a title alone is a
+            // description, and what follows the verb is no speaker.
+            if (lex.title_words.count(toks[i].key)) return described(i);
+            return {};
+        }
         if (run->kind == NameKind::organisation)
             if (auto person = person_before_affiliation(p, lo, *run, verb, lex)) return *person;
         return named(*run);

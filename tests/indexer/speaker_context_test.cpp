@@ -317,6 +317,17 @@ TEST(SpeakerContext, SentencesOfTheBundledCorpus) {
           "saddened to report that our colleague Justice John Paul Stevens has passed away.\""},
          "On behalf of the Court and retired Justices,",
          "John G. Roberts"},
+        // A title alone is a description; who it told is no speaker (was "Labour MP",
+        // then "BBC").
+        {"title alone",
+         {"Not everyone agreed there should be another referendum. One MP told the BBC, \"We know that 16 "
+          "million people wanted to stay in the EU, and some of those would still like to stay in the EU, "
+          "and within that quite a few would like to have another go and have another referendum — but it "
+          "was always a minority\"."},
+         "We know that 16 million people wanted to stay in the EU, and some of those would still like to "
+         "stay in the EU, and within that quite a few would like to have another go and have another "
+         "referendum — but it was always a minority",
+         "<null>"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.pattern);
