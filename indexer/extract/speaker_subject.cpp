@@ -161,10 +161,21 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
     if (is_punct(toks[i], ",") || is_dash(toks[i])) {  // "X, <appositive>, said"
         // The appositive may hold commas of its own ("Anne Richards, assistant
         // secretary for population, refugees, and migration, said").
+        // The last token of the name before the comma at `j`, past a party and
+        // state tag ("Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton,
+        // said"); -1 when no name stands there.
+        auto name_before = [&](int j) {
+            int k = j - 1;
+            if (k >= lo && is_punct(toks[k], ")")) {
+                while (k >= lo && !is_punct(toks[k], "(")) --k;
+                --k;
+            }
+            return k >= lo && name_word(toks[k], lex) ? k : -1;
+        };
         auto opening_comma = [&](int from) {
             int j = from;
-            while (j >= lo && (toks[j].text != toks[i].text || (j - 1 >= lo && !name_word(toks[j - 1], lex) &&
-                                                               toks[j - 1].quote < 0)))
+            while (j >= lo && (toks[j].text != toks[i].text ||
+                               (j - 1 >= lo && name_before(j) < 0 && toks[j - 1].quote < 0)))
                 --j;
             return j;
         };
@@ -178,8 +189,8 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
                    entities::Lexicon::instance().place_preposition(key);
         };
         int j = opening_comma(i - 1);
-        if (j - 1 < lo || !name_word(toks[j - 1], lex)) return {};
-        auto run = run_ending_at(p, lo, j - 1, lex);
+        if (j - 1 < lo || name_before(j) < 0) return {};
+        auto run = run_ending_at(p, lo, name_before(j), lex);
         if (!run) return {};
         if (object_of_preposition(*run)) {
             bool all_names = j + 1 <= i - 1;
@@ -187,8 +198,8 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
             const auto between = all_names ? clean_name(p, j + 1, i - 1, lex) : std::nullopt;
             if (between && between->kind == NameKind::person && between->words >= 2) return named(*between);
             const int earlier = opening_comma(j - 1);
-            if (earlier - 1 >= lo && name_word(toks[earlier - 1], lex))
-                if (auto subject = run_ending_at(p, lo, earlier - 1, lex);
+            if (earlier - 1 >= lo && name_before(earlier) >= 0)
+                if (auto subject = run_ending_at(p, lo, name_before(earlier), lex);
                     subject && !object_of_preposition(*subject)) {
                     run = subject;
                     j = earlier;

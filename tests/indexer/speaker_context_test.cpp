@@ -300,6 +300,18 @@ TEST(SpeakerContext, TheNextSentenceAndTheMainClauseSpeak) {
     EXPECT_EQ(speaker_of(b, "If they sue us in a court in Miami, they’re going to lose."), "Rubio");
 }
 
+// "X (D-Mo.), <appositive>, said": the party and state tag closes the name
+// before the appositive's opening comma (written for this test; the bundled corpus
+// has no such sentence).
+TEST(SpeakerContext, AnAppositiveAfterAPartyAndStateTag) {
+    const auto a = quotes_of({"Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders has made "
+                              "her a “stronger” candidate."});
+    EXPECT_EQ(speaker_of(a, "stronger"), "Claire McCaskill");
+    const auto b = quotes_of({"Sen. Ted Cruz (R-Texas), also a presidential hopeful, called the remarks "
+                              "“abhorrent” in a post on Sunday."});
+    EXPECT_EQ(speaker_of(b, "abhorrent"), "Ted Cruz");
+}
+
 // Sentences of the bundled corpus (corpus/wikinews), one row per class of
 // speaker the rules once missed or got wrong.
 struct CorpusCase {
