@@ -190,6 +190,12 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
         };
         int j = opening_comma(i - 1);
         if (j - 1 < lo || name_before(j) < 0) return {};
+        // "CNN, Cruz said, called the announcement “…”": an attribution set off by
+        // commas names the speaker, not the name before it.
+        if (i - 2 > j && is_verb_at(p, i - 1, lex))
+            if (auto inner = subject_of(p, j + 1, i - 1, lex);
+                inner.kind == SpeakerKind::name || inner.kind == SpeakerKind::pronoun)
+                return inner;
         auto run = run_ending_at(p, lo, name_before(j), lex);
         if (!run) return {};
         if (object_of_preposition(*run)) {

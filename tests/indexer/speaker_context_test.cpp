@@ -312,6 +312,17 @@ TEST(SpeakerContext, AnAppositiveAfterAPartyAndStateTag) {
     EXPECT_EQ(speaker_of(b, "abhorrent"), "Ted Cruz");
 }
 
+// "CNN, Cruz said, called ...": the attribution between commas names the speaker;
+// the name before it is what the speaker talks about (written for this test).
+TEST(SpeakerContext, AnAttributionBetweenCommas) {
+    const auto a = quotes_of({"The network, Cruz said, called the announcement “highly significant.”"});
+    EXPECT_EQ(speaker_of(a, "highly significant."), "Cruz");
+    const auto b = quotes_of({"CNN, Cruz said, called the announcement “highly significant.”"});
+    EXPECT_EQ(speaker_of(b, "highly significant."), "Cruz");
+    const auto c = quotes_of({"Reuters, he said, called the plan “a mistake.”"});
+    EXPECT_EQ(speaker_of(c, "a mistake."), "<null>");  // a pronoun with no one before it
+}
+
 // Sentences of the bundled corpus (corpus/wikinews), one row per class of
 // speaker the rules once missed or got wrong.
 struct CorpusCase {
