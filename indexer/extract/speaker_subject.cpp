@@ -237,6 +237,22 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
     return {};
 }
 
+Attribution pronoun_subject(const Paragraph& p, int pronoun, const QuoteLexicon& lex) {
+    const int start = sentence_start(p, pronoun);
+    if (start >= pronoun) return {};
+    // "Speaking to Martin Smith of PBS, he said": a name inside an opening phrase
+    // with no subject of its own (a participle's, a preposition's) is the object
+    // of what the pronoun did, not who it means.
+    const std::string& opener = p.tokens[start].key;
+    if (is_punct(p.tokens[pronoun - 1], ",") &&
+        (opener.ends_with("ing") || lex.opener_words.count(opener) ||
+         entities::Lexicon::instance().place_preposition(opener)))
+        return {};
+    auto a = sentence_subject(p, start, pronoun, lex);
+    if (a.kind != SpeakerKind::name || a.name.last >= pronoun) return {};
+    return a;
+}
+
 Attribution closing_subject(const Paragraph& p, const QuoteLexicon& lex) {
     const int n = static_cast<int>(p.tokens.size());
     int end = n;

@@ -351,6 +351,35 @@ TEST(SpeakerContext, SentencesOfTheBundledCorpus) {
          "stay in the EU, and within that quite a few would like to have another go and have another "
          "referendum — but it was always a minority",
          "<null>"},
+        // A pronoun means its own sentence's subject first (was nobody: no speaker
+        // came before it).
+        {"pronoun in the subject's sentence",
+         {"Philippine President Rodrigo Duterte threatened the network's franchise renewal before, after the "
+          "network didn't carry some of his campaign commercials, which they've said was due to a lack of "
+          "airtime, and he accused the network of \"swindling\"."},
+         "swindling",
+         "Rodrigo Duterte"},
+        {"pronoun after an appositive",
+         {"National LGBT news source Daily Xtra 's editorial director, Rachel Giese, said she felt Tuesday's "
+          "pleas might provide \"some solace for the families and friends of the victims, and for the "
+          "community more broadly,\" but would not answer questions being asked of authorities."},
+         "some solace for the families and friends of the victims, and for the community more broadly,",
+         "Rachel Giese"},
+        {"pronoun after the quote",
+         {"Following the vote, a United States Department of State spokesperson, Morgan Ortagus, indicated the "
+          "United States was disappointed by the Parliament's decision: \"While we await further clarification "
+          "on the legal nature and impact of today's resolution,\" he said, \"we strongly urge Iraqi leaders to "
+          "reconsider the importance of the ongoing economic and security relationship between the two "
+          "countries and the continued presence of the Global Coalition to Defeat ISIS\"."},
+         "While we await further clarification on the legal nature and impact of today's resolution,",
+         "Morgan Ortagus"},
+        // ... but not a name inside an opening phrase that has no subject of its
+        // own: Martin Smith asked, the pronoun answered.
+        {"pronoun after an opening phrase",
+         {"Speaking to Martin Smith of PBS, he said, \"It happened under my watch. I get all the "
+          "responsibility, because it happened under my watch.\""},
+         "It happened under my watch. I get all the responsibility, because it happened under my watch.",
+         "<null>"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.pattern);
