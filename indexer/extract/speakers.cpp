@@ -6,6 +6,8 @@
 // speaker_described.cpp (descriptions) and speaker_names.cpp (names).
 #include "indexer/extract/speakers.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "common/text.h"
@@ -29,6 +31,14 @@ bool after_heading_dash(const Paragraph& p, int lo, int first, const QuoteLexico
     return k > lo && (is_dash(p.tokens[k]) || is_punct(p.tokens[k], "-"));
 }
 
+// "was asked by", "were told by": the speech verb at `k` is passive and "by"
+// follows it.
+bool passive_by(const Paragraph& p, int lo, int k, int open) {
+    static constexpr std::array<std::string_view, 6> auxiliaries = {"was", "were", "is", "are", "been", "being"};
+    if (k - 1 < lo || k + 2 >= open || p.tokens[k + 1].key != "by" || !lower_word(p.tokens[k + 1])) return false;
+    return std::find(auxiliaries.begin(), auxiliaries.end(), p.tokens[k - 1].key) != auxiliaries.end();
+}
+
 // Attribution before the opening mark: "X said “…”", "according to X, “…”", "X: “…”".
 // A verb whose subject is a description ("the official said", "and said",
 // "..., calling it") falls back to the sentence's subject when that is a name.
@@ -50,6 +60,10 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
                 auto subject = sentence_subject(p, lo, open, lex);
                 if (subject.kind != SpeakerKind::none) { subject.cue = true; return subject; }
             }
+            // "Sanders was asked by host Bill Maher, “…”": a passive verb's agent speaks.
+            if (passive_by(p, lo, k, open))
+                if (auto agent = forward_speaker(p, k + 1, open, lex); agent.kind == SpeakerKind::name)
+                    return agent;
             auto r = subject_of(p, lo, k, lex);
             if (r.kind == SpeakerKind::none) r = forward_speaker(p, k, open, lex);
             if (r.kind == SpeakerKind::name || r.kind == SpeakerKind::pronoun) return r;

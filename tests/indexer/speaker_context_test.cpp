@@ -380,6 +380,20 @@ TEST(SpeakerContext, SentencesOfTheBundledCorpus) {
           "responsibility, because it happened under my watch.\""},
          "It happened under my watch. I get all the responsibility, because it happened under my watch.",
          "<null>"},
+        // A passive speech verb's agent speaks (were Vladimir Putin, who was told,
+        // and Dinualdo Gutierrez, who was described).
+        {"passive verb, agent after by",
+         {"President Vladimir Putin was briefed, and flew to Magnitogorsk on Monday, observing the rescue "
+          "mission and visiting the wounded in hospital. In a meeting that day he was told by Emergencies "
+          "Minister Yevgeny Zinichev of \"presumably between 36 and 40 people under the rubble\", while "
+          "Chelyabinsk regional Deputy Governor Oleg Klimov indicated 68 people were missing."},
+         "presumably between 36 and 40 people under the rubble",
+         "Yevgeny Zinichev"},
+        {"passive verb, an organisation as agent",
+         {"Gutierrez was described by the CBCP as \"a strong advocate for the environment in a province "
+          "threatened by mining interests.\""},
+         "a strong advocate for the environment in a province threatened by mining interests.",
+         "CBCP"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.pattern);
