@@ -340,6 +340,14 @@ TEST(SpeakerContext, SentencesOfTheBundledCorpus) {
           "saddened to report that our colleague Justice John Paul Stevens has passed away.\""},
          "On behalf of the Court and retired Justices,",
          "John G. Roberts"},
+        // ... but a capital letter before a word that is never a name ends it
+        // (written for this test, after a BBC report in the scaled benchmark corpus).
+        {"Roman numeral",
+         {"Robinson added he would \"love\" to do another series, each of which was set in a different era, "
+          "ranging from the 15th century to World War I. But the BBC said on Thursday there were no plans "
+          "for a comeback."},
+         "love",
+         "Robinson"},
         // A title alone is a description; who it told is no speaker (was "Labour MP",
         // then "BBC").
         {"title alone",
