@@ -183,8 +183,10 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
         // Sadiq Khan, thanked" (the name between the commas speaks), "Clinton,
         // during a town hall meeting in Columbus, Ohio, said" (an earlier comma).
         auto object_of_preposition = [&](const NameRun& r) {
-            if (r.first - 1 < lo || !lower_word(toks[r.first - 1])) return false;
-            const std::string& key = toks[r.first - 1].key;
+            int k = r.first - 1;
+            if (k - 1 >= lo && toks[k].key == "the") --k;  // "the chair of the IETF, Brian Carpenter, says"
+            if (k < lo || !lower_word(toks[k])) return false;
+            const std::string& key = toks[k].key;
             return key == "of" || key == "for" || key == "on" ||
                    entities::Lexicon::instance().place_preposition(key);
         };

@@ -312,6 +312,15 @@ TEST(SpeakerContext, AnAppositiveAfterAPartyAndStateTag) {
     EXPECT_EQ(speaker_of(b, "abhorrent"), "Ted Cruz");
 }
 
+// "The mayor of London, Sadiq Khan, thanked": the name after "of" is no subject,
+// with "the" between them too (after a BBC report in the scaled benchmark corpus).
+TEST(SpeakerContext, ANameAfterOfTheIsNoSubject) {
+    const auto a = quotes_of({"“In a sense, we have hardly started in reaching the whole population,” the new "
+                              "chair of the Internet Engineering Task Force (IETF), Brian Carpenter, says."});
+    EXPECT_EQ(speaker_of(a, "In a sense, we have hardly started in reaching the whole population,"),
+              "Brian Carpenter");
+}
+
 // "CNN, Cruz said, called ...": the attribution between commas names the speaker;
 // the name before it is what the speaker talks about (written for this test).
 TEST(SpeakerContext, AnAttributionBetweenCommas) {
