@@ -41,13 +41,46 @@ std::unordered_map<std::string, Gender> read_gendered(std::string_view name) {
     return out;
 }
 
+// Words of data/people/NAME as tokens key them: lower case, no final period,
+// hyphenated words whole; a line's words end at an "of" ("Secretary of State":
+// the office's object is no title).
+void add_words_of(std::string_view name, std::unordered_set<std::string>& out) {
+    for (const auto& line : read_data_list(std::string("people/") + std::string(name))) {
+        std::istringstream words(line);
+        for (std::string w; words >> w;) {
+            w = ascii_lower(w);
+            if (w == "of") break;
+            if (w.size() > 1 && w.back() == '.') w.pop_back();
+            out.insert(std::move(w));
+        }
+    }
+}
+
+// The words written before a speaker's name that are no part of it, from the
+// lists of what they are: titles (data/people/titles.txt, the one list the entity
+// scan and the model read too), honorifics, one-word parties and their plurals
+// ("Republicans"), occupations (role_words.txt) and modifiers ("former").
+std::unordered_set<std::string> read_title_words(const std::unordered_set<std::string>& role_words) {
+    std::unordered_set<std::string> out = role_words;
+    add_words_of("titles.txt", out);
+    add_words_of("honorifics.txt", out);
+    for (const auto& party : read_data_list("people/party_words.txt")) {
+        if (party.find(' ') != std::string::npos) continue;  // "social democrat": not "social"
+        out.insert(ascii_lower(party));
+        out.insert(ascii_lower(party) + "s");
+    }
+    const auto modifiers = read_set("title_modifiers.txt");
+    out.insert(modifiers.begin(), modifiers.end());
+    return out;
+}
+
 QuoteLexicon load() {
     QuoteLexicon lex;
     lex.speech_verbs = read_set("speech_verbs.txt");
     lex.pronouns = read_gendered("pronouns.txt");
     lex.honorifics = read_gendered("honorifics.txt");
-    lex.title_words = read_set("title_words.txt");
     lex.role_words = read_set("role_words.txt");
+    lex.title_words = read_title_words(lex.role_words);
     lex.abbreviations = read_set("abbreviations.txt");
     lex.not_names = read_set("not_names.txt");
     lex.opener_words = read_set("opener_words.txt");

@@ -18,7 +18,7 @@ struct QuoteLexicon {
     std::unordered_set<std::string> speech_verbs;        // every inflected form
     std::unordered_map<std::string, Gender> pronouns;    // "he" -> 'm'
     std::unordered_map<std::string, Gender> honorifics;  // "ms" -> 'f'
-    std::unordered_set<std::string> title_words;         // "sen", "speaker"
+    std::unordered_set<std::string> title_words;         // "sen", "speaker", "former", "republican"
     std::unordered_set<std::string> role_words;          // "spokesman", "nurse": heads of titles
     std::unordered_set<std::string> abbreviations;       // keep their period
     std::unordered_set<std::string> not_names;           // "the", "monday"

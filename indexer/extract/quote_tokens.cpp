@@ -48,6 +48,17 @@ char32_t peek(std::string_view s, std::size_t pos) {
     return next_code_point(s, pos);
 }
 
+// The lower-case letters of the word starting at byte `pos` ("but" for "But the").
+std::string next_word_key(std::string_view s, std::size_t pos) {
+    std::size_t end = pos;
+    while (end < s.size()) {
+        std::size_t after = end;
+        if (!is_word_cp(next_code_point(s, after))) break;
+        end = after;
+    }
+    return ascii_lower(s.substr(pos, end - pos));
+}
+
 // Scans one word from `pos`; a period joins the word in "U.S.", initials and
 // known abbreviations ("Mr."), where it does not end a sentence.
 std::size_t scan_word(std::string_view s, std::size_t pos, const QuoteLexicon& lex) {
@@ -72,7 +83,13 @@ std::size_t scan_word(std::string_view s, std::size_t pos, const QuoteLexicon& l
             // as does one of a party and state tag ("Mitch McConnell, R-Ky., said").
             const bool party_state = pos >= 3 && (s[0] == 'R' || s[0] == 'D' || s[0] == 'I') && s[1] == '-' &&
                                      s[2] >= 'A' && s[2] <= 'Z';
-            return has_dot || after == ')' || party_state || lex.abbreviations.count(ascii_lower(s.substr(0, pos)))
+            // "Harry M. Reid", "Maya D. Song": a capital letter alone before a
+            // capitalised word that can be a name is a middle initial; not "World
+            // War I. But ...".
+            const bool initial = pos == 1 && s[0] >= 'A' && s[0] <= 'Z' && after == ' ' &&
+                                 is_upper_cp(peek(s, next + 1)) && !lex.not_names.count(next_word_key(s, next + 1));
+            return has_dot || after == ')' || party_state || initial ||
+                           lex.abbreviations.count(ascii_lower(s.substr(0, pos)))
                        ? next
                        : pos;
         }

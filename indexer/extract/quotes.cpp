@@ -112,6 +112,15 @@ class SpeakerBook {
         return std::nullopt;
     }
 
+    // Whether `name` may be called by a pronoun of gender `g`; when so, it is.
+    bool agrees(const std::string& name, Gender g) {
+        if (g == 'a') return true;
+        const auto known = m_gender.find(name);
+        if (known != m_gender.end() && known->second != g) return false;
+        m_gender[name] = g;
+        return true;
+    }
+
     void appositive(const std::string& name, std::string text) { m_appositives[name].push_back(std::move(text)); }
     const std::vector<std::string>* appositives(const std::string& name) const {
         const auto it = m_appositives.find(name);
@@ -323,6 +332,17 @@ void QuoteFinder::resolve(const Paragraph& p, std::size_t index, Attribution a, 
     } else if (a.kind == SpeakerKind::pronoun) {
         const Gender g = m_lex.pronouns.at(a.pronoun);
         if (g == 'm' || g == 'f' || g == 'a') {
+            // The pronoun's own sentence names its antecedent first ("Clinton said
+            // Wednesday that she called Sanders ... what she called “…”").
+            if (auto subject = pronoun_subject(p, a.position, m_lex); subject.kind == SpeakerKind::name) {
+                refine(p, subject.name, m_lower);
+                const std::string name = m_book.canonical(subject.name);
+                if (subject.name.kind == NameKind::person && m_book.agrees(name, g)) {
+                    f.speaker = name;
+                    f.person = true;
+                    return;
+                }
+            }
             f.speaker = m_book.antecedent(order_of(index, a.position), g);
             f.person = f.speaker.has_value();
         }

@@ -59,6 +59,11 @@ struct Attribution {
 // no further left than token `lo`.
 [[nodiscard]] Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon& lex);
 
+// The person who opens the sentence holding the pronoun at token `pronoun`, when
+// the pronoun comes after them ("Clinton said that she called Sanders ... what
+// she called “…”"), or kind none: the antecedent the sentence itself gives.
+[[nodiscard]] Attribution pronoun_subject(const Paragraph& p, int pronoun, const QuoteLexicon& lex);
+
 // Cleans tokens [first, last] (a capitalised run) into a name; nullopt when
 // nothing name-like is left or the run is a possessive ("Trump’s").
 [[nodiscard]] std::optional<NameRun> clean_name(const Paragraph& p, int first, int last,

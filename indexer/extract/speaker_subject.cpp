@@ -1,0 +1,266 @@
+// The subject of a clause: who stands before a speech verb ("Trump also said",
+// "Jane Doe of the Brookings Institution said", "X, <appositive>, said", Hindi
+// "मोदी ने कहा"), and the person a sentence opens with, past an introductory
+// phrase or a subordinate clause, for quotes no verb attributes.
+#include <algorithm>
+#include <array>
+
+#include "indexer/extract/entity_lexicon.h"
+#include "indexer/extract/speaker_parts.h"
+
+namespace newsdesk {
+
+namespace speakers_internal {
+
+namespace {
+
+// "Jane Doe of the Brookings Institution said": the organisation run found first
+// belongs to the person before "of"/"at".
+std::optional<Attribution> person_before_affiliation(const Paragraph& p, int lo, const NameRun& org,
+                                                     int verb, const QuoteLexicon& lex) {
+    int k = org.first - 1;
+    if (k >= lo && p.tokens[k].key == "the") --k;
+    if (k - 1 < lo || !(p.tokens[k].key == "of" || p.tokens[k].key == "at")) return std::nullopt;
+    auto person = run_ending_at(p, lo, k - 1, lex);
+    if (!person || person->kind != NameKind::person) return std::nullopt;
+    Attribution a = named(*person);
+    set_appositive(p, a, k, verb - 1);
+    return a;
+}
+
+// The name run opening tokens [lo, open), followed by a verb-like word or an appositive.
+Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    int s = lo;
+    while (s < open && p.tokens[s].kind == TokenKind::word && lex.not_names.count(p.tokens[s].key) &&
+           !lex.honorifics.count(p.tokens[s].key) && !lex.pronouns.count(p.tokens[s].key))
+        ++s;  // "But", "And", "Meanwhile,"
+    while (s < open && is_punct(p.tokens[s], ",")) ++s;
+    if (s >= open || !name_word(p.tokens[s], lex)) return {};
+    // "Democratic presidential candidate Bernie Sanders is ...": titles and
+    // descriptors may come before the name; the name is the last run.
+    int e = s, first = s;
+    while (e + 1 < open) {
+        const Token& t = p.tokens[e + 1];
+        if (name_word(t, lex) || name_particle(t)) {
+            if (!name_word(p.tokens[e], lex) && !name_particle(p.tokens[e])) first = e + 1;
+        } else if (!(lower_word(t) && lex.title_words.count(t.key))) {
+            break;
+        }
+        ++e;
+    }
+    if (!name_word(p.tokens[e], lex)) return {};
+    if (e + 1 >= open || !(is_punct(p.tokens[e + 1], ",") || is_punct(p.tokens[e + 1], "(") ||
+                           lower_word(p.tokens[e + 1])))
+        return {};
+    auto run = clean_name(p, first, e, lex);
+    if (!run || run->kind != NameKind::person) return {};
+    Attribution a = named(*run);
+    a.cue = false;
+    return a;
+}
+
+// "But a few days later, Trump reversed himself": the subject follows an
+// introductory phrase closed by a comma ("Horrified at the prospect of Trump
+// becoming president, Ramos ..."). The phrase may hold commas of its own
+// ("Speaking in Salem, New Hampshire, Trump went after Bush"): the subject is the
+// first name after a comma (or a dateline's dash) that a verb follows; within the first dozen words a
+// name with an appositive or a party tag counts too ("Hours later, Trump, the
+// nominee, ...") but not a place's next part ("Salem, New Hampshire, Trump").
+Attribution subject_after_intro(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    for (int k = lo; k < open; ++k) {
+        if (!(is_punct(p.tokens[k], ",") || is_dash(p.tokens[k])) || p.tokens[k].quote >= 0) continue;
+        auto a = subject_at(p, k + 1, open, lex);
+        if (a.kind != SpeakerKind::name) continue;
+        const Token& next = p.tokens[a.name.last + 1];  // subject_at saw a token there
+        if (lower_word(next) && !ends_forward_name(next) && next.key != "and" && next.key != "or") return a;
+        const int after = a.name.last + 2;
+        // "WASHINGTON — Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed ...": a
+        // dateline's dash, and a day between the subject and its verb.
+        const int verb = is_punct(next, "(") ? a.name.last + 4 : a.name.last + 1;
+        if (verb + 2 < open && p.tokens[verb].key == "on" && p.tokens[verb + 1].capitalised &&
+            lex.not_names.count(p.tokens[verb + 1].key) && lower_word(p.tokens[verb + 2]))
+            return a;
+        if (k < lo + 12 && (is_punct(next, "(") ||
+                            (is_punct(next, ",") && after < open && lower_word(p.tokens[after]))))
+            return a;
+    }
+    return {};
+}
+
+}  // namespace
+
+// First token of the sentence holding token `open`: a quote before it ends the
+// sentence only when its own text does ("X said “A.” Y ...").
+int sentence_start(const Paragraph& p, int open) {
+    int k = open - 1;
+    for (; k >= 0; --k) {
+        const Token& t = p.tokens[k];
+        if (ends_sentence(t)) break;
+        if (t.quote < 0 || p.quotes[t.quote].close != k) continue;
+        const QuoteSpan& span = p.quotes[t.quote];
+        const char last = span.text_end > span.text_begin ? p.text[span.text_end - 1] : '.';
+        if (last == '.' || last == '?' || last == '!') break;
+    }
+    return k + 1;
+}
+
+// The person a sentence opens with ("Cruz belittled the issue, calling it a
+// “paperwork error”"): the subject of the clause that holds the quote.
+Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    auto a = subject_at(p, lo, open, lex);
+    if (a.kind == SpeakerKind::none) return subject_after_intro(p, lo, open, lex);
+    // "Hours later, Trump returned ...": a lone word before the introductory
+    // phrase's comma opens the phrase; the name after it is the subject.
+    if (a.name.words == 1) {
+        auto b = subject_after_intro(p, lo, open, lex);
+        if (b.kind == SpeakerKind::name && b.name.first > a.name.last + 1) return b;
+    }
+    return a;
+}
+
+// "When Trump suggested that Cuba would sue, Rubio fired back: “…”", "When told
+// Perez was in the Cabinet, Bush said that “…”": a sentence opening with a
+// subordinate clause has its speaker in the main clause after the comma; the
+// first token after that comma, or `lo` when there is no such clause.
+int main_clause_start(const Paragraph& p, int lo, int open) {
+    // Not "as": "As David Byler pointed out, “…”" cites its speaker in the clause.
+    static constexpr std::array<std::string_view, 10> subordinators = {
+        "when", "after", "if", "although", "though", "while", "because", "since", "once", "until"};
+    if (lo >= open || p.tokens[lo].kind != TokenKind::word) return lo;
+    if (std::find(subordinators.begin(), subordinators.end(), p.tokens[lo].key) == subordinators.end())
+        return lo;
+    for (int k = lo + 1; k < open; ++k)
+        if (is_punct(p.tokens[k], ",") && p.tokens[k].quote < 0) return k + 1;
+    return lo;
+}
+
+}  // namespace speakers_internal
+
+using namespace speakers_internal;
+
+Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon& lex) {
+    const auto& toks = p.tokens;
+    int i = verb - 1;
+    while (i >= lo && toks[i].kind == TokenKind::word && lex.is_skip_word(toks[i].key) &&
+           (!toks[i].capitalised || lex.not_names.count(toks[i].key)))
+        --i;  // "Trump also said", "Cruz on Tuesday said"
+    if (i < lo || toks[i].quote >= 0) return {};
+    if (toks[i].kind == TokenKind::word && lex.subject_markers.count(toks[i].key)) {
+        // Hindi "मोदी ने कहा": the speaker stands before the postposition.
+        if (auto run = caseless_run_before(p, lo, i, lex)) return named(*run);
+        return {};
+    }
+    if (const auto it = lex.pronouns.find(toks[i].key);
+        toks[i].kind == TokenKind::word && it != lex.pronouns.end())
+        return pronoun_at(it->first, i);
+    if (is_punct(toks[i], ")")) {  // "Sen. Ted Cruz (R-Texas) said"
+        while (i >= lo && !is_punct(toks[i], "(")) --i;
+        --i;
+        if (i < lo || !name_word(toks[i], lex)) return {};
+    }
+    if (is_punct(toks[i], ",") || is_dash(toks[i])) {  // "X, <appositive>, said"
+        // The appositive may hold commas of its own ("Anne Richards, assistant
+        // secretary for population, refugees, and migration, said").
+        // The last token of the name before the comma at `j`, past a party and
+        // state tag ("Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton,
+        // said"); -1 when no name stands there.
+        auto name_before = [&](int j) {
+            int k = j - 1;
+            if (k >= lo && is_punct(toks[k], ")")) {
+                while (k >= lo && !is_punct(toks[k], "(")) --k;
+                --k;
+            }
+            return k >= lo && name_word(toks[k], lex) ? k : -1;
+        };
+        auto opening_comma = [&](int from) {
+            int j = from;
+            while (j >= lo && (toks[j].text != toks[i].text ||
+                               (j - 1 >= lo && name_before(j) < 0 && toks[j - 1].quote < 0)))
+                --j;
+            return j;
+        };
+        // A name after "of", "in", "at" ... is no subject: "The mayor of London,
+        // Sadiq Khan, thanked" (the name between the commas speaks), "Clinton,
+        // during a town hall meeting in Columbus, Ohio, said" (an earlier comma).
+        auto object_of_preposition = [&](const NameRun& r) {
+            int k = r.first - 1;
+            if (k - 1 >= lo && toks[k].key == "the") --k;  // "the chair of the IETF, Brian Carpenter, says"
+            if (k < lo || !lower_word(toks[k])) return false;
+            const std::string& key = toks[k].key;
+            return key == "of" || key == "for" || key == "on" ||
+                   entities::Lexicon::instance().place_preposition(key);
+        };
+        int j = opening_comma(i - 1);
+        if (j - 1 < lo || name_before(j) < 0) return {};
+        // "CNN, Cruz said, called the announcement “…”": an attribution set off by
+        // commas names the speaker, not the name before it.
+        if (i - 2 > j && is_verb_at(p, i - 1, lex))
+            if (auto inner = subject_of(p, j + 1, i - 1, lex);
+                inner.kind == SpeakerKind::name || inner.kind == SpeakerKind::pronoun)
+                return inner;
+        auto run = run_ending_at(p, lo, name_before(j), lex);
+        if (!run) return {};
+        if (object_of_preposition(*run)) {
+            bool all_names = j + 1 <= i - 1;
+            for (int k = j + 1; k < i; ++k) all_names = all_names && name_word(toks[k], lex);
+            const auto between = all_names ? clean_name(p, j + 1, i - 1, lex) : std::nullopt;
+            if (between && between->kind == NameKind::person && between->words >= 2) return named(*between);
+            const int earlier = opening_comma(j - 1);
+            if (earlier - 1 >= lo && name_before(earlier) >= 0)
+                if (auto subject = run_ending_at(p, lo, name_before(earlier), lex);
+                    subject && !object_of_preposition(*subject)) {
+                    run = subject;
+                    j = earlier;
+                }
+        }
+        Attribution a = named(*run);
+        set_appositive(p, a, j + 1, i - 1);
+        return a;
+    }
+    if (name_word(toks[i], lex)) {
+        auto run = run_ending_at(p, lo, i, lex);
+        // "another New Hampshire Republican added": a member of a party, unnamed.
+        if (!run) {
+            if (auto member = party_member(p, lo, i, lex)) return described_member(std::move(*member), i);
+            // "One MP told the BBC", "The Senator said": a title alone is a
+            // description, and what follows the verb is no speaker.
+            if (lex.title_words.count(toks[i].key)) return described(i);
+            return {};
+        }
+        if (run->kind == NameKind::organisation)
+            if (auto person = person_before_affiliation(p, lo, *run, verb, lex)) return *person;
+        return named(*run);
+    }
+    if (lower_word(toks[i])) {
+        Attribution a = described(i);
+        a.coordinated = toks[i].key == "and" || toks[i].key == "but";
+        return a;
+    }
+    return {};
+}
+
+Attribution pronoun_subject(const Paragraph& p, int pronoun, const QuoteLexicon& lex) {
+    const int start = sentence_start(p, pronoun);
+    if (start >= pronoun) return {};
+    // "Speaking to Martin Smith of PBS, he said": a name inside an opening phrase
+    // with no subject of its own (a participle's, a preposition's) is the object
+    // of what the pronoun did, not who it means.
+    const std::string& opener = p.tokens[start].key;
+    if (is_punct(p.tokens[pronoun - 1], ",") &&
+        (opener.ends_with("ing") || lex.opener_words.count(opener) ||
+         entities::Lexicon::instance().place_preposition(opener)))
+        return {};
+    auto a = sentence_subject(p, start, pronoun, lex);
+    if (a.kind != SpeakerKind::name || a.name.last >= pronoun) return {};
+    return a;
+}
+
+Attribution closing_subject(const Paragraph& p, const QuoteLexicon& lex) {
+    const int n = static_cast<int>(p.tokens.size());
+    int end = n;
+    while (end > 0 && p.tokens[end - 1].kind != TokenKind::word) --end;  // the final "." or ")"
+    if (end == 0) return {};
+    return sentence_subject(p, sentence_start(p, end), end, lex);
+}
+
+}  // namespace newsdesk
