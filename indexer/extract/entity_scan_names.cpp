@@ -60,7 +60,35 @@ bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
     // Nothing but capitals says person here: the model may know the run as one
     // place ("Cape Canaveral", "Palm Beach").
     const auto* place = model_place(k);
-    return !place || place != model_place(e - 1);
+    if (place && place == model_place(e - 1)) return false;
+    return !(model_thing(k, e) && thing_context(k, e));
+}
+
+// The model reads words [k, e) as one name of a place or a body, however
+// unsure ("Old Trafford", "Tunbridge Wells", "Congressional Black Caucus").
+bool Scanner::model_thing(std::size_t k, std::size_t e) const {
+    const auto* span = model_span(k);
+    return span && span->type != NerType::person && span->confidence >= model_thing_confidence &&
+           span == model_span(e - 1);
+}
+
+// Where a place's or a body's name stands, not a person's: after "the" or a
+// place preposition ("at Old Trafford", "in Tunbridge Wells", "the White
+// Sox"), before a lower-case word naming a thing ("Jackson Hole symposium"),
+// or with a word the article also writes in lower case ("Northern Cape",
+// "Scientific Reports"). "to" and "from" come before people as often ("lost
+// to Thom Tillis"), and an owner is anyone's ("in Tomasz Sekielski's film").
+bool Scanner::thing_context(std::size_t k, std::size_t e) const {
+    for (std::size_t m = k; m < e; ++m)
+        if (m_found.lower_words.count(m_words[m].key)) return true;
+    if (m_words[e - 1].raw != m_words[e - 1].key) return false;
+    if (k > 0 && m_words[k].adjacent) {
+        const auto& before = m_words[k - 1].key;
+        if (before == "the" || (m_lex.place_preposition(before) && before != "to" && before != "from"))
+            return true;
+    }
+    return e < m_words.size() && m_words[e].adjacent && !m_words[e].token.capitalised &&
+           m_lex.thing_head(m_words[e].key);
 }
 
 // "Christian Blanc", "Jan Kroslak": a given name that is also a word no name
