@@ -74,7 +74,7 @@ bool Scanner::model_thing(std::size_t k, std::size_t e) const {
 
 // Where a place's or a body's name stands, not a person's: after "the" or a
 // place preposition ("at Old Trafford", "in Tunbridge Wells", "the White
-// Sox"), before a lower-case word naming a thing ("Jackson Hole symposium"),
+// Sox"), before a lower-case word naming a thing ("Northern Cape province"),
 // or with a word the article also writes in lower case ("Northern Cape",
 // "Scientific Reports"). "to" and "from" come before people as often ("lost
 // to Thom Tillis"), and an owner is anyone's ("in Tomasz Sekielski's film").
@@ -82,13 +82,15 @@ bool Scanner::thing_context(std::size_t k, std::size_t e) const {
     for (std::size_t m = k; m < e; ++m)
         if (m_found.lower_words.count(m_words[m].key)) return true;
     if (m_words[e - 1].raw != m_words[e - 1].key) return false;
-    if (k > 0 && m_words[k].adjacent) {
-        const auto& before = m_words[k - 1].key;
-        if (before == "the" || (m_lex.place_preposition(before) && before != "to" && before != "from"))
-            return true;
+    if (e < m_words.size() && m_words[e].adjacent && !m_words[e].token.capitalised) {
+        if (m_lex.thing_head(m_words[e].key)) return true;
+        // "the Laquan McDonald police shooting": names_a_thing read the run
+        // before "police" as a person's on purpose.
+        if (org_word(e)) return false;
     }
-    return e < m_words.size() && m_words[e].adjacent && !m_words[e].token.capitalised &&
-           m_lex.thing_head(m_words[e].key);
+    if (k == 0 || !m_words[k].adjacent) return false;
+    const auto& before = m_words[k - 1].key;
+    return before == "the" || (m_lex.place_preposition(before) && before != "to" && before != "from");
 }
 
 // "Christian Blanc", "Jan Kroslak": a given name that is also a word no name
