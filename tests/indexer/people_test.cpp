@@ -414,6 +414,22 @@ TEST(InstitutionsWhole, ANameOpeningWithALowerCaseParticleIsFound) {
     EXPECT_EQ(named_with(a, "Qa’ida"), "");
 }
 
+// "NASA's Jet Propulsion Laboratory", "co-founded the Congressional Black
+// Caucus", "Amazon Web Services", "the South West Railway (SWR)": a body's name
+// may end in a word of data/institutions/company_words.txt or body_words.txt
+// as well as of org_words.tsv, and is no person.
+TEST(InstitutionsWhole, NamesEndingInABodysOrACompanysWordAreInstitutions) {
+    const auto a = wikinews("wikinews-2019.jsonl", "Simple animals could live in Martian brines");
+    EXPECT_TRUE(has(institutions(a), "Jet Propulsion Laboratory"));
+    EXPECT_FALSE(has(people(a), "Jet Propulsion Laboratory"));
+    const auto b = wikinews("wikinews-2019.jsonl", "Former US Representative John Conyers dies");
+    EXPECT_TRUE(has(institutions(b), "Congressional Black Caucus"));
+    const auto c = wikinews("wikinews-2019.jsonl", "540 million private Facebook records");
+    EXPECT_TRUE(has(institutions(c), "Amazon Web Services"));
+    const auto d = wikinews("wikinews-2020-2021.jsonl", "Indian Railway: all-women crew");
+    EXPECT_TRUE(has(institutions(d), "South West Railway"));
+}
+
 TEST(InstitutionsWhole, FragmentsFoldAndNamesEndWhereTheyEnd) {
     const auto a = wikinews("wikinews-2020-2021.jsonl", "On the campaign trail in the USA, July 2020");
     EXPECT_TRUE(has(institutions(a), "Unity Party of America"));
