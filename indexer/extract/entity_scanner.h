@@ -142,7 +142,14 @@ class Scanner {
     std::string_view text(std::size_t a, std::size_t b) const {
         return m_text.substr(m_words[a].token.begin, m_words[b - 1].end - m_words[a].token.begin);
     }
-    std::optional<OrgWord> org_word(std::size_t k) const { return m_lex.org_word(m_words[k].key); }
+    std::optional<OrgWord> org_word(std::size_t k) const {
+        // "American League" of a baseball report is a competition, and "Major
+        // League" of "Major League Baseball" no whole name.
+        if (m_lex.competition_word(m_words[k].key) &&
+            (m_found.sports || (k + 1 < m_words.size() && m_words[k + 1].adjacent && cap(k + 1))))
+            return std::nullopt;
+        return m_lex.org_word(m_words[k].key);
+    }
 
     std::size_t match_institution(std::size_t k);
     std::size_t match_team(std::size_t k);

@@ -430,6 +430,16 @@ TEST(InstitutionsWhole, NamesEndingInABodysOrACompanysWordAreInstitutions) {
     EXPECT_TRUE(has(institutions(d), "South West Railway"));
 }
 
+// "the Tunisian League for the Defence of Human Rights", "League of United
+// Latin American Citizens president Domingo Garcia": a league is a body
+// (data/institutions/competition_words.txt) outside sports reports.
+TEST(InstitutionsWhole, ALeagueIsABody) {
+    const auto a = wikinews("wikinews-2019.jsonl", "Tunisian Prime Minister signs decree to ban face veils");
+    EXPECT_TRUE(has(institutions(a), "Tunisian League for the Defence of Human Rights"));
+    const auto b = wikinews("wikinews-2020-2021.jsonl", "On the campaign trail in the USA, September 2020");
+    EXPECT_TRUE(has(institutions(b), "League of United Latin American Citizens"));
+}
+
 TEST(InstitutionsWhole, FragmentsFoldAndNamesEndWhereTheyEnd) {
     const auto a = wikinews("wikinews-2020-2021.jsonl", "On the campaign trail in the USA, July 2020");
     EXPECT_TRUE(has(institutions(a), "Unity Party of America"));
