@@ -254,7 +254,10 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     }
     // A lone head word ("Council", "Party") names nothing in particular, and a
     // place is no organisation ("West Bank").
-    if (end - start == 1 || org_word(start) == OrgWord::suffix || m_geo.known_place(key(start, end - start)) ||
+    // "the Senate", "Parliament": a body every country has is one by its head word alone.
+    const bool lone_body = end - start == 1 && !m_words[start].token.sentence_start &&
+                           m_lex.country_body(m_words[start].key) && !m_found.lower_words.count(m_words[start].key);
+    if ((end - start == 1 && !lone_body) || org_word(start) == OrgWord::suffix || m_geo.known_place(key(start, end - start)) ||
         m_geo.find(key(start, end - start)))
         return end - k;
     const auto name = text(start, end);

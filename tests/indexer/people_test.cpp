@@ -430,6 +430,17 @@ TEST(InstitutionsWhole, NamesEndingInABodysOrACompanysWordAreInstitutions) {
     EXPECT_TRUE(has(institutions(d), "South West Railway"));
 }
 
+// "it must also be approved by the Senate", "marched from Hyde Park Corner to
+// Parliament": a body every country has (data/institutions/country_bodies.txt)
+// is one by its head word alone, capitalised in the sentence, where the article
+// never writes that word in lower case ("Defund the Police" beside "police").
+TEST(InstitutionsWhole, ABodyEveryCountryHasByItsHeadWordAlone) {
+    const auto a = wikinews("wikinews-2019.jsonl", "Nancy Pelosi again elected Speaker");
+    EXPECT_TRUE(has(institutions(a), "Senate"));
+    const auto b = wikinews("wikinews-2019.jsonl", "Thousands march in anti-Brexit protest");
+    EXPECT_TRUE(has(institutions(b), "Parliament"));
+}
+
 // "the Tunisian League for the Defence of Human Rights", "League of United
 // Latin American Citizens president Domingo Garcia": a league is a body
 // (data/institutions/competition_words.txt) outside sports reports.
