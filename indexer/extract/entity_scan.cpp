@@ -235,6 +235,15 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     while (start < head && m_lex.function_word(m_words[start].key) && m_lex.not_a_name(m_words[start].key) &&
            !m_lex.institution(key(start, end - start)))
         ++start;
+    // "The Organisation for Security and Cooperation in Europe (OSCE)": past the
+    // words dropped, a name the gazetteer knows that goes on past the pattern's
+    // end is read whole, as it would be had the sentence opened with it (not
+    // "United Nations" of "The United Nations Food and Agriculture Organization").
+    if (start > k && !m_shouting) {
+        const std::size_t longest = std::min(m_lex.max_institution_words_from(m_words[start].raw), m_words.size() - start);
+        for (std::size_t n = longest; n > end - start; --n)
+            if (contiguous(start, n) && m_lex.institution(key(start, n))) return start - k + match_institution(start);
+    }
     // "Moscow's Central Clinical Hospital": the owner is not part of the name; a
     // company's legal name keeps its possessive ("McDonald's Corp", "Boatmen's Bancshares Inc"),
     // as does a name for whom the body is ("Women's Tennis Association").

@@ -503,6 +503,16 @@ TEST(Institutions, WholeNamesNotTheirFragments) {
               std::vector<std::string>{"World Boxing Council"});
     // A place is no organisation, whatever its last word.
     EXPECT_TRUE(extract("Settlers in the West Bank protested.").institutions.empty());
+    // After a sentence's "The", a known name going on past "in" is read whole, not
+    // cut where the head-word pattern ends; one going less far leaves the pattern's.
+    const auto osce = extract("The Organisation for Security and Cooperation in Europe (OSCE) will send "
+                              "observers to the vote.");
+    ASSERT_EQ(institution_names(osce), std::vector<std::string>{"Organization for Security and Co-operation in Europe"})
+        << osce;
+    EXPECT_EQ(osce.institutions[0].acronym, "OSCE");
+    EXPECT_EQ(institution_names(extract("The United Nations Food and Agriculture Organization warned of "
+                                        "locusts.")),
+              std::vector<std::string>{"United Nations Food and Agriculture Organization"});
 }
 
 TEST(Institutions, NewsOutletsByTheirLastWord) {
