@@ -144,8 +144,11 @@ std::size_t Scanner::extend_of(std::size_t end) const {
             // "Department of State": a last word no day, month or function word.
             const bool last = w + 1 >= m_words.size() || !m_words[w + 1].adjacent || !cap(w + 1);
             // "University of the Highlands and Islands": so is the last word after "and".
+            // "University of Free State", "Organization of American States": and the
+            // last of two capitalised words.
             if (last && !m_lex.function_word(m_words[w].key) && w > 0 &&
-                (m_words[w - 1].key == "of" || m_words[w - 1].key == "and"))
+                (m_words[w - 1].key == "of" || m_words[w - 1].key == "and" ||
+                 (m_words[w].adjacent && cap(w - 1) && !m_lex.title(m_words[w].key))))
                 return false;
             if (place(w) || (w > 0 && place(w - 1)) || of_next(w) ||
                 (w + 1 < m_words.size() && m_words[w + 1].adjacent && cap(w + 1) && of_next(w + 1)))

@@ -513,6 +513,9 @@ TEST(Institutions, WholeNamesNotTheirFragments) {
     EXPECT_EQ(institution_names(extract("The United Nations Food and Agriculture Organization warned of "
                                         "locusts.")),
               std::vector<std::string>{"United Nations Food and Agriculture Organization"});
+    // A word no name holds ("State") may still end a body's name after another capital.
+    EXPECT_EQ(institution_names(extract("She studied law at the University of Free State in Bloemfontein.")),
+              std::vector<std::string>{"University of Free State"});
 }
 
 TEST(Institutions, NewsOutletsByTheirLastWord) {
