@@ -1,6 +1,7 @@
 #include "indexer/extract/names.h"
 
 #include <algorithm>
+#include <string>
 #include <unordered_set>
 
 #include "common/lang/countries.h"
@@ -121,6 +122,20 @@ std::vector<Person> PersonBook::people() const {
     std::vector<Person> people;
     for (auto& [order, person] : out) people.push_back(std::move(person));
     return people;
+}
+
+void drop_institution_fronts(std::vector<Person>& people, const std::vector<Institution>& institutions) {
+    std::vector<std::string> names;
+    for (const auto& inst : institutions) names.push_back(lookup_key(inst.name) + " ");
+    std::erase_if(people, [&](const Person& person) {
+        if (person.name.find(' ') == std::string::npos) return false;
+        const auto key = lookup_key(person.name);
+        // "Walt Disney" beside "Walt Disney Company": a given name keeps the founder.
+        if (Lexicon::instance().given_name(key.substr(0, key.find(' ')))) return false;
+        return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+            return name.size() > key.size() + 1 && name.starts_with(key + " ");
+        });
+    });
 }
 
 std::unordered_set<std::string> name_word_keys(const std::vector<Person>& people) {

@@ -314,6 +314,19 @@ TEST(PeopleNotThings, PlacesAndBodiesWhereTheyStandAreNotPeople) {
     EXPECT_TRUE(has(people(f), "Indira Gandhi"));
 }
 
+// "the resignation of Liberal National MP John McVeigh" beside "the Liberal
+// National Party", "converting Hagia Sophia" beside "Hagia Sophia Museum": a
+// name that opens one of the article's institutions is that body cut short;
+// a given name opening it keeps it a person's.
+TEST(PeopleNotThings, TheFrontOfABodysNameIsNoPerson) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "Wikinews interviews Craig Farquharson");
+    EXPECT_TRUE(has(institutions(a), "Liberal National Party"));
+    EXPECT_FALSE(has(people(a), "Liberal National"));
+    EXPECT_TRUE(has(people(a), "John McVeigh"));
+    const auto b = wikinews("wikinews-2019.jsonl", "Turkey's President Erdogan proposes converting Hagia Sophia");
+    EXPECT_FALSE(has(people(b), "Hagia Sophia"));
+}
+
 // "excerpts from Bob Woodward's book Rage", "Tomasz Sekielski's film": a person
 // owning a thing stays a person; a given name opens a person's name.
 TEST(PeopleNotThings, OwnersOfThingsStayPeople) {
