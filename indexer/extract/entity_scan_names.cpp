@@ -168,6 +168,10 @@ std::size_t Scanner::match_name(std::size_t k) {
     std::vector<std::size_t> at;
     const auto run = run_words(k, e, &at);
     if (names_a_thing(run, next_lower(e))) return e - k;
+    // "Charles de Gaulle airport", "the John Wayne airport": a given name before
+    // a thing's word names the thing when the model reads the run as no person.
+    if (const auto next = next_lower(e); !next.empty() && m_lex.thing_head(next.front()) && model_thing(k, e))
+        return e - k;
     // The first word of the personal name in the run.
     const std::size_t drop = run.size() > 1 ? descriptor_words(run, m_found.lower_words) : 0;
     // "Advisors Goldman Sachs": what follows the words dropped may be a body.
