@@ -207,6 +207,7 @@ class Scanner {
     NerTags& m_ner;  // its names in this text, kept in m_found for model_organisation
     std::size_t m_cue_at = npos;
     std::size_t m_last_country_end = npos;  // the word after the last country phrase
+    std::size_t m_team_end = npos;          // the word after the last club read by its context
     std::size_t m_list_size = 0;            // countries in the list it belongs to
     bool m_list_place = false;              // the list follows a place preposition
 };

@@ -405,13 +405,16 @@ TEST(Institutions, ClubsInSportsReports) {
                            "BASEBALL - MARLINS BEAT REDS");
     EXPECT_NE(institution(c, "Florida Marlins"), nullptr) << c;
     EXPECT_NE(institution(c, "Cincinnati Reds"), nullptr) << c;
-    // A player's role after a club, "against" or "rivals" before one.
+    // A player's role after a club, "against" or "rivals" before one ...
     const auto d = extract("Durham captain Mike Roseberry batted well in their match against Glamorgan, "
-                           "while title rivals Middlesex lost.",
+                           "while title rivals Middlesex, Essex and Kent lost.",
                            "CRICKET - COUNTY ROUNDUP");
     EXPECT_NE(institution(d, "Durham"), nullptr) << d;
     EXPECT_NE(institution(d, "Glamorgan"), nullptr) << d;
     EXPECT_NE(institution(d, "Middlesex"), nullptr) << d;
+    // ... and the clubs of the list the cue opened.
+    EXPECT_NE(institution(d, "Essex"), nullptr) << d;
+    EXPECT_NE(institution(d, "Kent"), nullptr) << d;
     EXPECT_NE(person(d, "Mike Roseberry"), nullptr) << d;
     // Outside a sports report the same words are not clubs.
     EXPECT_TRUE(extract("Kent beat Sussex by six wickets.").institutions.empty());
