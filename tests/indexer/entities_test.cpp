@@ -313,6 +313,15 @@ TEST(People, AThingsFirstWordMakesItNoPerson) {
     EXPECT_TRUE(b.people.empty()) << b;
 }
 
+// A tournament's last word ("Open", data/people/thing_heads.txt) after a run
+// makes it the tournament's name.
+TEST(People, ATournamentIsNoPerson) {
+    const auto a = extract("Frank Nobilo won the Greater Greensboro Open on Sunday. The Buick Southern Open "
+                           "was played in the rain.");
+    EXPECT_NE(person(a, "Frank Nobilo"), nullptr) << a;
+    EXPECT_EQ(a.people.size(), 1u) << a;
+}
+
 // A given name before a thing's word in lower case ("airport") names the thing
 // when the named-entity model reads the run as no person; the model keeps an
 // author's book his.
