@@ -136,6 +136,12 @@ std::size_t Scanner::match_name(std::size_t k) {
         const bool particle =
             lower_particle(e) && (capital_after(e + 1) || (lower_particle(e + 1) && capital_after(e + 2)));
         if (particle || (w.token.hyphen_before && !w.token.digit)) { ++e; continue; }
+        // "Benedict XVI", "John Paul II", "King Letsie III", "Malcolm X": a
+        // regnal number closes the name a given name or a title opened.
+        if ((cued || m_lex.given_name(first.key)) && !w.token.sentence_start && regnal_number(e)) {
+            ++e;
+            break;
+        }
         if (!cap(e) || w.token.sentence_start || w.token.upper || m_lex.not_a_name(w.key) ||
             m_lex.title(w.key) || m_lex.honorific(w.key) || org_word(e) ||
             (parts >= 2 && m_geo.find(w.key)))
@@ -197,6 +203,21 @@ std::size_t Scanner::match_name(std::size_t k) {
     }
     if (is_person(k, e, cued)) add_name(k, e, cued);
     return e - k;
+}
+
+// Word k is a Roman number as kings and popes take: "II" to "XXX", and "V",
+// "X" or "I" alone ("Charles V", "Elizabeth I"); "I" not before a lower-case
+// word other than "of", where it is the pronoun ("when Martha I was told").
+bool Scanner::regnal_number(std::size_t k) const {
+    const auto text = m_words[k].token.text;
+    if (text.empty() || text.size() > 5 || m_words[k].end != m_words[k].token.end) return false;
+    for (const char c : text)
+        if (c != 'I' && c != 'V' && c != 'X') return false;
+    if (text.size() > 1) return true;
+    if (text != "I") return true;
+    const std::size_t next = k + 1;
+    return next >= m_words.size() || !m_words[next].adjacent || m_words[next].token.capitalised ||
+           m_words[next].key == "of";
 }
 
 // "Viva Zapata", "Sleeping Bread", the "Strike Hard" campaign: a run a quotation

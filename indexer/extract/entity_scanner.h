@@ -180,6 +180,7 @@ class Scanner {
     std::size_t match_name(std::size_t k);
     void add_name(std::size_t k, std::size_t e, bool cued);
     bool quoted_alone(std::size_t k, std::size_t e) const;
+    bool regnal_number(std::size_t k) const;
     bool given_name_after_all(std::size_t k) const;
     std::vector<RunWord> run_words(std::size_t k, std::size_t e, std::vector<std::size_t>* at = nullptr) const;
     std::vector<std::string> next_lower(std::size_t e) const;

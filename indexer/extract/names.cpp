@@ -34,8 +34,17 @@ bool without_initials(const std::vector<std::string>& shorter, const std::vector
     return kept == shorter;
 }
 
+// "ii", "xvi": the regnal number closing a king's or a pope's name.
+bool regnal(const std::string& key) {
+    return !key.empty() && key.size() <= 5 && key.find_first_not_of("ivx") == std::string::npos;
+}
+
 bool refers_to(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
     if (shorter.size() >= longer.size()) return false;
+    // "Benedict" of "Benedict XVI", "John Paul" of "John Paul II".
+    if (shorter.size() + 1 == longer.size() && regnal(longer.back()) &&
+        std::equal(shorter.begin(), shorter.end(), longer.begin()))
+        return true;
     if (without_initials(shorter, longer)) return true;
     if (std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin())) return true;
     return std::equal(shorter.begin(), shorter.end(), longer.begin()) &&

@@ -313,6 +313,17 @@ TEST(People, AThingsFirstWordMakesItNoPerson) {
     EXPECT_TRUE(b.people.empty()) << b;
 }
 
+// A regnal number closes a king's or a pope's name, and the name without it is
+// the same person; "I" before a verb is the pronoun.
+TEST(People, RegnalNumbersAndTheNamesWithoutThem) {
+    const auto a = extract("Pope Benedict XVI met Juan Carlos I of Spain. Later Benedict flew home.");
+    EXPECT_NE(person(a, "Benedict XVI"), nullptr) << a;
+    EXPECT_NE(person(a, "Juan Carlos I"), nullptr) << a;
+    EXPECT_EQ(a.people.size(), 2u) << a;
+    const auto b = extract("When Maria Lopez I was told, said the guide.");
+    EXPECT_EQ(person(b, "Maria Lopez I"), nullptr) << b;
+}
+
 // A tournament's last word ("Open", data/people/thing_heads.txt) after a run
 // makes it the tournament's name.
 TEST(People, ATournamentIsNoPerson) {

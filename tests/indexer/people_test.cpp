@@ -368,6 +368,15 @@ TEST(PeopleNotThings, SurnamesAloneThatTheModelKnowsArePeople) {
     EXPECT_EQ(named_with(d, "TechCelerator"), "");
 }
 
+// "Johnson asked Queen Elizabeth II for this prorogation": a regnal number
+// closes the name a title or a given name opened; "Benedict" alone would be
+// the same person as "Benedict XVI".
+TEST(CleanNames, ARegnalNumberIsPartOfTheName) {
+    const auto a = wikinews("wikinews-2019.jsonl", "UK Prime Minister Johnson suspends parliament");
+    EXPECT_TRUE(has(people(a), "Elizabeth II"));
+    EXPECT_FALSE(has(people(a), "Elizabeth"));
+}
+
 // "John R. Bolton", later "John Bolton" and "John": one person, by the fullest name.
 TEST(OnePersonOneName, ShortAndInitialLessFormsFoldIntoTheFullest) {
     const auto a = wikinews("wikinews-2019.jsonl", "US president Trump ousts national security advisor Bolton");
