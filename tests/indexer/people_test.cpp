@@ -368,6 +368,14 @@ TEST(PeopleNotThings, SurnamesAloneThatTheModelKnowsArePeople) {
     EXPECT_EQ(named_with(d, "TechCelerator"), "");
 }
 
+// "Susan Rice Image: White House.": a caption's credit label after a name is
+// page furniture (data/people/not_names.txt), no part of it.
+TEST(CleanNames, ACaptionsCreditLabelIsNotPartOfTheName) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "On the campaign trail in the USA, June 2020");
+    EXPECT_TRUE(has(people(a), "Susan Rice"));
+    EXPECT_EQ(named_with(a, "Image"), "");
+}
+
 // "Johnson asked Queen Elizabeth II for this prorogation": a regnal number
 // closes the name a title or a given name opened; "Benedict" alone would be
 // the same person as "Benedict XVI".
