@@ -376,6 +376,13 @@ TEST(CleanNames, ACaptionsCreditLabelIsNotPartOfTheName) {
     EXPECT_EQ(named_with(a, "Image"), "");
 }
 
+// "I'm Rich Bowen and I'm the Community Manager": a contraction opens no name.
+TEST(CleanNames, AContractionIsNotPartOfTheName) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "Red Hat to move focus away from CentOS");
+    EXPECT_TRUE(has(people(a), "Rich Bowen"));
+    EXPECT_EQ(named_with(a, "I'm"), "");
+}
+
 // "Johnson asked Queen Elizabeth II for this prorogation": a regnal number
 // closes the name a title or a given name opened; "Benedict" alone would be
 // the same person as "Benedict XVI".
