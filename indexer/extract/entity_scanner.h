@@ -101,7 +101,9 @@ class Scanner {
                         continue;
                     }
                 // "its leader Kim Jong Un", "said Victor Cha": a cue for the next name.
-                if (m_lex.title(m_words[k].key) || m_lex.speech_verb(m_words[k].key)) m_cue_at = k + 1;
+                // Not across a quotation mark: 'stated, "Saying sorry ..."' opens a quotation.
+                if ((m_lex.title(m_words[k].key) || m_lex.speech_verb(m_words[k].key)) && !quote_after(k))
+                    m_cue_at = k + 1;
                 ++k;
                 continue;
             }
@@ -125,6 +127,15 @@ class Scanner {
     bool cap(std::size_t k) const {
         const auto& t = m_words[k].token;
         return !t.digit && (t.capitalised || (m_shouting && t.upper));
+    }
+    // A quotation mark stands between word k and the next word.
+    bool quote_after(std::size_t k) const {
+        const std::size_t last = k + 1 < m_words.size() ? m_words[k + 1].tok : m_tokens.size();
+        for (std::size_t t = m_words[k].tok + 1; t < last; ++t) {
+            const auto mark = m_tokens[t].text;
+            if (mark == "\"" || mark == "\u201c" || mark == "\u201d" || mark == "'" || mark == "\u2018") return true;
+        }
+        return false;
     }
     bool contiguous(std::size_t k, std::size_t n) const {
         if (k + n > m_words.size()) return false;

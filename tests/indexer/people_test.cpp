@@ -376,6 +376,18 @@ TEST(CleanNames, ACaptionsCreditLabelIsNotPartOfTheName) {
     EXPECT_EQ(named_with(a, "Image"), "");
 }
 
+// 'Donald Tusk ... wrote "Let's all pray"', 'Judge Jackson stated, "Saying I'm
+// sorry ..."': a title or a speech verb cues the name after it, not the first
+// word of a quotation it opens.
+TEST(PeopleNotThings, AQuotationsFirstWordIsNoPerson) {
+    const auto a = wikinews("wikinews-2019.jsonl", "Arrest made as mayor of Gdańsk");
+    EXPECT_FALSE(has(people(a), "Let"));
+    EXPECT_TRUE(has(people(a), "Donald Tusk"));
+    const auto b = wikinews("wikinews-2019.jsonl", "Former Trump advisor, Paul Manafort, receives second sentence");
+    EXPECT_FALSE(has(people(b), "Saying"));
+    EXPECT_TRUE(has(people(b), "Paul Manafort"));
+}
+
 // "I'm Rich Bowen and I'm the Community Manager": a contraction opens no name.
 TEST(CleanNames, AContractionIsNotPartOfTheName) {
     const auto a = wikinews("wikinews-2020-2021.jsonl", "Red Hat to move focus away from CentOS");
