@@ -134,6 +134,13 @@ TEST(CleanNames, AgeCompoundIsNotPartOfTheName) {
     EXPECT_EQ(screaming->speaker.value_or(""), "Zoe");
 }
 
+// "we wanted to create a Sydney-based group": such a compound alone is nobody.
+TEST(CleanNames, AModifierCompoundAloneIsNoName) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "Zara Kay tells Wikinews");
+    EXPECT_EQ(named_with(a, "Sydney"), "");
+    EXPECT_TRUE(has(people(a), "Zara Kay"));
+}
+
 // "Dr Mike Ryan, of the World Health Organization (WHO), said ...": the
 // institution alone, brackets and all, and no title made of it.
 TEST(Titles, OfAnInstitutionIsTheInstitutionNotATitle) {
