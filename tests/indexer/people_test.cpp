@@ -484,11 +484,13 @@ TEST(InstitutionsWhole, NamesEndingInABodysOrACompanysWordAreInstitutions) {
     EXPECT_TRUE(has(institutions(c), "Amazon Web Services"));
     const auto d = wikinews("wikinews-2020-2021.jsonl", "Indian Railway: all-women crew");
     EXPECT_TRUE(has(institutions(d), "South West Railway"));
-    // "Assiniboine and Sioux Tribes of Fort Peck, Blackfeet Nation, ...": a
-    // people's self-government is a body.
+    // "Assiniboine and Sioux Tribes of Fort Peck, Blackfeet Nation, ... Crow
+    // Tribe": a people's self-government is a body.
     const auto e = wikinews("wikinews-2020-2021.jsonl", "Native American groups sue US state of Montana");
     EXPECT_TRUE(has(institutions(e), "Blackfeet Nation"));
     EXPECT_FALSE(has(people(e), "Blackfeet Nation"));
+    EXPECT_TRUE(has(institutions(e), "Crow Tribe"));
+    EXPECT_FALSE(has(people(e), "Crow Tribe"));
 }
 
 // "it must also be approved by the Senate", "marched from Hyde Park Corner to
