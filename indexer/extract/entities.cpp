@@ -172,6 +172,7 @@ void extract_entities(Article& article) {
     article.people = found.people.people();
     if (judge_model_words(article.people, model, found)) article.people = found.people.people();
     article.institutions = found.institutions.institutions();
+    entities::drop_institution_fronts(article.people, article.institutions);
     article.countries = found.countries.countries();
 }
 

@@ -91,6 +91,8 @@ Lexicon::Lexicon() {
     load_words("institutions/company_words.txt", companies);
     load_words("institutions/body_words.txt", companies);  // "Syrian Democratic Forces"
     for (const auto& key : companies) m_org_words.try_emplace(key, OrgWord::head);
+    load_words("institutions/competition_words.txt", m_competitions);  // "League of Women Voters"
+    for (const auto& key : m_competitions) m_org_words.try_emplace(key, OrgWord::head);
     load_words("countries/place_prepositions.txt", m_place_preps);
     for (const auto& line : lines_of("institutions/sports.txt")) {
         const auto cells = split(line, '\t');

@@ -65,6 +65,9 @@ class Lexicon {
     // "soccer", "rugby union": a team sport named before the dash of a sports
     // headline (sports between individuals are not listed here).
     [[nodiscard]] bool sport(const std::string& key) const { return m_sports.count(key) > 0; }
+    // "league" (institutions/competition_words.txt): a body's head word, but in a
+    // sports report the competition's.
+    [[nodiscard]] bool competition_word(const std::string& key) const { return m_competitions.count(key) > 0; }
     // "in", "at", "from": before a capital they make it a place, not a government.
     [[nodiscard]] bool place_preposition(const std::string& key) const { return m_place_preps.count(key) > 0; }
     [[nodiscard]] bool result_verb(const std::string& key) const { return m_result_verbs.count(key) > 0; }
@@ -120,7 +123,7 @@ class Lexicon {
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
         m_place_preps, m_state_words, m_function_words, m_currency_words,
-        m_country_verbs, m_country_bodies, m_name_possessives;
+        m_country_verbs, m_country_bodies, m_name_possessives, m_competitions;
     std::unordered_set<std::string> m_thing_heads, m_thing_openers, m_compound_modifiers, m_roles, m_parties;
     std::vector<std::string> m_thing_endings, m_adverb_endings;
     std::unordered_map<std::string, ClubWord> m_club_words;

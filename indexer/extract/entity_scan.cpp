@@ -144,8 +144,11 @@ std::size_t Scanner::extend_of(std::size_t end) const {
             // "Department of State": a last word no day, month or function word.
             const bool last = w + 1 >= m_words.size() || !m_words[w + 1].adjacent || !cap(w + 1);
             // "University of the Highlands and Islands": so is the last word after "and".
+            // "University of Free State", "Organization of American States": and the
+            // last of two capitalised words.
             if (last && !m_lex.function_word(m_words[w].key) && w > 0 &&
-                (m_words[w - 1].key == "of" || m_words[w - 1].key == "and"))
+                (m_words[w - 1].key == "of" || m_words[w - 1].key == "and" ||
+                 (m_words[w].adjacent && cap(w - 1) && !m_lex.title(m_words[w].key))))
                 return false;
             if (place(w) || (w > 0 && place(w - 1)) || of_next(w) ||
                 (w + 1 < m_words.size() && m_words[w + 1].adjacent && cap(w + 1) && of_next(w + 1)))
@@ -235,6 +238,15 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     while (start < head && m_lex.function_word(m_words[start].key) && m_lex.not_a_name(m_words[start].key) &&
            !m_lex.institution(key(start, end - start)))
         ++start;
+    // "The Organisation for Security and Cooperation in Europe (OSCE)": past the
+    // words dropped, a name the gazetteer knows that goes on past the pattern's
+    // end is read whole, as it would be had the sentence opened with it (not
+    // "United Nations" of "The United Nations Food and Agriculture Organization").
+    if (start > k && !m_shouting) {
+        const std::size_t longest = std::min(m_lex.max_institution_words_from(m_words[start].raw), m_words.size() - start);
+        for (std::size_t n = longest; n > end - start; --n)
+            if (contiguous(start, n) && m_lex.institution(key(start, n))) return start - k + match_institution(start);
+    }
     // "Moscow's Central Clinical Hospital": the owner is not part of the name; a
     // company's legal name keeps its possessive ("McDonald's Corp", "Boatmen's Bancshares Inc"),
     // as does a name for whom the body is ("Women's Tennis Association").
@@ -254,7 +266,10 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     }
     // A lone head word ("Council", "Party") names nothing in particular, and a
     // place is no organisation ("West Bank").
-    if (end - start == 1 || org_word(start) == OrgWord::suffix || m_geo.known_place(key(start, end - start)) ||
+    // "the Senate", "Parliament": a body every country has is one by its head word alone.
+    const bool lone_body = end - start == 1 && !m_words[start].token.sentence_start &&
+                           m_lex.country_body(m_words[start].key) && !m_found.lower_words.count(m_words[start].key);
+    if ((end - start == 1 && !lone_body) || org_word(start) == OrgWord::suffix || m_geo.known_place(key(start, end - start)) ||
         m_geo.find(key(start, end - start)))
         return end - k;
     const auto name = text(start, end);

@@ -60,7 +60,37 @@ bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
     // Nothing but capitals says person here: the model may know the run as one
     // place ("Cape Canaveral", "Palm Beach").
     const auto* place = model_place(k);
-    return !place || place != model_place(e - 1);
+    if (place && place == model_place(e - 1)) return false;
+    return !(model_thing(k, e) && thing_context(k, e));
+}
+
+// The model reads words [k, e) as one name of a place or a body, however
+// unsure ("Old Trafford", "Tunbridge Wells", "Congressional Black Caucus").
+bool Scanner::model_thing(std::size_t k, std::size_t e) const {
+    const auto* span = model_span(k);
+    return span && span->type != NerType::person && span->confidence >= model_thing_confidence &&
+           span == model_span(e - 1);
+}
+
+// Where a place's or a body's name stands, not a person's: after "the" or a
+// place preposition ("at Old Trafford", "in Tunbridge Wells", "the White
+// Sox"), before a lower-case word naming a thing ("Northern Cape province"),
+// or with a word the article also writes in lower case ("Northern Cape",
+// "Scientific Reports"). "to" and "from" come before people as often ("lost
+// to Thom Tillis"), and an owner is anyone's ("in Tomasz Sekielski's film").
+bool Scanner::thing_context(std::size_t k, std::size_t e) const {
+    for (std::size_t m = k; m < e; ++m)
+        if (m_found.lower_words.count(m_words[m].key)) return true;
+    if (m_words[e - 1].raw != m_words[e - 1].key) return false;
+    if (e < m_words.size() && m_words[e].adjacent && !m_words[e].token.capitalised) {
+        if (m_lex.thing_head(m_words[e].key)) return true;
+        // "the Laquan McDonald police shooting": names_a_thing read the run
+        // before "police" as a person's on purpose.
+        if (org_word(e)) return false;
+    }
+    if (k == 0 || !m_words[k].adjacent) return false;
+    const auto& before = m_words[k - 1].key;
+    return before == "the" || (m_lex.place_preposition(before) && before != "to" && before != "from");
 }
 
 // "Christian Blanc", "Jan Kroslak": a given name that is also a word no name
@@ -106,6 +136,12 @@ std::size_t Scanner::match_name(std::size_t k) {
         const bool particle =
             lower_particle(e) && (capital_after(e + 1) || (lower_particle(e + 1) && capital_after(e + 2)));
         if (particle || (w.token.hyphen_before && !w.token.digit)) { ++e; continue; }
+        // "Benedict XVI", "John Paul II", "King Letsie III", "Malcolm X": a
+        // regnal number closes the name a given name or a title opened.
+        if ((cued || m_lex.given_name(first.key)) && !w.token.sentence_start && regnal_number(e)) {
+            ++e;
+            break;
+        }
         if (!cap(e) || w.token.sentence_start || w.token.upper || m_lex.not_a_name(w.key) ||
             m_lex.title(w.key) || m_lex.honorific(w.key) || org_word(e) ||
             (parts >= 2 && m_geo.find(w.key)))
@@ -138,6 +174,10 @@ std::size_t Scanner::match_name(std::size_t k) {
     std::vector<std::size_t> at;
     const auto run = run_words(k, e, &at);
     if (names_a_thing(run, next_lower(e))) return e - k;
+    // "Charles de Gaulle airport", "the John Wayne airport": a given name before
+    // a thing's word names the thing when the model reads the run as no person.
+    if (const auto next = next_lower(e); !next.empty() && m_lex.thing_head(next.front()) && model_thing(k, e))
+        return e - k;
     // The first word of the personal name in the run.
     const std::size_t drop = run.size() > 1 ? descriptor_words(run, m_found.lower_words) : 0;
     // "Advisors Goldman Sachs": what follows the words dropped may be a body.
@@ -163,6 +203,21 @@ std::size_t Scanner::match_name(std::size_t k) {
     }
     if (is_person(k, e, cued)) add_name(k, e, cued);
     return e - k;
+}
+
+// Word k is a Roman number as kings and popes take: "II" to "XXX", and "V",
+// "X" or "I" alone ("Charles V", "Elizabeth I"); "I" not before a lower-case
+// word other than "of", where it is the pronoun ("when Martha I was told").
+bool Scanner::regnal_number(std::size_t k) const {
+    const auto text = m_words[k].token.text;
+    if (text.empty() || text.size() > 5 || m_words[k].end != m_words[k].token.end) return false;
+    for (const char c : text)
+        if (c != 'I' && c != 'V' && c != 'X') return false;
+    if (text.size() > 1) return true;
+    if (text != "I") return true;
+    const std::size_t next = k + 1;
+    return next >= m_words.size() || !m_words[next].adjacent || m_words[next].token.capitalised ||
+           m_words[next].key == "of";
 }
 
 // "Viva Zapata", "Sleeping Bread", the "Strike Hard" campaign: a run a quotation

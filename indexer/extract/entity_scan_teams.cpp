@@ -41,13 +41,18 @@ std::size_t Scanner::match_team(std::size_t k) {
     const bool club = e - k >= 2 && (m_lex.club_word(m_words[e - 1].key) == ClubWord::end ||
                                      m_lex.club_word(m_words[k].key) == ClubWord::start ||
                                      nickname_after_place(k, e));
-    if (!club && !team_context(k, e)) return 0;
+    // "title rivals Essex, Derbyshire and Surrey": the next of a list a club opened.
+    const bool listed = (m_team_end == k && m_words[k].punct_before == ",") ||
+                        (k > 0 && m_team_end + 1 == k && m_words[k - 1].key == "and" && m_words[k - 1].adjacent &&
+                         m_words[k].adjacent);
+    if (!club && !listed && !team_context(k, e)) return 0;
     const auto phrase = key(k, e - k);
     if (const auto* place = m_geo.find(phrase);
         place && (place->cue == CountryCue::name || place->cue == CountryCue::demonym))
         return 0;
     m_found.teams.insert(phrase);
     m_found.institutions.add(text(k, e));
+    m_team_end = e;
     return e - k;
 }
 

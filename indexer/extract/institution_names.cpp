@@ -100,7 +100,8 @@ void canonical_institutions(Article& article) {
             // beside "Republican Senate" may be another chamber.
             const bool one_word = shorter.name.find(' ') == std::string::npos;
             const bool ends = whole.size() > key.size() && whole.ends_with(key) &&
-                              (!one_word || placed(whole.substr(1, whole.size() - key.size() - 1)));
+                              (!one_word || placed(whole.substr(1, whole.size() - key.size() - 1)) ||
+                               Lexicon::instance().party(lookup_key(whole.substr(1, whole.size() - key.size() - 1))));
             if (whole.size() <= key.size() || !(whole.starts_with(key) || ends)) continue;
             longer.mentions += shorter.mentions;
             if (!longer.acronym) longer.acronym = shorter.acronym;

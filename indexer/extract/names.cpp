@@ -1,6 +1,7 @@
 #include "indexer/extract/names.h"
 
 #include <algorithm>
+#include <string>
 #include <unordered_set>
 
 #include "common/lang/countries.h"
@@ -33,8 +34,17 @@ bool without_initials(const std::vector<std::string>& shorter, const std::vector
     return kept == shorter;
 }
 
+// "ii", "xvi": the regnal number closing a king's or a pope's name.
+bool regnal(const std::string& key) {
+    return !key.empty() && key.size() <= 5 && key.find_first_not_of("ivx") == std::string::npos;
+}
+
 bool refers_to(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
     if (shorter.size() >= longer.size()) return false;
+    // "Benedict" of "Benedict XVI", "John Paul" of "John Paul II".
+    if (shorter.size() + 1 == longer.size() && regnal(longer.back()) &&
+        std::equal(shorter.begin(), shorter.end(), longer.begin()))
+        return true;
     if (without_initials(shorter, longer)) return true;
     if (std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin())) return true;
     return std::equal(shorter.begin(), shorter.end(), longer.begin()) &&
@@ -121,6 +131,20 @@ std::vector<Person> PersonBook::people() const {
     std::vector<Person> people;
     for (auto& [order, person] : out) people.push_back(std::move(person));
     return people;
+}
+
+void drop_institution_fronts(std::vector<Person>& people, const std::vector<Institution>& institutions) {
+    std::vector<std::string> names;
+    for (const auto& inst : institutions) names.push_back(lookup_key(inst.name) + " ");
+    std::erase_if(people, [&](const Person& person) {
+        if (person.name.find(' ') == std::string::npos) return false;
+        const auto key = lookup_key(person.name);
+        // "Walt Disney" beside "Walt Disney Company": a given name keeps the founder.
+        if (Lexicon::instance().given_name(key.substr(0, key.find(' ')))) return false;
+        return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+            return name.size() > key.size() + 1 && name.starts_with(key + " ");
+        });
+    });
 }
 
 std::unordered_set<std::string> name_word_keys(const std::vector<Person>& people) {

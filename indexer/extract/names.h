@@ -52,6 +52,12 @@ class PersonBook {
     std::size_t m_order = 0;
 };
 
+// "Johnson Controls" beside "Johnson Controls Inc", "Kurdistan Workers" beside
+// "Kurdistan Workers Party": a name of two or more words that opens the name of
+// one of the article's institutions is that body's name cut short, nobody's,
+// unless a given name opens it; such names leave `people`.
+void drop_institution_fronts(std::vector<Person>& people, const std::vector<Institution>& institutions);
+
 // The lookup keys of every word of the people's names ("sandrine", "testud").
 [[nodiscard]] std::unordered_set<std::string> name_word_keys(const std::vector<Person>& people);
 

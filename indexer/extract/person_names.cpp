@@ -142,6 +142,8 @@ std::size_t descriptor_words(const std::vector<RunWord>& run, const std::unorder
 
 bool names_a_thing(const std::vector<RunWord>& run, const std::vector<std::string>& next) {
     if (run.empty()) return false;
+    // "Sydney-based", "Kurdish-led" alone modify whatever follows and name nobody.
+    if (run.size() == 1 && modifier_compound(run.front().text)) return true;
     const auto& lex = Lexicon::instance();
     // "Hurricane Katrina", "Operation Desert Storm": a thing's first word opens it.
     if (run.size() > 1 && lex.thing_opener(run.front().key)) return true;
