@@ -5,8 +5,10 @@
 // are the wrapped stemmer's, so the terms are the same.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -21,22 +23,28 @@ namespace newsdesk {
 // skips stemming for Xapian::Stem("none"), but not for a wrapper around it.
 class CachingStem : public Xapian::StemImplementation {
   public:
-    explicit CachingStem(Xapian::Stem stem) : m_stem(std::move(stem)), m_slots(kFirstSlots) {}
+    explicit CachingStem(Xapian::Stem stem) : m_stem(std::move(stem)), m_index(kFirstSlots, 0) {}
 
     std::string operator()(const std::string& word) override {
         const std::uint64_t hash = std::hash<std::string_view>{}(word);
-        std::size_t i = hash & (m_slots.size() - 1);
-        for (; m_slots[i].used; i = (i + 1) & (m_slots.size() - 1))
-            if (m_slots[i].hash == hash && m_slots[i].word == word) return m_slots[i].stem;
-        if ((m_used + 1) * 4 > m_slots.size() * 3) {
+        const std::uint64_t tag = hash >> 32;
+        std::size_t i = hash & (m_index.size() - 1);
+        for (; m_index[i] != 0; i = (i + 1) & (m_index.size() - 1)) {
+            if (m_index[i] >> 32 != tag) continue;
+            const auto& entry = m_entries[(m_index[i] & 0xFFFFFFFFu) - 1];
+            if (entry.word == word) return entry.stem;
+        }
+        if ((m_entries.size() + 1) * 4 > m_index.size() * 3) {
             // Bounded: a long run over many languages or odd tokens starts over.
-            if (m_slots.size() >= kMaxSlots) clear();
-            else grow();
+            if (m_index.size() >= kMaxSlots)
+                clear();
+            else
+                grow();
             return (*this)(word);
         }
-        ++m_used;
-        m_slots[i] = Slot{true, hash, word, m_stem(word)};
-        return m_slots[i].stem;
+        m_entries.push_back(Entry{word, m_stem(word)});
+        m_index[i] = tag << 32 | m_entries.size();
+        return m_entries.back().stem;
     }
 
     std::string get_description() const override { return "cached " + m_stem.get_description(); }
@@ -47,34 +55,33 @@ class CachingStem : public Xapian::StemImplementation {
   private:
     static constexpr std::size_t kFirstSlots = 1u << 10;
 
-    // Open addressing, probed in line: a lookup touches one slot (the words and
-    // stems are short, held in the slot's strings), where a node-based map
-    // touched a bucket, the node before and the node.
-    struct Slot {
-        bool used = false;
-        std::uint64_t hash = 0;
+    // Open addressing over an index of 8-byte slots (the top half of the
+    // word's hash, and its entry's number + 1; 0 is free), probed in line: a
+    // lookup touches a slot and the one entry whose hash matches, where a
+    // node-based map touched a bucket, the node before and the node. The
+    // entries never move, and take no more room than the map's nodes did.
+    struct Entry {
         std::string word, stem;
     };
 
     void clear() {
-        m_slots.assign(m_slots.size(), Slot{});
-        m_used = 0;
+        m_entries.clear();
+        std::fill(m_index.begin(), m_index.end(), 0);
     }
 
     void grow() {
-        std::vector<Slot> old(m_slots.size() * 2);
-        old.swap(m_slots);
-        for (auto& slot : old) {
-            if (!slot.used) continue;
-            std::size_t i = slot.hash & (m_slots.size() - 1);
-            while (m_slots[i].used) i = (i + 1) & (m_slots.size() - 1);
-            m_slots[i] = std::move(slot);
+        m_index.assign(m_index.size() * 2, 0);
+        for (std::size_t n = 0; n < m_entries.size(); ++n) {
+            const std::uint64_t hash = std::hash<std::string_view>{}(m_entries[n].word);
+            std::size_t i = hash & (m_index.size() - 1);
+            while (m_index[i] != 0) i = (i + 1) & (m_index.size() - 1);
+            m_index[i] = (hash >> 32) << 32 | (n + 1);
         }
     }
 
     Xapian::Stem m_stem;
-    std::vector<Slot> m_slots;
-    std::size_t m_used = 0;
+    std::vector<std::uint64_t> m_index;
+    std::deque<Entry> m_entries;
 };
 
 }  // namespace newsdesk
