@@ -116,28 +116,6 @@ Article article_from_json(const nlohmann::json& j) {
     return a;
 }
 
-StoredRecord stored_record(const Article& article) {
-    // An object's line is "{" + "KEY":VALUE items joined by "," + "}", in key
-    // order; each item serialised alone is the same bytes as within the whole.
-    const auto dump = [](const nlohmann::json& j) {
-        return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    };
-    StoredRecord out;
-    out.line = out.line_without_path = "{";
-    const auto j = to_json(article);
-    for (const auto& [key, value] : j.items()) {
-        const std::string item = dump(key) + ':' + dump(value);
-        if (out.line.size() > 1) out.line += ',';
-        out.line += item;
-        if (key == record::path) continue;
-        if (out.line_without_path.size() > 1) out.line_without_path += ',';
-        out.line_without_path += item;
-    }
-    out.line += '}';
-    out.line_without_path += '}';
-    return out;
-}
-
 std::ostream& operator<<(std::ostream& out, const Article& article) {
     return out << to_json(article).dump(2);
 }

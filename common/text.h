@@ -22,6 +22,10 @@ namespace newsdesk {
 // zero-width characters) into one space and trims both ends.
 [[nodiscard]] std::string collapse_whitespace(std::string_view text);
 
+// Whether collapse_whitespace reads the code point `cp` as a space (and so
+// drops it, or folds it into one space).
+[[nodiscard]] bool is_collapsible_space(char32_t cp);
+
 // Normalises a body: each paragraph whitespace-collapsed, empty paragraphs
 // dropped, paragraphs joined with "\n\n".
 [[nodiscard]] std::string join_paragraphs(const std::vector<std::string>& paragraphs);

@@ -70,6 +70,17 @@ std::string lookup_key(std::string_view phrase) {
     out.reserve(phrase.size());
     bool space = false;
     for (std::size_t pos = 0; pos < phrase.size();) {
+        // ASCII, most of every key, without decoding and re-encoding.
+        if (char c = phrase[pos]; static_cast<unsigned char>(c) < 0x80) {
+            ++pos;
+            if (c == ' ' || c == '\t' || c == '\n' || c == '-') {
+                space = !out.empty();
+                continue;
+            }
+            if (space) out += ' ', space = false;
+            out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+            continue;
+        }
         char32_t cp = next_code_point(phrase, pos);
         if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) cp = '\'';
         if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '-' || cp == 0x2010 || cp == 0xA0) {

@@ -15,19 +15,26 @@ constexpr std::size_t kShingle = 5;
 constexpr std::size_t kMaxWords = 400;
 constexpr std::size_t kMinWords = 40;
 
-// Words as hashes: runs of ASCII letters/digits (lower-cased) or non-ASCII bytes.
+// Words as hashes: runs of ASCII letters/digits (lower-cased) or non-ASCII bytes,
+// each word's FNV-1a taken as its bytes go by (the same as fnv1a of the word).
 std::vector<std::uint64_t> word_hashes(std::string_view text) {
     std::vector<std::uint64_t> words;
-    std::string word;
+    std::uint64_t hash = kFnvOffset;
+    bool in_word = false;
     auto flush = [&] {
-        if (!word.empty()) words.push_back(fnv1a(word));
-        word.clear();
+        if (in_word) words.push_back(hash);
+        hash = kFnvOffset;
+        in_word = false;
     };
     for (unsigned char c : text) {
         if (words.size() >= kMaxWords) break;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) word += char(c);
-        else if (c >= 'A' && c <= 'Z') word += char(c + 32);
-        else flush();
+        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+            hash = (hash ^ c) * 1099511628211ull;
+            in_word = true;
+        } else {
+            flush();
+        }
     }
     if (words.size() < kMaxWords) flush();
     return words;

@@ -68,7 +68,15 @@ bool interchange_valid(char32_t cp) {
 }
 
 void append_clean(std::string& out, std::string_view text) {
+    const auto plain = [](unsigned char c) { return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r'; };
     for (std::size_t pos = 0; pos < text.size();) {
+        // Printable ASCII and line ends, most of any text, copied a run at a time.
+        if (plain(static_cast<unsigned char>(text[pos]))) {
+            const auto start = pos;
+            while (pos < text.size() && plain(static_cast<unsigned char>(text[pos]))) ++pos;
+            out.append(text.substr(start, pos - start));
+            continue;
+        }
         const auto start = pos;
         const auto cp = next_code_point(text, pos);
         if (cp == 0xFFFD || !interchange_valid(cp))

@@ -111,18 +111,22 @@ struct InputStream::Inflater {
     ~Inflater() { inflateEnd(&zs); }
 };
 
-InputStream::InputStream(const fs::path& path) : m_path(path) {
+InputStream::InputStream(const fs::path& path, std::size_t first_read)
+    : m_path(path), m_first_read(std::max<std::size_t>(first_read, 1)) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw ParseError("is a directory");
+    // Unbuffered: every read here is a block of its own, which the stream's
+    // buffer would only copy (and allocating it, per file, cost more than the copy).
+    m_in.rdbuf()->pubsetbuf(nullptr, 0);
     m_in.open(path, std::ios::binary);
     if (!m_in) throw ParseError("cannot open file");
 }
 
 InputStream::~InputStream() = default;
 
-bool InputStream::fill() {
+bool InputStream::fill(std::size_t bytes) {
     if (m_eof) return false;
-    m_raw.resize(64 * 1024);
+    m_raw.resize(bytes);
     m_in.read(m_raw.data(), static_cast<std::streamsize>(m_raw.size()));
     if (m_in.bad()) throw ParseError("read error");
     const auto got = static_cast<std::size_t>(m_in.gcount());
@@ -136,7 +140,7 @@ bool InputStream::read(std::string& out, std::size_t n) {
     if (m_done) return false;
     if (!m_started) {
         m_started = true;
-        fill();
+        fill(m_first_read);
         if (is_gzip(m_raw)) {
             m_zs = std::make_unique<Inflater>();
             // 15 + 32: zlib or gzip header, detected automatically.
@@ -267,14 +271,14 @@ std::optional<LineChunk> LineChunker::skip_line(bool whole, std::size_t cut) {
     return skipped;
 }
 
-std::string load_file(const fs::path& path, std::size_t max_bytes) {
-    InputStream in(path);
-    std::string bytes;
+std::string load_file(const fs::path& path, std::size_t max_bytes, bool* gunzipped) {
     // A plain file is read in one piece, into a string of its size (+1 to see the
     // end): grown a block at a time, the string would end up with up to twice the room.
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
-    const std::size_t piece = !ec && size < max_bytes ? size + 1 : 64 * 1024;
+    const std::size_t piece = !ec && size < max_bytes ? size + 1 : InputStream::kReadBlock;
+    InputStream in(path, std::min(piece, InputStream::kReadBlock));
+    std::string bytes;
     bool more = true;
     while (more) {
         more = in.read(bytes, piece);
@@ -282,6 +286,7 @@ std::string load_file(const fs::path& path, std::size_t max_bytes) {
             throw ParseError((in.gzipped() ? "decompressed size exceeds " : "file size exceeds ") +
                              megabytes(max_bytes));
     }
+    if (gunzipped) *gunzipped = in.gzipped();
     return bytes;
 }
 

@@ -22,8 +22,11 @@ inline constexpr std::size_t kDefaultMaxInputBytes = 64 * 1024 * 1024;
 // transparently. Throws ParseError when the file cannot be read, is larger than
 // `max_bytes`, is corrupt gzip, or decompresses to more than `max_bytes`
 // ("decompressed size exceeds N MB").
+// `gunzipped`, when given, is set to whether the bytes were decompressed (else
+// they are the file's own bytes).
 [[nodiscard]] std::string load_file(const std::filesystem::path& path,
-                                    std::size_t max_bytes = kDefaultMaxInputBytes);
+                                    std::size_t max_bytes = kDefaultMaxInputBytes,
+                                    bool* gunzipped = nullptr);
 
 // Gunzips `bytes` (gzip or zlib stream, concatenated members allowed) with the same
 // limit; throws ParseError. Exposed for tests and for callers holding bytes already.
@@ -33,8 +36,10 @@ inline constexpr std::size_t kDefaultMaxInputBytes = 64 * 1024 * 1024;
 // ".gz" name), so a large file never has to be in memory whole.
 class InputStream {
   public:
-    // Throws ParseError "is a directory" / "cannot open file".
-    explicit InputStream(const std::filesystem::path& path);
+    // Throws ParseError "is a directory" / "cannot open file". `first_read`
+    // bytes are read first (to tell gzip data), 64 KB unless the caller knows
+    // the file is smaller.
+    explicit InputStream(const std::filesystem::path& path, std::size_t first_read = kReadBlock);
     ~InputStream();
     InputStream(const InputStream&) = delete;
     InputStream& operator=(const InputStream&) = delete;
@@ -48,13 +53,15 @@ class InputStream {
     // Whether the bytes are being gunzipped (known after the first read).
     [[nodiscard]] bool gzipped() const { return m_zs != nullptr; }
 
+    static constexpr std::size_t kReadBlock = 64 * 1024;
+
   private:
-    bool fill();  // raw bytes into m_raw; false at end of file
+    bool fill(std::size_t bytes = kReadBlock);  // raw bytes into m_raw; false at end of file
 
     std::filesystem::path m_path;
     std::ifstream m_in;
     std::string m_raw;       // compressed bytes not yet inflated
-    std::size_t m_raw_pos = 0;
+    std::size_t m_raw_pos = 0, m_first_read;
     bool m_started = false, m_eof = false, m_done = false;
     struct Inflater;
     std::unique_ptr<Inflater> m_zs;

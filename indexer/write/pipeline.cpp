@@ -14,6 +14,7 @@
 #include <libxml/parser.h>
 
 #include "common/error.h"
+#include "common/hash.h"
 #include "common/text.h"
 #include "indexer/document/document_builder.h"
 #include "indexer/extract/extract.h"
@@ -84,15 +85,30 @@ FileResult process_bytes(const fs::path& path, std::string_view bytes, const Pip
 
 }  // namespace
 
-FileResult process_file(const fs::path& path, const PipelineOptions& options) {
+namespace {
+
+// Loads and parses a file; `raw`, when given, is set to whether the bytes parsed
+// are the file's own (not gunzipped, and the file could be read).
+FileResult load_and_process(const fs::path& path, const PipelineOptions& options, std::string* raw_bytes) {
+    std::string bytes;
+    bool gunzipped = false;
     try {
-        return process_bytes(path, load_file(path, options.max_file_bytes), options);
+        bytes = load_file(path, options.max_file_bytes, &gunzipped);
     } catch (const std::exception& e) {
         FileResult result;
         result.path = path;
         fail(result, reason(e));
         return result;
     }
+    auto result = process_bytes(path, bytes, options);
+    if (raw_bytes && !gunzipped) *raw_bytes = std::move(bytes);
+    return result;
+}
+
+}  // namespace
+
+FileResult process_file(const fs::path& path, const PipelineOptions& options) {
+    return load_and_process(path, options, nullptr);
 }
 
 namespace {
@@ -116,8 +132,14 @@ struct WorkUnit {
 // has one, as only a regular file gets a manifest entry: a named pipe would be
 // read again, and wait for a writer that never comes. Left unset when the file
 // cannot be read now: the recorder then tries, and fails, itself.
-void hash_whole_file(FileResult& result, const PipelineOptions& options) {
+// `raw_bytes`, when not null, are the file's bytes as they were read and parsed:
+// hashed as they are, not read again.
+void hash_whole_file(FileResult& result, const PipelineOptions& options, const std::string* raw_bytes = nullptr) {
     if (!options.file_hashes || result.failed || !stat_file(result.path)) return;
+    if (raw_bytes) {
+        result.file_hash = fnv1a(*raw_bytes);
+        return;
+    }
     try {
         result.file_hash = hash_file(result.path);
     } catch (const std::exception&) {
@@ -127,10 +149,14 @@ void hash_whole_file(FileResult& result, const PipelineOptions& options) {
 FileResult process_unit(const fs::path& path, WorkUnit&& unit, const PipelineOptions& options) {
     FileResult result;
     switch (unit.kind) {
-        case WorkUnit::Kind::load:
-            result = process_file(path, options);
-            hash_whole_file(result, options);
+        case WorkUnit::Kind::load: {
+            std::optional<std::string> raw;
+            if (options.file_hashes) raw.emplace();
+            result = load_and_process(path, options, raw ? &*raw : nullptr);
+            // An empty string is also what a gunzipped file leaves: read that one again.
+            hash_whole_file(result, options, raw && !raw->empty() ? &*raw : nullptr);
             break;
+        }
         case WorkUnit::Kind::bytes:
             result = process_bytes(path, unit.bytes, options);
             hash_whole_file(result, options);

@@ -23,8 +23,33 @@ Article article(std::string path, std::string headline, std::string body) {
     return a;
 }
 
+// Every field set, and every optional one both ways.
+Article full_article() {
+    Article a = article("/news/full.html", "Full 😀", "Body\twith\ttabs");
+    a.url = "https://example.com/full";
+    a.source = "Example News";
+    a.date = "2024-06-21";
+    a.datetime = "2024-06-21T09:30:00+05:30";
+    a.byline = {"Jane Doe", "John \"JJ\" Roe"};
+    a.captions.push_back({"No credit", std::nullopt});
+    a.quotes.push_back({"Unattributed", std::nullopt, std::nullopt, std::nullopt});
+    a.quotes.push_back({"Said it", std::string("Kim Lee"), std::string("minister"), std::string("Ministry")});
+    a.experts = {{"Kim Lee", std::string("minister"), std::string("Ministry"), 2}, {"Ana Pérez", std::nullopt, std::nullopt, 1}};
+    a.people = {{"Kim Lee", 3}, {"Ana Pérez", 1}};
+    a.institutions = {{"United Nations", std::string("UN"), 4}, {"Ministry", std::nullopt, 1}};
+    a.countries = {{"KP", "North Korea", 5}, {"KR", "South Korea", -1}};
+    a.truncated = true;
+    return a;
+}
+
 TEST(StoredRecord, IsToJsonsLineWithAndWithoutPath) {
+    std::string controls;
+    for (int c = 0; c < 0x20; ++c) controls += static_cast<char>(c);
+    controls += "\x7f\\/\"end";
     const std::vector<Article> articles = {
+        full_article(),
+        // Every control character, escaped as nlohmann-json escapes it.
+        article("/c.txt", controls, "line\r\nfeed\fform\bback " + controls),
         article("/news/a.html", "Plain headline", "One paragraph.\n\nAnother."),
         // A path that sorts first, quotes and a key-like text inside values.
         article("\"path\":x", "\"path\":\"y\"", "text with \"path\": inside"),

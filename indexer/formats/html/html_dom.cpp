@@ -78,8 +78,7 @@ struct CollapsedLength {
             }
             const auto start = pos;
             const char32_t cp = next_code_point(text, pos);
-            // Whatever collapse_whitespace drops on its own is a space to it.
-            if (collapse_whitespace(text.substr(start, pos - start)).empty()) {
+            if (is_collapsible_space(cp)) {
                 space();
                 continue;
             }
