@@ -95,13 +95,18 @@ void canonical_institutions(Article& article) {
             auto& longer = list[order[b]];
             if (gone[order[b]]) continue;
             const auto whole = padded(longer.name);
-            // A lone word folds into a name it opens ("NBC" into "NBC News") or one
-            // a place qualifies ("Parliament" into "Tunisian Parliament"): "Senate"
-            // beside "Republican Senate" may be another chamber.
+            // A lone word folds into a name it opens ("NBC" into "NBC News"), one
+            // a place or party qualifies ("Parliament" into "Tunisian Parliament",
+            // "Senate" into "Republican Senate"), and a body every country has into
+            // a known body's name it ends ("Parliament" into "European Parliament":
+            // the article's "the Parliament" is that one; not "Senate" into the
+            // "West Virginia Republican Senate" of "... Senate primary").
             const bool one_word = shorter.name.find(' ') == std::string::npos;
+            const std::string qualifier = whole.size() > key.size() ? whole.substr(1, whole.size() - key.size() - 1) : "";
             const bool ends = whole.size() > key.size() && whole.ends_with(key) &&
-                              (!one_word || placed(whole.substr(1, whole.size() - key.size() - 1)) ||
-                               Lexicon::instance().party(lookup_key(whole.substr(1, whole.size() - key.size() - 1))));
+                              (!one_word || placed(qualifier) || Lexicon::instance().party(lookup_key(qualifier)) ||
+                               (Lexicon::instance().country_body(lookup_key(shorter.name)) &&
+                                Lexicon::instance().institution(lookup_key(longer.name))));
             if (whole.size() <= key.size() || !(whole.starts_with(key) || ends)) continue;
             longer.mentions += shorter.mentions;
             if (!longer.acronym) longer.acronym = shorter.acronym;
