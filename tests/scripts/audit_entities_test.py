@@ -89,6 +89,14 @@ class Names(unittest.TestCase):
         # A participle before a title or role is part of it, as the extractor reads it.
         self.assertEqual(title("acting Prime Minister of Iraq"), "")
         self.assertEqual(title("managing director"), "")
+        # Or before a title of two words (20k scaled corpus: Doug Rasor's).
+        self.assertEqual(title("marketing vice president"), "")
+        self.assertIn("clause-like", title("marketing the product"))
+
+    def test_a_company_suffix_opening_a_name_is_initials(self):
+        # "KK Mittal, a fund manager with Escorts Mutual Fund" (20k scaled corpus).
+        self.assertEqual(name("KK Mittal"), "")
+        self.assertIn("organisation word", name("Mittal KK"))
 
 
 class Institutions(unittest.TestCase):
@@ -127,6 +135,22 @@ class Institutions(unittest.TestCase):
         self.assertIn("same article", reasons["Boston University"])
         # A name the gazetteer knows is an institution of its own, wherever it stands.
         self.assertEqual(reasons["European Council"], "")
+
+    def test_the_body_a_unit_is_named_after_is_no_part_of_it(self):
+        # 20k scaled corpus: "David Rose, Chief Executive of Hereford Hospitals NHS Trust".
+        self.assertTrue(audit.unit_of("NHS", "Hereford Hospitals NHS Trust", LISTS))
+        # Joined inside another name by "and": a fragment.
+        self.assertFalse(audit.unit_of("Commercial Services", "Public and Commercial Services Union", LISTS))
+        self.assertFalse(audit.unit_of("Standard Trust", "United Bank of Africa and Standard Trust Bank", LISTS))
+        self.assertFalse(audit.unit_of("Rob Da Bank", "DJ Rob Da Bank on Thursdays", LISTS))
+        values = {kind: audit.collections.Counter() for kind in audit.KINDS}
+        values["institution"].update(["Hereford Hospitals NHS Trust", "NHS", "Commercial Services",
+                                      "Public and Commercial Services Union"])
+        same_article = {"NHS": ["Hereford Hospitals NHS Trust"],
+                        "Commercial Services": ["Public and Commercial Services Union"]}
+        reasons = {v: r for _, v, r in audit.audit(values, {}, same_article, LISTS)["institution"]}
+        self.assertEqual(reasons["NHS"], "")
+        self.assertIn("same article", reasons["Commercial Services"])
 
     def test_cut_names(self):
         self.assertIn("ends with", audit.institution_problem("Ministry of", LISTS))
