@@ -229,15 +229,24 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
     // it; a capital inside a sentence is ("the World Health Organization", "at
     // First Union"), as is "World" after a sentence's "The".
     std::size_t start = k;
-    while (start < head && m_words[start].token.sentence_start &&
+    // "World Anti-Doping Agency (WADA)", "Past Congressional Budget Office (CBO)":
+    // the acronym the article defines right after the name spells where it begins.
+    const std::size_t spelled = acronym_start(k, head, end);
+    if (spelled != npos) start = spelled;
+    while (spelled == npos && start < head && m_words[start].token.sentence_start &&
            (m_lex.not_a_name(m_words[start].key) || m_lex.function_word(m_words[start].key) ||
             m_found.lower_words.count(m_words[start].key) || m_lex.speech_verb(m_words[start].key) ||
             gerund(start)))
         ++start;
     // "Tuesday Health Ministry officials": a day or month before the name.
-    while (start < head && m_lex.function_word(m_words[start].key) && m_lex.not_a_name(m_words[start].key) &&
+    while (spelled == npos && start < head && m_lex.function_word(m_words[start].key) && m_lex.not_a_name(m_words[start].key) &&
            !m_lex.institution(key(start, end - start)))
         ++start;
+    // "Gerhard Schroeder's Social Democrat-Green Party administration": parties
+    // joined by a hyphen are a coalition; the name is the last party's.
+    for (std::size_t m = start + 1; m <= head && m < end; ++m)
+        if (m_words[m].token.hyphen_before && m_lex.party(m_words[m - 1].key) && m_lex.party(m_words[m].key))
+            start = m;
     // "The Organisation for Security and Cooperation in Europe (OSCE)": past the
     // words dropped, a name the gazetteer knows that goes on past the pattern's
     // end is read whole, as it would be had the sentence opened with it (not
@@ -285,6 +294,28 @@ std::size_t Scanner::match_org_pattern(std::size_t k) {
         m_words[end + 1].key != "the" && country_at(end + 1))
         return end + 1 + match_country(end + 1, true) - k;
     return end - k + defined;
+}
+
+// The first word of [k, head] from which the initials of the capitalised words up
+// to `end` spell the upper-case acronym in brackets right after them ("World
+// Anti-Doping Agency (WADA)": W, A, D, A), or npos. Lower-case words ("of",
+// "and") are passed over; an acronym they spell too ("Organization of American
+// States (OAS)") needs none of them.
+std::size_t Scanner::acronym_start(std::size_t k, std::size_t head, std::size_t end) const {
+    const std::size_t t = m_words[end - 1].tok;
+    if (t + 3 >= m_tokens.size() || m_tokens[t + 1].text != "(" || m_tokens[t + 3].text != ")") return npos;
+    const auto& acronym = m_tokens[t + 2];
+    if (!acronym.word || !acronym.upper || acronym.text.size() < 2 ||
+        !std::all_of(acronym.text.begin(), acronym.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return npos;
+    for (std::size_t j = k; j <= head; ++j) {
+        if (!m_words[j].token.capitalised) continue;  // "Fiat and General Motors (GM)"
+        std::string initials;
+        for (std::size_t m = j; m < end; ++m)
+            if (m_words[m].token.capitalised) initials += m_words[m].token.text.front();
+        if (initials == acronym.text) return j;
+    }
+    return npos;
 }
 
 // "Proroguing Parliament is ...", "Remarked Center for Biological Diversity

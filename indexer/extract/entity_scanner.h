@@ -183,6 +183,7 @@ class Scanner {
     std::size_t country_at(std::size_t k) const;
     bool adjective(std::size_t k, std::size_t n) const;
     bool gerund(std::size_t k) const;
+    std::size_t acronym_start(std::size_t k, std::size_t head, std::size_t end) const;
     bool second_name(std::size_t object, std::size_t and_at) const;
     bool and_in_name(std::size_t k, std::size_t at) const;
     std::size_t match_title(std::size_t k);
