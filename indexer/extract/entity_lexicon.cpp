@@ -163,6 +163,15 @@ void Lexicon::load_gazetteer() {
             if (name.empty()) return;
             const auto key = lookup_key(name);
             add_key(key);
+            // The scan reads words: "Standard & Poor's" as "standard poor", the "&"
+            // a mark between words and the last word's possessive dropped. Not a
+            // name of one word: "Moody's" as "moody" would take Mr Moody.
+            auto words_only = key;
+            for (std::size_t at; (at = words_only.find(" & ")) != std::string::npos;) words_only.erase(at, 2);
+            for (auto variant : {words_only, key}) {
+                if (variant.ends_with("'s")) variant.resize(variant.size() - 2);
+                if (variant != key && variant.find(' ') != std::string::npos) add_key(variant);
+            }
             // "US Treasury" is written as often as "U.S. Treasury".
             auto dotless = key;
             std::erase(dotless, '.');

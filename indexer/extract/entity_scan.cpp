@@ -56,7 +56,7 @@ std::size_t Scanner::match_institution(std::size_t k) {
                  std::min<std::size_t>(1, m_lex.max_institution_words_from(m_words[k].key))),
         m_words.size() - k);
     for (std::size_t n = longest; n >= 1; --n) {
-        if (!contiguous(k, n) || !cap(k + n - 1)) continue;
+        if (!contiguous(k, n, true) || !cap(k + n - 1)) continue;
         const auto* known = m_lex.institution(key(k, n));
         if (!known) continue;
         // "European Council on Foreign Relations": a longer name goes on past the

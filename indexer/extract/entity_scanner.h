@@ -137,10 +137,11 @@ class Scanner {
         }
         return false;
     }
-    bool contiguous(std::size_t k, std::size_t n) const {
+    // `ampersand`: words joined by "&" count as adjacent ("Standard & Poor's").
+    bool contiguous(std::size_t k, std::size_t n, bool ampersand = false) const {
         if (k + n > m_words.size()) return false;
         for (std::size_t m = k + 1; m < k + n; ++m)
-            if (!m_words[m].adjacent) return false;
+            if (!m_words[m].adjacent && !(ampersand && m_words[m].punct_before == "&")) return false;
         return true;
     }
     std::string key(std::size_t k, std::size_t n) const {

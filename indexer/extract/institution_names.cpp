@@ -51,7 +51,14 @@ std::string canonical_institution(const std::string& name, const std::unordered_
     const auto& lex = Lexicon::instance();
     const auto& geo = CountryGazetteer::instance();
     const auto words = words_of(name);
-    if (words.size() < 3 || lex.institution(lookup_key(name))) return name;
+    if (lex.institution(lookup_key(name))) return name;
+    // "Microsoft's MSN internet division": a unit of one word, its owner an
+    // institution the article names on its own; not a head word the owner's name
+    // is needed for ("Sainsbury's Bank"), nor a name of its own ("Queen's Park").
+    if (words.size() == 2 && possessive(words[0]) && said.count(owner_key(words[0])) &&
+        !lex.org_word(lookup_key(words[1])) && !lex.possessive_in_name(owner_key(words[0])))
+        return words[1];
+    if (words.size() < 3) return name;
     // A company's legal name keeps its possessive ("McDonald's Corp").
     if (lex.org_word(lookup_key(words.back())) == OrgWord::suffix) return name;
     // "UK's National Crime Agency": an owner is dropped; the people a name is for

@@ -16,7 +16,9 @@ namespace newsdesk::entities {
 //  - an owner's possessive is dropped ("UK's National Crime Agency" -> "National
 //    Crime Agency") when two words or more are left, unless it says whom the body is
 //    for (institutions/name_possessives.txt: "Women's Tennis Association") or the
-//    name is a company's legal one ("McDonald's Corp");
+//    name is a company's legal one ("McDonald's Corp"); of two words, an owner
+//    the article names as an institution goes before a unit's name
+//    ("Microsoft's MSN" -> "MSN"), not before a head word ("Sainsbury's Bank");
 //  - a leading country name or code is dropped only where the rest is the same
 //    body: a known institution of that country ("US Environmental Protection
 //    Agency" -> "Environmental Protection Agency") or a name the article also

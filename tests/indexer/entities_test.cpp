@@ -11,6 +11,7 @@
 
 #include "common/lang/countries.h"
 #include "indexer/extract/extract.h"
+#include "indexer/extract/institution_names.h"
 #include "indexer/formats/parsers.h"
 
 namespace newsdesk {
@@ -593,6 +594,27 @@ TEST(Institutions, PartiesJoinedByAHyphenAreACoalition) {
     EXPECT_EQ(institution_names(extract("Papers criticised Chancellor Gerhard Schroeder's Social Democrat-Green "
                                         "Party administration.")),
               std::vector<std::string>{"Green Party"});
+}
+
+// A known name written with "&" is read whole, not cut at it. 20k scaled corpus.
+TEST(Institutions, AKnownNameWithAnAmpersandIsReadWhole) {
+    const auto sp = extract("\"Things are getting worse,\" said David Wyss of Standard & Poor's in New York.");
+    ASSERT_EQ(institution_names(sp), std::vector<std::string>{"Standard & Poor's"}) << sp;
+    EXPECT_EQ(sp.institutions[0].acronym, "S&P");
+}
+
+// "Microsoft's MSN internet division": a company's unit of one word is named
+// without its owner, as the expert's institution too. 20k scaled corpus.
+TEST(Institutions, AnOwnersPossessiveBeforeAUnitOfOneWordGoes) {
+    const auto msn = extract_all_of("\"It will find anything you're looking for,\" said Yusuf Mehdi, corporate vice "
+                                    "president at Microsoft's MSN internet division.");
+    EXPECT_EQ(institution_names(msn), (std::vector<std::string>{"MSN", "Microsoft"})) << msn;
+    ASSERT_EQ(msn.experts.size(), 1u) << msn;
+    EXPECT_EQ(msn.experts[0].institution, "MSN");
+    // Only an owner the article names as an institution: "Queen's Park" (a club of
+    // CoNLL's results tables) is a name of its own.
+    EXPECT_EQ(entities::canonical_institution("Queen's Park", {}), "Queen's Park");
+    EXPECT_EQ(entities::canonical_institution("Microsoft's MSN", {"microsoft"}), "MSN");
 }
 
 TEST(Institutions, NewsOutletsByTheirLastWord) {
