@@ -94,6 +94,11 @@ std::optional<NameRun> clean_name(const Paragraph& p, int first, int last, const
     for (int i = name_first; i <= last; ++i) org = org || lex.organisation_words.count(toks[i].key);
     if (!org) first = name_first;
     if (first > last) return std::nullopt;
+    // "The Motorola Razr V3 phone", "ISP Freedom2surf": a word with a digit names a
+    // product or a model; no person's name has one.
+    for (int i = first; i <= last; ++i)
+        for (const char c : toks[i].text)
+            if (c >= '0' && c <= '9') return std::nullopt;
     run.first = first;
     run.last = last;
     bool place = true;

@@ -419,5 +419,13 @@ TEST(SpeakerContext, SentencesOfTheBundledCorpus) {
     }
 }
 
+// A capitalised run with a word holding a digit names a product, never the
+// subject "she" refers back to. 20k scaled corpus (BBC, 2005), cut short.
+TEST(SpeakerContext, ARunWithADigitIsNoOnesName) {
+    const auto a = quotes_of({"The Motorola Razr V3 phone was typical of the attention to design, she added. "
+                              "This was not a \"women's thing\", she said."});
+    EXPECT_EQ(speaker_of(a, "women's thing"), "<null>");
+}
+
 }  // namespace
 }  // namespace newsdesk
