@@ -110,10 +110,19 @@ int clause_cut(const Paragraph& p, int s, int e, const QuoteLexicon& lex) {
             continue;
         }
         if (t.capitalised) continue;
-        if (any_of(t, {"who", "which", "that", "whose", "when", "where", "while", "because", "if"}) ||
+        if (any_of(t, {"who", "which", "that", "whose", "when", "where", "while", "because", "if", "after", "before",
+                     "since", "until"}) ||
             lex.pronouns.count(t.key) || lex.is_speech_verb(t.key))
             return i;
         if (i > s && t.key.size() > 5 && t.key.ends_with("ing") && !role_word(t, lex)) return i;
+        // "member of the Commons intelligence committee and was part of the Butler
+        // inquiry", "... after Mr Shevardnadze was toppled": a finite verb says what
+        // the person did or what happened, and an "and" before it goes with it.
+        if (i > s && any_of(t, {"is", "was", "are", "were", "has", "had", "have", "will", "would"})) {
+            int cut = i;
+            while (cut - 1 > s && p.tokens[cut - 1].kind != TokenKind::word) --cut;
+            return cut - 1 > s && word_is(p.tokens[cut - 1], "and") ? cut - 1 : i;
+        }
     }
     return e;
 }

@@ -37,6 +37,21 @@ TEST(Quotes, SpeakerAfterSaid) {
     EXPECT_EQ(a.quotes[0].institution, "Harbour Authority");  // filled from the expert
 }
 
+// An appositive's title ends where a finite verb or a subordinate clause says
+// what the person did or what happened. 20k scaled corpus (BBC, 2004), cut short.
+TEST(Quotes, ATitleEndsBeforeAClauseOfWhatHappened) {
+    const auto a = quotes_of({"\"There was no doubt,\" said Michael Mates, a member of the Commons intelligence "
+                              "and security committee and was part of the Butler inquiry.",
+                              "\"We will win,\" said Mikhail Saakashvili, elected president in January after "
+                              "Mr Shevardnadze was toppled."});
+    const Expert* mates = find_expert(a, "Michael Mates");
+    ASSERT_NE(mates, nullptr);
+    EXPECT_EQ(mates->title, "member of the Commons intelligence and security committee");
+    const Expert* saakashvili = find_expert(a, "Mikhail Saakashvili");
+    ASSERT_NE(saakashvili, nullptr);
+    EXPECT_EQ(saakashvili->title, "elected president in January");
+}
+
 TEST(Quotes, SpeakerBeforeSaid) {
     const auto a = quotes_of({"Tom Reyes said, “The bridge will open in the spring.”",
                               "“We are behind schedule,” Tom Reyes told reporters."});
