@@ -116,13 +116,12 @@ int clause_cut(const Paragraph& p, int s, int e, const QuoteLexicon& lex) {
             return i;
         if (i > s && t.key.size() > 5 && t.key.ends_with("ing") && !role_word(t, lex)) return i;
         // "member of the Commons intelligence committee and was part of the Butler
-        // inquiry", "... after Mr Shevardnadze was toppled": a finite verb says what
-        // the person did or what happened, and an "and" before it goes with it.
-        if (i > s && any_of(t, {"is", "was", "are", "were", "has", "had", "have", "will", "would"})) {
-            int cut = i;
-            while (cut - 1 > s && p.tokens[cut - 1].kind != TokenKind::word) --cut;
-            return cut - 1 > s && word_is(p.tokens[cut - 1], "and") ? cut - 1 : i;
-        }
+        // inquiry": "and" before a finite verb opens a second clause about the
+        // person. (Elsewhere the verb's subject stands before it, and where that
+        // begins is not known: "analyst at Informa Media believes the time is ...".)
+        if (i > s && word_is(t, "and") && i + 1 < e &&
+            any_of(p.tokens[i + 1], {"is", "was", "are", "were", "has", "had", "have", "will", "would"}))
+            return i;
     }
     return e;
 }
