@@ -257,7 +257,7 @@ TEST(People, PlacesOrganisationsAndMonthsAreNotPeople) {
     const auto b = extract("Crowds filled streets in Tel Aviv while Los Angeles slept.");
     EXPECT_TRUE(b.people.empty()) << b;
     // A model number after the name makes it a product.
-    const auto c = extract("The Motorola Razr V3 phone was typical of the design, as was the Nokia N95.");
+    const auto c = extract("The Samsung Galaxy S4 phone sold well, as did the Nokia N95.");
     EXPECT_TRUE(c.people.empty()) << c;
 }
 
@@ -561,52 +561,53 @@ TEST(Institutions, WholeNamesNotTheirFragments) {
 }
 
 // A count or a word of time opening a sentence is no part of the body's name.
-// Sentences of the 20k scaled corpus of BBC news the audit reads (issue 18), cut short.
+// Sentences written for these tests after the shapes the audit of the 20k scaled
+// corpus found (issue 18); that corpus is BBC copy, which is not copied here.
 TEST(Institutions, ANumberOrAWordOfTimeOpeningASentenceIsNoPartOfTheName) {
-    EXPECT_EQ(institution_names(extract("Regulators said so. Five Bank of America subsidiaries have agreed to "
-                                        "pay a total of $515m.")),
+    EXPECT_EQ(institution_names(extract("Officials confirmed it. Five Bank of America branches will close "
+                                        "next year.")),
               std::vector<std::string>{"Bank of America"});
-    EXPECT_EQ(institution_names(extract("The claims were denied. Ex-Welsh Office Minister Lord Roberts of Conwy "
-                                        "denied security services were involved.")),
+    EXPECT_EQ(institution_names(extract("The report was published. Ex-Welsh Office Minister Alun Price "
+                                        "welcomed its findings.")),
               std::vector<std::string>{"Welsh Office"});
 }
 
 // The acronym an article defines right after a name spells where the name
-// begins: a word it spells stays, one it does not goes. 20k scaled corpus.
+// begins: a word it spells stays, one it does not goes. Written for the test.
 TEST(Institutions, AnAcronymInBracketsSaysWhereTheNameBegins) {
-    const auto wada = extract("The tests are over. World Anti-Doping Agency (WADA) chief Dick Pound says Marion "
-                              "Jones should go.");
+    const auto wada = extract("The season is over. World Anti-Doping Agency (WADA) officials say testing will "
+                              "widen.");
     ASSERT_EQ(institution_names(wada), std::vector<std::string>{"World Anti-Doping Agency"}) << wada;
     EXPECT_EQ(wada.institutions[0].acronym, "WADA");
-    const auto cbo = extract("The deficit could grow. Past Congressional Budget Office (CBO) forecasts said there "
-                             "would be a shortfall.");
+    const auto cbo = extract("Spending rose again. Past Congressional Budget Office (CBO) estimates were too low, "
+                             "analysts said.");
     ASSERT_EQ(institution_names(cbo), std::vector<std::string>{"Congressional Budget Office"}) << cbo;
     EXPECT_EQ(cbo.institutions[0].acronym, "CBO");
     // The first of two companies joined by "and" is no part of the second's name.
-    EXPECT_EQ(institution_names(extract("Talks failed. Fiat and General Motors (GM) have until midnight on 1 "
-                                        "February to settle.")),
+    EXPECT_EQ(institution_names(extract("Talks resumed. Fiat and General Motors (GM) have until Friday to "
+                                        "reply.")),
               std::vector<std::string>{"General Motors"});
 }
 
 // "Social Democrat-Green Party administration": parties joined by a hyphen are a
-// coalition, the name the last party's. 20k scaled corpus.
+// coalition, the name the last party's. Written for the test.
 TEST(Institutions, PartiesJoinedByAHyphenAreACoalition) {
-    EXPECT_EQ(institution_names(extract("Papers criticised Chancellor Gerhard Schroeder's Social Democrat-Green "
-                                        "Party administration.")),
+    EXPECT_EQ(institution_names(extract("Critics attacked the Social Democrat-Green Party administration over "
+                                        "its budget.")),
               std::vector<std::string>{"Green Party"});
 }
 
-// A known name written with "&" is read whole, not cut at it. 20k scaled corpus.
+// A known name written with "&" is read whole, not cut at it. Written for the test.
 TEST(Institutions, AKnownNameWithAnAmpersandIsReadWhole) {
-    const auto sp = extract("\"Things are getting worse,\" said David Wyss of Standard & Poor's in New York.");
+    const auto sp = extract("\"Prices will keep rising,\" said Anna Berg of Standard & Poor's in London.");
     ASSERT_EQ(institution_names(sp), std::vector<std::string>{"Standard & Poor's"}) << sp;
     EXPECT_EQ(sp.institutions[0].acronym, "S&P");
 }
 
 // "Microsoft's MSN internet division": a company's unit of one word is named
-// without its owner, as the expert's institution too. 20k scaled corpus.
+// without its owner, as the expert's institution too. Written for the test.
 TEST(Institutions, AnOwnersPossessiveBeforeAUnitOfOneWordGoes) {
-    const auto msn = extract_all_of("\"It will find anything you're looking for,\" said Yusuf Mehdi, corporate vice "
+    const auto msn = extract_all_of("\"The new search is faster,\" said Laura Kent, corporate vice "
                                     "president at Microsoft's MSN internet division.");
     EXPECT_EQ(institution_names(msn), (std::vector<std::string>{"MSN", "Microsoft"})) << msn;
     ASSERT_EQ(msn.experts.size(), 1u) << msn;

@@ -38,18 +38,19 @@ TEST(Quotes, SpeakerAfterSaid) {
 }
 
 // An appositive's title ends where a finite verb or a subordinate clause says
-// what the person did or what happened. 20k scaled corpus (BBC, 2004), cut short.
+// what the person did or what happened. Written for the test, after shapes the
+// 20k scaled corpus (BBC copy, not copied here) showed.
 TEST(Quotes, ATitleEndsBeforeAClauseOfWhatHappened) {
-    const auto a = quotes_of({"\"There was no doubt,\" said Michael Mates, a member of the Commons intelligence "
-                              "and security committee and was part of the Butler inquiry.",
-                              "\"We will win,\" said Mikhail Saakashvili, elected president in January after "
-                              "Mr Shevardnadze was toppled."});
-    const Expert* mates = find_expert(a, "Michael Mates");
+    const auto a = quotes_of({"\"The plan is sound,\" said Peter Hale, a member of the Commons transport "
+                              "committee and was part of the rail review.",
+                              "\"We will rebuild,\" said Maria Lopez, elected mayor in March after "
+                              "Mr Grant resigned."});
+    const Expert* mates = find_expert(a, "Peter Hale");
     ASSERT_NE(mates, nullptr);
-    EXPECT_EQ(mates->title, "member of the Commons intelligence and security committee");
-    const Expert* saakashvili = find_expert(a, "Mikhail Saakashvili");
+    EXPECT_EQ(mates->title, "member of the Commons transport committee");
+    const Expert* saakashvili = find_expert(a, "Maria Lopez");
     ASSERT_NE(saakashvili, nullptr);
-    EXPECT_EQ(saakashvili->title, "elected president in January");
+    EXPECT_EQ(saakashvili->title, "elected mayor in March");
 }
 
 TEST(Quotes, SpeakerBeforeSaid) {

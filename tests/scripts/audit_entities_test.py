@@ -89,12 +89,12 @@ class Names(unittest.TestCase):
         # A participle before a title or role is part of it, as the extractor reads it.
         self.assertEqual(title("acting Prime Minister of Iraq"), "")
         self.assertEqual(title("managing director"), "")
-        # Or before a title of two words (20k scaled corpus: Doug Rasor's).
+        # Or before a title of two words (as in the 20k scaled corpus).
         self.assertEqual(title("marketing vice president"), "")
         self.assertIn("clause-like", title("marketing the product"))
 
     def test_a_company_suffix_opening_a_name_is_initials(self):
-        # "KK Mittal, a fund manager with Escorts Mutual Fund" (20k scaled corpus).
+        # A fund manager named by initials and a surname, as in the 20k scaled corpus.
         self.assertEqual(name("KK Mittal"), "")
         self.assertIn("organisation word", name("Mittal KK"))
 
@@ -137,7 +137,7 @@ class Institutions(unittest.TestCase):
         self.assertEqual(reasons["European Council"], "")
 
     def test_the_body_a_unit_is_named_after_is_no_part_of_it(self):
-        # 20k scaled corpus: "David Rose, Chief Executive of Hereford Hospitals NHS Trust".
+        # 20k scaled corpus: an NHS trust named after the NHS, beside it.
         self.assertTrue(audit.unit_of("NHS", "Hereford Hospitals NHS Trust", LISTS))
         # Joined inside another name by "and": a fragment.
         self.assertFalse(audit.unit_of("Commercial Services", "Public and Commercial Services Union", LISTS))
