@@ -117,8 +117,10 @@ inline constexpr const char* code = "code";
 // The `--extract` JSON record (one line of JSON Lines).
 [[nodiscard]] nlohmann::json to_json(const Article& article);
 // to_json's record as one line (invalid UTF-8 replaced), as a document stores
-// it, and the same line without "path", as the manifest hashes it
-// (indexer/update/manifest.h): both from one to_json and one serialisation.
+// it and --extract prints it, and the same line without "path", as the
+// manifest hashes it (indexer/update/manifest.h): written straight from the
+// Article (common/stored_record.cpp), the bytes of to_json(a).dump(-1, ' ',
+// false, replace) without building the tree (tests/common/stored_record_test.cpp).
 struct StoredRecord {
     std::string line, line_without_path;
 };

@@ -9,7 +9,6 @@
 #include <thread>
 
 #include <cxxopts.hpp>
-#include <nlohmann/json.hpp>
 
 #include "common/cli/program.h"
 #include "common/db/collection.h"
@@ -146,10 +145,7 @@ int run(const newsdesk::WriterSettings& settings, bool extract) {
             summary.item_errors += result.errors.size();
             summary.articles += result.articles.size();
             if (extract) {
-                for (const auto& article : result.articles)
-                    std::cout << newsdesk::to_json(article).dump(-1, ' ', false,
-                                                                 nlohmann::json::error_handler_t::replace)
-                              << '\n';
+                for (const auto& article : result.articles) std::cout << newsdesk::stored_record(article).line << '\n';
             } else if (sharded) {
                 sharded->add(result.articles, std::move(result.documents), result.document_bytes,
                              std::move(result.spelling_words));

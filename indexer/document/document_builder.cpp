@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <string>
 
-#include <nlohmann/json.hpp>
 
 #include "common/lang/dates.h"
 #include "common/lang/language.h"
@@ -91,7 +90,7 @@ void DocumentBuilder::index_field(std::string_view text, std::string_view prefix
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a) {
-    return build(a, to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return build(a, stored_record(a).line);
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a, std::string data) {

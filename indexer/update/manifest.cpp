@@ -6,7 +6,6 @@
 #include <fstream>
 #include <stdexcept>
 
-#include <nlohmann/json.hpp>
 
 #include "common/schema.h"
 
@@ -47,10 +46,8 @@ bool get_string(std::string_view& in, std::string& s) {
 }  // namespace
 
 ManifestItem manifest_item(const Article& article) {
-    auto stored = to_json(article);
-    stored.erase(record::path);  // a feed item keeps its hash when items before it come or go
-    return {fnv1a(id_term(article.id)),
-            fnv1a(stored.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))};
+    // Without "path": a feed item keeps its hash when items before it come or go.
+    return manifest_item(article, stored_record(article).line_without_path);
 }
 
 ManifestItem manifest_item(const Article& article, std::string_view line_without_path) {
