@@ -43,41 +43,30 @@ Xapian::doccount round_up_1_2_5(Xapian::doccount n) {
 struct KeptTemplate {
     std::filesystem::file_time_type modified;
     std::uintmax_t size = 0;
-    std::unique_ptr<m::mustache> tmpl;
+    std::shared_ptr<m::mustache> tmpl;
 };
-thread_local std::map<std::string, KeptTemplate> kept_templates;
 
-m::mustache& parsed_template(const std::string& relative) {
-    auto& kept = kept_templates;
+std::shared_ptr<m::mustache> parsed_template(const std::string& relative) {
+    thread_local std::map<std::string, KeptTemplate> kept;
     const auto path = web_dir() / relative;
     std::error_code error;
     const auto modified = std::filesystem::last_write_time(path, error);
     const auto size = error ? 0 : std::filesystem::file_size(path, error);
-    if (auto it = kept.find(relative); it != kept.end()) {
-        if (!error && it->second.modified == modified && it->second.size == size) return *it->second.tmpl;
-        kept.erase(it);
-    }
-    auto tmpl = std::make_unique<m::mustache>(read_web_file(relative));
+    if (auto it = kept.find(relative); it != kept.end() && !error && it->second.modified == modified &&
+                                       it->second.size == size && it->second.tmpl->is_valid())
+        return it->second.tmpl;  // a render error leaves a template invalid: parsed again
+    auto tmpl = std::make_shared<m::mustache>(read_web_file(relative));
     if (!tmpl->is_valid()) throw Error("template " + relative.substr(10) + ": " + tmpl->error_message());
-    if (error) {  // not seen on disk (raced away?): used once, not kept
-        thread_local std::unique_ptr<m::mustache> once;
-        once = std::move(tmpl);
-        return *once;
-    }
-    return *kept.emplace(relative, KeptTemplate{modified, size, std::move(tmpl)}).first->second.tmpl;
+    if (!error) kept[relative] = {modified, size, tmpl};  // unseen on disk (raced away?): used once
+    return tmpl;
 }
 
 std::string render_template(std::string_view name, const m::data& data) {
-    const std::string relative = "templates/" + std::string(name);
-    m::mustache& tmpl = parsed_template(relative);
+    const auto tmpl = parsed_template("templates/" + std::string(name));
     std::string out;
     out.reserve(32 * 1024);
-    tmpl.render(data, [&out](const std::string& text) { out += text; });  // no stringstream
-    if (!tmpl.is_valid()) {
-        const std::string message = "template " + std::string(name) + ": " + tmpl.error_message();
-        kept_templates.erase(relative);  // a render error leaves the parsed template in error
-        throw Error(message);
-    }
+    tmpl->render(data, [&out](const std::string& text) { out += text; });  // no stringstream
+    if (!tmpl->is_valid()) throw Error("template " + std::string(name) + ": " + tmpl->error_message());
     return out;
 }
 
