@@ -85,6 +85,7 @@ std::string canonical_institution(const std::string& name, const std::unordered_
 }
 
 void canonical_institutions(Article& article) {
+    const auto& lex = Lexicon::instance();
     auto& list = article.institutions;
     std::unordered_map<std::string, std::string> renamed;  // old name -> new name
     // Longest first, so a fragment folds into the longest name holding it.
@@ -108,13 +109,13 @@ void canonical_institutions(Article& article) {
             // a known body's name it ends ("Parliament" into "European Parliament":
             // the article's "the Parliament" is that one; not "Senate" into the
             // "West Virginia Republican Senate" of "... Senate primary").
+            if (whole.size() <= key.size()) continue;
             const bool one_word = shorter.name.find(' ') == std::string::npos;
-            const std::string qualifier = whole.size() > key.size() ? whole.substr(1, whole.size() - key.size() - 1) : "";
-            const bool ends = whole.size() > key.size() && whole.ends_with(key) &&
-                              (!one_word || placed(qualifier) || Lexicon::instance().party(lookup_key(qualifier)) ||
-                               (Lexicon::instance().country_body(lookup_key(shorter.name)) &&
-                                Lexicon::instance().institution(lookup_key(longer.name))));
-            if (whole.size() <= key.size() || !(whole.starts_with(key) || ends)) continue;
+            const std::string qualifier = whole.substr(1, whole.size() - key.size() - 1);
+            const bool ends = whole.ends_with(key) &&
+                              (!one_word || placed(qualifier) || lex.party(lookup_key(qualifier)) ||
+                               (lex.country_body(lookup_key(shorter.name)) && lex.institution(lookup_key(longer.name))));
+            if (!(whole.starts_with(key) || ends)) continue;
             longer.mentions += shorter.mentions;
             if (!longer.acronym) longer.acronym = shorter.acronym;
             renamed[shorter.name] = longer.name;
