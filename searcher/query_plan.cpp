@@ -51,7 +51,8 @@ std::size_t language_filter_at(const Query& q) {
 
 class Planner {
   public:
-    explicit Planner(const Xapian::Database& db) {
+    // `merge`: the branches of an OR under OP_MAX where they are disjoint.
+    Planner(const Xapian::Database& db, bool merge) : m_merge(merge) {
         const std::string p(prefix::language);
         Xapian::doccount sum = 0;
         for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
@@ -73,7 +74,7 @@ class Planner {
             return q;
         const std::size_t n = q.get_num_subqueries();
         Query::op op = type;
-        if (type == Query::OP_OR && n >= 2 && disjoint_branches(q)) {
+        if (m_merge && type == Query::OP_OR && n >= 2 && disjoint_branches(q)) {
             op = Query::OP_MAX;
             m_rewritten = true;
         }
@@ -124,6 +125,7 @@ class Planner {
     }
 
     std::vector<std::pair<std::string, Xapian::doccount>> m_languages;  // every L term and its frequency
+    bool m_merge;
     bool m_one_each = false;
     bool m_rewritten = false;
 };
@@ -139,16 +141,61 @@ bool positional(const Query& q) {
     return false;
 }
 
-}  // namespace
-
-Query planned_query(const Query& query, const Xapian::Database& db, bool& rewritten) {
+Query plan(const Query& query, const Xapian::Database& db, bool merge, bool& rewritten) {
     rewritten = false;
     if (positional(query)) return query;
-    Planner planner(db);
+    Planner planner(db, merge);
     if (!planner.usable()) return query;
     Query planned = planner.plan(query);
     rewritten = planner.rewritten();
     return rewritten ? planned : query;
+}
+
+}  // namespace
+
+Query planned_query(const Query& query, const Xapian::Database& db, bool& rewritten) {
+    return plan(query, db, true, rewritten);
+}
+
+Query restricted_query(const Query& query, const Xapian::Database& db, bool& rewritten) {
+    return plan(query, db, false, rewritten);
+}
+
+Xapian::doccount match_upper_bound(const Query& query, const Xapian::Database& db) {
+    const Xapian::doccount all = db.get_doccount();
+    const std::size_t n = query.get_num_subqueries();
+    switch (query.get_type()) {
+        case Query::LEAF_MATCH_NOTHING:
+            return 0;
+        case Query::LEAF_TERM: {
+            const auto t = query.get_terms_begin();
+            return t == query.get_terms_end() ? all : db.get_termfreq(*t);
+        }
+        case Query::OP_AND:
+        case Query::OP_FILTER:
+        case Query::OP_PHRASE:
+        case Query::OP_NEAR: {
+            Xapian::doccount least = all;
+            for (std::size_t i = 0; i < n && least > 0; ++i)
+                least = std::min(least, match_upper_bound(query.get_subquery(i), db));
+            return least;
+        }
+        case Query::OP_AND_NOT:
+        case Query::OP_AND_MAYBE:
+        case Query::OP_SCALE_WEIGHT:
+            return n == 0 ? all : match_upper_bound(query.get_subquery(0), db);
+        case Query::OP_OR:
+        case Query::OP_XOR:
+        case Query::OP_MAX:
+        case Query::OP_SYNONYM:
+        case Query::OP_ELITE_SET: {
+            Xapian::doccount sum = 0;
+            for (std::size_t i = 0; i < n && sum < all; ++i) sum += match_upper_bound(query.get_subquery(i), db);
+            return std::min(sum, all);
+        }
+        default:
+            return all;
+    }
 }
 
 }  // namespace newsdesk

@@ -35,5 +35,19 @@ namespace newsdesk {
 [[nodiscard]] Xapian::Query planned_query(const Xapian::Query& query, const Xapian::Database& db,
                                           bool& rewritten);
 
+// `query` with only its restrictions to common languages rewritten
+// (`X AND_NOT Lhi` for `X FILTER Len`), its branches left under their OR, so
+// that Xapian's percentages are those of the query as built too (a filter's
+// or AND_NOT's right side weighs nothing and counts as no subquery). Its
+// estimates may differ: for a match that counts every article (fewer than its
+// check_at_least). The same conditions as planned_query.
+[[nodiscard]] Xapian::Query restricted_query(const Xapian::Query& query, const Xapian::Database& db,
+                                             bool& rewritten);
+
+// At least as many articles as `query` can match in `db`, from its terms'
+// frequencies (an OR adds them up, an AND takes the least, AND_NOT and
+// AND_MAYBE their left side); the article count for anything else (wildcards,
+// value ranges).
+[[nodiscard]] Xapian::doccount match_upper_bound(const Xapian::Query& query, const Xapian::Database& db);
 
 }  // namespace newsdesk

@@ -15,6 +15,7 @@
 #include "common/lang/stopwords.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/collapsed_page.h"
 #include "searcher/feedback.h"
 #include "searcher/match_set.h"
 #include "searcher/query_builder.h"
@@ -40,31 +41,46 @@ class BodyWords : public Xapian::ExpandDecider {
     }
 };
 
-// The articles a match sees, counted, with the signatures (slot::collapse) of
-// the first `most`, as the built-in spy on the slot would count them but
-// reading no value past `most` (the count is then no longer exact) and without
-// a map per article. Not for remote shards (a spy of one's own cannot be sent
-// to them).
+// The articles a match sees, counted, with the docid, weight and signature
+// (slot::collapse) of the first `most`, as the built-in spy on the slot would
+// count them but reading no value past `most` (the count is then no longer
+// exact) and without a map per article. Not for remote shards (a spy of one's
+// own cannot be sent to them).
 class SeenSignatures : public Xapian::MatchSpy {
   public:
-    explicit SeenSignatures(Xapian::doccount most) : m_most(most) {}
-    void operator()(const Xapian::Document& doc, double) override {
-        if (++m_total > m_most) return;
-        // The match has just read the value for collapsing: the stream is there.
-        if (auto value = doc.get_value(slot::collapse); !value.empty()) m_signatures.push_back(std::move(value));
+    // Thrown, when asked (`last`: the database's last docid), at the article
+    // past `most`, or earlier when the articles seen so far, spread evenly
+    // over the docids, would come to half as many again: the match is of no
+    // use then (a guess that may be wrong either way: it costs time, never a
+    // result).
+    struct TooMany {};
+    explicit SeenSignatures(Xapian::doccount most, Xapian::docid last = 0) : m_most(most), m_last(last) {}
+    void operator()(const Xapian::Document& doc, double weight) override {
+        ++m_total;
+        if (m_last != 0 && m_total >= kSample &&
+            (m_total > m_most || double(m_total) * m_last >= 1.5 * m_most * doc.get_docid()))
+            throw TooMany{};
+        if (m_total > m_most) return;
+        // A collapsing match has just read the value (the stream is there);
+        // another reads it here first.
+        m_seen.push_back({doc.get_docid(), weight, doc.get_value(slot::collapse)});
     }
     [[nodiscard]] Xapian::doccount total() const { return m_total; }
+    [[nodiscard]] const std::vector<SeenArticle>& articles() const { return m_seen; }
     // Articles per signature, of those read.
     [[nodiscard]] std::map<std::string, Xapian::doccount> counts() const {
         std::map<std::string, Xapian::doccount> counts;
-        for (const auto& s : m_signatures) ++counts[s];
+        for (const auto& a : m_seen)
+            if (!a.signature.empty()) ++counts[a.signature];
         return counts;
     }
 
   private:
+    static constexpr Xapian::doccount kSample = 32;
     Xapian::doccount m_most;
+    Xapian::docid m_last;
     Xapian::doccount m_total = 0;
-    std::vector<std::string> m_signatures;
+    std::vector<SeenArticle> m_seen;
 };
 
 // The articles of a count with the copies of each signature folded into one;
@@ -216,6 +232,112 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     SearchResult& result = matched.result;
     const Xapian::Query query = full_query(request, matched.parsed);
     result.corrected_query = matched.parsed.corrected;
+    if (request.describe) result.query_description = query.get_description();
+    result.offset = request.offset;
+    result.filters = request.filters;
+    // The hits' near-duplicate signatures, to count the copies folded into each,
+    // and (when counted on the way) the articles with each.
+    std::vector<std::string> signatures;
+    std::optional<std::map<std::string, Xapian::doccount>> copies;
+    if (!spied_page(query, request, matched, signatures, copies))
+        ranked_page(query, request, matched, signatures, copies);
+    if (result.estimate >= kSuggestBelow) result.corrected_query.clear();
+    // "Did you mean" only when the suggestion, with the same filters, finds more.
+    if (!result.corrected_query.empty() && !request.like) {
+        SearchRequest suggested = request;
+        suggested.query = result.corrected_query;
+        ParsedQuery unused;
+        Xapian::Enquire counting(m_db);
+        counting.set_query(full_query(suggested, unused));
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        if (counting.get_mset(0, 0, result.total + 1).get_matches_lower_bound() <= result.total)
+            result.corrected_query.clear();
+    }
+    if (request.collapse) {
+        if (!copies) copies = count_copies(query, request, signatures);
+        for (std::size_t i = 0; i < result.hits.size() && i < signatures.size(); ++i) {
+            const auto found = signatures[i].empty() ? copies->end() : copies->find(signatures[i]);
+            result.hits[i].collapsed = found == copies->end() || found->second == 0 ? 0 : found->second - 1;
+        }
+    }
+    matched.query = query;
+    return matched;
+}
+
+// A plain search (copies folded, no facets, by relevance or recency, one local
+// database) that cannot match kExactCountBound articles, by its terms'
+// frequencies: one match neither collapsing nor sorting by value, whose spy
+// sees every matching article with its weight and signature, and the page
+// worked out from those (searcher/collapsed_page.h), as the collapsing match
+// sorted by relevance then slot::tiebreak would give it: the same hits,
+// weights and percentages, with the exact counts the spy gives. The match runs
+// the query with its common language's restriction left out
+// (restricted_query): the same matches, weights and percentages, estimates
+// aside, which a match that sees every article does not use. false, with
+// nothing set, for any other search, or when the match saw the bound reached
+// or the time limit after all.
+bool Searcher::spied_page(const Xapian::Query& query, const SearchRequest& request, Matched& matched,
+                          std::vector<std::string>& signatures,
+                          std::optional<std::map<std::string, Xapian::doccount>>& copies) {
+    if (!request.collapse || !request.facets.empty() || request.sort == SortOrder::date || m_remote ||
+        m_db.size() != 1)
+        return false;
+    const Xapian::doccount bound = match_upper_bound(query, m_db);
+    SearchResult& result = matched.result;
+    if (bound == 0) {  // a word no article holds: nothing to match
+        result.total = result.estimate = 0;
+        result.exact = true;
+        copies.emplace();
+        return true;
+    }
+    bool restricted = false;
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(restricted_query(query, m_db, restricted));
+    enquire.set_weighting_scheme(ranking_weight());
+    if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
+    // Where the terms' frequencies allow as many matches, the match stops at
+    // the first past the bound (two words read as all of them often match
+    // far fewer articles than either holds).
+    SeenSignatures seen(kExactCountBound - 1, bound >= kExactCountBound ? m_db.get_lastdocid() : 0);
+    enquire.add_matchspy(&seen);
+    const auto started = std::chrono::steady_clock::now();
+    // One hit, for the percentages' scale (that of the collapsing match: the
+    // best weight and the subqueries its first article matches).
+    Xapian::MSet scale;
+    try {
+        scale = enquire.get_mset(0, 1, kExactCountBound);
+    } catch (const SeenSignatures::TooMany&) {
+        return false;
+    }
+    const bool in_time = request.time_limit <= 0 ||
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() < request.time_limit;
+    if (!in_time || seen.total() >= kExactCountBound) return false;
+    const auto& articles = seen.articles();
+    const auto tiebreak = [&](Xapian::docid did) {
+        return m_db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(slot::tiebreak);
+    };
+    for (const std::size_t i : collapsed_page(articles, request.offset, request.limit, tiebreak)) {
+        const SeenArticle& a = articles[i];
+        Hit hit;
+        hit.docid = a.docid;
+        hit.score = a.weight;
+        hit.percent = scale.convert_to_percent(a.weight);
+        result.hits.push_back(std::move(hit));
+        signatures.push_back(a.signature);
+        matched.records.push_back(m_db.get_document(a.docid, Xapian::DOC_ASSUME_VALID).get_data());
+    }
+    result.total = seen.total();
+    result.exact = true;
+    result.estimate = std::min(folded_count(result.total, seen.counts(), signatures, copies.emplace()), result.total);
+    return true;
+}
+
+// Any other search: the hits' match as Xapian collapses and orders it, and the
+// counts from its spy, a match of their own or the facets' pass.
+void Searcher::ranked_page(const Xapian::Query& query, const SearchRequest& request, Matched& matched,
+                           std::vector<std::string>& signatures,
+                           std::optional<std::map<std::string, Xapian::doccount>>& copies) {
+    SearchResult& result = matched.result;
     // With facets, whose pass counts the matches exactly, the query is run as
     // planned (searcher/query_plan.h): the same matches, weights and order.
     // Without them the count may be Xapian's estimate, which is the query's
@@ -249,17 +371,11 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     const Xapian::MSet mset = planned ? as_built(query, ranked, request, records) : ranked;
     const bool in_time = request.time_limit <= 0 ||
                          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() < request.time_limit;
-    if (request.describe) result.query_description = query.get_description();
     result.estimate = ranked.get_matches_estimated();
     result.total = ranked.get_uncollapsed_matches_estimated();
     result.exact = ranked.get_uncollapsed_matches_lower_bound() == ranked.get_uncollapsed_matches_upper_bound();
-    result.offset = request.offset;
-    result.filters = request.filters;
-    // The hits' near-duplicate signatures, to count the copies folded into each.
-    std::vector<std::string> signatures;
     if (request.collapse)
         for (auto it = mset.begin(); it != mset.end(); ++it) signatures.push_back(it.get_collapse_key());
-    std::optional<std::map<std::string, Xapian::doccount>> copies;
     if (spied && in_time && seen.total() < kExactCountBound) {
         // The match stops checking articles only after kExactCountBound of
         // them (or at the time limit, which it did not reach): seeing fewer,
@@ -305,19 +421,6 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
         if (!counted.cut_short) result.estimate = request.collapse ? counted.folded : counted.seen;
         result.estimate = std::min(result.estimate, result.total);
     }
-    if (result.estimate >= kSuggestBelow) result.corrected_query.clear();
-    // "Did you mean" only when the suggestion, with the same filters, finds more.
-    if (!result.corrected_query.empty() && !request.like) {
-        SearchRequest suggested = request;
-        suggested.query = result.corrected_query;
-        ParsedQuery unused;
-        Xapian::Enquire counting(m_db);
-        counting.set_query(full_query(suggested, unused));
-        counting.set_weighting_scheme(Xapian::BoolWeight());
-        if (counting.get_mset(0, 0, result.total + 1).get_matches_lower_bound() <= result.total)
-            result.corrected_query.clear();
-    }
-
     // Every hit's document in one request per remote shard, not one each (the
     // range form: MSet::fetch() with no arguments crashes on an MSet with an offset).
     if (!mset.empty() && records.empty()) mset.fetch(mset.begin(), mset.end());
@@ -330,15 +433,6 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
         const auto record = records.find(*it);
         matched.records.push_back(record != records.end() ? std::move(record->second) : it.get_document().get_data());
     }
-    if (request.collapse) {
-        if (!copies) copies = count_copies(query, request, signatures);
-        for (std::size_t i = 0; i < result.hits.size() && i < signatures.size(); ++i) {
-            const auto found = signatures[i].empty() ? copies->end() : copies->find(signatures[i]);
-            result.hits[i].collapsed = found == copies->end() || found->second == 0 ? 0 : found->second - 1;
-        }
-    }
-    matched.query = query;
-    return matched;
 }
 
 void Searcher::hits_match(Xapian::Enquire& enquire, const Xapian::Query& query, const SearchRequest& request) {

@@ -83,6 +83,16 @@ class Searcher {
     // discards the revision it reads (the one place that retries).
     Matched match(const SearchRequest& request);
     Matched match_once(const SearchRequest& request);
+    // The page and counts of a match_once: from one match's spy where the
+    // search allows (true), else as Xapian collapses and orders the match.
+    // `signatures` receives the hits' signatures, `copies` the articles with
+    // each when they were counted on the way.
+    bool spied_page(const Xapian::Query& query, const SearchRequest& request, Matched& matched,
+                    std::vector<std::string>& signatures,
+                    std::optional<std::map<std::string, Xapian::doccount>>& copies);
+    void ranked_page(const Xapian::Query& query, const SearchRequest& request, Matched& matched,
+                     std::vector<std::string>& signatures,
+                     std::optional<std::map<std::string, Xapian::doccount>>& copies);
     // The rest, without the database: the articles read from their records, and
     // a snippet for each hit when `snippets` (quotes and experts show none).
     // `highlighter` (if given) receives how the hits were highlighted, for quotes.

@@ -146,5 +146,54 @@ TEST(QueryPlan, APhraseLeavesTheQueryAsBuilt) {
     EXPECT_FALSE(rewritten);
 }
 
+TEST(QueryPlan, TheRestrictedQueryMatchesWeighsAndScalesPercentagesAsTheQueryAsBuilt) {
+    MixedCorpus corpus;
+    const Xapian::Database db(corpus.path());
+    const auto percentages = [&](const Xapian::Query& query) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(ranking_weight());
+        enquire.set_sort_by_relevance_then_value(slot::tiebreak, true);
+        std::vector<int> out;
+        const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+        for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(it.get_percent());
+        return out;
+    };
+    std::size_t rewritten_queries = 0;
+    for (const char* text : kQueries) {
+        const Xapian::Query built = parse_user_query(text, db).query;
+        bool rewritten = false;
+        const Xapian::Query restricted = restricted_query(built, db, rewritten);
+        rewritten_queries += rewritten;
+        if (rewritten) {
+            EXPECT_EQ(restricted.get_description().find(" MAX "), std::string::npos) << text;
+            EXPECT_EQ(restricted.get_description().find("FILTER Len"), std::string::npos) << text;
+        }
+        const Ranked want = ranked(db, built), got = ranked(db, restricted);
+        EXPECT_EQ(got.docids, want.docids) << text;
+        EXPECT_EQ(got.weights, want.weights) << text;  // bit for bit
+        EXPECT_EQ(percentages(restricted), percentages(built)) << text;
+    }
+    EXPECT_GE(rewritten_queries, 8u);
+}
+
+TEST(QueryPlan, TheUpperBoundIsNeverBelowTheMatchesAndZeroForAWordNoArticleHolds) {
+    MixedCorpus corpus;
+    const Xapian::Database db(corpus.path());
+    std::vector<std::string> texts(std::begin(kQueries), std::end(kQueries));
+    texts.insert(texts.end(), {"\"prime minister\"", "court -ruling", "diplom*", "lang:en storm", "country:KP", ""});
+    for (const auto& text : texts) {
+        const Xapian::Query built = parse_user_query(text, db).query;
+        Xapian::Enquire enquire(db);
+        enquire.set_query(built);
+        const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
+        ASSERT_EQ(all.get_matches_lower_bound(), all.get_matches_upper_bound()) << text;
+        EXPECT_GE(match_upper_bound(built, db), all.get_matches_estimated()) << text;
+    }
+    EXPECT_EQ(match_upper_bound(parse_user_query("zzqqxx", db).query, db), 0u);
+    EXPECT_EQ(match_upper_bound(parse_user_query("zzqqxx OR qqzzxx", db).query, db), 0u);
+    EXPECT_GT(match_upper_bound(parse_user_query("zzqqxx OR election", db).query, db), 0u);
+}
+
 }  // namespace
 }  // namespace newsdesk::test
