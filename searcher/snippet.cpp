@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -100,34 +101,52 @@ std::vector<Word> split_words(std::string_view text) {
 
 // Which words may stem to one of the stems sought, told before stemming them:
 // with a stemmer that keeps a word's ASCII first letter, a word starting with an
-// ASCII letter no stem starts with (either case) stems to none of them, and
-// with one whose stems are never longer than the word, neither does an ASCII
-// word shorter than every stem with its first letter ("the" for "tynesid").
-// Most words of a text are told so, and stemming is most of a snippet's cost.
+// ASCII letter no stem starts with (either case) stems to none of them; with
+// one that keeps the second letter too (but a y), neither does a word whose
+// second ASCII letter no stem of two letters or more with its first letter
+// has ("campaign" for "capt"); and with one whose stems are never longer than
+// the word, neither does an ASCII word shorter than every stem with its first
+// letter ("the" for "tynesid"). Most words of a text are told so, and
+// stemming is most of a snippet's cost.
 class Initials {
   public:
     Initials(const std::set<std::string>& stems, const StemCache& stem)
-        : m_any(!stem.keeps_first_letter()), m_by_length(stem.never_lengthens()) {
+        : m_any(!stem.keeps_first_letter()),
+          m_by_second(stem.keeps_first_two_letters()),
+          m_by_length(stem.never_lengthens()) {
         m_shortest.fill(std::string::npos);
+        m_second.fill(0);
         for (const auto& s : stems) {
             if (s.empty() || static_cast<unsigned char>(s[0]) >= 0x80) continue;
             const auto c = static_cast<unsigned char>(s[0]);
             m_shortest[c] = std::min(m_shortest[c], s.size());
+            m_second[c] |= s.size() >= 2 && s[1] >= 'a' && s[1] <= 'z' ? 1u << (s[1] - 'a') : kAnySecond;
         }
     }
     [[nodiscard]] bool may_match(std::string_view word) const {
         const auto c = static_cast<unsigned char>(word[0]);
         if (m_any || c >= 0x80) return true;
-        const std::size_t shortest = m_shortest[c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c];
+        const auto first = lower(c);
+        const std::size_t shortest = m_shortest[first];
         if (shortest == std::string::npos) return false;
-        return word.size() >= shortest || !m_by_length ||
-               !std::all_of(word.begin(), word.end(), [](char b) { return static_cast<unsigned char>(b) < 0x80; });
+        const bool ascii =
+            std::all_of(word.begin(), word.end(), [](char b) { return static_cast<unsigned char>(b) < 0x80; });
+        if (word.size() < shortest && m_by_length && ascii) return false;
+        if (!m_by_second || word.size() < 2 || (m_second[first] & kAnySecond) != 0) return true;
+        const auto second = lower(static_cast<unsigned char>(word[1]));
+        if (second < 'a' || second > 'z' || second == 'y') return true;
+        return (m_second[first] & (1u << (second - 'a'))) != 0;
     }
 
   private:
+    static constexpr std::uint32_t kAnySecond = 1u << 31;  // a stem of one letter, or a second not a-z
+    static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
+
     bool m_any;
+    bool m_by_second;
     bool m_by_length;
     std::array<std::size_t, 128> m_shortest{};  // the shortest stem with each first letter; npos for none
+    std::array<std::uint32_t, 128> m_second{};  // the second letters (a bit each) of the stems with each first letter
 };
 
 // Stems words [from, to) of `text` that are not CJK characters and may match
@@ -489,6 +508,7 @@ StemCache::StemCache(Xapian::Stem stem)
     : m_stem(std::move(stem)),
       m_fold(folds_accents(m_stem)),
       m_keeps_first_letter(newsdesk::keeps_first_letter(m_stem)),
+      m_keeps_first_two_letters(newsdesk::keeps_first_two_letters(m_stem)),
       m_never_lengthens(newsdesk::never_lengthens(m_stem)) {}
 
 const std::string& StemCache::operator()(std::string_view word) {

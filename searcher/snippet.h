@@ -40,6 +40,8 @@ class StemCache {
     // Whether the stemmer keeps a word's ASCII first letter (keeps_first_letter),
     // so that a word no stem sought starts like needs no stemming.
     [[nodiscard]] bool keeps_first_letter() const { return m_keeps_first_letter; }
+    // Whether it keeps the second too, but a y (keeps_first_two_letters).
+    [[nodiscard]] bool keeps_first_two_letters() const { return m_keeps_first_two_letters; }
     // Whether the stemmer's stem of an ASCII word is never longer than the word
     // (never_lengthens), so that a word shorter than every stem sought needs none.
     [[nodiscard]] bool never_lengthens() const { return m_never_lengthens; }
@@ -48,6 +50,7 @@ class StemCache {
     Xapian::Stem m_stem;
     bool m_fold;
     bool m_keeps_first_letter;
+    bool m_keeps_first_two_letters;
     bool m_never_lengthens;
     std::unordered_map<std::string, std::string> m_stems;
 };

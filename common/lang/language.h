@@ -37,6 +37,15 @@ namespace newsdesk {
 // not checked against real text.
 [[nodiscard]] bool keeps_first_letter(const Xapian::Stem& stem);
 
+// Whether, more than that, a stem of two letters or more keeps the ASCII
+// word's second letter too, unless that is a y (Porter2's "dying" -> "die",
+// "lying", "tying"): so a word is compared with the stems sought by its first
+// two letters (searcher/snippet.cpp). True for English (checked against the
+// words of corpus/wikinews, and outside the tests against every string of up
+// to four letters with Porter2's suffixes, 11.4 million) and none; false
+// where keeps_first_letter is.
+[[nodiscard]] bool keeps_first_two_letters(const Xapian::Stem& stem);
+
 // Whether the stem of every ASCII word `stem` reads is no longer than the word,
 // so a word shorter than every stem sought needs no stemming either
 // (searcher/snippet.cpp). True for English (Porter2 removes suffixes, and what
