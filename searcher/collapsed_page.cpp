@@ -15,6 +15,7 @@ struct Group {
     double weight = 0;
     std::size_t first = 0;  // the first article seen at that weight (an index into seen)
     bool tied = false;      // others of the same signature weigh as much (in Ties)
+    Xapian::doccount articles = 1;    // of the signature, whatever their weight
     std::optional<std::size_t> lead;  // the one shown, once the best are told apart
 };
 
@@ -84,9 +85,8 @@ class SignatureTable {
 
 }  // namespace
 
-std::vector<std::size_t> collapsed_page(const std::vector<SeenArticle>& seen, Xapian::doccount offset,
-                                        Xapian::doccount limit,
-                                        const std::function<std::string(Xapian::docid)>& tiebreak) {
+CollapsedPage collapsed_page(const std::vector<SeenArticle>& seen, Xapian::doccount offset, Xapian::doccount limit,
+                             const std::function<std::string(Xapian::docid)>& tiebreak) {
     std::vector<Group> groups;
     groups.reserve(seen.size());
     Ties ties;
@@ -94,17 +94,18 @@ std::vector<std::size_t> collapsed_page(const std::vector<SeenArticle>& seen, Xa
     for (std::size_t i = 0; i < seen.size(); ++i) {
         const SeenArticle& a = seen[i];
         if (a.signature.empty()) {
-            groups.push_back({a.weight, i, false, i});
+            groups.push_back({a.weight, i, false, 1, i});
             continue;
         }
         const std::size_t at = table.find_or_add(a.signature, groups.size(), groups, seen);
         if (at == groups.size()) {
-            groups.push_back({a.weight, i, false, std::nullopt});
+            groups.push_back({a.weight, i, false, 1, std::nullopt});
             continue;
         }
         Group& g = groups[at];
+        ++g.articles;
         if (a.weight > g.weight) {
-            g = {a.weight, i, false, std::nullopt};
+            g = {a.weight, i, false, g.articles, std::nullopt};
         } else if (a.weight == g.weight) {
             g.tied = true;
             ties.emplace_back(at, i);
@@ -113,7 +114,8 @@ std::vector<std::size_t> collapsed_page(const std::vector<SeenArticle>& seen, Xa
     for (Group& g : groups)
         if (!g.tied) g.lead = g.first;
 
-    std::vector<std::size_t> page;
+    CollapsedPage page;
+    page.folded = static_cast<Xapian::doccount>(groups.size());
     if (offset >= groups.size()) return page;
     const std::size_t end = std::min<std::size_t>(groups.size(), std::size_t{offset} + limit);
     Order order(seen, ties, tiebreak);
@@ -124,7 +126,10 @@ std::vector<std::size_t> collapsed_page(const std::vector<SeenArticle>& seen, Xa
                           if (groups[a].weight != groups[b].weight) return groups[a].weight > groups[b].weight;
                           return order.before_when_tied(order.lead(a, groups[a]), order.lead(b, groups[b]));
                       });
-    for (std::size_t i = offset; i < end; ++i) page.push_back(order.lead(ranked[i], groups[ranked[i]]));
+    for (std::size_t i = offset; i < end; ++i) {
+        page.hits.push_back(order.lead(ranked[i], groups[ranked[i]]));
+        page.articles.push_back(groups[ranked[i]].articles);
+    }
     return page;
 }
 

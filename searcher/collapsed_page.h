@@ -23,16 +23,23 @@ struct SeenArticle {
     std::string signature;  // slot::collapse; empty: folded with no other
 };
 
-// The articles of the page, best first, as indexes into `seen` (every matching
-// article, each once): one per signature (the best of its copies), articles
-// without a signature each on their own, ordered by weight, then tie-break
-// value descending, then docid ascending (Xapian's order with
-// set_sort_by_relevance_then_value(slot::tiebreak, true) and a collapse key),
-// from `offset`, at most `limit`. `tiebreak` gives an article's tie-break value;
-// it is asked only for articles whose weight equals another's they are
-// compared with, and at most once each.
-[[nodiscard]] std::vector<std::size_t> collapsed_page(const std::vector<SeenArticle>& seen, Xapian::doccount offset,
-                                                      Xapian::doccount limit,
-                                                      const std::function<std::string(Xapian::docid)>& tiebreak);
+// The page of a match: the articles shown, best first, as indexes into the
+// articles seen, with the copies folded into each.
+struct CollapsedPage {
+    std::vector<std::size_t> hits;
+    std::vector<Xapian::doccount> articles;  // per hit: the articles seen with its signature (1 without)
+    Xapian::doccount folded = 0;             // the articles seen, the copies of each signature counted once
+};
+
+// The page of `seen` (every matching article, each once): one article per
+// signature (the best of its copies), articles without a signature each on
+// their own, ordered by weight, then tie-break value descending, then docid
+// ascending (Xapian's order with set_sort_by_relevance_then_value(slot::tiebreak,
+// true) and a collapse key), from `offset`, at most `limit`. `tiebreak` gives
+// an article's tie-break value; it is asked only for articles whose weight
+// equals another's they are compared with, and at most once each.
+[[nodiscard]] CollapsedPage collapsed_page(const std::vector<SeenArticle>& seen, Xapian::doccount offset,
+                                           Xapian::doccount limit,
+                                           const std::function<std::string(Xapian::docid)>& tiebreak);
 
 }  // namespace newsdesk

@@ -316,19 +316,22 @@ bool Searcher::spied_page(const Xapian::Query& query, const SearchRequest& reque
     const auto tiebreak = [&](Xapian::docid did) {
         return m_db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(slot::tiebreak);
     };
-    for (const std::size_t i : collapsed_page(articles, request.offset, request.limit, tiebreak)) {
-        const SeenArticle& a = articles[i];
+    const CollapsedPage page = collapsed_page(articles, request.offset, request.limit, tiebreak);
+    auto& per_signature = copies.emplace();
+    for (std::size_t k = 0; k < page.hits.size(); ++k) {
+        const SeenArticle& a = articles[page.hits[k]];
         Hit hit;
         hit.docid = a.docid;
         hit.score = a.weight;
         hit.percent = scale.convert_to_percent(a.weight);
         result.hits.push_back(std::move(hit));
         signatures.push_back(a.signature);
+        if (!a.signature.empty()) per_signature.emplace(a.signature, page.articles[k]);
         matched.records.push_back(m_db.get_document(a.docid, Xapian::DOC_ASSUME_VALID).get_data());
     }
     result.total = seen.total();
     result.exact = true;
-    result.estimate = std::min(folded_count(result.total, seen.counts(), signatures, copies.emplace()), result.total);
+    result.estimate = std::min(page.folded, result.total);
     return true;
 }
 

@@ -70,7 +70,7 @@ TEST(CollapsedPage, IsThePageOfXapiansCollapsingMatchSortedByRelevanceThenTiebre
     for (Xapian::doccount offset = 0; offset <= 30; ++offset) {
         for (const Xapian::doccount limit : {1u, 4u, 10u, 40u}) {
             std::vector<Xapian::docid> page;
-            for (const std::size_t i : collapsed_page(seen, offset, limit, tiebreak)) page.push_back(seen[i].docid);
+            for (const std::size_t i : collapsed_page(seen, offset, limit, tiebreak).hits) page.push_back(seen[i].docid);
             EXPECT_EQ(page, xapians_page(db, offset, limit)) << "offset " << offset << " limit " << limit;
         }
     }
@@ -85,12 +85,14 @@ TEST(CollapsedPage, AsksForTiebreakValuesOnlyWhereWeightsTieAndEachOnce) {
     // Weights all different: nothing to ask.
     const std::vector<SeenArticle> distinct = {{1, 3.0, "a"}, {2, 2.0, "a"}, {3, 5.0, ""}, {4, 1.0, "b"}};
     const auto page = collapsed_page(distinct, 0, 10, tiebreak);
-    EXPECT_EQ(page, (std::vector<std::size_t>{2, 0, 3}));
+    EXPECT_EQ(page.hits, (std::vector<std::size_t>{2, 0, 3}));
+    EXPECT_EQ(page.articles, (std::vector<Xapian::doccount>{1, 2, 1}));  // "a" has two copies
+    EXPECT_EQ(page.folded, 3u);
     EXPECT_TRUE(asked.empty());
     // Two copies of "a" weigh the same: the one with the greater value leads
     // (docid 6: "t6" > "t5"), and no value is read twice.
     const std::vector<SeenArticle> tied = {{5, 3.0, "a"}, {6, 3.0, "a"}, {7, 1.0, "b"}, {8, 0.5, "c"}};
-    EXPECT_EQ(collapsed_page(tied, 0, 1, tiebreak), (std::vector<std::size_t>{1}));
+    EXPECT_EQ(collapsed_page(tied, 0, 1, tiebreak).hits, (std::vector<std::size_t>{1}));
     const std::set<std::string> distinct_asked(asked.begin(), asked.end());
     EXPECT_EQ(distinct_asked.size(), asked.size());
     EXPECT_EQ(distinct_asked, (std::set<std::string>{"5", "6"}));
@@ -98,8 +100,10 @@ TEST(CollapsedPage, AsksForTiebreakValuesOnlyWhereWeightsTieAndEachOnce) {
 
 TEST(CollapsedPage, AnOffsetPastTheLastHitGivesAnEmptyPage) {
     const std::vector<SeenArticle> seen = {{1, 3.0, "a"}, {2, 2.0, "a"}};
-    EXPECT_TRUE(collapsed_page(seen, 1, 10, [](Xapian::docid) { return std::string(); }).empty());
-    EXPECT_TRUE(collapsed_page({}, 0, 10, [](Xapian::docid) { return std::string(); }).empty());
+    const auto past = collapsed_page(seen, 1, 10, [](Xapian::docid) { return std::string(); });
+    EXPECT_TRUE(past.hits.empty());
+    EXPECT_EQ(past.folded, 1u);
+    EXPECT_TRUE(collapsed_page({}, 0, 10, [](Xapian::docid) { return std::string(); }).hits.empty());
 }
 
 }  // namespace
