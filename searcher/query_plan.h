@@ -39,8 +39,9 @@ namespace newsdesk {
 // (`X AND_NOT Lhi` for `X FILTER Len`), its branches left under their OR, so
 // that Xapian's percentages are those of the query as built too (a filter's
 // or AND_NOT's right side weighs nothing and counts as no subquery). Its
-// estimates may differ: for a match that counts every article (fewer than its
-// check_at_least). The same conditions as planned_query.
+// estimates may differ, so it is for a match that sees every article (fewer
+// than its check_at_least). Left as built under the same conditions as
+// planned_query (a phrase or NEAR, or not one language term per article).
 [[nodiscard]] Xapian::Query restricted_query(const Xapian::Query& query, const Xapian::Database& db,
                                              bool& rewritten);
 
