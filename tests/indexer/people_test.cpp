@@ -687,4 +687,13 @@ TEST(CleanNames, HyphenatedNamesStayPeopleWhenExplainedCuedOrJoinedByAParticle) 
     EXPECT_EQ(people(d), std::vector<std::string>{"Leonardo DiCaprio"});
 }
 
+// "One of South Sudan's Vice Presidents, Rebecca Nyandeng De Mabior": a title
+// of two words or more in the plural is an office, nobody's name.
+TEST(CleanNames, ATitleInThePluralIsNoName) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "South Sudanese politician John Luk Jok dies");
+    EXPECT_FALSE(has(people(a), "Vice Presidents"));
+    EXPECT_FALSE(has(experts(a), "Vice Presidents"));
+    EXPECT_TRUE(has(people(a), "Rebecca Nyandeng De Mabior"));
+}
+
 }  // namespace newsdesk
