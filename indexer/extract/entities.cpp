@@ -78,15 +78,7 @@ bool surname_shape(const entities::ModelOrgCandidate& c) {
             c.tok + 1 < tokens.size() && tokens[c.tok + 1].word && !tokens[c.tok + 1].capitalised;
         if (article && !noun_after) return false;
     }
-    const auto word = std::string_view(c.word);
-    for (std::size_t i = 1; i < word.size(); ++i) {
-        if (!(word[i] >= 'A' && word[i] <= 'Z')) continue;
-        const auto head = word.substr(0, i);
-        if (!(head == "Mc" || head == "Mac" || head == "De" || head == "Di" || head == "Da" || head == "La" ||
-              head == "Le" || head == "Van" || head == "Von" || head.ends_with('\'')))
-            return false;
-    }
-    return true;
+    return entities::capitals_of_a_name(c.word);
 }
 
 // The words the rules would take for surnames nobody explains, read by the

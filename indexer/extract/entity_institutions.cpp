@@ -37,6 +37,13 @@ void InstitutionBook::define(std::string_view name, std::string_view acronym) {
     m_acronyms.try_emplace(std::string(acronym), static_cast<std::size_t>(&entry - m_entries.data()));
 }
 
+bool InstitutionBook::named(std::string_view name) const {
+    auto key = lookup_key(name);
+    if (const auto* known = Lexicon::instance().institution(key)) key = lookup_key(known->name);
+    const auto it = m_index.find(key);
+    return it != m_index.end() && m_entries[it->second].institution.mentions > 0;
+}
+
 bool InstitutionBook::add_defined_acronym(std::string_view acronym) {
     const auto it = m_acronyms.find(std::string(acronym));
     if (it == m_acronyms.end()) return false;

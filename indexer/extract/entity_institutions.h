@@ -20,6 +20,8 @@ class InstitutionBook {
     // "Center for Strategic and International Studies (CSIS)": links the acronym
     // to the institution, so later mentions of "CSIS" count for it.
     void define(std::string_view name, std::string_view acronym);
+    // Whether the article named `name` as an institution so far.
+    [[nodiscard]] bool named(std::string_view name) const;
     // A mention of an acronym defined earlier in the article; false if unknown.
     bool add_defined_acronym(std::string_view acronym);
 

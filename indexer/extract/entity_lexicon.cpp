@@ -76,6 +76,17 @@ Lexicon::Lexicon() {
     load_words("countries/currency_words.txt", m_currency_words);
     load_words("countries/verbs_after_country.txt", m_country_verbs);
     for (const auto& t : m_titles) m_max_title_words = std::max(m_max_title_words, words_in(t));
+    // "Senior Advisors Jared Kushner and Ivanka Trump": a title in the plural
+    // before the names of the people who hold it; titles of two words or more
+    // only, since one word in the plural ("managers", "kings") is a common noun.
+    std::vector<std::string> plurals;
+    for (const auto& t : m_titles) {
+        if (t.find(' ') == std::string::npos || t.find(" of ") != std::string::npos || t.ends_with('s') ||
+            t.ends_with('.'))
+            continue;
+        plurals.push_back(t.ends_with('y') && !t.ends_with("ey") ? t.substr(0, t.size() - 1) + "ies" : t + "s");
+    }
+    m_titles.insert(plurals.begin(), plurals.end());
     for (const auto& line : lines_of("institutions/org_words.tsv")) {
         const auto cells = split(line, '\t');
         note_abbreviation(cells[0], m_abbreviations);

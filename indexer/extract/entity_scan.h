@@ -55,6 +55,9 @@ struct Findings {
     // mere place): the first byte of its first word. The scan of other languages'
     // names (entity_countries_intl) leaves these to it.
     std::unordered_set<const char*> country_phrases;
+    // Acronyms the article spells out as no body ("Universal Basic Income
+    // (UBI)", "FGM [Female Genital Mutilation]"): their later mentions are none.
+    std::unordered_set<std::string> plain_acronyms;
     // Words the rules saw only as a surname nobody explains ("Motorola"):
     // organisations if no person of the article bears the word and the model
     // reads them as one (model_organisation).

@@ -14,7 +14,8 @@ std::size_t Scanner::match_title(std::size_t k) {
     const std::size_t longest = std::min(m_lex.max_title_words(), m_words.size() - k);
     for (std::size_t n = longest; n >= 1; --n) {
         if (!contiguous(k, n) || !m_lex.title(key(k, n))) continue;
-        m_cue_at = k + n;
+        // "Prime Minister's Questions": an office's possessive names its thing, not its holder.
+        if (m_words[k + n - 1].raw == m_words[k + n - 1].key) m_cue_at = k + n;
         return n;
     }
     return 0;
@@ -251,7 +252,7 @@ void Scanner::add_name(std::size_t k, std::size_t e, bool cued) {
     {
         std::vector<std::string> keys;
         for (std::size_t m = k; m < e; ++m) keys.push_back(m_words[m].key);
-        m_found.people.add_full(text(k, e), std::move(keys));
+        m_found.people.add_full(text(k, e), std::move(keys), cued);
     }
 }
 

@@ -198,11 +198,13 @@ class Scanner {
     std::vector<RunWord> run_words(std::size_t k, std::size_t e, std::vector<std::size_t>* at = nullptr) const;
     std::vector<std::string> next_lower(std::size_t e) const;
     std::size_t match_acronym(std::size_t k);
+    std::pair<std::size_t, std::size_t> spelled_out(std::size_t k) const;
     bool is_person(std::size_t k, std::size_t e, bool cued) const;
     std::size_t definition_after(std::size_t last, std::string_view name);
     const NerSpan* model_span(std::size_t k) const;
     const NerSpan* model_place(std::size_t k) const;
     bool model_org(std::size_t k, std::size_t e) const;
+    bool names_a_body(std::size_t first, std::size_t last) const;
     void model_word_org(std::size_t k);
     bool model_name(std::size_t k, std::size_t e, NerType type, float confidence) const;
     bool model_thing(std::size_t k, std::size_t e) const;

@@ -53,11 +53,12 @@ bool refers_to(const std::vector<std::string>& shorter, const std::vector<std::s
 
 }  // namespace
 
-void PersonBook::add_full(std::string_view name, std::vector<std::string> keys) {
+void PersonBook::add_full(std::string_view name, std::vector<std::string> keys, bool cued) {
     const auto joined = join(keys);
     auto [it, fresh] = m_full_index.try_emplace(joined, m_full.size());
-    if (fresh) m_full.push_back({std::string(name), std::move(keys), 0, m_order++});
+    if (fresh) m_full.push_back({std::string(name), std::move(keys), 0, 0, m_order++});
     ++m_full[it->second].mentions;
+    m_full[it->second].cued += cued ? 1 : 0;
 }
 
 void PersonBook::add_single(std::string_view word, std::string key, bool cued) {
@@ -105,7 +106,7 @@ std::vector<Person> PersonBook::people() const {
         }
         if (target >= 0)
             mentions[static_cast<std::size_t>(target)] += single.mentions;
-        else if (single.cued > 0)
+        else if (single.cued > 0 && capitals_of_a_name(single.word))
             out.push_back({single.order, Person{single.word, single.mentions}});
     }
     // "Trump-Pence", "Biden-Harris": one hyphenated word joining the surnames of
@@ -122,8 +123,22 @@ std::vector<Person> PersonBook::people() const {
                std::all_of(full.keys.begin(), full.keys.end(),
                            [&](const auto& k) { return surnames.count(k) > 0 || lex.party(k); });
     };
+    // "Kitchener-Waterloo", "Spider-Man": one hyphenated word nobody's longer
+    // name explains is a single word, a person only when cued ("Mr. Rees-Mogg")
+    // or joined by a particle in lower case as names are ("Inzamam-ul-Haq").
+    auto lone = [&](const Full& full) {
+        if (full.name.find(' ') != std::string::npos || full.cued > 0) return false;
+        const std::string_view name = full.name;
+        for (std::size_t at = 0, dash; at < name.size(); at = dash + 1) {
+            dash = std::min(name.find('-', at), name.size());
+            const auto part = name.substr(at, dash - at);
+            if (!part.empty() && part.front() >= 'a' && part.front() <= 'z' && lex.particle(std::string(part)))
+                return false;
+        }
+        return true;
+    };
     for (std::size_t i = 0; i < m_full.size(); ++i)
-        if (!merged[i] && !joined(m_full[i])) out.push_back({m_full[i].order, Person{m_full[i].name, mentions[i]}});
+        if (!merged[i] && !joined(m_full[i]) && !lone(m_full[i])) out.push_back({m_full[i].order, Person{m_full[i].name, mentions[i]}});
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         return a.second.mentions != b.second.mentions ? a.second.mentions > b.second.mentions
                                                       : a.first < b.first;
@@ -145,6 +160,17 @@ void drop_institution_fronts(std::vector<Person>& people, const std::vector<Inst
             return name.size() > key.size() + 1 && name.starts_with(key + " ");
         });
     });
+}
+
+bool capitals_of_a_name(std::string_view word) {
+    for (std::size_t i = 1; i < word.size(); ++i) {
+        if (!(word[i] >= 'A' && word[i] <= 'Z')) continue;
+        const auto head = word.substr(0, i);
+        if (!(head == "Mc" || head == "Mac" || head == "De" || head == "Di" || head == "Da" || head == "La" ||
+              head == "Le" || head == "Van" || head == "Von" || head.ends_with('\'')))
+            return false;
+    }
+    return true;
 }
 
 std::unordered_set<std::string> name_word_keys(const std::vector<Person>& people) {

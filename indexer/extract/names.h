@@ -15,9 +15,9 @@ namespace newsdesk::entities {
 
 class PersonBook {
   public:
-    // A name of two or more words as written ("Vladimir Putin"); `keys` are the
-    // lookup keys of its words.
-    void add_full(std::string_view name, std::vector<std::string> keys);
+    // A name of two or more words as written ("Vladimir Putin", "Rees-Mogg");
+    // `keys` are the lookup keys of its words; `cued` as for add_single.
+    void add_full(std::string_view name, std::vector<std::string> keys, bool cued);
     // One capitalised word that may be a surname. `cued` when a title or an
     // honorific stood before it ("President Reagan", "Mr. Cha"): such a word is
     // a person even when no full name explains it.
@@ -35,6 +35,7 @@ class PersonBook {
         std::string name;
         std::vector<std::string> keys;
         int mentions = 0;
+        int cued = 0;
         std::size_t order = 0;
     };
     struct Single {
@@ -57,6 +58,12 @@ class PersonBook {
 // one of the article's institutions is that body's name cut short, nobody's,
 // unless a given name opens it; such names leave `people`.
 void drop_institution_fronts(std::vector<Person>& people, const std::vector<Institution>& institutions);
+
+// Whether the capitals inside one word are those a surname has: none, or after
+// a prefix such as "Mc", "Mac", "De", "La", "Van" or an apostrophe ("McCain",
+// "DeSantis", "O'Neill"). "ThePrint", "CreepyPasta" and "TechCelerator" are
+// names of things.
+[[nodiscard]] bool capitals_of_a_name(std::string_view word);
 
 // The lookup keys of every word of the people's names ("sandrine", "testud").
 [[nodiscard]] std::unordered_set<std::string> name_word_keys(const std::vector<Person>& people);

@@ -487,6 +487,31 @@ TEST(Institutions, AcronymDefinedInTextIsLinked) {
     EXPECT_EQ(i->mentions, 2);
 }
 
+// Sentences of corpus/wikinews (2019, 2020). An acronym the article spells
+// out is the body of that name when the name holds an organisation's word or a
+// place, one value for both; else it names a disease, a policy or a product,
+// nobody, here and at its later mentions.
+TEST(Institutions, AnAcronymSpelledOutIsTheBodyOfThatNameOrNone) {
+    const auto a = extract("A separate report published Wednesday in Nature Astronomy by a team from University "
+                           "College London (UCL) confirmed it. The team from UCL then analyzed the data.");
+    const auto* ucl = institution(a, "University College London");
+    ASSERT_NE(ucl, nullptr) << a;
+    EXPECT_EQ(ucl->acronym, "UCL");
+    EXPECT_EQ(ucl->mentions, 2);
+    EXPECT_EQ(institution(a, "UCL"), nullptr) << a;
+    const auto b = extract("Phivolcs reported the earthquake's magnitude was 5.5; United States Geological Survey "
+                           "(USGS) reported 5.8.");
+    ASSERT_NE(institution(b, "United States Geological Survey"), nullptr) << b;
+    for (const auto* text : {"Ebola virus disease (EVD) is a hemorrhagic fever with a high mortality rate. Two "
+                             "drugs cut deaths from EVD.",
+                             "La Riva argued against Universal Basic Income (UBI), proposing minimum wage be "
+                             "increased. Carroll said UBI would not work.",
+                             "It's just like FGM [Female Genital Mutilation], a practice the charity fights."}) {
+        const auto c = extract(text);
+        EXPECT_TRUE(c.institutions.empty()) << c;
+    }
+}
+
 // Sentences of corpus/wikinews (2019).
 TEST(Institutions, ShortFormOfOneWordAfterTheNameIsItsAcronym) {
     const auto a = extract("According to the Philippine Institute of Volcanology and Seismology (Phivolcs), the "

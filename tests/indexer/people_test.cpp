@@ -640,4 +640,60 @@ TEST(PeopleNotThings, AgreementsLodgesServicesAndRightsAreNotPeople) {
 }
 
 }  // namespace
+
+// An article written for the test (English, plain text), extracted.
+Article written(const std::string& headline, const std::string& body) {
+    Article a;
+    a.headline = headline;
+    a.body = body;
+    a.language = "en";
+    extract_all(a);
+    return a;
+}
+
+// "in Kitchener-Waterloo, Ontario", "cosplayers as Spider-Man", "told
+// ThePrint", "Prime Minister's Questions": one hyphenated word, a word with a
+// capital inside or the word after an office's possessive is no person when
+// nothing else says so.
+TEST(PeopleNotThings, HyphenatedWordsCamelCaseAndAnOfficesThingAreNotPeople) {
+    const struct {
+        const char* file;
+        const char* headline;
+        const char* thing;
+    } cases[] = {
+        {"wikinews-2019.jsonl", "Fur fans flock to Toronto's Furnal Equinox 2019", "Kitchener-Waterloo"},
+        {"wikinews-2019.jsonl", "Toronto Comicon 2019 welcomes fans", "Spider-Man"},
+        {"wikinews-2020-2021.jsonl", "200 in New Delhi, India drink cow urine", "ThePrint"},
+        {"wikinews-2019.jsonl", "UK Prime Minister Johnson suspends parliament", "Questions"},
+    };
+    for (const auto& c : cases) {
+        const auto a = wikinews(c.file, c.headline);
+        EXPECT_FALSE(has(people(a), c.thing)) << c.headline;
+        EXPECT_FALSE(has(experts(a), c.thing)) << c.headline;
+    }
+}
+
+// A hyphenated name stays a person's when a longer name explains it, a title
+// or honorific stands before it, or a particle in lower case joins it.
+TEST(CleanNames, HyphenatedNamesStayPeopleWhenExplainedCuedOrJoinedByAParticle) {
+    const auto a = written("Vote delayed", "Jacob Rees-Mogg opened the debate. Later Rees-Mogg said the vote "
+                                           "would wait.");
+    EXPECT_EQ(people(a), std::vector<std::string>{"Jacob Rees-Mogg"});
+    const auto b = written("Vote delayed", "The debate was opened by Mr. Rees-Mogg on Tuesday.");
+    EXPECT_TRUE(has(people(b), "Rees-Mogg"));
+    const auto c = written("Pakistan win", "A century from Inzamam-ul-Haq gave Pakistan the match on Sunday.");
+    EXPECT_TRUE(has(people(c), "Inzamam-ul-Haq"));
+    const auto d = written("Film review", "Leonardo DiCaprio starred in it. DiCaprio said little about it.");
+    EXPECT_EQ(people(d), std::vector<std::string>{"Leonardo DiCaprio"});
+}
+
+// "One of South Sudan's Vice Presidents, Rebecca Nyandeng De Mabior": a title
+// of two words or more in the plural is an office, nobody's name.
+TEST(CleanNames, ATitleInThePluralIsNoName) {
+    const auto a = wikinews("wikinews-2020-2021.jsonl", "South Sudanese politician John Luk Jok dies");
+    EXPECT_FALSE(has(people(a), "Vice Presidents"));
+    EXPECT_FALSE(has(experts(a), "Vice Presidents"));
+    EXPECT_TRUE(has(people(a), "Rebecca Nyandeng De Mabior"));
+}
+
 }  // namespace newsdesk
