@@ -38,6 +38,17 @@ Article wikinews(const std::string& file, const std::string& headline) {
     return {};
 }
 
+// An English news text written for these tests ("HEADLINE\n\nPARAGRAPH..."), extracted.
+Article written(const std::string& text) {
+    auto articles = parse_any(text, "written.txt");
+    if (articles.size() != 1) {
+        ADD_FAILURE() << articles.size() << " articles";
+        return {};
+    }
+    extract_all(articles.front());
+    return articles.front();
+}
+
 std::vector<std::string> people(const Article& a) {
     std::vector<std::string> out;
     for (const auto& p : a.people) out.push_back(p.name);
@@ -636,6 +647,22 @@ TEST(PeopleNotThings, AgreementsLodgesServicesAndRightsAreNotPeople) {
         const auto a = wikinews(c.file, c.headline);
         EXPECT_FALSE(has(people(a), c.thing)) << c.headline;
         EXPECT_FALSE(has(experts(a), c.thing)) << c.headline;
+    }
+}
+
+// data/people/honorifics.txt is the one list of honorifics: "Mx." and "Messrs."
+// were the quote side's alone, and now cue the name after them for the entity
+// scan too, and are no part of a name.
+TEST(CleanNames, EveryHonorificOfTheOneListCuesTheNameAfterIt) {
+    const auto a = written(
+        "Library reopens after the flood\n\n"
+        "The reading room was reopened on Saturday by Mx. Okafor, who chairs the trust.\n\n"
+        "Messrs. Tembe and Varga, the builders, finished the roof in a week.\n");
+    EXPECT_TRUE(has(people(a), "Okafor"));
+    EXPECT_TRUE(has(people(a), "Tembe"));
+    for (const auto& n : people(a)) {
+        EXPECT_EQ(n.find("Mx"), std::string::npos) << n;
+        EXPECT_EQ(n.find("Messrs"), std::string::npos) << n;
     }
 }
 
