@@ -666,5 +666,20 @@ TEST(CleanNames, EveryHonorificOfTheOneListCuesTheNameAfterIt) {
     }
 }
 
+// "DR Tavira", "MX Onda": in a results list, an honorific written in capitals
+// is a team's acronym, and the word after it the rest of the team's name, no
+// person it cues or the model names alone. Written for this test.
+TEST(PeopleNotThings, AnHonorificInCapitalsIsAnAcronym) {
+    const auto a = written(
+        "CYCLING - RESULTS OF THE COASTAL TOUR\n\n"
+        "Final standings of the tour on Sunday:\n\n"
+        "7. Rui Lobato (Portugal) DR Tavira\n\n"
+        "8. Eleuterio Anguita (Spain) MX Onda\n");
+    EXPECT_TRUE(has(people(a), "Rui Lobato"));
+    EXPECT_TRUE(has(people(a), "Eleuterio Anguita"));
+    EXPECT_FALSE(has(people(a), "Tavira"));
+    EXPECT_FALSE(has(people(a), "Onda"));
+}
+
 }  // namespace
 }  // namespace newsdesk
