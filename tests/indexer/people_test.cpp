@@ -681,5 +681,18 @@ TEST(PeopleNotThings, AnHonorificInCapitalsIsAnAcronym) {
     EXPECT_FALSE(has(people(a), "Onda"));
 }
 
+// "((WSS)) How did your nomination ...": an interview's transcript labels who
+// speaks with initials in brackets opening the paragraph; the model may read
+// them as an acronym, but they name no institution. Written for this test.
+TEST(InstitutionsWhole, AnInterviewersBracketedLabelIsNoInstitution) {
+    const auto a = written(
+        "Interview with a mayoral candidate\n\n"
+        "((RVQ))  How did your campaign begin, and who helped you most?\n\n"
+        "It began in a garage with three friends and a borrowed printer.\n\n"
+        "((RVQ))  What will you do first if you are elected?\n\n"
+        "Fix the roads, then the library roof.\n");
+    EXPECT_FALSE(has(institutions(a), "RVQ"));
+}
+
 }  // namespace
 }  // namespace newsdesk
