@@ -10,12 +10,27 @@
 
 namespace newsdesk {
 
+const std::vector<Honorific>& honorifics() {
+    static const std::vector<Honorific> list = [] {
+        std::vector<Honorific> out;
+        // read_data_list collapses the TAB between the columns to one space.
+        for (const auto& line : read_data_list("people/honorifics.txt")) {
+            const auto space = line.find(' ');
+            Honorific h{line.substr(0, space)};
+            if (space != std::string::npos && space + 1 < line.size()) h.gender = line[space + 1];
+            out.push_back(std::move(h));
+        }
+        return out;
+    }();
+    return list;
+}
+
 namespace {
 
-const std::unordered_set<std::string>& honorifics() {
+const std::unordered_set<std::string>& honorific_terms() {
     static const std::unordered_set<std::string> words = [] {
         std::unordered_set<std::string> out;
-        for (const auto& line : read_data_list("people/honorifics.txt")) out.insert(normalise_term_value(line));
+        for (const auto& h : honorifics()) out.insert(normalise_term_value(h.word));
         return out;
     }();
     return words;
@@ -34,7 +49,7 @@ std::string person_key(std::string_view name) {
         std::size_t letters = 0;
         for (const unsigned char c : w) letters += (c & 0xC0) != 0x80;
         const bool initial = letters == 1;
-        if (initial || honorifics().count(w)) continue;
+        if (initial || honorific_terms().count(w)) continue;
         key += (key.empty() ? "" : " ") + w;
     }
     return key.empty() ? normalise_term_value(name) : key;

@@ -7,8 +7,21 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsdesk {
+
+// One line of data/people/honorifics.txt: the honorific as written ("Mr.",
+// "Señora") and the gender it implies, 'm', 'f' or 'x' (not known).
+struct Honorific {
+    std::string word;
+    char gender = 'x';
+};
+
+// The lines of data/people/honorifics.txt, read once (thread-safe): the one list
+// the entity scan, the quote side, the model and person_key read. A line without
+// a gender column is 'x'; an unreadable file is an empty list.
+[[nodiscard]] const std::vector<Honorific>& honorifics();
 
 // `name` case-folded, accents removed, honorifics (data/people/honorifics.txt)
 // and single-letter initials dropped, words joined by one space: "john bolton".

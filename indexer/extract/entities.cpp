@@ -64,13 +64,15 @@ bool is_sports_report(std::string_view headline) {
 
 // A word the model may confirm as a surname: not a hashtag ("#WrongTrump"), not
 // a word with a capital inside ("TechCelerator"; "McCain", "DeSantis" and
-// "O'Neill" are names) and not after an article with no noun after it ("the
-// Salafi"): names of things, not people.
+// "O'Neill" are names), not after an article with no noun after it ("the
+// Salafi") and not after a word in capitals ("MX Onda", "AS Roma": the second
+// word of a name they open): names of things, not people.
 bool surname_shape(const entities::ModelOrgCandidate& c) {
     const auto& tokens = *c.tokens;
     if (c.tok > 0) {
         const auto& before = tokens[c.tok - 1];
         if (before.text == "#" && before.end == tokens[c.tok].begin) return false;
+        if (before.word && before.upper) return false;
         // "the Obama administration" is his; "the Salafi —" is a movement's.
         const bool article = before.word && !before.capitalised &&
                              (before.text == "the" || before.text == "a" || before.text == "an");

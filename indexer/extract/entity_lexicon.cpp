@@ -6,6 +6,7 @@
 #include "common/data_dir.h"
 #include "common/error.h"
 #include "common/lang/countries.h"
+#include "common/person_key.h"
 #include "common/text.h"
 
 namespace newsdesk::entities {
@@ -51,13 +52,15 @@ const Lexicon& Lexicon::instance() {
 }
 
 void Lexicon::load_words(std::string_view file, std::unordered_set<std::string>& into) {
-    for (const auto& line : lines_of(file)) {
-        note_abbreviation(line, m_abbreviations);
-        // Entries are listed with their period ("Mr."); the period is optional in text.
-        auto key = lookup_key(line);
-        if (key.size() > 1 && key.back() == '.' && key.find('.') == key.size() - 1) key.pop_back();
-        into.insert(std::move(key));
-    }
+    for (const auto& line : lines_of(file)) add_word(line, into);
+}
+
+void Lexicon::add_word(const std::string& word, std::unordered_set<std::string>& into) {
+    note_abbreviation(word, m_abbreviations);
+    // Entries are listed with their period ("Mr."); the period is optional in text.
+    auto key = lookup_key(word);
+    if (key.size() > 1 && key.back() == '.' && key.find('.') == key.size() - 1) key.pop_back();
+    into.insert(std::move(key));
 }
 
 Lexicon::Lexicon() {
@@ -65,7 +68,7 @@ Lexicon::Lexicon() {
     load_words("institutions/country_bodies.txt", m_country_bodies);
     load_words("institutions/name_possessives.txt", m_name_possessives);
     load_words("people/surname_first.txt", m_surname_first);
-    load_words("people/honorifics.txt", m_honorifics);
+    for (const auto& h : honorifics()) add_word(h.word, m_honorifics);
     load_words("people/titles.txt", m_titles);
     load_words("people/not_names.txt", m_stop);
     load_words("people/particles.txt", m_particles);

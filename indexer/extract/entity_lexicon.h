@@ -118,6 +118,7 @@ class Lexicon {
   private:
     Lexicon();
     void load_words(std::string_view file, std::unordered_set<std::string>& into);
+    void add_word(const std::string& word, std::unordered_set<std::string>& into);
     void load_gazetteer();
 
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,

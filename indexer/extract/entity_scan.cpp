@@ -93,13 +93,17 @@ std::size_t Scanner::match_acronym(std::size_t k) {
     // Any other acronym of three to six letters that the model reads as an
     // organisation: not a place ("DPRK", a dateline's "NABLUS"), not a word
     // ("CENTRE"), not the first word of a longer name ("UCLA School of Law",
-    // "CAOS Linux"); not_institutions.txt keeps out the common ones (GDP, IQ).
+    // "CAOS Linux"), not a transcript's label; not_institutions.txt keeps out the
+    // common ones (GDP, IQ).
     const auto& key = m_words[k].key;
     if (m_found.plain_acronyms.count(key)) return 0;
     const bool letters = word.size() >= 3 && word.size() <= 6 &&
                          std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     const bool longer = k + 1 < m_words.size() && m_words[k + 1].adjacent && cap(k + 1);
-    const bool body = letters && !longer && !m_lex.not_institution(key) && !m_geo.find(key) &&
+    // "((WSS)) How did your nomination ...": in brackets before any word of its
+    // paragraph, it labels who speaks in an interview's transcript.
+    const bool label = k == 0 && m_words[k].tok > 0 && m_tokens[m_words[k].tok - 1].text == "(";
+    const bool body = letters && !longer && !label && !m_lex.not_institution(key) && !m_geo.find(key) &&
                       !m_geo.known_place(key) && !org_word(k) && !m_found.lower_words.count(key);
     // Spelled out beside it: the body of that name, or nobody ("Ebola virus
     // disease (EVD)", "Universal Basic Income (UBI)").

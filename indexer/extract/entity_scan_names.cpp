@@ -7,7 +7,7 @@ namespace newsdesk::entities::scan {
 // Honorifics and titles ("Mr.", "President", "Foreign Minister"): skipped, and
 // the name right after them is cued as a person.
 std::size_t Scanner::match_title(std::size_t k) {
-    if (m_lex.honorific(m_words[k].key)) {
+    if (honorific(k)) {
         m_cue_at = k + 1;
         return 1;
     }
@@ -144,7 +144,7 @@ std::size_t Scanner::match_name(std::size_t k) {
             break;
         }
         if (!cap(e) || w.token.sentence_start || w.token.upper || m_lex.not_a_name(w.key) ||
-            m_lex.title(w.key) || m_lex.honorific(w.key) || org_word(e) ||
+            m_lex.title(w.key) || honorific(e) || org_word(e) ||
             (parts >= 2 && m_geo.find(w.key)))
             break;
         ++e, ++parts;

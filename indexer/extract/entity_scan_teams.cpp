@@ -99,7 +99,7 @@ bool Scanner::nickname_after_place(std::size_t k, std::size_t e) const {
 
 bool Scanner::team_context(std::size_t k, std::size_t e) const {
     const auto& first = m_words[k];
-    if (m_lex.given_name(first.key) || m_lex.title(first.key) || m_lex.honorific(first.key)) return false;
+    if (m_lex.given_name(first.key) || m_lex.title(first.key) || honorific(k)) return false;
     // "P. Simmons 4-38" and "C. Lewis 80" are a player's figures, not a club's score.
     auto initial = [&](std::size_t m) {
         return m_words[m].token.text.size() == 2 && m_words[m].token.text.back() == '.';

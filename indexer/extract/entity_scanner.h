@@ -128,6 +128,11 @@ class Scanner {
         const auto& t = m_words[k].token;
         return !t.digit && (t.capitalised || (m_shouting && t.upper));
     }
+    // Word k is an honorific ("Mr.", "Mx"): in capitals outside a shouting text
+    // it is an acronym ("MX Onda", a team; "DR Congo").
+    bool honorific(std::size_t k) const {
+        return m_lex.honorific(m_words[k].key) && (m_shouting || !m_words[k].token.upper);
+    }
     // A quotation mark stands between word k and the next word.
     bool quote_after(std::size_t k) const {
         const std::size_t last = k + 1 < m_words.size() ? m_words[k + 1].tok : m_tokens.size();

@@ -71,7 +71,7 @@ constexpr auto crc_bytes = crc_table();
 
 // Hashes feature strings into buckets as zlib.crc32(feature) % buckets does. The
 // parts of a feature are hashed in turn, never copied into one string: the
-// model tags every sentence a rule asks about, 25 features a word.
+// model tags every sentence a rule asks about, 27 features a word.
 class Hasher {
   public:
     explicit Hasher(std::uint32_t buckets) : m_buckets(buckets) {}
@@ -173,14 +173,14 @@ std::vector<NerSpan> NerModel::tag(const std::vector<Token>& all, std::size_t fi
     std::vector<int> best_tags(n);
     std::vector<float> probability(n);
     int prev2 = start_tag, prev1 = start_tag;
-    std::array<std::uint32_t, 25> f{};
+    std::array<std::uint32_t, 27> f{};
     for (std::size_t k = 0; k < n; ++k) {
         const auto i = static_cast<std::ptrdiff_t>(k);
         const std::string& w = lows[k];
         const std::string& s = shapes[k];
         const std::string_view sw = w;
-        f = {hash("b"), hash("w=", w), hash("s=", s),
-             hash("ss=", k == 0 || (tokens[k].sentence_start && tokens[k].word) ? "1" : "0", s),
+        const char* start = k == 0 || (tokens[k].sentence_start && tokens[k].word) ? "1" : "0";
+        f = {hash("b"), hash("w=", w), hash("s=", s), hash("ss=", start, s),
              hash("p3=", sw.substr(0, 3)), hash("s2=", last_bytes(sw, 2)), hash("s3=", last_bytes(sw, 3)),
              hash("s4=", last_bytes(sw, 4)), hash("w-1=", at(lows, i - 1, bos)), hash("w+1=", at(lows, i + 1, eos)),
              hash("w-2=", at(lows, i - 2, bos)), hash("w+2=", at(lows, i + 2, eos)),
@@ -189,6 +189,7 @@ std::vector<NerSpan> NerModel::tag(const std::vector<Token>& all, std::size_t fi
              hash("w-1w=", at(lows, i - 1, bos), "|", w), hash("ww+1=", w, "|", at(lows, i + 1, eos)),
              hash("g=", cls(i, bos), std::string_view(s).substr(0, 1)), hash("g-1=", cls(i - 1, bos)),
              hash("g+1=", cls(i + 1, eos)), hash("g-1g=", cls(i - 1, bos), "|", cls(i, bos), "|", cls(i + 1, eos)),
+             hash("ssg=", start, cls(i, bos)), hash("s+2=", at(shapes, i + 2, eos)),
              hash("t1=", tag_names[prev1]), hash("t12=", tag_names[prev2], "|", tag_names[prev1]),
              hash("t1s=", tag_names[prev1], "|", s)};
         std::array<std::int32_t, tag_count> score{};

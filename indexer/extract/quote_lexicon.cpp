@@ -5,6 +5,7 @@
 
 #include "common/data_dir.h"
 #include "common/error.h"
+#include "common/person_key.h"
 #include "common/text.h"
 
 namespace newsdesk {
@@ -41,6 +42,18 @@ std::unordered_map<std::string, Gender> read_gendered(std::string_view name) {
     return out;
 }
 
+// data/people/honorifics.txt as tokens key its words (lower case, no final
+// period: "Mr." -> "mr"), with the gender each implies.
+std::unordered_map<std::string, Gender> honorific_keys() {
+    std::unordered_map<std::string, Gender> out;
+    for (const auto& h : honorifics()) {
+        std::string_view w = h.word;
+        if (w.size() > 1 && w.ends_with('.')) w.remove_suffix(1);
+        out[ascii_lower(w)] = h.gender;
+    }
+    return out;
+}
+
 // Words of data/people/NAME as tokens key them: lower case, no final period,
 // hyphenated words whole; a line's words end at an "of" ("Secretary of State":
 // the office's object is no title).
@@ -63,7 +76,7 @@ void add_words_of(std::string_view name, std::unordered_set<std::string>& out) {
 std::unordered_set<std::string> read_title_words(const std::unordered_set<std::string>& role_words) {
     std::unordered_set<std::string> out = role_words;
     add_words_of("titles.txt", out);
-    add_words_of("honorifics.txt", out);
+    for (const auto& [word, gender] : honorific_keys()) out.insert(word);
     for (const auto& party : read_data_list("people/party_words.txt")) {
         if (party.find(' ') != std::string::npos) continue;  // "social democrat": not "social"
         out.insert(ascii_lower(party));
@@ -78,7 +91,7 @@ QuoteLexicon load() {
     QuoteLexicon lex;
     lex.speech_verbs = read_set("speech_verbs.txt");
     lex.pronouns = read_gendered("pronouns.txt");
-    lex.honorifics = read_gendered("honorifics.txt");
+    lex.honorifics = honorific_keys();
     lex.role_words = read_set("role_words.txt");
     lex.title_words = read_title_words(lex.role_words);
     lex.abbreviations = read_set("abbreviations.txt");

@@ -23,6 +23,25 @@ TEST(PersonKey, FoldsCaseAccentsInitialsAndHonorifics) {
     EXPECT_EQ(person_key("G. W."), "g w");
 }
 
+// data/people/honorifics.txt is the one list of honorifics, each with the
+// gender it implies: the entity scan, the quote side and the person key read it.
+TEST(Honorifics, OneListCarriesEachHonorificWithItsGender) {
+    auto gender = [](std::string_view word) {
+        for (const auto& h : newsdesk::honorifics())
+            if (h.word == word) return h.gender;
+        return '?';
+    };
+    EXPECT_EQ(gender("Mr."), 'm');
+    EXPECT_EQ(gender("Ms."), 'f');
+    EXPECT_EQ(gender("Dr."), 'x');
+    EXPECT_EQ(gender("Sheikh"), 'm');   // the entity scan's list alone had it
+    EXPECT_EQ(gender("Señora"), 'f');  // the quote side's list alone had it
+    EXPECT_EQ(gender("Sr."), '?');      // after a name it is Senior, another person
+    // The key folds the honorifics either list had: "Mx." was the quote side's alone.
+    EXPECT_EQ(person_key("Mx. Rowan Ellis"), "rowan ellis");
+    EXPECT_EQ(person_key("Sheikh Rowan Ellis"), "rowan ellis");
+}
+
 TEST(PersonKey, KeepsDifferentPeopleApart) {
     EXPECT_NE(person_key("Donald Trump"), person_key("Donald Trump Jr"));
     EXPECT_NE(person_key("Mary Trump"), person_key("Melania Trump"));

@@ -92,6 +92,19 @@ TEST(NerModel, LeavesASentenceWithoutNamesAlone) {
     EXPECT_TRUE(names(NerModel::english(), "every option is a bad option, he said.").empty());
 }
 
+// A sentence's first word and its word class are one feature: "Lord" opening a
+// sentence is the honorific before a person, as inside one, not the first word
+// of an organisation ("Lord Okafor" once read as one). Written for this test.
+TEST(NerModel, AnHonorificOpeningASentenceIsNoPartOfTheName) {
+    for (const std::string sentence : {"Lord Okafor told the chamber the bill would pass.",
+                                       "Lord Patten said the talks had failed."}) {
+        const auto found = names(NerModel::english(), sentence);
+        const auto surname = sentence.substr(5, sentence.find(' ', 5) - 5);
+        EXPECT_TRUE(has(found, surname, NerType::person)) << sentence;
+        for (const auto& [name, type] : found) EXPECT_EQ(name.find("Lord"), std::string::npos) << sentence;
+    }
+}
+
 TEST(NerModel, ConfidenceIsAProbability) {
     // Tokens are views into the text, so the text outlives them.
     const std::string line = seed_line("John Kirby, the White House");
