@@ -150,6 +150,8 @@ struct Found {
     bool starts_paragraph = false;
     bool ends_paragraph = false;      // nothing but a full stop after it
     bool coordinated = false;         // its verb shares an earlier clause's subject
+    Order sentence = 0;               // where its sentence starts
+    bool own_subject = false;         // its speaker is a name in its own sentence
 };
 
 // "on CNN’s “New Day,”", "told “Fox and Friends”": the word before the opening
@@ -368,6 +370,14 @@ void QuoteFinder::share_within(std::size_t first) {
             // “B.”": a neighbour whose speaker is a description does not take away
             // the sentence's own subject.
             if (!src->speaker && m_found[i].speaker) break;
+            // "Trump blamed the shootings on “sickos.” Bush called the orders
+            // “quite dangerous.”": a quote whose own sentence names its subject
+            // keeps it against a neighbour from another sentence, when the
+            // subject is a person the article has named in full (a lone
+            // "Audiences" opening a sentence is no such person).
+            if (m_found[i].own_subject && m_found[i].person && m_found[i].speaker->find(' ') != std::string::npos &&
+                src->sentence != m_found[i].sentence)
+                break;
             m_found[i].attributed = true;
             m_found[i].speaker = src->speaker;
             m_found[i].person = src->person;
@@ -452,6 +462,8 @@ void QuoteFinder::paragraph(const Paragraph& p, std::size_t index) {
         f.text = std::string(text.substr(span.text_begin, span.text_end - span.text_begin));
         f.open_end = span.close < 0;
         f.starts_paragraph = span.open == 0;
+        const int sentence = quote_sentence(p, q);
+        f.sentence = order_of(index, sentence);
         f.ends_paragraph = span.close < 0 || span.close + 2 >= static_cast<int>(p.tokens.size());
         for (int k = span.open; k <= (span.close < 0 ? static_cast<int>(p.tokens.size()) - 1 : span.close); ++k) {
             const Token& t = p.tokens[k];
@@ -466,7 +478,9 @@ void QuoteFinder::paragraph(const Paragraph& p, std::size_t index) {
                    p.tokens[span.open - 1].end == p.tokens[span.open].begin;
         f.has_letter = f.has_letter && !f.text.starts_with('@') && !f.text.starts_with('#') &&
                        !f.text.starts_with("http");
-        resolve(p, index, attribute_quote(p, q, m_lex), f);
+        const Attribution a = attribute_quote(p, q, m_lex);
+        f.own_subject = a.kind == SpeakerKind::name && a.position >= sentence;
+        resolve(p, index, a, f);
         m_found.push_back(std::move(f));
     }
     if (m_found.size() > first) {

@@ -54,6 +54,8 @@ Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon&
         return {};
     auto run = clean_name(p, first, e, lex);
     if (!run || run->kind != NameKind::person) return {};
+    // "Adding, “…”": a speech verb capitalised to open a sentence is no name.
+    if (run->words == 1 && lex.is_speech_verb(p.tokens[run->first].key)) return {};
     Attribution a = named(*run);
     a.cue = false;
     return a;

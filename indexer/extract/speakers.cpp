@@ -122,7 +122,37 @@ Attribution possessive_speaker(const Paragraph& p, int lo, int open, const Quote
     return {};
 }
 
+// "After Scalia said that students might do better at “less advanced schools,”
+// Trump said: …", "But even as Trump claimed that “…,” one of the prosecutors
+// said": a quote closed on a comma inside a subordinate clause opening its
+// sentence ends that clause; what follows is the main clause, not the quote's
+// attribution.
+bool ends_opening_clause(const Paragraph& p, const QuoteSpan& span) {
+    static constexpr std::array<std::string_view, 12> subordinators = {
+        "when", "after", "as", "if", "while", "although", "though", "because", "since", "once", "until", "before"};
+    if (span.close < 0 || span.text_end <= span.text_begin || p.text[span.text_end - 1] != ',') return false;
+    const int start = sentence_start(p, span.open);
+    for (int k = start; k < std::min(start + 3, span.open); ++k) {
+        if (p.tokens[k].kind != TokenKind::word || p.tokens[k].quote >= 0) return false;
+        if (std::find(subordinators.begin(), subordinators.end(), p.tokens[k].key) == subordinators.end())
+            continue;
+        for (int j = k + 1; j < span.open; ++j)
+            if (p.tokens[j].quote < 0 && (is_punct(p.tokens[j], ",") || is_dash(p.tokens[j]))) return false;
+        return k + 1 < span.open;
+    }
+    return false;
+}
+
 }  // namespace
+
+int quote_sentence(const Paragraph& p, int q) {
+    int start = sentence_start(p, p.quotes[q].open);
+    // "While Sullivan proclaims the piece “terrific,” Clinton fixates on the
+    // “pivot” line": past an opening clause the main clause's subject speaks.
+    for (int e = 0; e < q; ++e)
+        if (p.quotes[e].open >= start && ends_opening_clause(p, p.quotes[e])) start = p.quotes[e].close + 1;
+    return start;
+}
 
 Attribution introduction(const Paragraph& p, const QuoteLexicon& lex) {
     const int n = static_cast<int>(p.tokens.size());
@@ -149,7 +179,8 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
         // "Trump said Clinton “caused death.” Sanders called Trump a “liar.”": a
         // short clause running into the next quote is that quote's attribution.
         const bool own_sentence = hi >= n || p.tokens[hi].quote < 0;
-        if (last != '.' || (hi - a <= 5 && own_sentence)) after = after_quote(p, a, hi, continues, german, lex);
+        if ((last != '.' || (hi - a <= 5 && own_sentence)) && !ends_opening_clause(p, span))
+            after = after_quote(p, a, hi, continues, german, lex);
         if (after.kind == SpeakerKind::name || after.kind == SpeakerKind::pronoun) return after;
     }
     int lo = span.open - 1;
@@ -166,7 +197,7 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
     // "Trump has hailed the vote as “fantastic,” telling reporters that it is “a
     // great thing.”": an earlier quote does not end the sentence, so its subject
     // is this quote's speaker too.
-    const int start = sentence_start(p, span.open);
+    const int start = quote_sentence(p, q);
     Attribution subject;
     if (start <= lo) subject = sentence_subject(p, start, span.open, lex);
     // "Bystrom agreed. “Mainstream Republicans are running out of time.”": a quote
