@@ -160,13 +160,19 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
             if (auto run = clean_name(p, a, e, lex)) return named(*run);
     }
     for (int k = a; k < std::min(hi, a + kAfterVerbWindow); ++k) {
-        // "“…,” for instance, and Trump vowed ...": a new clause, a new speaker.
-        if ((k > a || p.tokens[k].key != "and") && (is_punct(p.tokens[k], ";") || new_clause(p, k, hi, lex)))
+        // "“…,” for instance, and Trump vowed ...": a new clause, a new speaker;
+        // "“…” and said" goes on, "“…” and Trump calling it ..." does not.
+        const bool and_name = k + 1 < hi && name_word(p.tokens[k + 1], lex);
+        if ((k > a || p.tokens[k].key != "and" || and_name) &&
+            (is_punct(p.tokens[k], ";") || new_clause(p, k, hi, lex)))
             break;
         if (auto inv = inverted_speaker(p, k, hi, lex)) return *inv;
         if (!is_verb_at(p, k, lex)) continue;
         bool verb_first = true;
         for (int m = a; m < k; ++m) verb_first = verb_first && p.tokens[m].kind != TokenKind::word;
+        // "“…,” promising the Friends of Abe a return": a participle's object
+        // is not who spoke.
+        if (verb_first && p.tokens[k].key.ends_with("ing")) return described(k);
         if (verb_first) return forward_speaker(p, k, hi, lex);
         auto r = subject_of(p, a, k, lex);
         return r.kind == SpeakerKind::none ? forward_speaker(p, k, hi, lex) : r;

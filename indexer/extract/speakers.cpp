@@ -90,7 +90,10 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
 // "Donald Trump's accusation that Clinton plays the “woman card”", "Sanders’
 // fundraising email ... “…”": a speech noun (data/quotes/speech_nouns.txt) owned
 // by a name, up to two words after it, makes the owner the speaker.
-Attribution possessive_speaker(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+// With `content`, only a noun whose "that" clause holds the quote counts ("Trump’s
+// claim that Obama “founded ISIS”", not "denounced Trump’s remarks as “…”").
+Attribution possessive_speaker(const Paragraph& p, int lo, int open, const QuoteLexicon& lex,
+                               bool content = false) {
     const auto& toks = p.tokens;
     for (int i = lo; i < open; ++i) {
         const std::string_view t = toks[i].text;
@@ -102,7 +105,8 @@ Attribution possessive_speaker(const Paragraph& p, int lo, int open, const Quote
         if (lex.pronouns.count(stem) || lex.not_names.count(stem) || lex.function_words.count(stem)) continue;
         bool noun = false;
         for (int k = i + 1; k <= std::min(i + 3, open - 1) && !noun; ++k)
-            noun = lower_word(toks[k]) && lex.speech_nouns.count(toks[k].key);
+            noun = lower_word(toks[k]) && lex.speech_nouns.count(toks[k].key) &&
+                   (!content || (k + 1 < open && toks[k + 1].key == "that"));
         if (!noun) continue;
         int first = i;
         while (first - 1 >= lo && name_word(toks[first - 1], lex)) --first;
@@ -186,7 +190,12 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
     int lo = span.open - 1;
     while (lo >= 0 && p.tokens[lo].quote < 0 && !ends_sentence(p.tokens[lo])) --lo;
     auto before = before_quote(p, lo + 1, span.open, lex);
+    // "Pence blamed the media for Trump’s claim that Obama “founded ISIS”": a
+    // speech noun's owner outweighs a subject no speech verb ties to the quote.
     if (before.kind == SpeakerKind::none) before = possessive_speaker(p, lo + 1, span.open, lex);
+    else if (before.kind == SpeakerKind::name && !before.cue)
+        if (auto owner = possessive_speaker(p, lo + 1, span.open, lex, true); owner.kind != SpeakerKind::none)
+            before = owner;
     // "“…” and accusing him": a described subject after the quote does not
     // outweigh a name before it.
     Attribution found = before;

@@ -81,5 +81,33 @@ TEST(SpeakerClause, AnOpeningSubordinateClauseKeepsItsQuote) {
     });
 }
 
+// What follows a quote is its attribution only while it stays in the quote's
+// clause: "and" before a name opens a clause of its own, a participle's object
+// does not speak, and a speech noun's owner speaks the quote its "that" holds.
+TEST(SpeakerClause, TheClauseAfterAQuote) {
+    expect_speakers({
+        {"and a name",
+         {"Okonkwo accuses the council of “hiding the figures” and Piet Jansen says it is “nonsense.”"},
+         "hiding the figures", "Okonkwo"},
+        {"and a name, a participle",
+         {"Both sides spoke afterwards – Jansen saying he was “quite hopeful” and Okonkwo calling it a "
+          "“useful talk.”"},
+         "quite hopeful", "Jansen"},
+        {"and a verb goes on", {"Piet Jansen called the plan “a fair start” and said he would vote for it."},
+         "a fair start", "Piet Jansen"},
+        {"participle's object",
+         {"Brandt said the club would stay open, adding, “We are here to stay,” promising the Friends of "
+          "the Library a new home."},
+         "We are here to stay,", "Brandt"},
+        {"speech noun with that",
+         {"Gov. Ilse Brandt on Monday blamed the press for the fuss over Piet Jansen’s claim that the mayor "
+          "“sold the harbour,” saying reporters missed the point."},
+         "sold the harbour,", "Piet Jansen"},
+        {"speech noun as an object",
+         {"Ilse Brandt denounced Piet Jansen’s remarks as “hurtful” and left the room."}, "hurtful",
+         "Ilse Brandt"},
+    });
+}
+
 }  // namespace
 }  // namespace newsdesk
