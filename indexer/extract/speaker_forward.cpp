@@ -159,6 +159,20 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
             p.tokens[e + 1].key.size() > 3 && p.tokens[e + 1].key.back() != 'y')
             if (auto run = clean_name(p, a, e, lex)) return named(*run);
     }
+    // "“…,” mused co-host Stu Burguiere", "“…,” reacted Trump": a quote closed
+    // on a comma, then a past tense and a name, is attributed by inversion
+    // whatever the verb.
+    if (comma && a + 1 < hi && lower_word(p.tokens[a]) && p.tokens[a].key.ends_with("ed") &&
+        !lex.is_speech_verb(p.tokens[a].key)) {
+        // The name ends the clause ("listed an NBC show as ..." names no speaker).
+        int e = a + 1;
+        while (e < std::min(hi, a + 8) && p.tokens[e].kind == TokenKind::word && p.tokens[e].quote < 0 &&
+               !ends_forward_name(p.tokens[e]))
+            ++e;
+        const bool ends = e >= hi || is_punct(p.tokens[e], ",") || is_punct(p.tokens[e], "(");
+        if (ends && name_word(p.tokens[e - 1], lex))
+            if (auto r = forward_speaker(p, a, hi, lex); r.kind == SpeakerKind::name) return r;
+    }
     for (int k = a; k < std::min(hi, a + kAfterVerbWindow); ++k) {
         // "“…,” for instance, and Trump vowed ...": a new clause, a new speaker;
         // "“…” and said" goes on, "“…” and Trump calling it ..." does not.

@@ -99,6 +99,15 @@ TEST(SpeakerClause, TheClauseAfterAQuote) {
          {"Brandt said the club would stay open, adding, “We are here to stay,” promising the Friends of "
           "the Library a new home."},
          "We are here to stay,", "Brandt"},
+        // A comma-closed quote, a past tense and a name ending the clause: an
+        // inverted attribution, whatever the verb; not the verb's object.
+        {"inverted, any verb", {"“We are the best,” mused radio co-host Ilse Brandt."}, "We are the best,",
+         "Ilse Brandt"},
+        {"inverted, a question", {"“Who profits from this?” reacted Jansen."}, "Who profits from this?",
+         "Jansen"},
+        {"a verb and its object",
+         {"Ana Ruiz, who had called the plan “a fine idea,” opposed an EU rule on it."}, "a fine idea,",
+         "Ana Ruiz"},
         {"speech noun with that",
          {"Gov. Ilse Brandt on Monday blamed the press for the fuss over Piet Jansen’s claim that the mayor "
           "“sold the harbour,” saying reporters missed the point."},
