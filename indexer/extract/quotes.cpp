@@ -288,7 +288,11 @@ std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size
             record_appositive(p, runs[r], name, m_book, m_lex);
             // Sentence subjects and "said X" are who a later "he said" means.
             const int before = runs[r].first - 1;
-            if (runs[r].first <= subject_start + 1 ||
+            // Not a subject the quote goes on from ("Clinton “caused havoc,” he
+            // said"): that one is what was said about.
+            const int after = runs[r].last + 1;
+            const bool quoted_on = after < static_cast<int>(p.tokens.size()) && p.tokens[after].quote >= 0;
+            if ((runs[r].first <= subject_start + 1 && !quoted_on) ||
                 (before >= 0 && m_lex.is_speech_verb(p.tokens[before].key)))
                 m_book.candidate(order_of(index, runs[r].first), name);
         }

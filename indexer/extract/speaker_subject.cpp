@@ -30,10 +30,21 @@ std::optional<Attribution> person_before_affiliation(const Paragraph& p, int lo,
 
 // The name run opening tokens [lo, open), followed by a verb-like word or an appositive.
 Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    // A name right after a lower-case preposition is its object, no subject ("...
+    // on Twitter before claiming"), unless a participle follows it ("with
+    // Lewandowski taking to Twitter"); "in which Clinton expressed" has one.
+    // Not "by": "Asked by Thrush if ..." names a passive verb's agent.
+    static constexpr std::array<std::string_view, 17> prepositions = {
+        "in", "on", "at", "for", "with", "without", "from", "to", "of", "about",
+        "during", "under", "over", "against", "among", "amid", "despite"};
+    auto preposition = [&](const Token& t) {
+        return lower_word(t) && std::find(prepositions.begin(), prepositions.end(), t.key) != prepositions.end();
+    };
     int s = lo;
     while (s < open && p.tokens[s].kind == TokenKind::word && lex.not_names.count(p.tokens[s].key) &&
            !lex.honorifics.count(p.tokens[s].key) && !lex.pronouns.count(p.tokens[s].key))
         ++s;  // "But", "And", "Meanwhile,"
+    const bool object = s > lo && preposition(p.tokens[s - 1]);
     while (s < open && is_punct(p.tokens[s], ",")) ++s;
     if (s >= open || !name_word(p.tokens[s], lex)) return {};
     // "Democratic presidential candidate Bernie Sanders is ...": titles and
@@ -52,6 +63,7 @@ Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon&
     if (e + 1 >= open || !(is_punct(p.tokens[e + 1], ",") || is_punct(p.tokens[e + 1], "(") ||
                            lower_word(p.tokens[e + 1])))
         return {};
+    if (object && !(lower_word(p.tokens[e + 1]) && p.tokens[e + 1].key.ends_with("ing"))) return {};
     auto run = clean_name(p, first, e, lex);
     if (!run || run->kind != NameKind::person) return {};
     // "Adding, “…”": a speech verb capitalised to open a sentence is no name.
@@ -254,6 +266,9 @@ Attribution pronoun_subject(const Paragraph& p, int pronoun, const QuoteLexicon&
         return {};
     auto a = sentence_subject(p, start, pronoun, lex);
     if (a.kind != SpeakerKind::name || a.name.last >= pronoun) return {};
+    // "Clinton “caused tremendous havoc,” he said": a name the quote goes on from
+    // is the subject of what was said, not who "he" is.
+    if (a.name.last + 1 < pronoun && p.tokens[a.name.last + 1].quote >= 0) return {};
     return a;
 }
 

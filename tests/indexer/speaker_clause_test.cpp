@@ -118,5 +118,27 @@ TEST(SpeakerClause, TheClauseAfterAQuote) {
     });
 }
 
+// Who a clause's subject is: a name the quote goes on from is what was said
+// about, not who "he" is; a name right after a preposition is its object.
+TEST(SpeakerClause, SubjectsThatAreNotSpeakers) {
+    expect_speakers({
+        {"name the quote goes on from",
+         {"Piet Jansen spoke for an hour about his rival Ilse Brandt. Brandt “ruined the harbour and the "
+          "budget,” he said."},
+         "ruined the harbour and the budget,", "Piet Jansen"},
+        {"object of a preposition",
+         {"Ana Ruiz said the vote “changes nothing” on Facebook before claiming that the council is “out of "
+          "touch.”"},
+         "out of touch.", "Ana Ruiz"},
+        // A participle after the name makes it the subject again, and a passive
+        // verb's agent after "by" speaks.
+        {"with a name and a participle",
+         {"The club denied it, with Jansen taking to the radio to call the claim “pure fiction.”"},
+         "pure fiction.", "Jansen"},
+        {"asked by", {"Asked by Ruiz if the mayor “understands” the port, Jansen shrugged."}, "understands",
+         "Ruiz"},
+    });
+}
+
 }  // namespace
 }  // namespace newsdesk
