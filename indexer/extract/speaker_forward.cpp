@@ -189,6 +189,15 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
         if (verb_first && p.tokens[k].key.ends_with("ing")) return described(k);
         if (verb_first) return forward_speaker(p, k, hi, lex);
         auto r = subject_of(p, a, k, lex);
+        // "“…” Nate Silver, the polling guru who founded the site tweeted": an
+        // appositive that never closes its comma; the name opening the clause
+        // after the quote is the verb's subject.
+        if (r.kind != SpeakerKind::name && r.kind != SpeakerKind::pronoun && name_word(p.tokens[a], lex)) {
+            int e = a;
+            while (e + 1 < k && name_word(p.tokens[e + 1], lex)) ++e;
+            if (e + 1 < k && is_punct(p.tokens[e + 1], ","))
+                if (auto run = clean_name(p, a, e, lex); run && run->kind == NameKind::person) return named(*run);
+        }
         return r.kind == SpeakerKind::none ? forward_speaker(p, k, hi, lex) : r;
     }
     return {};

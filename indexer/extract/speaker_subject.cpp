@@ -155,6 +155,12 @@ using namespace speakers_internal;
 Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon& lex) {
     const auto& toks = p.tokens;
     int i = verb - 1;
+    // "Braynard is quoted as saying": the subject stands before the passive.
+    if (i - 1 >= lo && toks[i].key == "as" && toks[i - 1].key == "quoted" && lower_word(toks[i - 1])) {
+        static constexpr std::array<std::string_view, 6> auxiliaries = {"is", "was", "were", "are", "been", "being"};
+        i -= 2;
+        while (i >= lo && std::find(auxiliaries.begin(), auxiliaries.end(), toks[i].key) != auxiliaries.end()) --i;
+    }
     while (i >= lo && toks[i].kind == TokenKind::word && lex.is_skip_word(toks[i].key) &&
            (!toks[i].capitalised || lex.not_names.count(toks[i].key)))
         --i;  // "Trump also said", "Cruz on Tuesday said"

@@ -56,8 +56,11 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
             if (!is_verb_at(p, k, lex) || p.tokens[k].key.ends_with("ing") != participles) continue;
             // "Bush also attacked Trump, calling him a “loser”": after a comma a
             // participle's subject is the sentence's, not the nearest name.
+            // An earlier quote that does not end the sentence ("visited NBC’s
+            // “Today” to discuss ..., Hillary Clinton, saying “…”") does not
+            // hide the sentence's subject.
             if (participles && k > lo && is_punct(p.tokens[k - 1], ",")) {
-                auto subject = sentence_subject(p, lo, open, lex);
+                auto subject = sentence_subject(p, std::min(lo, sentence_start(p, open)), open, lex);
                 if (subject.kind != SpeakerKind::none) { subject.cue = true; return subject; }
             }
             // "Sanders was asked by host Bill Maher, “…”": a passive verb's agent speaks.

@@ -140,5 +140,25 @@ TEST(SpeakerClause, SubjectsThatAreNotSpeakers) {
     });
 }
 
+// Attributions whose subject stands further from the verb than usual.
+TEST(SpeakerClause, SubjectsAwayFromTheirVerb) {
+    expect_speakers({
+        // A quote earlier in the sentence that does not end it does not hide the
+        // subject of a participle after a comma.
+        {"participle after an earlier quote",
+         {"Sen. Ilse Brandt (D-Ore.) went on ABC’s “Sunday Review” to discuss her rival, Piet Jansen, saying "
+          "he was “out of his depth.”"},
+         "out of his depth.", "Ilse Brandt"},
+        // An appositive after the quote whose closing comma never comes.
+        {"unclosed appositive",
+         {"“The council needs a plan for the harbour,” Ana Ruiz, the analyst who founded harbourwatch.org "
+          "wrote on Monday."},
+         "The council needs a plan for the harbour,", "Ana Ruiz"},
+        {"quoted as saying",
+         {"“Our survey is cheaper than theirs,” Jansen is quoted as saying. “We ask fewer questions.”"},
+         "We ask fewer questions.", "Jansen"},
+    });
+}
+
 }  // namespace
 }  // namespace newsdesk
