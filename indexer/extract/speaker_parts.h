@@ -72,6 +72,9 @@ std::optional<std::string> party_member(const Paragraph& p, int lo, int last, co
 int sentence_start(const Paragraph& p, int open);
 // The person a sentence [lo, open) opens with, past an introductory phrase.
 Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLexicon& lex);
+// The conjunction opening the last clause of [lo, open) joined by a comma, a
+// conjunction and a name (", while Huckabee proposed"), else `lo`.
+int joined_clause(const Paragraph& p, int lo, int open, const QuoteLexicon& lex);
 // The first token of a sentence's main clause after an opening subordinate one, else `lo`.
 int main_clause_start(const Paragraph& p, int lo, int open);
 

@@ -121,6 +121,8 @@ int sentence_start(const Paragraph& p, int open) {
 // The person a sentence opens with ("Cruz belittled the issue, calling it a
 // “paperwork error”"): the subject of the clause that holds the quote.
 Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    if (const int clause = joined_clause(p, lo, open, lex); clause > lo)
+        if (auto c = subject_at(p, clause, open, lex); c.kind == SpeakerKind::name) return c;
     auto a = subject_at(p, lo, open, lex);
     if (a.kind == SpeakerKind::none) return subject_after_intro(p, lo, open, lex);
     // "Hours later, Trump returned ...": a lone word before the introductory
@@ -130,6 +132,24 @@ Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLe
         if (b.kind == SpeakerKind::name && b.name.first > a.name.last + 1) return b;
     }
     return a;
+}
+
+// "Jindal signed an order, while Mike Huckabee, the former governor, proposed
+// we “…”", "..., and Sen. Ron Johnson kept asking her why ...": a clause joined by
+// a comma, a conjunction and a name has its own subject and verb.
+int joined_clause(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    for (int k = open - 2; k > lo; --k) {
+        const Token& t = p.tokens[k];
+        if (t.quote >= 0 || !lower_word(t) || !is_punct(p.tokens[k - 1], ",")) continue;
+        if (t.key != "while" && t.key != "whereas" && t.key != "but" && t.key != "and") continue;
+        if (!name_word(p.tokens[k + 1], lex)) continue;
+        // Not the last item of a list ("expects Obama, Abe, and Park to ...").
+        int j = k - 2;
+        while (j > lo && name_word(p.tokens[j], lex)) --j;
+        if (t.key == "and" && j < k - 2 && is_punct(p.tokens[j], ",")) continue;
+        return k;
+    }
+    return lo;
 }
 
 // "When Trump suggested that Cuba would sue, Rubio fired back: “…”", "When told

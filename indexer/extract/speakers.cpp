@@ -39,6 +39,17 @@ bool passive_by(const Paragraph& p, int lo, int k, int open) {
     return std::find(auxiliaries.begin(), auxiliaries.end(), p.tokens[k - 1].key) != auxiliaries.end();
 }
 
+// "Rep. Israel said Clinton called on members to be “closely coordinated”": a
+// speaker reported by another speech verb is the reported one's source's words;
+// the source outside speaks, as PolNeAR and a reader's "who told us" have it.
+Attribution outer_source(const Paragraph& p, int lo, const Attribution& inner, const QuoteLexicon& lex) {
+    int k = (inner.kind == SpeakerKind::name ? inner.name.first : inner.position) - 1;
+    if (k >= lo && lower_word(p.tokens[k]) && p.tokens[k].key == "that") --k;
+    if (k < lo || !is_verb_at(p, k, lex) || p.tokens[k].key.ends_with("ing")) return inner;
+    auto outer = subject_of(p, lo, k, lex);
+    return outer.kind == SpeakerKind::name || outer.kind == SpeakerKind::pronoun ? outer : inner;
+}
+
 // Attribution before the opening mark: "X said “…”", "according to X, “…”", "X: “…”".
 // A verb whose subject is a description ("the official said", "and said",
 // "..., calling it") falls back to the sentence's subject when that is a name.
@@ -50,7 +61,7 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
         if (r && after_heading_dash(p, lo, r->first, lex)) return named(*r);
     }
     Attribution described;
-    const int main_clause = main_clause_start(p, lo, open);
+    const int main_clause = std::max(main_clause_start(p, lo, open), joined_clause(p, lo, open, lex));
     for (const bool participles : {false, true}) {
         for (int k = open - 1; k >= main_clause; --k) {
             if (!is_verb_at(p, k, lex) || p.tokens[k].key.ends_with("ing") != participles) continue;
@@ -69,7 +80,7 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
                     return agent;
             auto r = subject_of(p, lo, k, lex);
             if (r.kind == SpeakerKind::none) r = forward_speaker(p, k, open, lex);
-            if (r.kind == SpeakerKind::name || r.kind == SpeakerKind::pronoun) return r;
+            if (r.kind == SpeakerKind::name || r.kind == SpeakerKind::pronoun) return outer_source(p, lo, r, lex);
             if (described.kind == SpeakerKind::none) described = r;
         }
     }

@@ -160,5 +160,28 @@ TEST(SpeakerClause, SubjectsAwayFromTheirVerb) {
     });
 }
 
+// A sentence of several clauses: the clause holding the quote decides.
+TEST(SpeakerClause, TheQuotesOwnClause) {
+    expect_speakers({
+        {"while, with an appositive",
+         {"Gov. Piet Jansen on Monday signed an order closing the harbour, while Ana Ruiz, the former mayor, "
+          "proposed that we “open every gate.”"},
+         "open every gate.", "Ana Ruiz"},
+        {"and, with a party tag",
+         {"The row recalled one from 2013, when Brandt testified before the council in Leeds, and Sen. Ana "
+          "Ruiz (D-Ore.) kept asking her why the report blamed the “weather.”"},
+         "weather.", "Ana Ruiz"},
+        // The last item of a list is no clause of its own.
+        {"a list of names",
+         {"Ilse Brandt, the envoy for Asian affairs, said she expects Jansen, Ruiz, and Okafor to “stand "
+          "together on trade.”"},
+         "stand together on trade.", "Ilse Brandt"},
+        // A speaker reported by another speech verb: the source outside speaks.
+        {"reported speaker",
+         {"Rep. Ilse Brandt (D-Ore.) said Jansen called on members to stay “closely coordinated.”"},
+         "closely coordinated.", "Ilse Brandt"},
+    });
+}
+
 }  // namespace
 }  // namespace newsdesk
