@@ -38,9 +38,15 @@ Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLex
         lower_word(p.tokens[i]) && it != lex.pronouns.end())
         return pronoun_at(it->first, i);
     int j = i;
-    while (j < hi && p.tokens[j].kind == TokenKind::word && p.tokens[j].quote < 0 &&
-           !ends_forward_name(p.tokens[j]))
+    for (;;) {
+        while (j < hi && p.tokens[j].kind == TokenKind::word && p.tokens[j].quote < 0 &&
+               !ends_forward_name(p.tokens[j]))
+            ++j;
+        // "said former secretary of state John Kerry": "of" after a title word
+        // goes on to the name.
+        if (!title_of(p, j, hi, lex)) break;
         ++j;
+    }
     int last = j - 1;
     while (last >= i && !name_word(p.tokens[last], lex)) --last;
     if (last < i) {

@@ -51,6 +51,8 @@ Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon&
     // descriptors may come before the name; the name is the last run.
     int e = s, first = s;
     while (e + 1 < open) {
+        // "Former Secretary of State John Kerry clashed with ...".
+        if (title_of(p, e + 1, open, lex) && e + 2 < open && name_word(p.tokens[e + 2], lex)) ++e;
         const Token& t = p.tokens[e + 1];
         if (name_word(t, lex) || name_particle(t)) {
             if (!name_word(p.tokens[e], lex) && !name_particle(p.tokens[e])) first = e + 1;
@@ -150,6 +152,37 @@ int joined_clause(const Paragraph& p, int lo, int open, const QuoteLexicon& lex)
         return k;
     }
     return lo;
+}
+
+Attribution conjunct_subject(const Paragraph& p, int lo, int conjunction, const QuoteLexicon& lex) {
+    for (int k = conjunction - 1; k >= lo; --k) {
+        const Token& t = p.tokens[k];
+        if (t.quote >= 0 || ends_sentence(t)) break;
+        if (!name_word(t, lex) || (k > lo && name_word(p.tokens[k - 1], lex))) continue;
+        if (k > lo && (p.tokens[k - 1].text.ends_with("'") || p.tokens[k - 1].text.ends_with("\u2019") ||
+                       p.tokens[k - 1].text.ends_with("'s") || p.tokens[k - 1].text.ends_with("\u2019s")))
+            continue;  // "the plaintiffs' Muslim identity": an owner's attribute
+        int e = k;
+        while (e + 1 < conjunction && name_word(p.tokens[e + 1], lex)) ++e;
+        const Token& next = p.tokens[e + 1];
+        if (e + 1 >= conjunction || !lower_word(next) || ends_forward_name(next) || lex.not_names.count(next.key))
+            continue;  // "Rubio on trade": an object
+        // What opens a clause stands before its subject; not "with", "of" (an
+        // object) nor "prominent" ("the prominent Jewish civil rights group").
+        static constexpr std::array<std::string_view, 11> openers = {
+            "when", "while", "and", "but", "as", "that", "after", "before", "because", "since", "the"};
+        const Token& prev = p.tokens[k > lo ? k - 1 : k];
+        const bool opens = k == lo || prev.kind == TokenKind::punct ||
+                           (lower_word(prev) && (lex.title_words.count(prev.key) ||
+                                                 std::find(openers.begin(), openers.end(), prev.key) != openers.end()));
+        if (!opens) continue;
+        auto run = clean_name(p, k, e, lex);
+        if (!run || run->kind == NameKind::place) continue;
+        Attribution a = named(*run);
+        a.cue = false;
+        return a;
+    }
+    return {};
 }
 
 // "When Trump suggested that Cuba would sue, Rubio fired back: “…”", "When told

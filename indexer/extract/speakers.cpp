@@ -95,6 +95,10 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
         if (described.kind == SpeakerKind::none) described = r;
     }
     auto subject = sentence_subject(p, lo, open, lex);
+    // "such as when Cruz knocked Rubio on trade and called him a “moderate”": a
+    // verb after "and" shares the subject of the verb before it.
+    if (subject.kind == SpeakerKind::none && described.coordinated)
+        subject = conjunct_subject(p, lo, described.position, lex);
     if (described.kind == SpeakerKind::none) return subject;
     if (subject.kind == SpeakerKind::none) return described;
     subject.cue = true;  // a speech cue was there, its subject is the sentence's

@@ -160,6 +160,29 @@ TEST(SpeakerClause, SubjectsAwayFromTheirVerb) {
     });
 }
 
+// A title with "of" ("secretary of state") before the name, after the verb or
+// opening the sentence; and a verb after "and" sharing the subject of the verb
+// before it.
+TEST(SpeakerClause, TitlesWithOfAndSharedSubjects) {
+    expect_speakers({
+        {"said, title with of",
+         {"“The harbour stays open,” said former secretary of transport Ilse Brandt, who spoke in Leeds."},
+         "The harbour stays open,", "Ilse Brandt"},
+        {"subject, title with of",
+         {"Former Director of Planning Peter Jansen clashed with the council, telling it, “Build the bridge.”"},
+         "Build the bridge.", "Peter Jansen"},
+        {"and, the earlier verb's subject",
+         {"There were sharper exchanges, such as when Okafor faulted Ruiz on housing and called her “timid,” "
+          "a rare rebuke."},
+         "timid,", "Okafor"},
+        // The earlier verb's object, or a word describing something, is no subject.
+        {"and, an object",
+         {"A suit was filed challenging the city's policing of Dutch bars and alleging that police treated "
+          "owners as “suspects by default.”"},
+         "suspects by default.", "<null>"},
+    });
+}
+
 // A sentence of several clauses: the clause holding the quote decides.
 TEST(SpeakerClause, TheQuotesOwnClause) {
     expect_speakers({
