@@ -156,14 +156,19 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
             if (r.kind != SpeakerKind::none) return r;
         }
     }
-    // "“…,” Toomey fumed": a quote closed on a comma is followed by its
-    // attribution, whatever the verb.
-    if (comma && a + 1 < hi && name_word(p.tokens[a], lex)) {
-        int e = a;
+    // "“…,” Toomey fumed", "“…,” an angry Hollande retaliated": a quote closed
+    // on a comma is followed by its attribution, whatever the verb.
+    int b = a;
+    if (b + 1 < hi && lower_word(p.tokens[b]) && (p.tokens[b].key == "a" || p.tokens[b].key == "an")) {
+        ++b;
+        while (b + 1 < hi && b < a + 3 && lower_word(p.tokens[b])) ++b;  // "an angry", "a visibly upset"
+    }
+    if (comma && b + 1 < hi && name_word(p.tokens[b], lex)) {
+        int e = b;
         while (e + 1 < hi && name_word(p.tokens[e + 1], lex)) ++e;
         if (e + 1 < hi && lower_word(p.tokens[e + 1]) && !lex.is_speech_verb(p.tokens[e + 1].key) &&
             p.tokens[e + 1].key.size() > 3 && p.tokens[e + 1].key.back() != 'y')
-            if (auto run = clean_name(p, a, e, lex)) return named(*run);
+            if (auto run = clean_name(p, b, e, lex)) return named(*run);
     }
     // "“…,” mused co-host Stu Burguiere", "“…,” reacted Trump": a quote closed
     // on a comma, then a past tense and a name, is attributed by inversion

@@ -83,8 +83,18 @@ Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon&
 // name with an appositive or a party tag counts too ("Hours later, Trump, the
 // nominee, ...") but not a place's next part ("Salem, New Hampshire, Trump").
 Attribution subject_after_intro(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    // ", after Clinton suffered a concussion, Axelrod emailed": a subordinate
+    // clause closed before the quote does not hold the sentence's subject.
+    static constexpr std::array<std::string_view, 11> subordinators = {
+        "after", "when", "because", "since", "if", "although", "though", "before", "until", "once", "as"};
     for (int k = lo; k < open; ++k) {
         if (!(is_punct(p.tokens[k], ",") || is_dash(p.tokens[k])) || p.tokens[k].quote >= 0) continue;
+        if (k + 1 < open && p.tokens[k + 1].kind == TokenKind::word &&
+            std::find(subordinators.begin(), subordinators.end(), p.tokens[k + 1].key) != subordinators.end()) {
+            bool closed = false;
+            for (int j = k + 2; j < open && !closed; ++j) closed = is_punct(p.tokens[j], ",") && p.tokens[j].quote < 0;
+            if (closed) continue;
+        }
         auto a = subject_at(p, k + 1, open, lex);
         if (a.kind != SpeakerKind::name) continue;
         const Token& next = p.tokens[a.name.last + 1];  // subject_at saw a token there

@@ -60,7 +60,20 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
         auto r = run_ending_at(p, lo, open - 2, lex);
         if (r && after_heading_dash(p, lo, r->first, lex)) return named(*r);
     }
-    Attribution described;
+    // "..., to which O'Malley interjected: “…”", "Rubio fired back: “…”": a name,
+    // one or two lower-case words and a colon introduce the quote, whatever the verb.
+    if (open - 3 >= lo && is_punct(p.tokens[open - 1], ":"))
+        for (int v = open - 2; v >= std::max(lo + 1, open - 3) && lower_word(p.tokens[v]) &&
+                               !lex.not_names.count(p.tokens[v].key);
+             --v)
+            if (name_word(p.tokens[v - 1], lex)) {
+                auto r = run_ending_at(p, lo, v - 1, lex);
+                if (r && r->kind == NameKind::person && (r->first == lo || !lower_word(p.tokens[r->first - 1]) ||
+                                                         p.tokens[r->first - 1].key == "which"))
+                    return named(*r);
+                break;
+            }
+    Attribution described, place;
     const int main_clause = std::max(main_clause_start(p, lo, open), joined_clause(p, lo, open, lex));
     for (const bool participles : {false, true}) {
         for (int k = open - 1; k >= main_clause; --k) {
@@ -80,10 +93,17 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
                     return agent;
             auto r = subject_of(p, lo, k, lex);
             if (r.kind == SpeakerKind::none) r = forward_speaker(p, k, open, lex);
+            // "how the United States responds to ..., with Senator John McCain
+            // telling reporters": a place speaks only when no one else does.
+            if (r.kind == SpeakerKind::name && r.name.kind == NameKind::place) {
+                if (place.kind == SpeakerKind::none) place = r;
+                continue;
+            }
             if (r.kind == SpeakerKind::name || r.kind == SpeakerKind::pronoun) return outer_source(p, lo, r, lex);
             if (described.kind == SpeakerKind::none) described = r;
         }
     }
+    if (place.kind != SpeakerKind::none) return place;
     if (auto acc = according_to(p, lo, open, lex)) return *acc;
     if (open - 2 >= lo && is_punct(p.tokens[open - 1], ":")) {
         // "Cruz: “…”" when the name is all there is before the colon; else

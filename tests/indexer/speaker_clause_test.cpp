@@ -183,6 +183,34 @@ TEST(SpeakerClause, TitlesWithOfAndSharedSubjects) {
     });
 }
 
+// Attributions with a verb no list holds, and subjects that only look like one.
+TEST(SpeakerClause, AnyVerbAndLookalikeSubjects) {
+    expect_speakers({
+        {"an adjective before the name",
+         {"“Leeds will always be Leeds,” an angry Okafor retaliated. “It never gives up.”"},
+         "Leeds will always be Leeds,", "Okafor"},
+        {"name, verb, colon",
+         {"Ruiz said her plan was sound, to which Okafor interjected: “It is just not true.”"},
+         "It is just not true.", "Okafor"},
+        {"name, two words, colon", {"Jansen fired back: “Read the report first.”"}, "Read the report first.",
+         "Jansen"},
+        // A subordinate clause closed before the quote does not hold the subject;
+        // one still open does.
+        {"closed subordinate clause",
+         {"In June, after Ruiz broke her wrist, Okafor emailed her, telling her, “Rest and get well soon!”"},
+         "Rest and get well soon!", "Okafor"},
+        {"open subordinate clause",
+         {"The wording is a change from 2008, when President Ana Ruiz ordered that agencies work with "
+          "“major party” candidates."},
+         "major party", "Ana Ruiz"},
+        // A place a speech verb follows speaks only when no one else does.
+        {"a place and a person",
+         {"The attack sparked a debate over how the United States responds to violence, with Senator Ana "
+          "Ruiz telling reporters she saw the mayor as “directly responsible.”"},
+         "directly responsible.", "Ana Ruiz"},
+    });
+}
+
 // A sentence of several clauses: the clause holding the quote decides.
 TEST(SpeakerClause, TheQuotesOwnClause) {
     expect_speakers({
