@@ -5,6 +5,7 @@
 // "she" to the most recent compatible named speaker, unattributed quotes to a
 // split-quote partner or the previous paragraph's speaker. Linear in the body.
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <unordered_set>
 #include <string>
@@ -182,6 +183,14 @@ bool opens_sentence(const Paragraph& p, int k) {
     return true;
 }
 
+// "In", "On", "During": a preposition, whatever its case, opening a sentence
+// before a name makes the name its object.
+bool opens_with_preposition(const Token& t) {
+    static constexpr std::array<std::string_view, 14> prepositions = {
+        "in", "on", "at", "for", "with", "from", "by", "of", "to", "during", "since", "until", "under", "despite"};
+    return t.kind == TokenKind::word && std::find(prepositions.begin(), prepositions.end(), t.key) != prepositions.end();
+}
+
 // "World Wonder Ring Stardom (Stardom)": a body gives the short form it goes by
 // in brackets after its name, a person does not.
 bool short_form_follows(const Paragraph& p, const NameRun& run) {
@@ -292,7 +301,9 @@ std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size
             // said"): that one is what was said about.
             const int after = runs[r].last + 1;
             const bool quoted_on = after < static_cast<int>(p.tokens.size()) && p.tokens[after].quote >= 0;
-            if ((runs[r].first <= subject_start + 1 && !quoted_on) ||
+            // Nor one a preposition governs ("In May 2001, Fiorina ...").
+            const bool governed = before >= subject_start && opens_with_preposition(p.tokens[before]);
+            if ((runs[r].first <= subject_start + 1 && !quoted_on && !governed) ||
                 (before >= 0 && m_lex.is_speech_verb(p.tokens[before].key)))
                 m_book.candidate(order_of(index, runs[r].first), name);
         }

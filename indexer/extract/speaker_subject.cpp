@@ -113,6 +113,31 @@ Attribution subject_after_intro(const Paragraph& p, int lo, int open, const Quot
     return {};
 }
 
+// "Trump in his announcement speech called", "Sanders during a Sunday rally
+// thanked": a short prepositional phrase between the subject and its verb,
+// ending at token `last`.
+Attribution subject_before_phrase(const Paragraph& p, int lo, int last, const QuoteLexicon& lex) {
+    static constexpr std::array<std::string_view, 8> prepositions = {
+        "in", "on", "at", "during", "after", "before", "from", "over"};
+    for (int k = last; k > lo && k > last - 6; --k) {
+        const Token& t = p.tokens[k];
+        if (t.kind != TokenKind::word || t.quote >= 0) return {};
+        if (!lower_word(t) || std::find(prepositions.begin(), prepositions.end(), t.key) == prepositions.end())
+            continue;
+        if (!name_word(p.tokens[k - 1], lex)) return {};
+        auto run = run_ending_at(p, lo, k - 1, lex);
+        if (!run || run->kind != NameKind::person) return {};
+        // The name opens its clause: "knocked Rubio on trade and called" has an object.
+        static constexpr std::array<std::string_view, 6> openers = {"when", "that", "and", "but", "while", "as"};
+        const Token& prev = p.tokens[run->first > lo ? run->first - 1 : run->first];
+        const bool opens = run->first == lo || prev.kind == TokenKind::punct ||
+                           (lower_word(prev) && (lex.title_words.count(prev.key) ||
+                                                 std::find(openers.begin(), openers.end(), prev.key) != openers.end()));
+        return opens ? named(*run) : Attribution{};
+    }
+    return {};
+}
+
 }  // namespace
 
 // First token of the sentence holding token `open`: a quote before it ends the
@@ -315,6 +340,8 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
         return named(*run);
     }
     if (lower_word(toks[i])) {
+        if (toks[i].key != "and" && toks[i].key != "but")
+            if (auto a = subject_before_phrase(p, lo, i, lex); a.kind == SpeakerKind::name) return a;
         Attribution a = described(i);
         a.coordinated = toks[i].key == "and" || toks[i].key == "but";
         return a;

@@ -130,8 +130,10 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
 // by a name, up to two words after it, makes the owner the speaker.
 // With `content`, only a noun whose "that" clause holds the quote counts ("Trump’s
 // claim that Obama “founded ISIS”", not "denounced Trump’s remarks as “…”").
+// `after`, when not -1, is the token after the closing mark: "Mitt Romney’s “47
+// percent” comment" has its noun there.
 Attribution possessive_speaker(const Paragraph& p, int lo, int open, const QuoteLexicon& lex,
-                               bool content = false) {
+                               bool content = false, int after = -1) {
     const auto& toks = p.tokens;
     for (int i = lo; i < open; ++i) {
         const std::string_view t = toks[i].text;
@@ -145,6 +147,8 @@ Attribution possessive_speaker(const Paragraph& p, int lo, int open, const Quote
         for (int k = i + 1; k <= std::min(i + 3, open - 1) && !noun; ++k)
             noun = lower_word(toks[k]) && lex.speech_nouns.count(toks[k].key) &&
                    (!content || (k + 1 < open && toks[k + 1].key == "that"));
+        noun = noun || (i == open - 1 && after >= 0 && after < static_cast<int>(toks.size()) &&
+                        lower_word(toks[after]) && lex.speech_nouns.count(toks[after].key));
         if (!noun) continue;
         int first = i;
         while (first - 1 >= lo && name_word(toks[first - 1], lex)) --first;
@@ -230,9 +234,11 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
     auto before = before_quote(p, lo + 1, span.open, lex);
     // "Pence blamed the media for Trump’s claim that Obama “founded ISIS”": a
     // speech noun's owner outweighs a subject no speech verb ties to the quote.
-    if (before.kind == SpeakerKind::none) before = possessive_speaker(p, lo + 1, span.open, lex);
+    const int after_close = span.close >= 0 ? span.close + 1 : -1;
+    if (before.kind == SpeakerKind::none) before = possessive_speaker(p, lo + 1, span.open, lex, false, after_close);
     else if (before.kind == SpeakerKind::name && !before.cue)
-        if (auto owner = possessive_speaker(p, lo + 1, span.open, lex, true); owner.kind != SpeakerKind::none)
+        if (auto owner = possessive_speaker(p, lo + 1, span.open, lex, true, after_close);
+            owner.kind != SpeakerKind::none)
             before = owner;
     // "“…” and accusing him": a described subject after the quote does not
     // outweigh a name before it.

@@ -211,6 +211,30 @@ TEST(SpeakerClause, AnyVerbAndLookalikeSubjects) {
     });
 }
 
+// A short phrase between a subject and its verb, a speech noun after the quote,
+// and a pronoun whose sentence opens with a preposition's object.
+TEST(SpeakerClause, PhrasesNounsAndObjects) {
+    expect_speakers({
+        {"phrase before the verb",
+         {"The break was complete when Okafor in her opening speech called the council “a closed shop” and "
+          "left."},
+         "a closed shop", "Okafor"},
+        {"day phrase before the verb",
+         {"The group is everywhere, so much that Jansen during a Sunday rally thanked its members “for their "
+          "support.”"},
+         "for their support.", "Jansen"},
+        {"an object before the phrase",
+         {"Ruiz said it was time, when Okafor praised Jansen on housing and called him “steady,” to move on."},
+         "steady,", "Okafor"},
+        {"speech noun after the quote", {"Ana Ruiz’s “fair share” comment was nearly as blunt."}, "fair share",
+         "Ana Ruiz"},
+        {"a month is no antecedent",
+         {"Ana Ruiz met the mayor, Michael Brandt, on Monday.",
+          "In May 2001, Brandt ended the meeting. “The port will stay open,” she said."},
+         "The port will stay open,", "Ana Ruiz"},
+    });
+}
+
 // A sentence of several clauses: the clause holding the quote decides.
 TEST(SpeakerClause, TheQuotesOwnClause) {
     expect_speakers({
