@@ -94,11 +94,12 @@ std::optional<NameRun> clean_name(const Paragraph& p, int first, int last, const
     for (int i = name_first; i <= last; ++i) org = org || lex.organisation_words.count(toks[i].key);
     if (!org) first = name_first;
     // "Director of National Intelligence James Clapper": after a title's "of" the
-    // office runs on to the given name, else to the family name.
+    // office runs on to the given name (and is all there is without one: "director
+    // of Amnesty International, Mariela Belski").
     if (!org && first == name_first && first < last && title_of(p, first - 1, last + 1, lex)) {
         int given = first;
         while (given < last && !entities::Lexicon::instance().given_name(lookup_key(toks[given].text))) ++given;
-        first = given;
+        if (given < last) first = given;
     }
     if (first > last) return std::nullopt;
     // "The Motorola Razr V3 phone", "ISP Freedom2surf": a word with a digit names a

@@ -20,9 +20,14 @@ std::optional<Attribution> person_before_affiliation(const Paragraph& p, int lo,
                                                      int verb, const QuoteLexicon& lex) {
     int k = org.first - 1;
     if (k >= lo && p.tokens[k].key == "the") --k;
-    if (k - 1 < lo || !(p.tokens[k].key == "of" || p.tokens[k].key == "at")) return std::nullopt;
+    if (k - 1 < lo || !(p.tokens[k].key == "of" || p.tokens[k].key == "at") || !name_word(p.tokens[k - 1], lex))
+        return std::nullopt;
     auto person = run_ending_at(p, lo, k - 1, lex);
-    if (!person || person->kind != NameKind::person) return std::nullopt;
+    if (!person) return std::nullopt;
+    // "Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem told":
+    // the chain of affiliations starts with the person.
+    if (auto earlier = person_before_affiliation(p, lo, *person, verb, lex)) return earlier;
+    if (person->kind != NameKind::person) return std::nullopt;
     Attribution a = named(*person);
     set_appositive(p, a, k, verb - 1);
     return a;
@@ -335,7 +340,9 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
             if (lex.title_words.count(toks[i].key)) return described(i);
             return {};
         }
-        if (run->kind == NameKind::organisation)
+        // "Jane Doe of the Brookings Institution said", "with Steve Scalise of
+        // Louisiana calling": a body or a place after "of" is the person's.
+        if (run->kind != NameKind::person || run->words == 1)
             if (auto person = person_before_affiliation(p, lo, *run, verb, lex)) return *person;
         return named(*run);
     }

@@ -235,6 +235,23 @@ TEST(SpeakerClause, PhrasesNounsAndObjects) {
     });
 }
 
+// A person's affiliation after "of" or "at" is theirs, a chain of them too;
+// an office named after a title's "of" is no one's name.
+TEST(SpeakerClause, AffiliationsAndOffices) {
+    expect_speakers({
+        {"of a place",
+         {"Members attacked the inquiry, with Ana Ruiz of Oregon calling the hearing “a farce.”"}, "a farce.",
+         "Ana Ruiz"},
+        {"a chain of affiliations",
+         {"As Bishop Peter Okafor of the Coptic Church of Leeds told reporters, “We have suffered the same "
+          "fate.”"},
+         "We have suffered the same fate.", "Peter Okafor"},
+        {"office before an appositive name",
+         {"The director of the Harbour Trust Partnership, Ilse Brandt, called it “a retrograde step.”"},
+         "a retrograde step.", "Ilse Brandt"},
+    });
+}
+
 // A sentence of several clauses: the clause holding the quote decides.
 TEST(SpeakerClause, TheQuotesOwnClause) {
     expect_speakers({
