@@ -42,10 +42,18 @@ Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLex
         while (j < hi && p.tokens[j].kind == TokenKind::word && p.tokens[j].quote < 0 &&
                !ends_forward_name(p.tokens[j]))
             ++j;
-        // "said former secretary of state John Kerry": "of" after a title word
-        // goes on to the name.
+        // "said former secretary of state John Kerry", "said Chancellor of the
+        // Exchequer Gordon Brown": "of" after a title word goes on to the name,
+        // past one lower-case word at most ("the chairman of the Commons
+        // education select committee, Labour MP Barry Sheerman" names a body).
         if (!title_of(p, j, hi, lex)) break;
-        ++j;
+        int k = j + 1, lower = 0;
+        while (k < hi && p.tokens[k].kind == TokenKind::word && p.tokens[k].quote < 0 && !ends_forward_name(p.tokens[k])) {
+            lower += lower_word(p.tokens[k]) && p.tokens[k].key != "the";
+            ++k;
+        }
+        if (lower > 1) break;
+        j = k;
     }
     int last = j - 1;
     while (last >= i && !name_word(p.tokens[last], lex)) --last;

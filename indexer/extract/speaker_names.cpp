@@ -96,7 +96,8 @@ std::optional<NameRun> clean_name(const Paragraph& p, int first, int last, const
     // "Director of National Intelligence James Clapper": after a title's "of" the
     // office runs on to the given name (and is all there is without one: "director
     // of Amnesty International, Mariela Belski").
-    if (!org && first == name_first && first < last && title_of(p, first - 1, last + 1, lex)) {
+    const int of = first - 1 > 0 && toks[first - 1].key == "the" && lower_word(toks[first - 1]) ? first - 2 : first - 1;
+    if (!org && first == name_first && first < last && title_of(p, of, last + 1, lex)) {
         int given = first;
         while (given < last && !entities::Lexicon::instance().given_name(lookup_key(toks[given].text))) ++given;
         if (given < last) first = given;

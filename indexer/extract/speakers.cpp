@@ -67,9 +67,12 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
                                !lex.not_names.count(p.tokens[v].key);
              --v)
             if (name_word(p.tokens[v - 1], lex)) {
+                // The name opens its clause: not "an interview with The Spectator magazine:".
                 auto r = run_ending_at(p, lo, v - 1, lex);
-                if (r && r->kind == NameKind::person && (r->first == lo || !lower_word(p.tokens[r->first - 1]) ||
-                                                         p.tokens[r->first - 1].key == "which"))
+                const Token& prev = p.tokens[r && r->first > lo ? r->first - 1 : lo];
+                if (r && r->kind == NameKind::person &&
+                    (r->first == lo || prev.kind == TokenKind::punct || prev.key == "which" || prev.key == "and" ||
+                     prev.key == "but" || prev.key == "then"))
                     return named(*r);
                 break;
             }
@@ -129,7 +132,8 @@ Attribution before_quote(const Paragraph& p, int lo, int open, const QuoteLexico
 // fundraising email ... “…”": a speech noun (data/quotes/speech_nouns.txt) owned
 // by a name, up to two words after it, makes the owner the speaker.
 // With `content`, only a noun whose "that" clause holds the quote counts ("Trump’s
-// claim that Obama “founded ISIS”", not "denounced Trump’s remarks as “…”").
+// claim that Obama “founded ISIS”", "Hain's description of him as an “attack
+// mongrel”", not "denounced Trump’s remarks as “…”").
 // `after`, when not -1, is the token after the closing mark: "Mitt Romney’s “47
 // percent” comment" has its noun there.
 Attribution possessive_speaker(const Paragraph& p, int lo, int open, const QuoteLexicon& lex,
@@ -146,7 +150,9 @@ Attribution possessive_speaker(const Paragraph& p, int lo, int open, const Quote
         bool noun = false;
         for (int k = i + 1; k <= std::min(i + 3, open - 1) && !noun; ++k)
             noun = lower_word(toks[k]) && lex.speech_nouns.count(toks[k].key) &&
-                   (!content || (k + 1 < open && toks[k + 1].key == "that"));
+                   (!content || (k + 1 < open && (toks[k + 1].key == "that" ||
+                                                  (toks[k + 1].key == "of" &&
+                                                   (toks[open - 1].key == "as" || toks[open - 2].key == "as")))));
         noun = noun || (i == open - 1 && after >= 0 && after < static_cast<int>(toks.size()) &&
                         lower_word(toks[after]) && lex.speech_nouns.count(toks[after].key));
         if (!noun) continue;

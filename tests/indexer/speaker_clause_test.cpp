@@ -194,6 +194,9 @@ TEST(SpeakerClause, AnyVerbAndLookalikeSubjects) {
          "It is just not true.", "Okafor"},
         {"name, two words, colon", {"Jansen fired back: “Read the report first.”"}, "Read the report first.",
          "Jansen"},
+        {"an outlet before a noun and a colon",
+         {"Ilse Brandt said in an interview with The Harbour magazine: “I would be critical.”"},
+         "I would be critical.", "Ilse Brandt"},
         // A subordinate clause closed before the quote does not hold the subject;
         // one still open does.
         {"closed subordinate clause",
@@ -228,6 +231,10 @@ TEST(SpeakerClause, PhrasesNounsAndObjects) {
          "steady,", "Okafor"},
         {"speech noun after the quote", {"Ana Ruiz’s “fair share” comment was nearly as blunt."}, "fair share",
          "Ana Ruiz"},
+        {"a description of someone as",
+         {"Okafor broke away from his text to rebuff Peter Jansen's description of him as an “attack dog,” "
+          "claiming the council was “rattled.”"},
+         "attack dog,", "Peter Jansen"},
         {"a month is no antecedent",
          {"Ana Ruiz met the mayor, Michael Brandt, on Monday.",
           "In May 2001, Brandt ended the meeting. “The port will stay open,” she said."},
@@ -246,6 +253,13 @@ TEST(SpeakerClause, AffiliationsAndOffices) {
          {"As Bishop Peter Okafor of the Coptic Church of Leeds told reporters, “We have suffered the same "
           "fate.”"},
          "We have suffered the same fate.", "Peter Okafor"},
+        {"office of the",
+         {"“This is the first time,” said Chancellor of the Exchequer Gordon Brennan."}, "This is the first time,",
+         "Gordon Brennan"},
+        // A body described after the title is no office of the speaker's name.
+        {"a body after the title",
+         {"“It will be a tragedy,” said the chairman of the Leeds harbour select committee, Ilse Brandt."},
+         "It will be a tragedy,", "<null>"},
         {"office before an appositive name",
          {"The director of the Harbour Trust Partnership, Ilse Brandt, called it “a retrograde step.”"},
          "a retrograde step.", "Ilse Brandt"},
