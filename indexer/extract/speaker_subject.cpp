@@ -118,6 +118,19 @@ Attribution subject_after_intro(const Paragraph& p, int lo, int open, const Quot
     return {};
 }
 
+// Whether the name at token `first` opens its clause, so may be its subject: at
+// `lo`, after punctuation, a conjunction, "the" or a title word; not after "with",
+// "of" (an object) nor "prominent" ("the prominent Jewish civil rights group").
+bool opens_clause(const Paragraph& p, int lo, int first, const QuoteLexicon& lex) {
+    static constexpr std::array<std::string_view, 11> openers = {
+        "when", "while", "and", "but", "as", "that", "after", "before", "because", "since", "the"};
+    if (first <= lo) return true;
+    const Token& prev = p.tokens[first - 1];
+    return prev.kind == TokenKind::punct ||
+           (lower_word(prev) && (lex.title_words.count(prev.key) ||
+                                 std::find(openers.begin(), openers.end(), prev.key) != openers.end()));
+}
+
 // "Trump in his announcement speech called", "Sanders during a Sunday rally
 // thanked": a short prepositional phrase between the subject and its verb,
 // ending at token `last`.
@@ -132,13 +145,8 @@ Attribution subject_before_phrase(const Paragraph& p, int lo, int last, const Qu
         if (!name_word(p.tokens[k - 1], lex)) return {};
         auto run = run_ending_at(p, lo, k - 1, lex);
         if (!run || run->kind != NameKind::person) return {};
-        // The name opens its clause: "knocked Rubio on trade and called" has an object.
-        static constexpr std::array<std::string_view, 6> openers = {"when", "that", "and", "but", "while", "as"};
-        const Token& prev = p.tokens[run->first > lo ? run->first - 1 : run->first];
-        const bool opens = run->first == lo || prev.kind == TokenKind::punct ||
-                           (lower_word(prev) && (lex.title_words.count(prev.key) ||
-                                                 std::find(openers.begin(), openers.end(), prev.key) != openers.end()));
-        return opens ? named(*run) : Attribution{};
+        // "knocked Rubio on trade and called": an object, no subject.
+        return opens_clause(p, lo, run->first, lex) ? named(*run) : Attribution{};
     }
     return {};
 }
@@ -207,15 +215,7 @@ Attribution conjunct_subject(const Paragraph& p, int lo, int conjunction, const 
         const Token& next = p.tokens[e + 1];
         if (e + 1 >= conjunction || !lower_word(next) || ends_forward_name(next) || lex.not_names.count(next.key))
             continue;  // "Rubio on trade": an object
-        // What opens a clause stands before its subject; not "with", "of" (an
-        // object) nor "prominent" ("the prominent Jewish civil rights group").
-        static constexpr std::array<std::string_view, 11> openers = {
-            "when", "while", "and", "but", "as", "that", "after", "before", "because", "since", "the"};
-        const Token& prev = p.tokens[k > lo ? k - 1 : k];
-        const bool opens = k == lo || prev.kind == TokenKind::punct ||
-                           (lower_word(prev) && (lex.title_words.count(prev.key) ||
-                                                 std::find(openers.begin(), openers.end(), prev.key) != openers.end()));
-        if (!opens) continue;
+        if (!opens_clause(p, lo, k, lex)) continue;
         auto run = clean_name(p, k, e, lex);
         if (!run || run->kind == NameKind::place) continue;
         Attribution a = named(*run);
