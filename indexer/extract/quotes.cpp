@@ -184,10 +184,11 @@ bool opens_sentence(const Paragraph& p, int k) {
 }
 
 // "In", "On", "During": a preposition, whatever its case, opening a sentence
-// before a name makes the name its object.
+// before a name makes the name its object. Not "For": "For Rick Dean, ... a
+// high-definition future is an exciting prospect" gives the view of the person.
 bool opens_with_preposition(const Token& t) {
-    static constexpr std::array<std::string_view, 14> prepositions = {
-        "in", "on", "at", "for", "with", "from", "by", "of", "to", "during", "since", "until", "under", "despite"};
+    static constexpr std::array<std::string_view, 13> prepositions = {
+        "in", "on", "at", "with", "from", "by", "of", "to", "during", "since", "until", "under", "despite"};
     return t.kind == TokenKind::word && std::find(prepositions.begin(), prepositions.end(), t.key) != prepositions.end();
 }
 

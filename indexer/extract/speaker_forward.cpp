@@ -174,8 +174,10 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
     if (comma && b + 1 < hi && name_word(p.tokens[b], lex)) {
         int e = b;
         while (e + 1 < hi && name_word(p.tokens[e + 1], lex)) ++e;
-        if (e + 1 < hi && lower_word(p.tokens[e + 1]) && !lex.is_speech_verb(p.tokens[e + 1].key) &&
-            p.tokens[e + 1].key.size() > 3 && p.tokens[e + 1].key.back() != 'y')
+        // Not "“…,” a BBC spokesman said", "a BBC statement read": a description.
+        const Token& next = p.tokens[e + 1];
+        if (e + 1 < hi && lower_word(next) && !lex.is_speech_verb(next.key) && next.key.size() > 3 &&
+            next.key.back() != 'y' && (b == a || (!lex.title_words.count(next.key) && !lex.speech_nouns.count(next.key))))
             if (auto run = clean_name(p, b, e, lex)) return named(*run);
     }
     // "“…,” mused co-host Stu Burguiere", "“…,” reacted Trump": a quote closed

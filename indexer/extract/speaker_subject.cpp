@@ -49,7 +49,8 @@ Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon&
     while (s < open && p.tokens[s].kind == TokenKind::word && lex.not_names.count(p.tokens[s].key) &&
            !lex.honorifics.count(p.tokens[s].key) && !lex.pronouns.count(p.tokens[s].key))
         ++s;  // "But", "And", "Meanwhile,"
-    const bool object = s > lo && preposition(p.tokens[s - 1]);
+    // "IBM, according to Mr Donofrio, has 30%": the source cited is no object.
+    const bool object = s > lo && preposition(p.tokens[s - 1]) && !(s - 2 >= lo && p.tokens[s - 2].key == "according");
     while (s < open && is_punct(p.tokens[s], ",")) ++s;
     if (s >= open || !name_word(p.tokens[s], lex)) return {};
     // "Democratic presidential candidate Bernie Sanders is ...": titles and
@@ -137,11 +138,15 @@ bool opens_clause(const Paragraph& p, int lo, int first, const QuoteLexicon& lex
 Attribution subject_before_phrase(const Paragraph& p, int lo, int last, const QuoteLexicon& lex) {
     static constexpr std::array<std::string_view, 8> prepositions = {
         "in", "on", "at", "during", "after", "before", "from", "over"};
-    for (int k = last; k > lo && k > last - 6; --k) {
+    // At most three words of the phrase's object, none a verb's ("in April led
+    // viewers to complain").
+    for (int k = last; k > lo && k > last - 4; --k) {
         const Token& t = p.tokens[k];
-        if (t.kind != TokenKind::word || t.quote >= 0) return {};
+        if (t.kind != TokenKind::word || t.quote >= 0 || (lower_word(t) && (t.key == "to" || t.key.ends_with("ed"))))
+            return {};
         if (!lower_word(t) || std::find(prepositions.begin(), prepositions.end(), t.key) == prepositions.end())
             continue;
+        // "Wood and David Jason in attacking ...": a phrase has an object.
         if (!name_word(p.tokens[k - 1], lex)) return {};
         auto run = run_ending_at(p, lo, k - 1, lex);
         if (!run || run->kind != NameKind::person) return {};
@@ -213,8 +218,9 @@ Attribution conjunct_subject(const Paragraph& p, int lo, int conjunction, const 
         int e = k;
         while (e + 1 < conjunction && name_word(p.tokens[e + 1], lex)) ++e;
         const Token& next = p.tokens[e + 1];
-        if (e + 1 >= conjunction || !lower_word(next) || ends_forward_name(next) || lex.not_names.count(next.key))
-            continue;  // "Rubio on trade": an object
+        if (e + 1 >= conjunction || !lower_word(next) || ends_forward_name(next) || lex.not_names.count(next.key) ||
+            lex.title_words.count(next.key))
+            continue;  // "Rubio on trade": an object; "the Australian-born actress": a description
         if (!opens_clause(p, lo, k, lex)) continue;
         auto run = clean_name(p, k, e, lex);
         if (!run || run->kind == NameKind::place) continue;
@@ -347,7 +353,7 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
         return named(*run);
     }
     if (lower_word(toks[i])) {
-        if (toks[i].key != "and" && toks[i].key != "but")
+        if (toks[i].key != "and" && toks[i].key != "but" && !(toks[verb].quote < 0 && lower_word(toks[verb]) && toks[verb].key.ends_with("ing")))
             if (auto a = subject_before_phrase(p, lo, i, lex); a.kind == SpeakerKind::name) return a;
         Attribution a = described(i);
         a.coordinated = toks[i].key == "and" || toks[i].key == "but";
