@@ -60,7 +60,7 @@ bool same_but_initials(std::string_view a, std::string_view b) {
 // What the article has told us about people so far.
 class SpeakerBook {
   public:
-    explicit SpeakerBook(const std::vector<Person>& people) : m_people(people) {}
+    SpeakerBook(const std::vector<Person>& people, const QuoteLexicon& lex) : m_people(people), m_lex(lex) {}
 
     // Canonical name for a cleaned run; single words resolve to an earlier full name.
     std::string canonical(const NameRun& run) const {
@@ -87,6 +87,11 @@ class SpeakerBook {
             m_by_word[name.substr(name.rfind(' ') + 1)] = name;
         }
         if (run.gender == 'm' || run.gender == 'f') m_gender[name] = run.gender;
+        // "Hillary Clinton" is no "he": a given name that tells the gender
+        // (data/quotes/given_name_genders.txt), unless something said otherwise.
+        else if (const auto space = name.find(' '); space != std::string::npos && !m_gender.count(name))
+            if (const auto g = m_lex.given_genders.find(ascii_lower(name.substr(0, space))); g != m_lex.given_genders.end())
+                m_gender[name] = g->second;
         return name;
     }
 
@@ -107,6 +112,9 @@ class SpeakerBook {
             if (g == 'a') return it->second;  // Hindi उन्होंने: he or she
             const auto known = m_gender.find(it->second);
             if (known != m_gender.end() && known->second != g) continue;
+            // A lone capitalised word nothing gave a gender ("Reporters", "Highland",
+            // "IBM") is seldom who "he" or "she" is; a surname with "Mr" has one.
+            if (known == m_gender.end() && it->second.find(' ') == std::string::npos) continue;
             m_gender[it->second] = g;  // "she said" after Sun Yun: Sun Yun is she
             return it->second;
         }
@@ -130,6 +138,7 @@ class SpeakerBook {
 
   private:
     const std::vector<Person>& m_people;
+    const QuoteLexicon& m_lex;
     std::unordered_map<std::string, std::string> m_by_word;  // "Cha" -> "Victor Cha"
     std::unordered_map<std::string, Gender> m_gender;
     std::vector<std::pair<Order, std::string>> m_candidates;
@@ -235,7 +244,7 @@ void refine(const Paragraph& p, NameRun& run, const std::unordered_set<std::stri
 class QuoteFinder {
   public:
     QuoteFinder(const Article& a, const QuoteLexicon& lex, std::unordered_set<std::string> lower_words)
-        : m_lex(lex), m_book(a.people), m_lower(std::move(lower_words)) {}
+        : m_lex(lex), m_book(a.people, lex), m_lower(std::move(lower_words)) {}
 
     void paragraph(const Paragraph& p, std::size_t index);
     std::vector<Found>& found() { return m_found; }

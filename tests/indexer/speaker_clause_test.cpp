@@ -275,6 +275,24 @@ TEST(SpeakerClause, AffiliationsAndOffices) {
     });
 }
 
+// Who "he" and "she" are: a given name tells the gender
+// (data/quotes/given_name_genders.txt), and a lone capitalised word nothing gave
+// a gender to is no antecedent.
+TEST(SpeakerClause, PronounsAndGenders) {
+    expect_speakers({
+        {"a given name's gender",
+         {"Peter Jansen chaired the meeting. Mary Okafor opened it.", "“We start late,” he said."},
+         "We start late,", "Peter Jansen"},
+        {"a lone word",
+         {"“The plan is sound,” said Peter Jansen, the council's treasurer. Critics attacked the figures.",
+          "“It will pay for itself,” he said."},
+         "It will pay for itself,", "Peter Jansen"},
+        {"a surname with an honorific",
+         {"Mr Okafor stood firm. Critics attacked the figures.", "“It will pay for itself,” he said."},
+         "It will pay for itself,", "Okafor"},
+    });
+}
+
 // A sentence of several clauses: the clause holding the quote decides.
 TEST(SpeakerClause, TheQuotesOwnClause) {
     expect_speakers({
