@@ -231,7 +231,10 @@ Attribution attribute_quote(const Paragraph& p, int q, const QuoteLexicon& lex) 
         // "Trump said Clinton “caused death.” Sanders called Trump a “liar.”": a
         // short clause running into the next quote is that quote's attribution.
         const bool own_sentence = hi >= n || p.tokens[hi].quote < 0;
-        if ((last != '.' || (hi - a <= 5 && own_sentence)) && !ends_opening_clause(p, span))
+        // "“Why now?” Mills then writes back, “You look cute.”": after a question
+        // or an exclamation a clause running into the next quote introduces that one.
+        const bool next_ones = (last == '?' || last == '!') && !own_sentence;
+        if ((last != '.' || (hi - a <= 5 && own_sentence)) && !next_ones && !ends_opening_clause(p, span))
             after = after_quote(p, a, hi, continues, german, lex);
         if (after.kind == SpeakerKind::name || after.kind == SpeakerKind::pronoun) return after;
     }

@@ -101,6 +101,12 @@ TEST(SpeakerClause, TheClauseAfterAQuote) {
          "We are here to stay,", "Brandt"},
         // A comma-closed quote, a past tense and a name ending the clause: an
         // inverted attribution, whatever the verb; not the verb's object.
+        // After a question a clause running into the next quote introduces that one.
+        {"question, then the next quote's attribution",
+         {"Ruiz replies to Okafor with, “Why now? Was that on my way to Leeds?” Okafor then writes back, "
+          "“You look tired.”"},
+         "Why now? Was that on my way to Leeds?", "Ruiz"},
+        {"question, then its own attribution", {"“Why now?” Okafor asked. “Why me?”"}, "Why now?", "Okafor"},
         {"inverted, any verb", {"“We are the best,” mused radio co-host Ilse Brandt."}, "We are the best,",
          "Ilse Brandt"},
         {"inverted, a question", {"“Who profits from this?” reacted Jansen."}, "Who profits from this?",
