@@ -92,6 +92,7 @@ QuoteLexicon load() {
     lex.speech_verbs = read_set("speech_verbs.txt");
     lex.pronouns = read_gendered("pronouns.txt");
     lex.honorifics = honorific_keys();
+    lex.given_genders = read_gendered("given_name_genders.txt");
     lex.role_words = read_set("role_words.txt");
     lex.title_words = read_title_words(lex.role_words);
     lex.abbreviations = read_set("abbreviations.txt");

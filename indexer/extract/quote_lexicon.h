@@ -17,6 +17,7 @@ using Gender = char;
 struct QuoteLexicon {
     std::unordered_set<std::string> speech_verbs;        // every inflected form
     std::unordered_map<std::string, Gender> pronouns;    // "he" -> 'm'
+    std::unordered_map<std::string, Gender> given_genders;  // "hillary" -> 'f', for "he" / "she"
     std::unordered_map<std::string, Gender> honorifics;  // "ms" -> 'f'
     std::unordered_set<std::string> title_words;         // "sen", "speaker", "former", "republican"
     std::unordered_set<std::string> role_words;          // "spokesman", "nurse": heads of titles

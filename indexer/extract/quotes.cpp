@@ -5,6 +5,7 @@
 // "she" to the most recent compatible named speaker, unattributed quotes to a
 // split-quote partner or the previous paragraph's speaker. Linear in the body.
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <unordered_set>
 #include <string>
@@ -59,7 +60,7 @@ bool same_but_initials(std::string_view a, std::string_view b) {
 // What the article has told us about people so far.
 class SpeakerBook {
   public:
-    explicit SpeakerBook(const std::vector<Person>& people) : m_people(people) {}
+    SpeakerBook(const std::vector<Person>& people, const QuoteLexicon& lex) : m_people(people), m_lex(lex) {}
 
     // Canonical name for a cleaned run; single words resolve to an earlier full name.
     std::string canonical(const NameRun& run) const {
@@ -86,6 +87,11 @@ class SpeakerBook {
             m_by_word[name.substr(name.rfind(' ') + 1)] = name;
         }
         if (run.gender == 'm' || run.gender == 'f') m_gender[name] = run.gender;
+        // "Hillary Clinton" is no "he": a given name that tells the gender
+        // (data/quotes/given_name_genders.txt), unless something said otherwise.
+        else if (const auto space = name.find(' '); space != std::string::npos && !m_gender.count(name))
+            if (const auto g = m_lex.given_genders.find(ascii_lower(name.substr(0, space))); g != m_lex.given_genders.end())
+                m_gender[name] = g->second;
         return name;
     }
 
@@ -106,6 +112,9 @@ class SpeakerBook {
             if (g == 'a') return it->second;  // Hindi उन्होंने: he or she
             const auto known = m_gender.find(it->second);
             if (known != m_gender.end() && known->second != g) continue;
+            // A lone capitalised word nothing gave a gender ("Reporters", "Highland",
+            // "IBM") is seldom who "he" or "she" is; a surname with "Mr" has one.
+            if (known == m_gender.end() && it->second.find(' ') == std::string::npos) continue;
             m_gender[it->second] = g;  // "she said" after Sun Yun: Sun Yun is she
             return it->second;
         }
@@ -129,6 +138,7 @@ class SpeakerBook {
 
   private:
     const std::vector<Person>& m_people;
+    const QuoteLexicon& m_lex;
     std::unordered_map<std::string, std::string> m_by_word;  // "Cha" -> "Victor Cha"
     std::unordered_map<std::string, Gender> m_gender;
     std::vector<std::pair<Order, std::string>> m_candidates;
@@ -150,6 +160,8 @@ struct Found {
     bool starts_paragraph = false;
     bool ends_paragraph = false;      // nothing but a full stop after it
     bool coordinated = false;         // its verb shares an earlier clause's subject
+    Order sentence = 0;               // where its sentence starts
+    bool own_subject = false;         // its speaker is a name in its own sentence
 };
 
 // "on CNN’s “New Day,”", "told “Fox and Friends”": the word before the opening
@@ -178,6 +190,15 @@ bool opens_sentence(const Paragraph& p, int k) {
         if (p.tokens[i].kind == TokenKind::word) return false;
     }
     return true;
+}
+
+// "In", "On", "During": a preposition, whatever its case, opening a sentence
+// before a name makes the name its object. Not "For": "For Rick Dean, ... a
+// high-definition future is an exciting prospect" gives the view of the person.
+bool opens_with_preposition(const Token& t) {
+    static constexpr std::array<std::string_view, 13> prepositions = {
+        "in", "on", "at", "with", "from", "by", "of", "to", "during", "since", "until", "under", "despite"};
+    return t.kind == TokenKind::word && std::find(prepositions.begin(), prepositions.end(), t.key) != prepositions.end();
 }
 
 // "World Wonder Ring Stardom (Stardom)": a body gives the short form it goes by
@@ -223,7 +244,7 @@ void refine(const Paragraph& p, NameRun& run, const std::unordered_set<std::stri
 class QuoteFinder {
   public:
     QuoteFinder(const Article& a, const QuoteLexicon& lex, std::unordered_set<std::string> lower_words)
-        : m_lex(lex), m_book(a.people), m_lower(std::move(lower_words)) {}
+        : m_lex(lex), m_book(a.people, lex), m_lower(std::move(lower_words)) {}
 
     void paragraph(const Paragraph& p, std::size_t index);
     std::vector<Found>& found() { return m_found; }
@@ -286,7 +307,13 @@ std::optional<std::string> QuoteFinder::scan_names(const Paragraph& p, std::size
             record_appositive(p, runs[r], name, m_book, m_lex);
             // Sentence subjects and "said X" are who a later "he said" means.
             const int before = runs[r].first - 1;
-            if (runs[r].first <= subject_start + 1 ||
+            // Not a subject the quote goes on from ("Clinton “caused havoc,” he
+            // said"): that one is what was said about.
+            const int after = runs[r].last + 1;
+            const bool quoted_on = after < static_cast<int>(p.tokens.size()) && p.tokens[after].quote >= 0;
+            // Nor one a preposition governs ("In May 2001, Fiorina ...").
+            const bool governed = before >= subject_start && opens_with_preposition(p.tokens[before]);
+            if ((runs[r].first <= subject_start + 1 && !quoted_on && !governed) ||
                 (before >= 0 && m_lex.is_speech_verb(p.tokens[before].key)))
                 m_book.candidate(order_of(index, runs[r].first), name);
         }
@@ -368,6 +395,14 @@ void QuoteFinder::share_within(std::size_t first) {
             // “B.”": a neighbour whose speaker is a description does not take away
             // the sentence's own subject.
             if (!src->speaker && m_found[i].speaker) break;
+            // "Trump blamed the shootings on “sickos.” Bush called the orders
+            // “quite dangerous.”": a quote whose own sentence names its subject
+            // keeps it against a neighbour from another sentence, when the
+            // subject is a person the article has named in full (a lone
+            // "Audiences" opening a sentence is no such person).
+            if (m_found[i].own_subject && m_found[i].person && m_found[i].speaker->find(' ') != std::string::npos &&
+                src->sentence != m_found[i].sentence)
+                break;
             m_found[i].attributed = true;
             m_found[i].speaker = src->speaker;
             m_found[i].person = src->person;
@@ -452,6 +487,8 @@ void QuoteFinder::paragraph(const Paragraph& p, std::size_t index) {
         f.text = std::string(text.substr(span.text_begin, span.text_end - span.text_begin));
         f.open_end = span.close < 0;
         f.starts_paragraph = span.open == 0;
+        const int sentence = quote_sentence(p, q);
+        f.sentence = order_of(index, sentence);
         f.ends_paragraph = span.close < 0 || span.close + 2 >= static_cast<int>(p.tokens.size());
         for (int k = span.open; k <= (span.close < 0 ? static_cast<int>(p.tokens.size()) - 1 : span.close); ++k) {
             const Token& t = p.tokens[k];
@@ -466,7 +503,9 @@ void QuoteFinder::paragraph(const Paragraph& p, std::size_t index) {
                    p.tokens[span.open - 1].end == p.tokens[span.open].begin;
         f.has_letter = f.has_letter && !f.text.starts_with('@') && !f.text.starts_with('#') &&
                        !f.text.starts_with("http");
-        resolve(p, index, attribute_quote(p, q, m_lex), f);
+        const Attribution a = attribute_quote(p, q, m_lex);
+        f.own_subject = a.kind == SpeakerKind::name && a.position >= sentence;
+        resolve(p, index, a, f);
         m_found.push_back(std::move(f));
     }
     if (m_found.size() > first) {

@@ -38,9 +38,23 @@ Attribution forward_speaker(const Paragraph& p, int verb, int hi, const QuoteLex
         lower_word(p.tokens[i]) && it != lex.pronouns.end())
         return pronoun_at(it->first, i);
     int j = i;
-    while (j < hi && p.tokens[j].kind == TokenKind::word && p.tokens[j].quote < 0 &&
-           !ends_forward_name(p.tokens[j]))
-        ++j;
+    for (;;) {
+        while (j < hi && p.tokens[j].kind == TokenKind::word && p.tokens[j].quote < 0 &&
+               !ends_forward_name(p.tokens[j]))
+            ++j;
+        // "said former secretary of state John Kerry", "said Chancellor of the
+        // Exchequer Gordon Brown": "of" after a title word goes on to the name,
+        // past one lower-case word at most ("the chairman of the Commons
+        // education select committee, Labour MP Barry Sheerman" names a body).
+        if (!title_of(p, j, hi, lex)) break;
+        int k = j + 1, lower = 0;
+        while (k < hi && p.tokens[k].kind == TokenKind::word && p.tokens[k].quote < 0 && !ends_forward_name(p.tokens[k])) {
+            lower += lower_word(p.tokens[k]) && p.tokens[k].key != "the";
+            ++k;
+        }
+        if (lower > 1) break;
+        j = k;
+    }
     int last = j - 1;
     while (last >= i && !name_word(p.tokens[last], lex)) --last;
     if (last < i) {
@@ -150,25 +164,61 @@ Attribution after_quote(const Paragraph& p, int a, int hi, bool comma, bool germ
             if (r.kind != SpeakerKind::none) return r;
         }
     }
-    // "“…,” Toomey fumed": a quote closed on a comma is followed by its
-    // attribution, whatever the verb.
-    if (comma && a + 1 < hi && name_word(p.tokens[a], lex)) {
-        int e = a;
+    // "“…,” Toomey fumed", "“…,” an angry Hollande retaliated": a quote closed
+    // on a comma is followed by its attribution, whatever the verb.
+    int b = a;
+    if (b + 1 < hi && lower_word(p.tokens[b]) && (p.tokens[b].key == "a" || p.tokens[b].key == "an")) {
+        ++b;
+        while (b + 1 < hi && b < a + 3 && lower_word(p.tokens[b])) ++b;  // "an angry", "a visibly upset"
+    }
+    if (comma && b + 1 < hi && name_word(p.tokens[b], lex)) {
+        int e = b;
         while (e + 1 < hi && name_word(p.tokens[e + 1], lex)) ++e;
-        if (e + 1 < hi && lower_word(p.tokens[e + 1]) && !lex.is_speech_verb(p.tokens[e + 1].key) &&
-            p.tokens[e + 1].key.size() > 3 && p.tokens[e + 1].key.back() != 'y')
-            if (auto run = clean_name(p, a, e, lex)) return named(*run);
+        // Not "“…,” a BBC spokesman said", "a BBC statement read": a description.
+        const Token& next = p.tokens[e + 1];
+        if (e + 1 < hi && lower_word(next) && !lex.is_speech_verb(next.key) && next.key.size() > 3 &&
+            next.key.back() != 'y' && (b == a || (!lex.title_words.count(next.key) && !lex.speech_nouns.count(next.key))))
+            if (auto run = clean_name(p, b, e, lex)) return named(*run);
+    }
+    // "“…,” mused co-host Stu Burguiere", "“…,” reacted Trump": a quote closed
+    // on a comma, then a past tense and a name, is attributed by inversion
+    // whatever the verb.
+    if (comma && a + 1 < hi && lower_word(p.tokens[a]) && p.tokens[a].key.ends_with("ed") &&
+        !lex.is_speech_verb(p.tokens[a].key)) {
+        // The name ends the clause ("listed an NBC show as ..." names no speaker).
+        int e = a + 1;
+        while (e < std::min(hi, a + 8) && p.tokens[e].kind == TokenKind::word && p.tokens[e].quote < 0 &&
+               !ends_forward_name(p.tokens[e]))
+            ++e;
+        const bool ends = e >= hi || is_punct(p.tokens[e], ",") || is_punct(p.tokens[e], "(");
+        if (ends && name_word(p.tokens[e - 1], lex))
+            if (auto r = forward_speaker(p, a, hi, lex); r.kind == SpeakerKind::name) return r;
     }
     for (int k = a; k < std::min(hi, a + kAfterVerbWindow); ++k) {
-        // "“…,” for instance, and Trump vowed ...": a new clause, a new speaker.
-        if ((k > a || p.tokens[k].key != "and") && (is_punct(p.tokens[k], ";") || new_clause(p, k, hi, lex)))
+        // "“…,” for instance, and Trump vowed ...": a new clause, a new speaker;
+        // "“…” and said" goes on, "“…” and Trump calling it ..." does not.
+        const bool and_name = k + 1 < hi && name_word(p.tokens[k + 1], lex);
+        if ((k > a || p.tokens[k].key != "and" || and_name) &&
+            (is_punct(p.tokens[k], ";") || new_clause(p, k, hi, lex)))
             break;
         if (auto inv = inverted_speaker(p, k, hi, lex)) return *inv;
         if (!is_verb_at(p, k, lex)) continue;
         bool verb_first = true;
         for (int m = a; m < k; ++m) verb_first = verb_first && p.tokens[m].kind != TokenKind::word;
+        // "“…,” promising the Friends of Abe a return": a participle's object
+        // is not who spoke.
+        if (verb_first && p.tokens[k].key.ends_with("ing")) return described(k);
         if (verb_first) return forward_speaker(p, k, hi, lex);
         auto r = subject_of(p, a, k, lex);
+        // "“…” Nate Silver, the polling guru who founded the site tweeted": an
+        // appositive that never closes its comma; the name opening the clause
+        // after the quote is the verb's subject.
+        if (r.kind != SpeakerKind::name && r.kind != SpeakerKind::pronoun && name_word(p.tokens[a], lex)) {
+            int e = a;
+            while (e + 1 < k && name_word(p.tokens[e + 1], lex)) ++e;
+            if (e + 1 < k && is_punct(p.tokens[e + 1], ","))
+                if (auto run = clean_name(p, a, e, lex); run && run->kind == NameKind::person) return named(*run);
+        }
         return r.kind == SpeakerKind::none ? forward_speaker(p, k, hi, lex) : r;
     }
     return {};

@@ -93,6 +93,15 @@ std::optional<NameRun> clean_name(const Paragraph& p, int first, int last, const
     bool org = false;
     for (int i = name_first; i <= last; ++i) org = org || lex.organisation_words.count(toks[i].key);
     if (!org) first = name_first;
+    // "Director of National Intelligence James Clapper": after a title's "of" the
+    // office runs on to the given name (and is all there is without one: "director
+    // of Amnesty International, Mariela Belski").
+    const int of = first - 1 > 0 && toks[first - 1].key == "the" && lower_word(toks[first - 1]) ? first - 2 : first - 1;
+    if (!org && first == name_first && first < last && title_of(p, of, last + 1, lex)) {
+        int given = first;
+        while (given < last && !entities::Lexicon::instance().given_name(lookup_key(toks[given].text))) ++given;
+        if (given < last) first = given;
+    }
     if (first > last) return std::nullopt;
     // "The Motorola Razr V3 phone", "ISP Freedom2surf": a word with a digit names a
     // product or a model; no person's name has one.

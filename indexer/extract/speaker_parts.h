@@ -50,6 +50,14 @@ inline void set_appositive(const Paragraph& p, Attribution& a, int first, int la
 
 // --- speaker_names.cpp: which tokens make a name -----------------------------
 
+// "secretary of state", "Director of National Intelligence": token `k` is an
+// "of" after a title word, with a word before `hi` after it.
+inline bool title_of(const Paragraph& p, int k, int hi, const QuoteLexicon& lex) {
+    return k > 0 && k + 1 < hi && lower_word(p.tokens[k]) && p.tokens[k].key == "of" &&
+           p.tokens[k - 1].kind == TokenKind::word && lex.title_words.count(p.tokens[k - 1].key) &&
+           p.tokens[k + 1].kind == TokenKind::word && p.tokens[k + 1].quote < 0;
+}
+
 // Lower-case particles inside personal names ("Charles de Gaulle").
 bool name_particle(const Token& t);
 // Name run ending at token `last`, no further left than `lo`.
@@ -72,6 +80,12 @@ std::optional<std::string> party_member(const Paragraph& p, int lo, int last, co
 int sentence_start(const Paragraph& p, int open);
 // The person a sentence [lo, open) opens with, past an introductory phrase.
 Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLexicon& lex);
+// The conjunction opening the last clause of [lo, open) joined by a comma, a
+// conjunction and a name (", while Huckabee proposed"), else `lo`.
+int joined_clause(const Paragraph& p, int lo, int open, const QuoteLexicon& lex);
+// The subject of the clause before the conjunction at token `conjunction`: the
+// nearest name in [lo, conjunction) a verb follows that is no preposition's object.
+Attribution conjunct_subject(const Paragraph& p, int lo, int conjunction, const QuoteLexicon& lex);
 // The first token of a sentence's main clause after an opening subordinate one, else `lo`.
 int main_clause_start(const Paragraph& p, int lo, int open);
 

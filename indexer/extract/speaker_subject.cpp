@@ -20,9 +20,14 @@ std::optional<Attribution> person_before_affiliation(const Paragraph& p, int lo,
                                                      int verb, const QuoteLexicon& lex) {
     int k = org.first - 1;
     if (k >= lo && p.tokens[k].key == "the") --k;
-    if (k - 1 < lo || !(p.tokens[k].key == "of" || p.tokens[k].key == "at")) return std::nullopt;
+    if (k - 1 < lo || !(p.tokens[k].key == "of" || p.tokens[k].key == "at") || !name_word(p.tokens[k - 1], lex))
+        return std::nullopt;
     auto person = run_ending_at(p, lo, k - 1, lex);
-    if (!person || person->kind != NameKind::person) return std::nullopt;
+    if (!person) return std::nullopt;
+    // "Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem told":
+    // the chain of affiliations starts with the person.
+    if (auto earlier = person_before_affiliation(p, lo, *person, verb, lex)) return earlier;
+    if (person->kind != NameKind::person) return std::nullopt;
     Attribution a = named(*person);
     set_appositive(p, a, k, verb - 1);
     return a;
@@ -30,16 +35,30 @@ std::optional<Attribution> person_before_affiliation(const Paragraph& p, int lo,
 
 // The name run opening tokens [lo, open), followed by a verb-like word or an appositive.
 Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    // A name right after a lower-case preposition is its object, no subject ("...
+    // on Twitter before claiming"), unless a participle follows it ("with
+    // Lewandowski taking to Twitter"); "in which Clinton expressed" has one.
+    // Not "by": "Asked by Thrush if ..." names a passive verb's agent.
+    static constexpr std::array<std::string_view, 17> prepositions = {
+        "in", "on", "at", "for", "with", "without", "from", "to", "of", "about",
+        "during", "under", "over", "against", "among", "amid", "despite"};
+    auto preposition = [&](const Token& t) {
+        return lower_word(t) && std::find(prepositions.begin(), prepositions.end(), t.key) != prepositions.end();
+    };
     int s = lo;
     while (s < open && p.tokens[s].kind == TokenKind::word && lex.not_names.count(p.tokens[s].key) &&
            !lex.honorifics.count(p.tokens[s].key) && !lex.pronouns.count(p.tokens[s].key))
         ++s;  // "But", "And", "Meanwhile,"
+    // "IBM, according to Mr Donofrio, has 30%": the source cited is no object.
+    const bool object = s > lo && preposition(p.tokens[s - 1]) && !(s - 2 >= lo && p.tokens[s - 2].key == "according");
     while (s < open && is_punct(p.tokens[s], ",")) ++s;
     if (s >= open || !name_word(p.tokens[s], lex)) return {};
     // "Democratic presidential candidate Bernie Sanders is ...": titles and
     // descriptors may come before the name; the name is the last run.
     int e = s, first = s;
     while (e + 1 < open) {
+        // "Former Secretary of State John Kerry clashed with ...".
+        if (title_of(p, e + 1, open, lex) && e + 2 < open && name_word(p.tokens[e + 2], lex)) ++e;
         const Token& t = p.tokens[e + 1];
         if (name_word(t, lex) || name_particle(t)) {
             if (!name_word(p.tokens[e], lex) && !name_particle(p.tokens[e])) first = e + 1;
@@ -52,8 +71,11 @@ Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon&
     if (e + 1 >= open || !(is_punct(p.tokens[e + 1], ",") || is_punct(p.tokens[e + 1], "(") ||
                            lower_word(p.tokens[e + 1])))
         return {};
+    if (object && !(lower_word(p.tokens[e + 1]) && p.tokens[e + 1].key.ends_with("ing"))) return {};
     auto run = clean_name(p, first, e, lex);
     if (!run || run->kind != NameKind::person) return {};
+    // "Adding, “…”": a speech verb capitalised to open a sentence is no name.
+    if (run->words == 1 && lex.is_speech_verb(p.tokens[run->first].key)) return {};
     Attribution a = named(*run);
     a.cue = false;
     return a;
@@ -67,8 +89,18 @@ Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon&
 // name with an appositive or a party tag counts too ("Hours later, Trump, the
 // nominee, ...") but not a place's next part ("Salem, New Hampshire, Trump").
 Attribution subject_after_intro(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    // ", after Clinton suffered a concussion, Axelrod emailed": a subordinate
+    // clause closed before the quote does not hold the sentence's subject.
+    static constexpr std::array<std::string_view, 11> subordinators = {
+        "after", "when", "because", "since", "if", "although", "though", "before", "until", "once", "as"};
     for (int k = lo; k < open; ++k) {
         if (!(is_punct(p.tokens[k], ",") || is_dash(p.tokens[k])) || p.tokens[k].quote >= 0) continue;
+        if (k + 1 < open && p.tokens[k + 1].kind == TokenKind::word &&
+            std::find(subordinators.begin(), subordinators.end(), p.tokens[k + 1].key) != subordinators.end()) {
+            bool closed = false;
+            for (int j = k + 2; j < open && !closed; ++j) closed = is_punct(p.tokens[j], ",") && p.tokens[j].quote < 0;
+            if (closed) continue;
+        }
         auto a = subject_at(p, k + 1, open, lex);
         if (a.kind != SpeakerKind::name) continue;
         const Token& next = p.tokens[a.name.last + 1];  // subject_at saw a token there
@@ -83,6 +115,43 @@ Attribution subject_after_intro(const Paragraph& p, int lo, int open, const Quot
         if (k < lo + 12 && (is_punct(next, "(") ||
                             (is_punct(next, ",") && after < open && lower_word(p.tokens[after]))))
             return a;
+    }
+    return {};
+}
+
+// Whether the name at token `first` opens its clause, so may be its subject: at
+// `lo`, after punctuation, a conjunction, "the" or a title word; not after "with",
+// "of" (an object) nor "prominent" ("the prominent Jewish civil rights group").
+bool opens_clause(const Paragraph& p, int lo, int first, const QuoteLexicon& lex) {
+    static constexpr std::array<std::string_view, 11> openers = {
+        "when", "while", "and", "but", "as", "that", "after", "before", "because", "since", "the"};
+    if (first <= lo) return true;
+    const Token& prev = p.tokens[first - 1];
+    return prev.kind == TokenKind::punct ||
+           (lower_word(prev) && (lex.title_words.count(prev.key) ||
+                                 std::find(openers.begin(), openers.end(), prev.key) != openers.end()));
+}
+
+// "Trump in his announcement speech called", "Sanders during a Sunday rally
+// thanked": a short prepositional phrase between the subject and its verb,
+// ending at token `last`.
+Attribution subject_before_phrase(const Paragraph& p, int lo, int last, const QuoteLexicon& lex) {
+    static constexpr std::array<std::string_view, 8> prepositions = {
+        "in", "on", "at", "during", "after", "before", "from", "over"};
+    // At most three words of the phrase's object, none a verb's ("in April led
+    // viewers to complain").
+    for (int k = last; k > lo && k > last - 4; --k) {
+        const Token& t = p.tokens[k];
+        if (t.kind != TokenKind::word || t.quote >= 0 || (lower_word(t) && (t.key == "to" || t.key.ends_with("ed"))))
+            return {};
+        if (!lower_word(t) || std::find(prepositions.begin(), prepositions.end(), t.key) == prepositions.end())
+            continue;
+        // "Wood and David Jason in attacking ...": a phrase has an object.
+        if (!name_word(p.tokens[k - 1], lex)) return {};
+        auto run = run_ending_at(p, lo, k - 1, lex);
+        if (!run || run->kind != NameKind::person) return {};
+        // "knocked Rubio on trade and called": an object, no subject.
+        return opens_clause(p, lo, run->first, lex) ? named(*run) : Attribution{};
     }
     return {};
 }
@@ -107,6 +176,8 @@ int sentence_start(const Paragraph& p, int open) {
 // The person a sentence opens with ("Cruz belittled the issue, calling it a
 // “paperwork error”"): the subject of the clause that holds the quote.
 Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    if (const int clause = joined_clause(p, lo, open, lex); clause > lo)
+        if (auto c = subject_at(p, clause, open, lex); c.kind == SpeakerKind::name) return c;
     auto a = subject_at(p, lo, open, lex);
     if (a.kind == SpeakerKind::none) return subject_after_intro(p, lo, open, lex);
     // "Hours later, Trump returned ...": a lone word before the introductory
@@ -116,6 +187,48 @@ Attribution sentence_subject(const Paragraph& p, int lo, int open, const QuoteLe
         if (b.kind == SpeakerKind::name && b.name.first > a.name.last + 1) return b;
     }
     return a;
+}
+
+// "Jindal signed an order, while Mike Huckabee, the former governor, proposed
+// we “…”", "..., and Sen. Ron Johnson kept asking her why ...": a clause joined by
+// a comma, a conjunction and a name has its own subject and verb.
+int joined_clause(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
+    for (int k = open - 2; k > lo; --k) {
+        const Token& t = p.tokens[k];
+        if (t.quote >= 0 || !lower_word(t) || !is_punct(p.tokens[k - 1], ",")) continue;
+        if (t.key != "while" && t.key != "whereas" && t.key != "but" && t.key != "and") continue;
+        if (!name_word(p.tokens[k + 1], lex)) continue;
+        // Not the last item of a list ("expects Obama, Abe, and Park to ...").
+        int j = k - 2;
+        while (j > lo && name_word(p.tokens[j], lex)) --j;
+        if (t.key == "and" && j < k - 2 && is_punct(p.tokens[j], ",")) continue;
+        return k;
+    }
+    return lo;
+}
+
+Attribution conjunct_subject(const Paragraph& p, int lo, int conjunction, const QuoteLexicon& lex) {
+    for (int k = conjunction - 1; k >= lo; --k) {
+        const Token& t = p.tokens[k];
+        if (t.quote >= 0 || ends_sentence(t)) break;
+        if (!name_word(t, lex) || (k > lo && name_word(p.tokens[k - 1], lex))) continue;
+        if (k > lo && (p.tokens[k - 1].text.ends_with("'") || p.tokens[k - 1].text.ends_with("\u2019") ||
+                       p.tokens[k - 1].text.ends_with("'s") || p.tokens[k - 1].text.ends_with("\u2019s")))
+            continue;  // "the plaintiffs' Muslim identity": an owner's attribute
+        int e = k;
+        while (e + 1 < conjunction && name_word(p.tokens[e + 1], lex)) ++e;
+        const Token& next = p.tokens[e + 1];
+        if (e + 1 >= conjunction || !lower_word(next) || ends_forward_name(next) || lex.not_names.count(next.key) ||
+            lex.title_words.count(next.key))
+            continue;  // "Rubio on trade": an object; "the Australian-born actress": a description
+        if (!opens_clause(p, lo, k, lex)) continue;
+        auto run = clean_name(p, k, e, lex);
+        if (!run || run->kind == NameKind::place) continue;
+        Attribution a = named(*run);
+        a.cue = false;
+        return a;
+    }
+    return {};
 }
 
 // "When Trump suggested that Cuba would sue, Rubio fired back: “…”", "When told
@@ -141,6 +254,12 @@ using namespace speakers_internal;
 Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon& lex) {
     const auto& toks = p.tokens;
     int i = verb - 1;
+    // "Braynard is quoted as saying": the subject stands before the passive.
+    if (i - 1 >= lo && toks[i].key == "as" && toks[i - 1].key == "quoted" && lower_word(toks[i - 1])) {
+        static constexpr std::array<std::string_view, 6> auxiliaries = {"is", "was", "were", "are", "been", "being"};
+        i -= 2;
+        while (i >= lo && std::find(auxiliaries.begin(), auxiliaries.end(), toks[i].key) != auxiliaries.end()) --i;
+    }
     while (i >= lo && toks[i].kind == TokenKind::word && lex.is_skip_word(toks[i].key) &&
            (!toks[i].capitalised || lex.not_names.count(toks[i].key)))
         --i;  // "Trump also said", "Cruz on Tuesday said"
@@ -227,11 +346,15 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
             if (lex.title_words.count(toks[i].key)) return described(i);
             return {};
         }
-        if (run->kind == NameKind::organisation)
+        // "Jane Doe of the Brookings Institution said", "with Steve Scalise of
+        // Louisiana calling": a body or a place after "of" is the person's.
+        if (run->kind != NameKind::person || run->words == 1)
             if (auto person = person_before_affiliation(p, lo, *run, verb, lex)) return *person;
         return named(*run);
     }
     if (lower_word(toks[i])) {
+        if (toks[i].key != "and" && toks[i].key != "but" && !(toks[verb].quote < 0 && lower_word(toks[verb]) && toks[verb].key.ends_with("ing")))
+            if (auto a = subject_before_phrase(p, lo, i, lex); a.kind == SpeakerKind::name) return a;
         Attribution a = described(i);
         a.coordinated = toks[i].key == "and" || toks[i].key == "but";
         return a;
@@ -252,6 +375,9 @@ Attribution pronoun_subject(const Paragraph& p, int pronoun, const QuoteLexicon&
         return {};
     auto a = sentence_subject(p, start, pronoun, lex);
     if (a.kind != SpeakerKind::name || a.name.last >= pronoun) return {};
+    // "Clinton “caused tremendous havoc,” he said": a name the quote goes on from
+    // is the subject of what was said, not who "he" is.
+    if (a.name.last + 1 < pronoun && p.tokens[a.name.last + 1].quote >= 0) return {};
     return a;
 }
 

@@ -64,6 +64,12 @@ struct Attribution {
 // she called “…”"), or kind none: the antecedent the sentence itself gives.
 [[nodiscard]] Attribution pronoun_subject(const Paragraph& p, int pronoun, const QuoteLexicon& lex);
 
+// First token of the sentence holding the opening mark of quote `q` of `p` (a
+// quote before it ends the sentence only when its own text does), or of its main
+// clause when an earlier quote closed the clause opening the sentence ("While X
+// said “…,” Y ...").
+[[nodiscard]] int quote_sentence(const Paragraph& p, int q);
+
 // Cleans tokens [first, last] (a capitalised run) into a name; nullopt when
 // nothing name-like is left or the run is a possessive ("Trump’s").
 [[nodiscard]] std::optional<NameRun> clean_name(const Paragraph& p, int first, int last,
