@@ -51,8 +51,10 @@ const Lexicon& Lexicon::instance() {
     return lexicon;
 }
 
+// A list's words are its lines' first columns: a TAB starts a note on the word
+// (people/given_names.txt gives a name's sex there).
 void Lexicon::load_words(std::string_view file, std::unordered_set<std::string>& into) {
-    for (const auto& line : lines_of(file)) add_word(line, into);
+    for (const auto& line : lines_of(file)) add_word(line.substr(0, line.find('\t')), into);
 }
 
 void Lexicon::add_word(const std::string& word, std::unordered_set<std::string>& into) {

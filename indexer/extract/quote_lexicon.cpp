@@ -42,6 +42,19 @@ std::unordered_map<std::string, Gender> read_gendered(std::string_view name) {
     return out;
 }
 
+// The names of data/people/given_names.txt with a sex in their second column,
+// lower case: "hillary" -> 'f'.
+std::unordered_map<std::string, Gender> given_name_genders() {
+    std::unordered_map<std::string, Gender> out;
+    // read_data_list collapses the TAB between the columns to one space.
+    for (const auto& line : read_data_list("people/given_names.txt")) {
+        const auto space = line.find(' ');
+        if (space != std::string::npos && space + 1 < line.size())
+            out[ascii_lower(line.substr(0, space))] = line[space + 1];
+    }
+    return out;
+}
+
 // data/people/honorifics.txt as tokens key its words (lower case, no final
 // period: "Mr." -> "mr"), with the gender each implies.
 std::unordered_map<std::string, Gender> honorific_keys() {
@@ -92,7 +105,7 @@ QuoteLexicon load() {
     lex.speech_verbs = read_set("speech_verbs.txt");
     lex.pronouns = read_gendered("pronouns.txt");
     lex.honorifics = honorific_keys();
-    lex.given_genders = read_gendered("given_name_genders.txt");
+    lex.given_genders = given_name_genders();
     lex.role_words = read_set("role_words.txt");
     lex.title_words = read_title_words(lex.role_words);
     lex.abbreviations = read_set("abbreviations.txt");

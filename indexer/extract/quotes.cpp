@@ -88,7 +88,7 @@ class SpeakerBook {
         }
         if (run.gender == 'm' || run.gender == 'f') m_gender[name] = run.gender;
         // "Hillary Clinton" is no "he": a given name that tells the gender
-        // (data/quotes/given_name_genders.txt), unless something said otherwise.
+        // (the second column of data/people/given_names.txt), unless something said otherwise.
         else if (const auto space = name.find(' '); space != std::string::npos && !m_gender.count(name))
             if (const auto g = m_lex.given_genders.find(ascii_lower(name.substr(0, space))); g != m_lex.given_genders.end())
                 m_gender[name] = g->second;

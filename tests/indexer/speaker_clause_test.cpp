@@ -282,7 +282,7 @@ TEST(SpeakerClause, AffiliationsAndOffices) {
 }
 
 // Who "he" and "she" are: a given name tells the gender
-// (data/quotes/given_name_genders.txt), and a lone capitalised word nothing gave
+// (the second column of data/people/given_names.txt), and a lone capitalised word nothing gave
 // a gender to is no antecedent.
 TEST(SpeakerClause, PronounsAndGenders) {
     expect_speakers({
