@@ -71,11 +71,15 @@ class SpeakerBook {
             return run.name;
         }
         if (run.kind != NameKind::person || run.words != 1) return run.name;
-        if (auto it = m_by_word.find(run.name); it != m_by_word.end()) return it->second;
+        // The full name the word last stood in, unless the article names another
+        // of that surname more often: after "Ivanka Trump", "Trump" is still
+        // Donald Trump, named throughout (the people come most named first).
+        const auto it = m_by_word.find(run.name);
         const std::string suffix = " " + run.name;
         for (const auto& p : m_people)
-            if (p.name.ends_with(suffix)) return p.name;
-        return run.name;
+            if (p.name.ends_with(suffix))
+                return it != m_by_word.end() && article_mentions(it->second) >= p.mentions ? it->second : p.name;
+        return it != m_by_word.end() ? it->second : run.name;
     }
 
     // A person mentioned at `order`: remember full names and gender.
@@ -137,6 +141,12 @@ class SpeakerBook {
     }
 
   private:
+    int article_mentions(const std::string& name) const {
+        for (const auto& p : m_people)
+            if (p.name == name) return p.mentions;
+        return 0;
+    }
+
     const std::vector<Person>& m_people;
     const QuoteLexicon& m_lex;
     std::unordered_map<std::string, std::string> m_by_word;  // "Cha" -> "Victor Cha"

@@ -770,4 +770,16 @@ TEST(CleanNames, AdvisersOfficersFellowsAndPoliceRanksAreTitles) {
     }
 }
 
+// A surname alone is the person of that name the article names most, not the
+// one named last: a relative mentioned once does not take the quotes.
+TEST(OnePersonOneName, ASpeakersSurnameIsThePersonTheArticleNamesMost) {
+    const auto a = written("Leader tests positive",
+                           "President Lena Vasquez tested positive on Friday, and President Lena Vasquez will "
+                           "work from home.\n\nHer daughter Maria Vasquez said she had tested negative.\n\n\u201cI feel "
+                           "fine,\u201d Vasquez said on Saturday.");
+    ASSERT_EQ(a.quotes.size(), 1u);
+    EXPECT_EQ(a.quotes[0].speaker.value_or("<null>"), "Lena Vasquez");
+    EXPECT_EQ(experts(a), std::vector<std::string>{"Lena Vasquez"});
+}
+
 }  // namespace newsdesk
