@@ -347,9 +347,20 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
             return {};
         }
         // "Jane Doe of the Brookings Institution said", "with Steve Scalise of
-        // Louisiana calling": a body or a place after "of" is the person's.
-        if (run->kind != NameKind::person || run->words == 1)
-            if (auto person = person_before_affiliation(p, lo, *run, verb, lex)) return *person;
+        // Louisiana calling": a body or a place after "of" is the person's; so
+        // is the end of a longer name read as a person's ("George Kimbrell of
+        // the Center for Food Safety said": "Food Safety" after "Center for").
+        NameRun whole = *run;
+        auto capital = [&](int t) { return t >= lo && toks[t].kind == TokenKind::word && toks[t].capitalised; };
+        for (int g = whole.first;; whole.first = g) {
+            while (capital(g - 1)) --g;
+            const bool connector = g - 2 >= lo && lower_word(toks[g - 1]) &&
+                                   (toks[g - 1].key == "for" || toks[g - 1].key == "on" || toks[g - 1].key == "of");
+            if (!connector || !capital(g - 2) || !lex.organisation_words.count(toks[g - 2].key)) break;
+            for (g -= 2; capital(g - 1);) --g;
+        }
+        if (run->kind != NameKind::person || run->words == 1 || whole.first < run->first)
+            if (auto person = person_before_affiliation(p, lo, whole, verb, lex)) return *person;
         return named(*run);
     }
     if (lower_word(toks[i])) {

@@ -264,6 +264,9 @@ TEST(SpeakerClause, AffiliationsAndOffices) {
         {"of a place",
          {"Members attacked the inquiry, with Ana Ruiz of Oregon calling the hearing “a farce.”"}, "a farce.",
          "Ana Ruiz"},
+        {"the end of a longer name",
+         {"Greta Holm of the Center for Seed Safety said the count was “a temporary reprieve.”"},
+         "a temporary reprieve.", "Greta Holm"},
         {"a chain of affiliations",
          {"As Bishop Peter Okafor of the Coptic Church of Leeds told reporters, “We have suffered the same "
           "fate.”"},
