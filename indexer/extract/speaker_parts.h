@@ -50,10 +50,11 @@ inline void set_appositive(const Paragraph& p, Attribution& a, int first, int la
 
 // --- speaker_names.cpp: which tokens make a name -----------------------------
 
-// "secretary of state", "Director of National Intelligence": token `k` is an
-// "of" after a title word, with a word before `hi` after it.
+// "secretary of state", "Director of National Intelligence", "Ambassador to the
+// United Nations": token `k` is an "of" or a "to" after a title word, with a
+// word before `hi` after it.
 inline bool title_of(const Paragraph& p, int k, int hi, const QuoteLexicon& lex) {
-    return k > 0 && k + 1 < hi && lower_word(p.tokens[k]) && p.tokens[k].key == "of" &&
+    return k > 0 && k + 1 < hi && lower_word(p.tokens[k]) && (p.tokens[k].key == "of" || p.tokens[k].key == "to") &&
            p.tokens[k - 1].kind == TokenKind::word && lex.title_words.count(p.tokens[k - 1].key) &&
            p.tokens[k + 1].kind == TokenKind::word && p.tokens[k + 1].quote < 0;
 }

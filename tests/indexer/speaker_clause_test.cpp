@@ -267,6 +267,9 @@ TEST(SpeakerClause, AffiliationsAndOffices) {
         {"the end of a longer name",
          {"Greta Holm of the Center for Seed Safety said the count was “a temporary reprieve.”"},
          "a temporary reprieve.", "Greta Holm"},
+        {"office to the",
+         {"Former Ambassador to the United Nations Helen Haldane wrote, “We must always have their backs.”"},
+         "We must always have their backs.", "Helen Haldane"},
         {"a chain of affiliations",
          {"As Bishop Peter Okafor of the Coptic Church of Leeds told reporters, “We have suffered the same "
           "fate.”"},
