@@ -347,9 +347,10 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
             return {};
         }
         // "Jane Doe of the Brookings Institution said", "with Steve Scalise of
-        // Louisiana calling": a body or a place after "of" is the person's; so
-        // is the end of a longer name read as a person's ("George Kimbrell of
-        // the Center for Food Safety said": "Food Safety" after "Center for").
+        // Louisiana calling", "Dr. Steven Wolf at Saint Francis said": a body, a
+        // place or any name after a person's "of" or "at" is the person's; so is
+        // the end of a longer name read as a person's ("George Kimbrell of the
+        // Center for Food Safety said": "Food Safety" after "Center for").
         NameRun whole = *run;
         auto capital = [&](int t) { return t >= lo && toks[t].kind == TokenKind::word && toks[t].capitalised; };
         for (int g = whole.first;; whole.first = g) {
@@ -359,8 +360,7 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
             if (!connector || !capital(g - 2) || !lex.organisation_words.count(toks[g - 2].key)) break;
             for (g -= 2; capital(g - 1);) --g;
         }
-        if (run->kind != NameKind::person || run->words == 1 || whole.first < run->first)
-            if (auto person = person_before_affiliation(p, lo, whole, verb, lex)) return *person;
+        if (auto person = person_before_affiliation(p, lo, whole, verb, lex)) return *person;
         return named(*run);
     }
     if (lower_word(toks[i])) {
