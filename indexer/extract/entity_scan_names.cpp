@@ -118,7 +118,8 @@ bool Scanner::given_name_after_all(std::size_t k) const {
 std::size_t Scanner::match_name(std::size_t k) {
     const auto& first = m_words[k];
     // A cue does not reach into the next sentence ('..., she said. Further talks').
-    const bool cued = m_cue_at == k && !first.token.sentence_start;
+    // A bowler's figures after the name cue it too ("Tandy 10-0-45-2").
+    const bool cued = (m_cue_at == k && !first.token.sentence_start) || figures_after(k + 1);
     if ((m_lex.not_a_name(first.key) && !given_name_after_all(k)) || first.token.upper) return 1;
     if (first.token.sentence_start && m_found.lower_words.count(first.key) && !m_lex.given_name(first.key))
         return 1;

@@ -149,7 +149,10 @@ bool names_a_thing(const std::vector<RunWord>& run, const std::vector<std::strin
     if (run.size() > 1 && lex.thing_opener(run.front().key)) return true;
     // A given name opens a person's name ("Jude Law"), unless it is also a place
     // opening the name of that place's thing ("Paris Métro", "Sydney Morning Herald").
-    const bool given = lex.given_name(run.front().key);
+    // An initial does too ("S. Law", "P. Court" of a scorecard).
+    const auto& opener = run.front().text;
+    const bool initial = run.size() > 1 && opener.size() == 2 && opener[1] == '.' && opener[0] >= 'A' && opener[0] <= 'Z';
+    const bool given = lex.given_name(run.front().key) || initial;
     if (given && !(run.size() > 1 && place_words(run) == 1)) return false;
     // "Adult Swim television": a lower-case head right after the name; "news"
     // there is a person's ("Biden news conference").

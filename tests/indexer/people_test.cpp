@@ -751,4 +751,41 @@ TEST(CleanNames, ATitleInThePluralIsNoName) {
     EXPECT_TRUE(has(people(a), "Rebecca Nyandeng De Mabior"));
 }
 
+// Sports copy names its players in scorecards and lineups, written for these
+// tests with invented players: the name after a scorecard's "c", "b", "st" or
+// "lbw" and before a bowler's figures is a player, not a club beside a score;
+// an initial and a surname are a person even when the surname is a thing's
+// word ("S. Court"); brothers an initial tells apart stay two people.
+TEST(SportsCopy, ScorecardNamesArePlayers) {
+    const auto a = written("CRICKET - WESSEX V MERCIA SCOREBOARD",
+                           "Scoreboard of the one-day match on Saturday:\n\n"
+                           "J. Ormond c Pettifer b Tandy 56\n\n"
+                           "P. Fair lbw b Kettering 12\n\n"
+                           "K. Ormond st Pettifer b Tandy 3\n\n"
+                           "Bowling: Tandy 10-0-45-2, Kettering 9.5-1-30-1\n");
+    for (const char* name : {"J. Ormond", "K. Ormond", "P. Fair", "Pettifer", "Tandy", "Kettering"})
+        EXPECT_TRUE(has(people(a), name)) << name << ": " << a;
+    EXPECT_TRUE(institutions(a).empty()) << a;
+}
+
+// "Wessex - Tom Drewitt (captain), Ben Okonedo, Carl" and a side of surnames
+// after "The team is as follows:": each name of a lineup is a player, the
+// single words too, and a name the line breaks off goes on in the next
+// paragraph. A list of places is no lineup.
+TEST(SportsCopy, LineupNamesArePlayers) {
+    const auto a = written("RUGBY - WESSEX NAME SIDE",
+                           "Wessex named their side on Friday. Teams:\n\n"
+                           "Wessex - Tom Drewitt (captain), Ben Okonedo, Carl\n\n"
+                           "Farrant, Dan Lisle, Pallister.\n");
+    for (const char* name : {"Tom Drewitt", "Ben Okonedo", "Carl", "Farrant", "Dan Lisle", "Pallister"})
+        EXPECT_TRUE(has(people(a), name)) << name << ": " << a;
+    const auto b = written("SOCCER - MERCIA TEAM",
+                           "The Mercia manager named his team on Friday. The team is as follows:\n\n"
+                           "Hobday; Quarrie, Stanniforth, Okafor, Lisle, Pettifer.\n");
+    for (const char* name : {"Hobday", "Quarrie", "Stanniforth", "Okafor", "Lisle", "Pettifer"})
+        EXPECT_TRUE(has(people(b), name)) << name << ": " << b;
+    const auto c = written("SOCCER - CUP DRAW", "The draw was made on Friday:\n\nItaly, Spain, Portugal, Wales.\n");
+    EXPECT_TRUE(people(c).empty()) << c;
+}
+
 }  // namespace newsdesk
