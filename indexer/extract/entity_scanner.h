@@ -232,6 +232,8 @@ class Scanner {
     void model_word_org(std::size_t k);
     bool model_name(std::size_t k, std::size_t e, NerType type, float confidence) const;
     bool model_thing(std::size_t k, std::size_t e) const;
+    bool particle_name(std::size_t k, std::size_t e) const;
+    bool car_or_table_labels(std::size_t k, std::size_t e, bool cued) const;
     bool thing_context(std::size_t k, std::size_t e) const;
 
     std::string_view m_text;

@@ -788,4 +788,25 @@ TEST(SportsCopy, LineupNamesArePlayers) {
     EXPECT_TRUE(people(c).empty()) << c;
 }
 
+// Results and tables, written for this test: a driver's car and engine
+// ("Reynard Honda", "Lola Ford Cosworth") and a table's single-letter column
+// heads or a label a letter closes ("W D L", "Revenue N / A") name no one; a
+// name with particles in lower case stays whole in a results row and in a
+// report ("Maarten den Hollander (Netherlands)", "Hendrik van der Berg").
+TEST(SportsCopy, CarsAndTableLabelsAreNoPeopleParticlesStayInNames) {
+    const auto a = written("MOTOR RACING - COASTAL GRAND PRIX RESULTS",
+                           "Leading results of the race on Sunday:\n\n"
+                           "1. Tom Drewitt (Britain), Reynard Honda, 53.980\n\n"
+                           "2. Ben Okonedo (Nigeria), Lola Ford Cosworth, 54.120\n\n"
+                           "3. Maarten den Hollander (Netherlands), Penske Mercedes-Benz, 54.300\n");
+    EXPECT_EQ(people(a), (std::vector<std::string>{"Tom Drewitt", "Ben Okonedo", "Maarten den Hollander"})) << a;
+    const auto b = written("BASEBALL - STANDINGS",
+                           "Standings after games played on Friday (tabulate under won, drawn, lost, winning "
+                           "percentage, games behind) W D L PCT GB\n\nRevenue N / A N / A\n");
+    EXPECT_TRUE(people(b).empty()) << b;
+    const auto c = written("RUGBY - WESSEX WIN", "The scrum-half Hendrik van der Berg was his side's inspiration on "
+                                                 "Saturday, scoring the opening try and making the third.");
+    EXPECT_TRUE(has(people(c), "Hendrik van der Berg")) << c;
+}
+
 }  // namespace newsdesk
