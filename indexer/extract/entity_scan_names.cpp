@@ -250,9 +250,25 @@ bool Scanner::car_or_table_labels(std::size_t k, std::size_t e, bool cued) const
         letters = letters && m_words[m].token.text.size() == 1;
     }
     if (makers || letters) return true;
+    // "Year Amount Coupon Yield Price Conc. 1996 45,000": four or more
+    // capitalised words no given name opens, in a line of nothing but capitals
+    // and figures, head a table's columns.
+    bool capitals = true;
+    for (std::size_t m = k; m < e; ++m) capitals = capitals && cap(m);
+    if (e - k >= 4 && capitals && !cued && !m_lex.given_name(m_words[k].key) && table_line()) return true;
     const auto& last = m_words[e - 1].token.text;
     return last.size() == 1 && !m_lex.particle(m_words[e - 1].key) &&
            !((cued || m_lex.given_name(m_words[k].key)) && regnal_number(e - 1));
+}
+
+// The text is a line of a table: figures, and no word in lower case but particles.
+bool Scanner::table_line() const {
+    bool figures = false;
+    for (const auto& w : m_words) {
+        if (w.token.digit) figures = true;
+        else if (!w.token.capitalised && !m_lex.particle(w.key)) return false;
+    }
+    return figures;
 }
 
 // Word k is a Roman number as kings and popes take: "II" to "XXX", and "V",

@@ -804,6 +804,10 @@ TEST(SportsCopy, CarsAndTableLabelsAreNoPeopleParticlesStayInNames) {
                            "Standings after games played on Friday (tabulate under won, drawn, lost, winning "
                            "percentage, games behind) W D L PCT GB\n\nRevenue N / A N / A\n");
     EXPECT_TRUE(people(b).empty()) << b;
+    const auto d = written("Wessex county bonds priced", "The county sold bonds on Friday.\n\n"
+                                                         "Year Amount Coupon Yield Price Conc. 2001 45,000\n\n"
+                                                         "2002 50,000\n");
+    EXPECT_TRUE(people(d).empty()) << d;
     const auto c = written("RUGBY - WESSEX WIN", "The scrum-half Hendrik van der Berg was his side's inspiration on "
                                                  "Saturday, scoring the opening try and making the third.");
     EXPECT_TRUE(has(people(c), "Hendrik van der Berg")) << c;
