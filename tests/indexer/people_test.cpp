@@ -766,6 +766,9 @@ TEST(SportsCopy, ScorecardNamesArePlayers) {
     for (const char* name : {"J. Ormond", "K. Ormond", "P. Fair", "Pettifer", "Tandy", "Kettering"})
         EXPECT_TRUE(has(people(a), name)) << name << ": " << a;
     EXPECT_TRUE(institutions(a).empty()) << a;
+    // An initial before a thing's word opens the thing's name: a street here.
+    const auto b = written("Water main bursts", "A pipe burst at the corner of Elm Avenue and S. Tamworth Avenue.");
+    EXPECT_TRUE(people(b).empty()) << b;
 }
 
 // "Wessex - Tom Drewitt (captain), Ben Okonedo, Carl" and a side of surnames
