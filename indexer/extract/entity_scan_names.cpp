@@ -241,7 +241,8 @@ std::size_t Scanner::match_name(std::size_t k) {
 // Words [k, e) name no one: a car, every word a maker of cars or engines
 // ("Reynard Honda", "Lola Ford Cosworth"); a table's column heads of single
 // letters ("W D L"); or a label a single letter closes ("Revenue N / A"), not
-// the regnal number a given name or a title opened ("Malcolm X").
+// a name a given name opens ("Stefan W", "Malcolm X") nor the regnal number
+// after a title ("King George V").
 bool Scanner::car_or_table_labels(std::size_t k, std::size_t e, bool cued) const {
     if (e - k < 2) return false;
     bool makers = true, letters = true;
@@ -257,8 +258,9 @@ bool Scanner::car_or_table_labels(std::size_t k, std::size_t e, bool cued) const
     for (std::size_t m = k; m < e; ++m) capitals = capitals && cap(m);
     if (e - k >= 4 && capitals && !cued && !m_lex.given_name(m_words[k].key) && table_line()) return true;
     const auto& last = m_words[e - 1].token.text;
-    return last.size() == 1 && !m_lex.particle(m_words[e - 1].key) &&
-           !((cued || m_lex.given_name(m_words[k].key)) && regnal_number(e - 1));
+    // A given name keeps it a name: "Stefan W", a suspect the law names so.
+    return last.size() == 1 && !m_lex.particle(m_words[e - 1].key) && !m_lex.given_name(m_words[k].key) &&
+           !(cued && regnal_number(e - 1));
 }
 
 // The text is a line of a table: figures, and no word in lower case but particles.

@@ -811,6 +811,9 @@ TEST(SportsCopy, CarsAndTableLabelsAreNoPeopleParticlesStayInNames) {
                                                          "Year Amount Coupon Yield Price Conc. 2001 45,000\n\n"
                                                          "2002 50,000\n");
     EXPECT_TRUE(people(d).empty()) << d;
+    // A given name and a letter are a name, as privacy law has the press write one.
+    const auto e = written("Suspect charged", "Police said the suspect, Piotr K, was charged on Friday.");
+    EXPECT_TRUE(has(people(e), "Piotr K")) << e;
     const auto c = written("RUGBY - WESSEX WIN", "The scrum-half Hendrik van der Berg was his side's inspiration on "
                                                  "Saturday, scoring the opening try and making the third.");
     EXPECT_TRUE(has(people(c), "Hendrik van der Berg")) << c;
