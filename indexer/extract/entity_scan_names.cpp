@@ -203,7 +203,7 @@ std::size_t Scanner::match_name(std::size_t k) {
     if (e < m_words.size() && m_words[e].adjacent && m_words[e].token.digit && !m_words[e].token.text.empty() &&
         m_words[e].token.text.front() >= 'A' && m_words[e].token.text.front() <= 'Z')
         return e - k;
-    if (quoted_alone(k, e) || car_or_table_labels(k, e, cued)) return e - k;
+    if (quoted_alone(k, e) || car_or_table_labels(k, e, cued) || venue(k, e)) return e - k;
     std::vector<std::size_t> at;
     const auto run = run_words(k, e, &at);
     if (names_a_thing(run, next_lower(e))) return e - k;
@@ -261,6 +261,17 @@ bool Scanner::car_or_table_labels(std::size_t k, std::size_t e, bool cued) const
     // A given name keeps it a name: "Stefan W", a suspect the law names so.
     return last.size() == 1 && !m_lex.particle(m_words[e - 1].key) && !m_lex.given_name(m_words[k].key) &&
            !(cued && regnal_number(e - 1));
+}
+
+// "Tunbridge Wells: Kent 214 and 167-4": in a sports report the words before
+// a colon that a club and its score follow are the ground, no given name opening them.
+bool Scanner::venue(std::size_t k, std::size_t e) const {
+    if (!m_found.sports || m_lex.given_name(m_words[k].key) || e + 1 >= m_words.size()) return false;
+    const std::size_t t = m_words[e - 1].tok;
+    if (t + 1 >= m_tokens.size() || m_tokens[t + 1].text != ":" || m_words[e].tok != t + 2 || !cap(e)) return false;
+    std::size_t m = e + 1;
+    while (m < m_words.size() && m - e < 4 && m_words[m].adjacent && cap(m)) ++m;
+    return m < m_words.size() && m_words[m].adjacent && m_words[m].token.digit;
 }
 
 // The text is a line of a table: figures, and no word in lower case but particles.

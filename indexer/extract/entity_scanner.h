@@ -235,6 +235,7 @@ class Scanner {
     bool particle_name(std::size_t k, std::size_t e) const;
     bool car_or_table_labels(std::size_t k, std::size_t e, bool cued) const;
     bool table_line() const;
+    bool venue(std::size_t k, std::size_t e) const;
     bool thing_context(std::size_t k, std::size_t e) const;
 
     std::string_view m_text;

@@ -771,6 +771,17 @@ TEST(SportsCopy, ScorecardNamesArePlayers) {
     EXPECT_TRUE(people(b).empty()) << b;
 }
 
+// "At Kingsbridge Wells: Mercia 214 and 167-4": the words before a colon a
+// club and its score follow are the ground of a results line, no one's name.
+// Written for this test.
+TEST(SportsCopy, AGroundBeforeAResultIsNoPerson) {
+    const auto a = written("CRICKET - COUNTY RESULTS",
+                           "Results of county matches on Friday. At Kingsbridge Wells: Mercia 214 and 167-4, "
+                           "Wessex 305. Dunmore Park: Wessex 238 and 133-5, Mercia 240.");
+    EXPECT_TRUE(people(a).empty()) << a;
+    EXPECT_TRUE(has(institutions(a), "Mercia")) << a;
+}
+
 // "Wessex - Tom Drewitt (captain), Ben Okonedo, Carl" and a side of surnames
 // after "The team is as follows:": each name of a lineup is a player, the
 // single words too, and a name the line breaks off goes on in the next
