@@ -44,12 +44,15 @@ std::string person_key(std::string_view name) {
     // Most names are ASCII: term_words lower-cases them without ICU.
     const auto words = term_words(ascii ? std::string(name) : fold_without_marks(name));
     std::string key;
+    bool named = false;  // a word longer than an initial came before
     for (const auto& w : words) {
-        // Single-letter initials ("r" of "John R. Bolton"), in any script.
+        // Middle initials ("r" of "John R. Bolton"), in any script. Initials
+        // opening the name tell people apart: "M. Waugh" is not "S. Waugh".
         std::size_t letters = 0;
         for (const unsigned char c : w) letters += (c & 0xC0) != 0x80;
         const bool initial = letters == 1;
-        if (initial || honorific_terms().count(w)) continue;
+        if ((initial && named) || honorific_terms().count(w)) continue;
+        named = named || !initial;
         key += (key.empty() ? "" : " ") + w;
     }
     return key.empty() ? normalise_term_value(name) : key;

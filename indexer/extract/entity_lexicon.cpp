@@ -115,6 +115,8 @@ Lexicon::Lexicon() {
         if (cells.size() < 2 || cells[1] != "individual") m_sports.insert(lookup_key(cells[0]));
     }
     load_words("institutions/result_verbs.txt", m_result_verbs);
+    load_words("people/scorecard_cues.txt", m_scorecard_cues);
+    load_words("people/marques.txt", m_marques);
     for (const auto& line : lines_of("institutions/team_cues.tsv")) {
         const auto cells = split(line, '\t');
         (cells.size() > 1 && cells[1] == "before" ? m_team_before : m_team_after).insert(lookup_key(cells[0]));

@@ -71,6 +71,10 @@ class Lexicon {
     // "in", "at", "from": before a capital they make it a place, not a government.
     [[nodiscard]] bool place_preposition(const std::string& key) const { return m_place_preps.count(key) > 0; }
     [[nodiscard]] bool result_verb(const std::string& key) const { return m_result_verbs.count(key) > 0; }
+    // "c", "b", "lbw" (people/scorecard_cues.txt): before a player's name in a cricket scorecard.
+    [[nodiscard]] bool scorecard_cue(const std::string& key) const { return m_scorecard_cues.count(key) > 0; }
+    // "honda", "cosworth" (people/marques.txt): makers of racing cars and engines.
+    [[nodiscard]] bool marque(const std::string& key) const { return m_marques.count(key) > 0; }
     // institutions/team_cues.tsv: a word after a club ("striker") or before one ("joined").
     [[nodiscard]] bool team_cue_after(const std::string& key) const { return m_team_after.count(key) > 0; }
     [[nodiscard]] bool team_cue_before(const std::string& key) const { return m_team_before.count(key) > 0; }
@@ -124,7 +128,8 @@ class Lexicon {
     std::unordered_set<std::string> m_given, m_surname_first, m_honorifics, m_titles, m_stop,
         m_particles, m_speech, m_not_org, m_abbreviations, m_sports, m_result_verbs,
         m_place_preps, m_state_words, m_function_words, m_currency_words,
-        m_country_verbs, m_country_bodies, m_name_possessives, m_competitions;
+        m_country_verbs, m_country_bodies, m_name_possessives, m_competitions, m_scorecard_cues,
+        m_marques;
     std::unordered_set<std::string> m_thing_heads, m_thing_openers, m_compound_modifiers, m_roles, m_parties;
     std::vector<std::string> m_thing_endings, m_adverb_endings;
     std::unordered_map<std::string, ClubWord> m_club_words;

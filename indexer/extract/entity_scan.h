@@ -48,6 +48,11 @@ struct Findings {
     // A sports report ("SOCCER - ..."): clubs named by place are institutions.
     bool sports = false;
     std::unordered_set<std::string> teams;  // lookup keys of the clubs found so far
+    // The text scanned last ended with a colon ("The team is as follows:"), or
+    // inside a lineup (its last line broken after "Damien"): a list opening the
+    // next text may be a lineup (entity_scan_teams.cpp).
+    bool list_follows = false;
+    bool lineup_open = false;
     // News outlets a cue word named ("Zycie Warszawy daily"): their later
     // mentions ("Zycie Warszawy said") are the outlet too.
     std::unordered_set<std::string> outlets;

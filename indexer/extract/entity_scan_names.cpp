@@ -40,11 +40,14 @@ bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
         if (first.size() == 2 && first[1] == '.' && m_words[k].token.text.size() == 2 &&
             !m_geo.find(m_words[e - 1].key))
             return true;
-        for (std::size_t m = k; m < e; ++m)
+        bool particle = false;
+        for (std::size_t m = k; m < e; ++m) {
             if ((m_found.lower_words.count(m_words[m].key) && !m_lex.particle(m_words[m].key)) ||
                 m_geo.find(m_words[m].key))
                 return false;
-        return model_name(k, e, NerType::person, model_person_confidence);
+            particle = particle || (m_lex.particle(m_words[m].key) && !cap(m));
+        }
+        return model_name(k, e, NerType::person, model_person_confidence) || (particle && particle_name(k, e));
     }
     // The particles of a name are in lower case ("Joost van der Westhuizen"), as
     // they are in the names of places and bodies ("Surigao del Sur", "Tahrir
@@ -57,12 +60,40 @@ bool Scanner::is_person(std::size_t k, std::size_t e, bool cued) const {
         if (!m_lex.particle(m_words[m].key) || cap(m)) return false;
         particle = true;
     }
-    if (particle) return model_name(k, e, NerType::person, model_person_confidence);
+    // "Joost van der Westhuizen", "Maarten den Bakker": a name the model does
+    // not know whole is still a person's when it reads no word of it as part of
+    // a place or a body.
+    if (particle) return model_name(k, e, NerType::person, model_person_confidence) || particle_name(k, e);
     // Nothing but capitals says person here: the model may know the run as one
     // place ("Cape Canaveral", "Palm Beach").
     const auto* place = model_place(k);
     if (place && place == model_place(e - 1)) return false;
     return !(model_thing(k, e) && thing_context(k, e));
+}
+
+// "Joost van der Westhuizen", "Maarten den Bakker": capitalised words a
+// particle joins (with spaces), which the model does not read whole as one
+// person, are one in a results row with a country in brackets, or in a sports
+// report when it reads neither end as part of a place or a body.
+bool Scanner::particle_name(std::size_t k, std::size_t e) const {
+    // "8. Maarten den Bakker (Netherlands)": a results row gives a competitor's country in brackets.
+    const std::size_t t = m_words[e - 1].tok;
+    if (t + 3 < m_tokens.size() && m_tokens[t + 1].text == "(" && m_tokens[t + 3].text == ")" &&
+        m_tokens[t + 2].word) {
+        const auto* place = m_geo.find(lookup_key(m_tokens[t + 2].text));
+        if (place && place->cue == CountryCue::name) return true;
+    }
+    // Particles joined by hyphens name places and bodies as often ("Chester-le-Street",
+    // "Gama'a al-Islamiya"): the model alone decides those.
+    for (std::size_t m = k + 1; m < e; ++m)
+        if (m_words[m].token.hyphen_before && (!cap(m) || !cap(m - 1))) return false;
+    // Places are named so too ("Surigao del Sur"): only a sports report's names
+    // go by the rules, and only one word before the particles ("Fullback Hendrik
+    // van der Berg" holds a word of the sentence).
+    if (!m_found.sports || k + 1 >= e || cap(k + 1)) return false;
+    for (const std::size_t m : {k, e - 1})
+        if (const auto* span = model_span(m); span && span->type != NerType::person) return false;
+    return true;
 }
 
 // The model reads words [k, e) as one name of a place or a body, however
@@ -118,7 +149,8 @@ bool Scanner::given_name_after_all(std::size_t k) const {
 std::size_t Scanner::match_name(std::size_t k) {
     const auto& first = m_words[k];
     // A cue does not reach into the next sentence ('..., she said. Further talks').
-    const bool cued = m_cue_at == k && !first.token.sentence_start;
+    // A bowler's figures after the name cue it too ("Tandy 10-0-45-2").
+    const bool cued = (m_cue_at == k && !first.token.sentence_start) || figures_after(k + 1);
     if ((m_lex.not_a_name(first.key) && !given_name_after_all(k)) || first.token.upper) return 1;
     if (first.token.sentence_start && m_found.lower_words.count(first.key) && !m_lex.given_name(first.key))
         return 1;
@@ -171,7 +203,7 @@ std::size_t Scanner::match_name(std::size_t k) {
     if (e < m_words.size() && m_words[e].adjacent && m_words[e].token.digit && !m_words[e].token.text.empty() &&
         m_words[e].token.text.front() >= 'A' && m_words[e].token.text.front() <= 'Z')
         return e - k;
-    if (quoted_alone(k, e)) return e - k;
+    if (quoted_alone(k, e) || car_or_table_labels(k, e, cued) || venue(k, e)) return e - k;
     std::vector<std::size_t> at;
     const auto run = run_words(k, e, &at);
     if (names_a_thing(run, next_lower(e))) return e - k;
@@ -204,6 +236,52 @@ std::size_t Scanner::match_name(std::size_t k) {
     }
     if (is_person(k, e, cued)) add_name(k, e, cued);
     return e - k;
+}
+
+// Words [k, e) name no one: a car, every word a maker of cars or engines
+// ("Reynard Honda", "Lola Ford Cosworth"); a table's column heads of single
+// letters ("W D L"); or a label a single letter closes ("Revenue N / A"), not
+// a name a given name opens ("Stefan W", "Malcolm X") nor the regnal number
+// after a title ("King George V").
+bool Scanner::car_or_table_labels(std::size_t k, std::size_t e, bool cued) const {
+    if (e - k < 2) return false;
+    bool makers = true, letters = true;
+    for (std::size_t m = k; m < e; ++m) {
+        makers = makers && m_lex.marque(m_words[m].key);
+        letters = letters && m_words[m].token.text.size() == 1;
+    }
+    if (makers || letters) return true;
+    // "Year Amount Coupon Yield Price Conc. 1996 45,000": four or more
+    // capitalised words no given name opens, in a line of nothing but capitals
+    // and figures, head a table's columns.
+    bool capitals = true;
+    for (std::size_t m = k; m < e; ++m) capitals = capitals && cap(m);
+    if (e - k >= 4 && capitals && !cued && !m_lex.given_name(m_words[k].key) && table_line()) return true;
+    const auto& last = m_words[e - 1].token.text;
+    // A given name keeps it a name: "Stefan W", a suspect the law names so.
+    return last.size() == 1 && !m_lex.particle(m_words[e - 1].key) && !m_lex.given_name(m_words[k].key) &&
+           !(cued && regnal_number(e - 1));
+}
+
+// "Tunbridge Wells: Kent 214 and 167-4": in a sports report the words before
+// a colon that a club and its score follow are the ground, no given name opening them.
+bool Scanner::venue(std::size_t k, std::size_t e) const {
+    if (!m_found.sports || m_lex.given_name(m_words[k].key) || e + 1 >= m_words.size()) return false;
+    const std::size_t t = m_words[e - 1].tok;
+    if (t + 1 >= m_tokens.size() || m_tokens[t + 1].text != ":" || m_words[e].tok != t + 2 || !cap(e)) return false;
+    std::size_t m = e + 1;
+    while (m < m_words.size() && m - e < 4 && m_words[m].adjacent && cap(m)) ++m;
+    return m < m_words.size() && m_words[m].adjacent && m_words[m].token.digit;
+}
+
+// The text is a line of a table: figures, and no word in lower case but particles.
+bool Scanner::table_line() const {
+    bool figures = false;
+    for (const auto& w : m_words) {
+        if (w.token.digit) figures = true;
+        else if (!w.token.capitalised && !m_lex.particle(w.key)) return false;
+    }
+    return figures;
 }
 
 // Word k is a Roman number as kings and popes take: "II" to "XXX", and "V",

@@ -87,6 +87,15 @@ std::size_t Scanner::row_team(std::size_t k) const {
     return k == after_first ? second_end : 0;
 }
 
+// Words e on are a bowler's figures, four numbers joined by hyphens (overs,
+// maidens, runs, wickets: "10-0-45-2", "9.5-0-44-1"), in a sports report.
+bool Scanner::figures_after(std::size_t e) const {
+    if (!m_found.sports || e + 3 >= m_words.size() || !m_words[e].adjacent) return false;
+    for (std::size_t m = e; m < e + 4; ++m)
+        if (!m_words[m].token.digit || (m > e && !m_words[m].token.hyphen_before)) return false;
+    return e + 4 >= m_words.size() || !m_words[e + 4].token.hyphen_before;
+}
+
 bool Scanner::nickname_after_place(std::size_t k, std::size_t e) const {
     if (m_lex.given_name(m_words[k].key)) return false;
     for (std::size_t split = k + 1; split < e; ++split)
@@ -105,6 +114,8 @@ bool Scanner::team_context(std::size_t k, std::size_t e) const {
         return m_words[m].token.text.size() == 2 && m_words[m].token.text.back() == '.';
     };
     if (initial(k) || (k > 0 && initial(k - 1))) return false;
+    // "b Tandy 22", "Tandy 10-0-45-2": the bowler of a scorecard and a bowler's figures.
+    if ((k > 0 && scorecard_cue(k - 1)) || figures_after(e)) return false;
     // Two or three words next to a score are a player ("Nolan Henke 66") unless
     // they name a place ("Kansas City 5").
     if (e - k > 1 && !m_geo.dateline_place(text(k, e))) return false;
@@ -121,6 +132,102 @@ bool Scanner::team_context(std::size_t k, std::size_t e) const {
     // "Former coach ...": a sentence's first word the article also writes in lower case is no club.
     const bool ordinary = first.token.sentence_start && m_found.lower_words.count(first.key);
     return score || verb_after || verb_before || ((cue_after || cue_before) && !ordinary);
+}
+
+}  // namespace newsdesk::entities::scan
+
+namespace newsdesk::entities::scan {
+
+// The marks between word k - 1 (or the text's start) and word k, or after the
+// last word when k is past it: "," or "),", "" when the words are adjacent.
+std::string Scanner::marks_before(std::size_t k) const {
+    const std::size_t from = k == 0 ? 0 : m_words[k - 1].tok + 1;
+    const std::size_t to = k < m_words.size() ? m_words[k].tok : m_tokens.size();
+    std::string marks;
+    for (std::size_t t = from; t < to; ++t)
+        if (!m_tokens[t].word && m_tokens[t].text != "-") marks += m_tokens[t].text;
+        else if (!m_tokens[t].word) marks += t + 1 < to || m_tokens[t].end != m_tokens[t + 1].begin ? "-" : "";
+    return marks;
+}
+
+// The end of a player's name opening at word k in a list: capitalised words,
+// hyphenated ("Ata-ur-Rehman") or with lower-case particles ("de Silva"), at
+// most four; 0 when word k opens none.
+std::size_t Scanner::lineup_item_end(std::size_t k) const {
+    if (!cap(k) || m_words[k].token.digit) return 0;
+    std::size_t e = k + 1;
+    while (e < m_words.size() && e - k < 6 && m_words[e].adjacent && !m_words[e].token.digit &&
+           (cap(e) || m_words[e].token.hyphen_before ||
+            (m_lex.particle(m_words[e].key) && e + 1 < m_words.size() && m_words[e + 1].adjacent && cap(e + 1))))
+        ++e;
+    return e;
+}
+
+// Lineups of a sports report: "Ireland - Given; Kelly, Staunton, Irwin ...",
+// "Teams: Australia - Ian Healy (captain), Michael Bevan, ...". A list of three
+// or more names, comma- or semicolon-separated (a bracket such as "(captain)"
+// may follow one), that opens the text or follows a colon or a dash, and ends
+// with the text, a period or a semicolon. It is a lineup when two of its names
+// open with a given name, when a capitalised word (the side) or a text ending
+// with a colon ("The team is as follows:") introduces it, or when it goes on
+// from a lineup the last text broke off. A place, a known body or a club of the
+// report among its names makes it a list of those instead.
+void Scanner::mark_lineups() {
+    const bool follows = m_found.list_follows, open = m_found.lineup_open;
+    m_found.list_follows = !m_tokens.empty() && m_tokens.back().text == ":";
+    m_found.lineup_open = false;
+    if (!m_found.sports || m_shouting) return;
+    for (std::size_t k = 0; k < m_words.size(); ++k) {
+        const auto intro = marks_before(k);
+        const bool opens = k == 0 || intro.ends_with(":") || intro == "-" || intro == "--" ||
+                           intro == "\xE2\x80\x93" || intro == "\xE2\x80\x94";
+        if (!opens || !cap(k)) continue;
+        std::vector<std::pair<std::size_t, std::size_t>> items;
+        std::size_t m = k;
+        bool closed = false, at_end = false;
+        while (const std::size_t e = lineup_item_end(m)) {
+            items.emplace_back(m, e);
+            std::size_t next = e;
+            auto sep = marks_before(next);
+            // "Ian Healy (captain),": a lower-case note in brackets.
+            if (sep == "(") {
+                while (next < m_words.size() && next - e < 3 && !cap(next) && marks_before(next + 1).empty()) ++next;
+                ++next;
+                sep = next <= m_words.size() ? marks_before(next) : "";
+                if (!sep.starts_with(")")) break;
+                sep = sep.substr(1);
+            }
+            if (next >= m_words.size()) {
+                closed = sep.empty() || sep == "," || sep == ".";
+                at_end = closed && sep != ".";
+                break;
+            }
+            if (sep == "," || sep == ";") {
+                m = next;
+                continue;
+            }
+            closed = sep.starts_with(".") || sep.starts_with(";");
+            break;
+        }
+        if (!closed && !items.empty()) items.pop_back();  // the list ran into a sentence
+        if (items.empty()) continue;
+        std::size_t given = 0;
+        bool things = false;
+        for (const auto& [a, b] : items) {
+            const auto phrase = key(a, b - a);
+            given += b - a >= 2 && m_lex.given_name(m_words[a].key);
+            things = things || m_geo.find(phrase) || m_geo.known_place(phrase) || m_lex.institution(phrase) ||
+                     m_found.teams.count(phrase) || m_lex.not_a_name(m_words[a].key) || m_lex.title(m_words[a].key);
+        }
+        const bool side = k > 0 && cap(k - 1);
+        const bool lineup = !things && ((items.size() >= 3 && (given >= 2 || side || (k == 0 && follows))) ||
+                                        (k == 0 && open));
+        if (!lineup) continue;
+        if (m_player_end.empty()) m_player_end.assign(m_words.size(), 0);
+        for (const auto& [a, b] : items) m_player_end[a] = b;
+        m_found.lineup_open = at_end;
+        k = items.back().second - 1;
+    }
 }
 
 }  // namespace newsdesk::entities::scan

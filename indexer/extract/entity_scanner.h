@@ -92,7 +92,14 @@ class Scanner {
           m_ner(findings.ner[&tokens]) {}
 
     void run() {
+        mark_lineups();
         for (std::size_t k = 0; k < m_words.size();) {
+            // "Ireland - Given; Kelly, Staunton, ...": a lineup's names are players.
+            if (!m_player_end.empty() && m_player_end[k]) {
+                add_name(k, m_player_end[k], true);
+                k = m_player_end[k];
+                continue;
+            }
             if (!cap(k)) {
                 // "al-Qaeda": a known name may open with a lower-case particle joined by a hyphen.
                 if (k + 1 < m_words.size() && m_words[k + 1].token.hyphen_before && cap(k + 1) && !m_shouting)
@@ -104,6 +111,8 @@ class Scanner {
                 // Not across a quotation mark: 'stated, "Saying sorry ..."' opens a quotation.
                 if ((m_lex.title(m_words[k].key) || m_lex.speech_verb(m_words[k].key)) && !quote_after(k))
                     m_cue_at = k + 1;
+                // "c Ormond b Tandy 56": a scorecard's "caught by", "bowled by".
+                if (scorecard_cue(k)) m_cue_at = k + 1;
                 ++k;
                 continue;
             }
@@ -168,6 +177,16 @@ class Scanner {
         return m_lex.org_word(m_words[k].key);
     }
 
+    // Word k is a scorecard's "c", "b", "st" or "lbw" in a sports report, a
+    // capitalised word right after it.
+    bool scorecard_cue(std::size_t k) const {
+        return m_found.sports && !m_words[k].token.capitalised && m_lex.scorecard_cue(m_words[k].key) &&
+               k + 1 < m_words.size() && m_words[k + 1].adjacent && m_words[k + 1].token.capitalised;
+    }
+    bool figures_after(std::size_t e) const;
+    void mark_lineups();
+    std::size_t lineup_item_end(std::size_t k) const;
+    std::string marks_before(std::size_t k) const;
     std::size_t match_institution(std::size_t k);
     std::size_t match_team(std::size_t k);
     bool team_context(std::size_t k, std::size_t e) const;
@@ -213,6 +232,10 @@ class Scanner {
     void model_word_org(std::size_t k);
     bool model_name(std::size_t k, std::size_t e, NerType type, float confidence) const;
     bool model_thing(std::size_t k, std::size_t e) const;
+    bool particle_name(std::size_t k, std::size_t e) const;
+    bool car_or_table_labels(std::size_t k, std::size_t e, bool cued) const;
+    bool table_line() const;
+    bool venue(std::size_t k, std::size_t e) const;
     bool thing_context(std::size_t k, std::size_t e) const;
 
     std::string_view m_text;
@@ -227,6 +250,7 @@ class Scanner {
     const NerModel* m_model;
     NerTags& m_ner;  // its names in this text, kept in m_found for model_organisation
     std::size_t m_cue_at = npos;
+    std::vector<std::size_t> m_player_end;  // word -> end of the lineup item it opens, or 0
     std::size_t m_last_country_end = npos;  // the word after the last country phrase
     std::size_t m_team_end = npos;          // the word after the last club read by its context
     std::size_t m_list_size = 0;            // countries in the list it belongs to

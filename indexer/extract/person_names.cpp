@@ -154,6 +154,11 @@ bool names_a_thing(const std::vector<RunWord>& run, const std::vector<std::strin
     // "Adult Swim television": a lower-case head right after the name; "news"
     // there is a person's ("Biden news conference").
     if (!next.empty() && next.front() != "news" && lex.thing_head(next.front())) return true;
+    // An initial and one word are a person's name too ("S. Law" of a
+    // scorecard), but before a thing's word ("S. Lexington Avenue").
+    const auto& opener = run.front().text;
+    if (run.size() == 2 && opener.size() == 2 && opener[1] == '.' && opener[0] >= 'A' && opener[0] <= 'Z')
+        return false;
     if (lex.thing_head(run.back().key)) return true;
     if (given) return false;
     // "the House Benghazi committee", "the Bullocks Wilshire department": an

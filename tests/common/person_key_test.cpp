@@ -21,6 +21,9 @@ TEST(PersonKey, FoldsCaseAccentsInitialsAndHonorifics) {
     EXPECT_EQ(person_key("Mr. Victor Cha"), "victor cha");
     // Initials alone are kept, so a name is never empty.
     EXPECT_EQ(person_key("G. W."), "g w");
+    // An initial opening the name tells brothers apart, as scorecards name them.
+    EXPECT_EQ(person_key("M. Waugh"), "m waugh");
+    EXPECT_NE(person_key("M. Waugh"), person_key("S. Waugh"));
 }
 
 // data/people/honorifics.txt is the one list of honorifics, each with the

@@ -782,4 +782,83 @@ TEST(OnePersonOneName, ASpeakersSurnameIsThePersonTheArticleNamesMost) {
     EXPECT_EQ(experts(a), std::vector<std::string>{"Lena Vasquez"});
 }
 
+// Sports copy names its players in scorecards and lineups, written for these
+// tests with invented players: the name after a scorecard's "c", "b", "st" or
+// "lbw" and before a bowler's figures is a player, not a club beside a score;
+// an initial and a surname are a person even when the surname is a thing's
+// word ("S. Court"); brothers an initial tells apart stay two people.
+TEST(SportsCopy, ScorecardNamesArePlayers) {
+    const auto a = written("CRICKET - WESSEX V MERCIA SCOREBOARD",
+                           "Scoreboard of the one-day match on Saturday:\n\n"
+                           "J. Ormond c Pettifer b Tandy 56\n\n"
+                           "P. Fair lbw b Kettering 12\n\n"
+                           "K. Ormond st Pettifer b Tandy 3\n\n"
+                           "Bowling: Tandy 10-0-45-2, Kettering 9.5-1-30-1\n");
+    for (const char* name : {"J. Ormond", "K. Ormond", "P. Fair", "Pettifer", "Tandy", "Kettering"})
+        EXPECT_TRUE(has(people(a), name)) << name << ": " << a;
+    EXPECT_TRUE(institutions(a).empty()) << a;
+    // An initial before a thing's word opens the thing's name: a street here.
+    const auto b = written("Water main bursts", "A pipe burst at the corner of Elm Avenue and S. Tamworth Avenue.");
+    EXPECT_TRUE(people(b).empty()) << b;
+}
+
+// "At Kingsbridge Wells: Mercia 214 and 167-4": the words before a colon a
+// club and its score follow are the ground of a results line, no one's name.
+// Written for this test.
+TEST(SportsCopy, AGroundBeforeAResultIsNoPerson) {
+    const auto a = written("CRICKET - COUNTY RESULTS",
+                           "Results of county matches on Friday. At Kingsbridge Wells: Mercia 214 and 167-4, "
+                           "Wessex 305. Dunmore Park: Wessex 238 and 133-5, Mercia 240.");
+    EXPECT_TRUE(people(a).empty()) << a;
+    EXPECT_TRUE(has(institutions(a), "Mercia")) << a;
+}
+
+// "Wessex - Tom Drewitt (captain), Ben Okonedo, Carl" and a side of surnames
+// after "The team is as follows:": each name of a lineup is a player, the
+// single words too, and a name the line breaks off goes on in the next
+// paragraph. A list of places is no lineup.
+TEST(SportsCopy, LineupNamesArePlayers) {
+    const auto a = written("RUGBY - WESSEX NAME SIDE",
+                           "Wessex named their side on Friday. Teams:\n\n"
+                           "Wessex - Tom Drewitt (captain), Ben Okonedo, Carl\n\n"
+                           "Farrant, Dan Lisle, Pallister.\n");
+    for (const char* name : {"Tom Drewitt", "Ben Okonedo", "Carl", "Farrant", "Dan Lisle", "Pallister"})
+        EXPECT_TRUE(has(people(a), name)) << name << ": " << a;
+    const auto b = written("SOCCER - MERCIA TEAM",
+                           "The Mercia manager named his team on Friday. The team is as follows:\n\n"
+                           "Hobday; Quarrie, Stanniforth, Okafor, Lisle, Pettifer.\n");
+    for (const char* name : {"Hobday", "Quarrie", "Stanniforth", "Okafor", "Lisle", "Pettifer"})
+        EXPECT_TRUE(has(people(b), name)) << name << ": " << b;
+    const auto c = written("SOCCER - CUP DRAW", "The draw was made on Friday:\n\nItaly, Spain, Portugal, Wales.\n");
+    EXPECT_TRUE(people(c).empty()) << c;
+}
+
+// Results and tables, written for this test: a driver's car and engine
+// ("Reynard Honda", "Lola Ford Cosworth") and a table's single-letter column
+// heads or a label a letter closes ("W D L", "Revenue N / A") name no one; a
+// name with particles in lower case stays whole in a results row and in a
+// report ("Maarten den Hollander (Netherlands)", "Hendrik van der Berg").
+TEST(SportsCopy, CarsAndTableLabelsAreNoPeopleParticlesStayInNames) {
+    const auto a = written("MOTOR RACING - COASTAL GRAND PRIX RESULTS",
+                           "Leading results of the race on Sunday:\n\n"
+                           "1. Tom Drewitt (Britain), Reynard Honda, 53.980\n\n"
+                           "2. Ben Okonedo (Nigeria), Lola Ford Cosworth, 54.120\n\n"
+                           "3. Maarten den Hollander (Netherlands), Penske Mercedes-Benz, 54.300\n");
+    EXPECT_EQ(people(a), (std::vector<std::string>{"Tom Drewitt", "Ben Okonedo", "Maarten den Hollander"})) << a;
+    const auto b = written("BASEBALL - STANDINGS",
+                           "Standings after games played on Friday (tabulate under won, drawn, lost, winning "
+                           "percentage, games behind) W D L PCT GB\n\nRevenue N / A N / A\n");
+    EXPECT_TRUE(people(b).empty()) << b;
+    const auto d = written("Wessex county bonds priced", "The county sold bonds on Friday.\n\n"
+                                                         "Year Amount Coupon Yield Price Conc. 2001 45,000\n\n"
+                                                         "2002 50,000\n");
+    EXPECT_TRUE(people(d).empty()) << d;
+    // A given name and a letter are a name, as privacy law has the press write one.
+    const auto e = written("Suspect charged", "Police said the suspect, Piotr K, was charged on Friday.");
+    EXPECT_TRUE(has(people(e), "Piotr K")) << e;
+    const auto c = written("RUGBY - WESSEX WIN", "The scrum-half Hendrik van der Berg was his side's inspiration on "
+                                                 "Saturday, scoring the opening try and making the third.");
+    EXPECT_TRUE(has(people(c), "Hendrik van der Berg")) << c;
+}
+
 }  // namespace newsdesk
