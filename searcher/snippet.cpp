@@ -130,8 +130,8 @@ class Initials {
             m_shortest[c] = std::min(m_shortest[c], s.size());
             m_second[c] |= s.size() >= 2 && s[1] >= 'a' && s[1] <= 'z' ? 1u << (s[1] - 'a') : kAnySecond;
         }
-        for (unsigned c = 0; c < 256; ++c)
-            m_may_start[c] = m_any || c >= 0x80 || m_shortest[lower(static_cast<unsigned char>(c))] != std::string::npos;
+        for (unsigned char c = 0; c < 0x80; ++c) m_may_start[c] = m_any || m_shortest[lower(c)] != std::string::npos;
+        std::fill(m_may_start.begin() + 0x80, m_may_start.end(), true);
     }
     // may_match's first test alone, by the word's first byte: most words fail it.
     [[nodiscard]] bool may_start(char first) const { return m_may_start[static_cast<unsigned char>(first)]; }
