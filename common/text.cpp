@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -138,6 +139,37 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+namespace {
+
+// The length of the longest prefix of text[from, ...), a multiple of eight
+// bytes, whose every byte is visible ASCII or a single space before one (what
+// collapse_whitespace copies as it is), told eight bytes at a time. A byte below
+// 0x0E (control characters, \t to \r among them) or above 0x7F ends it, as does
+// a space not followed by a byte the prefix may hold: the byte loop reads those.
+std::size_t plain_ascii_prefix(std::string_view text, std::size_t from) {
+    static_assert(std::endian::native == std::endian::little, "the masks below read bytes little-endian");
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+    std::size_t at = from;
+    while (at + 9 <= text.size()) {  // the eight bytes and the one after them
+        std::uint64_t v;
+        std::memcpy(&v, text.data() + at, 8);
+        if ((v & kHigh) != 0) break;
+        if (((v - kOnes * 0x0E) & ~v & kHigh) != 0) break;  // a byte below 0x0E
+        const std::uint64_t x = v ^ (kOnes * ' ');
+        const std::uint64_t spaces = ~(((x & kLow7) + kLow7) | x | kLow7);  // 0x80 in each space byte
+        if ((spaces & (spaces << 8)) != 0) break;  // two spaces in a row
+        if ((spaces >> 63) != 0) {                 // the last is a space: the byte after must be plain
+            const auto next = static_cast<unsigned char>(text[at + 8]);
+            if (next >= 0x80 || next < 0x0E || next == ' ') break;
+        }
+        at += 8;
+    }
+    return at - from;
+}
+
+}  // namespace
+
 std::string collapse_whitespace(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -156,7 +188,7 @@ std::string collapse_whitespace(std::string_view text) {
             // they are, is copied in one piece (a paragraph of plain English
             // is one run, not one append a word).
             const auto visible = [](unsigned char c) { return c < 0x80 && c != ' ' && (c < '\t' || c > '\r'); };
-            std::size_t end = pos + 1;
+            std::size_t end = pos + 1 + plain_ascii_prefix(text, pos + 1);
             while (end < text.size()) {
                 const auto c = static_cast<unsigned char>(text[end]);
                 if (visible(c)) ++end;

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/lang/language.h"
@@ -50,6 +52,38 @@ TEST(CollapseWhitespace, FoldsNbspAndTrims) {
 TEST(CollapseWhitespace, EmptyAndAllSpace) {
     EXPECT_EQ(collapse_whitespace(""), "");
     EXPECT_EQ(collapse_whitespace(" \xC2\xA0\n"), "");
+}
+
+// Long runs of plain ASCII are read eight bytes at a time: whitespace of any
+// kind, alone or doubled, at every offset of a long sentence, and a byte
+// outside plain ASCII beside it, collapse as they do in a short text.
+TEST(CollapseWhitespace, LongRunsCollapseAtEveryOffset) {
+    const std::string plain = "The quick brown fox jumps over the lazy dog, said a witness on Tuesday.";
+    const auto words_joined = [](std::string_view text) {  // the ASCII words, one space between
+        std::string out;
+        std::size_t at = 0;
+        while ((at = text.find_first_not_of(" \t\n\v\f\r", at)) != std::string_view::npos) {
+            const auto end = std::min(text.size(), text.find_first_of(" \t\n\v\f\r", at));
+            if (!out.empty()) out += ' ';
+            out.append(text.substr(at, end - at));
+            at = end;
+        }
+        return out;
+    };
+    for (const std::string gap : {" ", "  ", "\t", " \n", "\n\n", "\r\n ", " \x0b"}) {
+        for (std::size_t at = 0; at <= plain.size(); ++at) {
+            const std::string text = plain.substr(0, at) + gap + plain.substr(at) + gap;
+            EXPECT_EQ(collapse_whitespace(text), words_joined(text)) << "gap at " << at;
+        }
+    }
+    for (std::size_t at = 0; at + 1 < plain.size(); ++at) {
+        std::string with_nbsp = plain;
+        with_nbsp.replace(at, 1, "\xC2\xA0");  // a no-break space is a space
+        EXPECT_EQ(collapse_whitespace(with_nbsp), words_joined(plain.substr(0, at) + " " + plain.substr(at + 1)));
+        std::string with_control = plain;
+        with_control[at] = '\x01';  // a control character other than whitespace is kept
+        EXPECT_EQ(collapse_whitespace(with_control), with_control);
+    }
 }
 
 TEST(Paragraphs, JoinDropsEmptyAndCollapses) {

@@ -118,11 +118,12 @@ TEST(StoredArticle, ARepeatedKeyKeepsItsLastValue) {
     expect_read_fast(R"({"quotes":[{"text":"x","text":"y","speaker":"S","speaker":null}]})");
 }
 
-// Plain text is read eight bytes at a time: a quote, backslash, control
-// character or non-ASCII byte is found at every place in and around a block.
+// Plain text is read sixteen (SSE2) or eight bytes at a time: a quote,
+// backslash, control character or non-ASCII byte is found at every place in
+// and around two blocks.
 TEST(StoredArticle, EveryByteThatEndsAPlainRunIsFoundWhereverItStands) {
-    for (std::size_t at = 0; at < 20; ++at) {
-        const std::string before(at, 'a'), after(19 - at, 'b');
+    for (std::size_t at = 0; at < 40; ++at) {
+        const std::string before(at, 'a'), after(39 - at, 'b');
         for (const std::string special : {"\\\"", "\\\\", "\\n", "\u00e9", "\u00ff", "\x7f"})
             expect_read_fast("{\"body\":\"" + before + special + after + "\",\"id\":\"" + after + special + "\"}");
         expect_fallback("{\"body\":\"" + before + "\x1f" + after + "\"}");  // a raw control character
