@@ -14,6 +14,7 @@
 
 #include "common/lang/countries.h"
 #include "common/text.h"
+#include "indexer/extract/entity_lexicon.h"
 #include "indexer/extract/experts.h"
 #include "indexer/extract/extract.h"
 #include "indexer/extract/person_names.h"
@@ -119,6 +120,9 @@ class SpeakerBook {
             // A lone capitalised word nothing gave a gender ("Reporters", "Highland",
             // "IBM") is seldom who "he" or "she" is; a surname with "Mr" has one.
             if (known == m_gender.end() && it->second.find(' ') == std::string::npos) continue;
+            // Nor is a place the scan read as a name ("Lansdowne Road", "Ewood
+            // Park"): a word no name ends with, after no given name.
+            if (known == m_gender.end() && place_like(it->second)) continue;
             m_gender[it->second] = g;  // "she said" after Sun Yun: Sun Yun is she
             return it->second;
         }
@@ -141,6 +145,15 @@ class SpeakerBook {
     }
 
   private:
+    static bool place_like(const std::string& name) {
+        const auto space = name.rfind(' ');
+        if (space == std::string::npos) return false;
+        const auto& lexicon = entities::Lexicon::instance();
+        const auto before = name.substr(0, space);
+        return lexicon.not_a_name(lookup_key(name.substr(space + 1))) &&
+               !lexicon.given_name(lookup_key(before.substr(before.rfind(' ') + 1)));
+    }
+
     int article_mentions(const std::string& name) const {
         for (const auto& p : m_people)
             if (p.name == name) return p.mentions;

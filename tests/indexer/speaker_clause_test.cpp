@@ -335,4 +335,19 @@ TEST(SpeakerClause, TheQuotesOwnClause) {
 }
 
 }  // namespace
+// "he" or "she" means a person: not a place the scan read as a name ("Kessock
+// Road will host"), however near; a given name before such a word keeps it a
+// surname ("Doris Day").
+TEST(SpeakerClause, APronounMeansNoPlace) {
+    expect_speakers({
+        {"a road as subject",
+         {"Meyer said: “We are in talks with the club.”", "Kessock Road will host the final on Saturday.",
+          "“We have no comment to make,” he added."},
+         "We have no comment to make,", "<null>"},
+        {"a given name before the word",
+         {"Ellen Day will host the final on Saturday.", "“We have no comment to make,” she added."},
+         "We have no comment to make,", "Ellen Day"},
+    });
+}
+
 }  // namespace newsdesk
