@@ -8,6 +8,13 @@
 
 namespace newsdesk::entities::scan {
 
+namespace {
+
+// The small words a name's initials may pass over ("Organization of American States").
+bool joining_word(std::string_view key) { return key == "of" || key == "and" || key == "the" || key == "for"; }
+
+}  // namespace
+
 // "... Studies (CSIS)": links the acronym; returns 1 to skip the acronym word.
 std::size_t Scanner::definition_after(std::size_t last, std::string_view name) {
     const std::size_t t = m_words[last].tok;
@@ -60,7 +67,7 @@ std::size_t Scanner::match_acronym(std::size_t k) {
         bool capitalised = true;
         for (std::size_t t = first; t < last; ++t) {
             const auto lower = lookup_key(m_tokens[t].text);
-            if (!m_tokens[t].capitalised && lower != "of" && lower != "and" && lower != "the" && lower != "for")
+            if (!m_tokens[t].capitalised && !joining_word(lower))
                 capitalised = false;
         }
         if (capitalised && (m_found.institutions.named(name) || (body && names_a_body(first, last)))) {
@@ -98,7 +105,7 @@ std::pair<std::size_t, std::size_t> Scanner::spelled_out(std::size_t k) const {
                 const auto& w = m_tokens[backwards ? to - 1 - n : from + n];
                 if (!w.word) break;
                 const auto lower = lookup_key(w.text);
-                if (!count_small && (lower == "of" || lower == "and" || lower == "the" || lower == "for")) continue;
+                if (!count_small && joining_word(lower)) continue;
                 initials += static_cast<char>(std::toupper(static_cast<unsigned char>(w.text.front())));
             }
             if (backwards) std::reverse(initials.begin(), initials.end());

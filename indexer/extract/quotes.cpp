@@ -14,7 +14,6 @@
 
 #include "common/lang/countries.h"
 #include "common/text.h"
-#include "indexer/extract/entity_lexicon.h"
 #include "indexer/extract/experts.h"
 #include "indexer/extract/extract.h"
 #include "indexer/extract/person_names.h"

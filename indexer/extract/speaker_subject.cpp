@@ -33,6 +33,21 @@ std::optional<Attribution> person_before_affiliation(const Paragraph& p, int lo,
     return a;
 }
 
+// Where the longer name that token `first` ends begins: back over "Center for
+// Food" before "Safety" (an organisation's word, then "for", "of" or "on"),
+// as far as such links go; `first` itself when none does.
+int longer_name_start(const Paragraph& p, int lo, int first, const QuoteLexicon& lex) {
+    const auto& toks = p.tokens;
+    auto capital = [&](int t) { return t >= lo && toks[t].kind == TokenKind::word && toks[t].capitalised; };
+    for (int g = first;; first = g) {
+        while (capital(g - 1)) --g;
+        const bool link = g - 2 >= lo && lower_word(toks[g - 1]) &&
+                          (toks[g - 1].key == "for" || toks[g - 1].key == "on" || toks[g - 1].key == "of");
+        if (!link || !capital(g - 2) || !lex.organisation_words.count(toks[g - 2].key)) return first;
+        for (g -= 2; capital(g - 1);) --g;
+    }
+}
+
 // The name run opening tokens [lo, open), followed by a verb-like word or an appositive.
 Attribution subject_at(const Paragraph& p, int lo, int open, const QuoteLexicon& lex) {
     // A name right after a lower-case preposition is its object, no subject ("...
@@ -352,14 +367,7 @@ Attribution subject_of(const Paragraph& p, int lo, int verb, const QuoteLexicon&
         // the end of a longer name read as a person's ("George Kimbrell of the
         // Center for Food Safety said": "Food Safety" after "Center for").
         NameRun whole = *run;
-        auto capital = [&](int t) { return t >= lo && toks[t].kind == TokenKind::word && toks[t].capitalised; };
-        for (int g = whole.first;; whole.first = g) {
-            while (capital(g - 1)) --g;
-            const bool connector = g - 2 >= lo && lower_word(toks[g - 1]) &&
-                                   (toks[g - 1].key == "for" || toks[g - 1].key == "on" || toks[g - 1].key == "of");
-            if (!connector || !capital(g - 2) || !lex.organisation_words.count(toks[g - 2].key)) break;
-            for (g -= 2; capital(g - 1);) --g;
-        }
+        whole.first = longer_name_start(p, lo, run->first, lex);
         if (auto person = person_before_affiliation(p, lo, whole, verb, lex)) return *person;
         return named(*run);
     }
