@@ -224,6 +224,43 @@ TEST(FacetColumn, QueriesTheMatcherMustRunAreCountedFromTheColumnAlike) {
     }());
 }
 
+// A plain search (no facets) reads each matching article's near-duplicate
+// signature from the column when there is one (its copy entry): the same
+// hits, copies folded into each and counts as from slot::collapse without it.
+TEST(FacetColumn, APlainSearchFoldsTheSameCopiesFromTheColumnAsFromTheSlot) {
+    CorpusDirectory corpus(corpus_articles().size());
+    corpus.add(0, 80);  // a second copy of each of the first 80 articles
+    const auto page = [&](const std::string& query, Xapian::doccount offset) {
+        SearchRequest request;
+        request.query = query;
+        request.offset = offset;
+        request.limit = 10;
+        return Searcher(corpus.path()).records(request);
+    };
+    const std::vector<std::string> queries = {"said", "minister", "police", "the government", "election", "water"};
+    std::vector<SearchResult> without;
+    for (const auto& q : queries)
+        for (const Xapian::doccount offset : {0u, 7u}) without.push_back(page(q, offset));
+    write_facet_column(corpus.path());
+    ASSERT_TRUE(FacetColumn::open(corpus.path(), Xapian::Database(corpus.path())));
+    std::size_t k = 0, folded_hits = 0;
+    for (const auto& q : queries)
+        for (const Xapian::doccount offset : {0u, 7u}) {
+            const SearchResult with = page(q, offset);
+            const SearchResult& before = without[k++];
+            ASSERT_TRUE(with.exact) << q;
+            EXPECT_EQ(with.total, before.total) << q;
+            EXPECT_EQ(with.estimate, before.estimate) << q << ": folded count";
+            ASSERT_EQ(with.hits.size(), before.hits.size()) << q;
+            for (std::size_t i = 0; i < with.hits.size(); ++i) {
+                EXPECT_EQ(with.hits[i].docid, before.hits[i].docid) << q << " #" << offset + i;
+                EXPECT_EQ(with.hits[i].collapsed, before.hits[i].collapsed) << q << " #" << offset + i;
+                folded_hits += with.hits[i].collapsed > 0;
+            }
+        }
+    EXPECT_GT(folded_hits, 0u) << "the copies are folded into some hits";
+}
+
 // newsdesk-fcgi keeps its database open between requests: the column follows
 // the revision, and one written after the commit is picked up at the next request.
 TEST(FacetColumn, AKeptDatabaseKeepsItsColumnWhileItsRevisionLasts) {
