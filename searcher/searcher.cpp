@@ -11,7 +11,6 @@
 
 #include "common/db/database.h"
 #include "common/error.h"
-#include "common/facet_set.h"
 #include "common/lang/dates.h"
 #include "common/lang/stopwords.h"
 #include "common/schema.h"
@@ -52,8 +51,8 @@ class BodyWords : public Xapian::ExpandDecider {
 // signature is its copy entry there ('k', facet_tag::copy, which the indexer
 // adds exactly where it sets slot::collapse), named by the entry's index:
 // equal signatures are one entry, so the copies fold alike, and a match reads
-// two arrays instead of decoding the value stream (about 4,000 instructions
-// an article at 20,000 articles). Such a signature only names its article's
+// one number per article instead of decoding the value stream (about 4,000
+// instructions an article at 20,000 articles). Such a signature only names its article's
 // copies among the others seen: the searcher compares them and never reads
 // them as text.
 class SeenSignatures : public Xapian::MatchSpy {
@@ -91,12 +90,8 @@ class SeenSignatures : public Xapian::MatchSpy {
     // The index of `did`'s copy entry in the column, as four bytes; empty
     // when it has none (no signature).
     [[nodiscard]] std::string copy_entry(Xapian::docid did) const {
-        const auto entries = m_column->entries();
-        for (const std::uint32_t index : m_column->values(did)) {
-            if (index >= entries.size() || facet_id_tag(entries[index].id) != facet_tag::copy) continue;
-            return std::string(reinterpret_cast<const char*>(&index), sizeof index);
-        }
-        return {};
+        const std::uint32_t index = m_column->copy_entry(did);
+        return index == kNoCopy ? std::string() : std::string(reinterpret_cast<const char*>(&index), sizeof index);
     }
 
     static constexpr Xapian::doccount kSample = 32;

@@ -168,7 +168,10 @@ std::string local_database_dir(const std::string& path) {
     std::error_code ec;
     std::string at = path;
     for (int depth = 0; depth <= kMaxStubDepth; ++depth) {
-        if (fs::is_directory(at, ec)) return is_collection(at) ? std::string() : at;
+        // A directory is a database's when it holds one (a label that happens
+        // to name a directory, such as corpus/, is none).
+        if (fs::is_directory(at, ec))
+            return is_collection(at) || !fs::exists(fs::path(at) / "iamglass", ec) ? std::string() : at;
         if (!fs::is_regular_file(at, ec) || !looks_like_stub(at)) return {};
         try {
             const auto lines = read_stub_lines(at);

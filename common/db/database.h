@@ -43,7 +43,8 @@ struct OpenOptions {
 // itself when it is a database directory, or the database a stub file names
 // with its only line ("auto PATH", through nested stubs: the nightly job's
 // swap stub). Empty for a collection, a stub naming several or remote
-// databases, and a path that cannot be read. What lies beside that database
+// databases, a directory holding no glass database, and a path that cannot be
+// read. What lies beside that database
 // (its facet column) belongs to whatever revision the directory holds now, so
 // a reader checks it against the database it opened.
 [[nodiscard]] std::string local_database_dir(const std::string& path);

@@ -21,7 +21,8 @@ namespace newsdesk {
 
 namespace {
 
-constexpr char kMagic[8] = {'N', 'D', 'F', 'A', 'C', 'E', 'T', '1'};
+constexpr char kMagic[8] = {'N', 'D', 'F', 'A', 'C', 'E', 'T', '2'};
+constexpr char kFirstMagic[8] = {'N', 'D', 'F', 'A', 'C', 'E', 'T', '1'};  // without copies: stale
 constexpr std::size_t kUuidBytes = 40;
 
 struct Header {
@@ -70,6 +71,7 @@ std::unique_ptr<FacetColumn> FacetColumn::open(const std::string& dir, const Xap
     column->m_size = static_cast<std::size_t>(st.st_size);
     Header h;
     std::memcpy(&h, map, sizeof h);
+    if (std::memcmp(h.magic, kFirstMagic, sizeof kFirstMagic) == 0) return nullptr;  // stale, rewritten at refresh
     if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) {
         warn(file, "not a facet column");
         return nullptr;
@@ -78,7 +80,7 @@ std::unique_ptr<FacetColumn> FacetColumn::open(const std::string& dir, const Xap
     const std::uint64_t offsets = std::uint64_t{h.last_docid} + 2;
     const std::uint64_t limit = column->m_size;
     if (h.entries > limit / sizeof(FacetColumnEntry) || h.values > limit / 4 ||
-        sizeof(Header) + h.entries * sizeof(FacetColumnEntry) + (offsets + h.values) * 4 != limit) {
+        sizeof(Header) + h.entries * sizeof(FacetColumnEntry) + (2 * offsets + h.values) * 4 != limit) {
         warn(file, "truncated or malformed facet column");
         return nullptr;
     }
@@ -91,6 +93,8 @@ std::unique_ptr<FacetColumn> FacetColumn::open(const std::string& dir, const Xap
     column->m_offsets = {reinterpret_cast<const std::uint32_t*>(base), static_cast<std::size_t>(offsets)};
     base += offsets * 4;
     column->m_values = {reinterpret_cast<const std::uint32_t*>(base), static_cast<std::size_t>(h.values)};
+    base += h.values * 4;
+    column->m_copies = {reinterpret_cast<const std::uint32_t*>(base), static_cast<std::size_t>(offsets)};
     // The ends (per docid, FacetColumn::values checks the rest).
     if (column->m_offsets.front() != 0 || column->m_offsets.back() != h.values) {
         warn(file, "malformed facet column");
@@ -109,6 +113,7 @@ struct Built {
     std::vector<FacetColumnEntry> entries;
     std::vector<std::uint32_t> offsets;
     std::vector<std::uint32_t> values;
+    std::vector<std::uint32_t> copies;
 };
 
 // One pass over slot::facet_ids in docid order: an entry per distinct id, in
@@ -117,6 +122,7 @@ Built build(const Xapian::Database& db) {
     Built b;
     const Xapian::docid last = db.get_lastdocid();
     b.offsets.assign(std::size_t{last} + 2, 0);
+    b.copies.assign(std::size_t{last} + 2, kNoCopy);
     std::unordered_map<std::uint64_t, std::uint32_t> index;
     Xapian::docid next = 0;  // the first docid whose offset is not yet set
     for (auto it = db.valuestream_begin(slot::facet_ids); it != db.valuestream_end(slot::facet_ids); ++it) {
@@ -128,6 +134,7 @@ Built build(const Xapian::Database& db) {
             const auto [found, added] = index.try_emplace(id, static_cast<std::uint32_t>(b.entries.size()));
             if (added) b.entries.push_back({id, group, did, 0});
             b.values.push_back(found->second);
+            if (facet_id_tag(id) == facet_tag::copy && b.copies[did] == kNoCopy) b.copies[did] = found->second;
         });
     }
     for (; next < b.offsets.size(); ++next) b.offsets[next] = static_cast<std::uint32_t>(b.values.size());
@@ -164,6 +171,7 @@ void write_facet_column(const std::string& dir) {
     put(b.entries.data(), b.entries.size() * sizeof(FacetColumnEntry));
     put(b.offsets.data(), b.offsets.size() * 4);
     put(b.values.data(), b.values.size() * 4);
+    put(b.copies.data(), b.copies.size() * 4);
     const int saved = errno;
     ok = ::close(fd) == 0 && ok;
     if (!ok || std::rename(temp.c_str(), file.c_str()) != 0) {

@@ -9,6 +9,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 
 #include "common/db/facet_column.h"
 #include "common/db/kept_database.h"
@@ -84,6 +86,61 @@ TEST(FacetColumn, HoldsEveryArticlesIdsInTheOrderOfItsSlot) {
     }
     EXPECT_GT(values, db.get_doccount()) << "the corpus's articles have facet values";
     EXPECT_TRUE(column->values(db.get_lastdocid() + 1).empty());
+}
+
+// Each article's copy entry is the entry of its slot::collapse signature, so
+// articles share one exactly when they share a signature.
+TEST(FacetColumn, NamesEachArticlesCopyEntryByItsSignature) {
+    CorpusDirectory corpus(corpus_articles().size());
+    corpus.add(0, 40);  // copies of the first 40
+    write_facet_column(corpus.path());
+    const Xapian::Database db(corpus.path());
+    const auto column = FacetColumn::open(corpus.path(), db);
+    ASSERT_TRUE(column);
+    std::map<std::string, std::uint32_t> entry_of;
+    std::size_t signed_articles = 0;
+    for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
+        const std::string signature = db.get_document(did).get_value(slot::collapse);
+        const std::uint32_t entry = column->copy_entry(did);
+        if (signature.empty()) {
+            EXPECT_EQ(entry, kNoCopy) << "docid " << did;
+            continue;
+        }
+        ++signed_articles;
+        ASSERT_NE(entry, kNoCopy) << "docid " << did;
+        EXPECT_EQ(facet_id_tag(column->entries()[entry].id), facet_tag::copy) << "docid " << did;
+        const auto [known, added] = entry_of.emplace(signature, entry);
+        EXPECT_EQ(known->second, entry) << "docid " << did << ": the same signature, the same entry";
+    }
+    std::set<std::uint32_t> distinct;
+    for (const auto& [signature, entry] : entry_of) distinct.insert(entry);
+    EXPECT_EQ(distinct.size(), entry_of.size()) << "another signature, another entry";
+    EXPECT_GT(signed_articles, entry_of.size()) << "the copies share entries";
+    EXPECT_EQ(column->copy_entry(db.get_lastdocid() + 1), kNoCopy);
+}
+
+// A column of the first layout (before the copies section) is not read, not
+// reported, and rewritten by the next refresh.
+TEST(FacetColumn, AColumnOfTheFirstLayoutIsRewrittenInSilence) {
+    CorpusDirectory corpus(100);
+    write_facet_column(corpus.path());
+    std::string bytes;
+    {
+        std::ifstream in(corpus.column_file(), std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const Xapian::Database db(corpus.path());
+    const std::size_t copies = (std::size_t{db.get_lastdocid()} + 2) * 4;
+    std::string first = bytes.substr(0, bytes.size() - copies);
+    first[7] = '1';  // "NDFACET1"
+    std::ofstream(corpus.column_file(), std::ios::binary | std::ios::trunc) << first;
+    ::testing::internal::CaptureStderr();
+    EXPECT_FALSE(FacetColumn::open(corpus.path(), db));
+    refresh_facet_column(corpus.path());
+    EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+    EXPECT_TRUE(FacetColumn::open(corpus.path(), db)) << "rewritten";
+    std::ifstream in(corpus.column_file(), std::ios::binary);
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), bytes) << "as the current layout writes it";
 }
 
 TEST(FacetColumn, AColumnOfAnEarlierRevisionIsIgnoredAndTheCountsStayExact) {
@@ -300,6 +357,22 @@ TEST(FacetColumn, AStubNamingOneDatabaseReachesItsColumn) {
     const std::string two = (dir.path() / "two").string();
     std::ofstream(two) << "auto " << corpus.path() << "\nauto " << corpus.path() << "\n";
     EXPECT_EQ(local_database_dir(two), "") << "a stub naming several databases is no one database";
+    EXPECT_EQ(local_database_dir(dir.path().string()), "") << "a directory holding no database";
+}
+
+// A database in memory searched under a label that names a directory beside
+// the process (the tests' "corpus", run from the repository's root) is
+// counted as the database it is, with no column looked for there.
+TEST(FacetColumn, ALabelNamingADirectoryIsNoDatabaseDirectory) {
+    TempDir dir;
+    const std::string label = (dir.path() / "corpus").string();
+    std::filesystem::create_directory(label);
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    DocumentBuilder builder;
+    for (const Article& a : corpus_articles()) db.add_document(builder.build(a));
+    const auto counted = Searcher(db, label).run(facet_request("said")).facets;
+    EXPECT_EQ(counted, Searcher(db, "corpus-in-memory").run(facet_request("said")).facets);
+    EXPECT_FALSE(counted.empty());
 }
 
 }  // namespace
