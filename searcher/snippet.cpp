@@ -114,17 +114,26 @@ std::vector<Word> split_words(std::string_view text) {
 // second ASCII letter no stem of two letters or more with its first letter
 // has ("campaign" for "capt"); and with one whose stems are never longer than
 // the word, neither does an ASCII word shorter than every stem with its first
-// letter ("the" for "tynesid"). Most words of a text are told so, and
+// letter ("the" for "tynesid"); and with one that keeps all of a stem but its
+// last two letters at the word's start (keeps_stem_start), neither does an
+// ASCII word that begins with no stem's start so ("committed", "council" for
+// "committe", whose start is "commit"). Most words of a text are told so, and
 // stemming is most of a snippet's cost.
 class Initials {
   public:
     Initials(const std::set<std::string>& stems, const StemCache& stem)
         : m_any(!stem.keeps_first_letter()),
           m_by_second(stem.keeps_first_two_letters()),
-          m_by_length(stem.never_lengthens()) {
+          m_by_length(stem.never_lengthens()),
+          m_by_start(stem.keeps_stem_start()) {
         m_shortest.fill(std::string::npos);
         m_second.fill(0);
         for (const auto& s : stems) {
+            // An ASCII word's stem is ASCII: only ASCII stems have starts it may begin with.
+            if (std::all_of(s.begin(), s.end(), [](char b) { return static_cast<unsigned char>(b) < 0x80; })) {
+                if (s.size() <= 2) m_by_start = false;  // every word begins with a start of none
+                else m_starts.push_back(std::string_view(s).substr(0, s.size() - 2));
+            }
             if (s.empty() || static_cast<unsigned char>(s[0]) >= 0x80) continue;
             const auto c = static_cast<unsigned char>(s[0]);
             m_shortest[c] = std::min(m_shortest[c], s.size());
@@ -144,6 +153,7 @@ class Initials {
         const bool ascii =
             std::all_of(word.begin(), word.end(), [](char b) { return static_cast<unsigned char>(b) < 0x80; });
         if (word.size() < shortest && m_by_length && ascii) return false;
+        if (m_by_start && ascii && !begins_a_stem(word)) return false;
         if (!m_by_second || word.size() < 2 || (m_second[first] & kAnySecond) != 0) return true;
         const auto second = lower(static_cast<unsigned char>(word[1]));
         if (second < 'a' || second > 'z' || second == 'y') return true;
@@ -154,9 +164,21 @@ class Initials {
     static constexpr std::uint32_t kAnySecond = 1u << 31;  // a stem of one letter, or a second not a-z
     static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
 
+    // Whether the ASCII `word`, lower-cased, begins with a stem's start.
+    [[nodiscard]] bool begins_a_stem(std::string_view word) const {
+        return std::any_of(m_starts.begin(), m_starts.end(), [&](std::string_view start) {
+            if (word.size() < start.size()) return false;
+            for (std::size_t i = 0; i < start.size(); ++i)
+                if (lower(static_cast<unsigned char>(word[i])) != static_cast<unsigned char>(start[i])) return false;
+            return true;
+        });
+    }
+
     bool m_any;
     bool m_by_second;
     bool m_by_length;
+    bool m_by_start;
+    std::vector<std::string_view> m_starts;     // each ASCII stem but its last two letters
     std::array<std::size_t, 128> m_shortest{};  // the shortest stem with each first letter; npos for none
     std::array<std::uint32_t, 128> m_second{};  // the second letters (a bit each) of the stems with each first letter
     std::array<bool, 256> m_may_start{};        // by a word's first byte: whether may_match may hold
@@ -525,6 +547,7 @@ StemCache::StemCache(Xapian::Stem stem)
       m_fold(folds_accents(m_stem)),
       m_keeps_first_letter(newsdesk::keeps_first_letter(m_stem)),
       m_keeps_first_two_letters(newsdesk::keeps_first_two_letters(m_stem)),
+      m_keeps_stem_start(newsdesk::keeps_stem_start(m_stem)),
       m_never_lengthens(newsdesk::never_lengthens(m_stem)) {}
 
 const std::string& StemCache::operator()(std::string_view word) {

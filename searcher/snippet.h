@@ -42,6 +42,8 @@ class StemCache {
     [[nodiscard]] bool keeps_first_letter() const { return m_keeps_first_letter; }
     // Whether it keeps the second too, but a y (keeps_first_two_letters).
     [[nodiscard]] bool keeps_first_two_letters() const { return m_keeps_first_two_letters; }
+    // Whether the ASCII word begins with its stem but the last two letters (keeps_stem_start).
+    [[nodiscard]] bool keeps_stem_start() const { return m_keeps_stem_start; }
     // Whether the stemmer's stem of an ASCII word is never longer than the word
     // (never_lengthens), so that a word shorter than every stem sought needs none.
     [[nodiscard]] bool never_lengthens() const { return m_never_lengthens; }
@@ -51,6 +53,7 @@ class StemCache {
     bool m_fold;
     bool m_keeps_first_letter;
     bool m_keeps_first_two_letters;
+    bool m_keeps_stem_start;
     bool m_never_lengthens;
     std::unordered_map<std::string, std::string> m_stems;
 };

@@ -55,6 +55,8 @@ bool keeps_first_letter(const Xapian::Stem& stem) { return english_or_none(stem)
 
 bool keeps_first_two_letters(const Xapian::Stem& stem) { return english_or_none(stem); }
 
+bool keeps_stem_start(const Xapian::Stem& stem) { return english_or_none(stem); }
+
 bool never_lengthens(const Xapian::Stem& stem) { return english_or_none(stem); }
 
 bool has_stemmer(std::string_view language) {

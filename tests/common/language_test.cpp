@@ -220,6 +220,34 @@ TEST(StemmerFor, StemsKeepTheWordsSecondLetterButAYWhereClaimed) {
     EXPECT_EQ(english("skies"), "sky");
 }
 
+// And it skips an ASCII word that begins with no query stem but its last two
+// letters, for the stemmers whose stems keep that much of the word.
+TEST(StemmerFor, StemsButTheirLastTwoLettersBeginTheWordWhereClaimed) {
+    EXPECT_TRUE(keeps_stem_start(stemmer_for("en")));
+    EXPECT_TRUE(keeps_stem_start(Xapian::Stem("none")));
+    EXPECT_FALSE(keeps_stem_start(stemmer_for("id")));
+    EXPECT_FALSE(keeps_stem_start(stemmer_for("fr")));  // not checked against French text
+    EXPECT_FALSE(keeps_stem_start(stemmer_for("hi")));
+
+    const auto english = stemmer_for("en");
+    std::size_t checked = 0, rewritten = 0;
+    for (const auto& word : wikinews_words()) {
+        if (!std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+            continue;
+        const auto stem = english(word);
+        const std::size_t kept = stem.size() > 2 ? stem.size() - 2 : 0;
+        EXPECT_EQ(word.substr(0, kept), stem.substr(0, kept)) << word << " -> " << stem;
+        ++checked;
+        rewritten += !word.starts_with(stem);
+    }
+    EXPECT_GT(checked, 50000u);
+    EXPECT_GT(rewritten, 1000u) << "stems that are not the word's start (happily -> happili) are among them";
+    // Porter2's rewrites and exceptions, each within a stem's last two letters.
+    EXPECT_EQ(english("possibilities"), "possibl");
+    EXPECT_EQ(english("happily"), "happili");
+    EXPECT_EQ(english("dying"), "die");
+}
+
 // The snippet code also skips an ASCII word shorter than every query stem with
 // its first letter, for the stemmers whose stems are never longer than the word.
 TEST(StemmerFor, StemsAreNoLongerThanTheWordWhereClaimed) {
