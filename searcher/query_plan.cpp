@@ -161,40 +161,46 @@ Query restricted_query(const Query& query, const Xapian::Database& db, bool& rew
     return plan(query, db, false, rewritten);
 }
 
-Xapian::doccount match_upper_bound(const Query& query, const Xapian::Database& db) {
-    const Xapian::doccount all = db.get_doccount();
+Xapian::doccount match_upper_bound(const Query& query, const Xapian::Database& db, Xapian::doccount cap) {
+    cap = std::min(cap, db.get_doccount());
     const std::size_t n = query.get_num_subqueries();
     switch (query.get_type()) {
         case Query::LEAF_MATCH_NOTHING:
             return 0;
         case Query::LEAF_TERM: {
             const auto t = query.get_terms_begin();
-            return t == query.get_terms_end() ? all : db.get_termfreq(*t);
+            return t == query.get_terms_end() ? cap : std::min(db.get_termfreq(*t), cap);
         }
         case Query::OP_AND:
         case Query::OP_FILTER:
         case Query::OP_PHRASE:
         case Query::OP_NEAR: {
-            Xapian::doccount least = all;
-            for (std::size_t i = 0; i < n && least > 0; ++i)
-                least = std::min(least, match_upper_bound(query.get_subquery(i), db));
+            // The single terms first (one lookup each: a language filter's
+            // term is often the least), then the rest, each counted only up to
+            // the least so far.
+            Xapian::doccount least = cap;
+            for (const bool terms : {true, false})
+                for (std::size_t i = 0; i < n && least > 0; ++i) {
+                    const Query sub = query.get_subquery(i);
+                    if ((sub.get_type() == Query::LEAF_TERM) == terms) least = match_upper_bound(sub, db, least);
+                }
             return least;
         }
         case Query::OP_AND_NOT:
         case Query::OP_AND_MAYBE:
         case Query::OP_SCALE_WEIGHT:
-            return n == 0 ? all : match_upper_bound(query.get_subquery(0), db);
+            return n == 0 ? cap : match_upper_bound(query.get_subquery(0), db, cap);
         case Query::OP_OR:
         case Query::OP_XOR:
         case Query::OP_MAX:
         case Query::OP_SYNONYM:
         case Query::OP_ELITE_SET: {
             Xapian::doccount sum = 0;
-            for (std::size_t i = 0; i < n && sum < all; ++i) sum += match_upper_bound(query.get_subquery(i), db);
-            return std::min(sum, all);
+            for (std::size_t i = 0; i < n && sum < cap; ++i) sum += match_upper_bound(query.get_subquery(i), db, cap - sum);
+            return std::min(sum, cap);
         }
         default:
-            return all;
+            return cap;
     }
 }
 

@@ -48,7 +48,10 @@ namespace newsdesk {
 // At least as many articles as `query` can match in `db`, from its terms'
 // frequencies (an OR adds them up, an AND takes the least, AND_NOT and
 // AND_MAYBE their left side); the article count for anything else (wildcards,
-// value ranges).
-[[nodiscard]] Xapian::doccount match_upper_bound(const Xapian::Query& query, const Xapian::Database& db);
+// value ranges). At most `cap`: min(that bound, cap), found with no more
+// frequencies looked up than it takes (an OR stops adding at `cap`, an AND's
+// terms are asked first and the rest only up to the least of them).
+[[nodiscard]] Xapian::doccount match_upper_bound(const Xapian::Query& query, const Xapian::Database& db,
+                                                 Xapian::doccount cap = Xapian::doccount(-1));
 
 }  // namespace newsdesk

@@ -301,7 +301,7 @@ bool Searcher::spied_page(const Xapian::Query& query, const SearchRequest& reque
     if (!request.collapse || !request.facets.empty() || request.sort == SortOrder::date || m_remote ||
         m_db.size() != 1)
         return false;
-    const Xapian::doccount bound = match_upper_bound(query, m_db);
+    const Xapian::doccount bound = match_upper_bound(query, m_db, kExactCountBound);  // whether it may reach the bound
     SearchResult& result = matched.result;
     if (bound == 0) {  // a word no article holds: nothing to match
         result.total = result.estimate = 0;
