@@ -171,6 +171,27 @@ TEST_F(Cgi, TheTimelineHasDatesAndAScaleAndOneArticleIsAShortBar) {
     EXPECT_EQ(tallest, 60 * most / top);
 }
 
+// Each bar links to the page with its month as the date filter (replacing any
+// other), the rest of the request kept, on page 1; also where the query holds
+// what looks like a month.
+TEST_F(Cgi, EachTimelineBarLinksToItsOwnMonth) {
+    struct Case {
+        std::string query, before, after;  // a bar's link: before + its month + after
+    };
+    for (const Case& c : {Case{"q=said&country=GB&date=2019&page=2", "?q=said&country=GB&date=", ""},
+                          Case{"q=said+OR+0000-00&sort=newest", "?q=said+OR+0000-00&date=", "&sort=newest"}}) {
+        const auto page = get(db, c.query);
+        std::size_t bars = 0;
+        for (const auto& a : elements(page.body, "a")) {
+            if (!inside(a, "timeline")) continue;
+            const std::string month = a.attributes.at("aria-label").substr(0, 7);
+            EXPECT_EQ(a.attributes.at("href"), c.before + month + c.after) << c.query;
+            ++bars;
+        }
+        EXPECT_GT(bars, 3u) << c.query;
+    }
+}
+
 TEST_F(Cgi, APageWithoutResultsHasNoEmptyRefineHeading) {
     const auto r = get(db, "q=zzyzxqwv");
     EXPECT_EQ(r.status, 200);
