@@ -119,6 +119,32 @@ TEST(FacetColumn, NamesEachArticlesCopyEntryByItsSignature) {
     EXPECT_EQ(column->copy_entry(db.get_lastdocid() + 1), kNoCopy);
 }
 
+// A copies section whose indices name no entry (a damaged file) folds nothing:
+// the search runs, its articles each counted on their own.
+TEST(FacetColumn, CopyIndicesPastTheEntriesNameNoCopy) {
+    CorpusDirectory corpus(120);
+    corpus.add(0, 30);
+    write_facet_column(corpus.path());
+    std::string bytes;
+    {
+        std::ifstream in(corpus.column_file(), std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const Xapian::Database db(corpus.path());
+    const std::size_t copies = (std::size_t{db.get_lastdocid()} + 2) * 4;
+    std::fill(bytes.end() - static_cast<std::ptrdiff_t>(copies), bytes.end(), '\x7f');
+    std::ofstream(corpus.column_file(), std::ios::binary | std::ios::trunc) << bytes;
+    const auto column = FacetColumn::open(corpus.path(), db);
+    ASSERT_TRUE(column) << "the sizes add up: opened";
+    for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) EXPECT_EQ(column->copy_entry(did), kNoCopy);
+    SearchRequest request;
+    request.query = "said";
+    const SearchResult result = Searcher(corpus.path()).records(request);
+    ASSERT_TRUE(result.exact);
+    EXPECT_GT(result.total, 0u);
+    EXPECT_EQ(result.estimate, result.total) << "nothing folded";
+}
+
 // A column of the first layout (before the copies section) is not read, not
 // reported, and rewritten by the next refresh.
 TEST(FacetColumn, AColumnOfTheFirstLayoutIsRewrittenInSilence) {
