@@ -20,10 +20,10 @@ namespace fs = std::filesystem;
 namespace {
 
 // Compacts databases[i].first (one database or several, merged) into
-// databases[i].second, up to `threads` at once; the first failure as "what:
-// reason", or empty.
+// databases[i].second, up to `threads` at once, removing the sources of each
+// when `scratch`; the first failure as "what: reason", or empty.
 std::string compact_all(const std::vector<std::pair<std::vector<std::string>, std::string>>& databases,
-                        unsigned threads) {
+                        unsigned threads, bool scratch = false) {
     std::atomic<std::size_t> next{0};
     std::vector<std::string> failures(databases.size());
     const auto work = [&] {
@@ -32,6 +32,10 @@ std::string compact_all(const std::vector<std::pair<std::vector<std::string>, st
                 Xapian::Database sources;
                 for (const auto& source : databases[i].first) sources.add_database(Xapian::Database(source));
                 sources.compact(databases[i].second);
+                sources.close();
+                std::error_code ec;
+                if (scratch)
+                    for (const auto& source : databases[i].first) fs::remove_all(source, ec);
             } catch (const Xapian::Error& e) {
                 failures[i] = databases[i].first.front() + ": " + e.get_description();
             }
@@ -143,11 +147,11 @@ void compact_database(const std::string& from, const std::string& to, unsigned t
     }
     std::map<std::string, std::vector<std::string>> shards;
     for (const auto& s : read_collection_stub(from)) shards[s.name] = {(fs::path(from) / s.entry).string()};
-    compact_collection(control_path(from), shards, to, threads, from);
+    compact_collection(control_path(from), shards, to, threads, from, false);
 }
 
 void compact_collection(const std::string& control, const std::map<std::string, std::vector<std::string>>& shards,
-                        const std::string& to, unsigned threads, const std::string& name) {
+                        const std::string& to, unsigned threads, const std::string& name, bool scratch) {
     std::error_code ec;
     std::vector<std::pair<std::vector<std::string>, std::string>> work{{{control}, control_path(to)}};
     std::vector<ShardEntry> entries;
@@ -157,7 +161,7 @@ void compact_collection(const std::string& control, const std::map<std::string, 
     }
     try {
         fs::create_directories(fs::path(to) / collection::shards);
-        if (const auto failure = compact_all(work, threads); !failure.empty()) throw IndexError(failure);
+        if (const auto failure = compact_all(work, threads, scratch); !failure.empty()) throw IndexError(failure);
         for (const auto& s : entries) mark_compacted(shard_path(to, s.name));
         write_collection_stub(to, entries);
     } catch (const Xapian::Error& e) {

@@ -44,10 +44,12 @@ void compact_database(const std::string& from, const std::string& to, unsigned t
 // written apart: the control database `control`, and each shard merged from
 // its sources (a new collection's parts, indexer/write/part_set.h) in one
 // compaction; every shard marked compacted, and the stub. Up to `threads`
-// databases at once. Throws IndexError naming `name`; nothing is left at `to`
+// databases at once; with `scratch`, each database's sources are removed once
+// it is written (a million articles' parts and their merge need not fit on
+// the disk at once). Throws IndexError naming `name`; nothing is left at `to`
 // on failure.
 void compact_collection(const std::string& control, const std::map<std::string, std::vector<std::string>>& shards,
-                        const std::string& to, unsigned threads, const std::string& name);
+                        const std::string& to, unsigned threads, const std::string& name, bool scratch);
 
 // Days since 1970-01-01 now (UTC).
 [[nodiscard]] double today_in_days();

@@ -26,14 +26,24 @@ void PartSet::open_part() {
     for (const auto& [key, value] : m_metadata) m_writer->set_metadata(key, value);
 }
 
+// A closed part is compacted in place: a part written in commits takes about
+// twice its compacted size (31 against 16 KB an article of the scaled corpus),
+// so a million articles' parts would not fit beside their merge on a disk
+// that holds the result twice; and the merge reads half as much.
 void PartSet::close_part() {
     m_writer->commit();
     m_commits += m_writer->commits();
     m_writer.reset();
+    const std::string path = part_path(m_closed.size()), packed = path + ".compact";
     try {
-        m_closed.emplace_back(part_path(m_closed.size()));
+        Xapian::Database(path).compact(packed);
+        std::filesystem::remove_all(path);
+        std::filesystem::rename(packed, path);
+        m_closed.emplace_back(path);
     } catch (const Xapian::Error& e) {
-        throw IndexError(m_name + ": cannot read back a part (" + e.get_description() + ")");
+        throw IndexError(m_name + ": cannot compact a part (" + e.get_description() + ")");
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw IndexError(m_name + ": cannot compact a part (" + e.what() + ")");
     }
 }
 

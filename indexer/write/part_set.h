@@ -3,7 +3,8 @@
 // rewrites the blocks of nearly every term it touches, so a lane that wrote a
 // quarter of a million articles into one database wrote its size many times
 // over (the million-article build wrote 890 GB for 16 GB). A part holds at
-// most limits.part_documents articles, so every commit goes into a small tree.
+// most limits.part_documents articles, so every commit goes into a small tree;
+// a full part is compacted in place (half the disk) and a new one started.
 //
 // An article seen again replaces its earlier version as one database would:
 // in the current part by replace_document, in a closed part by deleting it

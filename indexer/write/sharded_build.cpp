@@ -161,7 +161,7 @@ void ShardedBuild::compact_into_place(const std::map<std::string, std::vector<st
     std::error_code ec;
     const std::string merged = m_dir + ".merge-" + std::to_string(::getpid());
     fs::remove_all(merged, ec);
-    compact_collection(control_path(m_work), shards, merged, m_threads, m_dir);
+    compact_collection(control_path(m_work), shards, merged, m_threads, m_dir, true);
     move_into_place(merged, m_dir, "collection");
     m_finished = true;
     fs::remove_all(m_work, ec);
