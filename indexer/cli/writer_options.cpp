@@ -27,7 +27,7 @@ void add_writer_options(cxxopts::Options& options) {
          cxxopts::value<std::size_t>()->default_value("16"), "MB")
         ("part", "a new database or collection is written by its lanes as parts of at most N "
          "articles each, merged at the end: commits into small databases write far less",
-         cxxopts::value<std::size_t>()->default_value("25000"), "N")
+         cxxopts::value<std::size_t>()->default_value("10000"), "N")
         ("max-file-size", "fail files larger than this (after decompression); JSON Lines "
          "files and feeds are streamed, so for them it limits one line (skipped) or item",
          cxxopts::value<std::size_t>()->default_value("64"), "MB")

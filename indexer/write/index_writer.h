@@ -28,7 +28,7 @@ struct BatchLimits {
     std::size_t documents = 10000;
     std::size_t bytes = 64u << 20;
     std::size_t spelling_bytes = 0;
-    std::size_t part_documents = 25000;
+    std::size_t part_documents = 10000;
 };
 
 // Spelling words of a batch with their counts: one add_spelling() call per
