@@ -25,6 +25,9 @@ void add_writer_options(cxxopts::Options& options) {
          "(Xapian's batch maps are faster small: 16 beat 64 in paired runs); the spelling "
          "words wait across commits for as much again of their own",
          cxxopts::value<std::size_t>()->default_value("16"), "MB")
+        ("part", "a new database or collection is written by its lanes as parts of at most N "
+         "articles each, merged at the end: commits into small databases write far less",
+         cxxopts::value<std::size_t>()->default_value("10000"), "N")
         ("max-file-size", "fail files larger than this (after decompression); JSON Lines "
          "files and feeds are streamed, so for them it limits one line (skipped) or item",
          cxxopts::value<std::size_t>()->default_value("64"), "MB")
@@ -49,6 +52,8 @@ WriterSettings writer_settings(const cxxopts::ParseResult& args) {
     s.pipeline.max_file_bytes = args["max-file-size"].as<std::size_t>() << 20;
     s.limits.documents = args["batch"].as<std::size_t>();
     s.limits.bytes = args["batch-mb"].as<std::size_t>() << 20;
+    s.limits.part_documents = args["part"].as<std::size_t>();
+    if (s.limits.part_documents == 0) throw UsageError("--part: expected a number of articles above 0");
     s.quiet = args.count("quiet") > 0;
     // Last, so a bad value above is the error a user sees first; --extract
     // writes no database, so it needs none named.

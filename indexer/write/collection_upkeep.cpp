@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -18,17 +19,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Compacts databases[i].first into databases[i].second, up to `threads` at
-// once; the first failure as "what: reason", or empty.
-std::string compact_all(const std::vector<std::pair<std::string, std::string>>& databases, unsigned threads) {
+// Compacts databases[i].first (one database or several, merged) into
+// databases[i].second, up to `threads` at once, removing the sources of each
+// when `scratch`; the first failure as "what: reason", or empty.
+std::string compact_all(const std::vector<std::pair<std::vector<std::string>, std::string>>& databases,
+                        unsigned threads, bool scratch = false) {
     std::atomic<std::size_t> next{0};
     std::vector<std::string> failures(databases.size());
     const auto work = [&] {
         for (std::size_t i; (i = next++) < databases.size();) {
             try {
-                Xapian::Database(databases[i].first).compact(databases[i].second);
+                Xapian::Database sources;
+                for (const auto& source : databases[i].first) sources.add_database(Xapian::Database(source));
+                sources.compact(databases[i].second);
+                sources.close();
+                std::error_code ec;
+                if (scratch)
+                    for (const auto& source : databases[i].first) fs::remove_all(source, ec);
             } catch (const Xapian::Error& e) {
-                failures[i] = databases[i].first + ": " + e.get_description();
+                failures[i] = databases[i].first.front() + ": " + e.get_description();
             }
         }
     };
@@ -107,7 +116,7 @@ UpkeepSummary upkeep_collection(const std::string& dir, const UpkeepOptions& opt
             }
             const std::string entry = next_entry(dir, s);
             const std::string to = (fs::path(dir) / entry).string();
-            if (const auto failure = compact_all({{from, to}}, 1); !failure.empty()) {
+            if (const auto failure = compact_all({{{from}, to}}, 1); !failure.empty()) {
                 fs::remove_all(to, ec);
                 throw IndexError(dir + ": cannot compact shard " + s.name + " (" + failure + ")");
             }
@@ -130,30 +139,37 @@ void compact_database(const std::string& from, const std::string& to, unsigned t
     std::error_code ec;
     if (fs::exists(to, ec)) throw IndexError(to + ": already exists; compact into a new path");
     if (!is_collection(from)) {
-        if (const auto failure = compact_all({{from, to}}, 1); !failure.empty()) {
+        if (const auto failure = compact_all({{{from}, to}}, 1); !failure.empty()) {
             fs::remove_all(to, ec);
             throw IndexError(from + ": cannot compact (" + failure + ")");
         }
         return;
     }
-    const auto shards = read_collection_stub(from);
-    std::vector<std::pair<std::string, std::string>> work{{control_path(from), control_path(to)}};
+    std::map<std::string, std::vector<std::string>> shards;
+    for (const auto& s : read_collection_stub(from)) shards[s.name] = {(fs::path(from) / s.entry).string()};
+    compact_collection(control_path(from), shards, to, threads, from, false);
+}
+
+void compact_collection(const std::string& control, const std::map<std::string, std::vector<std::string>>& shards,
+                        const std::string& to, unsigned threads, const std::string& name, bool scratch) {
+    std::error_code ec;
+    std::vector<std::pair<std::vector<std::string>, std::string>> work{{{control}, control_path(to)}};
     std::vector<ShardEntry> entries;
-    for (const auto& s : shards) {
-        work.emplace_back((fs::path(from) / s.entry).string(), shard_path(to, s.name));
-        entries.push_back({s.name, shard_entry(s.name)});
+    for (const auto& [shard, sources] : shards) {
+        work.emplace_back(sources, shard_path(to, shard));
+        entries.push_back({shard, shard_entry(shard)});
     }
     try {
         fs::create_directories(fs::path(to) / collection::shards);
-        if (const auto failure = compact_all(work, threads); !failure.empty()) throw IndexError(failure);
+        if (const auto failure = compact_all(work, threads, scratch); !failure.empty()) throw IndexError(failure);
         for (const auto& s : entries) mark_compacted(shard_path(to, s.name));
         write_collection_stub(to, entries);
     } catch (const Xapian::Error& e) {
         fs::remove_all(to, ec);
-        throw IndexError(from + ": cannot compact into " + to + " (" + e.get_description() + ")");
+        throw IndexError(name + ": cannot compact into " + to + " (" + e.get_description() + ")");
     } catch (const std::exception& e) {
         fs::remove_all(to, ec);
-        throw IndexError(from + ": cannot compact into " + to + " (" + e.what() + ")");
+        throw IndexError(name + ": cannot compact into " + to + " (" + e.what() + ")");
     }
 }
 

@@ -5,6 +5,7 @@
 // (`newsdesk-index --update --close-after DAYS --retain N`, the nightly job).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,17 @@ UpkeepSummary upkeep_collection(const std::string& dir, const UpkeepOptions& opt
 // marked compacted, and its stub. Up to `threads` databases at once. Throws
 // IndexError; nothing is left at `to` on failure.
 void compact_database(const std::string& from, const std::string& to, unsigned threads);
+
+// Writes a compacted collection at `to` (which must not exist) from databases
+// written apart: the control database `control`, and each shard merged from
+// its sources (a new collection's parts, indexer/write/part_set.h) in one
+// compaction; every shard marked compacted, and the stub. Up to `threads`
+// databases at once; with `scratch`, each database's sources are removed once
+// it is written (a million articles' parts and their merge need not fit on
+// the disk at once). Throws IndexError naming `name`; nothing is left at `to`
+// on failure.
+void compact_collection(const std::string& control, const std::map<std::string, std::vector<std::string>>& shards,
+                        const std::string& to, unsigned threads, const std::string& name, bool scratch);
 
 // Days since 1970-01-01 now (UTC).
 [[nodiscard]] double today_in_days();

@@ -21,11 +21,14 @@ namespace newsdesk {
 // memory since the last commit reach about `bytes` (estimated from each
 // document's data, terms and positions), whichever comes first. The spelling
 // words wait across commits until they take about `spelling_bytes` of their
-// own (0: as much as `bytes`).
+// own (0: as much as `bytes`). The lanes of a new database or collection
+// write parts of at most `part_documents` documents each, merged at the end
+// (indexer/write/part_set.h); other writers ignore it.
 struct BatchLimits {
     std::size_t documents = 10000;
     std::size_t bytes = 64u << 20;
     std::size_t spelling_bytes = 0;
+    std::size_t part_documents = 10000;
 };
 
 // Spelling words of a batch with their counts: one add_spelling() call per

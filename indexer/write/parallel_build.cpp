@@ -23,14 +23,6 @@ namespace {
 // since parts are not synced (they are scratch until the merge).
 constexpr std::size_t kLaneBatchBytes = 8u << 20;
 
-// The lane that writes every spelling word. Words spread over the lanes by
-// their hash share most of their fragments (the spelling table's entries for a
-// word's head, tail, middle and bookends), so each lane wrote most fragment
-// entries, and the merge decompressed, united and recompressed every one of
-// them: a tenth of a build's instructions. From one lane, the merge copies the
-// spelling table's compressed entries as they are.
-constexpr std::size_t kSpellingLane = 0;
-
 // The same lane for the same id on every run and platform.
 std::size_t lane_of(const std::string& id_term, std::size_t lanes) {
     return static_cast<std::size_t>(fnv1a(id_term) % lanes);
@@ -80,15 +72,25 @@ ParallelBuild::ParallelBuild(std::string path, BatchLimits limits, bool spelling
     fs::remove_all(m_parts, ec);
     if (!fs::create_directories(m_parts, ec) && ec)
         throw IndexError(m_path + ": cannot create " + m_parts + ": " + ec.message());
-    // The spelling lane holds the whole build's spelling words, as one writer would.
-    const std::size_t spelling_bytes = limits.spelling_bytes ? limits.spelling_bytes : limits.bytes;
-    limits.bytes = std::clamp<std::size_t>(limits.bytes / lanes, 1, kLaneBatchBytes);
     try {
-        for (unsigned i = 0; i < lanes; ++i) {
-            limits.spelling_bytes = i == kSpellingLane ? spelling_bytes : 0;
-            m_lanes.push_back(
-                std::make_unique<WriteLane>(m_parts + "/part-" + std::to_string(i), m_path, limits, spelling));
+        // Every spelling word goes to one database of its own, which holds
+        // them until they take limits.spelling_bytes (or limits.bytes), as one
+        // writer would. Words spread over several databases share most of
+        // their fragments (the spelling table's entries for a word's head,
+        // tail, middle and bookends), and the merge decompressed, united and
+        // recompressed every one of them: a tenth of a build's instructions.
+        // From one database, the merge copies the compressed entries as they are.
+        if (spelling) {
+            BatchLimits words = limits;
+            words.spelling_bytes = limits.spelling_bytes ? limits.spelling_bytes : limits.bytes;
+            words.part_documents = 0;
+            m_spelling = std::make_unique<WriteLane>(m_parts + "/spelling", m_path, words, true);
         }
+        limits.bytes = std::clamp<std::size_t>(limits.bytes / lanes, 1, kLaneBatchBytes);
+        limits.part_documents = std::max<std::size_t>(1, limits.part_documents);
+        for (unsigned i = 0; i < lanes; ++i)
+            m_lanes.push_back(
+                std::make_unique<WriteLane>(m_parts + "/lane-" + std::to_string(i), m_path, limits, false));
     } catch (...) {
         stop_lanes();
         throw;
@@ -99,6 +101,7 @@ ParallelBuild::~ParallelBuild() { stop_lanes(); }
 
 void ParallelBuild::stop_lanes() noexcept {
     m_lanes.clear();
+    m_spelling.reset();
     if (!m_finished) {
         std::error_code ec;
         fs::remove_all(m_parts, ec);
@@ -110,42 +113,47 @@ void ParallelBuild::add(std::vector<std::string>&& id_terms, std::vector<Xapian:
     const std::size_t n = std::min(id_terms.size(), documents.size());
     const std::size_t lanes = m_lanes.size();
     if (lanes == 0 || n == 0) return;
-    // Documents go to the lane of their id, spelling words all to one lane
-    // (see kSpellingLane). Each lane's batch carries its documents' share of
-    // the bytes.
+    // Documents go to the lane of their id, spelling words to their own lane.
+    // Each lane's batch carries its documents' share of the bytes.
     std::vector<std::vector<std::string>> terms(lanes);
     std::vector<std::vector<Xapian::Document>> docs(lanes);
-    std::vector<SpellingWords> spelling(lanes);
     for (std::size_t i = 0; i < n; ++i) {
         const auto lane = lane_of(id_terms[i], lanes);
         terms[lane].push_back(std::move(id_terms[i]));
         docs[lane].push_back(std::move(documents[i]));
     }
-    spelling[kSpellingLane] = std::move(words);
+    if (m_spelling && !words.empty()) m_spelling->push({}, {}, 0, std::move(words));
     for (std::size_t lane = 0; lane < lanes; ++lane) {
-        if (docs[lane].empty() && spelling[lane].empty()) continue;
+        if (docs[lane].empty()) continue;
         const std::size_t share = bytes * docs[lane].size() / n;
-        m_lanes[lane]->push(std::move(terms[lane]), std::move(docs[lane]), share, std::move(spelling[lane]));
+        m_lanes[lane]->push(std::move(terms[lane]), std::move(docs[lane]), share, {});
     }
 }
 
 std::size_t ParallelBuild::commits() const {
     std::size_t n = 0;
     for (const auto& lane : m_lanes) n += lane->commits();
-    return n;
+    return n + (m_spelling ? m_spelling->commits() : 0);
 }
 
 void ParallelBuild::finish() {
-    for (auto& lane : m_lanes) lane->close_and_commit();
-    const std::size_t lanes = m_lanes.size();
+    std::vector<std::string> databases;
+    if (m_spelling) {
+        m_spelling->close_and_commit();
+        databases = m_spelling->databases();
+    }
+    for (auto& lane : m_lanes) {
+        lane->close_and_commit();
+        databases.insert(databases.end(), lane->databases().begin(), lane->databases().end());
+    }
     m_lanes.clear();  // closes the parts' databases
+    m_spelling.reset();
     const std::string merged = m_path + ".merge-" + std::to_string(::getpid());
     std::error_code ec;
     fs::remove_all(merged, ec);
     try {
         Xapian::Database parts;
-        for (std::size_t i = 0; i < lanes; ++i)
-            parts.add_database(Xapian::Database(m_parts + "/part-" + std::to_string(i)));
+        for (const auto& database : databases) parts.add_database(Xapian::Database(database));
         parts.compact(merged);
     } catch (const Xapian::Error& e) {
         fs::remove_all(merged, ec);

@@ -1,16 +1,17 @@
 // A new database built by several writer threads at once. Xapian writes one
 // database from one thread, and that writer was the serial part of indexing
 // (inverting, compressing and flushing every document). So a fresh database is
-// built as K parts, each written by its own lane thread, and the parts are
-// merged by Xapian's compaction when the run ends: the same documents, terms,
+// built by K lanes, each written by its own thread as a set of small parts
+// (indexer/write/part_set.h: commits into small B-trees stay cheap), and the
+// parts are merged by one Xapian compaction when the run ends: the same documents, terms,
 // values, spelling and metadata as one writer would give, in a compacted
 // database (about half the size of a freshly written one).
 //
 // Documents are routed to lanes by a hash of their id term, so every version
-// of an article goes to the same lane, where replace_document keeps the last
-// one, as a single writer would. Document ids follow the lanes (a lane's
-// documents are numbered together), not the input order. Spelling words all go
-// to one lane, so the merge copies the spelling table instead of merging it.
+// of an article goes to the same lane, where the last one replaces the others,
+// as a single writer would. Document ids follow the lanes' parts, not the input
+// order. Spelling words all go to a lane of their own (one more thread, mostly
+// idle), so the merge copies the spelling table instead of merging it.
 //
 // The parts live in "DB.parts-PID" beside the database until the merge, which
 // writes "DB.merge-PID" and renames it to DB, so the database appears whole or
@@ -45,9 +46,10 @@ class ParallelBuild {
   public:
     // Starts `lanes` writer threads for a new database at `path` (which must
     // not exist, or be an empty directory). Each lane commits after
-    // limits.documents documents or limits.bytes / lanes of changes. With
-    // `spelling`, spelling words go into one lane's spelling table, which
-    // holds them until they take limits.spelling_bytes (or limits.bytes).
+    // limits.documents documents or limits.bytes / lanes (at most 8 MB) of
+    // changes, and starts a new part after limits.part_documents. With
+    // `spelling`, spelling words go to a lane of their own, which holds them
+    // until they take limits.spelling_bytes (or limits.bytes).
     ParallelBuild(std::string path, BatchLimits limits, bool spelling, unsigned lanes);
     // Stops the lanes; an unfinished build's parts are removed.
     ~ParallelBuild();
@@ -76,6 +78,7 @@ class ParallelBuild {
 
     std::string m_path, m_parts;
     std::vector<std::unique_ptr<WriteLane>> m_lanes;
+    std::unique_ptr<WriteLane> m_spelling;  // the spelling words' lane, with spelling
     bool m_finished = false;
 };
 

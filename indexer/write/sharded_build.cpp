@@ -19,10 +19,18 @@ namespace {
 
 // A shard's lane commits after this share of the batch limit (at least 1 MB,
 // at most 8 MB as a parallel build's lanes): a month-sharded archive has a
-// hundred shards open at once when its articles come in no date order.
-BatchLimits shard_limits(BatchLimits limits) {
+// hundred shards open at once when its articles come in no date order. A new
+// collection's shards are written as parts (indexer/write/part_set.h), merged
+// by finish(); the control database holds no documents.
+BatchLimits shard_limits(BatchLimits limits, bool parts) {
     limits.bytes = std::clamp<std::size_t>(limits.bytes / 8, 1u << 20, 8u << 20);
+    limits.part_documents = parts ? std::max<std::size_t>(1, limits.part_documents) : 0;
     return limits;
+}
+
+// Where a new collection's shard is written until finish() merges it.
+std::string parts_path(const std::string& work, const std::string& shard) {
+    return (fs::path(work) / "parts" / shard).string();
 }
 
 [[noreturn]] void cannot_write(const std::string& dir, const std::string& what) {
@@ -54,7 +62,7 @@ ShardedBuild::ShardedBuild(std::string dir, ShardScheme scheme, BatchLimits limi
         remove_stale_builds(m_dir);
         m_work = m_dir + ".build-" + std::to_string(::getpid());
         fs::remove_all(m_work, ec);
-        if (!fs::create_directories(fs::path(m_work) / collection::shards, ec) && ec)
+        if (!fs::create_directories(m_work, ec) && ec)
             cannot_write(m_dir, "cannot create " + m_work + ": " + ec.message());
     } else {
         if (!is_collection(m_dir))
@@ -70,7 +78,7 @@ ShardedBuild::ShardedBuild(std::string dir, ShardScheme scheme, BatchLimits limi
     // is written as any live database is.
     const int flags = m_fresh ? Xapian::DB_NO_SYNC : 0;
     try {
-        m_control = std::make_unique<WriteLane>(control_path(m_work), m_dir, shard_limits(m_limits), m_spelling,
+        m_control = std::make_unique<WriteLane>(control_path(m_work), m_dir, shard_limits(m_limits, false), m_spelling,
                                                 flags, std::vector<std::pair<std::string, std::string>>{
                                                            {std::string(collection::scheme_key), m_scheme.to_string()}});
     } catch (...) {
@@ -90,15 +98,15 @@ ShardedBuild::~ShardedBuild() {
 
 WriteLane& ShardedBuild::lane_for(const std::string& shard) {
     if (const auto it = m_lanes.find(shard); it != m_lanes.end()) return *it->second;
-    std::string path = shard_path(m_work, shard);
+    std::string path = m_fresh ? parts_path(m_work, shard) : shard_path(m_work, shard);
     for (const auto& e : m_existing)
         if (e.name == shard) path = (fs::path(m_dir) / e.entry).string();
     // A new build's shards are compacted (and so marked) by finish(); a shard
     // written in place is not compact any more, so closing compacts it again.
     std::vector<std::pair<std::string, std::string>> metadata{{std::string(collection::shard_key), shard}};
     if (!m_fresh) metadata.emplace_back(std::string(collection::compacted_key), "");
-    auto lane = std::make_unique<WriteLane>(path, m_dir + " (shard " + shard + ")", shard_limits(m_limits), false,
-                                            m_fresh ? Xapian::DB_NO_SYNC : 0, metadata);
+    auto lane = std::make_unique<WriteLane>(path, m_dir + " (shard " + shard + ")", shard_limits(m_limits, m_fresh),
+                                            false, m_fresh ? Xapian::DB_NO_SYNC : 0, metadata);
     return *m_lanes.emplace(shard, std::move(lane)).first->second;
 }
 
@@ -124,23 +132,23 @@ void ShardedBuild::add(const std::vector<Article>& articles, std::vector<Xapian:
 }
 
 void ShardedBuild::finish() {
+    std::map<std::string, std::vector<std::string>> shards;  // name -> its databases
     for (auto& [shard, lane] : m_lanes) {
         lane->close_and_commit();
         m_commits += lane->commits();
+        shards[shard] = lane->databases();
     }
     m_control->close_and_commit();
     m_commits += m_control->commits();
-    std::vector<std::string> shards;
-    for (const auto& [shard, lane] : m_lanes) shards.push_back(shard);
     m_lanes.clear();
     m_control.reset();
     if (m_fresh) {
-        compact_into_place();
+        compact_into_place(shards);
         return;
     }
     std::vector<ShardEntry> entries = m_existing;
     bool grown = false;
-    for (const auto& shard : shards) {
+    for (const auto& [shard, databases] : shards) {
         if (std::any_of(entries.begin(), entries.end(), [&](const auto& e) { return e.name == shard; })) continue;
         entries.push_back({shard, shard_entry(shard)});
         grown = true;
@@ -149,17 +157,11 @@ void ShardedBuild::finish() {
     m_finished = true;
 }
 
-void ShardedBuild::compact_into_place() {
-    std::vector<ShardEntry> entries;
+void ShardedBuild::compact_into_place(const std::map<std::string, std::vector<std::string>>& shards) {
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(fs::path(m_work) / collection::shards, ec)) {
-        const std::string name = entry.path().filename().string();
-        entries.push_back({name, shard_entry(name)});
-    }
-    write_collection_stub(m_work, entries);
     const std::string merged = m_dir + ".merge-" + std::to_string(::getpid());
     fs::remove_all(merged, ec);
-    compact_database(m_work, merged, m_threads);
+    compact_collection(control_path(m_work), shards, merged, m_threads, m_dir, true);
     move_into_place(merged, m_dir, "collection");
     m_finished = true;
     fs::remove_all(m_work, ec);

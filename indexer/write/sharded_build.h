@@ -3,7 +3,8 @@
 // the spelling data and the collection's metadata to the control database.
 //
 // A new collection is built in "DIR.build-PID" (databases not synced, scratch
-// until the end); finish() compacts every shard and the control database into
+// until the end; each shard as a set of small parts, indexer/write/part_set.h);
+// finish() compacts every shard's parts and the control database into
 // "DIR.merge-PID", writes its stub and renames it to DIR, so the collection
 // appears whole or not at all, as a parallel build's database does. An existing
 // collection is written in place: new shards are created beside the others and
@@ -57,7 +58,7 @@ class ShardedBuild {
 
   private:
     WriteLane& lane_for(const std::string& shard);
-    void compact_into_place();
+    void compact_into_place(const std::map<std::string, std::vector<std::string>>& shards);
 
     std::string m_dir, m_work;  // m_work: where lanes write (DIR.build-PID, or DIR)
     ShardScheme m_scheme;

@@ -1,12 +1,20 @@
 #include "indexer/write/write_lane.h"
 
+#include <stdexcept>
+
 namespace newsdesk {
 
 WriteLane::WriteLane(const std::string& path, const std::string& name, BatchLimits limits, bool spelling,
-                     int db_flags, const std::vector<std::pair<std::string, std::string>>& metadata)
-    : m_writer(path, limits, spelling, 1, db_flags) {
-    m_writer.set_name(name);
-    for (const auto& [key, value] : metadata) m_writer.set_metadata(key, value);
+                     int db_flags, const std::vector<std::pair<std::string, std::string>>& metadata) {
+    if (limits.part_documents) {
+        if (spelling) throw std::logic_error("WriteLane: parts hold no spelling data (give it a lane of its own)");
+        m_parts.emplace(path, name, limits, db_flags, metadata);
+    } else {
+        m_writer.emplace(path, limits, spelling, 1, db_flags);
+        m_writer->set_name(name);
+        for (const auto& [key, value] : metadata) m_writer->set_metadata(key, value);
+        m_databases.push_back(path);
+    }
     m_thread = std::thread([this] { run(); });
 }
 
@@ -47,15 +55,19 @@ void WriteLane::run() {
             m_space.notify_one();
         }
         try {
-            m_writer.add_accounted(std::move(batch.id_terms), std::move(batch.documents), batch.bytes,
-                                   std::move(batch.words));
+            if (m_parts)
+                m_parts->add(std::move(batch.id_terms), std::move(batch.documents), batch.bytes);
+            else
+                m_writer->add_accounted(std::move(batch.id_terms), std::move(batch.documents), batch.bytes,
+                                        std::move(batch.words));
         } catch (...) {
             fail();
             return;
         }
     }
     try {
-        m_writer.commit();
+        if (m_parts) m_databases = m_parts->finish();
+        else m_writer->commit();
     } catch (...) {
         fail();
     }

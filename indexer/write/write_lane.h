@@ -10,6 +10,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -18,6 +19,7 @@
 #include <xapian.h>
 
 #include "indexer/write/index_writer.h"
+#include "indexer/write/part_set.h"
 
 namespace newsdesk {
 
@@ -26,7 +28,9 @@ class WriteLane {
     // Writes the database at `path` (created if needed), named `name` in
     // messages, with `db_flags` added to Xapian's (e.g. DB_NO_SYNC for a
     // scratch part); `metadata` is set when it is opened. Throws as
-    // IndexWriter does when it cannot be opened.
+    // IndexWriter does when it cannot be opened. With limits.part_documents,
+    // `path` is a new directory of parts (indexer/write/part_set.h), written
+    // without spelling.
     WriteLane(const std::string& path, const std::string& name, BatchLimits limits, bool spelling,
               int db_flags = Xapian::DB_NO_SYNC,
               const std::vector<std::pair<std::string, std::string>>& metadata = {});
@@ -43,7 +47,11 @@ class WriteLane {
     // Writes what is queued, commits and stops the thread; rethrows a failure.
     void close_and_commit();
 
-    [[nodiscard]] std::size_t commits() const { return m_writer.commits(); }
+    [[nodiscard]] std::size_t commits() const { return m_parts ? m_parts->commits() : m_writer->commits(); }
+
+    // The databases written, to be merged (after close_and_commit()): the
+    // parts in order, or the one database.
+    [[nodiscard]] const std::vector<std::string>& databases() const { return m_databases; }
 
     static constexpr std::size_t kQueuedBatches = 8;
 
@@ -59,7 +67,10 @@ class WriteLane {
     void run();
     void fail();  // records the failure; push() rethrows it and stops queueing
 
-    IndexWriter m_writer;  // written only by m_thread
+    // Written only by m_thread: one database, or a set of parts.
+    std::optional<IndexWriter> m_writer;
+    std::optional<PartSet> m_parts;
+    std::vector<std::string> m_databases;
     std::mutex m_mutex;
     std::condition_variable m_ready, m_space;
     std::deque<Batch> m_queue;

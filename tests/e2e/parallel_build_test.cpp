@@ -31,6 +31,7 @@ struct Contents {
     std::map<std::string, std::string> metadata;
     std::map<std::string, std::string> data;  // id term -> stored record
     std::map<std::string, std::size_t> positions;  // id term -> positions of its document
+    std::map<std::string, std::map<Xapian::valueno, std::string>> values;  // id term -> its values
 };
 
 Contents contents_of(const std::string& path) {
@@ -49,6 +50,7 @@ Contents contents_of(const std::string& path) {
         std::size_t positions = 0;
         for (auto dt = doc.termlist_begin(); dt != doc.termlist_end(); ++dt) positions += dt.positionlist_count();
         c.positions[*t] = positions;
+        for (auto v = doc.values_begin(); v != doc.values_end(); ++v) c.values[*t][v.get_valueno()] = *v;
     }
     return c;
 }
@@ -63,27 +65,70 @@ std::vector<std::string> leftovers_beside(const fs::path& db) {
     return names;
 }
 
-TEST(ParallelBuild, AFreshDatabaseBuiltByThreeLanesHoldsWhatOneWriterWrites) {
+// `y` holds what `x` does: documents, terms, positions, values, data,
+// spelling and metadata (document ids aside).
+void expect_same_contents(const Contents& x, const Contents& y, const std::string& what) {
+    EXPECT_EQ(y.docs, x.docs) << what;
+    EXPECT_EQ(y.length, x.length) << what;
+    EXPECT_EQ(y.terms.size(), x.terms.size()) << what;
+    EXPECT_TRUE(y.terms == x.terms) << what << ": term or posting counts differ";
+    EXPECT_TRUE(y.spelling == x.spelling) << what << ": spelling words or frequencies differ";
+    EXPECT_EQ(y.metadata, x.metadata) << what;
+    EXPECT_TRUE(y.data == x.data) << what << ": stored records differ";
+    EXPECT_TRUE(y.positions == x.positions) << what << ": positional data differs";
+    EXPECT_TRUE(y.values == x.values) << what << ": values differ";
+}
+
+// Three lanes, and two lanes writing parts of 7 articles each, merged at the
+// end (indexer/write/part_set.h), give what one writer gives.
+TEST(ParallelBuild, AFreshDatabaseBuiltByLanesOrInPartsHoldsWhatOneWriterWrites) {
     TempDir dir;
-    const auto one = dir / "one", three = dir / "three";
+    const auto one = dir / "one";
     const auto a = run({kIndex, "--quiet", "--threads", "1", "--db", one.string(), kCorpus});
     ASSERT_EQ(a.exit_code, 0) << a.err;
-    const auto b = run({kIndex, "--quiet", "--threads", "3", "--batch", "50", "--db", three.string(), kCorpus});
-    ASSERT_EQ(b.exit_code, 0) << b.err;
-
-    const auto x = contents_of(one.string()), y = contents_of(three.string());
+    const auto x = contents_of(one.string());
     ASSERT_EQ(x.docs, 299u);  // the Wikinews files, the IPTC examples and the seed
-    EXPECT_EQ(y.docs, x.docs);
-    EXPECT_EQ(y.length, x.length);
-    EXPECT_EQ(y.terms.size(), x.terms.size());
-    EXPECT_TRUE(y.terms == x.terms) << "term or posting counts differ";
     EXPECT_GT(x.spelling.size(), 1000u);
-    EXPECT_TRUE(y.spelling == x.spelling) << "spelling words or frequencies differ";
-    EXPECT_EQ(y.metadata, x.metadata);
-    EXPECT_EQ(y.metadata.at("newsdesk:schema"), std::string(kSchemaVersion));
-    EXPECT_TRUE(y.data == x.data) << "stored records differ";
-    EXPECT_TRUE(y.positions == x.positions) << "positional data differs";
-    EXPECT_TRUE(leftovers_beside(three).empty()) << leftovers_beside(three).front();
+    EXPECT_EQ(x.metadata.at("newsdesk:schema"), std::string(kSchemaVersion));
+    using Options = std::vector<std::string>;
+    for (const auto& [name, options] : {std::pair<std::string, Options>{"three", {"--threads", "3", "--batch", "50"}},
+                                        {"parted", {"--threads", "2", "--part", "7"}}}) {
+        const auto db = dir / name;
+        std::vector<std::string> argv{kIndex, "--quiet", "--db", db.string(), kCorpus};
+        argv.insert(argv.begin() + 2, options.begin(), options.end());
+        const auto b = run(argv);
+        ASSERT_EQ(b.exit_code, 0) << name << ": " << b.err;
+        expect_same_contents(x, contents_of(db.string()), name);
+        EXPECT_TRUE(leftovers_beside(db).empty()) << leftovers_beside(db).front();
+    }
+}
+
+// A new collection's shards are written in parts too: parts of 7 articles
+// give what one part a shard gives, shard by shard, and what one writer gives.
+TEST(PartedBuild, ACollectionInPartsOfSevenArticlesHoldsWhatOnePartAShardHolds) {
+    TempDir dir;
+    const auto one = dir / "one";
+    ASSERT_EQ(run({kIndex, "--quiet", "--threads", "1", "--db", one.string(), kCorpus}).exit_code, 0);
+    const auto x = contents_of(one.string());
+    const auto whole = dir / "whole", sharded = dir / "sharded";
+    for (const auto& [db, part] : {std::pair{whole, "1000000"}, std::pair{sharded, "7"}}) {
+        const auto r = run({kIndex, "--quiet", "--threads", "2", "--shard-by", "hash:3", "--part", part, "--db",
+                            db.string(), kCorpus});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_TRUE(leftovers_beside(db).empty()) << leftovers_beside(db).front();
+    }
+    const auto w = contents_of(whole.string()), s = contents_of(sharded.string());
+    ASSERT_EQ(w.docs, 299u);
+    EXPECT_TRUE(w.terms == x.terms) << "the collection's terms differ from one writer's";
+    EXPECT_TRUE(w.spelling == x.spelling) << "the collection's spelling differs from one writer's";
+    expect_same_contents(w, s, "a collection in parts of 7");
+    for (const auto& shard : fs::directory_iterator(sharded / "shards")) {
+        const auto name = shard.path().filename();
+        const auto in_parts = contents_of(shard.path().string());
+        const auto in_one = contents_of((whole / "shards" / name).string());
+        EXPECT_EQ(in_parts.docs, in_one.docs) << name;
+        EXPECT_EQ(in_parts.metadata, in_one.metadata) << name;
+    }
 }
 
 // Spelling words wait across commits until they fill a batch of their own
@@ -137,6 +182,45 @@ TEST(ParallelBuild, TheLastVersionOfARepeatedArticleWinsAsWithOneWriter) {
         const auto record = c.data.at(id_term("https://example.org/news/7"));
         EXPECT_NE(record.find("Harbour report seven, corrected"), std::string::npos) << threads << " threads";
         EXPECT_EQ(c.terms.count(std::string(prefix::body) + "fewer"), 1u) << threads << " threads";
+    }
+}
+
+// An article seen again after its part was closed is deleted from that part:
+// article 7 comes three times, in the first part, in a later one and in the
+// last file; only its last version is left, in a database and a collection.
+TEST(PartedBuild, AnArticleRepeatedInALaterPartLeavesOnlyItsLastVersion) {
+    TempDir dir;
+    std::string first;
+    for (int i = 0; i < 60; ++i) {
+        const int n = i == 45 ? 7 : i;  // the 46th line repeats article 7, parts later
+        first += R"({"url": "https://example.org/news/)" + std::to_string(n) + R"(", "title": "Harbour report )" +
+                 std::to_string(i) + R"(", "text": "Crews counted crates on the pier at dawn."})" + "\n";
+    }
+    const std::string second = R"({"url": "https://example.org/news/7", "title": "Harbour report seven, corrected", )"
+                                R"("text": "Crews counted fewer crates than first reported."})" "\n";
+    fs::create_directories(dir / "in");
+    write_file(dir / "in" / "a.jsonl", first);
+    write_file(dir / "in" / "b.jsonl", second);
+    for (const std::string shards : {"", "hash:2"}) {
+        for (const std::string threads : {"1", "2", "3"}) {
+            const auto db = dir / ("db" + threads + shards.substr(0, 4));
+            std::vector<std::string> argv{kIndex, "--quiet", "--threads", threads, "--part", "4", "--db", db.string()};
+            if (!shards.empty()) argv.insert(argv.end(), {"--shard-by", shards});
+            argv.push_back((dir / "in").string());
+            const auto r = run(argv);
+            const auto what = threads + " threads" + (shards.empty() ? "" : ", " + shards);
+            ASSERT_EQ(r.exit_code, 0) << what << ": " << r.err;
+            const auto c = contents_of(db.string());
+            EXPECT_EQ(c.docs, 59u) << what;
+            EXPECT_EQ(c.data.size(), 59u) << what;
+            const auto record = c.data.at(id_term("https://example.org/news/7"));
+            EXPECT_NE(record.find("Harbour report seven, corrected"), std::string::npos) << what;
+            EXPECT_EQ(c.terms.at(std::string(prefix::body) + "fewer").first, 1u) << what;
+            for (const auto& [id, data] : c.data)
+                EXPECT_EQ(data.find("Harbour report 45"), std::string::npos) << what << ": the middle version is left";
+            EXPECT_EQ(c.terms.at(std::string(prefix::body) + "dawn").first, 58u) << what;
+            EXPECT_TRUE(leftovers_beside(db).empty()) << what << ": " << leftovers_beside(db).front();
+        }
     }
 }
 
