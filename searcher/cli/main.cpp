@@ -5,6 +5,7 @@
 
 #include <cxxopts.hpp>
 
+#include "common/cli/heap.h"
 #include "common/cli/program.h"
 #include "common/error.h"
 #include "searcher/cli/cli_request.h"
@@ -14,6 +15,11 @@
 #include "searcher/searcher.h"
 
 namespace {
+
+// About the heap a search of ten hits touches (the records, the snippets'
+// words, Xapian's posting list buffers): 110 of 430 page faults at 20,000
+// articles ("ally mini").
+constexpr std::size_t kSearchHeap = 512 << 10;
 
 constexpr const char* kDescription = R"(Searches a newsdesk database; best matches first (BM25).
 
@@ -75,6 +81,7 @@ const newsdesk::cli::Program kProgram{"newsdesk-search", "newsdesk-search --help
 }  // namespace
 
 int main(int argc, char** argv) {
+    newsdesk::cli::prefault_heap(kSearchHeap);
     // A plain command line is read directly; cxxopts reads the rest (help,
     // version, usage errors).
     auto args = newsdesk::plain_search_args(argc, argv);
