@@ -148,7 +148,8 @@ void ShardedBuild::finish() {
     }
     std::vector<ShardEntry> entries = m_existing;
     bool grown = false;
-    for (const auto& [shard, databases] : shards) {
+    for (const auto& named : shards) {
+        const std::string& shard = named.first;  // a name, not a binding: clang 14 captures no bindings
         if (std::any_of(entries.begin(), entries.end(), [&](const auto& e) { return e.name == shard; })) continue;
         entries.push_back({shard, shard_entry(shard)});
         grown = true;
