@@ -41,6 +41,15 @@ class CorpusDirectory {
     }
     [[nodiscard]] const std::string& path() const { return m_path; }
     [[nodiscard]] std::string column_file() const { return m_path + "/" + std::string(kFacetColumnFile); }
+    // The column file's bytes.
+    [[nodiscard]] std::string column_bytes() const {
+        std::ifstream in(column_file(), std::ios::binary);
+        return {std::istreambuf_iterator<char>(in), {}};
+    }
+    // Replaces the column file with `bytes`.
+    void write_column(const std::string& bytes) const {
+        std::ofstream(column_file(), std::ios::binary | std::ios::trunc) << bytes;
+    }
 
   private:
     TempDir m_dir;
@@ -125,15 +134,11 @@ TEST(FacetColumn, CopyIndicesPastTheEntriesNameNoCopy) {
     CorpusDirectory corpus(120);
     corpus.add(0, 30);
     write_facet_column(corpus.path());
-    std::string bytes;
-    {
-        std::ifstream in(corpus.column_file(), std::ios::binary);
-        bytes.assign(std::istreambuf_iterator<char>(in), {});
-    }
+    std::string bytes = corpus.column_bytes();
     const Xapian::Database db(corpus.path());
     const std::size_t copies = (std::size_t{db.get_lastdocid()} + 2) * 4;
     std::fill(bytes.end() - static_cast<std::ptrdiff_t>(copies), bytes.end(), '\x7f');
-    std::ofstream(corpus.column_file(), std::ios::binary | std::ios::trunc) << bytes;
+    corpus.write_column(bytes);
     const auto column = FacetColumn::open(corpus.path(), db);
     ASSERT_TRUE(column) << "the sizes add up: opened";
     for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) EXPECT_EQ(column->copy_entry(did), kNoCopy);
@@ -150,23 +155,18 @@ TEST(FacetColumn, CopyIndicesPastTheEntriesNameNoCopy) {
 TEST(FacetColumn, AColumnOfTheFirstLayoutIsRewrittenInSilence) {
     CorpusDirectory corpus(100);
     write_facet_column(corpus.path());
-    std::string bytes;
-    {
-        std::ifstream in(corpus.column_file(), std::ios::binary);
-        bytes.assign(std::istreambuf_iterator<char>(in), {});
-    }
+    const std::string bytes = corpus.column_bytes();
     const Xapian::Database db(corpus.path());
     const std::size_t copies = (std::size_t{db.get_lastdocid()} + 2) * 4;
     std::string first = bytes.substr(0, bytes.size() - copies);
     first[7] = '1';  // "NDFACET1"
-    std::ofstream(corpus.column_file(), std::ios::binary | std::ios::trunc) << first;
+    corpus.write_column(first);
     ::testing::internal::CaptureStderr();
     EXPECT_FALSE(FacetColumn::open(corpus.path(), db));
     refresh_facet_column(corpus.path());
     EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
     EXPECT_TRUE(FacetColumn::open(corpus.path(), db)) << "rewritten";
-    std::ifstream in(corpus.column_file(), std::ios::binary);
-    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), bytes) << "as the current layout writes it";
+    EXPECT_EQ(corpus.column_bytes(), bytes) << "as the current layout writes it";
 }
 
 TEST(FacetColumn, AColumnOfAnEarlierRevisionIsIgnoredAndTheCountsStayExact) {
@@ -197,16 +197,12 @@ class DamagedColumn : public ::testing::TestWithParam<Damage> {};
 TEST_P(DamagedColumn, IsNamedInOneLineAndTheFacetsAreCountedWithoutIt) {
     CorpusDirectory corpus(150);
     write_facet_column(corpus.path());
-    std::string good;
-    {
-        std::ifstream in(corpus.column_file(), std::ios::binary);
-        good.assign(std::istreambuf_iterator<char>(in), {});
-    }
+    const std::string good = corpus.column_bytes();
     const std::string damaged = GetParam().damage(good);
     ASSERT_NE(damaged, good);
     std::filesystem::remove(corpus.column_file());
     const auto without = facets_of(corpus.path(), "police OR court");
-    std::ofstream(corpus.column_file(), std::ios::binary) << damaged;
+    corpus.write_column(damaged);
     ::testing::internal::CaptureStderr();
     const auto with_damaged = facets_of(corpus.path(), "police OR court");
     const std::string said = ::testing::internal::GetCapturedStderr();
