@@ -23,6 +23,7 @@
 #include "indexer/update/update.h"
 #include "indexer/write/collection_upkeep.h"
 #include "indexer/write/index_writer.h"
+#include "indexer/write/open_files.h"
 #include "indexer/write/pipeline.h"
 #include "indexer/write/sharded_build.h"
 #include "indexer/write/writer_lock.h"
@@ -262,6 +263,7 @@ int facet_column_main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    newsdesk::raise_open_file_limit();  // a build of many parts merges them at once
     for (int i = 1; i < argc; ++i) {
         if (std::string_view(argv[i]) == "--update") return newsdesk::update_main(argc, argv);
         if (std::string_view(argv[i]) == "--compact") return compact_main(argc, argv);

@@ -12,6 +12,7 @@
 
 #include "common/db/collection.h"
 #include "common/error.h"
+#include "indexer/write/open_files.h"
 
 namespace newsdesk {
 
@@ -26,13 +27,12 @@ std::string compact_all(const std::vector<std::pair<std::vector<std::string>, st
                         unsigned threads, bool scratch = false) {
     std::atomic<std::size_t> next{0};
     std::vector<std::string> failures(databases.size());
+    const std::size_t at_once = std::max<std::size_t>(1, std::min<std::size_t>(threads, databases.size()));
+    const std::size_t fan_in = databases_openable(at_once);
     const auto work = [&] {
         for (std::size_t i; (i = next++) < databases.size();) {
             try {
-                Xapian::Database sources;
-                for (const auto& source : databases[i].first) sources.add_database(Xapian::Database(source));
-                sources.compact(databases[i].second);
-                sources.close();
+                compact_in_rounds(databases[i].first, databases[i].second, fan_in);
                 std::error_code ec;
                 if (scratch)
                     for (const auto& source : databases[i].first) fs::remove_all(source, ec);

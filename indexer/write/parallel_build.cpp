@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "common/hash.h"
+#include "indexer/write/open_files.h"
 
 namespace newsdesk {
 
@@ -152,9 +153,7 @@ void ParallelBuild::finish() {
     std::error_code ec;
     fs::remove_all(merged, ec);
     try {
-        Xapian::Database parts;
-        for (const auto& database : databases) parts.add_database(Xapian::Database(database));
-        parts.compact(merged);
+        compact_in_rounds(databases, merged, databases_openable());
     } catch (const Xapian::Error& e) {
         fs::remove_all(merged, ec);
         throw IndexError(m_path + ": cannot write the database (" + e.get_description() + ")");

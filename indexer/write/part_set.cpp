@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "common/error.h"
+#include "common/schema.h"
 
 namespace newsdesk {
 
@@ -21,7 +22,7 @@ PartSet::PartSet(std::string dir, std::string name, BatchLimits limits, int db_f
 std::string PartSet::part_path(std::size_t i) const { return m_dir + "/part-" + std::to_string(i); }
 
 void PartSet::open_part() {
-    m_writer.emplace(part_path(m_closed.size()), m_limits, false, 1, m_db_flags);
+    m_writer.emplace(part_path(m_closed), m_limits, false, 1, m_db_flags);
     m_writer->set_name(m_name);
     for (const auto& [key, value] : m_metadata) m_writer->set_metadata(key, value);
 }
@@ -34,29 +35,42 @@ void PartSet::close_part() {
     m_writer->commit();
     m_commits += m_writer->commits();
     m_writer.reset();
-    const std::string path = part_path(m_closed.size()), packed = path + ".compact";
+    const std::string path = part_path(m_closed), packed = path + ".compact";
     try {
         Xapian::Database(path).compact(packed);
         std::filesystem::remove_all(path);
         std::filesystem::rename(packed, path);
-        m_closed.emplace_back(path);
     } catch (const Xapian::Error& e) {
         throw IndexError(m_name + ": cannot compact a part (" + e.get_description() + ")");
     } catch (const std::filesystem::filesystem_error& e) {
         throw IndexError(m_name + ": cannot compact a part (" + e.what() + ")");
     }
+    find_replaced(m_closed++);
+}
+
+// Both lists of id terms are sorted, so each earlier part's is read forward
+// once, skipping to the next term of the last part.
+void PartSet::find_replaced(std::size_t last) {
+    if (last == 0) return;
+    const std::string id(prefix::id);
+    try {
+        Xapian::Database newest(part_path(last));
+        for (std::size_t p = 0; p < last; ++p) {
+            Xapian::Database earlier(part_path(p));
+            auto mine = earlier.allterms_begin(id);
+            const auto mine_end = earlier.allterms_end(id);
+            for (auto t = newest.allterms_begin(id); t != newest.allterms_end(id) && mine != mine_end; ++t) {
+                mine.skip_to(*t);
+                if (mine != mine_end && *mine == *t) m_replaced.emplace(p, *earlier.postlist_begin(*t));
+            }
+        }
+    } catch (const Xapian::Error& e) {
+        throw IndexError(m_name + ": cannot read back a part (" + e.get_description() + ")");
+    }
 }
 
 void PartSet::add(std::vector<std::string>&& id_terms, std::vector<Xapian::Document>&& documents,
                   std::size_t bytes) {
-    try {
-        for (const auto& term : id_terms)
-            for (std::size_t p = 0; p < m_closed.size(); ++p)
-                if (auto it = m_closed[p].postlist_begin(term); it != m_closed[p].postlist_end(term))
-                    m_replaced.emplace(p, *it);
-    } catch (const Xapian::Error& e) {
-        throw IndexError(m_name + ": cannot read back a part (" + e.get_description() + ")");
-    }
     m_writer->add_accounted(std::move(id_terms), std::move(documents), bytes, {});
     if (m_writer->doc_count() >= m_limits.part_documents) {
         close_part();
@@ -67,9 +81,9 @@ void PartSet::add(std::vector<std::string>&& id_terms, std::vector<Xapian::Docum
 std::vector<std::string> PartSet::finish() {
     m_writer->commit();
     m_commits += m_writer->commits();
-    const std::size_t parts = m_closed.size() + 1;
+    const std::size_t parts = m_closed + 1;
     m_writer.reset();
-    m_closed.clear();
+    find_replaced(m_closed);
     try {
         for (auto it = m_replaced.begin(); it != m_replaced.end();) {
             const std::size_t part = it->first;

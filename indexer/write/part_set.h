@@ -8,8 +8,9 @@
 //
 // An article seen again replaces its earlier version as one database would:
 // in the current part by replace_document, in a closed part by deleting it
-// there when the set is finished (the closed parts are looked up read-only,
-// one B-tree lookup per article and part; only the deletions are kept).
+// there when the set is finished. When a part closes, its id terms are walked
+// beside each earlier part's, one part open at a time (no closed part is kept
+// open: indexer/write/open_files.h), and only the deletions are kept.
 #pragma once
 
 #include <cstddef>
@@ -47,6 +48,8 @@ class PartSet {
   private:
     void open_part();
     void close_part();
+    // Notes the articles of part `last` that earlier parts hold, to delete there.
+    void find_replaced(std::size_t last);
     [[nodiscard]] std::string part_path(std::size_t i) const;
 
     std::string m_dir, m_name;
@@ -54,7 +57,7 @@ class PartSet {
     int m_db_flags;
     std::vector<std::pair<std::string, std::string>> m_metadata;
     std::optional<IndexWriter> m_writer;  // the current part
-    std::vector<Xapian::Database> m_closed;  // read-only, by part number
+    std::size_t m_closed = 0;  // parts closed (compacted), numbered from 0
     std::set<std::pair<std::size_t, Xapian::docid>> m_replaced;  // (closed part, document) to delete
     std::size_t m_commits = 0;  // of closed parts
 };

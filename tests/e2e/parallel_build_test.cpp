@@ -224,6 +224,34 @@ TEST(PartedBuild, AnArticleRepeatedInALaterPartLeavesOnlyItsLastVersion) {
     }
 }
 
+// A part for each article, under a limit of 64 open files (a read-only part
+// holds five): no closed part is kept open, and the merge takes the parts in
+// rounds of as many as the descriptors left allow (indexer/write/open_files.h),
+// so the database and the collection hold what a build without parts holds.
+TEST(PartedBuild, FarMorePartsThanOpenFilesAllowMergeIntoWhatOnePartHolds) {
+    TempDir dir;
+    const auto one = dir / "one", whole = dir / "whole";
+    ASSERT_EQ(run({kIndex, "--quiet", "--threads", "1", "--db", one.string(), kCorpus}).exit_code, 0);
+    ASSERT_EQ(run({kIndex, "--quiet", "--threads", "2", "--shard-by", "hash:2", "--part", "1000000", "--db",
+                   whole.string(), kCorpus})
+                  .exit_code,
+              0);
+    using Options = std::vector<std::string>;
+    for (const auto& [name, options] :
+         {std::pair<std::string, Options>{"database", {"--threads", "3"}},
+          {"collection", {"--threads", "2", "--shard-by", "hash:2"}}}) {
+        const auto db = dir / name;
+        // The limit set in a shell that then becomes the indexer (hard and soft alike).
+        std::vector<std::string> argv{"/bin/sh", "-c", "ulimit -n 64 && exec \"$@\"", "sh", kIndex, "--quiet",
+                                      "--part", "1", "--db", db.string(), kCorpus};
+        argv.insert(argv.begin() + 6, options.begin(), options.end());
+        const auto r = run(argv);
+        ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
+        expect_same_contents(contents_of((name == "database" ? one : whole).string()), contents_of(db.string()), name);
+        EXPECT_TRUE(leftovers_beside(db).empty()) << name << ": " << leftovers_beside(db).front();
+    }
+}
+
 TEST(ParallelBuild, AnExistingDatabaseIsUpdatedInPlaceByOneWriter) {
     TempDir dir;
     const auto db = dir / "db";
