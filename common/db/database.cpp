@@ -1,12 +1,16 @@
 #include "common/db/database.h"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
 #include "common/config.h"
 #include "common/db/collection.h"
+#include "common/db/open_files.h"
 #include "common/error.h"
 #include "common/schema.h"
 
@@ -91,6 +95,18 @@ Xapian::Database open_stub(const std::string& stub, const OpenOptions& options, 
     return db;
 }
 
+// "PATH: cannot open database[ for writing]: Xapian's reason (the system's)",
+// with what to do when the open-file limit is what stopped it.
+IndexError opening_failure(const std::string& path, const Xapian::Error& e, const std::string& what = "") {
+    std::string message = path + ": cannot open database" + what + ": " + e.get_msg();
+    if (const char* reason = e.get_error_string(); reason && *reason) {
+        message += std::string(" (") + reason + ")";
+        if (std::string_view(reason) == std::strerror(EMFILE))
+            message += "; raise the open-file limit (ulimit -n), or open fewer shards";
+    }
+    return IndexError(message);
+}
+
 Xapian::Database open_path(const std::string& path, const OpenOptions& options, int depth) {
     std::error_code ec;
     if (!fs::exists(path, ec))
@@ -102,7 +118,7 @@ Xapian::Database open_path(const std::string& path, const OpenOptions& options, 
     try {
         return Xapian::Database(path);
     } catch (const Xapian::DatabaseOpeningError& e) {
-        throw IndexError(path + ": cannot open database: " + e.get_msg());
+        throw opening_failure(path, e);
     }
 }
 
@@ -117,7 +133,7 @@ Xapian::Database open_once(const std::string& path, const OpenOptions& options) 
     } catch (const Xapian::NetworkError& e) {
         throw_shard_failure(path, e);
     } catch (const Xapian::DatabaseOpeningError& e) {
-        throw IndexError(path + ": cannot open database: " + e.get_msg());
+        throw opening_failure(path, e);
     }
     return db;
 }
@@ -128,6 +144,7 @@ Xapian::Database open_for_reading(const std::string& path, const OpenOptions& op
     // Opening reads the version file, then the tables at that revision, then the
     // schema key: a writer committing twice in between discards the revision
     // being opened, as it does one being searched (database_impl.h).
+    raise_open_file_limit();  // a collection holds a few descriptors a shard
     for (int attempt = 1;; ++attempt) {
         try {
             return open_once(path, options);
@@ -200,6 +217,7 @@ void check_schema(const Xapian::Database& db, const std::string& path) {
 }
 
 Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_flags) {
+    raise_open_file_limit();
     try {
         std::error_code ec;
         const auto parent = std::filesystem::path(path).parent_path();
@@ -210,7 +228,7 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, int extra_fla
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexError(path + ": database is locked by another writer");
     } catch (const Xapian::DatabaseError& e) {
-        throw IndexError(path + ": cannot open database for writing: " + e.get_msg());
+        throw opening_failure(path, e, " for writing");
     }
 }
 

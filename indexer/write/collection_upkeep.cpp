@@ -12,7 +12,8 @@
 
 #include "common/db/collection.h"
 #include "common/error.h"
-#include "indexer/write/open_files.h"
+#include "common/db/open_files.h"
+#include "indexer/write/compaction.h"
 
 namespace newsdesk {
 

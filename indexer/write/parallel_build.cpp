@@ -9,7 +9,8 @@
 
 #include "common/error.h"
 #include "common/hash.h"
-#include "indexer/write/open_files.h"
+#include "common/db/open_files.h"
+#include "indexer/write/compaction.h"
 
 namespace newsdesk {
 

@@ -10,7 +10,7 @@
 // in the current part by replace_document, in a closed part by deleting it
 // there when the set is finished. When a part closes, its id terms are walked
 // beside each earlier part's, one part open at a time (no closed part is kept
-// open: indexer/write/open_files.h), and only the deletions are kept.
+// open: common/db/open_files.h), and only the deletions are kept.
 #pragma once
 
 #include <cstddef>

@@ -252,6 +252,24 @@ TEST(PartedBuild, FarMorePartsThanOpenFilesAllowMergeIntoWhatOnePartHolds) {
     }
 }
 
+// A new collection of thirty monthly shards writes them all at once (a lane
+// and a part open for each, about 200 descriptors): under a soft limit of 64
+// open files the indexer raises it to the hard one and builds what one writer
+// holds.
+TEST(PartedBuild, MoreShardsThanTheSoftOpenFileLimitAllowsAreStillWritten) {
+    TempDir dir;
+    const auto one = dir / "one", months = dir / "months";
+    ASSERT_EQ(run({kIndex, "--quiet", "--threads", "1", "--db", one.string(), kCorpus}).exit_code, 0);
+    const auto r = run({"/bin/sh", "-c", "ulimit -Sn 64 && exec \"$@\"", "sh", kIndex, "--quiet", "--shard-by",
+                        "month", "--db", months.string(), kCorpus});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto x = contents_of(one.string()), m = contents_of(months.string());
+    EXPECT_EQ(m.docs, x.docs);
+    EXPECT_TRUE(m.terms == x.terms) << "the collection's terms differ from one writer's";
+    EXPECT_TRUE(m.data == x.data) << "the collection's records differ from one writer's";
+    EXPECT_GE(std::distance(fs::directory_iterator(months / "shards"), fs::directory_iterator()), 30);
+}
+
 TEST(ParallelBuild, AnExistingDatabaseIsUpdatedInPlaceByOneWriter) {
     TempDir dir;
     const auto db = dir / "db";

@@ -163,6 +163,34 @@ TEST(Shards, LocalShardsAnswerAsOneDatabase) {
     expect_same_answers(l.single, l.by_hash, "by hash");
 }
 
+// Thirty monthly shards hold about 150 descriptors open, more than a soft
+// limit of 64 files allows: the search raises its soft limit to the hard one
+// (common/db/open_files.h) and answers as the single database does; where the
+// hard limit is as low, it fails with one line saying what to do.
+TEST(Shards, MoreShardsThanTheSoftOpenFileLimitAllowsAreStillSearched) {
+    const auto& l = layouts();
+    const auto under = [&](const std::string& limit, const std::vector<std::string>& args) {
+        std::vector<std::string> argv{"/bin/sh", "-c", "ulimit " + limit + " 64 && exec \"$@\"", "sh", kSearch,
+                                      "--db", l.by_month};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return run(argv);
+    };
+    const auto soft = under("-Sn", {"--json", "--facets", "default", "korea"});
+    ASSERT_EQ(soft.exit_code, 0) << soft.err;
+    const auto single = search_json(l.single, {"--facets", "default", "korea"});
+    const auto month = json::parse(soft.out);
+    EXPECT_EQ(month["total"], single["total"]);
+    EXPECT_EQ(month["facets"], single["facets"]);
+    ASSERT_EQ(month["hits"].size(), single["hits"].size());
+    for (std::size_t i = 0; i < single["hits"].size(); ++i) EXPECT_EQ(month["hits"][i]["id"], single["hits"][i]["id"]) << i;
+
+    const auto hard = under("-n", {"korea"});
+    EXPECT_EQ(hard.exit_code, 1) << hard.err;
+    EXPECT_EQ(std::count(hard.err.begin(), hard.err.end(), '\n'), 1) << hard.err;
+    EXPECT_NE(hard.err.find("(Too many open files); raise the open-file limit (ulimit -n)"), std::string::npos)
+        << hard.err;
+}
+
 // The reader's stub: the control database (metadata, spelling) from a local
 // copy, the shards from their servers.
 std::string remote_stub(const fs::path& where, const std::string& collection,

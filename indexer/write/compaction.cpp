@@ -1,6 +1,4 @@
-#include "indexer/write/open_files.h"
-
-#include <sys/resource.h>
+#include "indexer/write/compaction.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -13,17 +11,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Descriptors kept aside for what else may open meanwhile (the other
-// compactions' outputs are counted as databases).
-constexpr std::size_t kReserve = 16;
-
-std::size_t open_now() {
-    std::error_code ec;
-    std::size_t n = 0;
-    for (fs::directory_iterator it("/proc/self/fd", ec), end; !ec && it != end; it.increment(ec)) ++n;
-    return n;
-}
-
 void compact(const std::vector<std::string>& sources, const std::string& to) {
     Xapian::Database merged;
     for (const auto& source : sources) merged.add_database(Xapian::Database(source));
@@ -31,24 +18,6 @@ void compact(const std::vector<std::string>& sources, const std::string& to) {
 }
 
 }  // namespace
-
-void raise_open_file_limit() {
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
-    limit.rlim_cur = limit.rlim_max;
-    (void)::setrlimit(RLIMIT_NOFILE, &limit);
-}
-
-std::size_t databases_openable(std::size_t at_once) {
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 1024;
-    const auto soft = static_cast<std::size_t>(limit.rlim_cur);
-    const std::size_t used = open_now() + kReserve;
-    const std::size_t free = soft > used ? soft - used : 0;
-    // One database more than the sources: the compaction's output.
-    const std::size_t each = free / std::max<std::size_t>(1, at_once) / kFilesPerDatabase;
-    return each > 3 ? each - 1 : 2;
-}
 
 void compact_in_rounds(const std::vector<std::string>& sources, const std::string& to, std::size_t fan_in) {
     fan_in = std::max<std::size_t>(2, fan_in);
