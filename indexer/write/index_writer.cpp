@@ -170,6 +170,10 @@ void IndexWriter::commit_batch() {
     commit_database();
 }
 
+void IndexWriter::commit_documents() {
+    if (m_db && m_pending > 0) commit_batch();
+}
+
 std::size_t IndexWriter::spelling_limit() const {
     return m_limits.spelling_bytes ? m_limits.spelling_bytes : m_limits.bytes;
 }

@@ -83,6 +83,13 @@ class IndexWriter {
     // parallel build commits its lanes in finish()).
     void commit();
 
+    // Commits the pending documents now (the spelling words wait for their own
+    // limit, as at a batch's end); nothing when none are pending.
+    void commit_documents();
+
+    // The estimated bytes of the documents not yet committed.
+    [[nodiscard]] std::size_t pending_bytes() const { return m_pending_bytes; }
+
     // Commits; a parallel build is merged into `path`. Call once, at the end.
     void finish();
 

@@ -16,7 +16,6 @@ PartSet::PartSet(std::string dir, std::string name, BatchLimits limits, int db_f
     std::error_code ec;
     if (!std::filesystem::create_directories(m_dir, ec) && ec)
         throw IndexError(m_name + ": cannot create " + m_dir + ": " + ec.message());
-    open_part();
 }
 
 std::string PartSet::part_path(std::size_t i) const { return m_dir + "/part-" + std::to_string(i); }
@@ -32,9 +31,7 @@ void PartSet::open_part() {
 // so a million articles' parts would not fit beside their merge on a disk
 // that holds the result twice; and the merge reads half as much.
 void PartSet::close_part() {
-    m_writer->commit();
-    m_commits += m_writer->commits();
-    m_writer.reset();
+    close_writer();
     const std::string path = part_path(m_closed), packed = path + ".compact";
     try {
         Xapian::Database(path).compact(packed);
@@ -69,8 +66,16 @@ void PartSet::find_replaced(std::size_t last) {
     }
 }
 
+void PartSet::close_writer() {
+    if (!m_writer) return;
+    m_writer->commit();
+    m_commits += m_writer->commits();
+    m_writer.reset();
+}
+
 void PartSet::add(std::vector<std::string>&& id_terms, std::vector<Xapian::Document>&& documents,
                   std::size_t bytes) {
+    if (!m_writer) open_part();  // reopens the current part after close_writer()
     m_writer->add_accounted(std::move(id_terms), std::move(documents), bytes, {});
     if (m_writer->doc_count() >= m_limits.part_documents) {
         close_part();
@@ -79,10 +84,9 @@ void PartSet::add(std::vector<std::string>&& id_terms, std::vector<Xapian::Docum
 }
 
 std::vector<std::string> PartSet::finish() {
-    m_writer->commit();
-    m_commits += m_writer->commits();
+    if (!std::filesystem::exists(part_path(m_closed))) open_part();  // nothing added: one empty part
+    close_writer();
     const std::size_t parts = m_closed + 1;
-    m_writer.reset();
     find_replaced(m_closed);
     try {
         for (auto it = m_replaced.begin(); it != m_replaced.end();) {

@@ -28,10 +28,11 @@ namespace newsdesk {
 
 class PartSet {
   public:
-    // Creates `dir` and its first part; `name` is the database named in
-    // messages, `db_flags` are added to Xapian's, `metadata` is set in every
-    // part. A part is closed once it holds limits.part_documents documents
-    // (at least 1). Throws IndexError when a part cannot be written.
+    // Creates `dir` (its first part comes with the first add()); `name` is the
+    // database named in messages, `db_flags` are added to Xapian's, `metadata`
+    // is set in every part. A part is closed once it holds
+    // limits.part_documents documents (at least 1). Throws IndexError when a
+    // part cannot be written.
     PartSet(std::string dir, std::string name, BatchLimits limits, int db_flags,
             std::vector<std::pair<std::string, std::string>> metadata);
 
@@ -44,6 +45,17 @@ class PartSet {
     std::vector<std::string> finish();
 
     [[nodiscard]] std::size_t commits() const;
+
+    // The current part's, as IndexWriter's of the same names.
+    void commit_documents() {
+        if (m_writer) m_writer->commit_documents();
+    }
+    [[nodiscard]] std::size_t pending_bytes() const { return m_writer ? m_writer->pending_bytes() : 0; }
+
+    // Commits the current part and closes it until the next add() reopens it
+    // (a sharded build keeps only so many shards open: indexer/write/lane_budget.h).
+    void close_writer();
+    [[nodiscard]] bool writer_open() const { return m_writer.has_value(); }
 
   private:
     void open_part();

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "common/db/database.h"
+#include "common/db/open_files.h"
 #include "common/error.h"
 #include "common/schema.h"
 #include "indexer/write/collection_upkeep.h"
@@ -18,7 +19,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // A shard's lane commits after this share of the batch limit (at least 1 MB,
-// at most 8 MB as a parallel build's lanes): a month-sharded archive has a
+// at most 8 MB as a parallel build's lanes), or sooner when the shards' lanes
+// together hold the whole limit (m_budget): a month-sharded archive has a
 // hundred shards open at once when its articles come in no date order. A new
 // collection's shards are written as parts (indexer/write/part_set.h), merged
 // by finish(); the control database holds no documents.
@@ -27,6 +29,14 @@ BatchLimits shard_limits(BatchLimits limits, bool parts) {
     limits.part_documents = parts ? std::max<std::size_t>(1, limits.part_documents) : 0;
     return limits;
 }
+
+// Shards whose databases stay open at once (each holds about 2 MB and six
+// files; the others are closed between their batches: m_budget), fewer where
+// the open-file limit is low: a lane may hold two databases at a time (a part
+// and its compaction).
+constexpr std::size_t kOpenShards = 32;
+
+std::size_t open_shards() { return std::clamp<std::size_t>(databases_openable() / 2, 2, kOpenShards); }
 
 // Where a new collection's shard is written until finish() merges it.
 std::string parts_path(const std::string& work, const std::string& shard) {
@@ -55,7 +65,7 @@ ShardScheme ShardedBuild::scheme_of(const std::string& dir) {
 ShardedBuild::ShardedBuild(std::string dir, ShardScheme scheme, BatchLimits limits, bool spelling,
                            unsigned threads)
     : m_dir(std::move(dir)), m_scheme(scheme), m_limits(limits), m_spelling(spelling),
-      m_fresh(ParallelBuild::is_fresh(m_dir)), m_threads(std::max(1u, threads)) {
+      m_fresh(ParallelBuild::is_fresh(m_dir)), m_threads(std::max(1u, threads)), m_budget(limits.bytes, open_shards()) {
     if (m_limits.documents == 0) m_limits.documents = 1;
     std::error_code ec;
     if (m_fresh) {
@@ -106,7 +116,7 @@ WriteLane& ShardedBuild::lane_for(const std::string& shard) {
     std::vector<std::pair<std::string, std::string>> metadata{{std::string(collection::shard_key), shard}};
     if (!m_fresh) metadata.emplace_back(std::string(collection::compacted_key), "");
     auto lane = std::make_unique<WriteLane>(path, m_dir + " (shard " + shard + ")", shard_limits(m_limits, m_fresh),
-                                            false, m_fresh ? Xapian::DB_NO_SYNC : 0, metadata);
+                                            false, m_fresh ? Xapian::DB_NO_SYNC : 0, metadata, &m_budget);
     return *m_lanes.emplace(shard, std::move(lane)).first->second;
 }
 

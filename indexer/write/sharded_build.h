@@ -22,6 +22,7 @@
 #include "common/article.h"
 #include "common/db/collection.h"
 #include "indexer/write/index_writer.h"
+#include "indexer/write/lane_budget.h"
 #include "indexer/write/write_lane.h"
 
 namespace newsdesk {
@@ -66,6 +67,7 @@ class ShardedBuild {
     bool m_spelling, m_fresh, m_finished = false;
     unsigned m_threads;
     std::vector<ShardEntry> m_existing;  // the stub's shards when written in place
+    LaneBudget m_budget;  // --batch-mb, shared by the shards' lanes (outlives them)
     std::unique_ptr<WriteLane> m_control;
     std::map<std::string, std::unique_ptr<WriteLane>> m_lanes;  // by shard name
     std::size_t m_commits = 0;

@@ -19,22 +19,26 @@
 #include <xapian.h>
 
 #include "indexer/write/index_writer.h"
+#include "indexer/write/lane_budget.h"
 #include "indexer/write/part_set.h"
 
 namespace newsdesk {
 
-class WriteLane {
+class WriteLane final : public BudgetedLane {
   public:
     // Writes the database at `path` (created if needed), named `name` in
     // messages, with `db_flags` added to Xapian's (e.g. DB_NO_SYNC for a
     // scratch part); `metadata` is set when it is opened. Throws as
     // IndexWriter does when it cannot be opened. With limits.part_documents,
     // `path` is a new directory of parts (indexer/write/part_set.h), written
-    // without spelling.
+    // without spelling. With a `budget`, shared with other lanes, the lane
+    // also commits, or commits and closes its database until its next batch,
+    // when the budget says so (indexer/write/lane_budget.h).
     WriteLane(const std::string& path, const std::string& name, BatchLimits limits, bool spelling,
               int db_flags = Xapian::DB_NO_SYNC,
-              const std::vector<std::pair<std::string, std::string>>& metadata = {});
-    ~WriteLane();
+              const std::vector<std::pair<std::string, std::string>>& metadata = {},
+              LaneBudget* budget = nullptr);
+    ~WriteLane() override;
     WriteLane(const WriteLane&) = delete;
     WriteLane& operator=(const WriteLane&) = delete;
 
@@ -44,10 +48,18 @@ class WriteLane {
     void push(std::vector<std::string>&& id_terms, std::vector<Xapian::Document>&& documents, std::size_t bytes,
               SpellingWords&& words);
 
+    // Ask the lane's thread to commit what it holds, or to commit and close
+    // its database, once it has written the batch in hand (the lane's budget
+    // asks; any thread may call them).
+    void request_commit() override;
+    void request_close() override;
+
     // Writes what is queued, commits and stops the thread; rethrows a failure.
     void close_and_commit();
 
-    [[nodiscard]] std::size_t commits() const { return m_parts ? m_parts->commits() : m_writer->commits(); }
+    [[nodiscard]] std::size_t commits() const {
+        return m_parts ? m_parts->commits() : m_commits + (m_writer ? m_writer->commits() : 0);
+    }
 
     // The databases written, to be merged (after close_and_commit()): the
     // parts in order, or the one database.
@@ -66,15 +78,28 @@ class WriteLane {
     void close();
     void run();
     void fail();  // records the failure; push() rethrows it and stops queueing
+    void write(Batch&& batch, bool commit, bool close);  // on m_thread
+    void open_writer();
+    void close_writer();
+    [[nodiscard]] std::size_t pending_bytes() const;
 
-    // Written only by m_thread: one database, or a set of parts.
+    // Written only by m_thread: one database (m_path; closed and reopened at
+    // the budget's word), or a set of parts.
+    std::string m_path, m_name;
+    BatchLimits m_limits;
+    bool m_spelling;
+    int m_db_flags;
+    std::vector<std::pair<std::string, std::string>> m_metadata;
     std::optional<IndexWriter> m_writer;
     std::optional<PartSet> m_parts;
+    std::size_t m_commits = 0;  // of m_writer's closed before
     std::vector<std::string> m_databases;
     std::mutex m_mutex;
     std::condition_variable m_ready, m_space;
     std::deque<Batch> m_queue;
     bool m_closing = false;
+    bool m_commit_asked = false, m_close_asked = false;
+    LaneBudget* m_budget;
     std::exception_ptr m_error;
     std::thread m_thread;  // started once the rest is built
 };
