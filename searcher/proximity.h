@@ -14,11 +14,32 @@ namespace newsdesk {
 // or operator in capitals. Only such a query gets a proximity boost.
 [[nodiscard]] bool is_plain_words(const std::string& text);
 
-// One OP_NEAR (within `window` words, either order) per pair of consecutive
-// words of `text` after the stopwords of `languages` are dropped, over the
-// unstemmed headline and body terms (which carry positions), ORed; empty when
-// `text` has fewer than two such words.
+// A pair is looked up in the index (pair_near) when at most this many articles
+// hold both its terms.
+inline constexpr Xapian::doccount kPairArticlesLookedUp = 32;
+
+// Terms `a` and `b` within `window` words of each other, either order: the
+// articles `a NEAR b` matches in `db`, each weighed as that NEAR weighs it,
+// and its two terms counted among the query's subqueries as the NEAR's are
+// (so Xapian's percentages are the same too).
+//
+// A NEAR as the right side of AND_MAYBE (the boost read_words adds) costs
+// Xapian a reading of both terms' positions for every article of the left
+// side it checks while the NEAR waits at an article that holds both words
+// apart: on the 20,000-article benchmark `chicago neat` took 22M instructions
+// instead of 8M. So where at most kPairArticlesLookedUp articles hold both
+// terms, the NEAR is run once alone over them, and the pair becomes
+// `(a AND b) FILTER (the id terms of those it matches)`, or a query matching
+// nothing (`(a AND b) AND_NOT (a AND b)`) when it matches none; the NEAR as it
+// is otherwise, or when an article it matches has no id term of its own.
+[[nodiscard]] Xapian::Query pair_near(const std::string& a, const std::string& b, Xapian::termcount window,
+                                      const Xapian::Database& db);
+
+// pair_near for each pair of consecutive words of `text` after the stopwords
+// of `languages` are dropped, over the unstemmed headline and body terms
+// (which carry positions), ORed; empty when `text` has fewer than two such
+// words.
 [[nodiscard]] Xapian::Query word_pairs_near(const std::string& text, const std::vector<std::string>& languages,
-                                            Xapian::termcount window);
+                                            Xapian::termcount window, const Xapian::Database& db);
 
 }  // namespace newsdesk

@@ -459,7 +459,7 @@ std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Datab
         described = all_described;
         return all;
     }
-    const Xapian::Query near = is_plain_words(folded) ? word_pairs_near(folded, codes, kProximityWindow) : Xapian::Query();
+    const Xapian::Query near = is_plain_words(folded) ? word_pairs_near(folded, codes, kProximityWindow, db) : Xapian::Query();
     for (std::size_t i = 0; i < any.size(); ++i) {
         any[i].query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, any[i].query,
                                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all[i].query, kAllWordsBoost));
