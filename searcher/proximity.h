@@ -15,8 +15,12 @@ namespace newsdesk {
 [[nodiscard]] bool is_plain_words(const std::string& text);
 
 // A pair is looked up in the index (pair_near) when at most this many articles
-// hold both its terms.
+// hold both its terms; in one local database, at most
+// kPairArticlesLookedUpLocally (the look-up tests positions once in each of
+// them, where the match with the NEAR tested them again and again: a sentence
+// of common words cost 0.7G to 1.4G instructions at 20,000 articles).
 inline constexpr Xapian::doccount kPairArticlesLookedUp = 32;
+inline constexpr Xapian::doccount kPairArticlesLookedUpLocally = 20000;
 
 // Terms `a` and `b` within `window` words of each other, either order: the
 // articles `a NEAR b` matches in `db`, each weighed as that NEAR weighs it,
@@ -30,20 +34,29 @@ inline constexpr Xapian::doccount kPairArticlesLookedUp = 32;
 // instructions (9.7M with the look-up below). And where that NEAR shares an
 // OR with another subquery (nested AND_MAYBEs under a FILTER merge their
 // right sides), Xapian counted it at such an article once it had been checked
-// there before, though its words stand apart. So where at most
-// kPairArticlesLookedUp articles hold both terms, the NEAR is run once alone
-// over them and restricted to those it matches, by their id terms:
-// `(a NEAR b) FILTER (Q... OR Q...)`, or `(a NEAR b) AND_NOT (a AND b)` when
-// it matches none. Otherwise, or when an article it matches has no id term
-// of its own, the NEAR as it is.
+// there before, though its words stand apart. So where few articles hold both
+// terms (kPairArticlesLookedUp; kPairArticlesLookedUpLocally when
+// `one_local_database`: `db` is one database, none of it remote, and the
+// match runs on it), the NEAR is run once alone over them, and the pair is
+// restricted to the articles it matches:
+//   none:      `(a NEAR b) AND_NOT (a AND b)`;
+//   a few:     `(a NEAR b) FILTER (Q... OR Q...)`, by their id terms (the NEAR
+//              as it is if one has no id term of its own);
+//   many:      `(a AND b) AND_NOT DocidSet(...)`, the articles holding both
+//              where the NEAR failed taken out by their docids (no positions
+//              tested in the match; a PostingSource beside a FILTER would
+//              count as a matching subquery, on the right of AND_NOT it
+//              counts as none).
+// Otherwise the NEAR as it is.
 [[nodiscard]] Xapian::Query pair_near(const std::string& a, const std::string& b, Xapian::termcount window,
-                                      const Xapian::Database& db);
+                                      const Xapian::Database& db, bool one_local_database = false);
 
 // pair_near for each pair of consecutive words of `text` after the stopwords
 // of `languages` are dropped, over the unstemmed headline and body terms
 // (which carry positions), ORed; empty when `text` has fewer than two such
 // words.
 [[nodiscard]] Xapian::Query word_pairs_near(const std::string& text, const std::vector<std::string>& languages,
-                                            Xapian::termcount window, const Xapian::Database& db);
+                                            Xapian::termcount window, const Xapian::Database& db,
+                                            bool one_local_database = false);
 
 }  // namespace newsdesk
