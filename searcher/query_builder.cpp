@@ -376,30 +376,32 @@ Readings read_in_languages(const std::string& text, const std::string& accented,
     return readings;
 }
 
-// Each branch's query described (Query::get_description), to tell branches
-// that read the query alike.
-std::vector<std::string> descriptions_of(const std::vector<QueryBranch>& branches) {
+// Each branch's query in its serialised form, to tell branches that read the
+// query alike: every operator, term, wqf, position and parameter, as a
+// description names them (a description also spells each weight factor out
+// in 20 digits, and cost a two-word query about 0.1M instructions more).
+std::vector<std::string> forms_of(const std::vector<QueryBranch>& branches) {
     std::vector<std::string> out;
-    for (const auto& b : branches) out.push_back(b.query.get_description());
+    for (const auto& b : branches) out.push_back(b.query.serialise());
     return out;
 }
 
 // The branches ORed, each restricted to its languages' articles (branches that
 // read the query alike share one restriction); the query itself when all read
-// it alike. `described` is descriptions_of(branches), when known.
-Xapian::Query combine(const std::vector<QueryBranch>& branches, const std::vector<std::string>& described = {}) {
+// it alike. `known` is forms_of(branches), when known.
+Xapian::Query combine(const std::vector<QueryBranch>& branches, const std::vector<std::string>& known = {}) {
     std::vector<std::pair<Xapian::Query, std::vector<Xapian::Query>>> readings;  // query, its L terms
-    std::vector<std::string> descriptions;
+    std::vector<std::string> forms;
     for (std::size_t i = 0; i < branches.size(); ++i) {
         const QueryBranch& b = branches[i];
-        const auto description = i < described.size() ? described[i] : b.query.get_description();
-        auto same = std::find(descriptions.begin(), descriptions.end(), description);
-        if (same == descriptions.end()) {
-            descriptions.push_back(description);
+        const auto form = i < known.size() ? known[i] : b.query.serialise();
+        auto same = std::find(forms.begin(), forms.end(), form);
+        if (same == forms.end()) {
+            forms.push_back(form);
             readings.push_back({b.query, {}});
-            same = descriptions.end() - 1;
+            same = forms.end() - 1;
         }
-        auto& terms = readings[static_cast<std::size_t>(same - descriptions.begin())].second;
+        auto& terms = readings[static_cast<std::size_t>(same - forms.begin())].second;
         for (const auto& code : b.languages) terms.emplace_back(make_term(prefix::language, code));
     }
     if (readings.size() == 1) return readings.front().first;
@@ -433,33 +435,33 @@ bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xa
 // The branches of `text`, its words read as all of them or as any of them
 // (kKeywordQueryWords; `any_word` says which, `words` counts them) among the articles `filter`
 // (if not empty) lets through; the filter itself is applied by the caller.
-// `described` receives descriptions_of the branches returned when they are the
+// `forms` receives forms_of the branches returned when they are the
 // readings' own (the words all required), else nothing.
 std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Database& db,
                                     const std::vector<std::string>& codes, const Xapian::Query& filter,
                                     Xapian::termcount expansion, bool& any_word, std::size_t& words,
-                                    std::vector<std::string>& described) {
+                                    std::vector<std::string>& forms, bool one_local_database) {
     // `text` folded (fold_for_search) and with its accents (quotes made ASCII).
     const std::string folded = fold_for_search(text), accented = ascii_quotes(text);
     auto [all, any] = read_in_languages(folded, accented, db, codes, expansion);
-    const auto all_described = descriptions_of(all), any_described = descriptions_of(any);
-    const Xapian::Query all_query = combine(all, all_described), any_query = combine(any, any_described);
+    const auto all_forms = forms_of(all), any_forms = forms_of(any);
+    const Xapian::Query all_query = combine(all, all_forms), any_query = combine(any, any_forms);
     // Operators between every word (or one word): nothing to choose. Branches
-    // alike one by one (one word) combine alike, with no need to describe both.
-    const bool alike = all_described == any_described &&
+    // alike one by one (one word) combine alike, with no need to compare both.
+    const bool alike = all_forms == any_forms &&
                        std::equal(all.begin(), all.end(), any.begin(), any.end(),
                                   [](const QueryBranch& a, const QueryBranch& b) { return a.languages == b.languages; });
-    any_word = !alike && any_query.get_description() != all_query.get_description();
+    any_word = !alike && any_query.serialise() != all_query.serialise();
     words = count_words(any);
     if (any_word && words <= kKeywordQueryWords)
         any_word = !matches_at_least(
             db, filter.empty() ? all_query : Xapian::Query(Xapian::Query::OP_FILTER, all_query, filter), kEnoughMatches);
     if (!any_word || all.size() != any.size()) {
         any_word = false;
-        described = all_described;
+        forms = all_forms;
         return all;
     }
-    const Xapian::Query near = is_plain_words(folded) ? word_pairs_near(folded, codes, kProximityWindow) : Xapian::Query();
+    const Xapian::Query near = is_plain_words(folded) ? word_pairs_near(folded, codes, kProximityWindow, db, one_local_database) : Xapian::Query();
     for (std::size_t i = 0; i < any.size(); ++i) {
         any[i].query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, any[i].query,
                                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all[i].query, kAllWordsBoost));
@@ -498,7 +500,8 @@ const QueryBranch& ParsedQuery::branch_for(std::string_view language) const {
 }
 
 ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
-                             const std::vector<std::string>& languages, const Xapian::Query& filter) {
+                             const std::vector<std::string>& languages, const Xapian::Query& filter,
+                             bool one_local_database) {
     if (trim(raw).empty()) {
         // As the parser reads a query of filters alone: the filter, unweighted.
         const Xapian::Query all = filter.empty() ? Xapian::Query::MatchAll : filter;
@@ -529,16 +532,17 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
     try {
         ParsedQuery parsed;
         expansions().clear();
-        std::vector<std::string> described;
-        parsed.branches = read_words(text, db, codes, filter, expansion, parsed.any_word, parsed.words, described);
+        std::vector<std::string> forms;
+        parsed.branches =
+            read_words(text, db, codes, filter, expansion, parsed.any_word, parsed.words, forms, one_local_database);
         // Each reading is filtered before the branches are combined, as a filter in
         // the text is: the same matches, whichever way the filter was given.
         if (!filter.empty()) {
             for (auto& branch : parsed.branches)
                 branch.query = Xapian::Query(Xapian::Query::OP_FILTER, branch.query, filter);
-            described.clear();
+            forms.clear();
         }
-        parsed.query = fullest_names_first(combine(parsed.branches, described));
+        parsed.query = fullest_names_first(combine(parsed.branches, forms));
         // "Türkiye" where the articles say Turkey: a word no article holds, so
         // the query means the country's articles holding the other words
         // (searcher/country_words.h).
@@ -551,7 +555,7 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
             if (countries.rest.empty())
                 return {Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, country, 0), {}, false, 0,
                         {{{}, Xapian::Stem("none"), country}}};
-            ParsedQuery rest = parse_user_query(countries.rest, db, languages, country);
+            ParsedQuery rest = parse_user_query(countries.rest, db, languages, country, one_local_database);
             rest.corrected.clear();  // no spelling suggestion for a country's name
             return rest;
         }

@@ -91,9 +91,13 @@ inline constexpr double kProximityWeight = 0.05;
 // after it in brackets would give when that parses as intended ("(korea)
 // date:2020-01-01..2020-12-31" for date_range("2020-01-01", "2020-12-31")),
 // and an empty text is the filter alone.
+//
+// `one_local_database`: `db` is one database, not reached through a remote
+// shard, and the query will be run on it as it is, so the proximity boost may
+// name articles by their docids (searcher/proximity.h).
 [[nodiscard]] ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db,
                                            const std::vector<std::string>& languages = {},
-                                           const Xapian::Query& filter = {});
+                                           const Xapian::Query& filter = {}, bool one_local_database = false);
 
 // The articles dated from `from` to `to`, both YYYY-MM-DD and inclusive, either
 // empty for an open end, as the query syntax date:FROM..TO reads them (a range

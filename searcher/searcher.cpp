@@ -130,10 +130,14 @@ Searcher::Searcher(std::string db_path, OpenOptions options)
     : m_path(std::move(db_path)),
       m_options(options),
       m_db(open_for_reading(m_path, m_options)),
-      m_remote(reaches_remote(m_path)) {}
+      m_remote(reaches_remote(m_path)),
+      m_one_local(m_db.size() == 1 && !m_remote) {}
 
 Searcher::Searcher(Xapian::Database db, std::string label, std::shared_ptr<const FacetColumn> column)
-    : m_path(std::move(label)), m_db(std::move(db)), m_column(std::move(column)) {}
+    : m_path(std::move(label)),
+      m_db(std::move(db)),
+      m_one_local(m_db.size() == 1 && !reaches_remote(m_path)),
+      m_column(std::move(column)) {}
 
 SearchResult Searcher::records(const SearchRequest& request) { return finish(match(request), false, {}); }
 
@@ -179,7 +183,7 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
             query = Xapian::Query(Xapian::Query::OP_FILTER, query, build_query(request.query, m_db));
         if (!dates.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
     } else {
-        parsed = parse_user_query(request.query, m_db, filter_languages(request), dates);
+        parsed = parse_user_query(request.query, m_db, filter_languages(request), dates, m_one_local);
         query = parsed.query;
         if (parsed.any_word && parsed.words >= kFeedbackMinWords) {
             std::vector<std::string> languages;

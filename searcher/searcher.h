@@ -130,6 +130,8 @@ class Searcher {
     OpenOptions m_options;
     Xapian::Database m_db;
     bool m_remote = false;  // a shard is remote: facets are counted by the built-in spy
+    // One database, no shard of it remote: a query may name its articles by docid (proximity.h).
+    bool m_one_local = false;
     std::shared_ptr<const FacetColumn> m_column;
     std::optional<std::string> m_column_dir;    // the one database directory m_path reaches (once asked)
     std::optional<Xapian::rev> m_column_tried;  // the revision last looked for, nullopt before

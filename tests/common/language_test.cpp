@@ -6,6 +6,7 @@
 #include <libstemmer.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -280,6 +281,24 @@ TEST(Stopwords, EveryWordOfTheListAndNoOther) {
     for (const auto& w : words) EXPECT_TRUE((*english)(w)) << w;
     for (const std::string w : {"korea", "", "yourselvesx", "The", "abou"}) EXPECT_FALSE((*english)(w)) << w;
     EXPECT_EQ(stopper_for("xx"), nullptr);  // no list: nothing is a stopword
+}
+
+// So does every language's, whatever order its file keeps (the stopper sorts
+// a list only when it is not sorted already).
+TEST(Stopwords, EveryListsWordsAreItsStopwords) {
+    std::size_t lists = 0;
+    for (const auto& file : std::filesystem::directory_iterator(data_dir() / "stopwords")) {
+        if (file.path().extension() != ".txt") continue;
+        const std::string code = file.path().stem().string();
+        const Xapian::Stopper* stopper = stopper_for(code);
+        ASSERT_NE(stopper, nullptr) << code;
+        const auto words = read_data_list("stopwords/" + code + ".txt");
+        ASSERT_FALSE(words.empty()) << code;
+        for (const auto& w : words) EXPECT_TRUE((*stopper)(w)) << code << ": " << w;
+        EXPECT_FALSE((*stopper)("zzqqxx")) << code;
+        ++lists;
+    }
+    EXPECT_GE(lists, 15u);
 }
 
 TEST(Scripts, WordScriptAndLanguageFit) {
