@@ -136,7 +136,8 @@ Searcher::Searcher(std::string db_path, OpenOptions options)
 Searcher::Searcher(Xapian::Database db, std::string label, std::shared_ptr<const FacetColumn> column)
     : m_path(std::move(label)),
       m_db(std::move(db)),
-      m_one_local(m_db.size() == 1 && !reaches_remote(m_path)),
+      m_remote(reaches_remote(m_path)),  // the FastCGI server's: it may be a reader's stub of remote shards
+      m_one_local(m_db.size() == 1 && !m_remote),
       m_column(std::move(column)) {}
 
 SearchResult Searcher::records(const SearchRequest& request) { return finish(match(request), false, {}); }

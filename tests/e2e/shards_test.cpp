@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/e2e_support.h"
+#include "tests/support/process.h"
 #include "tests/support/shard_server.h"
 
 namespace newsdesk::test {
@@ -227,6 +228,25 @@ TEST(Shards, RemoteShardsAnswerAsOneLocalDatabase) {
     const auto page = cgi(stub, "q=north+korea");
     EXPECT_EQ(page.out.substr(0, page.out.find("\r\n")), "Status: 200 OK") << page.err;
     EXPECT_NE(page.out.find("Russia-North Korea pact could dent"), std::string::npos);
+
+    // The FastCGI server over the same stub answers as the CGI does: it too
+    // sends the shards only the spies stock xapian-tcpsrv knows (every request
+    // was a 500 when its searcher took the stub for a local database).
+    TempDir server_dir;
+    const auto socket = (server_dir / "fcgi.socket").string();
+    Process server({NEWSDESK_FCGI_BIN, "--socket", socket, "--workers", "1"},
+                   {.env = {"NEWSDESK_DB=" + stub, "NEWSDESK_WEB=" + std::string(NEWSDESK_SOURCE_DIR) + "/web"},
+                    .out = server_dir / "log",
+                    .dies_with_test = true,
+                    .own_session = true});
+    for (int i = 0; i < 200 && !fs::exists(socket); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    for (const std::string query : {"q=korea&format=json", "q=chicago+neat&format=json", "q=north+korea"}) {
+        const auto fast = run({"cgi-fcgi", "-bind", "-connect", socket}, {"REQUEST_METHOD=GET", "QUERY_STRING=" + query});
+        const auto slow = cgi(stub, query);
+        ASSERT_EQ(fast.out.substr(0, fast.out.find("\r\n")), "Status: 200 OK") << query << read_file(server_dir / "log");
+        EXPECT_EQ(fast.out, slow.out) << query;
+    }
+    server.kill(SIGTERM);
 }
 
 TEST(Shards, ARemoteShardThatIsDownOrStopsAnsweringFailsTheSearchWithOneLine) {
