@@ -103,11 +103,13 @@ bool is_plain_words(const std::string& text) {
 }
 
 Xapian::Query pair_near(const std::string& a, const std::string& b, Xapian::termcount window,
-                        const Xapian::Database& db, bool one_local_database) {
+                        const Xapian::Database& db, PairLookup lookup) {
     const Query terms[] = {Query(a), Query(b)};
     const Query near(Query::OP_NEAR, terms, terms + 2, window);
     const auto both =
-        holding_both(db, a, b, one_local_database ? kPairArticlesLookedUpLocally : kPairArticlesLookedUp);
+        lookup == PairLookup::none
+            ? std::nullopt
+            : holding_both(db, a, b, lookup == PairLookup::many ? kPairArticlesLookedUpLocally : kPairArticlesLookedUp);
     if (!both) return near;
     // Xapian's own NEAR over those articles alone: the same test of positions.
     std::vector<Xapian::docid> held;
@@ -145,7 +147,7 @@ Xapian::Query pair_near(const std::string& a, const std::string& b, Xapian::term
 }
 
 Xapian::Query word_pairs_near(const std::string& text, const std::vector<std::string>& languages,
-                              Xapian::termcount window, const Xapian::Database& db, bool one_local_database) {
+                              Xapian::termcount window, const Xapian::Database& db, PairLookup lookup) {
     // The TermGenerator splits and lower-cases words as the indexer does.
     AnyLanguageStopper stopper(languages);
     Xapian::TermGenerator words;
@@ -163,7 +165,7 @@ Xapian::Query word_pairs_near(const std::string& text, const std::vector<std::st
         if (!previous.empty() && previous != word) {
             for (const auto field : {prefix::body, prefix::headline})
                 pairs.push_back(pair_near(std::string(field) + previous, std::string(field) + word, window, db,
-                                          one_local_database));
+                                          lookup));
         }
         previous = word;
     }

@@ -22,6 +22,13 @@ namespace newsdesk {
 inline constexpr Xapian::doccount kPairArticlesLookedUp = 32;
 inline constexpr Xapian::doccount kPairArticlesLookedUpLocally = 20000;
 
+// How far pair_near may look a pair up: not at all where a shard is remote
+// (reading a posting list there fetches it whole over the network), up to
+// kPairArticlesLookedUp articles in a local collection, and up to
+// kPairArticlesLookedUpLocally in one local database, whose docids a query
+// may name.
+enum class PairLookup { none, few, many };
+
 // Terms `a` and `b` within `window` words of each other, either order: the
 // articles `a NEAR b` matches in `db`, each weighed as that NEAR weighs it,
 // and its two terms counted among the query's subqueries as the NEAR's are
@@ -36,7 +43,7 @@ inline constexpr Xapian::doccount kPairArticlesLookedUpLocally = 20000;
 // right sides), Xapian counted it at such an article once it had been checked
 // there before, though its words stand apart. So where few articles hold both
 // terms (kPairArticlesLookedUp; kPairArticlesLookedUpLocally when
-// `one_local_database`: `db` is one database, none of it remote, and the
+// `lookup` many: `db` is one database, none of it remote, and the
 // match runs on it), the NEAR is run once alone over them, and the pair is
 // restricted to the articles it matches:
 //   none:      `(a NEAR b) AND_NOT (a AND b)`;
@@ -49,7 +56,7 @@ inline constexpr Xapian::doccount kPairArticlesLookedUpLocally = 20000;
 //              counts as none).
 // Otherwise the NEAR as it is.
 [[nodiscard]] Xapian::Query pair_near(const std::string& a, const std::string& b, Xapian::termcount window,
-                                      const Xapian::Database& db, bool one_local_database = false);
+                                      const Xapian::Database& db, PairLookup lookup = PairLookup::few);
 
 // pair_near for each pair of consecutive words of `text` after the stopwords
 // of `languages` are dropped, over the unstemmed headline and body terms
@@ -57,6 +64,6 @@ inline constexpr Xapian::doccount kPairArticlesLookedUpLocally = 20000;
 // words.
 [[nodiscard]] Xapian::Query word_pairs_near(const std::string& text, const std::vector<std::string>& languages,
                                             Xapian::termcount window, const Xapian::Database& db,
-                                            bool one_local_database = false);
+                                            PairLookup lookup = PairLookup::few);
 
 }  // namespace newsdesk

@@ -440,7 +440,7 @@ bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xa
 std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Database& db,
                                     const std::vector<std::string>& codes, const Xapian::Query& filter,
                                     Xapian::termcount expansion, bool& any_word, std::size_t& words,
-                                    std::vector<std::string>& forms, bool one_local_database) {
+                                    std::vector<std::string>& forms, PairLookup lookup) {
     // `text` folded (fold_for_search) and with its accents (quotes made ASCII).
     const std::string folded = fold_for_search(text), accented = ascii_quotes(text);
     auto [all, any] = read_in_languages(folded, accented, db, codes, expansion);
@@ -461,7 +461,7 @@ std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Datab
         forms = all_forms;
         return all;
     }
-    const Xapian::Query near = is_plain_words(folded) ? word_pairs_near(folded, codes, kProximityWindow, db, one_local_database) : Xapian::Query();
+    const Xapian::Query near = is_plain_words(folded) ? word_pairs_near(folded, codes, kProximityWindow, db, lookup) : Xapian::Query();
     for (std::size_t i = 0; i < any.size(); ++i) {
         any[i].query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, any[i].query,
                                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all[i].query, kAllWordsBoost));
@@ -501,7 +501,7 @@ const QueryBranch& ParsedQuery::branch_for(std::string_view language) const {
 
 ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
                              const std::vector<std::string>& languages, const Xapian::Query& filter,
-                             bool one_local_database) {
+                             PairLookup lookup) {
     if (trim(raw).empty()) {
         // As the parser reads a query of filters alone: the filter, unweighted.
         const Xapian::Query all = filter.empty() ? Xapian::Query::MatchAll : filter;
@@ -534,7 +534,7 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
         expansions().clear();
         std::vector<std::string> forms;
         parsed.branches =
-            read_words(text, db, codes, filter, expansion, parsed.any_word, parsed.words, forms, one_local_database);
+            read_words(text, db, codes, filter, expansion, parsed.any_word, parsed.words, forms, lookup);
         // Each reading is filtered before the branches are combined, as a filter in
         // the text is: the same matches, whichever way the filter was given.
         if (!filter.empty()) {
@@ -555,7 +555,7 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
             if (countries.rest.empty())
                 return {Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, country, 0), {}, false, 0,
                         {{{}, Xapian::Stem("none"), country}}};
-            ParsedQuery rest = parse_user_query(countries.rest, db, languages, country, one_local_database);
+            ParsedQuery rest = parse_user_query(countries.rest, db, languages, country, lookup);
             rest.corrected.clear();  // no spelling suggestion for a country's name
             return rest;
         }

@@ -7,6 +7,8 @@
 
 #include <xapian.h>
 
+#include "searcher/proximity.h"
+
 namespace newsdesk {
 
 // The query as one stemmer reads it, and the index languages it serves.
@@ -92,12 +94,12 @@ inline constexpr double kProximityWeight = 0.05;
 // date:2020-01-01..2020-12-31" for date_range("2020-01-01", "2020-12-31")),
 // and an empty text is the filter alone.
 //
-// `one_local_database`: `db` is one database, not reached through a remote
+// `lookup`: how far the proximity boost may look its pairs up in `db`
 // shard, and the query will be run on it as it is, so the proximity boost may
 // name articles by their docids (searcher/proximity.h).
 [[nodiscard]] ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db,
                                            const std::vector<std::string>& languages = {},
-                                           const Xapian::Query& filter = {}, bool one_local_database = false);
+                                           const Xapian::Query& filter = {}, PairLookup lookup = PairLookup::few);
 
 // The articles dated from `from` to `to`, both YYYY-MM-DD and inclusive, either
 // empty for an open end, as the query syntax date:FROM..TO reads them (a range

@@ -122,6 +122,12 @@ Xapian::doccount folded_count(const Xapian::ValueCountMatchSpy& seen, const std:
     return folded_count(static_cast<Xapian::doccount>(seen.get_total()), per_signature, signatures, copies);
 }
 
+// How far the proximity boost may look its pairs up (searcher/proximity.h).
+PairLookup pair_lookup(const Xapian::Database& db, bool remote) {
+    if (remote) return PairLookup::none;
+    return db.size() == 1 ? PairLookup::many : PairLookup::few;
+}
+
 }  // namespace
 
 Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5); }
@@ -131,13 +137,13 @@ Searcher::Searcher(std::string db_path, OpenOptions options)
       m_options(options),
       m_db(open_for_reading(m_path, m_options)),
       m_remote(reaches_remote(m_path)),
-      m_one_local(m_db.size() == 1 && !m_remote) {}
+      m_pair_lookup(pair_lookup(m_db, m_remote)) {}
 
 Searcher::Searcher(Xapian::Database db, std::string label, std::shared_ptr<const FacetColumn> column)
     : m_path(std::move(label)),
       m_db(std::move(db)),
       m_remote(reaches_remote(m_path)),  // the FastCGI server's: it may be a reader's stub of remote shards
-      m_one_local(m_db.size() == 1 && !m_remote),
+      m_pair_lookup(pair_lookup(m_db, m_remote)),
       m_column(std::move(column)) {}
 
 SearchResult Searcher::records(const SearchRequest& request) { return finish(match(request), false, {}); }
@@ -184,7 +190,7 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
             query = Xapian::Query(Xapian::Query::OP_FILTER, query, build_query(request.query, m_db));
         if (!dates.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
     } else {
-        parsed = parse_user_query(request.query, m_db, filter_languages(request), dates, m_one_local);
+        parsed = parse_user_query(request.query, m_db, filter_languages(request), dates, m_pair_lookup);
         query = parsed.query;
         if (parsed.any_word && parsed.words >= kFeedbackMinWords) {
             std::vector<std::string> languages;

@@ -92,13 +92,23 @@ TEST_F(PairNearTest, WhereManyArticlesHoldBothWordsOnlyOneLocalDatabaseLooksThem
     add("one word", {{"harbour", 1}});
     EXPECT_EQ(pair().get_description(), near().get_description());
     EXPECT_EQ(weights(pair()), weights(near()));
-    const Query local = newsdesk::pair_near("XBharbour", "XBtunnel", kWindow, db, true);
+    const Query local = newsdesk::pair_near("XBharbour", "XBtunnel", kWindow, db, newsdesk::PairLookup::many);
     EXPECT_NE(local.get_description().find("AND_NOT PostingSource(DocidSet(12 articles))"), std::string::npos) << local.get_description();
     const auto held = weights(local);
     EXPECT_EQ(held, weights(near()));
     EXPECT_GT(held.size(), 10u);
     EXPECT_LT(held.size(), newsdesk::kPairArticlesLookedUp);
     EXPECT_EQ(percentages(local), percentages(near()));
+}
+
+// Where a shard is remote, reading the pair's posting lists would fetch them
+// whole over the network: the NEAR itself, looked up nowhere.
+TEST_F(PairNearTest, IsTheNearItselfWhereAShardIsRemote) {
+    add("next", {{"harbour", 1}, {"tunnel", 2}});
+    add("apart", {{"harbour", 1}, {"quay", 2}, {"tunnel", 40}});
+    EXPECT_NE(pair().get_description(), near().get_description());  // looked up where it may be
+    EXPECT_EQ(newsdesk::pair_near("XBharbour", "XBtunnel", kWindow, db, newsdesk::PairLookup::none).get_description(),
+              near().get_description());
 }
 
 // An id term two articles share cannot single out the one the NEAR matches.
