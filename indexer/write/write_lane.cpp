@@ -22,6 +22,7 @@ WriteLane::WriteLane(const std::string& path, const std::string& name, BatchLimi
 
 void WriteLane::open_writer() {
     m_writer.emplace(m_path, m_limits, m_spelling, 1, m_db_flags);
+    m_opened = true;
     m_writer->set_name(m_name);
     for (const auto& [key, value] : m_metadata) m_writer->set_metadata(key, value);
 }
@@ -106,8 +107,11 @@ void WriteLane::run() {
         if (m_parts) {
             m_databases = m_parts->finish();
         } else {
-            if (!m_writer) open_writer();  // never written to: created empty, as it was
-            m_writer->commit();
+            // Never opened: created empty, as it was. Closed by the budget
+            // between batches: committed then, not opened again to commit
+            // nothing (a hundred shards would be open at once at the end).
+            if (!m_writer && !m_opened) open_writer();
+            close_writer();
         }
     } catch (...) {
         fail();

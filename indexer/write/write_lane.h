@@ -93,6 +93,7 @@ class WriteLane final : public BudgetedLane {
     std::optional<IndexWriter> m_writer;
     std::optional<PartSet> m_parts;
     std::size_t m_commits = 0;  // of m_writer's closed before
+    bool m_opened = false;      // m_writer opened at least once
     std::vector<std::string> m_databases;
     std::mutex m_mutex;
     std::condition_variable m_ready, m_space;
