@@ -155,7 +155,7 @@ SearchResult Searcher::run(const SearchRequest& request, const Markers& markers,
 
 Searcher::Matched Searcher::match(const SearchRequest& request) {
     return with_retry(
-        m_db, m_path, [&](Xapian::Database&) { return match_once(request); }, 12, m_options);
+        m_db, m_path, [&](Xapian::Database&) { return match_once(request); }, kReadAttempts, m_options);
 }
 
 namespace {

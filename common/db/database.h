@@ -71,9 +71,18 @@ void check_schema(const Xapian::Database& db, const std::string& path);
 // discarded revision so when the block it meets first is a table's root). A
 // remote shard that fails or times out (Xapian::NetworkError) becomes an
 // IndexError naming `path`. Other errors pass through.
+//
+// kReadAttempts pause about two seconds in all: a writer committing every
+// article (`--update --batch 1`) discards the revision of any reading longer
+// than two of its commits for as long as its burst lasts, and on a slow machine
+// a search's reading of a few hundred stored records is (the page's tabs of
+// quotes and experts, tests/e2e/e2e_readers_test.cpp). Twelve attempts, about
+// 0.4 s, ran out there one time in five; the page's time limit is 10 s.
+inline constexpr int kReadAttempts = 40;
+
 template <typename Operation>
 auto with_retry(Xapian::Database& db, const std::string& path, Operation&& operation,
-                int attempts = 12, const OpenOptions& options = {}) -> decltype(operation(db));
+                int attempts = kReadAttempts, const OpenOptions& options = {}) -> decltype(operation(db));
 
 }  // namespace newsdesk
 
