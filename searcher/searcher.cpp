@@ -122,7 +122,10 @@ Xapian::doccount folded_count(const Xapian::ValueCountMatchSpy& seen, const std:
     return folded_count(static_cast<Xapian::doccount>(seen.get_total()), per_signature, signatures, copies);
 }
 
-// How far the proximity boost may look its pairs up (searcher/proximity.h).
+// How far the proximity boost may look its pairs up (searcher/proximity.h):
+// asked of the database as it is now, since a retry reopens a stub that a
+// swap may have pointed from one database to a collection (whose docids a
+// DocidSet must not name).
 PairLookup pair_lookup(const Xapian::Database& db, bool remote) {
     if (remote) return PairLookup::none;
     return db.size() == 1 ? PairLookup::many : PairLookup::few;
@@ -136,14 +139,12 @@ Searcher::Searcher(std::string db_path, OpenOptions options)
     : m_path(std::move(db_path)),
       m_options(options),
       m_db(open_for_reading(m_path, m_options)),
-      m_remote(reaches_remote(m_path)),
-      m_pair_lookup(pair_lookup(m_db, m_remote)) {}
+      m_remote(reaches_remote(m_path)) {}
 
 Searcher::Searcher(Xapian::Database db, std::string label, std::shared_ptr<const FacetColumn> column)
     : m_path(std::move(label)),
       m_db(std::move(db)),
       m_remote(reaches_remote(m_path)),  // the FastCGI server's: it may be a reader's stub of remote shards
-      m_pair_lookup(pair_lookup(m_db, m_remote)),
       m_column(std::move(column)) {}
 
 SearchResult Searcher::records(const SearchRequest& request) { return finish(match(request), false, {}); }
@@ -190,7 +191,8 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
             query = Xapian::Query(Xapian::Query::OP_FILTER, query, build_query(request.query, m_db));
         if (!dates.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
     } else {
-        parsed = parse_user_query(request.query, m_db, filter_languages(request), dates, m_pair_lookup);
+        parsed = parse_user_query(request.query, m_db, filter_languages(request), dates,
+                                  pair_lookup(m_db, m_remote));
         query = parsed.query;
         if (parsed.any_word && parsed.words >= kFeedbackMinWords) {
             std::vector<std::string> languages;

@@ -10,7 +10,6 @@
 
 #include "common/db/database.h"
 #include "common/db/facet_column.h"
-#include "searcher/proximity.h"
 #include "searcher/search_request.h"
 #include "searcher/snippet.h"
 #include "searcher/stored_article.h"
@@ -131,8 +130,6 @@ class Searcher {
     OpenOptions m_options;
     Xapian::Database m_db;
     bool m_remote = false;  // a shard is remote: facets are counted by the built-in spy
-    // How far the proximity boost may look its pairs up (proximity.h): by docid in one local database.
-    PairLookup m_pair_lookup = PairLookup::few;
     std::shared_ptr<const FacetColumn> m_column;
     std::optional<std::string> m_column_dir;    // the one database directory m_path reaches (once asked)
     std::optional<Xapian::rev> m_column_tried;  // the revision last looked for, nullopt before
