@@ -424,14 +424,6 @@ std::size_t count_words(const std::vector<QueryBranch>& branches) {
     return most;
 }
 
-// Whether at least `n` articles match `query` (a match that stops at the n-th).
-bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount n) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    return enquire.get_mset(0, 0, n).get_matches_lower_bound() >= n;
-}
-
 // The branches of `text`, its words read as all of them or as any of them
 // (kKeywordQueryWords; `any_word` says which, `words` counts them) among the articles `filter`
 // (if not empty) lets through; the filter itself is applied by the caller.
@@ -440,7 +432,8 @@ bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xa
 std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Database& db,
                                     const std::vector<std::string>& codes, const Xapian::Query& filter,
                                     Xapian::termcount expansion, bool& any_word, std::size_t& words,
-                                    std::vector<std::string>& forms, PairLookup lookup) {
+                                    std::vector<std::string>& forms, PairLookup lookup, WordsReading reading,
+                                    bool& uncounted) {
     // `text` folded (fold_for_search) and with its accents (quotes made ASCII).
     const std::string folded = fold_for_search(text), accented = ascii_quotes(text);
     auto [all, any] = read_in_languages(folded, accented, db, codes, expansion);
@@ -453,9 +446,14 @@ std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Datab
                                   [](const QueryBranch& a, const QueryBranch& b) { return a.languages == b.languages; });
     any_word = !alike && any_query.serialise() != all_query.serialise();
     words = count_words(any);
-    if (any_word && words <= kKeywordQueryWords)
-        any_word = !matches_at_least(
-            db, filter.empty() ? all_query : Xapian::Query(Xapian::Query::OP_FILTER, all_query, filter), kEnoughMatches);
+    if (any_word && words <= kKeywordQueryWords) {
+        if (reading == WordsReading::count)
+            any_word = !matches_at_least(
+                db, filter.empty() ? all_query : Xapian::Query(Xapian::Query::OP_FILTER, all_query, filter),
+                kEnoughMatches);
+        else if (reading == WordsReading::all_uncounted)
+            any_word = false, uncounted = all.size() == any.size();
+    }
     if (!any_word || all.size() != any.size()) {
         any_word = false;
         forms = all_forms;
@@ -473,6 +471,13 @@ std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Datab
 }
 
 }  // namespace
+
+bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount n) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, n).get_matches_lower_bound() >= n;
+}
 
 std::string free_text_word(std::string_view term) {
     if (term.starts_with('Z')) term.remove_prefix(1);
@@ -501,7 +506,7 @@ const QueryBranch& ParsedQuery::branch_for(std::string_view language) const {
 
 ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
                              const std::vector<std::string>& languages, const Xapian::Query& filter,
-                             PairLookup lookup) {
+                             PairLookup lookup, WordsReading reading) {
     if (trim(raw).empty()) {
         // As the parser reads a query of filters alone: the filter, unweighted.
         const Xapian::Query all = filter.empty() ? Xapian::Query::MatchAll : filter;
@@ -534,7 +539,8 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
         expansions().clear();
         std::vector<std::string> forms;
         parsed.branches =
-            read_words(text, db, codes, filter, expansion, parsed.any_word, parsed.words, forms, lookup);
+            read_words(text, db, codes, filter, expansion, parsed.any_word, parsed.words, forms, lookup, reading,
+                       parsed.all_words_uncounted);
         // Each reading is filtered before the branches are combined, as a filter in
         // the text is: the same matches, whichever way the filter was given.
         if (!filter.empty()) {
@@ -555,7 +561,7 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
             if (countries.rest.empty())
                 return {Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, country, 0), {}, false, 0,
                         {{{}, Xapian::Stem("none"), country}}};
-            ParsedQuery rest = parse_user_query(countries.rest, db, languages, country, lookup);
+            ParsedQuery rest = parse_user_query(countries.rest, db, languages, country, lookup, reading);
             rest.corrected.clear();  // no spelling suggestion for a country's name
             return rest;
         }

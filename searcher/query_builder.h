@@ -30,6 +30,11 @@ struct ParsedQuery {
     // One per stemmer the query is read with; never empty. Highlighting an
     // article uses the branch of its language (branch_for).
     std::vector<QueryBranch> branches;
+    // The words were read as all of them without counting the articles that
+    // hold them all (WordsReading::all_uncounted): whoever runs the query
+    // counts its matches, and parses again with WordsReading::any when fewer
+    // than kEnoughMatches match.
+    bool all_words_uncounted = false;
 
     // The branch that matched an article in `language`: the one listing it, else
     // the exact-form one, else the first.
@@ -52,6 +57,13 @@ inline constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 inline constexpr std::size_t kKeywordQueryWords = 3;
 inline constexpr Xapian::doccount kEnoughMatches = 5;  // half a page: "north korea" on the bundled corpus (6)
 inline constexpr double kAllWordsBoost = 10.0;
+// Who decides between the two readings of such a query. `count`: a match of
+// its own, stopping at the kEnoughMatches-th article holding all the words.
+// `all_uncounted`: the query is read as all the words and the caller, who
+// runs it anyway and counts its matches, decides (one match fewer where they
+// are enough; ParsedQuery::all_words_uncounted). `any`: read as any of them
+// (the caller counted too few).
+enum class WordsReading { count, all_uncounted, any };
 // A query of plain words read as any of them also weighs each pair of
 // consecutive words found within kProximityWindow words of each other
 // (searcher/proximity.h), at kProximityWeight of their BM25 weight: measured on
@@ -99,7 +111,11 @@ inline constexpr double kProximityWeight = 0.05;
 // name articles by their docids (searcher/proximity.h).
 [[nodiscard]] ParsedQuery parse_user_query(const std::string& text, const Xapian::Database& db,
                                            const std::vector<std::string>& languages = {},
-                                           const Xapian::Query& filter = {}, PairLookup lookup = PairLookup::few);
+                                           const Xapian::Query& filter = {}, PairLookup lookup = PairLookup::few,
+                                           WordsReading reading = WordsReading::count);
+
+// Whether at least `n` articles match `query` (a match that stops at the n-th).
+[[nodiscard]] bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount n);
 
 // The articles dated from `from` to `to`, both YYYY-MM-DD and inclusive, either
 // empty for an open end, as the query syntax date:FROM..TO reads them (a range

@@ -156,7 +156,8 @@ SearchResult Searcher::run(const SearchRequest& request, const Markers& markers,
 
 Searcher::Matched Searcher::match(const SearchRequest& request) {
     return with_retry(
-        m_db, m_path, [&](Xapian::Database&) { return match_once(request); }, kReadAttempts, m_options);
+        m_db, m_path, [&](Xapian::Database&) { return match_once(request, WordsReading::all_uncounted); },
+        kReadAttempts, m_options);
 }
 
 namespace {
@@ -171,7 +172,7 @@ std::vector<std::string> filter_languages(const SearchRequest& request) {
 
 }  // namespace
 
-Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& parsed) {
+Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& parsed, WordsReading reading) {
     Xapian::Query query;
     const Xapian::Query dates = date_range(request.from, request.to);
     if (request.like) {
@@ -191,8 +192,11 @@ Xapian::Query Searcher::full_query(const SearchRequest& request, ParsedQuery& pa
             query = Xapian::Query(Xapian::Query::OP_FILTER, query, build_query(request.query, m_db));
         if (!dates.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
     } else {
+        // Whether a few words mean all of them is counted by the match itself
+        // when its count is the parsed query's: no facet filter narrows it.
+        if (reading == WordsReading::all_uncounted && !request.filters.empty()) reading = WordsReading::count;
         parsed = parse_user_query(request.query, m_db, filter_languages(request), dates,
-                                  pair_lookup(m_db, m_remote));
+                                  pair_lookup(m_db, m_remote), reading);
         query = parsed.query;
         if (parsed.any_word && parsed.words >= kFeedbackMinWords) {
             std::vector<std::string> languages;
@@ -259,10 +263,10 @@ Searcher::FacetCount Searcher::count_facets(const Xapian::Query& query, const Se
     return counted;
 }
 
-Searcher::Matched Searcher::match_once(const SearchRequest& request) {
+Searcher::Matched Searcher::match_once(const SearchRequest& request, WordsReading reading) {
     Matched matched;
     SearchResult& result = matched.result;
-    const Xapian::Query query = full_query(request, matched.parsed);
+    const Xapian::Query query = full_query(request, matched.parsed, reading);
     result.corrected_query = matched.parsed.corrected;
     if (request.describe) result.query_description = query.get_description();
     result.offset = request.offset;
@@ -273,6 +277,12 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
     std::optional<std::map<std::string, Xapian::doccount>> copies;
     if (!spied_page(query, request, matched, signatures, copies))
         ranked_page(query, request, matched, signatures, copies);
+    // A few words read as all of them, which fewer than kEnoughMatches articles
+    // hold: read as any of them, as a count of their own would have said
+    // before the match (the count, when this one is not exact).
+    if (matched.parsed.all_words_uncounted &&
+        !(result.exact ? result.total >= kEnoughMatches : matches_at_least(m_db, matched.parsed.query, kEnoughMatches)))
+        return match_once(request, WordsReading::any);
     if (result.estimate >= kSuggestBelow) result.corrected_query.clear();
     // "Did you mean" only when the suggestion, with the same filters, finds more.
     if (!result.corrected_query.empty() && !request.like) {
@@ -280,7 +290,7 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request) {
         suggested.query = result.corrected_query;
         ParsedQuery unused;
         Xapian::Enquire counting(m_db);
-        counting.set_query(full_query(suggested, unused));
+        counting.set_query(full_query(suggested, unused, WordsReading::count));
         counting.set_weighting_scheme(Xapian::BoolWeight());
         if (counting.get_mset(0, 0, result.total + 1).get_matches_lower_bound() <= result.total)
             result.corrected_query.clear();

@@ -82,7 +82,10 @@ class Searcher {
     // The database's part of a search, run again from the start when a writer
     // discards the revision it reads (the one place that retries).
     Matched match(const SearchRequest& request);
-    Matched match_once(const SearchRequest& request);
+    // `reading`: of a few words typed without operators (WordsReading); read as
+    // all of them uncounted, they are read again as any of them when the
+    // match finds too few articles holding them all.
+    Matched match_once(const SearchRequest& request, WordsReading reading);
     // The page and counts of a match_once: from one match's spy where the
     // search allows (true), else as Xapian collapses and orders the match.
     // `signatures` receives the hits' signatures, `copies` the articles with
@@ -120,7 +123,9 @@ class Searcher {
                           std::map<Xapian::docid, std::string>& records);
     // The whole query; `parsed` receives the parsed query text (no branches for
     // more like this).
-    Xapian::Query full_query(const SearchRequest& request, ParsedQuery& parsed);
+    // more like this). `reading` as parse_user_query takes it, and `count`
+    // where the request's facet filters narrow the parsed query's matches.
+    Xapian::Query full_query(const SearchRequest& request, ParsedQuery& parsed, WordsReading reading);
 
     // The facet column of m_db's revision (common/db/facet_column.h), or
     // nullptr: opened again when the database was reopened at another revision.

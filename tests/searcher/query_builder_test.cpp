@@ -153,6 +153,34 @@ TEST_F(QueryBuilderTest, AShortQueryMeansAllItsWordsOnlyWhenEnoughArticlesHoldTh
     EXPECT_TRUE(newsdesk::parse_user_query("north korea pact diplomat", db).any_word);
 }
 
+// The caller that runs the query anyway may count its matches itself: the
+// words are then read as all of them, marked as not yet counted, and read
+// as any of them when asked, as a count of too few would have them read.
+TEST_F(QueryBuilderTest, TheCallerMayCountWhetherAFewWordsMeanAllOfThem) {
+    using newsdesk::WordsReading;
+    const auto read = [&](const std::string& text, WordsReading reading) {
+        return newsdesk::parse_user_query(text, db, {}, {}, newsdesk::PairLookup::few, reading);
+    };
+    for (const std::string text : {"north korea pact", "north korea embargo"}) {
+        const auto counted = read(text, WordsReading::count);
+        const auto all = read(text, WordsReading::all_uncounted);
+        EXPECT_FALSE(all.any_word) << text;
+        EXPECT_TRUE(all.all_words_uncounted) << text;
+        EXPECT_FALSE(counted.all_words_uncounted) << text;
+        if (!counted.any_word) {
+            EXPECT_EQ(all.query.get_description(), counted.query.get_description()) << text;
+        }
+        const auto any = read(text, WordsReading::any);
+        EXPECT_TRUE(any.any_word) << text;
+        if (counted.any_word) {
+            EXPECT_EQ(any.query.get_description(), counted.query.get_description()) << text;
+        }
+    }
+    // One word, or four, leave nothing to count.
+    for (const std::string text : {"korea", "north korea pact diplomat", "\"north korea\""})
+        EXPECT_FALSE(read(text, WordsReading::all_uncounted).all_words_uncounted) << text;
+}
+
 TEST_F(QueryBuilderTest, OperatorsAreOperatorsOnlyInCapitals) {
     const auto lower = newsdesk::build_query("korea or pact", db);
     EXPECT_EQ(terms_of(lower), terms_of(newsdesk::build_query("korea pact", db)));  // "or" is a stopword

@@ -341,6 +341,54 @@ TEST_P(SearcherTest, TheEitherWordReadingRanksTheWordsNearEachOtherFirst) {
     }
 }
 
+// A few words mean all of them when kEnoughMatches articles hold them all,
+// else any of them: the search counts that in the match it runs anyway, and
+// runs again reading any word only when too few hold them all. A facet filter
+// narrows the match but not that decision: two words that enough articles
+// hold still mean both, however few of those the filter keeps.
+TEST_P(SearcherTest, AFewWordsMeanAllOfThemOnlyWhereEnoughArticlesHoldThemAll) {
+    const auto with_country = [](Article a, const std::string& code) {
+        a.countries.push_back({code, code, 1});
+        return a;
+    };
+    // Articles unlike each other but for the two words (no copies to fold).
+    const std::vector<std::string> bodies = {
+        "The grain ferry sailed at dawn with tractors for the northern farms.",
+        "Customs officers searched a ferry carrying grain and found nothing.",
+        "A storm kept the grain ferry in port; the captain waited three days.",
+        "Villagers cheered when the ferry unloaded the first grain of the year.",
+        "The ferry company doubled its grain prices after the bridge closed."};
+    static_assert(kEnoughMatches == 5, "one body per article holding both words");
+    for (Xapian::doccount i = 0; i + 1 < kEnoughMatches; ++i)
+        add(with_country(article("both" + std::to_string(i), "Harvest news " + std::to_string(i), bodies[i],
+                                 "2024-05-0" + std::to_string(i + 1)),
+                         i == 0 ? "KP" : "RU"));
+    add(article("grain", "Grain prices", "Grain prices rose again.", "2024-06-01"));
+    add(article("ferry", "Ferry strike", "The ferry crews went on strike.", "2024-06-02"));
+    add(with_country(article("grain-kp", "Harvest in the north", "The grain harvest failed.", "2024-06-03"), "KP"));
+    // One article short of enough: either word.
+    const auto few = search("grain ferry");
+    EXPECT_EQ(few.total, kEnoughMatches + 2);
+    EXPECT_TRUE(few.exact);
+    // Enough: both words, and the page is the articles holding both.
+    add(with_country(article("both-last", "Harvest news", bodies[kEnoughMatches - 1], "2024-05-09"), "RU"));
+    const auto enough = search("grain ferry");
+    EXPECT_EQ(enough.total, kEnoughMatches);
+    ASSERT_EQ(enough.hits.size(), kEnoughMatches);
+    for (const auto& id : ids(enough)) EXPECT_EQ(id.rfind("both", 0), 0u) << id;
+    // A filter keeping one of them (and an article with one word) leaves the
+    // reading as it was.
+    SearchRequest filtered;
+    filtered.query = "grain ferry";
+    filtered.filters = {{"country", "KP"}};
+    const auto kp = run(filtered);
+    ASSERT_EQ(kp.total, 1u);
+    EXPECT_EQ(ids(kp)[0], "both0");
+    // As parse_user_query reads them, counting on its own.
+    const Xapian::Database xdb = open_for_reading(db->path());
+    EXPECT_FALSE(parse_user_query("grain ferry", xdb).any_word);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SearcherTest,
                          ::testing::Values(Backend::single, Backend::column, Backend::sharded, Backend::remote),
                          [](const ::testing::TestParamInfo<Backend>& info) { return to_string(info.param); });
