@@ -15,6 +15,7 @@
 #include "common/unicode_fold.h"
 #include "searcher/country_words.h"
 #include "searcher/facets.h"
+#include "searcher/language_terms.h"
 #include "searcher/name_filter.h"
 #include "searcher/proximity.h"
 
@@ -122,8 +123,7 @@ std::vector<std::string> lang_values_in(const std::string& text) {
 // any is taken as English, the model's default (common/article.h).
 std::vector<std::string> index_languages(const Xapian::Database& db) {
     std::vector<std::string> codes;
-    const std::string p(prefix::language);
-    for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) codes.push_back((*t).substr(p.size()));
+    for (const auto& l : language_terms(db)) codes.push_back(l.term.substr(prefix::language.size()));
     if (codes.empty()) codes.emplace_back("en");
     return codes;
 }

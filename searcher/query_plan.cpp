@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/schema.h"
+#include "searcher/language_terms.h"
 
 namespace newsdesk {
 
@@ -53,11 +54,10 @@ class Planner {
   public:
     // `merge`: the branches of an OR under OP_MAX where they are disjoint.
     Planner(const Xapian::Database& db, bool merge) : m_merge(merge) {
-        const std::string p(prefix::language);
         Xapian::doccount sum = 0;
-        for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
-            m_languages.emplace_back(*t, t.get_termfreq());
-            sum += t.get_termfreq();
+        for (auto& l : language_terms(db)) {
+            sum += l.articles;
+            m_languages.emplace_back(std::move(l.term), l.articles);
         }
         // Each article holds one language term (indexer/document): then their
         // frequencies add up to the article count, and not otherwise.

@@ -7,6 +7,7 @@
 
 #include "common/schema.h"
 #include "indexer/document/document_builder.h"
+#include "searcher/language_terms.h"
 #include "searcher/match_set.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_plan.h"
@@ -197,6 +198,44 @@ TEST(QueryPlan, TheUpperBoundIsNeverBelowTheMatchesAndZeroForAWordNoArticleHolds
     EXPECT_EQ(match_upper_bound(parse_user_query("zzqqxx", db).query, db), 0u);
     EXPECT_EQ(match_upper_bound(parse_user_query("zzqqxx OR qqzzxx", db).query, db), 0u);
     EXPECT_GT(match_upper_bound(parse_user_query("zzqqxx OR election", db).query, db), 0u);
+}
+
+// The language terms are read once per revision of a database: a commit that
+// brings a new language, seen by a reader reopened at the new revision, is
+// read again; a collection of two databases is read whole each time.
+TEST(LanguageTerms, AreReadAgainWhenTheDatabaseChangesAndWholeForACollection) {
+    TempDir dir;
+    const std::string path = (dir / "db").string(), other = (dir / "other").string();
+    const auto doc = [](const std::string& language) {
+        Xapian::Document d;
+        d.add_boolean_term(std::string(prefix::language) + language);
+        return d;
+    };
+    const auto listed = [](const Xapian::Database& db) {
+        std::vector<std::pair<std::string, Xapian::doccount>> out;
+        for (const auto& l : language_terms(db)) out.emplace_back(l.term, l.articles);
+        return out;
+    };
+    using Listed = std::vector<std::pair<std::string, Xapian::doccount>>;
+    Xapian::WritableDatabase writer(path, Xapian::DB_CREATE);
+    writer.add_document(doc("en"));
+    writer.add_document(doc("en"));
+    writer.commit();
+    Xapian::Database reader(path);
+    EXPECT_EQ(listed(reader), (Listed{{"Len", 2}}));
+    writer.add_document(doc("de"));
+    writer.commit();
+    EXPECT_EQ(listed(reader), (Listed{{"Len", 2}})) << "the reader's revision is still the first";
+    ASSERT_TRUE(reader.reopen());
+    EXPECT_EQ(listed(reader), (Listed{{"Lde", 1}, {"Len", 2}}));
+    Xapian::WritableDatabase second(other, Xapian::DB_CREATE);
+    second.add_document(doc("hi"));
+    second.add_document(doc("en"));
+    second.commit();
+    Xapian::Database both(path);
+    both.add_database(Xapian::Database(other));
+    EXPECT_EQ(listed(both), (Listed{{"Lde", 1}, {"Len", 3}, {"Lhi", 1}}));
+    EXPECT_EQ(listed(Xapian::Database(other)), (Listed{{"Len", 1}, {"Lhi", 1}}));
 }
 
 }  // namespace
