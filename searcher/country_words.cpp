@@ -49,19 +49,24 @@ CountryWords unindexed_country_names(const std::string& text, const Xapian::Data
     if (!is_plain_words(text)) return found;
     std::vector<std::string> words;
     for (const auto word : split_words(text)) words.emplace_back(word);
+    // Loading the gazetteer costs ~50M instructions (ICU's region names,
+    // iso-codes' JSON): more than ten plain searches. So only a word that
+    // looks like a name is looked up: one typed with a capital or outside
+    // ASCII ("Türkiye", "türkiye", "Nordkorea"); a lower-case ASCII word
+    // the index lacks is a typo far more often ("zzqqxx", "goverment").
+    // Without one, the index is not asked either (a look-up per field and
+    // form of each word, blocks a plain search would read again).
+    const auto name_like = [](const std::string& word) {
+        const unsigned char first = static_cast<unsigned char>(word.front());
+        return (first >= 'A' && first <= 'Z') ||
+               std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    };
+    if (std::none_of(words.begin(), words.end(), name_like)) return found;
     std::vector<bool> known(words.size());
     bool any_unknown = false;
     for (std::size_t i = 0; i < words.size(); ++i) {
         known[i] = indexed(db, words[i]);
-        // Loading the gazetteer costs ~50M instructions (ICU's region names,
-        // iso-codes' JSON): more than ten plain searches. So only a word that
-        // looks like a name is looked up: one typed with a capital or outside
-        // ASCII ("Türkiye", "türkiye", "Nordkorea"); a lower-case ASCII word
-        // the index lacks is a typo far more often ("zzqqxx", "goverment").
-        const unsigned char first = static_cast<unsigned char>(words[i].front());
-        const bool name_like = (first >= 'A' && first <= 'Z') ||
-                               std::any_of(words[i].begin(), words[i].end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-        any_unknown = any_unknown || (!known[i] && name_like);
+        any_unknown = any_unknown || (!known[i] && name_like(words[i]));
     }
     if (!any_unknown) return found;
     std::vector<std::string> rest;
