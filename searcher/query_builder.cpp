@@ -154,7 +154,7 @@ std::size_t wildcards_in(std::string_view text) {
 // Xapian's QueryParser corrects only unprefixed terms, and every free-text word
 // here is prefixed, so plain words are checked here: a word found in no
 // headline or body is replaced by the index's spelling suggestion, if any.
-std::string spelling_correction(const std::string& text, const Xapian::Database& db) {
+std::string corrected_words(const std::string& text, const Xapian::Database& db) {
     std::string corrected;
     bool changed = false;
     std::size_t pos = 0;
@@ -472,6 +472,10 @@ std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Datab
 
 }  // namespace
 
+std::string spelling_correction(const std::string& text, const Xapian::Database& db) {
+    return corrected_words(text, db);
+}
+
 bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount n) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -562,10 +566,10 @@ ParsedQuery parse_user_query(const std::string& raw, const Xapian::Database& db,
                 return {Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, country, 0), {}, false, 0,
                         {{{}, Xapian::Stem("none"), country}}};
             ParsedQuery rest = parse_user_query(countries.rest, db, languages, country, lookup, reading);
-            rest.corrected.clear();  // no spelling suggestion for a country's name
+            rest.correctable.clear();  // no spelling suggestion for a country's name
             return rest;
         }
-        parsed.corrected = spelling_correction(text, db);
+        parsed.correctable = text;
         return parsed;
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError("query syntax error: " + e.get_msg());

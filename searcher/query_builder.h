@@ -20,7 +20,9 @@ struct QueryBranch {
 
 struct ParsedQuery {
     Xapian::Query query;
-    std::string corrected;  // "did you mean" from the index's spelling data; empty if none
+    // The text a "did you mean" may correct (spelling_correction), asked by
+    // the caller only when few articles match; empty: none to offer.
+    std::string correctable;
     // The words were read as any of them (kKeywordQueryWords): a sentence, or
     // words too few articles hold together.
     bool any_word = false;
@@ -113,6 +115,11 @@ inline constexpr double kProximityWeight = 0.05;
                                            const std::vector<std::string>& languages = {},
                                            const Xapian::Query& filter = {}, PairLookup lookup = PairLookup::few,
                                            WordsReading reading = WordsReading::count);
+
+// "Did you mean": `text` (a ParsedQuery's correctable text) with each plain
+// word no headline or body holds replaced by the index's spelling suggestion
+// for it; empty when no word was replaced.
+[[nodiscard]] std::string spelling_correction(const std::string& text, const Xapian::Database& db);
 
 // Whether at least `n` articles match `query` (a match that stops at the n-th).
 [[nodiscard]] bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount n);

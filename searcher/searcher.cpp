@@ -274,7 +274,6 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request, WordsReadin
     Matched matched;
     SearchResult& result = matched.result;
     const Xapian::Query query = full_query(request, matched.parsed, reading);
-    result.corrected_query = matched.parsed.corrected;
     if (request.describe) result.query_description = query.get_description();
     result.offset = request.offset;
     result.filters = request.filters;
@@ -290,7 +289,10 @@ Searcher::Matched Searcher::match_once(const SearchRequest& request, WordsReadin
     if (matched.parsed.all_words_uncounted &&
         !(result.exact ? result.total >= kEnoughMatches : matches_at_least(m_db, matched.parsed.query, kEnoughMatches)))
         return match_once(request, WordsReading::any);
-    if (result.estimate >= kSuggestBelow) result.corrected_query.clear();
+    // The spelling is looked up only where it may be offered: it looks each
+    // word up in the index, blocks most searches need not read.
+    if (result.estimate < kSuggestBelow && !matched.parsed.correctable.empty())
+        result.corrected_query = spelling_correction(matched.parsed.correctable, m_db);
     // "Did you mean" only when the suggestion, with the same filters, finds more.
     if (!result.corrected_query.empty() && !request.like) {
         SearchRequest suggested = request;
