@@ -151,50 +151,6 @@ std::size_t wildcards_in(std::string_view text) {
     return n;
 }
 
-// Xapian's QueryParser corrects only unprefixed terms, and every free-text word
-// here is prefixed, so plain words are checked here: a word found in no
-// headline or body is replaced by the index's spelling suggestion, if any.
-std::string corrected_words(const std::string& text, const Xapian::Database& db) {
-    std::string corrected;
-    bool changed = false;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const auto start = text.find_first_not_of(" \t", pos);
-        if (start == std::string::npos) {
-            corrected.append(text, pos);
-            break;
-        }
-        corrected.append(text, pos, start - pos);
-        auto end = text.find_first_of(" \t", start);
-        if (end == std::string::npos) end = text.size();
-        std::string token = text.substr(start, end - start);
-        std::size_t lead = 0;
-        while (lead < token.size() && (token[lead] == '+' || token[lead] == '-' || token[lead] == '(' || token[lead] == '"'))
-            ++lead;
-        std::size_t trail = token.size();
-        while (trail > lead && (token[trail - 1] == ')' || token[trail - 1] == '"')) --trail;
-        const std::string word = ascii_lower(token.substr(lead, trail - lead));
-        // CJK text is indexed as n-grams, so a CJK word is never a term to correct.
-        const bool plain = word.size() > 2 && word.find_first_of(":*") == std::string::npos && word != "and" &&
-                           word != "or" && word != "not" && !has_cjk(word);
-        // A word the index holds, as typed or folded as indexed ("Agnes" for
-        // Agnès), is never changed.
-        const auto held = [&db](const std::string& form) {
-            return db.term_exists(std::string(prefix::body) + form) || db.term_exists(std::string(prefix::headline) + form);
-        };
-        if (plain && !held(word) && !held(fold_for_search(word))) {
-            const std::string suggestion = db.get_spelling_suggestion(word);
-            if (!suggestion.empty()) {
-                token = token.substr(0, lead) + suggestion + token.substr(trail);
-                changed = true;
-            }
-        }
-        corrected += token;
-        pos = end;
-    }
-    return changed ? corrected : std::string();
-}
-
 // The query as read with one stemmer, each wildcard expanding to at most
 // `expansion` terms a field. Each processor is handed over with release(), so
 // the QueryParser owns and deletes it (a bare `new` leaks).
@@ -472,8 +428,48 @@ std::vector<QueryBranch> read_words(const std::string& text, const Xapian::Datab
 
 }  // namespace
 
+// Xapian's QueryParser corrects only unprefixed terms, and every free-text word
+// here is prefixed, so plain words are checked here: a word found in no
+// headline or body is replaced by the index's spelling suggestion, if any.
 std::string spelling_correction(const std::string& text, const Xapian::Database& db) {
-    return corrected_words(text, db);
+    std::string corrected;
+    bool changed = false;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto start = text.find_first_not_of(" \t", pos);
+        if (start == std::string::npos) {
+            corrected.append(text, pos);
+            break;
+        }
+        corrected.append(text, pos, start - pos);
+        auto end = text.find_first_of(" \t", start);
+        if (end == std::string::npos) end = text.size();
+        std::string token = text.substr(start, end - start);
+        std::size_t lead = 0;
+        while (lead < token.size() && (token[lead] == '+' || token[lead] == '-' || token[lead] == '(' || token[lead] == '"'))
+            ++lead;
+        std::size_t trail = token.size();
+        while (trail > lead && (token[trail - 1] == ')' || token[trail - 1] == '"')) --trail;
+        const std::string word = ascii_lower(token.substr(lead, trail - lead));
+        // CJK text is indexed as n-grams, so a CJK word is never a term to correct.
+        const bool plain = word.size() > 2 && word.find_first_of(":*") == std::string::npos && word != "and" &&
+                           word != "or" && word != "not" && !has_cjk(word);
+        // A word the index holds, as typed or folded as indexed ("Agnes" for
+        // Agnès), is never changed.
+        const auto held = [&db](const std::string& form) {
+            return db.term_exists(std::string(prefix::body) + form) || db.term_exists(std::string(prefix::headline) + form);
+        };
+        if (plain && !held(word) && !held(fold_for_search(word))) {
+            const std::string suggestion = db.get_spelling_suggestion(word);
+            if (!suggestion.empty()) {
+                token = token.substr(0, lead) + suggestion + token.substr(trail);
+                changed = true;
+            }
+        }
+        corrected += token;
+        pos = end;
+    }
+    return changed ? corrected : std::string();
 }
 
 bool matches_at_least(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount n) {

@@ -163,6 +163,8 @@ TEST_F(QueryBuilderTest, TheCallerMayCountWhetherAFewWordsMeanAllOfThem) {
     };
     for (const std::string text : {"north korea pact", "north korea embargo"}) {
         const auto counted = read(text, WordsReading::count);
+        // Enough articles hold "north korea pact" (SetUp); none hold "embargo".
+        ASSERT_EQ(counted.any_word, text == "north korea embargo") << text;
         const auto all = read(text, WordsReading::all_uncounted);
         EXPECT_FALSE(all.any_word) << text;
         EXPECT_TRUE(all.all_words_uncounted) << text;
